@@ -1,0 +1,330 @@
+//! Matching a translation file's units to an article's current segments (invariant 7).
+//!
+//! First a paragraph-level diff over the texts anchors every unchanged paragraph, then moved
+//! paragraphs are matched by exact text. Only inside the regions left between anchors does a
+//! word-level comparison run, as a small dynamic programme with 1-1 (edited), 1-2 (split),
+//! 2-1 (merged), 1-0 (deleted) and 0-1 (inserted) beads. Ordinary edits make small regions,
+//! so the cost stays near-linear in the number of segments; a huge region is searched in a
+//! band around its diagonal instead of over all pairs.
+//!
+//! A similarity link only ever makes a segment `stale` (a translation to review), never
+//! `current`: that is decided by exact text alone.
+
+use std::collections::{HashMap, VecDeque};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::segment::Segment;
+use crate::translation::Unit;
+
+/// Where a segment's translation comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// No unit: the segment is new.
+    None,
+    /// A live unit made from exactly this text.
+    Exact(usize),
+    /// An obsolete unit made from exactly this text (a paragraph that came back).
+    ExactObsolete(usize),
+    /// Live units made from earlier text of this paragraph: one for an edit or a split, two
+    /// (in order) for a merge.
+    Similar(Vec<usize>),
+}
+
+/// Half-width, in segments, of the band searched around a region's diagonal.
+const BAND: usize = 16;
+
+/// Links every segment to the units it takes its translation from.
+///
+/// The result has one entry per segment, in order.
+#[must_use]
+pub fn align(units: &[Unit], obsolete: &[Unit], segments: &[Segment]) -> Vec<Link> {
+    let old: Vec<&str> = units.iter().map(|u| u.source.as_str()).collect();
+    let new: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+
+    let mut links = vec![Link::None; new.len()];
+    let mut old_used = vec![false; old.len()];
+    for op in &ops {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
+            for k in 0..len {
+                links[new_index + k] = Link::Exact(old_index + k);
+                old_used[old_index + k] = true;
+            }
+        }
+    }
+
+    // Moved paragraphs: same text, different place.
+    let mut unmatched_old: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, text) in old.iter().enumerate() {
+        if !old_used[i] {
+            unmatched_old.entry(text).or_default().push_back(i);
+        }
+    }
+    if !unmatched_old.is_empty() {
+        for (j, text) in new.iter().enumerate() {
+            if links[j] == Link::None
+                && let Some(i) = unmatched_old.get_mut(text).and_then(VecDeque::pop_front)
+            {
+                links[j] = Link::Exact(i);
+                old_used[i] = true;
+            }
+        }
+    }
+
+    // Changed regions: word-level similarity between what is left on each side.
+    for op in &ops {
+        if matches!(op, DiffOp::Equal { .. }) {
+            continue;
+        }
+        let olds: Vec<usize> = op.old_range().filter(|&i| !old_used[i]).collect();
+        let news: Vec<usize> = op
+            .new_range()
+            .filter(|&j| links[j] == Link::None)
+            .collect();
+        if olds.is_empty() || news.is_empty() {
+            continue;
+        }
+        let old_texts: Vec<&str> = olds.iter().map(|&i| old[i]).collect();
+        let new_texts: Vec<&str> = news.iter().map(|&j| new[j]).collect();
+        for (j, group) in align_region(&old_texts, &new_texts) {
+            links[news[j]] = Link::Similar(group.into_iter().map(|i| olds[i]).collect());
+        }
+    }
+
+    // A paragraph with no translation may have one in the obsolete list (it came back).
+    let mut obsolete_by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (k, unit) in obsolete.iter().enumerate() {
+        if unit.has_target() {
+            obsolete_by_text.entry(&unit.source).or_default().push_back(k);
+        }
+    }
+    if !obsolete_by_text.is_empty() {
+        for (j, link) in links.iter_mut().enumerate() {
+            let translated = match link {
+                Link::None => false,
+                Link::Exact(i) => units[*i].has_target(),
+                Link::ExactObsolete(_) => true,
+                Link::Similar(group) => group.iter().any(|&i| units[i].has_target()),
+            };
+            if !translated
+                && let Some(k) = obsolete_by_text
+                    .get_mut(new[j])
+                    .and_then(VecDeque::pop_front)
+            {
+                *link = Link::ExactObsolete(k);
+            }
+        }
+    }
+    links
+}
+
+/// A text split into word and punctuation tokens, interned for fast comparison.
+struct Tokens {
+    ids: Vec<u32>,
+    words: usize,
+}
+
+/// Token ids with this bit set are punctuation: they take part in the diff (so `dog.` and
+/// `dog!` differ) but do not count as shared words.
+const PUNCT: u32 = 1 << 31;
+
+struct Interner<'a> {
+    ids: HashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    fn tokens(&mut self, text: &'a str) -> Tokens {
+        let mut ids = Vec::new();
+        let mut words = 0;
+        let mut start = None;
+        let mut push = |ids: &mut Vec<u32>, token: &'a str, word: bool| {
+            let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX) & !PUNCT;
+            let id = *self.ids.entry(token).or_insert(next);
+            ids.push(if word { id } else { id | PUNCT });
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                continue;
+            }
+            if let Some(s) = start.take() {
+                push(&mut ids, &text[s..i], true);
+                words += 1;
+            }
+            if !c.is_whitespace() {
+                push(&mut ids, &text[i..i + c.len_utf8()], false);
+            }
+        }
+        if let Some(s) = start {
+            push(&mut ids, &text[s..], true);
+            words += 1;
+        }
+        Tokens { ids, words }
+    }
+}
+
+/// Number of words the two token sequences share, in order.
+fn common_words(a: &[u32], b: &[u32]) -> usize {
+    capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match *op {
+            DiffOp::Equal { old_index, len, .. } => a[old_index..old_index + len]
+                .iter()
+                .filter(|&&id| id & PUNCT == 0)
+                .count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Returns true if and only if `common` shared words make two texts of `old` and `new` words
+/// the same paragraph: most of both, or nearly all of one (a split piece or an extension).
+fn related(common: usize, old: usize, new: usize) -> bool {
+    if old == 0 || new == 0 || common == 0 {
+        return false;
+    }
+    let both = 2 * common * 100 / (old + new) >= 50;
+    let contained = common >= 3 && (common * 100 / new >= 80 || common * 100 / old >= 80);
+    both || contained
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Start,
+    SkipOld,
+    SkipNew,
+    OneOne,
+    Split,
+    Merge,
+}
+
+/// Aligns the unmatched units and segments of one region, preserving order.
+///
+/// Returns, for each linked new index, the old indices it takes its translation from.
+fn align_region(old: &[&str], new: &[&str]) -> Vec<(usize, Vec<usize>)> {
+    let (m, k) = (old.len(), new.len());
+    let mut interner = Interner {
+        ids: HashMap::new(),
+    };
+    let old_tokens: Vec<Tokens> = old.iter().map(|t| interner.tokens(t)).collect();
+    let new_tokens: Vec<Tokens> = new.iter().map(|t| interner.tokens(t)).collect();
+
+    let mut pair_cache: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut pair = |i: usize, j: usize| -> Option<usize> {
+        let c = *pair_cache
+            .entry((i, j))
+            .or_insert_with(|| common_words(&old_tokens[i].ids, &new_tokens[j].ids));
+        related(c, old_tokens[i].words, new_tokens[j].words).then_some(c)
+    };
+    let merged = |i: usize, j: usize| -> Option<usize> {
+        let joined: Vec<u32> = old_tokens[i]
+            .ids
+            .iter()
+            .chain(&old_tokens[i + 1].ids)
+            .copied()
+            .collect();
+        let c = common_words(&joined, &new_tokens[j].ids);
+        let words = old_tokens[i].words + old_tokens[i + 1].words;
+        related(c, words, new_tokens[j].words).then_some(c)
+    };
+
+    // Row i may use columns lo(i)..=hi(i): the diagonal's span for that row, widened by BAND.
+    let lo = |i: usize| (i * k / m).saturating_sub(BAND);
+    let hi = |i: usize| ((i + 1) * k).div_ceil(m).saturating_add(BAND).min(k);
+    const NONE: i64 = i64::MIN / 4;
+    let mut score: Vec<Vec<i64>> = Vec::with_capacity(m + 1);
+    let mut step: Vec<Vec<Step>> = Vec::with_capacity(m + 1);
+    let get = |score: &Vec<Vec<i64>>, i: usize, j: usize| -> i64 {
+        let row_lo = lo(i);
+        if j < row_lo || j > hi(i) {
+            return NONE;
+        }
+        score[i][j - row_lo]
+    };
+    for i in 0..=m {
+        let (row_lo, row_hi) = (lo(i), hi(i));
+        score.push(vec![NONE; row_hi - row_lo + 1]);
+        step.push(vec![Step::Start; row_hi - row_lo + 1]);
+        for j in row_lo..=row_hi {
+            let mut best = (if i == 0 && j == 0 { 0 } else { NONE }, Step::Start);
+            let mut consider = |value: i64, s: Step| {
+                if value > best.0 {
+                    best = (value, s);
+                }
+            };
+            if i > 0 {
+                consider(get(&score, i - 1, j), Step::SkipOld);
+            }
+            if j > 0 {
+                consider(get(&score, i, j - 1), Step::SkipNew);
+            }
+            // Word matches weigh 4; a split or merge bead costs 1, so an equal score prefers
+            // plain one-to-one links.
+            if i > 0 && j > 0 {
+                let prev = get(&score, i - 1, j - 1);
+                if prev > NONE
+                    && let Some(c) = pair(i - 1, j - 1)
+                {
+                    consider(prev + 4 * to_i64(c), Step::OneOne);
+                }
+            }
+            if i > 0 && j > 1 {
+                let prev = get(&score, i - 1, j - 2);
+                if prev > NONE
+                    && let (Some(c1), Some(c2)) = (pair(i - 1, j - 2), pair(i - 1, j - 1))
+                {
+                    consider(prev + 4 * to_i64(c1 + c2) - 1, Step::Split);
+                }
+            }
+            if i > 1 && j > 0 {
+                let prev = get(&score, i - 2, j - 1);
+                if prev > NONE
+                    && let Some(c) = merged(i - 2, j - 1)
+                {
+                    consider(prev + 4 * to_i64(c) - 1, Step::Merge);
+                }
+            }
+            score[i][j - row_lo] = best.0;
+            step[i][j - row_lo] = best.1;
+        }
+    }
+
+    let mut links = Vec::new();
+    let (mut i, mut j) = (m, k);
+    while i > 0 || j > 0 {
+        let s = step[i][j - lo(i)];
+        match s {
+            Step::Start => break,
+            Step::SkipOld => i -= 1,
+            Step::SkipNew => j -= 1,
+            Step::OneOne => {
+                links.push((j - 1, vec![i - 1]));
+                i -= 1;
+                j -= 1;
+            }
+            Step::Split => {
+                links.push((j - 1, vec![i - 1]));
+                links.push((j - 2, vec![i - 1]));
+                i -= 1;
+                j -= 2;
+            }
+            Step::Merge => {
+                links.push((j - 1, vec![i - 2, i - 1]));
+                i -= 2;
+                j -= 1;
+            }
+        }
+    }
+    links.reverse();
+    links
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX / 8)
+}

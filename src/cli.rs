@@ -1,0 +1,146 @@
+//! Command-line arguments, as clap derive structs. Parsing only: [`crate::run`] resolves
+//! them against the workspace once and hands commands validated values.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::term::ColorChoice;
+
+/// Paragraph-level translation tracking for articles.
+#[derive(Debug, Parser)]
+#[command(name = "bitext", version, about, long_about = None)]
+pub struct Cli {
+    /// Run in DIR instead of the nearest ancestor directory holding bitext.toml.
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Language of bitext's own messages (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "TAG")]
+    pub ui_lang: Option<String>,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// bitext's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create bitext.toml, sources/ and translations/ (never overwrites).
+    Init(InitArgs),
+    /// Show how much of each article is translated, per language.
+    Status(StatusArgs),
+    /// Rewrite translation files to mirror the current segmentation of the sources.
+    Sync(SyncArgs),
+    /// Record a translation of one segment, made from its current source text.
+    Set(SetArgs),
+    /// Mark stale segments current without changing their translations.
+    Accept(AcceptArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Source language of the articles.
+    #[arg(long, default_value = "en", value_name = "TAG")]
+    pub source: String,
+    /// A target language (repeatable).
+    #[arg(short = 't', long = "target", value_name = "TAG", default_values = ["fr", "es"])]
+    pub targets: Vec<String>,
+}
+
+/// Articles and languages to work on.
+#[derive(Debug, Args)]
+pub struct Selection {
+    /// Articles to include (slugs or sources/<slug>.md); all when none is given.
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+    /// Target languages to include (repeatable); all targets when none is given.
+    #[arg(short = 'l', long = "lang", value_name = "TAG")]
+    pub langs: Vec<String>,
+}
+
+/// Output format of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// Tables for people.
+    Text,
+    /// The JSON shape documented in the README, for other tools.
+    Json,
+}
+
+/// Arguments of `status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// List every segment with its position, id, state, line and an excerpt.
+    #[arg(long)]
+    pub segments: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
+}
+
+/// Arguments of `sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Print what would change and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Delete obsolete translations instead of keeping them.
+    #[arg(long)]
+    pub purge_obsolete: bool,
+}
+
+/// Arguments of `set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    pub segment: String,
+    /// The translation's language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// The translation (default: read from standard input).
+    #[arg(long, value_name = "TEXT", conflicts_with = "file")]
+    pub text: Option<String>,
+    /// Read the translation from a file.
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Save as a draft, which still counts as work left.
+    #[arg(long, conflicts_with = "reviewed")]
+    pub draft: bool,
+    /// Mark the translation as reviewed.
+    #[arg(long)]
+    pub reviewed: bool,
+}
+
+/// Arguments of `accept`.
+#[derive(Debug, Args)]
+pub struct AcceptArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// Segments to accept: positions from 1 or ids.
+    #[arg(required = true, value_name = "SEGMENT")]
+    pub segments: Vec<String>,
+    /// The translations' language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory as _;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand, each exposing `run`, which computes a report, and a renderer.
+
+pub mod accept;
+pub mod init;
+pub mod set;
+pub mod status;
+pub mod sync;

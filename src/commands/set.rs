@@ -1,0 +1,139 @@
+//! `bitext set`: record a translation of one segment, made from its current source text.
+//!
+//! Like every command that writes a translation file, `set` also brings the file in line with
+//! the current segmentation (as `sync` does), so the file stays in source order.
+
+use std::io::Read as _;
+use std::path::PathBuf;
+
+use crate::commands::sync::FilePlan;
+use crate::error::{Error, Result, disp};
+use crate::lang::Lang;
+use crate::segment::normalise_paragraph;
+use crate::slug::Slug;
+use crate::t;
+use crate::translation::{Unit, UnitState};
+use crate::workspace::Workspace;
+
+/// Where the translation text comes from.
+#[derive(Debug)]
+pub enum TextSource {
+    /// Given on the command line.
+    Inline(String),
+    /// Read from a file.
+    File(PathBuf),
+    /// Read from standard input.
+    Stdin,
+}
+
+/// What `set` recorded.
+#[derive(Debug)]
+pub struct SetReport {
+    /// Language.
+    pub lang: Lang,
+    /// Segment position.
+    pub n: usize,
+    /// Source file.
+    pub path: String,
+    /// Recorded state.
+    pub state: UnitState,
+}
+
+/// Records `text` as the translation of segment `spec` of `slug` in `lang`.
+///
+/// # Errors
+/// An unknown segment, an empty or multi-paragraph translation, unreadable input, or any
+/// unreadable or malformed workspace file. Nothing is written on error.
+pub fn run(
+    ws: &Workspace,
+    slug: &Slug,
+    spec: &str,
+    lang: &Lang,
+    text: TextSource,
+    state: UnitState,
+) -> Result<SetReport> {
+    let mut plan = FilePlan::new(ws, slug, lang, false)?;
+    let segment = plan.article.find(spec)?.clone();
+    let (raw, origin) = read_text(text)?;
+    let target = normalise_paragraph(&raw)
+        .ok_or_else(|| Error::MultiParagraphTranslation {
+            origin: origin.clone(),
+        })?;
+    if target.is_empty() {
+        return Err(Error::EmptyTranslation { origin });
+    }
+    plan.file.units[segment.n - 1] = Unit {
+        id: segment.id.clone(),
+        source: segment.text.clone(),
+        target,
+        state: Some(state),
+    };
+    plan.write(ws)?;
+    Ok(SetReport {
+        lang: lang.clone(),
+        n: segment.n,
+        path: disp(&plan.article.path),
+        state,
+    })
+}
+
+fn read_text(source: TextSource) -> Result<(String, String)> {
+    match source {
+        TextSource::Inline(text) => Ok((text, t!("origin-text"))),
+        TextSource::File(path) => {
+            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+                let (line, column) = crate::error::line_column(&prefix, prefix.len());
+                Error::InvalidUtf8 {
+                    path: path.clone(),
+                    line,
+                    column,
+                }
+            })?;
+            Ok((text, disp(&path)))
+        }
+        TextSource::Stdin => {
+            let origin = t!("origin-stdin");
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Read {
+                    path: PathBuf::from(&origin),
+                    source,
+                })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+                let (line, column) = crate::error::line_column(&prefix, prefix.len());
+                Error::InvalidUtf8 {
+                    path: PathBuf::from(&origin),
+                    line,
+                    column,
+                }
+            })?;
+            Ok((text, origin))
+        }
+    }
+}
+
+/// Renders the report for people.
+#[must_use]
+pub fn render(report: &SetReport) -> String {
+    let state = match report.state {
+        UnitState::Draft => "unit-state-draft",
+        UnitState::Translated => "unit-state-translated",
+        UnitState::Reviewed => "unit-state-reviewed",
+    };
+    let mut out = t!(
+        "set-recorded",
+        lang = report.lang.as_str(),
+        n = report.n,
+        path = &report.path,
+        state = &t!(state)
+    );
+    out.push('\n');
+    out
+}

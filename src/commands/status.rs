@@ -1,0 +1,338 @@
+//! `bitext status`: per article and language, how many segments are current, stale, missing,
+//! draft and obsolete. Never writes a file.
+
+use serde::Serialize;
+
+use crate::assess::{State, assess};
+use crate::error::{Result, disp};
+use crate::lang::Lang;
+use crate::slug::Slug;
+use crate::t;
+use crate::term::{Style, pad_left, pad_right, width};
+use crate::workspace::Workspace;
+
+/// The whole report; its JSON form is the contract in the README.
+#[derive(Debug, Serialize)]
+pub struct StatusReport {
+    /// One entry per selected article, sorted by slug.
+    pub articles: Vec<ArticleStatus>,
+}
+
+/// One article's status in every selected language.
+#[derive(Debug, Serialize)]
+pub struct ArticleStatus {
+    /// The slug.
+    pub article: String,
+    /// The source file, relative to the workspace root.
+    pub source: String,
+    /// Number of segments.
+    pub segments: usize,
+    /// One entry per selected language, in the configured order.
+    pub languages: Vec<LangStatus>,
+}
+
+/// One article in one language.
+#[derive(Debug, Serialize)]
+pub struct LangStatus {
+    /// The language tag.
+    pub lang: String,
+    /// Segments translated from the current text.
+    pub current: usize,
+    /// Segments translated from an earlier text.
+    pub stale: usize,
+    /// Segments with no translation.
+    pub missing: usize,
+    /// Segments with a draft translation.
+    pub draft: usize,
+    /// Translations whose paragraph no longer exists.
+    pub obsolete: usize,
+    /// current / segments x 100, one decimal; 100 for an article with no segments.
+    pub percent: f64,
+    /// Every segment, with `--segments`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<SegmentStatus>>,
+}
+
+/// One segment's state.
+#[derive(Debug, Serialize)]
+pub struct SegmentStatus {
+    /// 1-based position.
+    pub n: usize,
+    /// Segment id.
+    pub id: String,
+    /// State.
+    pub state: State,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// The start of the segment's text.
+    pub excerpt: String,
+}
+
+/// Computes the status of the selected articles and languages.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang], segments: bool) -> Result<StatusReport> {
+    let mut report = StatusReport {
+        articles: Vec::with_capacity(articles.len()),
+    };
+    for slug in articles {
+        let article = ws.load_article(slug)?;
+        let mut languages = Vec::with_capacity(langs.len());
+        for lang in langs {
+            let file = ws.load_translation(lang, slug)?;
+            let assessment = assess(&article, file.as_ref());
+            let counts = assessment.counts();
+            let listing = segments.then(|| {
+                article
+                    .segments
+                    .iter()
+                    .zip(&assessment.states)
+                    .map(|(segment, state)| SegmentStatus {
+                        n: segment.n,
+                        id: segment.id.clone(),
+                        state: *state,
+                        line: segment.line,
+                        excerpt: excerpt(&segment.text, 60),
+                    })
+                    .collect()
+            });
+            languages.push(LangStatus {
+                lang: lang.to_string(),
+                current: counts.current,
+                stale: counts.stale,
+                missing: counts.missing,
+                draft: counts.draft,
+                obsolete: assessment.obsolete,
+                percent: percent(counts.current, article.segments.len()),
+                segments: listing,
+            });
+        }
+        report.articles.push(ArticleStatus {
+            article: slug.to_string(),
+            source: disp(&article.path),
+            segments: article.segments.len(),
+            languages,
+        });
+    }
+    Ok(report)
+}
+
+/// `part` of `total` as a percentage with one decimal; 100 when there is nothing to do.
+#[must_use]
+pub fn percent(part: usize, total: usize) -> f64 {
+    if total == 0 {
+        return 100.0;
+    }
+    #[allow(clippy::cast_precision_loss, reason = "segment counts stay far below 2^52")]
+    let tenths = ((part * 1000) as f64 / total as f64).round();
+    tenths / 10.0
+}
+
+/// The first words of `text`, at most `max` characters, with ` ...` when cut.
+#[must_use]
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > max / 2).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{} ...", at_word.trim_end())
+}
+
+/// Renders the report as JSON (pretty, with a trailing newline).
+#[must_use]
+pub fn render_json(report: &StatusReport) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Renders the report as tables for people.
+#[must_use]
+pub fn render_text(report: &StatusReport, style: Style) -> String {
+    let mut out = String::new();
+    if report.articles.is_empty() {
+        out.push_str(&t!("status-no-articles"));
+        out.push('\n');
+        return out;
+    }
+    for (i, article) in report.articles.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let heading = t!(
+            "status-article-heading",
+            path = &article.source,
+            count = article.segments
+        );
+        out.push_str(&style.bold(&heading));
+        out.push('\n');
+        if article.segments == 0 {
+            out.push_str("  ");
+            out.push_str(&t!("status-empty-article"));
+            out.push('\n');
+        }
+        render_table(&mut out, article, style);
+        for lang in &article.languages {
+            if let Some(segments) = &lang.segments {
+                render_segments(&mut out, &lang.lang, segments, style);
+            }
+        }
+    }
+    out
+}
+
+fn render_table(out: &mut String, article: &ArticleStatus, style: Style) {
+    let headers = [
+        t!("status-col-lang"),
+        t!("status-col-current"),
+        t!("status-col-stale"),
+        t!("status-col-missing"),
+        t!("status-col-draft"),
+        t!("status-col-obsolete"),
+        t!("status-col-percent"),
+    ];
+    let rows: Vec<[String; 7]> = article
+        .languages
+        .iter()
+        .map(|l| {
+            [
+                l.lang.clone(),
+                l.current.to_string(),
+                l.stale.to_string(),
+                l.missing.to_string(),
+                l.draft.to_string(),
+                l.obsolete.to_string(),
+                format!("{:.1}%", l.percent),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..7)
+        .map(|c| {
+            rows.iter()
+                .map(|r| width(&r[c]))
+                .chain([width(&headers[c])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let header_line: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| {
+            if c == 0 {
+                pad_right(h, widths[c])
+            } else {
+                pad_left(h, widths[c])
+            }
+        })
+        .collect();
+    out.push_str("  ");
+    out.push_str(header_line.join("  ").trim_end());
+    out.push('\n');
+    let states = [None, Some(State::Current), Some(State::Stale), Some(State::Missing), Some(State::Draft), None, None];
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let padded = if c == 0 {
+                    pad_right(cell, widths[c])
+                } else {
+                    pad_left(cell, widths[c])
+                };
+                match states[c] {
+                    Some(state) if cell != "0" => style.state(state, &padded),
+                    _ => padded,
+                }
+            })
+            .collect();
+        out.push_str("  ");
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+}
+
+fn render_segments(out: &mut String, lang: &str, segments: &[SegmentStatus], style: Style) {
+    out.push('\n');
+    out.push_str(&format!("  {}\n", style.bold(lang)));
+    let headers = [
+        t!("status-col-n"),
+        t!("status-col-id"),
+        t!("status-col-state"),
+        t!("status-col-line"),
+        t!("status-col-text"),
+    ];
+    let state_words: Vec<String> = segments
+        .iter()
+        .map(|s| t!(&format!("state-{}", s.state.as_str())))
+        .collect();
+    let n_width = segments
+        .iter()
+        .map(|s| width(&s.n.to_string()))
+        .chain([width(&headers[0])])
+        .max()
+        .unwrap_or(1);
+    let id_width = segments
+        .iter()
+        .map(|s| width(&s.id))
+        .chain([width(&headers[1])])
+        .max()
+        .unwrap_or(8);
+    let state_width = state_words
+        .iter()
+        .map(|w| width(w))
+        .chain([width(&headers[2])])
+        .max()
+        .unwrap_or(7);
+    let line_width = segments
+        .iter()
+        .map(|s| width(&s.line.to_string()))
+        .chain([width(&headers[3])])
+        .max()
+        .unwrap_or(4);
+    out.push_str(&format!(
+        "  {}  {}  {}  {}  {}\n",
+        pad_left(&headers[0], n_width),
+        pad_right(&headers[1], id_width),
+        pad_right(&headers[2], state_width),
+        pad_left(&headers[3], line_width),
+        headers[4]
+    ));
+    for (segment, word) in segments.iter().zip(&state_words) {
+        out.push_str(&format!(
+            "  {}  {}  {}  {}  {}\n",
+            pad_left(&segment.n.to_string(), n_width),
+            pad_right(&segment.id, id_width),
+            style.state(segment.state, &pad_right(word, state_width)),
+            pad_left(&segment.line.to_string(), line_width),
+            segment.excerpt
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_has_one_decimal_and_is_full_for_empty_articles() {
+        assert!((percent(20, 22) - 90.9).abs() < 1e-9);
+        assert!((percent(0, 5) - 0.0).abs() < 1e-9);
+        assert!((percent(0, 0) - 100.0).abs() < 1e-9);
+        assert!((percent(2, 3) - 66.7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn excerpts_cut_at_a_word_and_flatten_breaks() {
+        assert_eq!(excerpt("short", 60), "short");
+        assert_eq!(excerpt("a\\\nb", 60), "a\\ b");
+        let long = "Matters of Concern Around the World and a great deal more text here";
+        assert_eq!(excerpt(long, 30), "Matters of Concern Around the ...");
+    }
+}

@@ -1,0 +1,167 @@
+//! `bitext sync`: rewrite translation files to mirror the current segmentation of the sources.
+//!
+//! Units end up in source order with new paragraphs as empty units and vanished translations
+//! in the obsolete list. States are the same before and after, and a second run changes
+//! nothing. Every file is computed before any is written, so an error changes no file.
+
+use std::path::PathBuf;
+
+use crate::article::Article;
+use crate::assess::{Assessment, SyncChanges, assess, synced};
+use crate::error::{Result, disp};
+use crate::lang::Lang;
+use crate::slug::Slug;
+use crate::t;
+use crate::translation::{TranslationFile, write_atomic};
+use crate::workspace::Workspace;
+
+/// One translation file as it is and as it would be after a sync.
+#[derive(Debug)]
+pub struct FilePlan {
+    /// The article.
+    pub article: Article,
+    /// The language.
+    pub lang: Lang,
+    /// The file, relative to the workspace root.
+    pub path: PathBuf,
+    /// The file's current bytes, if it exists.
+    pub before: Option<String>,
+    /// The assessment of the file as it is.
+    pub assessment: Assessment,
+    /// The synchronised file.
+    pub file: TranslationFile,
+    /// What the sync changes.
+    pub changes: SyncChanges,
+}
+
+impl FilePlan {
+    /// Reads an article and its translation in `lang` and computes the synchronised file.
+    ///
+    /// # Errors
+    /// Any unreadable or malformed source or translation file.
+    pub fn new(ws: &Workspace, slug: &Slug, lang: &Lang, purge: bool) -> Result<Self> {
+        let article = ws.load_article(slug)?;
+        Self::for_article(ws, article, lang, purge)
+    }
+
+    /// As [`FilePlan::new`] for an article already read.
+    ///
+    /// # Errors
+    /// An unreadable or malformed translation file.
+    pub fn for_article(ws: &Workspace, article: Article, lang: &Lang, purge: bool) -> Result<Self> {
+        let path = Workspace::translation_path(lang, &article.slug);
+        let existing = ws.load_translation(lang, &article.slug)?;
+        let before = existing.as_ref().map(TranslationFile::to_json);
+        let assessment = assess(&article, existing.as_ref());
+        let (file, changes) = synced(&article, lang.as_str(), existing.as_ref(), &assessment, purge);
+        Ok(Self {
+            article,
+            lang: lang.clone(),
+            path,
+            before,
+            assessment,
+            file,
+            changes,
+        })
+    }
+
+    /// Returns true if and only if writing the file would change its bytes on disk.
+    #[must_use]
+    pub fn is_change(&self, ws: &Workspace) -> bool {
+        let after = self.file.to_json();
+        match std::fs::read(ws.abs(&self.path)) {
+            Ok(bytes) => bytes != after.as_bytes(),
+            Err(_) => true,
+        }
+    }
+
+    /// Writes the file atomically.
+    ///
+    /// # Errors
+    /// Any I/O failure, naming the file.
+    pub fn write(&self, ws: &Workspace) -> Result<()> {
+        write_atomic(&ws.abs(&self.path), &self.file.to_json())
+    }
+}
+
+/// What `sync` did or would do.
+#[derive(Debug)]
+pub struct SyncReport {
+    /// Files that change, with what changes.
+    pub changed: Vec<(String, bool, SyncChanges)>,
+    /// Number of files already in sync.
+    pub unchanged: usize,
+    /// Whether anything was written.
+    pub dry_run: bool,
+}
+
+/// Synchronises the selected articles' translation files.
+///
+/// # Errors
+/// Any unreadable or malformed file (nothing is written then), or a failed write.
+pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang], dry_run: bool, purge: bool) -> Result<SyncReport> {
+    let mut plans = Vec::new();
+    for slug in articles {
+        let article = ws.load_article(slug)?;
+        for lang in langs {
+            plans.push(FilePlan::for_article(ws, article.clone(), lang, purge)?);
+        }
+    }
+    let mut report = SyncReport {
+        changed: Vec::new(),
+        unchanged: 0,
+        dry_run,
+    };
+    let changing: Vec<&FilePlan> = plans.iter().filter(|p| p.is_change(ws)).collect();
+    report.unchanged = plans.len() - changing.len();
+    for plan in &changing {
+        if !dry_run {
+            plan.write(ws)?;
+        }
+        report
+            .changed
+            .push((disp(&plan.path), plan.before.is_none(), plan.changes));
+    }
+    Ok(report)
+}
+
+/// Renders the report for people.
+#[must_use]
+pub fn render(report: &SyncReport) -> String {
+    let mut out = String::new();
+    for (path, created, changes) in &report.changed {
+        let id = match (created, report.dry_run) {
+            (true, false) => "sync-created",
+            (true, true) => "sync-would-create",
+            (false, false) => "sync-updated",
+            (false, true) => "sync-would-update",
+        };
+        out.push_str(&t!(id, path = path));
+        let details: Vec<String> = [
+            ("sync-added", changes.added),
+            ("sync-obsoleted", changes.obsoleted),
+            ("sync-restored", changes.restored),
+            ("sync-purged", changes.purged),
+        ]
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(id, count)| t!(id, count = count))
+        .collect();
+        if !details.is_empty() {
+            out.push_str(&format!(" ({})", details.join(", ")));
+        }
+        out.push('\n');
+    }
+    let summary = if report.dry_run {
+        "sync-summary-dry-run"
+    } else {
+        "sync-summary"
+    };
+    out.push_str(&t!(
+        summary,
+        changed = report.changed.len(),
+        unchanged = report.unchanged
+    ));
+    out.push('\n');
+    out
+}

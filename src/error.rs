@@ -1,0 +1,237 @@
+//! Every way a bitext command can fail, each carrying the file it concerns.
+//!
+//! Messages are rendered through Fluent ([`crate::l10n`]), so `Display` looks up a message id
+//! per variant instead of using `#[error("...")]` English strings.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::t;
+
+/// Shorthand for results whose error is a bitext [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A failure that ends a command with exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No `bitext.toml` in the start directory or any ancestor.
+    NoWorkspace { start: PathBuf },
+    /// `init` found an existing project file.
+    ConfigExists { path: PathBuf },
+    /// A file or directory could not be read.
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A file or directory could not be written.
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// `bitext.toml` is not valid TOML or does not have the expected shape.
+    ParseConfig {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// A translation file is not valid JSON or does not have the expected shape.
+    ParseTranslation {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// A translation file declares a format version this build does not read.
+    UnknownFormat { path: PathBuf, found: String },
+    /// A translation file's `article` or `lang` field disagrees with where it lives.
+    TranslationMismatch {
+        path: PathBuf,
+        field: &'static str,
+        expected: String,
+        found: String,
+    },
+    /// Two live units of one translation file share an id.
+    DuplicateUnitId { path: PathBuf, id: String },
+    /// A translation file names an article with no source file.
+    OrphanTranslation { path: PathBuf, source_file: PathBuf },
+    /// A source file is not UTF-8.
+    InvalidUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    /// An article name that is not `[a-z0-9-]+`.
+    InvalidSlug { slug: String },
+    /// A file under `sources/` or `translations/` whose name is not a valid slug.
+    InvalidFileName { path: PathBuf },
+    /// An article named on the command line has no source file.
+    UnknownArticle { slug: String, path: PathBuf },
+    /// A language tag that is not valid BCP 47 (or uses features bitext refuses).
+    InvalidLang { tag: String },
+    /// A language tag that is valid but not a target of this workspace.
+    LangNotTarget { tag: String, targets: String },
+    /// The configured source language is also listed as a target.
+    SourceIsTarget { path: PathBuf, tag: String },
+    /// A segment reference that matches no segment of the article.
+    UnknownSegment {
+        path: PathBuf,
+        segment: String,
+        count: usize,
+    },
+    /// A segment id prefix that matches several segments.
+    AmbiguousSegment {
+        path: PathBuf,
+        segment: String,
+        candidates: String,
+    },
+    /// `set` was given an empty translation.
+    EmptyTranslation { origin: String },
+    /// `set` was given text with a blank line: a segment is one paragraph.
+    MultiParagraphTranslation { origin: String },
+    /// `accept` on a segment that has no translation.
+    NothingToAccept {
+        path: PathBuf,
+        n: usize,
+        state: &'static str,
+    },
+    /// An edition in `bitext.toml` is invalid.
+    InvalidEdition { path: PathBuf, id: String, detail: String },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = match self {
+            Self::NoWorkspace { start } => t!("error-no-workspace", dir = &disp(start)),
+            Self::ConfigExists { path } => t!("error-config-exists", path = &disp(path)),
+            Self::Read { path, source } => {
+                t!("error-read", path = &disp(path), detail = &source.to_string())
+            }
+            Self::Write { path, source } => {
+                t!("error-write", path = &disp(path), detail = &source.to_string())
+            }
+            Self::ParseConfig {
+                path,
+                line,
+                column,
+                detail,
+            } => t!(
+                "error-parse-config",
+                path = &disp(path),
+                line = *line,
+                column = *column,
+                detail = detail
+            ),
+            Self::ParseTranslation {
+                path,
+                line,
+                column,
+                detail,
+            } => t!(
+                "error-parse-translation",
+                path = &disp(path),
+                line = *line,
+                column = *column,
+                detail = detail
+            ),
+            Self::UnknownFormat { path, found } => {
+                t!("error-unknown-format", path = &disp(path), found = found)
+            }
+            Self::TranslationMismatch {
+                path,
+                field,
+                expected,
+                found,
+            } => t!(
+                "error-translation-mismatch",
+                path = &disp(path),
+                field = *field,
+                expected = expected,
+                found = found
+            ),
+            Self::DuplicateUnitId { path, id } => {
+                t!("error-duplicate-unit-id", path = &disp(path), id = id)
+            }
+            Self::OrphanTranslation { path, source_file } => t!(
+                "error-orphan-translation",
+                path = &disp(path),
+                source = &disp(source_file)
+            ),
+            Self::InvalidUtf8 { path, line, column } => t!(
+                "error-invalid-utf8",
+                path = &disp(path),
+                line = *line,
+                column = *column
+            ),
+            Self::InvalidSlug { slug } => t!("error-invalid-slug", slug = slug),
+            Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
+            Self::UnknownArticle { slug, path } => {
+                t!("error-unknown-article", slug = slug, path = &disp(path))
+            }
+            Self::InvalidLang { tag } => t!("error-invalid-lang", tag = tag),
+            Self::LangNotTarget { tag, targets } => {
+                t!("error-lang-not-target", tag = tag, targets = targets)
+            }
+            Self::SourceIsTarget { path, tag } => {
+                t!("error-source-is-target", path = &disp(path), tag = tag)
+            }
+            Self::UnknownSegment {
+                path,
+                segment,
+                count,
+            } => t!(
+                "error-unknown-segment",
+                path = &disp(path),
+                segment = segment,
+                count = *count
+            ),
+            Self::AmbiguousSegment {
+                path,
+                segment,
+                candidates,
+            } => t!(
+                "error-ambiguous-segment",
+                path = &disp(path),
+                segment = segment,
+                candidates = candidates
+            ),
+            Self::EmptyTranslation { origin } => t!("error-empty-translation", origin = origin),
+            Self::MultiParagraphTranslation { origin } => {
+                t!("error-multi-paragraph-translation", origin = origin)
+            }
+            Self::NothingToAccept { path, n, state } => t!(
+                "error-nothing-to-accept",
+                path = &disp(path),
+                n = *n,
+                state = &t!(&format!("state-{state}"))
+            ),
+            Self::InvalidEdition { path, id, detail } => t!(
+                "error-invalid-edition",
+                path = &disp(path),
+                id = id,
+                detail = detail
+            ),
+        };
+        f.write_str(&message)
+    }
+}
+
+/// Paths in messages use `/` on every platform so that messages and tests agree.
+#[must_use]
+pub fn disp(path: &std::path::Path) -> String {
+    path.display().to_string().replace('\\', "/")
+}
+
+/// Converts a byte offset into a 1-based (line, column) pair, counting columns in characters.
+#[must_use]
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}

@@ -1,0 +1,228 @@
+//! The tool's own messages, in English, French and Spanish, through Fluent.
+//!
+//! Every human-facing string bitext prints goes through [`tr`] so that translators of the
+//! tool work on `.ftl` files only. The UI language is chosen once per process
+//! ([`init`]) from `--ui-lang`, then `LC_ALL` / `LC_MESSAGES` / `LANG`, then English; a regional
+//! tag falls back to its language and finally to English (`es-419` -> `es` -> `en`).
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The languages bitext itself speaks, with their Fluent resources.
+const RESOURCES: [(&str, &str); 3] = [
+    ("en", include_str!("locales/en.ftl")),
+    ("fr", include_str!("locales/fr.ftl")),
+    ("es", include_str!("locales/es.ftl")),
+];
+
+/// A chain of bundles, most specific first, always ending in English.
+pub struct Localizer {
+    chain: Vec<FluentBundle<FluentResource>>,
+}
+
+static LOCALIZER: OnceLock<Localizer> = OnceLock::new();
+
+impl Localizer {
+    /// Builds the fallback chain for `requested` (e.g. `es-419` -> `es` -> `en`).
+    #[must_use]
+    pub fn new(requested: &LanguageIdentifier) -> Self {
+        let mut chain = Vec::new();
+        let language = requested.language.as_str();
+        for (code, _) in RESOURCES {
+            if code == language && code != "en" {
+                chain.push(bundle(code));
+            }
+        }
+        chain.push(bundle("en"));
+        Self { chain }
+    }
+
+    /// Formats message `id` with `args`, falling back along the chain.
+    ///
+    /// A message missing from every bundle is a programming error caught by the tests over
+    /// the resources; at run time it shows its id rather than panicking.
+    #[must_use]
+    pub fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for bundle in &self.chain {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        id.to_owned()
+    }
+}
+
+fn bundle(code: &str) -> FluentBundle<FluentResource> {
+    let source = RESOURCES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, s)| *s);
+    let langid: LanguageIdentifier = code.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Terminal output: Unicode isolation marks around placeables would show as garbage.
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(source.to_owned()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    // A resource with a duplicate id keeps its first definition; tests check none exist.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// Picks the UI language from an explicit tag or the POSIX locale environment.
+#[must_use]
+pub fn ui_language(explicit: Option<&str>) -> LanguageIdentifier {
+    let from_env = || {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find(|value| !value.is_empty())
+    };
+    let raw = explicit.map(str::to_owned).or_else(from_env);
+    raw.as_deref()
+        .and_then(posix_to_tag)
+        .and_then(|tag| tag.parse().ok())
+        .unwrap_or_default()
+}
+
+/// Turns `fr_CA.UTF-8@euro` into `fr-CA`; `C` and `POSIX` mean no preference.
+fn posix_to_tag(raw: &str) -> Option<String> {
+    let base = raw.split(['.', '@']).next()?.trim();
+    if base.is_empty() || base == "C" || base == "POSIX" {
+        return None;
+    }
+    Some(base.replace('_', "-"))
+}
+
+/// Sets the process-wide UI language. Later calls are ignored.
+pub fn init(language: &LanguageIdentifier) {
+    let _ = LOCALIZER.set(Localizer::new(language));
+}
+
+fn localizer() -> &'static Localizer {
+    LOCALIZER.get_or_init(|| Localizer::new(&LanguageIdentifier::default()))
+}
+
+/// Formats message `id` with named arguments in the UI language.
+#[must_use]
+pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    if args.is_empty() {
+        return localizer().format(id, None);
+    }
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Str(s) => FluentValue::from(*s),
+            Arg::Num(n) => FluentValue::from(*n),
+        };
+        fluent_args.set(*name, value);
+    }
+    localizer().format(id, Some(&fluent_args))
+}
+
+/// A message argument: text, or a number that selects plural forms.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// Inserted as is.
+    Str(&'a str),
+    /// Formatted as a number and used for CLDR plural selection.
+    Num(f64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(value: &'a str) -> Self {
+        Arg::Str(value)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(value: &'a String) -> Self {
+        Arg::Str(value)
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(value: usize) -> Self {
+        #[allow(clippy::cast_precision_loss, reason = "counts stay far below 2^52")]
+        Arg::Num(value as f64)
+    }
+}
+
+/// Shorthand for `tr(id, &[("name", value.into()), ...])`.
+#[macro_export]
+macro_rules! t {
+    ($id:expr) => { $crate::l10n::tr($id, &[]) };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::l10n::tr($id, &[$((stringify!($name), $crate::l10n::Arg::from($value))),+])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(raw: &str, expected: Option<&str>) {
+        assert_eq!(posix_to_tag(raw).as_deref(), expected, "{raw}");
+    }
+
+    #[test]
+    fn posix_locales_become_tags() {
+        case("fr_CA.UTF-8", Some("fr-CA"));
+        case("es_419.UTF-8@euro", Some("es-419"));
+        case("C", None);
+        case("POSIX", None);
+        case("C.UTF-8", None);
+        case("", None);
+    }
+
+    #[test]
+    fn every_resource_parses_and_has_every_english_message() {
+        let english = FluentResource::try_new(RESOURCES[0].1.to_owned()).expect("en.ftl parses");
+        let ids: Vec<String> = english
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        assert!(ids.len() > 20);
+        for (code, source) in RESOURCES {
+            let resource = FluentResource::try_new(source.to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("{code}.ftl: {errors:?}"));
+            let mut bundle = FluentBundle::new_concurrent(vec![code.parse().expect("tag")]);
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|errors| panic!("{code}.ftl: {errors:?}"));
+            for id in &ids {
+                assert!(bundle.has_message(id), "{code}.ftl lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn regional_tags_fall_back_to_their_language_then_english() {
+        let es419 = Localizer::new(&"es-419".parse().expect("tag"));
+        assert_eq!(es419.format("state-current", None), "al día");
+        let de = Localizer::new(&"de".parse().expect("tag"));
+        assert_eq!(de.format("state-current", None), "current");
+    }
+
+    #[test]
+    fn french_treats_zero_and_one_as_singular() {
+        let fr = Localizer::new(&"fr".parse().expect("tag"));
+        let mut args = FluentArgs::new();
+        args.set("count", 0);
+        assert_eq!(fr.format("segments-count", Some(&args)), "0 segment");
+        args.set("count", 2);
+        assert_eq!(fr.format("segments-count", Some(&args)), "2 segments");
+        let en = Localizer::new(&"en".parse().expect("tag"));
+        let mut args = FluentArgs::new();
+        args.set("count", 0);
+        assert_eq!(en.format("segments-count", Some(&args)), "0 segments");
+    }
+}

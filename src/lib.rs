@@ -1,0 +1,184 @@
+//! bitext: paragraph-level translation tracking for articles.
+//!
+//! The binary is a thin wrapper over [`main_with_args`]. Commands live in [`commands`], each
+//! computing a report that is rendered separately; the model lives in [`segment`], [`align`],
+//! [`assess`] and [`translation`].
+
+pub mod align;
+pub mod article;
+pub mod assess;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod l10n;
+pub mod lang;
+pub mod segment;
+pub mod slug;
+pub mod term;
+pub mod translation;
+pub mod workspace;
+
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+use crate::cli::{Cli, Command, StatusFormat};
+use crate::commands::set::TextSource;
+use crate::error::{Error, Result};
+use crate::term::Style;
+use crate::translation::UnitState;
+use crate::workspace::Workspace;
+
+/// Exit code for success or a clean result.
+pub const EXIT_OK: u8 = 0;
+/// Exit code when a command found what it exists to find (stale segments for `check`).
+pub const EXIT_FOUND: u8 = 1;
+/// Exit code for any error: usage, I/O, malformed input.
+pub const EXIT_ERROR: u8 = 2;
+
+/// A command's result: what to print on stdout and the exit code.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Text for stdout.
+    pub stdout: String,
+    /// Exit code, [`EXIT_OK`] or [`EXIT_FOUND`].
+    pub code: u8,
+}
+
+impl Outcome {
+    fn ok(stdout: String) -> Self {
+        Self {
+            stdout,
+            code: EXIT_OK,
+        }
+    }
+}
+
+/// Runs bitext with `args` (including the program name) and returns the process exit code.
+/// This is the only place that prints errors and picks exit codes.
+#[must_use]
+pub fn main_with_args(args: Vec<OsString>) -> ExitCode {
+    l10n::init(&l10n::ui_language(pre_scan_ui_lang(&args).as_deref()));
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(outcome) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
+                // `bitext status | head` closing the pipe early is not an error.
+                Ok(()) => ExitCode::from(outcome.code),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(outcome.code),
+                Err(_) => ExitCode::from(EXIT_ERROR),
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Finds `--ui-lang TAG` before clap runs, so that clap's help can already be localised.
+fn pre_scan_ui_lang(args: &[OsString]) -> Option<String> {
+    let mut iter = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--ui-lang" {
+            return iter.next().map(str::to_owned);
+        }
+        if let Some(tag) = arg.strip_prefix("--ui-lang=") {
+            return Some(tag.to_owned());
+        }
+    }
+    None
+}
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Whatever the command fails with; the caller prints it and exits with [`EXIT_ERROR`].
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let style = Style::resolve(cli.color);
+    let open = || Workspace::open(cli.dir.as_deref());
+    match cli.command {
+        Command::Init(args) => {
+            let root = match &cli.dir {
+                Some(dir) => dir.clone(),
+                None => std::env::current_dir().map_err(|source| Error::Read {
+                    path: PathBuf::from("."),
+                    source,
+                })?,
+            };
+            let report = commands::init::run(&root, &args.source, &args.targets)?;
+            Ok(Outcome::ok(commands::init::render(&report)))
+        }
+        Command::Status(args) => {
+            let ws = open()?;
+            let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
+            let report = commands::status::run(&ws, &articles, &langs, args.segments)?;
+            Ok(Outcome::ok(match args.format {
+                StatusFormat::Text => commands::status::render_text(&report, style),
+                StatusFormat::Json => commands::status::render_json(&report),
+            }))
+        }
+        Command::Sync(args) => {
+            let ws = open()?;
+            let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
+            let report =
+                commands::sync::run(&ws, &articles, &langs, args.dry_run, args.purge_obsolete)?;
+            Ok(Outcome::ok(commands::sync::render(&report)))
+        }
+        Command::Set(args) => {
+            let ws = open()?;
+            let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
+            let text = match (args.text, args.file) {
+                (Some(text), _) => TextSource::Inline(text),
+                (None, Some(path)) => TextSource::File(path),
+                (None, None) => TextSource::Stdin,
+            };
+            let state = if args.draft {
+                UnitState::Draft
+            } else if args.reviewed {
+                UnitState::Reviewed
+            } else {
+                UnitState::Translated
+            };
+            let report =
+                commands::set::run(&ws, &articles[0], &args.segment, &langs[0], text, state)?;
+            Ok(Outcome::ok(commands::set::render(&report)))
+        }
+        Command::Accept(args) => {
+            let ws = open()?;
+            let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
+            let report = commands::accept::run(&ws, &articles[0], &args.segments, &langs[0])?;
+            Ok(Outcome::ok(commands::accept::render(&report)))
+        }
+    }
+}
+
+/// Resolves the article and language selection once; when every article is selected,
+/// translation files of articles that do not exist are refused.
+fn select(
+    ws: &Workspace,
+    articles: &[String],
+    langs: &[String],
+) -> Result<(Vec<slug::Slug>, Vec<lang::Lang>)> {
+    let langs = ws.select_langs(langs)?;
+    let slugs = ws.select_articles(articles)?;
+    if articles.is_empty() {
+        ws.check_orphans(&langs, &slugs)?;
+    }
+    Ok((slugs, langs))
+}

@@ -1,0 +1,104 @@
+# bitext's own messages, English (the reference for fr.ftl and es.ftl).
+
+## Segment states
+
+state-current = current
+state-stale = stale
+state-missing = missing
+state-draft = draft
+
+segments-count = { $count ->
+    [one] { $count } segment
+   *[other] { $count } segments
+}
+
+## status
+
+status-article-heading = { $path } — { segments-count }
+status-col-lang = language
+status-col-current = current
+status-col-stale = stale
+status-col-missing = missing
+status-col-draft = draft
+status-col-obsolete = obsolete
+status-col-percent = done
+status-col-n = n
+status-col-id = id
+status-col-state = state
+status-col-line = line
+status-col-text = text
+status-no-articles = No articles in sources/ yet: add a Markdown file there, e.g. sources/my-article.md.
+status-empty-article = This article has no translatable text.
+
+## sync
+
+sync-created = { $path }: created
+sync-would-create = { $path }: would be created
+sync-updated = { $path }: updated
+sync-would-update = { $path }: would be updated
+sync-added = { $count ->
+    [one] { $count } new segment
+   *[other] { $count } new segments
+}
+sync-obsoleted = { $count ->
+    [one] { $count } translation moved to obsolete
+   *[other] { $count } translations moved to obsolete
+}
+sync-restored = { $count ->
+    [one] { $count } obsolete translation restored
+   *[other] { $count } obsolete translations restored
+}
+sync-purged = { $count ->
+    [one] { $count } obsolete translation purged
+   *[other] { $count } obsolete translations purged
+}
+sync-summary = { $changed ->
+    [one] { $changed } file updated
+   *[other] { $changed } files updated
+}, { $unchanged } already in sync.
+sync-summary-dry-run = { $changed ->
+    [one] { $changed } file would be updated
+   *[other] { $changed } files would be updated
+}, { $unchanged } already in sync. Nothing was written (--dry-run).
+
+## set and accept
+
+unit-state-translated = translated
+unit-state-reviewed = reviewed
+unit-state-draft = draft
+set-recorded = { $lang }: segment { $n } of { $path } recorded as { $state }.
+accept-accepted = { $lang }: segment { $n } of { $path } accepted: its translation now counts as made from the current text.
+accept-already-current = { $lang }: segment { $n } of { $path } is already current; nothing to accept.
+origin-stdin = standard input
+origin-text = --text
+
+## init
+
+init-created = Created { $path }
+init-next = Next: put articles in sources/ as Markdown, then run `bitext status`.
+
+## Errors
+
+error-no-workspace = no bitext.toml in { $dir } or any parent directory; run `bitext init` to create a workspace, or pass -C DIR
+error-config-exists = { $path } already exists; bitext init never overwrites it
+error-read = cannot read { $path }: { $detail }
+error-write = cannot write { $path }: { $detail }
+error-parse-config = { $path }:{ $line }:{ $column }: invalid project file: { $detail }
+error-parse-translation = { $path }:{ $line }:{ $column }: invalid translation file: { $detail }
+error-unknown-format = { $path }: unknown translation file format { $found }; this bitext reads format 1 (a newer bitext may have written it)
+error-translation-mismatch = { $path }: field "{ $field }" is "{ $found }" but the file's location says "{ $expected }"
+error-duplicate-unit-id = { $path }: two units have the id { $id }
+error-orphan-translation = { $path }: translation of an article that does not exist ({ $source } not found); remove it or restore the source
+error-invalid-utf8 = { $path }:{ $line }:{ $column }: the file is not valid UTF-8
+error-invalid-slug = invalid article name "{ $slug }": use lowercase letters, digits and hyphens only
+error-invalid-file-name = { $path }: file name is not a valid article name (lowercase letters, digits and hyphens only)
+error-unknown-article = no article "{ $slug }": { $path } does not exist
+error-invalid-lang = invalid language tag "{ $tag }" (expected a BCP 47 tag such as fr, es or es-419)
+error-lang-not-target = language { $tag } is not a target of this workspace (bitext.toml lists: { $targets })
+error-source-is-target = { $path }: the source language { $tag } is also listed as a target
+error-unknown-segment = { $path }: no segment "{ $segment }" (the article has { segments-count }; give a position from 1 or an id)
+error-ambiguous-segment = { $path }: segment id prefix "{ $segment }" matches several segments: { $candidates }
+error-empty-translation = empty translation from { $origin }; nothing recorded
+error-multi-paragraph-translation = the translation from { $origin } contains a blank line, but a segment is one paragraph
+error-nothing-to-accept = { $path }: segment { $n } is { $state }: there is no translation to accept
+error-invalid-edition = { $path }: edition "{ $id }": { $detail }

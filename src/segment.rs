@@ -1,0 +1,311 @@
+//! Splitting a Markdown article into translatable segments (invariants 1, 2 and 5).
+//!
+//! A segment is a heading, paragraph, list item, block-quote paragraph or table cell. Its text
+//! is the block's inline Markdown source, normalised so that rewrapping, CRLF, trailing white
+//! space and NFD never change it, while any real edit always does. Code blocks, HTML blocks,
+//! thematic breaks and front matter are structure, not text.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+/// What kind of block a segment came from; exports use it to keep headings headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// An ATX or setext heading of the given level (1-6).
+    Heading(u8),
+    /// A paragraph, including one inside a block quote or a loose list item.
+    Paragraph,
+    /// The text of a tight list item.
+    ListItem,
+    /// One cell of a table.
+    TableCell,
+}
+
+/// One translatable unit of a source article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// 1-based position in the article.
+    pub n: usize,
+    /// Short stable hash of the text, with `-2`, `-3`, ... for repeated identical text.
+    pub id: String,
+    /// The block the text came from.
+    pub kind: SegmentKind,
+    /// 1-based line of the segment's first character in the source file.
+    pub line: usize,
+    /// Normalised Markdown source of the segment.
+    pub text: String,
+}
+
+/// Normalises a whole source file before parsing: a leading BOM dropped, line endings unified
+/// to `\n`, and Unicode NFC. Line numbers are unchanged by all three.
+#[must_use]
+pub fn normalise_file(raw: &str) -> String {
+    let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let unified = without_bom.replace("\r\n", "\n").replace('\r', "\n");
+    unified.nfc().collect()
+}
+
+/// The marker stored in a segment's text for a Markdown hard line break.
+pub const HARD_BREAK: &str = "\\\n";
+
+/// Normalises one piece of text the way segment text is normalised: NFC, line endings
+/// unified, each line trimmed, soft line breaks folded to one space, hard breaks (a line ending
+/// in a backslash or two spaces) kept as [`HARD_BREAK`], surrounding white space trimmed.
+///
+/// Returns `None` when the text contains a blank line, which would make it two paragraphs.
+#[must_use]
+pub fn normalise_paragraph(raw: &str) -> Option<String> {
+    let unified = normalise_file(raw);
+    let trimmed = unified.trim_matches(|c: char| c.is_whitespace() && c != '\u{a0}');
+    let mut out = String::with_capacity(trimmed.len());
+    if trimmed.is_empty() {
+        return Some(out);
+    }
+    for (i, line) in trimmed.split('\n').enumerate() {
+        let hard = line.ends_with('\\') || line.ends_with("  ");
+        let content = trim_ws(line);
+        if content.is_empty() {
+            return None;
+        }
+        if i > 0 && !out.ends_with('\n') {
+            out.push(' ');
+        }
+        if hard {
+            out.push_str(content.strip_suffix('\\').unwrap_or(content).trim_end());
+            out.push_str(HARD_BREAK);
+        } else {
+            out.push_str(content);
+        }
+    }
+    while out.ends_with(HARD_BREAK) {
+        out.truncate(out.len() - HARD_BREAK.len());
+    }
+    Some(out)
+}
+
+/// Trims ASCII and Unicode white space but keeps non-breaking spaces, which are content.
+fn trim_ws(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+}
+
+/// The first 8 hex digits of the SHA-256 of the text's UTF-8 bytes.
+///
+/// Stable across runs, versions and platforms, so other tools can recompute it.
+#[must_use]
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Splits a source file's content into segments. Never fails: any UTF-8 text is Markdown.
+#[must_use]
+pub fn segment(raw: &str) -> Vec<Segment> {
+    let src = normalise_file(raw);
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
+
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+
+    let mut builder = Builder::default();
+    for (event, range) in Parser::new_ext(&src, options).into_offset_iter() {
+        builder.event(&src, &event, range);
+    }
+    builder.flush(&src);
+
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    builder
+        .raw
+        .into_iter()
+        .filter(|raw| !raw.text.is_empty())
+        .enumerate()
+        .map(|(i, raw)| {
+            let hash = text_hash(&raw.text);
+            let count = seen.entry(hash.clone()).or_insert(0);
+            *count += 1;
+            let id = if *count == 1 {
+                hash
+            } else {
+                format!("{hash}-{count}")
+            };
+            Segment {
+                n: i + 1,
+                id,
+                kind: raw.kind,
+                line: line_of(raw.start),
+                text: raw.text,
+            }
+        })
+        .collect()
+}
+
+struct RawSegment {
+    kind: SegmentKind,
+    start: usize,
+    text: String,
+}
+
+/// An inline run being collected for the current leaf block.
+struct Pending {
+    kind: SegmentKind,
+    start: usize,
+    text: String,
+    /// Where the next copy from the source begins; `None` right after a line break, so that
+    /// container prefixes (`> `, list indentation) on the next line are skipped.
+    cursor: Option<usize>,
+    end: usize,
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Open block containers, innermost last, as the kind their inline content would get.
+    blocks: Vec<Option<SegmentKind>>,
+    /// Depth of code blocks, HTML blocks and metadata blocks we are inside.
+    skip: usize,
+    pending: Option<Pending>,
+    raw: Vec<RawSegment>,
+}
+
+impl Builder {
+    fn event(&mut self, src: &str, event: &Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) if is_skipped(tag) => {
+                self.flush(src);
+                self.skip += 1;
+            }
+            Event::End(end) if is_skipped_end(*end) => {
+                self.skip = self.skip.saturating_sub(1);
+            }
+            _ if self.skip > 0 => {}
+            Event::Start(tag) if !is_inline(tag) => {
+                self.flush(src);
+                self.blocks.push(block_kind(tag));
+            }
+            Event::End(end) if !is_inline_end(*end) => {
+                self.flush(src);
+                self.blocks.pop();
+            }
+            Event::Rule | Event::Html(_) | Event::DisplayMath(_) => self.flush(src),
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = self.pending.as_mut() {
+                    if let Some(cursor) = p.cursor.take() {
+                        push_folded(&mut p.text, src.get(cursor..range.start).unwrap_or(""));
+                    }
+                    let kept = p.text.trim_end_matches([' ', '\t']).len();
+                    p.text.truncate(kept);
+                    if matches!(event, Event::HardBreak) {
+                        p.text.push_str(HARD_BREAK);
+                    } else {
+                        p.text.push(' ');
+                    }
+                }
+            }
+            _ => {
+                let Some(kind) = self.blocks.last().copied().flatten() else {
+                    return;
+                };
+                let p = self.pending.get_or_insert_with(|| Pending {
+                    kind,
+                    start: range.start,
+                    text: String::new(),
+                    cursor: None,
+                    end: range.end,
+                });
+                if p.cursor.is_none() {
+                    p.cursor = Some(range.start);
+                }
+                p.end = p.end.max(range.end);
+            }
+        }
+    }
+
+    fn flush(&mut self, src: &str) {
+        let Some(mut p) = self.pending.take() else {
+            return;
+        };
+        if let Some(cursor) = p.cursor {
+            push_folded(&mut p.text, src.get(cursor..p.end.max(cursor)).unwrap_or(""));
+        }
+        let text = trim_ws(&p.text).to_owned();
+        self.raw.push(RawSegment {
+            kind: p.kind,
+            start: p.start,
+            text,
+        });
+    }
+}
+
+/// Appends a slice of source, folding line breaks left inside inline constructs (a code
+/// span or a link spanning lines) to one space and dropping the next line's container prefix.
+fn push_folded(out: &mut String, slice: &str) {
+    let mut lines = slice.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for line in lines {
+        let kept = out.trim_end_matches([' ', '\t']).len();
+        out.truncate(kept);
+        out.push(' ');
+        out.push_str(line.trim_start_matches([' ', '\t', '>']));
+    }
+}
+
+fn is_skipped(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)
+    )
+}
+
+fn is_skipped_end(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)
+    )
+}
+
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// The kind of segment that inline content directly inside this block becomes, if any.
+fn block_kind(tag: &Tag<'_>) -> Option<SegmentKind> {
+    match tag {
+        Tag::Heading { level, .. } => Some(SegmentKind::Heading(*level as u8)),
+        Tag::Paragraph => Some(SegmentKind::Paragraph),
+        Tag::Item => Some(SegmentKind::ListItem),
+        Tag::TableCell => Some(SegmentKind::TableCell),
+        Tag::DefinitionListTitle | Tag::DefinitionListDefinition => Some(SegmentKind::Paragraph),
+        _ => None,
+    }
+}

@@ -1,0 +1,198 @@
+//! Translation files: `translations/<lang>/<slug>.json`, one per article and language.
+//!
+//! The format is meant for git: pretty-printed, units in source order, a fixed key order and a
+//! trailing newline, so that a change to one paragraph is a change to a few lines. Each unit
+//! keeps the normalised source text it was translated from (invariant 3); staleness is always
+//! recomputed from that text and the current source (invariant 4). Files are written through a
+//! temporary file in the same directory and a rename, so an interrupted write leaves the old
+//! file whole.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The workflow state of a unit that has a translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitState {
+    /// Saved but not confirmed: still work left.
+    Draft,
+    /// Translated.
+    Translated,
+    /// Translated and reviewed.
+    Reviewed,
+}
+
+/// One translation of one source paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// The id of the segment this unit was last attached to (informative; matching uses text).
+    pub id: String,
+    /// The normalised source text the translation was made from.
+    pub source: String,
+    /// The translation; empty when the segment has not been translated.
+    pub target: String,
+    /// Workflow state; absent exactly when `target` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<UnitState>,
+}
+
+impl Unit {
+    /// Returns true if and only if the unit holds a translation.
+    #[must_use]
+    pub fn has_target(&self) -> bool {
+        !self.target.is_empty()
+    }
+}
+
+/// The content of one translation file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFile {
+    /// Format version, [`FORMAT_VERSION`].
+    pub format: u32,
+    /// The article's slug; must match the file name.
+    pub article: String,
+    /// The canonical language tag; must match the directory name.
+    pub lang: String,
+    /// Units for the article's segments, in source order as of the last write.
+    pub units: Vec<Unit>,
+    /// Translations whose paragraph no longer exists, kept until an explicit purge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub obsolete: Vec<Unit>,
+}
+
+#[derive(Deserialize)]
+struct FormatProbe {
+    format: serde_json::Value,
+}
+
+impl TranslationFile {
+    /// An empty file for `article` in `lang`.
+    #[must_use]
+    pub fn new(article: &str, lang: &str) -> Self {
+        Self {
+            format: FORMAT_VERSION,
+            article: article.to_owned(),
+            lang: lang.to_owned(),
+            units: Vec::new(),
+            obsolete: Vec::new(),
+        }
+    }
+
+    /// Reads and validates the file at `path`, which must belong to `article` and `lang`.
+    ///
+    /// Returns `Ok(None)` if the file does not exist.
+    ///
+    /// # Errors
+    /// Unreadable file, malformed JSON (with line and column), an unknown format version, a
+    /// mismatching `article` or `lang`, or duplicate unit ids.
+    pub fn load(path: &Path, article: &str, lang: &str) -> Result<Option<Self>> {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(Error::Read {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        Self::parse(path, &bytes, article, lang).map(Some)
+    }
+
+    /// Parses and validates file content; `path` is used in errors only.
+    ///
+    /// # Errors
+    /// As [`TranslationFile::load`].
+    pub fn parse(path: &Path, bytes: &[u8], article: &str, lang: &str) -> Result<Self> {
+        let file: Self = match serde_json::from_slice(bytes) {
+            Ok(file) => file,
+            Err(e) => {
+                // A file from a newer bitext fails on its new fields; name the real cause.
+                if let Ok(probe) = serde_json::from_slice::<FormatProbe>(bytes)
+                    && probe.format != serde_json::Value::from(FORMAT_VERSION)
+                {
+                    return Err(Error::UnknownFormat {
+                        path: path.to_owned(),
+                        found: probe.format.to_string(),
+                    });
+                }
+                return Err(Error::ParseTranslation {
+                    path: path.to_owned(),
+                    line: e.line(),
+                    column: e.column(),
+                    detail: e.to_string(),
+                });
+            }
+        };
+        if file.format != FORMAT_VERSION {
+            return Err(Error::UnknownFormat {
+                path: path.to_owned(),
+                found: file.format.to_string(),
+            });
+        }
+        for (field, expected, found) in [
+            ("article", article, file.article.as_str()),
+            ("lang", lang, file.lang.as_str()),
+        ] {
+            if expected != found {
+                return Err(Error::TranslationMismatch {
+                    path: path.to_owned(),
+                    field,
+                    expected: expected.to_owned(),
+                    found: found.to_owned(),
+                });
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for unit in &file.units {
+            if !ids.insert(unit.id.as_str()) {
+                return Err(Error::DuplicateUnitId {
+                    path: path.to_owned(),
+                    id: unit.id.clone(),
+                });
+            }
+        }
+        Ok(file)
+    }
+
+    /// The file's canonical serialisation: pretty JSON with a trailing newline.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings and integers cannot fail.
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+/// Writes `content` to `path` atomically: a temporary file in the same directory, flushed to
+/// disk, then renamed over the target. Creates the parent directory if needed.
+///
+/// # Errors
+/// Any I/O failure, naming `path`.
+pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
+    let write_error = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::create_dir_all(&dir).map_err(write_error)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".bitext-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(write_error)?;
+    temp.write_all(content.as_bytes()).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    Ok(())
+}

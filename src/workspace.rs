@@ -1,0 +1,253 @@
+//! The workspace: a directory holding `bitext.toml`, `sources/` and `translations/`.
+//!
+//! Commands get everything they read through a [`Workspace`], which resolves command-line
+//! names (articles, languages) once and names every file relative to the root in errors.
+
+use std::path::{Path, PathBuf};
+
+use crate::article::Article;
+use crate::config::{CONFIG_FILE, Config};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::slug::Slug;
+use crate::translation::TranslationFile;
+
+/// Directory of source articles, relative to the root.
+pub const SOURCES_DIR: &str = "sources";
+/// Directory of translation files, relative to the root.
+pub const TRANSLATIONS_DIR: &str = "translations";
+
+/// An opened workspace with its validated configuration.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The directory holding `bitext.toml`.
+    pub root: PathBuf,
+    /// The parsed project file.
+    pub config: Config,
+}
+
+impl Workspace {
+    /// Opens the workspace at `dir`, or at the nearest ancestor of the current directory
+    /// holding `bitext.toml` when `dir` is `None`.
+    ///
+    /// # Errors
+    /// No project file found, or one that cannot be read or parsed.
+    pub fn open(dir: Option<&Path>) -> Result<Self> {
+        let start = match dir {
+            Some(dir) => dir.to_owned(),
+            None => std::env::current_dir().map_err(|source| Error::Read {
+                path: PathBuf::from("."),
+                source,
+            })?,
+        };
+        let root = if dir.is_some() {
+            start.clone()
+        } else {
+            start
+                .ancestors()
+                .find(|d| d.join(CONFIG_FILE).is_file())
+                .map(Path::to_path_buf)
+                .ok_or_else(|| Error::NoWorkspace {
+                    start: start.clone(),
+                })?
+        };
+        let config_path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&config_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NoWorkspace { start });
+            }
+            Err(source) => {
+                return Err(Error::Read {
+                    path: config_path,
+                    source,
+                });
+            }
+        };
+        let config = Config::parse(Path::new(CONFIG_FILE), &text)?;
+        Ok(Self { root, config })
+    }
+
+    /// `sources/<slug>.md`, relative to the root.
+    #[must_use]
+    pub fn source_path(slug: &Slug) -> PathBuf {
+        Path::new(SOURCES_DIR).join(format!("{slug}.md"))
+    }
+
+    /// `translations/<lang>/<slug>.json`, relative to the root.
+    #[must_use]
+    pub fn translation_path(lang: &Lang, slug: &Slug) -> PathBuf {
+        Path::new(TRANSLATIONS_DIR)
+            .join(lang.as_str())
+            .join(format!("{slug}.json"))
+    }
+
+    /// Absolute path of a root-relative path.
+    #[must_use]
+    pub fn abs(&self, relative: &Path) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    /// Every article in `sources/`, sorted by slug.
+    ///
+    /// # Errors
+    /// An unreadable directory, or a Markdown file whose name is not a valid slug.
+    pub fn all_articles(&self) -> Result<Vec<Slug>> {
+        let mut slugs = Vec::new();
+        for path in self.list(Path::new(SOURCES_DIR), "md")? {
+            slugs.push(slug_of(&path)?);
+        }
+        slugs.sort();
+        Ok(slugs)
+    }
+
+    /// The articles named on the command line (slugs or `sources/<slug>.md` paths), or every
+    /// article when none is named. Every named article must exist.
+    ///
+    /// # Errors
+    /// An invalid slug or an article with no source file.
+    pub fn select_articles(&self, names: &[String]) -> Result<Vec<Slug>> {
+        if names.is_empty() {
+            return self.all_articles();
+        }
+        let mut slugs = Vec::new();
+        for name in names {
+            let stem = name
+                .strip_prefix("sources/")
+                .or_else(|| name.strip_prefix("./sources/"))
+                .and_then(|rest| rest.strip_suffix(".md"))
+                .unwrap_or(name);
+            let slug = Slug::parse(stem)?;
+            let path = Self::source_path(&slug);
+            if !self.abs(&path).is_file() {
+                return Err(Error::UnknownArticle {
+                    slug: slug.to_string(),
+                    path,
+                });
+            }
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
+            }
+        }
+        Ok(slugs)
+    }
+
+    /// The languages named with `-l`, or every target when none is named. Every named
+    /// language must be a target of the workspace.
+    ///
+    /// # Errors
+    /// An invalid tag, or one that is not a configured target.
+    pub fn select_langs(&self, tags: &[String]) -> Result<Vec<Lang>> {
+        if tags.is_empty() {
+            return Ok(self.config.targets.clone());
+        }
+        let mut langs = Vec::new();
+        for tag in tags {
+            let lang = Lang::parse(tag)?;
+            if !self.config.targets.contains(&lang) {
+                return Err(Error::LangNotTarget {
+                    tag: lang.to_string(),
+                    targets: self
+                        .config
+                        .targets
+                        .iter()
+                        .map(Lang::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            if !langs.contains(&lang) {
+                langs.push(lang);
+            }
+        }
+        Ok(langs)
+    }
+
+    /// Reads and segments an article.
+    ///
+    /// # Errors
+    /// An unreadable or non-UTF-8 source file.
+    pub fn load_article(&self, slug: &Slug) -> Result<Article> {
+        let path = Self::source_path(slug);
+        let bytes = std::fs::read(self.abs(&path)).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        Article::from_bytes(slug.clone(), path, &bytes)
+    }
+
+    /// Reads an article's translation file in `lang`, if it exists.
+    ///
+    /// # Errors
+    /// An unreadable, malformed or mislabelled translation file.
+    pub fn load_translation(&self, lang: &Lang, slug: &Slug) -> Result<Option<TranslationFile>> {
+        let path = Self::translation_path(lang, slug);
+        let bytes = match std::fs::read(self.abs(&path)) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(Error::Read { path, source }),
+        };
+        TranslationFile::parse(&path, &bytes, slug.as_str(), lang.as_str()).map(Some)
+    }
+
+    /// Refuses translation files in `langs` whose article has no source file: they would
+    /// otherwise be silently ignored.
+    ///
+    /// # Errors
+    /// [`Error::OrphanTranslation`] for the first such file, or an invalid file name.
+    pub fn check_orphans(&self, langs: &[Lang], articles: &[Slug]) -> Result<()> {
+        for lang in langs {
+            let dir = Path::new(TRANSLATIONS_DIR).join(lang.as_str());
+            for path in self.list(&dir, "json")? {
+                let slug = slug_of(&path)?;
+                if articles.binary_search(&slug).is_err() {
+                    return Err(Error::OrphanTranslation {
+                        source_file: Self::source_path(&slug),
+                        path,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Root-relative paths of the files in `dir` with extension `ext`, sorted; none if the
+    /// directory does not exist.
+    fn list(&self, dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(self.abs(dir)) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(Error::Read {
+                    path: dir.to_owned(),
+                    source,
+                });
+            }
+        };
+        let mut paths = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Read {
+                path: dir.to_owned(),
+                source,
+            })?;
+            let name = entry.file_name();
+            let path = dir.join(&name);
+            if path.extension().and_then(|e| e.to_str()) == Some(ext) {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+        Ok(paths)
+    }
+}
+
+fn slug_of(path: &Path) -> Result<Slug> {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| Slug::is_valid(s))
+        .map(|s| Slug::parse(s))
+        .transpose()?
+        .ok_or_else(|| Error::InvalidFileName {
+            path: path.to_owned(),
+        })
+}
