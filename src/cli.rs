@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::t;
 use crate::term::ColorChoice;
 
 /// Paragraph-level translation tracking for articles.
@@ -65,9 +66,9 @@ pub struct Selection {
 /// Output format of `status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
-    /// Tables for people.
+    // Tables for people.
     Text,
-    /// The JSON shape documented in the README, for other tools.
+    // The JSON shape documented in the README, for other tools.
     Json,
 }
 
@@ -134,10 +135,89 @@ pub struct AcceptArgs {
     pub lang: String,
 }
 
+/// The command-line definition with every help text, heading and the help and version flags
+/// in the UI language.
+///
+/// Help texts come from Fluent messages `help-<command>-<arg>` (or `help-<arg>` for arguments
+/// shared by several commands) and `help-<command>` for a command's description; the doc
+/// comments above are the English originals kept for rustdoc.
+#[must_use]
+pub fn localized_command() -> clap::Command {
+    use clap::CommandFactory as _;
+    let root = Cli::command()
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(t!("help-version")),
+        );
+    localize(root, "bitext")
+}
+
+fn localize(cmd: clap::Command, path: &str) -> clap::Command {
+    let usage = t!("help-heading-usage");
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(t!("help-help")),
+        )
+        .help_template(format!(
+            "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(t!("help-heading-commands"))
+        .about(message(&format!("help-{path}")).unwrap_or_default());
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        let key = id.replace('_', "-");
+        let help = message(&format!("help-{path}-{key}")).or_else(|| message(&format!("help-{key}")));
+        cmd = cmd.mut_arg(id.as_str(), |arg| {
+            let heading = if arg.is_positional() {
+                t!("help-heading-arguments")
+            } else {
+                t!("help-heading-options")
+            };
+            let arg = arg.help_heading(heading);
+            match help {
+                Some(text) => arg.help(text),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, &name));
+    }
+    cmd
+}
+
+fn message(id: &str) -> Option<String> {
+    let text = t!(id);
+    (text != id).then_some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory as _;
+
+    #[test]
+    fn localized_definition_is_consistent_and_fully_described() {
+        let cmd = localized_command();
+        cmd.clone().debug_assert();
+        for sub in cmd.get_subcommands() {
+            assert!(sub.get_about().is_some(), "{} has no description", sub.get_name());
+            for arg in sub.get_arguments() {
+                assert!(arg.get_help().is_some(), "{} {} has no help", sub.get_name(), arg.get_id());
+            }
+        }
+    }
 
     #[test]
     fn cli_definition_is_consistent() {

@@ -24,7 +24,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 
 use crate::cli::{Cli, Command, StatusFormat};
 use crate::commands::set::TextSource;
@@ -63,7 +63,10 @@ impl Outcome {
 #[must_use]
 pub fn main_with_args(args: Vec<OsString>) -> ExitCode {
     l10n::init(&l10n::ui_language(pre_scan_ui_lang(&args).as_deref()));
-    let cli = match Cli::try_parse_from(&args) {
+    let parsed = cli::localized_command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };

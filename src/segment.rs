@@ -52,8 +52,8 @@ pub fn normalise_file(raw: &str) -> String {
 pub const HARD_BREAK: &str = "\\\n";
 
 /// Normalises one piece of text the way segment text is normalised: NFC, line endings
-/// unified, each line trimmed, soft line breaks folded to one space, hard breaks (a line ending
-/// in a backslash or two spaces) kept as [`HARD_BREAK`], surrounding white space trimmed.
+/// unified, each line trimmed, line breaks folded to one space except hard breaks (a line
+/// ending in a backslash) kept as [`HARD_BREAK`], surrounding white space trimmed.
 ///
 /// Returns `None` when the text contains a blank line, which would make it two paragraphs.
 #[must_use]
@@ -65,8 +65,8 @@ pub fn normalise_paragraph(raw: &str) -> Option<String> {
         return Some(out);
     }
     for (i, line) in trimmed.split('\n').enumerate() {
-        let hard = line.ends_with('\\') || line.ends_with("  ");
         let content = trim_ws(line);
+        let hard = content.ends_with('\\');
         if content.is_empty() {
             return None;
         }
@@ -74,7 +74,7 @@ pub fn normalise_paragraph(raw: &str) -> Option<String> {
             out.push(' ');
         }
         if hard {
-            out.push_str(content.strip_suffix('\\').unwrap_or(content).trim_end());
+            out.push_str(trim_ws(content.strip_suffix('\\').unwrap_or(content)));
             out.push_str(HARD_BREAK);
         } else {
             out.push_str(content);
@@ -201,7 +201,10 @@ impl Builder {
                     }
                     let kept = p.text.trim_end_matches([' ', '\t']).len();
                     p.text.truncate(kept);
-                    if matches!(event, Event::HardBreak) {
+                    // Only a backslash break is kept: a break made of trailing spaces is trailing
+                    // white space, which never changes a segment (invariant 5).
+                    let backslash = src.get(range.clone()).is_some_and(|b| b.starts_with('\\'));
+                    if matches!(event, Event::HardBreak) && backslash {
                         p.text.push_str(HARD_BREAK);
                     } else {
                         p.text.push(' ');
@@ -307,5 +310,110 @@ fn block_kind(tag: &Tag<'_>) -> Option<SegmentKind> {
         Tag::TableCell => Some(SegmentKind::TableCell),
         Tag::DefinitionListTitle | Tag::DefinitionListDefinition => Some(SegmentKind::Paragraph),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(markdown: &str) -> Vec<String> {
+        segment(markdown).into_iter().map(|s| s.text).collect()
+    }
+
+    #[track_caller]
+    fn case(markdown: &str, expected: &[&str]) {
+        assert_eq!(texts(markdown), expected, "{markdown:?}");
+    }
+
+    #[test]
+    fn blocks_become_segments_and_structure_does_not() {
+        case("# Title\n\nBody text.\n", &["Title", "Body text."]);
+        case("Title\n=====\n\nBody\n", &["Title", "Body"]);
+        case("## Closed heading ##\n", &["Closed heading"]);
+        case("- one\n- two\n  continued\n", &["one", "two continued"]);
+        case("1. first\n\n2. second\n", &["first", "second"]);
+        case("- outer\n  - inner\n", &["outer", "inner"]);
+        case("> quoted\n> and folded\n\n> second\n", &["quoted and folded", "second"]);
+        case("| a | b |\n|---|---|\n| c | d |\n", &["a", "b", "c", "d"]);
+        case("```\ncode is not text\n```\n\nafter\n", &["after"]);
+        case("    indented code\n\nafter\n", &["after"]);
+        case("<div>\nhtml block\n</div>\n\nafter\n", &["after"]);
+        case("before\n\n---\n\nafter\n", &["before", "after"]);
+        case("---\ntitle: Front matter\n---\n\nBody\n", &["Body"]);
+        case("", &[]);
+        case("\n\n   \n", &[]);
+    }
+
+    #[test]
+    fn inline_markdown_is_kept_as_source() {
+        case("Some *emphasis* and `code` and [a link](http://x).\n", &[
+            "Some *emphasis* and `code` and [a link](http://x).",
+        ]);
+        case("**Hands Off!**\n", &["**Hands Off!**"]);
+        case("*spans\nlines*\n", &["*spans lines*"]);
+        case("> *quoted\n> emphasis*\n", &["*quoted emphasis*"]);
+    }
+
+    #[test]
+    fn normalisation_hides_layout_but_not_content() {
+        let reference = texts("A paragraph that is\nwrapped here.\n");
+        assert_eq!(reference, ["A paragraph that is wrapped here."]);
+        for variant in [
+            "A paragraph that is wrapped here.\n",
+            "A paragraph\nthat is wrapped\nhere.\n",
+            "A paragraph that is \r\nwrapped here.   \r\n",
+            "\u{feff}A paragraph that is\nwrapped here.",
+            "A paragraph that is  \nwrapped here.\n",
+            "   A paragraph that is\n   wrapped here.\n",
+        ] {
+            assert_eq!(texts(variant), reference, "{variant:?}");
+        }
+        assert_eq!(texts("Cafe\u{301}\n"), texts("Caf\u{e9}\n"));
+        assert_ne!(texts("A paragraph that is wrapped here!"), reference);
+        assert_ne!(texts("A paragraph that is wrapped  here."), reference);
+    }
+
+    #[test]
+    fn non_breaking_spaces_are_content() {
+        case("Lima,\u{a0}February 9\n", &["Lima,\u{a0}February 9"]);
+        assert_ne!(texts("Lima,\u{a0}February"), texts("Lima, February"));
+    }
+
+    #[test]
+    fn backslash_hard_breaks_are_kept() {
+        case("line one\\\nline two\n", &["line one\\\nline two"]);
+    }
+
+    #[test]
+    fn ids_are_stable_hashes_with_occurrence_suffixes() {
+        let segments = segment("Same.\n\nOther.\n\nSame.\n");
+        let ids: Vec<&str> = segments.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids[0], text_hash("Same."));
+        assert_eq!(ids[2], format!("{}-2", text_hash("Same.")));
+        assert_ne!(ids[0], ids[1]);
+        // The first four bytes of SHA-256("abc"), the FIPS 180-2 test vector.
+        assert_eq!(text_hash("abc"), "ba7816bf");
+    }
+
+    #[test]
+    fn lines_and_positions_point_into_the_file() {
+        let segments = segment("# Title\n\nFirst\nwrapped\n\n- item\n");
+        let found: Vec<(usize, usize, SegmentKind)> =
+            segments.iter().map(|s| (s.n, s.line, s.kind)).collect();
+        assert_eq!(found, [
+            (1, 1, SegmentKind::Heading(1)),
+            (2, 3, SegmentKind::Paragraph),
+            (3, 6, SegmentKind::ListItem),
+        ]);
+    }
+
+    #[test]
+    fn translations_are_normalised_like_paragraphs() {
+        assert_eq!(normalise_paragraph(" a\r\n  b \n").as_deref(), Some("a b"));
+        assert_eq!(normalise_paragraph("a\\\nb").as_deref(), Some("a\\\nb"));
+        assert_eq!(normalise_paragraph("a\n\nb"), None);
+        assert_eq!(normalise_paragraph("  ").as_deref(), Some(""));
+        assert_eq!(normalise_paragraph("9\u{a0}février").as_deref(), Some("9\u{a0}février"));
     }
 }

@@ -7,11 +7,11 @@ use crate::assess::State;
 /// When to colour output, as given by `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stdout is a terminal and `NO_COLOR` is not set.
+    // Colour when stdout is a terminal and `NO_COLOR` is not set.
     Auto,
-    /// Always colour.
+    // Always colour.
     Always,
-    /// Never colour.
+    // Never colour.
     Never,
 }
 

@@ -1,104 +1,139 @@
-# bitext's own messages, English (the reference for fr.ftl and es.ftl).
+# Mensajes propios de bitext, en español (traducción de en.ftl).
 
-## Segment states
+## Estados de los segmentos
 
-state-current = current
-state-stale = stale
-state-missing = missing
-state-draft = draft
+state-current = al día
+state-stale = desactualizado
+state-missing = pendiente
+state-draft = borrador
 
 segments-count = { $count ->
-    [one] { $count } segment
-   *[other] { $count } segments
+    [one] { $count } segmento
+   *[other] { $count } segmentos
 }
 
 ## status
 
 status-article-heading = { $path } — { segments-count }
-status-col-lang = language
-status-col-current = current
-status-col-stale = stale
-status-col-missing = missing
-status-col-draft = draft
-status-col-obsolete = obsolete
-status-col-percent = done
+status-col-lang = idioma
+status-col-current = al día
+status-col-stale = desact.
+status-col-missing = pendientes
+status-col-draft = borradores
+status-col-obsolete = obsoletos
+status-col-percent = hecho
 status-col-n = n
 status-col-id = id
-status-col-state = state
-status-col-line = line
-status-col-text = text
-status-no-articles = No articles in sources/ yet: add a Markdown file there, e.g. sources/my-article.md.
-status-empty-article = This article has no translatable text.
+status-col-state = estado
+status-col-line = línea
+status-col-text = texto
+status-no-articles = Todavía no hay artículos en sources/: añada allí un archivo Markdown, por ejemplo sources/my-article.md.
+status-empty-article = Este artículo no tiene texto traducible.
 
 ## sync
 
-sync-created = { $path }: created
-sync-would-create = { $path }: would be created
-sync-updated = { $path }: updated
-sync-would-update = { $path }: would be updated
+sync-created = { $path }: creado
+sync-would-create = { $path }: se crearía
+sync-updated = { $path }: actualizado
+sync-would-update = { $path }: se actualizaría
 sync-added = { $count ->
-    [one] { $count } new segment
-   *[other] { $count } new segments
+    [one] { $count } segmento nuevo
+   *[other] { $count } segmentos nuevos
 }
 sync-obsoleted = { $count ->
-    [one] { $count } translation moved to obsolete
-   *[other] { $count } translations moved to obsolete
+    [one] { $count } traducción marcada como obsoleta
+   *[other] { $count } traducciones marcadas como obsoletas
 }
 sync-restored = { $count ->
-    [one] { $count } obsolete translation restored
-   *[other] { $count } obsolete translations restored
+    [one] { $count } traducción obsoleta restaurada
+   *[other] { $count } traducciones obsoletas restauradas
 }
 sync-purged = { $count ->
-    [one] { $count } obsolete translation purged
-   *[other] { $count } obsolete translations purged
+    [one] { $count } traducción obsoleta eliminada
+   *[other] { $count } traducciones obsoletas eliminadas
 }
 sync-summary = { $changed ->
-    [one] { $changed } file updated
-   *[other] { $changed } files updated
-}, { $unchanged } already in sync.
+    [one] { $changed } archivo actualizado
+   *[other] { $changed } archivos actualizados
+}, { $unchanged } ya al día.
 sync-summary-dry-run = { $changed ->
-    [one] { $changed } file would be updated
-   *[other] { $changed } files would be updated
-}, { $unchanged } already in sync. Nothing was written (--dry-run).
+    [one] { $changed } archivo se actualizaría
+   *[other] { $changed } archivos se actualizarían
+}, { $unchanged } ya al día. No se ha escrito nada (--dry-run).
 
-## set and accept
+## set y accept
 
-unit-state-translated = translated
-unit-state-reviewed = reviewed
-unit-state-draft = draft
-set-recorded = { $lang }: segment { $n } of { $path } recorded as { $state }.
-accept-accepted = { $lang }: segment { $n } of { $path } accepted: its translation now counts as made from the current text.
-accept-already-current = { $lang }: segment { $n } of { $path } is already current; nothing to accept.
-origin-stdin = standard input
+unit-state-translated = traducido
+unit-state-reviewed = revisado
+unit-state-draft = borrador
+set-recorded = { $lang }: segmento { $n } de { $path } registrado como { $state }.
+accept-accepted = { $lang }: segmento { $n } de { $path } aceptado: su traducción cuenta ahora como hecha a partir del texto actual.
+accept-already-current = { $lang }: el segmento { $n } de { $path } ya está al día; no hay nada que aceptar.
+origin-stdin = la entrada estándar
 origin-text = --text
 
 ## init
 
-init-created = Created { $path }
-init-next = Next: put articles in sources/ as Markdown, then run `bitext status`.
+init-created = Se ha creado { $path }
+init-next = Siguiente paso: ponga artículos en Markdown en sources/ y después ejecute `bitext status`.
 
-## Errors
+## Errores
 
-error-no-workspace = no bitext.toml in { $dir } or any parent directory; run `bitext init` to create a workspace, or pass -C DIR
-error-config-exists = { $path } already exists; bitext init never overwrites it
-error-read = cannot read { $path }: { $detail }
-error-write = cannot write { $path }: { $detail }
-error-parse-config = { $path }:{ $line }:{ $column }: invalid project file: { $detail }
-error-parse-translation = { $path }:{ $line }:{ $column }: invalid translation file: { $detail }
-error-unknown-format = { $path }: unknown translation file format { $found }; this bitext reads format 1 (a newer bitext may have written it)
-error-translation-mismatch = { $path }: field "{ $field }" is "{ $found }" but the file's location says "{ $expected }"
-error-duplicate-unit-id = { $path }: two units have the id { $id }
-error-orphan-translation = { $path }: translation of an article that does not exist ({ $source } not found); remove it or restore the source
-error-invalid-utf8 = { $path }:{ $line }:{ $column }: the file is not valid UTF-8
-error-invalid-slug = invalid article name "{ $slug }": use lowercase letters, digits and hyphens only
-error-invalid-file-name = { $path }: file name is not a valid article name (lowercase letters, digits and hyphens only)
-error-unknown-article = no article "{ $slug }": { $path } does not exist
-error-invalid-lang = invalid language tag "{ $tag }" (expected a BCP 47 tag such as fr, es or es-419)
-error-lang-not-target = language { $tag } is not a target of this workspace (bitext.toml lists: { $targets })
-error-source-is-target = { $path }: the source language { $tag } is also listed as a target
-error-unknown-segment = { $path }: no segment "{ $segment }" (the article has { segments-count }; give a position from 1 or an id)
-error-ambiguous-segment = { $path }: segment id prefix "{ $segment }" matches several segments: { $candidates }
-error-empty-translation = empty translation from { $origin }; nothing recorded
-error-multi-paragraph-translation = the translation from { $origin } contains a blank line, but a segment is one paragraph
-error-nothing-to-accept = { $path }: segment { $n } is { $state }: there is no translation to accept
-error-invalid-edition = { $path }: edition "{ $id }": { $detail }
+error-no-workspace = no hay ningún bitext.toml en { $dir } ni en sus directorios superiores; ejecute `bitext init` para crear un espacio de trabajo, o use -C DIR
+error-config-exists = { $path } ya existe; bitext init nunca lo sobrescribe
+error-read = no se puede leer { $path }: { $detail }
+error-write = no se puede escribir en { $path }: { $detail }
+error-parse-config = { $path }:{ $line }:{ $column }: archivo de proyecto no válido: { $detail }
+error-parse-translation = { $path }:{ $line }:{ $column }: archivo de traducción no válido: { $detail }
+error-unknown-format = { $path }: formato de archivo de traducción desconocido { $found }; esta versión de bitext lee el formato 1 (puede que lo haya escrito una versión más reciente de bitext)
+error-translation-mismatch = { $path }: el campo "{ $field }" vale "{ $found }", pero la ubicación del archivo indica "{ $expected }"
+error-duplicate-unit-id = { $path }: dos unidades tienen el mismo id { $id }
+error-orphan-translation = { $path }: traducción de un artículo que no existe (no se encuentra { $source }); elimínela o restaure el original
+error-invalid-utf8 = { $path }:{ $line }:{ $column }: el archivo no es UTF-8 válido
+error-invalid-slug = nombre de artículo no válido "{ $slug }": use solo letras minúsculas, dígitos y guiones
+error-invalid-file-name = { $path }: el nombre del archivo no es un nombre de artículo válido (solo letras minúsculas, dígitos y guiones)
+error-unknown-article = no hay ningún artículo "{ $slug }": { $path } no existe
+error-invalid-lang = etiqueta de idioma no válida "{ $tag }" (se esperaba una etiqueta BCP 47 como fr, es o es-419)
+error-lang-not-target = el idioma { $tag } no es un idioma de destino de este espacio de trabajo (bitext.toml indica: { $targets })
+error-source-is-target = { $path }: el idioma de origen { $tag } también figura como idioma de destino
+error-unknown-segment = { $path }: no hay ningún segmento "{ $segment }" (el artículo tiene { segments-count }; indique una posición a partir de 1 o un id)
+error-ambiguous-segment = { $path }: el prefijo de id de segmento "{ $segment }" coincide con varios segmentos: { $candidates }
+error-empty-translation = traducción vacía desde { $origin }; no se ha registrado nada
+error-multi-paragraph-translation = la traducción desde { $origin } contiene una línea en blanco, pero un segmento es un solo párrafo
+error-nothing-to-accept = { $path }: el segmento { $n } está en estado { $state }: no hay ninguna traducción que aceptar
+error-invalid-edition = { $path }: edición "{ $id }": { $detail }
+
+## Ayuda de la línea de comandos
+
+help-heading-usage = Uso:
+help-heading-options = Opciones
+help-heading-arguments = Argumentos
+help-heading-commands = Comandos
+help-help = Muestra la ayuda
+help-version = Muestra la versión
+help-bitext = Seguimiento de traducciones de artículos párrafo a párrafo: qué traducciones quedaron desactualizadas al cambiar el original.
+help-dir = Trabaja en DIR en lugar del directorio ascendiente más cercano que contenga bitext.toml
+help-color = Cuándo colorear la salida
+help-ui-lang = Idioma de los mensajes de bitext (predeterminado: según LC_ALL, LC_MESSAGES o LANG)
+help-articles = Artículos que incluir (slugs o sources/<slug>.md); todos si no se indica ninguno
+help-langs = Idiomas de destino que incluir (repetible); todos si no se indica ninguno
+help-article = El artículo (slug o sources/<slug>.md)
+help-init = Crea bitext.toml, sources/ y translations/ (nunca sobrescribe nada)
+help-init-source = Idioma de origen de los artículos
+help-init-targets = Un idioma de destino (repetible)
+help-status = Muestra qué parte de cada artículo está traducida, por idioma
+help-status-segments = Lista cada segmento con su posición, id, estado, línea y un extracto
+help-status-format = Formato de salida
+help-sync = Reescribe los archivos de traducción para reflejar la segmentación actual de los originales
+help-sync-dry-run = Muestra lo que cambiaría, sin escribir nada
+help-sync-purge-obsolete = Elimina las traducciones obsoletas en lugar de conservarlas
+help-set = Registra la traducción de un segmento, hecha a partir de su texto original actual
+help-set-segment = El segmento: una posición a partir de 1, o un id (basta con un prefijo único)
+help-set-lang = El idioma de la traducción
+help-set-text = La traducción (predeterminado: se lee de la entrada estándar)
+help-set-file = Lee la traducción de un archivo
+help-set-draft = Guarda como borrador, que sigue contando como trabajo pendiente
+help-set-reviewed = Marca la traducción como revisada
+help-accept = Marca segmentos desactualizados como al día sin cambiar sus traducciones
+help-accept-segments = Segmentos que aceptar: posiciones a partir de 1 o ids
+help-accept-lang = El idioma de las traducciones

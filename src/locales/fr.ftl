@@ -1,11 +1,11 @@
-# bitext's own messages, English (the reference for fr.ftl and es.ftl).
+# Messages propres à bitext, en français (traduction de en.ftl).
 
-## Segment states
+## États des segments
 
-state-current = current
-state-stale = stale
-state-missing = missing
-state-draft = draft
+state-current = à jour
+state-stale = périmé
+state-missing = manquant
+state-draft = brouillon
 
 segments-count = { $count ->
     [one] { $count } segment
@@ -15,90 +15,125 @@ segments-count = { $count ->
 ## status
 
 status-article-heading = { $path } — { segments-count }
-status-col-lang = language
-status-col-current = current
-status-col-stale = stale
-status-col-missing = missing
-status-col-draft = draft
-status-col-obsolete = obsolete
-status-col-percent = done
+status-col-lang = langue
+status-col-current = à jour
+status-col-stale = périmés
+status-col-missing = manquants
+status-col-draft = brouillons
+status-col-obsolete = obsolètes
+status-col-percent = fait
 status-col-n = n
 status-col-id = id
-status-col-state = state
-status-col-line = line
-status-col-text = text
-status-no-articles = No articles in sources/ yet: add a Markdown file there, e.g. sources/my-article.md.
-status-empty-article = This article has no translatable text.
+status-col-state = état
+status-col-line = ligne
+status-col-text = texte
+status-no-articles = Aucun article dans sources/ pour l’instant : ajoutez-y un fichier Markdown, par exemple sources/my-article.md.
+status-empty-article = Cet article ne contient aucun texte à traduire.
 
 ## sync
 
-sync-created = { $path }: created
-sync-would-create = { $path }: would be created
-sync-updated = { $path }: updated
-sync-would-update = { $path }: would be updated
+sync-created = { $path }: créé
+sync-would-create = { $path }: serait créé
+sync-updated = { $path }: mis à jour
+sync-would-update = { $path }: serait mis à jour
 sync-added = { $count ->
-    [one] { $count } new segment
-   *[other] { $count } new segments
+    [one] { $count } nouveau segment
+   *[other] { $count } nouveaux segments
 }
 sync-obsoleted = { $count ->
-    [one] { $count } translation moved to obsolete
-   *[other] { $count } translations moved to obsolete
+    [one] { $count } traduction classée obsolète
+   *[other] { $count } traductions classées obsolètes
 }
 sync-restored = { $count ->
-    [one] { $count } obsolete translation restored
-   *[other] { $count } obsolete translations restored
+    [one] { $count } traduction obsolète restaurée
+   *[other] { $count } traductions obsolètes restaurées
 }
 sync-purged = { $count ->
-    [one] { $count } obsolete translation purged
-   *[other] { $count } obsolete translations purged
+    [one] { $count } traduction obsolète supprimée
+   *[other] { $count } traductions obsolètes supprimées
 }
 sync-summary = { $changed ->
-    [one] { $changed } file updated
-   *[other] { $changed } files updated
-}, { $unchanged } already in sync.
+    [one] { $changed } fichier mis à jour
+   *[other] { $changed } fichiers mis à jour
+}, { $unchanged } déjà à jour.
 sync-summary-dry-run = { $changed ->
-    [one] { $changed } file would be updated
-   *[other] { $changed } files would be updated
-}, { $unchanged } already in sync. Nothing was written (--dry-run).
+    [one] { $changed } fichier serait mis à jour
+   *[other] { $changed } fichiers seraient mis à jour
+}, { $unchanged } déjà à jour. Rien n’a été écrit (--dry-run).
 
-## set and accept
+## set et accept
 
-unit-state-translated = translated
-unit-state-reviewed = reviewed
-unit-state-draft = draft
-set-recorded = { $lang }: segment { $n } of { $path } recorded as { $state }.
-accept-accepted = { $lang }: segment { $n } of { $path } accepted: its translation now counts as made from the current text.
-accept-already-current = { $lang }: segment { $n } of { $path } is already current; nothing to accept.
-origin-stdin = standard input
+unit-state-translated = traduit
+unit-state-reviewed = relu
+unit-state-draft = brouillon
+set-recorded = { $lang } : segment { $n } de { $path } enregistré comme { $state }.
+accept-accepted = { $lang } : segment { $n } de { $path } accepté : sa traduction compte désormais comme faite à partir du texte actuel.
+accept-already-current = { $lang } : le segment { $n } de { $path } est déjà à jour ; rien à accepter.
+origin-stdin = l’entrée standard
 origin-text = --text
 
 ## init
 
-init-created = Created { $path }
-init-next = Next: put articles in sources/ as Markdown, then run `bitext status`.
+init-created = Créé : { $path }
+init-next = Étape suivante : placez des articles au format Markdown dans sources/, puis lancez `bitext status`.
 
-## Errors
+## Erreurs
 
-error-no-workspace = no bitext.toml in { $dir } or any parent directory; run `bitext init` to create a workspace, or pass -C DIR
-error-config-exists = { $path } already exists; bitext init never overwrites it
-error-read = cannot read { $path }: { $detail }
-error-write = cannot write { $path }: { $detail }
-error-parse-config = { $path }:{ $line }:{ $column }: invalid project file: { $detail }
-error-parse-translation = { $path }:{ $line }:{ $column }: invalid translation file: { $detail }
-error-unknown-format = { $path }: unknown translation file format { $found }; this bitext reads format 1 (a newer bitext may have written it)
-error-translation-mismatch = { $path }: field "{ $field }" is "{ $found }" but the file's location says "{ $expected }"
-error-duplicate-unit-id = { $path }: two units have the id { $id }
-error-orphan-translation = { $path }: translation of an article that does not exist ({ $source } not found); remove it or restore the source
-error-invalid-utf8 = { $path }:{ $line }:{ $column }: the file is not valid UTF-8
-error-invalid-slug = invalid article name "{ $slug }": use lowercase letters, digits and hyphens only
-error-invalid-file-name = { $path }: file name is not a valid article name (lowercase letters, digits and hyphens only)
-error-unknown-article = no article "{ $slug }": { $path } does not exist
-error-invalid-lang = invalid language tag "{ $tag }" (expected a BCP 47 tag such as fr, es or es-419)
-error-lang-not-target = language { $tag } is not a target of this workspace (bitext.toml lists: { $targets })
-error-source-is-target = { $path }: the source language { $tag } is also listed as a target
-error-unknown-segment = { $path }: no segment "{ $segment }" (the article has { segments-count }; give a position from 1 or an id)
-error-ambiguous-segment = { $path }: segment id prefix "{ $segment }" matches several segments: { $candidates }
-error-empty-translation = empty translation from { $origin }; nothing recorded
-error-multi-paragraph-translation = the translation from { $origin } contains a blank line, but a segment is one paragraph
-error-nothing-to-accept = { $path }: segment { $n } is { $state }: there is no translation to accept
-error-invalid-edition = { $path }: edition "{ $id }": { $detail }
+error-no-workspace = aucun bitext.toml dans { $dir } ni dans ses répertoires parents ; lancez `bitext init` pour créer un espace de travail, ou passez -C DIR
+error-config-exists = { $path } existe déjà ; bitext init ne l’écrase jamais
+error-read = impossible de lire { $path } : { $detail }
+error-write = impossible d’écrire dans { $path } : { $detail }
+error-parse-config = { $path }:{ $line }:{ $column }: fichier de projet invalide : { $detail }
+error-parse-translation = { $path }:{ $line }:{ $column }: fichier de traduction invalide : { $detail }
+error-unknown-format = { $path }: format de fichier de traduction inconnu { $found } ; cette version de bitext lit le format 1 (une version plus récente de bitext l’a peut-être écrit)
+error-translation-mismatch = { $path }: le champ "{ $field }" vaut "{ $found }" mais l’emplacement du fichier indique "{ $expected }"
+error-duplicate-unit-id = { $path }: deux unités ont le même identifiant { $id }
+error-orphan-translation = { $path }: traduction d’un article qui n’existe pas ({ $source } introuvable) ; supprimez-la ou restaurez la source
+error-invalid-utf8 = { $path }:{ $line }:{ $column }: le fichier n’est pas en UTF-8 valide
+error-invalid-slug = nom d’article invalide "{ $slug }" : utilisez uniquement des lettres minuscules, des chiffres et des traits d’union
+error-invalid-file-name = { $path }: le nom du fichier n’est pas un nom d’article valide (lettres minuscules, chiffres et traits d’union uniquement)
+error-unknown-article = aucun article "{ $slug }" : { $path } n’existe pas
+error-invalid-lang = étiquette de langue invalide "{ $tag }" (une étiquette BCP 47 est attendue, par exemple fr, es ou es-419)
+error-lang-not-target = la langue { $tag } n’est pas une langue cible de cet espace de travail (bitext.toml indique : { $targets })
+error-source-is-target = { $path }: la langue source { $tag } figure aussi parmi les langues cibles
+error-unknown-segment = { $path }: aucun segment "{ $segment }" (l’article compte { segments-count } ; indiquez une position à partir de 1 ou un identifiant)
+error-ambiguous-segment = { $path }: le préfixe d’identifiant de segment "{ $segment }" correspond à plusieurs segments : { $candidates }
+error-empty-translation = traduction vide reçue de { $origin } ; rien n’a été enregistré
+error-multi-paragraph-translation = la traduction reçue de { $origin } contient une ligne vide, mais un segment ne fait qu’un paragraphe
+error-nothing-to-accept = { $path }: le segment { $n } est à l’état « { $state } » : il n’y a aucune traduction à accepter
+error-invalid-edition = { $path }: édition "{ $id }" : { $detail }
+
+## Aide de la ligne de commande
+
+help-heading-usage = Utilisation :
+help-heading-options = Options
+help-heading-arguments = Arguments
+help-heading-commands = Commandes
+help-help = Afficher l’aide
+help-version = Afficher la version
+help-bitext = Suivi des traductions d’articles, paragraphe par paragraphe : quelles traductions sont devenues périmées quand la source a changé.
+help-dir = Travailler dans DIR au lieu du plus proche répertoire ancêtre contenant bitext.toml
+help-color = Quand coloriser la sortie
+help-ui-lang = Langue des messages de bitext (par défaut : d’après LC_ALL, LC_MESSAGES ou LANG)
+help-articles = Articles à inclure (slugs ou sources/<slug>.md) ; tous si aucun n’est indiqué
+help-langs = Langues cibles à inclure (option répétable) ; toutes si aucune n’est indiquée
+help-article = L’article (slug ou sources/<slug>.md)
+help-init = Créer bitext.toml, sources/ et translations/ (sans jamais rien écraser)
+help-init-source = Langue source des articles
+help-init-targets = Une langue cible (option répétable)
+help-status = Afficher la part traduite de chaque article, par langue
+help-status-segments = Lister chaque segment avec sa position, son identifiant, son état, sa ligne et un extrait
+help-status-format = Format de sortie
+help-sync = Réécrire les fichiers de traduction pour refléter la segmentation actuelle des sources
+help-sync-dry-run = Afficher ce qui changerait, sans rien écrire
+help-sync-purge-obsolete = Supprimer les traductions obsolètes au lieu de les conserver
+help-set = Enregistrer la traduction d’un segment, faite à partir de son texte source actuel
+help-set-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit)
+help-set-lang = La langue de la traduction
+help-set-text = La traduction (par défaut : lue sur l’entrée standard)
+help-set-file = Lire la traduction depuis un fichier
+help-set-draft = Enregistrer comme brouillon, qui compte encore comme travail restant
+help-set-reviewed = Marquer la traduction comme relue
+help-accept = Marquer des segments périmés comme à jour sans modifier leurs traductions
+help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants
+help-accept-lang = La langue des traductions

@@ -1,0 +1,10 @@
+//! Integration tests: the real `bitext` binary on temporary workspaces.
+
+mod accept_set;
+mod edits;
+mod errors;
+mod init;
+mod sample;
+mod status;
+mod support;
+mod sync;

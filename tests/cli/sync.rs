@@ -1,0 +1,86 @@
+//! `bitext sync`: files mirror the segmentation, dry runs write nothing, purges are explicit.
+
+use crate::support::{ARTICLE, Ws, all_targets};
+
+const FILE: &str = "translations/fr/harbour.json";
+
+#[test]
+fn sync_creates_skeleton_files_with_empty_units_in_source_order() {
+    let ws = Ws::new();
+    ws.write("sources/harbour.md", ARTICLE);
+    let run = ws.run(&["sync", "-l", "es"]).success();
+    assert!(run.stdout.contains("translations/es/harbour.json: created (5 new segments)"), "{}", run.stdout);
+    let file = ws.json("translations/es/harbour.json");
+    assert_eq!(file["format"], 1);
+    assert_eq!(file["article"], "harbour");
+    assert_eq!(file["lang"], "es");
+    let units = file["units"].as_array().expect("units");
+    assert_eq!(units.len(), 5);
+    assert_eq!(units[0]["source"], "The harbour council");
+    assert!(units.iter().all(|u| u["target"] == "" && u.get("state").is_none()));
+    assert!(ws.read("translations/es/harbour.json").ends_with("}\n"));
+    assert!(!ws.path("translations/fr/harbour.json").exists(), "-l es only");
+}
+
+#[test]
+fn translation_files_are_deterministic_pretty_json() {
+    let ws = Ws::translated();
+    let text = ws.read(FILE);
+    assert!(text.starts_with("{\n  \"format\": 1,\n  \"article\": \"harbour\",\n  \"lang\": \"fr\",\n  \"units\": [\n"), "{text}");
+    assert!(text.ends_with("}\n") && !text.ends_with("}\n\n"));
+    let unit_keys: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("\"units\""))
+        .skip(2)
+        .take(4)
+        .map(|l| l.trim().split('"').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(unit_keys, ["id", "source", "target", "state"]);
+    // Rewriting an up-to-date file is a no-op, byte for byte.
+    let before = ws.snapshot();
+    ws.run(&["sync"]).success();
+    let after = ws.snapshot();
+    let fr = std::path::Path::new(FILE);
+    assert_eq!(before.get(fr), after.get(fr));
+}
+
+#[test]
+fn dry_run_reports_and_writes_nothing() {
+    let ws = Ws::translated();
+    ws.write("sources/harbour.md", ARTICLE.replace("The mayor promised a decision before the end of the month and thanked everyone for coming.\n\n", ""));
+    let before = ws.snapshot();
+    let run = ws.run(&["sync", "--dry-run"]).success();
+    assert!(
+        run.stdout.contains("translations/fr/harbour.json: would be updated (1 translation moved to obsolete)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("translations/es/harbour.json: would be created"), "{}", run.stdout);
+    assert!(run.stdout.contains("Nothing was written"), "{}", run.stdout);
+    assert_eq!(ws.snapshot(), before);
+}
+
+#[test]
+fn purge_obsolete_is_the_only_way_to_drop_a_translation() {
+    let ws = Ws::translated();
+    ws.write("sources/harbour.md", ARTICLE.replace("The mayor promised a decision before the end of the month and thanked everyone for coming.\n\n", ""));
+    ws.run(&["sync"]).success();
+    assert!(all_targets(&ws.json(FILE)).contains(&"fr translation of segment 4".to_owned()));
+    let run = ws.run(&["sync", "--purge-obsolete"]).success();
+    assert!(run.stdout.contains("1 obsolete translation purged"), "{}", run.stdout);
+    assert!(!all_targets(&ws.json(FILE)).contains(&"fr translation of segment 4".to_owned()));
+    assert_eq!(ws.lang_status("harbour", "fr")["obsolete"], 0);
+}
+
+#[test]
+fn units_out_of_order_are_put_back_in_source_order() {
+    let ws = Ws::translated();
+    let mut file = ws.json(FILE);
+    file["units"].as_array_mut().expect("units").reverse();
+    ws.write(FILE, serde_json::to_string(&file).expect("json"));
+    assert_eq!(ws.lang_status("harbour", "fr")["current"], 5);
+    ws.run(&["sync"]).success();
+    let units = ws.json(FILE)["units"].clone();
+    assert_eq!(units[0]["target"], "fr translation of segment 1");
+    assert_eq!(units[4]["target"], "fr translation of segment 5");
+}
