@@ -83,10 +83,7 @@ pub fn align(units: &[Unit], obsolete: &[Unit], segments: &[Segment]) -> Vec<Lin
             continue;
         }
         let olds: Vec<usize> = op.old_range().filter(|&i| !old_used[i]).collect();
-        let news: Vec<usize> = op
-            .new_range()
-            .filter(|&j| links[j] == Link::None)
-            .collect();
+        let news: Vec<usize> = op.new_range().filter(|&j| links[j] == Link::None).collect();
         if olds.is_empty() || news.is_empty() {
             continue;
         }
@@ -101,7 +98,10 @@ pub fn align(units: &[Unit], obsolete: &[Unit], segments: &[Segment]) -> Vec<Lin
     let mut obsolete_by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
     for (k, unit) in obsolete.iter().enumerate() {
         if unit.has_target() {
-            obsolete_by_text.entry(&unit.source).or_default().push_back(k);
+            obsolete_by_text
+                .entry(&unit.source)
+                .or_default()
+                .push_back(k);
         }
     }
     if !obsolete_by_text.is_empty() {
@@ -207,7 +207,13 @@ enum Step {
 /// Aligns the unmatched units and segments of one region, preserving order.
 ///
 /// Returns, for each linked new index, the old indices it takes its translation from.
+#[allow(
+    clippy::too_many_lines,
+    clippy::many_single_char_names,
+    reason = "one dynamic programme, written with the usual i/j/m/k names, reads best whole"
+)]
 fn align_region(old: &[&str], new: &[&str]) -> Vec<(usize, Vec<usize>)> {
+    const NONE: i64 = i64::MIN / 4;
     let (m, k) = (old.len(), new.len());
     let mut interner = Interner {
         ids: HashMap::new(),
@@ -237,7 +243,6 @@ fn align_region(old: &[&str], new: &[&str]) -> Vec<(usize, Vec<usize>)> {
     // Row i may use columns lo(i)..=hi(i): the diagonal's span for that row, widened by BAND.
     let lo = |i: usize| (i * k / m).saturating_sub(BAND);
     let hi = |i: usize| ((i + 1) * k).div_ceil(m).saturating_add(BAND).min(k);
-    const NONE: i64 = i64::MIN / 4;
     let mut score: Vec<Vec<i64>> = Vec::with_capacity(m + 1);
     let mut step: Vec<Vec<Step>> = Vec::with_capacity(m + 1);
     let get = |score: &Vec<Vec<i64>>, i: usize, j: usize| -> i64 {

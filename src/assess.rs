@@ -81,7 +81,8 @@ impl Assessment {
 /// Assesses `article` against its translation file (`None` when there is none).
 #[must_use]
 pub fn assess(article: &Article, file: Option<&TranslationFile>) -> Assessment {
-    let (units, obsolete): (&[Unit], &[Unit]) = file.map_or((&[], &[]), |f| (&f.units, &f.obsolete));
+    let (units, obsolete): (&[Unit], &[Unit]) =
+        file.map_or((&[], &[]), |f| (&f.units, &f.obsolete));
     let links = align(units, obsolete, &article.segments);
     let states = links
         .iter()
@@ -167,7 +168,8 @@ pub fn synced(
     assessment: &Assessment,
     purge: bool,
 ) -> (TranslationFile, SyncChanges) {
-    let (units, obsolete): (&[Unit], &[Unit]) = file.map_or((&[], &[]), |f| (&f.units, &f.obsolete));
+    let (units, obsolete): (&[Unit], &[Unit]) =
+        file.map_or((&[], &[]), |f| (&f.units, &f.obsolete));
     let mut changes = SyncChanges::default();
     let mut out = TranslationFile::new(article.slug.as_str(), lang);
     for (segment, link) in article.segments.iter().zip(&assessment.links) {
@@ -188,8 +190,11 @@ pub fn synced(
                 obsolete[*k].clone()
             }
             Link::Similar(group) => {
-                let translated: Vec<&Unit> =
-                    group.iter().map(|&i| &units[i]).filter(|u| u.has_target()).collect();
+                let translated: Vec<&Unit> = group
+                    .iter()
+                    .map(|&i| &units[i])
+                    .filter(|u| u.has_target())
+                    .collect();
                 match (group.as_slice(), translated.as_slice()) {
                     (_, []) => empty(),
                     ([only], _) => units[*only].clone(),

@@ -18,7 +18,7 @@ pub struct Cli {
     /// When to colour output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// Language of bitext's own messages (default: from LC_ALL, LC_MESSAGES or LANG).
+    /// Language of bitext's own messages (default: from `LC_ALL`, `LC_MESSAGES` or `LANG`).
     #[arg(long, global = true, value_name = "TAG")]
     pub ui_lang: Option<String>,
     /// The command to run.
@@ -173,10 +173,14 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         ))
         .subcommand_help_heading(t!("help-heading-commands"))
         .about(message(&format!("help-{path}")).unwrap_or_default());
-    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
     for id in ids {
         let key = id.replace('_', "-");
-        let help = message(&format!("help-{path}-{key}")).or_else(|| message(&format!("help-{key}")));
+        let help =
+            message(&format!("help-{path}-{key}")).or_else(|| message(&format!("help-{key}")));
         cmd = cmd.mut_arg(id.as_str(), |arg| {
             let heading = if arg.is_positional() {
                 t!("help-heading-arguments")
@@ -190,7 +194,10 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
             }
         });
     }
-    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
     for name in names {
         cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, &name));
     }
@@ -212,9 +219,18 @@ mod tests {
         let cmd = localized_command();
         cmd.clone().debug_assert();
         for sub in cmd.get_subcommands() {
-            assert!(sub.get_about().is_some(), "{} has no description", sub.get_name());
+            assert!(
+                sub.get_about().is_some(),
+                "{} has no description",
+                sub.get_name()
+            );
             for arg in sub.get_arguments() {
-                assert!(arg.get_help().is_some(), "{} {} has no help", sub.get_name(), arg.get_id());
+                assert!(
+                    arg.get_help().is_some(),
+                    "{} {} has no help",
+                    sub.get_name(),
+                    arg.get_id()
+                );
             }
         }
     }

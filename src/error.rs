@@ -99,19 +99,35 @@ pub enum Error {
         state: &'static str,
     },
     /// An edition in `bitext.toml` is invalid.
-    InvalidEdition { path: PathBuf, id: String, detail: String },
+    InvalidEdition {
+        path: PathBuf,
+        id: String,
+        detail: String,
+    },
 }
 
 impl fmt::Display for Error {
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per variant: splitting it would only scatter the mapping"
+    )]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = match self {
             Self::NoWorkspace { start } => t!("error-no-workspace", dir = &disp(start)),
             Self::ConfigExists { path } => t!("error-config-exists", path = &disp(path)),
             Self::Read { path, source } => {
-                t!("error-read", path = &disp(path), detail = &source.to_string())
+                t!(
+                    "error-read",
+                    path = &disp(path),
+                    detail = &source.to_string()
+                )
             }
             Self::Write { path, source } => {
-                t!("error-write", path = &disp(path), detail = &source.to_string())
+                t!(
+                    "error-write",
+                    path = &disp(path),
+                    detail = &source.to_string()
+                )
             }
             Self::ParseConfig {
                 path,

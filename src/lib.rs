@@ -61,10 +61,10 @@ impl Outcome {
 /// Runs bitext with `args` (including the program name) and returns the process exit code.
 /// This is the only place that prints errors and picks exit codes.
 #[must_use]
-pub fn main_with_args(args: Vec<OsString>) -> ExitCode {
-    l10n::init(&l10n::ui_language(pre_scan_ui_lang(&args).as_deref()));
+pub fn main_with_args(args: &[OsString]) -> ExitCode {
+    l10n::init(&l10n::ui_language(pre_scan_ui_lang(args).as_deref()));
     let parsed = cli::localized_command()
-        .try_get_matches_from(&args)
+        .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -77,10 +77,15 @@ pub fn main_with_args(args: Vec<OsString>) -> ExitCode {
     match run(cli) {
         Ok(outcome) => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(outcome.stdout.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 // `bitext status | head` closing the pipe early is not an error.
                 Ok(()) => ExitCode::from(outcome.code),
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(outcome.code),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::from(outcome.code)
+                }
                 Err(_) => ExitCode::from(EXIT_ERROR),
             }
         }

@@ -1,5 +1,5 @@
 //! The `bitext` binary: everything lives in the library.
 
 fn main() -> std::process::ExitCode {
-    bitext::main_with_args(std::env::args_os().collect())
+    bitext::main_with_args(&std::env::args_os().collect::<Vec<_>>())
 }

@@ -5,6 +5,7 @@
 //! space and NFD never change it, while any real edit always does. Code blocks, HTML blocks,
 //! thematic breaks and front matter are structure, not text.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -97,7 +98,12 @@ fn trim_ws(s: &str) -> &str {
 #[must_use]
 pub fn text_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+    digest[..4]
+        .iter()
+        .fold(String::with_capacity(8), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
 }
 
 /// Splits a source file's content into segments. Never fails: any UTF-8 text is Markdown.
@@ -235,7 +241,10 @@ impl Builder {
             return;
         };
         if let Some(cursor) = p.cursor {
-            push_folded(&mut p.text, src.get(cursor..p.end.max(cursor)).unwrap_or(""));
+            push_folded(
+                &mut p.text,
+                src.get(cursor..p.end.max(cursor)).unwrap_or(""),
+            );
         }
         let text = trim_ws(&p.text).to_owned();
         self.raw.push(RawSegment {
@@ -305,10 +314,11 @@ fn is_inline_end(end: TagEnd) -> bool {
 fn block_kind(tag: &Tag<'_>) -> Option<SegmentKind> {
     match tag {
         Tag::Heading { level, .. } => Some(SegmentKind::Heading(*level as u8)),
-        Tag::Paragraph => Some(SegmentKind::Paragraph),
+        Tag::Paragraph | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+            Some(SegmentKind::Paragraph)
+        }
         Tag::Item => Some(SegmentKind::ListItem),
         Tag::TableCell => Some(SegmentKind::TableCell),
-        Tag::DefinitionListTitle | Tag::DefinitionListDefinition => Some(SegmentKind::Paragraph),
         _ => None,
     }
 }
@@ -334,7 +344,10 @@ mod tests {
         case("- one\n- two\n  continued\n", &["one", "two continued"]);
         case("1. first\n\n2. second\n", &["first", "second"]);
         case("- outer\n  - inner\n", &["outer", "inner"]);
-        case("> quoted\n> and folded\n\n> second\n", &["quoted and folded", "second"]);
+        case(
+            "> quoted\n> and folded\n\n> second\n",
+            &["quoted and folded", "second"],
+        );
         case("| a | b |\n|---|---|\n| c | d |\n", &["a", "b", "c", "d"]);
         case("```\ncode is not text\n```\n\nafter\n", &["after"]);
         case("    indented code\n\nafter\n", &["after"]);
@@ -347,9 +360,10 @@ mod tests {
 
     #[test]
     fn inline_markdown_is_kept_as_source() {
-        case("Some *emphasis* and `code` and [a link](http://x).\n", &[
-            "Some *emphasis* and `code` and [a link](http://x).",
-        ]);
+        case(
+            "Some *emphasis* and `code` and [a link](http://x).\n",
+            &["Some *emphasis* and `code` and [a link](http://x)."],
+        );
         case("**Hands Off!**\n", &["**Hands Off!**"]);
         case("*spans\nlines*\n", &["*spans lines*"]);
         case("> *quoted\n> emphasis*\n", &["*quoted emphasis*"]);
@@ -401,11 +415,14 @@ mod tests {
         let segments = segment("# Title\n\nFirst\nwrapped\n\n- item\n");
         let found: Vec<(usize, usize, SegmentKind)> =
             segments.iter().map(|s| (s.n, s.line, s.kind)).collect();
-        assert_eq!(found, [
-            (1, 1, SegmentKind::Heading(1)),
-            (2, 3, SegmentKind::Paragraph),
-            (3, 6, SegmentKind::ListItem),
-        ]);
+        assert_eq!(
+            found,
+            [
+                (1, 1, SegmentKind::Heading(1)),
+                (2, 3, SegmentKind::Paragraph),
+                (3, 6, SegmentKind::ListItem),
+            ]
+        );
     }
 
     #[test]
@@ -414,6 +431,9 @@ mod tests {
         assert_eq!(normalise_paragraph("a\\\nb").as_deref(), Some("a\\\nb"));
         assert_eq!(normalise_paragraph("a\n\nb"), None);
         assert_eq!(normalise_paragraph("  ").as_deref(), Some(""));
-        assert_eq!(normalise_paragraph("9\u{a0}février").as_deref(), Some("9\u{a0}février"));
+        assert_eq!(
+            normalise_paragraph("9\u{a0}février").as_deref(),
+            Some("9\u{a0}février")
+        );
     }
 }

@@ -118,7 +118,7 @@ impl TranslationFile {
             Err(e) => {
                 // A file from a newer bitext fails on its new fields; name the real cause.
                 if let Ok(probe) = serde_json::from_slice::<FormatProbe>(bytes)
-                    && probe.format != serde_json::Value::from(FORMAT_VERSION)
+                    && probe.format != FORMAT_VERSION
                 {
                     return Err(Error::UnknownFormat {
                         path: path.to_owned(),
@@ -184,7 +184,9 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         path: path.to_owned(),
         source,
     };
-    let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir).map_err(write_error)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".bitext-")

@@ -245,7 +245,7 @@ fn slug_of(path: &Path) -> Result<Slug> {
     path.file_stem()
         .and_then(|s| s.to_str())
         .filter(|s| Slug::is_valid(s))
-        .map(|s| Slug::parse(s))
+        .map(Slug::parse)
         .transpose()?
         .ok_or_else(|| Error::InvalidFileName {
             path: path.to_owned(),

@@ -75,7 +75,12 @@ pub fn render(report: &AcceptReport) -> String {
         } else {
             "accept-already-current"
         };
-        out.push_str(&t!(id, lang = report.lang.as_str(), n = *n, path = &report.path));
+        out.push_str(&t!(
+            id,
+            lang = report.lang.as_str(),
+            n = *n,
+            path = &report.path
+        ));
         out.push('\n');
     }
     out

@@ -55,10 +55,9 @@ pub fn run(
     let mut plan = FilePlan::new(ws, slug, lang, false)?;
     let segment = plan.article.find(spec)?.clone();
     let (raw, origin) = read_text(text)?;
-    let target = normalise_paragraph(&raw)
-        .ok_or_else(|| Error::MultiParagraphTranslation {
-            origin: origin.clone(),
-        })?;
+    let target = normalise_paragraph(&raw).ok_or_else(|| Error::MultiParagraphTranslation {
+        origin: origin.clone(),
+    })?;
     if target.is_empty() {
         return Err(Error::EmptyTranslation { origin });
     }

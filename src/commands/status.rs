@@ -1,6 +1,8 @@
 //! `bitext status`: per article and language, how many segments are current, stale, missing,
 //! draft and obsolete. Never writes a file.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::assess::{State, assess};
@@ -72,7 +74,12 @@ pub struct SegmentStatus {
 ///
 /// # Errors
 /// Any unreadable or malformed source or translation file.
-pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang], segments: bool) -> Result<StatusReport> {
+pub fn run(
+    ws: &Workspace,
+    articles: &[Slug],
+    langs: &[Lang],
+    segments: bool,
+) -> Result<StatusReport> {
     let mut report = StatusReport {
         articles: Vec::with_capacity(articles.len()),
     };
@@ -124,7 +131,10 @@ pub fn percent(part: usize, total: usize) -> f64 {
     if total == 0 {
         return 100.0;
     }
-    #[allow(clippy::cast_precision_loss, reason = "segment counts stay far below 2^52")]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "segment counts stay far below 2^52"
+    )]
     let tenths = ((part * 1000) as f64 / total as f64).round();
     tenths / 10.0
 }
@@ -132,15 +142,15 @@ pub fn percent(part: usize, total: usize) -> f64 {
 /// The first words of `text`, at most `max` characters, with ` ...` when cut.
 #[must_use]
 pub fn excerpt(text: &str, max: usize) -> String {
-    let flat: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         return flat;
     }
     let cut: String = flat.chars().take(max).collect();
-    let at_word = cut.rfind(' ').filter(|&i| i > max / 2).map_or(cut.as_str(), |i| &cut[..i]);
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&i| i > max / 2)
+        .map_or(cut.as_str(), |i| &cut[..i]);
     format!("{} ...", at_word.trim_end())
 }
 
@@ -235,7 +245,15 @@ fn render_table(out: &mut String, article: &ArticleStatus, style: Style) {
     out.push_str("  ");
     out.push_str(header_line.join("  ").trim_end());
     out.push('\n');
-    let states = [None, Some(State::Current), Some(State::Stale), Some(State::Missing), Some(State::Draft), None, None];
+    let states = [
+        None,
+        Some(State::Current),
+        Some(State::Stale),
+        Some(State::Missing),
+        Some(State::Draft),
+        None,
+        None,
+    ];
     for row in &rows {
         let cells: Vec<String> = row
             .iter()
@@ -260,7 +278,7 @@ fn render_table(out: &mut String, article: &ArticleStatus, style: Style) {
 
 fn render_segments(out: &mut String, lang: &str, segments: &[SegmentStatus], style: Style) {
     out.push('\n');
-    out.push_str(&format!("  {}\n", style.bold(lang)));
+    let _ = writeln!(out, "  {}", style.bold(lang));
     let headers = [
         t!("status-col-n"),
         t!("status-col-id"),
@@ -296,23 +314,25 @@ fn render_segments(out: &mut String, lang: &str, segments: &[SegmentStatus], sty
         .chain([width(&headers[3])])
         .max()
         .unwrap_or(4);
-    out.push_str(&format!(
-        "  {}  {}  {}  {}  {}\n",
+    let _ = writeln!(
+        out,
+        "  {}  {}  {}  {}  {}",
         pad_left(&headers[0], n_width),
         pad_right(&headers[1], id_width),
         pad_right(&headers[2], state_width),
         pad_left(&headers[3], line_width),
         headers[4]
-    ));
+    );
     for (segment, word) in segments.iter().zip(&state_words) {
-        out.push_str(&format!(
-            "  {}  {}  {}  {}  {}\n",
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}  {}  {}",
             pad_left(&segment.n.to_string(), n_width),
             pad_right(&segment.id, id_width),
             style.state(segment.state, &pad_right(word, state_width)),
             pad_left(&segment.line.to_string(), line_width),
             segment.excerpt
-        ));
+        );
     }
 }
 

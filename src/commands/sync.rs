@@ -4,6 +4,8 @@
 //! in the obsolete list. States are the same before and after, and a second run changes
 //! nothing. Every file is computed before any is written, so an error changes no file.
 
+use std::fmt::Write as _;
+
 use std::path::PathBuf;
 
 use crate::article::Article;
@@ -53,7 +55,13 @@ impl FilePlan {
         let existing = ws.load_translation(lang, &article.slug)?;
         let before = existing.as_ref().map(TranslationFile::to_json);
         let assessment = assess(&article, existing.as_ref());
-        let (file, changes) = synced(&article, lang.as_str(), existing.as_ref(), &assessment, purge);
+        let (file, changes) = synced(
+            &article,
+            lang.as_str(),
+            existing.as_ref(),
+            &assessment,
+            purge,
+        );
         Ok(Self {
             article,
             lang: lang.clone(),
@@ -99,7 +107,13 @@ pub struct SyncReport {
 ///
 /// # Errors
 /// Any unreadable or malformed file (nothing is written then), or a failed write.
-pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang], dry_run: bool, purge: bool) -> Result<SyncReport> {
+pub fn run(
+    ws: &Workspace,
+    articles: &[Slug],
+    langs: &[Lang],
+    dry_run: bool,
+    purge: bool,
+) -> Result<SyncReport> {
     let mut plans = Vec::new();
     for slug in articles {
         let article = ws.load_article(slug)?;
@@ -148,7 +162,7 @@ pub fn render(report: &SyncReport) -> String {
         .map(|(id, count)| t!(id, count = count))
         .collect();
         if !details.is_empty() {
-            out.push_str(&format!(" ({})", details.join(", ")));
+            let _ = write!(out, " ({})", details.join(", "));
         }
         out.push('\n');
     }

@@ -22,13 +22,19 @@ fn check_edit(edited: &str, expected: &[&str]) -> Ws {
     let after = ws.json(FILE);
     for target in &targets_before {
         assert!(
-            all_targets(&after).iter().any(|t| t.contains(target.as_str())),
+            all_targets(&after)
+                .iter()
+                .any(|t| t.contains(target.as_str())),
             "sync lost {target:?}"
         );
     }
     let synced = ws.snapshot();
     let second = ws.run(&["sync"]).success();
-    assert!(second.stdout.contains("0 files updated"), "{}", second.stdout);
+    assert!(
+        second.stdout.contains("0 files updated"),
+        "{}",
+        second.stdout
+    );
     assert_eq!(ws.snapshot(), synced, "second sync changed files");
     ws
 }
@@ -41,13 +47,19 @@ fn unchanged_article_is_all_current() {
 #[test]
 fn a_one_character_edit_makes_only_that_paragraph_stale() {
     let edited = ARTICLE.replace("next weekend.", "next weekend!");
-    check_edit(&edited, &["current", "current", "current", "current", "stale"]);
+    check_edit(
+        &edited,
+        &["current", "current", "current", "current", "stale"],
+    );
 }
 
 #[test]
 fn an_edit_inside_a_word_is_stale() {
     let edited = ARTICLE.replace("harbour wall", "harbor wall");
-    check_edit(&edited, &["current", "stale", "current", "current", "current"]);
+    check_edit(
+        &edited,
+        &["current", "stale", "current", "current", "current"],
+    );
 }
 
 #[test]
@@ -56,7 +68,12 @@ fn an_inserted_paragraph_is_missing_and_the_rest_current() {
         "The mayor promised",
         "Police closed the coast road for two hours after a landslide.\n\nThe mayor promised",
     );
-    check_edit(&edited, &["current", "current", "current", "missing", "current", "current"]);
+    check_edit(
+        &edited,
+        &[
+            "current", "current", "current", "missing", "current", "current",
+        ],
+    );
 }
 
 #[test]
@@ -74,19 +91,26 @@ fn a_deleted_paragraph_becomes_obsolete_not_lost() {
 #[test]
 fn a_moved_paragraph_stays_current() {
     let festival = "A festival with music and food will take place on the quay next weekend.\n";
-    let edited = ARTICLE
-        .replace(festival, "")
-        .replace("# The harbour council\n", &format!("# The harbour council\n\n{festival}"));
+    let edited = ARTICLE.replace(festival, "").replace(
+        "# The harbour council\n",
+        &format!("# The harbour council\n\n{festival}"),
+    );
     let ws = check_edit(&edited, &["current"; 5]);
     let file = ws.json(FILE);
     assert_eq!(file["units"][1]["target"], "fr translation of segment 5");
-    assert!(file.get("obsolete").is_none(), "nothing obsolete after a move");
+    assert!(
+        file.get("obsolete").is_none(),
+        "nothing obsolete after a move"
+    );
 }
 
 #[test]
 fn a_split_paragraph_keeps_its_translation_on_both_halves() {
     let edited = ARTICLE.replace("coming year. Members", "coming year.\n\nMembers");
-    let ws = check_edit(&edited, &["current", "stale", "stale", "current", "current", "current"]);
+    let ws = check_edit(
+        &edited,
+        &["current", "stale", "stale", "current", "current", "current"],
+    );
     let file = ws.json(FILE);
     assert_eq!(file["units"][1]["target"], "fr translation of segment 2");
     assert_eq!(file["units"][2]["target"], "fr translation of segment 2");
@@ -98,27 +122,51 @@ fn two_merged_paragraphs_keep_both_translations() {
     let ws = check_edit(&edited, &["current", "current", "current", "stale"]);
     let file = ws.json(FILE);
     let target = file["units"][3]["target"].as_str().expect("target");
-    assert!(target.contains("segment 4") && target.contains("segment 5"), "{target}");
+    assert!(
+        target.contains("segment 4") && target.contains("segment 5"),
+        "{target}"
+    );
 }
 
 #[test]
 fn a_repeated_paragraph_is_tracked_per_occurrence() {
     let ws = Ws::new();
-    let text = "Hands off the harbour!\n\nThe council will vote on Friday.\n\nHands off the harbour!\n";
+    let text =
+        "Hands off the harbour!\n\nThe council will vote on Friday.\n\nHands off the harbour!\n";
     ws.write("sources/rally.md", text);
     ws.translate_all("rally", "fr");
     let status = ws
-        .run(&["status", "rally", "-l", "fr", "--segments", "--format", "json"])
+        .run(&[
+            "status",
+            "rally",
+            "-l",
+            "fr",
+            "--segments",
+            "--format",
+            "json",
+        ])
         .success()
         .json();
     let segments = &status["articles"][0]["languages"][0]["segments"];
     let first = segments[0]["id"].as_str().expect("id");
     assert_eq!(segments[2]["id"], format!("{first}-2"));
 
-    ws.write("sources/rally.md", text.replace("Friday.\n\nHands off the harbour!", "Friday.\n\nHands off the harbour!!"));
-    assert_eq!(ws.states("rally", "fr"), strs(&["current", "current", "stale"]));
+    ws.write(
+        "sources/rally.md",
+        text.replace(
+            "Friday.\n\nHands off the harbour!",
+            "Friday.\n\nHands off the harbour!!",
+        ),
+    );
+    assert_eq!(
+        ws.states("rally", "fr"),
+        strs(&["current", "current", "stale"])
+    );
     ws.run(&["sync"]).success();
-    assert_eq!(ws.states("rally", "fr"), strs(&["current", "current", "stale"]));
+    assert_eq!(
+        ws.states("rally", "fr"),
+        strs(&["current", "current", "stale"])
+    );
     let file = ws.json("translations/fr/rally.json");
     assert_eq!(file["units"][0]["target"], "fr translation of segment 1");
     assert_eq!(file["units"][2]["target"], "fr translation of segment 3");
@@ -127,7 +175,10 @@ fn a_repeated_paragraph_is_tracked_per_occurrence() {
 #[test]
 fn rewrapping_crlf_trailing_space_and_nfd_change_nothing() {
     let rewrapped = ARTICLE
-        .replace("the budget for the coming year. Members argued for\nhours", "the budget\nfor the coming year.   \nMembers argued for hours")
+        .replace(
+            "the budget for the coming year. Members argued for\nhours",
+            "the budget\nfor the coming year.   \nMembers argued for hours",
+        )
         .replace('\n', "\r\n");
     check_edit(&rewrapped, &["current"; 5]);
 
@@ -146,7 +197,10 @@ fn a_wholly_rewritten_paragraph_is_missing_and_its_translation_obsolete() {
         "A festival with music and food will take place on the quay next weekend.",
         "Tickets for the lottery draw are sold out; winners get a boat trip.",
     );
-    let ws = check_edit(&edited, &["current", "current", "current", "current", "missing"]);
+    let ws = check_edit(
+        &edited,
+        &["current", "current", "current", "current", "missing"],
+    );
     assert_eq!(ws.lang_status("harbour", "fr")["obsolete"], 1);
 }
 
@@ -163,16 +217,26 @@ fn a_paragraph_that_comes_back_reuses_its_obsolete_translation() {
     ws.write("sources/harbour.md", ARTICLE);
     assert_eq!(ws.states("harbour", "fr"), strs(&["current"; 5]));
     let run = ws.run(&["sync"]).success();
-    assert!(run.stdout.contains("1 obsolete translation restored"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 obsolete translation restored"),
+        "{}",
+        run.stdout
+    );
     assert!(ws.json(FILE).get("obsolete").is_none());
 }
 
 #[test]
 fn successive_edits_stay_stale_against_the_translated_text() {
     let ws = Ws::translated();
-    ws.write("sources/harbour.md", ARTICLE.replace("next weekend", "next Saturday"));
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend", "next Saturday"),
+    );
     ws.run(&["sync"]).success();
-    ws.write("sources/harbour.md", ARTICLE.replace("next weekend", "next Sunday"));
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend", "next Sunday"),
+    );
     ws.run(&["sync"]).success();
     assert_eq!(ws.states("harbour", "fr")[4], "stale");
     let unit = &ws.json(FILE)["units"][4];

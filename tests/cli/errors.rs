@@ -17,8 +17,20 @@ fn malformed_translation_json_names_file_line_and_column() {
     let ws = Ws::translated();
     let text = ws.read(FILE);
     ws.write(FILE, text.replacen("\"units\": [", "\"units\": [,", 1));
-    for args in [&["status"][..], &["sync"], &["set", "harbour", "1", "-l", "fr", "--text", "x"], &["accept", "harbour", "1", "-l", "fr"]] {
-        refuses(&ws, args, &["translations/fr/harbour.json:5:", "invalid translation file"]);
+    for args in [
+        &["status"][..],
+        &["sync"],
+        &["set", "harbour", "1", "-l", "fr", "--text", "x"],
+        &["accept", "harbour", "1", "-l", "fr"],
+    ] {
+        refuses(
+            &ws,
+            args,
+            &[
+                "translations/fr/harbour.json:5:",
+                "invalid translation file",
+            ],
+        );
     }
 }
 
@@ -27,11 +39,29 @@ fn wrong_types_unknown_format_and_mislabelled_files_are_refused() {
     let ws = Ws::translated();
     let text = ws.read(FILE);
     ws.write(FILE, text.replacen("\"format\": 1", "\"format\": \"1\"", 1));
-    refuses(&ws, &["status"], &["translations/fr/harbour.json", "unknown translation file format \"1\""]);
+    refuses(
+        &ws,
+        &["status"],
+        &[
+            "translations/fr/harbour.json",
+            "unknown translation file format \"1\"",
+        ],
+    );
     ws.write(FILE, text.replacen("\"format\": 1", "\"format\": 7", 1));
-    refuses(&ws, &["sync"], &["translations/fr/harbour.json", "format 7"]);
-    ws.write(FILE, text.replacen("\"lang\": \"fr\"", "\"lang\": \"es\"", 1));
-    refuses(&ws, &["status"], &["translations/fr/harbour.json", "\"lang\" is \"es\""]);
+    refuses(
+        &ws,
+        &["sync"],
+        &["translations/fr/harbour.json", "format 7"],
+    );
+    ws.write(
+        FILE,
+        text.replacen("\"lang\": \"fr\"", "\"lang\": \"es\"", 1),
+    );
+    refuses(
+        &ws,
+        &["status"],
+        &["translations/fr/harbour.json", "\"lang\" is \"es\""],
+    );
     ws.write(FILE, text.replacen("\"target\"", "\"target\": 3, \"x\"", 1));
     refuses(&ws, &["status"], &["translations/fr/harbour.json:"]);
 }
@@ -39,58 +69,125 @@ fn wrong_types_unknown_format_and_mislabelled_files_are_refused() {
 #[test]
 fn malformed_or_unknown_config_names_line_and_column() {
     let ws = Ws::translated();
-    ws.write("bitext.toml", "source = \"en\"\ntargets = [\"fr\", \"es\"\n");
-    refuses(&ws, &["status"], &["bitext.toml:2:", "invalid project file"]);
-    ws.write("bitext.toml", "source = \"en\"\ntargets = [\"fr\"]\ncolour = true\n");
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"\n",
+    );
+    refuses(
+        &ws,
+        &["status"],
+        &["bitext.toml:2:", "invalid project file"],
+    );
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\"]\ncolour = true\n",
+    );
     refuses(&ws, &["status"], &["bitext.toml:3:1", "colour"]);
     ws.write("bitext.toml", "source = \"en\"\ntargets = \"fr\"\n");
     refuses(&ws, &["status"], &["bitext.toml:2:"]);
-    ws.write("bitext.toml", "source = \"en\"\ntargets = [\"xx-INVALID-999999\"]\n");
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"xx-INVALID-999999\"]\n",
+    );
     refuses(&ws, &["status"], &["xx-INVALID-999999"]);
 }
 
 #[test]
 fn a_translation_of_an_article_that_does_not_exist_is_refused() {
     let ws = Ws::translated();
-    ws.write("translations/fr/ghost.json", "{\"format\": 1, \"article\": \"ghost\", \"lang\": \"fr\", \"units\": []}\n");
-    refuses(&ws, &["status"], &["translations/fr/ghost.json", "sources/ghost.md"]);
+    ws.write(
+        "translations/fr/ghost.json",
+        "{\"format\": 1, \"article\": \"ghost\", \"lang\": \"fr\", \"units\": []}\n",
+    );
+    refuses(
+        &ws,
+        &["status"],
+        &["translations/fr/ghost.json", "sources/ghost.md"],
+    );
     refuses(&ws, &["sync"], &["translations/fr/ghost.json"]);
 }
 
 #[test]
 fn invalid_language_tags_are_refused() {
     let ws = Ws::translated();
-    refuses(&ws, &["status", "-l", "xx-INVALID-999999"], &["invalid language tag \"xx-INVALID-999999\""]);
-    refuses(&ws, &["sync", "-l", "de"], &["language de is not a target", "fr, es"]);
-    refuses(&ws, &["set", "harbour", "1", "-l", "fr/../x", "--text", "x"], &["fr/../x"]);
+    refuses(
+        &ws,
+        &["status", "-l", "xx-INVALID-999999"],
+        &["invalid language tag \"xx-INVALID-999999\""],
+    );
+    refuses(
+        &ws,
+        &["sync", "-l", "de"],
+        &["language de is not a target", "fr, es"],
+    );
+    refuses(
+        &ws,
+        &["set", "harbour", "1", "-l", "fr/../x", "--text", "x"],
+        &["fr/../x"],
+    );
 }
 
 #[test]
 fn unsafe_article_names_are_refused() {
     let ws = Ws::translated();
     for name in ["../x", "a/b", "Harbour", "with space"] {
-        refuses(&ws, &["status", name], &[&format!("invalid article name \"{name}\"")]);
-        refuses(&ws, &["set", name, "1", "-l", "fr", "--text", "x"], &["invalid article name"]);
+        refuses(
+            &ws,
+            &["status", name],
+            &[&format!("invalid article name \"{name}\"")],
+        );
+        refuses(
+            &ws,
+            &["set", name, "1", "-l", "fr", "--text", "x"],
+            &["invalid article name"],
+        );
     }
-    refuses(&ws, &["status", "nowhere"], &["sources/nowhere.md does not exist"]);
+    refuses(
+        &ws,
+        &["status", "nowhere"],
+        &["sources/nowhere.md does not exist"],
+    );
     ws.write("sources/Bad Name.md", "text\n");
-    refuses(&ws, &["status"], &["sources/Bad Name.md", "not a valid article name"]);
+    refuses(
+        &ws,
+        &["status"],
+        &["sources/Bad Name.md", "not a valid article name"],
+    );
 }
 
 #[test]
 fn invalid_utf8_in_a_source_names_the_line() {
     let ws = Ws::translated();
-    ws.write("sources/harbour.md", b"# Title\n\nCaf\xe9 au lait\n".as_slice());
-    refuses(&ws, &["status"], &["sources/harbour.md:3:4", "not valid UTF-8"]);
+    ws.write(
+        "sources/harbour.md",
+        b"# Title\n\nCaf\xe9 au lait\n".as_slice(),
+    );
+    refuses(
+        &ws,
+        &["status"],
+        &["sources/harbour.md:3:4", "not valid UTF-8"],
+    );
     refuses(&ws, &["sync"], &["sources/harbour.md"]);
 }
 
 #[test]
 fn unknown_and_ambiguous_segments_are_refused() {
     let ws = Ws::translated();
-    refuses(&ws, &["set", "harbour", "9", "-l", "fr", "--text", "x"], &["sources/harbour.md", "no segment \"9\"", "5 segments"]);
-    refuses(&ws, &["set", "harbour", "0", "-l", "fr", "--text", "x"], &["no segment \"0\""]);
-    refuses(&ws, &["accept", "harbour", "zzzz", "-l", "fr"], &["no segment \"zzzz\""]);
+    refuses(
+        &ws,
+        &["set", "harbour", "9", "-l", "fr", "--text", "x"],
+        &["sources/harbour.md", "no segment \"9\"", "5 segments"],
+    );
+    refuses(
+        &ws,
+        &["set", "harbour", "0", "-l", "fr", "--text", "x"],
+        &["no segment \"0\""],
+    );
+    refuses(
+        &ws,
+        &["accept", "harbour", "zzzz", "-l", "fr"],
+        &["no segment \"zzzz\""],
+    );
 }
 
 #[test]

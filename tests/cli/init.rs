@@ -12,13 +12,24 @@ fn init_creates_a_workspace_and_never_overwrites() {
         .env_remove("LC_ALL")
         .output()
         .expect("run");
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(stdout.contains("Created bitext.toml") && stdout.contains("translations/es-419/"), "{stdout}");
+    assert!(
+        stdout.contains("Created bitext.toml") && stdout.contains("translations/es-419/"),
+        "{stdout}"
+    );
     assert!(dir.path().join("sources").is_dir());
     assert!(dir.path().join("translations/fr").is_dir());
     let config = std::fs::read_to_string(dir.path().join("bitext.toml")).expect("config");
-    assert!(config.contains("targets = [\"fr\", \"es-419\"]"), "{config}");
+    assert!(
+        config.contains("targets = [\"fr\", \"es-419\"]"),
+        "{config}"
+    );
 
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_bitext"))
         .args(["-C", &root, "init"])
@@ -28,7 +39,10 @@ fn init_creates_a_workspace_and_never_overwrites() {
         .expect("run");
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("bitext.toml already exists"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("bitext.toml")).expect("config"), config);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("bitext.toml")).expect("config"),
+        config
+    );
 }
 
 #[test]
@@ -36,7 +50,9 @@ fn init_refuses_invalid_tags_and_changes_nothing() {
     let ws = Ws::new();
     std::fs::remove_file(ws.path("bitext.toml")).expect("rm");
     let before = ws.snapshot();
-    ws.run(&["init", "-t", "xx-INVALID-999999"]).error(&["xx-INVALID-999999"]);
-    ws.run(&["init", "--source", "fr", "-t", "fr"]).error(&["source language fr"]);
+    ws.run(&["init", "-t", "xx-INVALID-999999"])
+        .error(&["xx-INVALID-999999"]);
+    ws.run(&["init", "--source", "fr", "-t", "fr"])
+        .error(&["source language fr"]);
     assert_eq!(ws.snapshot(), before);
 }

@@ -5,16 +5,34 @@ use crate::support::{ARTICLE, Ws};
 #[test]
 fn json_matches_the_documented_shape() {
     let ws = Ws::translated();
-    ws.write("sources/harbour.md", ARTICLE.replace("next weekend", "next Saturday") + "\nA new closing line.\n");
-    let json = ws.run(&["status", "--segments", "--format", "json"]).success().json();
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend", "next Saturday") + "\nA new closing line.\n",
+    );
+    let json = ws
+        .run(&["status", "--segments", "--format", "json"])
+        .success()
+        .json();
     let article = &json["articles"][0];
     assert_eq!(article["article"], "harbour");
     assert_eq!(article["source"], "sources/harbour.md");
     assert_eq!(article["segments"], 6);
     let langs = article["languages"].as_array().expect("languages");
-    assert_eq!(langs.iter().map(|l| l["lang"].as_str().unwrap_or("")).collect::<Vec<_>>(), ["fr", "es"]);
+    assert_eq!(
+        langs
+            .iter()
+            .map(|l| l["lang"].as_str().unwrap_or(""))
+            .collect::<Vec<_>>(),
+        ["fr", "es"]
+    );
     let fr = &langs[0];
-    for (key, value) in [("current", 4), ("stale", 1), ("missing", 1), ("draft", 0), ("obsolete", 0)] {
+    for (key, value) in [
+        ("current", 4),
+        ("stale", 1),
+        ("missing", 1),
+        ("draft", 0),
+        ("obsolete", 0),
+    ] {
         assert_eq!(fr[key], value, "{key}");
     }
     assert_eq!(fr["percent"], 66.7);
@@ -27,12 +45,21 @@ fn json_matches_the_documented_shape() {
     assert_eq!(first["id"].as_str().map(str::len), Some(8));
     let segment = &fr["segments"][1];
     assert_eq!(segment["line"], 3);
-    assert!(segment["excerpt"].as_str().expect("excerpt").ends_with(" ..."));
+    assert!(
+        segment["excerpt"]
+            .as_str()
+            .expect("excerpt")
+            .ends_with(" ...")
+    );
     assert_eq!(fr["segments"][4]["state"], "stale");
     assert_eq!(fr["segments"][5]["state"], "missing");
     // Without --segments there is no listing.
     let plain = ws.run(&["status", "--format", "json"]).success().json();
-    assert!(plain["articles"][0]["languages"][0].get("segments").is_none());
+    assert!(
+        plain["articles"][0]["languages"][0]
+            .get("segments")
+            .is_none()
+    );
 }
 
 #[test]
@@ -48,22 +75,37 @@ fn text_table_shows_counts_and_percentages() {
     );
     let listing = ws.run(&["status", "--segments", "-l", "fr"]).success();
     assert!(listing.stdout.contains("   1  "), "{}", listing.stdout);
-    assert!(listing.stdout.contains("current     1  The harbour council"), "{}", listing.stdout);
+    assert!(
+        listing
+            .stdout
+            .contains("current     1  The harbour council"),
+        "{}",
+        listing.stdout
+    );
 }
 
 #[test]
 fn status_speaks_french_and_spanish() {
     let ws = Ws::translated();
     let fr = ws.run(&["--ui-lang", "fr", "status", "-l", "fr"]).success();
-    assert!(fr.stdout.contains("5 segments") && fr.stdout.contains("à jour"), "{}", fr.stdout);
-    let es = ws.run(&["--ui-lang", "es-419", "status", "-l", "fr", "--segments"]).success();
+    assert!(
+        fr.stdout.contains("5 segments") && fr.stdout.contains("à jour"),
+        "{}",
+        fr.stdout
+    );
+    let es = ws
+        .run(&["--ui-lang", "es-419", "status", "-l", "fr", "--segments"])
+        .success();
     assert!(es.stdout.contains("al día"), "{}", es.stdout);
 }
 
 #[test]
 fn status_never_writes_a_file() {
     let ws = Ws::translated();
-    ws.write("sources/harbour.md", ARTICLE.replace("next weekend", "next Saturday"));
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend", "next Saturday"),
+    );
     let before = ws.snapshot();
     ws.run(&["status", "--segments"]).success();
     ws.run(&["status", "--format", "json"]).success();
@@ -75,8 +117,16 @@ fn an_empty_article_is_reported_not_a_crash() {
     let ws = Ws::new();
     ws.write("sources/empty.md", "");
     let run = ws.run(&["status"]).success();
-    assert!(run.stdout.contains("sources/empty.md — 0 segments"), "{}", run.stdout);
-    assert!(run.stdout.contains("no translatable text"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("sources/empty.md — 0 segments"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("no translatable text"),
+        "{}",
+        run.stdout
+    );
     let json = ws.run(&["status", "--format", "json"]).success().json();
     assert_eq!(json["articles"][0]["segments"], 0);
     ws.run(&["set", "empty", "1", "-l", "fr", "--text", "x"])

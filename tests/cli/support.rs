@@ -8,44 +8,65 @@ use std::process::{Command, Stdio};
 use serde_json::Value;
 
 /// A temporary bitext workspace.
-pub struct Ws {
+pub(crate) struct Ws {
     dir: tempfile::TempDir,
 }
 
 /// The result of one run of the binary.
 #[derive(Debug)]
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
     #[track_caller]
-    pub fn success(self) -> Self {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+    pub(crate) fn success(self) -> Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         assert!(self.stderr.is_empty(), "unexpected stderr: {}", self.stderr);
         self
     }
 
     /// Asserts exit code 2 with exactly one `error: ` line on stderr containing each of `parts`.
     #[track_caller]
-    pub fn error(self, parts: &[&str]) -> Self {
-        assert_eq!(self.code, 2, "expected exit 2\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
-        assert!(self.stderr.starts_with("error: "), "stderr: {}", self.stderr);
-        assert_eq!(self.stderr.lines().count(), 1, "one error line expected: {}", self.stderr);
+    pub(crate) fn error(self, parts: &[&str]) -> Self {
+        assert_eq!(
+            self.code, 2,
+            "expected exit 2\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("error: "),
+            "stderr: {}",
+            self.stderr
+        );
+        assert_eq!(
+            self.stderr.lines().count(),
+            1,
+            "one error line expected: {}",
+            self.stderr
+        );
         for part in parts {
-            assert!(self.stderr.contains(part), "stderr lacks {part:?}: {}", self.stderr);
+            assert!(
+                self.stderr.contains(part),
+                "stderr lacks {part:?}: {}",
+                self.stderr
+            );
         }
         self
     }
 
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).expect("stdout is JSON")
     }
 }
 
-pub const ARTICLE: &str = "\
+pub(crate) const ARTICLE: &str = "\
 # The harbour council
 
 The council met on Monday to discuss the budget for the coming year. Members argued for
@@ -61,32 +82,35 @@ A festival with music and food will take place on the quay next weekend.
 
 impl Ws {
     /// A workspace with `bitext.toml` (source en, targets fr and es) and empty directories.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let ws = Self {
             dir: tempfile::tempdir().expect("temp dir"),
         };
-        ws.write("bitext.toml", "source = \"en\"\ntargets = [\"fr\", \"es\"]\n");
+        ws.write(
+            "bitext.toml",
+            "source = \"en\"\ntargets = [\"fr\", \"es\"]\n",
+        );
         std::fs::create_dir_all(ws.path("sources")).expect("sources/");
         ws
     }
 
     /// A workspace with `ARTICLE` as `sources/harbour.md`, fully translated into French.
-    pub fn translated() -> Self {
+    pub(crate) fn translated() -> Self {
         let ws = Self::new();
         ws.write("sources/harbour.md", ARTICLE);
         ws.translate_all("harbour", "fr");
         ws
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
-    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
         let path = self.path(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("parent dir");
@@ -94,20 +118,20 @@ impl Ws {
         std::fs::write(path, content).expect("write");
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).expect("read")
     }
 
-    pub fn json(&self, rel: &str) -> Value {
+    pub(crate) fn json(&self, rel: &str) -> Value {
         serde_json::from_str(&self.read(rel)).expect("file is JSON")
     }
 
     /// Runs `bitext` in the workspace with English messages and no colour.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         self.run_with_stdin(args, None)
     }
 
-    pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
+    pub(crate) fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_bitext"));
         command
             .args(args)
@@ -116,7 +140,11 @@ impl Ws {
             .env_remove("LC_MESSAGES")
             .env("LANG", "C")
             .env("NO_COLOR", "1")
-            .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = command.spawn().expect("spawn bitext");
@@ -137,7 +165,7 @@ impl Ws {
     }
 
     /// Records `"<lang> translation of segment n"` for every segment of `slug`.
-    pub fn translate_all(&self, slug: &str, lang: &str) {
+    pub(crate) fn translate_all(&self, slug: &str, lang: &str) {
         let count = self.segment_count(slug);
         for n in 1..=count {
             let text = format!("{lang} translation of segment {n}");
@@ -146,13 +174,21 @@ impl Ws {
         }
     }
 
-    pub fn segment_count(&self, slug: &str) -> usize {
-        let status = self.run(&["status", slug, "--format", "json"]).success().json();
-        usize::try_from(status["articles"][0]["segments"].as_u64().expect("segments")).expect("usize")
+    pub(crate) fn segment_count(&self, slug: &str) -> usize {
+        let status = self
+            .run(&["status", slug, "--format", "json"])
+            .success()
+            .json();
+        usize::try_from(
+            status["articles"][0]["segments"]
+                .as_u64()
+                .expect("segments"),
+        )
+        .expect("usize")
     }
 
     /// The state of every segment of `slug` in `lang`, in order.
-    pub fn states(&self, slug: &str, lang: &str) -> Vec<String> {
+    pub(crate) fn states(&self, slug: &str, lang: &str) -> Vec<String> {
         let status = self
             .run(&["status", slug, "-l", lang, "--segments", "--format", "json"])
             .success()
@@ -166,7 +202,7 @@ impl Ws {
     }
 
     /// The language entry of `slug` in `lang` from `status --format json`.
-    pub fn lang_status(&self, slug: &str, lang: &str) -> Value {
+    pub(crate) fn lang_status(&self, slug: &str, lang: &str) -> Value {
         let status = self
             .run(&["status", slug, "-l", lang, "--format", "json"])
             .success()
@@ -175,7 +211,7 @@ impl Ws {
     }
 
     /// Every file under the workspace with its bytes, to prove a command changed nothing.
-    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+    pub(crate) fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
             for entry in std::fs::read_dir(dir).expect("read_dir") {
                 let path = entry.expect("entry").path();
@@ -194,7 +230,7 @@ impl Ws {
 }
 
 /// Every non-empty translation in a translation file, live or obsolete.
-pub fn all_targets(file: &Value) -> Vec<String> {
+pub(crate) fn all_targets(file: &Value) -> Vec<String> {
     ["units", "obsolete"]
         .iter()
         .filter_map(|key| file[key].as_array())
@@ -205,6 +241,6 @@ pub fn all_targets(file: &Value) -> Vec<String> {
         .collect()
 }
 
-pub fn strs(v: &[&str]) -> Vec<String> {
+pub(crate) fn strs(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| (*s).to_owned()).collect()
 }

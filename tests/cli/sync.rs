@@ -9,7 +9,12 @@ fn sync_creates_skeleton_files_with_empty_units_in_source_order() {
     let ws = Ws::new();
     ws.write("sources/harbour.md", ARTICLE);
     let run = ws.run(&["sync", "-l", "es"]).success();
-    assert!(run.stdout.contains("translations/es/harbour.json: created (5 new segments)"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("translations/es/harbour.json: created (5 new segments)"),
+        "{}",
+        run.stdout
+    );
     let file = ws.json("translations/es/harbour.json");
     assert_eq!(file["format"], 1);
     assert_eq!(file["article"], "harbour");
@@ -17,9 +22,16 @@ fn sync_creates_skeleton_files_with_empty_units_in_source_order() {
     let units = file["units"].as_array().expect("units");
     assert_eq!(units.len(), 5);
     assert_eq!(units[0]["source"], "The harbour council");
-    assert!(units.iter().all(|u| u["target"] == "" && u.get("state").is_none()));
+    assert!(
+        units
+            .iter()
+            .all(|u| u["target"] == "" && u.get("state").is_none())
+    );
     assert!(ws.read("translations/es/harbour.json").ends_with("}\n"));
-    assert!(!ws.path("translations/fr/harbour.json").exists(), "-l es only");
+    assert!(
+        !ws.path("translations/fr/harbour.json").exists(),
+        "-l es only"
+    );
 }
 
 #[test]
@@ -51,11 +63,18 @@ fn dry_run_reports_and_writes_nothing() {
     let before = ws.snapshot();
     let run = ws.run(&["sync", "--dry-run"]).success();
     assert!(
-        run.stdout.contains("translations/fr/harbour.json: would be updated (1 translation moved to obsolete)"),
+        run.stdout.contains(
+            "translations/fr/harbour.json: would be updated (1 translation moved to obsolete)"
+        ),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("translations/es/harbour.json: would be created"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("translations/es/harbour.json: would be created"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("Nothing was written"), "{}", run.stdout);
     assert_eq!(ws.snapshot(), before);
 }
@@ -67,7 +86,11 @@ fn purge_obsolete_is_the_only_way_to_drop_a_translation() {
     ws.run(&["sync"]).success();
     assert!(all_targets(&ws.json(FILE)).contains(&"fr translation of segment 4".to_owned()));
     let run = ws.run(&["sync", "--purge-obsolete"]).success();
-    assert!(run.stdout.contains("1 obsolete translation purged"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 obsolete translation purged"),
+        "{}",
+        run.stdout
+    );
     assert!(!all_targets(&ws.json(FILE)).contains(&"fr translation of segment 4".to_owned()));
     assert_eq!(ws.lang_status("harbour", "fr")["obsolete"], 0);
 }
