@@ -181,13 +181,26 @@ impl Workspace {
     /// # Errors
     /// An unreadable, malformed or mislabelled translation file.
     pub fn load_translation(&self, lang: &Lang, slug: &Slug) -> Result<Option<TranslationFile>> {
+        Ok(self.read_translation(lang, slug)?.map(|(_, file)| file))
+    }
+
+    /// As [`Workspace::load_translation`], also returning the file's bytes as read.
+    ///
+    /// # Errors
+    /// An unreadable, malformed or mislabelled translation file.
+    pub fn read_translation(
+        &self,
+        lang: &Lang,
+        slug: &Slug,
+    ) -> Result<Option<(Vec<u8>, TranslationFile)>> {
         let path = Self::translation_path(lang, slug);
         let bytes = match std::fs::read(self.abs(&path)) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(Error::Read { path, source }),
         };
-        TranslationFile::parse(&path, &bytes, slug.as_str(), lang.as_str()).map(Some)
+        let file = TranslationFile::parse(&path, &bytes, slug.as_str(), lang.as_str())?;
+        Ok(Some((bytes, file)))
     }
 
     /// Refuses translation files in `langs` whose article has no source file: they would

@@ -26,8 +26,8 @@ pub struct FilePlan {
     pub lang: Lang,
     /// The file, relative to the workspace root.
     pub path: PathBuf,
-    /// The file's current bytes, if it exists.
-    pub before: Option<String>,
+    /// The file's bytes as read, if it exists.
+    pub before: Option<Vec<u8>>,
     /// The assessment of the file as it is.
     pub assessment: Assessment,
     /// The synchronised file.
@@ -52,8 +52,7 @@ impl FilePlan {
     /// An unreadable or malformed translation file.
     pub fn for_article(ws: &Workspace, article: Article, lang: &Lang, purge: bool) -> Result<Self> {
         let path = Workspace::translation_path(lang, &article.slug);
-        let existing = ws.load_translation(lang, &article.slug)?;
-        let before = existing.as_ref().map(TranslationFile::to_json);
+        let (before, existing) = ws.read_translation(lang, &article.slug)?.unzip();
         let assessment = assess(&article, existing.as_ref());
         let (file, changes) = synced(
             &article,
@@ -75,12 +74,8 @@ impl FilePlan {
 
     /// Returns true if and only if writing the file would change its bytes on disk.
     #[must_use]
-    pub fn is_change(&self, ws: &Workspace) -> bool {
-        let after = self.file.to_json();
-        match std::fs::read(ws.abs(&self.path)) {
-            Ok(bytes) => bytes != after.as_bytes(),
-            Err(_) => true,
-        }
+    pub fn is_change(&self) -> bool {
+        self.before.as_deref() != Some(self.file.to_json().as_bytes())
     }
 
     /// Writes the file atomically.
@@ -126,7 +121,7 @@ pub fn run(
         unchanged: 0,
         dry_run,
     };
-    let changing: Vec<&FilePlan> = plans.iter().filter(|p| p.is_change(ws)).collect();
+    let changing: Vec<&FilePlan> = plans.iter().filter(|p| p.is_change()).collect();
     report.unchanged = plans.len() - changing.len();
     for plan in &changing {
         if !dry_run {
