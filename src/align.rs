@@ -39,6 +39,25 @@ const BAND: usize = 16;
 /// The result has one entry per segment, in order.
 #[must_use]
 pub fn align(units: &[Unit], obsolete: &[Unit], segments: &[Segment]) -> Vec<Link> {
+    align_with_stats(units, obsolete, segments).0
+}
+
+/// How much word-level work an alignment did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AlignStats {
+    /// Word-level comparisons of two texts (the expensive step).
+    pub comparisons: usize,
+}
+
+/// As [`align`], also reporting how many word-level comparisons it made, so that tests can
+/// check the cost stays proportional to the edits rather than to the article.
+#[must_use]
+pub fn align_with_stats(
+    units: &[Unit],
+    obsolete: &[Unit],
+    segments: &[Segment],
+) -> (Vec<Link>, AlignStats) {
+    let mut stats = AlignStats::default();
     let old: Vec<&str> = units.iter().map(|u| u.source.as_str()).collect();
     let new: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
@@ -89,7 +108,7 @@ pub fn align(units: &[Unit], obsolete: &[Unit], segments: &[Segment]) -> Vec<Lin
         }
         let old_texts: Vec<&str> = olds.iter().map(|&i| old[i]).collect();
         let new_texts: Vec<&str> = news.iter().map(|&j| new[j]).collect();
-        for (j, group) in align_region(&old_texts, &new_texts) {
+        for (j, group) in align_region(&old_texts, &new_texts, &mut stats) {
             links[news[j]] = Link::Similar(group.into_iter().map(|i| olds[i]).collect());
         }
     }
@@ -121,7 +140,7 @@ pub fn align(units: &[Unit], obsolete: &[Unit], segments: &[Segment]) -> Vec<Lin
             }
         }
     }
-    links
+    (links, stats)
 }
 
 /// A text split into word and punctuation tokens, interned for fast comparison.
@@ -212,7 +231,7 @@ enum Step {
     clippy::many_single_char_names,
     reason = "one dynamic programme, written with the usual i/j/m/k names, reads best whole"
 )]
-fn align_region(old: &[&str], new: &[&str]) -> Vec<(usize, Vec<usize>)> {
+fn align_region(old: &[&str], new: &[&str], stats: &mut AlignStats) -> Vec<(usize, Vec<usize>)> {
     const NONE: i64 = i64::MIN / 4;
     let (m, k) = (old.len(), new.len());
     let mut interner = Interner {
@@ -221,11 +240,13 @@ fn align_region(old: &[&str], new: &[&str]) -> Vec<(usize, Vec<usize>)> {
     let old_tokens: Vec<Tokens> = old.iter().map(|t| interner.tokens(t)).collect();
     let new_tokens: Vec<Tokens> = new.iter().map(|t| interner.tokens(t)).collect();
 
+    let comparisons = std::cell::Cell::new(0);
     let mut pair_cache: HashMap<(usize, usize), usize> = HashMap::new();
     let mut pair = |i: usize, j: usize| -> Option<usize> {
-        let c = *pair_cache
-            .entry((i, j))
-            .or_insert_with(|| common_words(&old_tokens[i].ids, &new_tokens[j].ids));
+        let c = *pair_cache.entry((i, j)).or_insert_with(|| {
+            comparisons.set(comparisons.get() + 1);
+            common_words(&old_tokens[i].ids, &new_tokens[j].ids)
+        });
         related(c, old_tokens[i].words, new_tokens[j].words).then_some(c)
     };
     let merged = |i: usize, j: usize| -> Option<usize> {
@@ -235,6 +256,7 @@ fn align_region(old: &[&str], new: &[&str]) -> Vec<(usize, Vec<usize>)> {
             .chain(&old_tokens[i + 1].ids)
             .copied()
             .collect();
+        comparisons.set(comparisons.get() + 1);
         let c = common_words(&joined, &new_tokens[j].ids);
         let words = old_tokens[i].words + old_tokens[i + 1].words;
         related(c, words, new_tokens[j].words).then_some(c)
@@ -327,9 +349,90 @@ fn align_region(old: &[&str], new: &[&str]) -> Vec<(usize, Vec<usize>)> {
         }
     }
     links.reverse();
+    stats.comparisons += comparisons.get();
     links
 }
 
 fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX / 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn units_for(markdown: &str) -> Vec<Unit> {
+        segment(markdown)
+            .into_iter()
+            .map(|s| Unit {
+                target: format!("t{}", s.n),
+                id: s.id,
+                source: s.text,
+                state: Some(crate::translation::UnitState::Translated),
+            })
+            .collect()
+    }
+
+    fn paragraph(i: usize) -> String {
+        format!(
+            "Paragraph {i} reports on council meeting number {i}, where members discussed \
+             the harbour budget, the fishing quota and the festival for the {i}th time."
+        )
+    }
+
+    #[test]
+    fn cost_follows_the_edits_not_the_article() {
+        let old: Vec<String> = (0..5000).map(paragraph).collect();
+        let units = units_for(&old.join("\n\n"));
+        let mut new = old.clone();
+        for i in (0..5000).step_by(10) {
+            new[i] = new[i].replace("festival", "carnival");
+        }
+        let segments = segment(&new.join("\n\n"));
+        let (links, stats) = align_with_stats(&units, &[], &segments);
+        for (j, link) in links.iter().enumerate() {
+            let expected = if j % 10 == 0 {
+                Link::Similar(vec![j])
+            } else {
+                Link::Exact(j)
+            };
+            assert_eq!(*link, expected, "segment {j}");
+        }
+        // One comparison per edited paragraph: no all-pairs search.
+        assert_eq!(stats.comparisons, 500);
+    }
+
+    #[test]
+    fn a_wholesale_rewrite_is_searched_in_a_band() {
+        let old: Vec<String> = (0..1000).map(paragraph).collect();
+        let units = units_for(&old.join("\n\n"));
+        let new: Vec<String> = (0..1000)
+            .map(|i| paragraph(i).replace("members", "delegates"))
+            .collect();
+        let segments = segment(&new.join("\n\n"));
+        let (links, stats) = align_with_stats(&units, &[], &segments);
+        assert!(
+            links
+                .iter()
+                .enumerate()
+                .all(|(j, l)| *l == Link::Similar(vec![j]))
+        );
+        assert!(
+            stats.comparisons < 1000 * (4 * BAND + 8),
+            "{}",
+            stats.comparisons
+        );
+    }
+
+    #[test]
+    fn similarity_needs_shared_words_not_shared_punctuation() {
+        assert!(!related(0, 3, 3));
+        assert!(related(2, 3, 3));
+        assert!(
+            related(3, 30, 3),
+            "a split-off sentence is contained in its paragraph"
+        );
+        assert!(!related(1, 30, 2), "a single shared word is no link");
+    }
 }

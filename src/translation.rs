@@ -87,31 +87,11 @@ impl TranslationFile {
         }
     }
 
-    /// Reads and validates the file at `path`, which must belong to `article` and `lang`.
-    ///
-    /// Returns `Ok(None)` if the file does not exist.
-    ///
-    /// # Errors
-    /// Unreadable file, malformed JSON (with line and column), an unknown format version, a
-    /// mismatching `article` or `lang`, or duplicate unit ids.
-    pub fn load(path: &Path, article: &str, lang: &str) -> Result<Option<Self>> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                return Err(Error::Read {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
-        };
-        Self::parse(path, &bytes, article, lang).map(Some)
-    }
-
     /// Parses and validates file content; `path` is used in errors only.
     ///
     /// # Errors
-    /// As [`TranslationFile::load`].
+    /// Malformed JSON (with line and column), an unknown format version, a mismatching
+    /// `article` or `lang`, or duplicate unit ids.
     pub fn parse(path: &Path, bytes: &[u8], article: &str, lang: &str) -> Result<Self> {
         let file: Self = match serde_json::from_slice(bytes) {
             Ok(file) => file,
