@@ -16,6 +16,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::segment::Segment;
 use crate::translation::Unit;
+use crate::words::{TokenKind, tokens};
 
 /// Where a segment's translation comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,28 +162,18 @@ impl<'a> Interner<'a> {
     fn tokens(&mut self, text: &'a str) -> Tokens {
         let mut ids = Vec::new();
         let mut words = 0;
-        let mut start = None;
-        let mut push = |ids: &mut Vec<u32>, token: &'a str, word: bool| {
-            let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX) & !PUNCT;
-            let id = *self.ids.entry(token).or_insert(next);
-            ids.push(if word { id } else { id | PUNCT });
-        };
-        for (i, c) in text.char_indices() {
-            if c.is_alphanumeric() {
-                start.get_or_insert(i);
+        for (token, kind) in tokens(text) {
+            if kind == TokenKind::Space {
                 continue;
             }
-            if let Some(s) = start.take() {
-                push(&mut ids, &text[s..i], true);
+            let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX) & !PUNCT;
+            let id = *self.ids.entry(token).or_insert(next);
+            if kind == TokenKind::Word {
                 words += 1;
+                ids.push(id);
+            } else {
+                ids.push(id | PUNCT);
             }
-            if !c.is_whitespace() {
-                push(&mut ids, &text[i..i + c.len_utf8()], false);
-            }
-        }
-        if let Some(s) = start {
-            push(&mut ids, &text[s..], true);
-            words += 1;
         }
         Tokens { ids, words }
     }

@@ -4,6 +4,8 @@
 //! Both are computed from the current source and the translation file alone: no history, no
 //! earlier `sync`. Writing [`synced`] back and assessing again gives the same states.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::align::{Link, align};
@@ -179,29 +181,12 @@ pub fn synced(
             target: String::new(),
             state: None,
         };
-        let unit = match link {
-            Link::None => {
-                changes.added += 1;
-                empty()
-            }
-            Link::Exact(i) => units[*i].clone(),
-            Link::ExactObsolete(k) => {
-                changes.restored += 1;
-                obsolete[*k].clone()
-            }
-            Link::Similar(group) => {
-                let translated: Vec<&Unit> = group
-                    .iter()
-                    .map(|&i| &units[i])
-                    .filter(|u| u.has_target())
-                    .collect();
-                match (group.as_slice(), translated.as_slice()) {
-                    (_, []) => empty(),
-                    ([only], _) => units[*only].clone(),
-                    _ => merge(group.iter().map(|&i| &units[i]), &translated),
-                }
-            }
-        };
+        match link {
+            Link::None => changes.added += 1,
+            Link::ExactObsolete(_) => changes.restored += 1,
+            Link::Exact(_) | Link::Similar(_) => {}
+        }
+        let unit = linked_unit(link, units, obsolete).map_or_else(empty, Cow::into_owned);
         out.units.push(Unit {
             id: segment.id.clone(),
             ..unit
@@ -219,6 +204,34 @@ pub fn synced(
         out.obsolete = orphaned;
     }
     (out, changes)
+}
+
+/// The unit a segment takes its translation from, if a linked unit has a translation: the
+/// unit itself, or for merged paragraphs one unit joining them (see [`merge`]).
+#[must_use]
+pub fn linked_unit<'a>(
+    link: &Link,
+    units: &'a [Unit],
+    obsolete: &'a [Unit],
+) -> Option<Cow<'a, Unit>> {
+    let unit = match link {
+        Link::None => return None,
+        Link::Exact(i) => Cow::Borrowed(&units[*i]),
+        Link::ExactObsolete(k) => Cow::Borrowed(&obsolete[*k]),
+        Link::Similar(group) => {
+            let translated: Vec<&Unit> = group
+                .iter()
+                .map(|&i| &units[i])
+                .filter(|u| u.has_target())
+                .collect();
+            match (group.as_slice(), translated.as_slice()) {
+                (_, []) => return None,
+                ([only], _) => Cow::Borrowed(&units[*only]),
+                _ => Cow::Owned(merge(group.iter().map(|&i| &units[i]), &translated)),
+            }
+        }
+    };
+    unit.has_target().then_some(unit)
 }
 
 /// One unit standing for paragraphs merged into one: the old texts and translations joined by

@@ -17,6 +17,7 @@ pub mod segment;
 pub mod slug;
 pub mod term;
 pub mod translation;
+pub mod words;
 pub mod workspace;
 
 use std::ffi::OsString;
