@@ -39,6 +39,10 @@ pub enum Command {
     Set(SetArgs),
     /// Mark stale segments current without changing their translations.
     Accept(AcceptArgs),
+    /// Show what changed in the source of every stale segment since it was translated.
+    Diff(DiffArgs),
+    /// Fail (exit 1) when a selected article is not completely translated: the CI gate.
+    Check(CheckArgs),
 }
 
 /// Arguments of `init`.
@@ -120,6 +124,68 @@ pub struct SetArgs {
     /// Mark the translation as reviewed.
     #[arg(long)]
     pub reviewed: bool,
+}
+
+/// Output format of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    // Inline word diff, coloured on a terminal, with [-old-]{+new+} markers otherwise.
+    Text,
+    // One unified diff per stale segment.
+    Unified,
+    // The report as JSON.
+    Json,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit 1 when the diff shows anything, as `git diff --exit-code`.
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    // One line per finding and a summary.
+    Text,
+    // Findings and totals as JSON.
+    Json,
+    // GitHub Actions workflow commands.
+    Github,
+    // A JUnit XML report.
+    Junit,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Pass when every article is at least PCT percent current, instead of 100.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub min_complete: Option<f64>,
+}
+
+fn parse_percent(raw: &str) -> Result<f64, String> {
+    let value: f64 = raw
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| t!("error-invalid-percent", value = raw))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(t!("error-invalid-percent", value = raw))
+    }
 }
 
 /// Arguments of `accept`.

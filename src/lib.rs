@@ -18,6 +18,7 @@ pub mod slug;
 pub mod term;
 pub mod translation;
 pub mod words;
+pub mod worddiff;
 pub mod workspace;
 
 use std::ffi::OsString;
@@ -27,7 +28,7 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches as _;
 
-use crate::cli::{Cli, Command, StatusFormat};
+use crate::cli::{CheckFormat, Cli, Command, DiffFormat, StatusFormat};
 use crate::commands::set::TextSource;
 use crate::error::{Error, Result};
 use crate::term::Style;
@@ -167,6 +168,35 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let report =
                 commands::set::run(&ws, &articles[0], &args.segment, &langs[0], text, state)?;
             Ok(Outcome::ok(commands::set::render(&report)))
+        }
+        Command::Diff(args) => {
+            let ws = open()?;
+            let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
+            let report = commands::diff::run(&ws, &articles, &langs)?;
+            let stdout = match args.format {
+                DiffFormat::Text => commands::diff::render_text(&report, style),
+                DiffFormat::Unified => commands::diff::render_unified(&report),
+                DiffFormat::Json => commands::diff::render_json(&report),
+            };
+            let code = if args.exit_code && !report.is_empty() {
+                EXIT_FOUND
+            } else {
+                EXIT_OK
+            };
+            Ok(Outcome { stdout, code })
+        }
+        Command::Check(args) => {
+            let ws = open()?;
+            let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
+            let report = commands::check::run(&ws, &articles, &langs, args.min_complete)?;
+            let stdout = match args.format {
+                CheckFormat::Text => commands::check::render_text(&report),
+                CheckFormat::Json => commands::check::render_json(&report),
+                CheckFormat::Github => commands::check::render_github(&report),
+                CheckFormat::Junit => commands::check::render_junit(&report, &langs),
+            };
+            let code = if report.passed { EXIT_OK } else { EXIT_FOUND };
+            Ok(Outcome { stdout, code })
         }
         Command::Accept(args) => {
             let ws = open()?;

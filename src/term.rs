@@ -3,6 +3,7 @@
 use std::io::IsTerminal as _;
 
 use crate::assess::State;
+use crate::worddiff::{Chunk, Op};
 
 /// When to colour output, as given by `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,6 +59,36 @@ impl Style {
     #[must_use]
     pub fn bold(self, text: &str) -> String {
         self.paint("1", text)
+    }
+
+    /// One diff chunk: colour on a terminal, `[-...-]` / `{+...+}` markers otherwise.
+    #[must_use]
+    pub fn chunk(self, chunk: &Chunk) -> String {
+        match chunk.op {
+            Op::Equal => chunk.text.clone(),
+            Op::Delete => self.deleted(&chunk.text),
+            Op::Insert => self.inserted(&chunk.text),
+        }
+    }
+
+    /// Deleted text: red and struck through, or `[-text-]` without colour.
+    #[must_use]
+    pub fn deleted(self, text: &str) -> String {
+        if self.color {
+            self.paint("9;31", text)
+        } else {
+            format!("[-{text}-]")
+        }
+    }
+
+    /// Inserted text: green and underlined, or `{+text+}` without colour.
+    #[must_use]
+    pub fn inserted(self, text: &str) -> String {
+        if self.color {
+            self.paint("4;32", text)
+        } else {
+            format!("{{+{text}+}}")
+        }
     }
 
     fn paint(self, code: &str, text: &str) -> String {

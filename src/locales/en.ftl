@@ -137,3 +137,44 @@ help-set-reviewed = Mark the translation as reviewed
 help-accept = Mark stale segments current without changing their translations
 help-accept-segments = Segments to accept: positions from 1 or ids
 help-accept-lang = The translations' language
+
+## diff and check
+
+finding-stale = { $path }:{ $line }: { $lang }: stale segment { $n } ({ $id })
+finding-missing = { $path }:{ $line }: { $lang }: missing segment { $n } ({ $id })
+finding-draft = { $path }:{ $line }: { $lang }: draft segment { $n } ({ $id })
+diff-nothing = No stale or missing segments.
+diff-translation = translation ({ $lang }):
+check-passed = check passed: { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+} in { $languages ->
+    [one] { $languages } language
+   *[other] { $languages } languages
+}; { $stale } stale, { $missing } missing, { $draft } draft.
+check-failed = check failed: { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+} in { $languages ->
+    [one] { $languages } language
+   *[other] { $languages } languages
+}; { $stale } stale, { $missing } missing, { $draft } draft.
+check-threshold = (required: { $percent }% current)
+check-below = { $path }: { $lang }: { $percent }% current, below the required { $threshold }%
+check-title-stale = Stale translation ({ $lang })
+check-title-missing = Missing translation ({ $lang })
+check-title-draft = Draft translation ({ $lang })
+check-message-stale = Segment { $n } ({ $id }) changed since it was translated into { $lang }. See: bitext diff { $article } -l { $lang }
+check-message-missing = Segment { $n } ({ $id }) has no { $lang } translation.
+check-message-draft = Segment { $n } ({ $id }) has only a draft { $lang } translation.
+check-junit-message = { $percent }% current ({ $current } of { $segments ->
+    [one] { $segments } segment
+   *[other] { $segments } segments
+})
+error-invalid-percent = "{ $value }" is not a percentage from 0 to 100
+help-diff = Show what changed in the source of every stale segment since it was translated
+help-diff-format = Output format
+help-diff-exit-code = Exit 1 when the diff shows anything, as `git diff --exit-code`
+help-check = Fail (exit 1) when a selected article is not completely translated: the CI gate
+help-check-format = Output format
+help-check-min-complete = Pass when every article is at least PCT percent current, instead of 100

@@ -137,3 +137,62 @@ help-set-reviewed = Marca la traducción como revisada
 help-accept = Marca segmentos desactualizados como al día sin cambiar sus traducciones
 help-accept-segments = Segmentos que aceptar: posiciones a partir de 1 o ids
 help-accept-lang = El idioma de las traducciones
+
+## diff y check
+
+finding-stale = { $path }:{ $line }: { $lang }: segmento { $n } desactualizado ({ $id })
+finding-missing = { $path }:{ $line }: { $lang }: segmento { $n } pendiente ({ $id })
+finding-draft = { $path }:{ $line }: { $lang }: segmento { $n } en borrador ({ $id })
+diff-nothing = No hay segmentos desactualizados ni pendientes.
+diff-translation = traducción ({ $lang }):
+check-passed = comprobación superada: { $articles ->
+    [one] { $articles } artículo
+   *[other] { $articles } artículos
+} en { $languages ->
+    [one] { $languages } idioma
+   *[other] { $languages } idiomas
+}; { $stale ->
+    [one] { $stale } desactualizado
+   *[other] { $stale } desactualizados
+}, { $missing ->
+    [one] { $missing } pendiente
+   *[other] { $missing } pendientes
+}, { $draft ->
+    [one] { $draft } borrador
+   *[other] { $draft } borradores
+}.
+check-failed = comprobación fallida: { $articles ->
+    [one] { $articles } artículo
+   *[other] { $articles } artículos
+} en { $languages ->
+    [one] { $languages } idioma
+   *[other] { $languages } idiomas
+}; { $stale ->
+    [one] { $stale } desactualizado
+   *[other] { $stale } desactualizados
+}, { $missing ->
+    [one] { $missing } pendiente
+   *[other] { $missing } pendientes
+}, { $draft ->
+    [one] { $draft } borrador
+   *[other] { $draft } borradores
+}.
+check-threshold = (mínimo exigido: { $percent } % al día)
+check-below = { $path }: { $lang }: { $percent } % al día, por debajo del mínimo exigido de { $threshold } %
+check-title-stale = Traducción desactualizada ({ $lang })
+check-title-missing = Traducción pendiente ({ $lang })
+check-title-draft = Traducción en borrador ({ $lang })
+check-message-stale = El segmento { $n } ({ $id }) cambió desde que se tradujo al { $lang }. Véase: bitext diff { $article } -l { $lang }
+check-message-missing = El segmento { $n } ({ $id }) no tiene traducción al { $lang }.
+check-message-draft = El segmento { $n } ({ $id }) solo tiene una traducción en borrador al { $lang }.
+check-junit-message = { $percent } % al día ({ $current } de { $segments ->
+    [one] { $segments } segmento
+   *[other] { $segments } segmentos
+})
+error-invalid-percent = «{ $value }» no es un porcentaje entre 0 y 100
+help-diff = Muestra qué cambió en la fuente de cada segmento desactualizado desde que se tradujo
+help-diff-format = Formato de salida
+help-diff-exit-code = Sale con código 1 si el diff muestra algo, como `git diff --exit-code`
+help-check = Falla (código 1) si un artículo seleccionado no está traducido por completo: el control para la integración continua
+help-check-format = Formato de salida
+help-check-min-complete = Aprueba si cada artículo está al día al menos en un PCT %, en lugar del 100

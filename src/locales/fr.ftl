@@ -137,3 +137,62 @@ help-set-reviewed = Marquer la traduction comme relue
 help-accept = Marquer des segments périmés comme à jour sans modifier leurs traductions
 help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants
 help-accept-lang = La langue des traductions
+
+## diff et check
+
+finding-stale = { $path }:{ $line }: { $lang } : segment { $n } périmé ({ $id })
+finding-missing = { $path }:{ $line }: { $lang } : segment { $n } manquant ({ $id })
+finding-draft = { $path }:{ $line }: { $lang } : segment { $n } en brouillon ({ $id })
+diff-nothing = Aucun segment périmé ni manquant.
+diff-translation = traduction ({ $lang }) :
+check-passed = vérification réussie : { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+} en { $languages ->
+    [one] { $languages } langue
+   *[other] { $languages } langues
+} ; { $stale ->
+    [one] { $stale } périmé
+   *[other] { $stale } périmés
+}, { $missing ->
+    [one] { $missing } manquant
+   *[other] { $missing } manquants
+}, { $draft ->
+    [one] { $draft } brouillon
+   *[other] { $draft } brouillons
+}.
+check-failed = échec de la vérification : { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+} en { $languages ->
+    [one] { $languages } langue
+   *[other] { $languages } langues
+} ; { $stale ->
+    [one] { $stale } périmé
+   *[other] { $stale } périmés
+}, { $missing ->
+    [one] { $missing } manquant
+   *[other] { $missing } manquants
+}, { $draft ->
+    [one] { $draft } brouillon
+   *[other] { $draft } brouillons
+}.
+check-threshold = (exigé : { $percent } % à jour)
+check-below = { $path }: { $lang } : { $percent } % à jour, sous le seuil exigé de { $threshold } %
+check-title-stale = Traduction périmée ({ $lang })
+check-title-missing = Traduction manquante ({ $lang })
+check-title-draft = Traduction en brouillon ({ $lang })
+check-message-stale = Le segment { $n } ({ $id }) a changé depuis sa traduction en { $lang }. Voir : bitext diff { $article } -l { $lang }
+check-message-missing = Le segment { $n } ({ $id }) n’a pas de traduction en { $lang }.
+check-message-draft = Le segment { $n } ({ $id }) n’a qu’une traduction en brouillon en { $lang }.
+check-junit-message = { $percent } % à jour ({ $current } sur { $segments ->
+    [one] { $segments } segment
+   *[other] { $segments } segments
+})
+error-invalid-percent = « { $value } » n’est pas un pourcentage entre 0 et 100
+help-diff = Montrer ce qui a changé dans la source de chaque segment périmé depuis sa traduction
+help-diff-format = Format de sortie
+help-diff-exit-code = Sortir avec le code 1 si le diff montre quelque chose, comme `git diff --exit-code`
+help-check = Échouer (code 1) si un article choisi n’est pas entièrement traduit : le contrôle pour l’intégration continue
+help-check-format = Format de sortie
+help-check-min-complete = Réussir si chaque article est à jour à au moins PCT %, au lieu de 100

@@ -1,0 +1,367 @@
+//! `bitext check`: the CI gate. Exit 0 when every selected article is complete in every
+//! selected language, 1 when a segment is stale, missing or draft (or, with `--min-complete`,
+//! when an article falls below the threshold), 2 on any error.
+//!
+//! The findings are one report rendered four ways: text, JSON, GitHub Actions workflow
+//! commands, and JUnit XML.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::assess::State;
+use crate::commands::diff::finding_line;
+use crate::commands::status::{self, StatusReport};
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::slug::Slug;
+use crate::t;
+use crate::workspace::Workspace;
+
+/// One segment that is not `current`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The article's slug.
+    pub article: String,
+    /// The source file, relative to the workspace root.
+    pub source: String,
+    /// The language.
+    pub lang: String,
+    /// 1-based position.
+    pub n: usize,
+    /// Segment id.
+    pub id: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// `stale`, `missing` or `draft`.
+    pub state: State,
+    /// Whether this finding fails the check (with `--min-complete`, only findings in articles
+    /// below the threshold do).
+    pub failing: bool,
+}
+
+/// One article in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleResult {
+    /// The article's slug.
+    pub article: String,
+    /// The source file.
+    pub source: String,
+    /// The language.
+    pub lang: String,
+    /// Number of segments.
+    pub segments: usize,
+    /// Segments current.
+    pub current: usize,
+    /// current / segments x 100, one decimal.
+    pub percent: f64,
+    /// Whether this article passes in this language.
+    pub passed: bool,
+}
+
+/// Counts over every article and language checked.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Totals {
+    /// Articles checked.
+    pub articles: usize,
+    /// Languages checked.
+    pub languages: usize,
+    /// Stale segments.
+    pub stale: usize,
+    /// Missing segments.
+    pub missing: usize,
+    /// Draft segments.
+    pub draft: usize,
+}
+
+/// The outcome of `check`.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    /// Whether the check passed.
+    pub passed: bool,
+    /// The `--min-complete` threshold, if given.
+    pub min_complete: Option<f64>,
+    /// Counts.
+    pub totals: Totals,
+    /// Every article in every language.
+    pub results: Vec<ArticleResult>,
+    /// Every segment that is not current.
+    pub findings: Vec<Finding>,
+}
+
+/// Checks the selected articles in the selected languages.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn run(
+    ws: &Workspace,
+    articles: &[Slug],
+    langs: &[Lang],
+    min_complete: Option<f64>,
+) -> Result<CheckReport> {
+    let status = status::run(ws, articles, langs, true)?;
+    Ok(from_status(&status, langs.len(), min_complete))
+}
+
+fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64>) -> CheckReport {
+    let mut report = CheckReport {
+        passed: true,
+        min_complete,
+        totals: Totals {
+            articles: status.articles.len(),
+            languages,
+            ..Totals::default()
+        },
+        results: Vec::new(),
+        findings: Vec::new(),
+    };
+    for article in &status.articles {
+        for lang in &article.languages {
+            let passed = match min_complete {
+                Some(threshold) => lang.percent >= threshold,
+                None => lang.current == article.segments,
+            };
+            report.passed &= passed;
+            report.totals.stale += lang.stale;
+            report.totals.missing += lang.missing;
+            report.totals.draft += lang.draft;
+            report.results.push(ArticleResult {
+                article: article.article.clone(),
+                source: article.source.clone(),
+                lang: lang.lang.clone(),
+                segments: article.segments,
+                current: lang.current,
+                percent: lang.percent,
+                passed,
+            });
+            for segment in lang.segments.iter().flatten() {
+                if segment.state != State::Current {
+                    report.findings.push(Finding {
+                        article: article.article.clone(),
+                        source: article.source.clone(),
+                        lang: lang.lang.clone(),
+                        n: segment.n,
+                        id: segment.id.clone(),
+                        line: segment.line,
+                        state: segment.state,
+                        failing: !passed,
+                    });
+                }
+            }
+        }
+    }
+    report
+}
+
+impl Finding {
+    fn location(&self) -> String {
+        finding_line(self.state, &self.source, self.line, &self.lang, self.n, &self.id)
+    }
+}
+
+/// The summary line: passed or failed, with counts.
+fn summary(report: &CheckReport) -> String {
+    let totals = report.totals;
+    let id = if report.passed {
+        "check-passed"
+    } else {
+        "check-failed"
+    };
+    let mut line = t!(
+        id,
+        articles = totals.articles,
+        languages = totals.languages,
+        stale = totals.stale,
+        missing = totals.missing,
+        draft = totals.draft
+    );
+    if let Some(threshold) = report.min_complete {
+        line.push(' ');
+        line.push_str(&t!("check-threshold", percent = &format!("{threshold}")));
+    }
+    line
+}
+
+/// Below-threshold lines for `--min-complete`.
+fn below_threshold(report: &CheckReport) -> Vec<String> {
+    let Some(threshold) = report.min_complete else {
+        return Vec::new();
+    };
+    report
+        .results
+        .iter()
+        .filter(|r| !r.passed)
+        .map(|r| {
+            t!(
+                "check-below",
+                path = &r.source,
+                lang = r.lang.as_str(),
+                percent = &format!("{:.1}", r.percent),
+                threshold = &format!("{threshold}")
+            )
+        })
+        .collect()
+}
+
+/// One line per finding, then the summary.
+#[must_use]
+pub fn render_text(report: &CheckReport) -> String {
+    let mut out = String::new();
+    for finding in &report.findings {
+        let _ = writeln!(out, "{}", finding.location());
+    }
+    for line in below_threshold(report) {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{}", summary(report));
+    out
+}
+
+/// The report as JSON (pretty, with a trailing newline).
+#[must_use]
+pub fn render_json(report: &CheckReport) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// GitHub Actions workflow commands: one `::error` per failing finding (`::warning` for a
+/// finding that does not fail the check), placed on the segment's source line.
+#[must_use]
+pub fn render_github(report: &CheckReport) -> String {
+    let mut out = String::new();
+    for finding in &report.findings {
+        let level = if finding.failing { "error" } else { "warning" };
+        let title = t!(
+            &format!("check-title-{}", finding.state.as_str()),
+            lang = finding.lang.as_str()
+        );
+        let message = t!(
+            &format!("check-message-{}", finding.state.as_str()),
+            lang = finding.lang.as_str(),
+            n = finding.n,
+            id = &finding.id,
+            article = &finding.article
+        );
+        let _ = writeln!(
+            out,
+            "::{level} file={},line={},title={}::{}",
+            escape_property(&finding.source),
+            finding.line,
+            escape_property(&title),
+            escape_data(&message)
+        );
+    }
+    for line in below_threshold(report) {
+        let _ = writeln!(out, "::error::{}", escape_data(&line));
+    }
+    let _ = writeln!(out, "{}", summary(report));
+    out
+}
+
+/// Escapes a workflow command's message, as the GitHub Actions toolkit does.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value, as the GitHub Actions toolkit does.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A JUnit XML report: one testsuite per language, one testcase per article, and a failure
+/// element listing the stale, missing and draft segments of a failing article.
+#[must_use]
+pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let failures = report.results.iter().filter(|r| !r.passed).count();
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"bitext check\" tests=\"{}\" failures=\"{failures}\">",
+        report.results.len()
+    );
+    for lang in langs {
+        let results: Vec<&ArticleResult> = report
+            .results
+            .iter()
+            .filter(|r| r.lang == lang.as_str())
+            .collect();
+        let suite_failures = results.iter().filter(|r| !r.passed).count();
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\" skipped=\"0\">",
+            xml_escape(lang.as_str()),
+            results.len()
+        );
+        for result in results {
+            let _ = write!(
+                out,
+                "    <testcase name=\"{}\" classname=\"bitext.{}\" file=\"{}\"",
+                xml_escape(&result.article),
+                xml_escape(&result.lang),
+                xml_escape(&result.source)
+            );
+            if result.passed {
+                out.push_str("/>\n");
+                continue;
+            }
+            let findings: Vec<String> = report
+                .findings
+                .iter()
+                .filter(|f| f.article == result.article && f.lang == result.lang)
+                .map(Finding::location)
+                .collect();
+            let counts = t!(
+                "check-junit-message",
+                percent = &format!("{:.1}", result.percent),
+                current = result.current,
+                segments = result.segments
+            );
+            let _ = writeln!(
+                out,
+                ">\n      <failure message=\"{}\" type=\"incomplete\">{}</failure>\n    </testcase>",
+                xml_escape(&counts),
+                xml_escape(&findings.join("\n"))
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' | '\t' => out.push(c),
+            c if c < ' ' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_command_escaping_follows_the_toolkit() {
+        assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn xml_escaping_covers_markup_and_control_characters() {
+        assert_eq!(xml_escape("<a href=\"x\">&'\u{1}</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+    }
+}

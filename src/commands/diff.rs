@@ -1,0 +1,267 @@
+//! `bitext diff`: for every stale segment, what changed in the source since it was translated
+//! (cumulatively, invariant 9), with the translation to revise; then the missing segments.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::assess::{State, assess, linked_unit};
+use crate::error::{Result, disp};
+use crate::lang::Lang;
+use crate::slug::Slug;
+use crate::t;
+use crate::term::Style;
+use crate::worddiff::{Chunk, word_diff};
+use crate::workspace::Workspace;
+
+/// Stale and missing segments of the selected articles and languages.
+#[derive(Debug, Serialize)]
+pub struct DiffReport {
+    /// Articles with at least one stale or missing segment, sorted by slug.
+    pub articles: Vec<ArticleDiff>,
+}
+
+/// One article's stale and missing segments.
+#[derive(Debug, Serialize)]
+pub struct ArticleDiff {
+    /// The slug.
+    pub article: String,
+    /// The source file, relative to the workspace root.
+    pub source: String,
+    /// Languages with at least one stale or missing segment, in the configured order.
+    pub languages: Vec<LangDiff>,
+}
+
+/// One article in one language.
+#[derive(Debug, Serialize)]
+pub struct LangDiff {
+    /// The language tag.
+    pub lang: String,
+    /// Stale segments, in order.
+    pub stale: Vec<StaleSegment>,
+    /// Missing segments, in order.
+    pub missing: Vec<MissingSegment>,
+}
+
+/// A segment whose source changed since it was translated.
+#[derive(Debug, Serialize)]
+pub struct StaleSegment {
+    /// 1-based position.
+    pub n: usize,
+    /// Segment id.
+    pub id: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// The source text the translation was made from.
+    pub old: String,
+    /// The current source text.
+    pub new: String,
+    /// The translation to revise.
+    pub translation: String,
+    /// The word-level diff from `old` to `new`.
+    pub diff: Vec<Chunk>,
+}
+
+/// A segment with no translation.
+#[derive(Debug, Serialize)]
+pub struct MissingSegment {
+    /// 1-based position.
+    pub n: usize,
+    /// Segment id.
+    pub id: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// The current source text.
+    pub text: String,
+}
+
+impl DiffReport {
+    /// Returns true if and only if the report shows no segment.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+}
+
+/// Computes the diffs of the selected articles and languages.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang]) -> Result<DiffReport> {
+    let mut report = DiffReport {
+        articles: Vec::new(),
+    };
+    for slug in articles {
+        let article = ws.load_article(slug)?;
+        let mut languages = Vec::new();
+        for lang in langs {
+            let file = ws.load_translation(lang, slug)?;
+            let assessment = assess(&article, file.as_ref());
+            let (units, obsolete) = file.as_ref().map_or((&[][..], &[][..]), |f| {
+                (f.units.as_slice(), f.obsolete.as_slice())
+            });
+            let mut entry = LangDiff {
+                lang: lang.to_string(),
+                stale: Vec::new(),
+                missing: Vec::new(),
+            };
+            for ((segment, state), link) in article
+                .segments
+                .iter()
+                .zip(&assessment.states)
+                .zip(&assessment.links)
+            {
+                match state {
+                    State::Stale => {
+                        let Some(unit) = linked_unit(link, units, obsolete) else {
+                            continue;
+                        };
+                        entry.stale.push(StaleSegment {
+                            n: segment.n,
+                            id: segment.id.clone(),
+                            line: segment.line,
+                            diff: word_diff(&unit.source, &segment.text),
+                            old: unit.source.clone(),
+                            new: segment.text.clone(),
+                            translation: unit.target.clone(),
+                        });
+                    }
+                    State::Missing => entry.missing.push(MissingSegment {
+                        n: segment.n,
+                        id: segment.id.clone(),
+                        line: segment.line,
+                        text: segment.text.clone(),
+                    }),
+                    State::Current | State::Draft => {}
+                }
+            }
+            if !entry.stale.is_empty() || !entry.missing.is_empty() {
+                languages.push(entry);
+            }
+        }
+        if !languages.is_empty() {
+            report.articles.push(ArticleDiff {
+                article: slug.to_string(),
+                source: disp(&article.path),
+                languages,
+            });
+        }
+    }
+    Ok(report)
+}
+
+/// The one-line location of a finding: `sources/x.md:LINE: fr: stale segment 7 (3fa9c2d1)`.
+#[must_use]
+pub fn finding_line(state: State, path: &str, line: usize, lang: &str, n: usize, id: &str) -> String {
+    t!(
+        &format!("finding-{}", state.as_str()),
+        path = path,
+        line = line,
+        lang = lang,
+        n = n,
+        id = id
+    )
+}
+
+/// Renders the report inline: deletions and insertions in colour on a terminal, or as
+/// `[-old-]{+new+}` markers when colour is off.
+#[must_use]
+pub fn render_text(report: &DiffReport, style: Style) -> String {
+    let mut out = String::new();
+    if report.is_empty() {
+        out.push_str(&t!("diff-nothing"));
+        out.push('\n');
+        return out;
+    }
+    for article in &report.articles {
+        for lang in &article.languages {
+            for s in &lang.stale {
+                let heading = finding_line(State::Stale, &article.source, s.line, &lang.lang, s.n, &s.id);
+                let _ = writeln!(out, "{}", style.bold(&heading));
+                let diff: String = s.diff.iter().map(|c| style.chunk(c)).collect();
+                push_indented(&mut out, &diff, "    ");
+                let _ = writeln!(out, "  {}", t!("diff-translation", lang = lang.lang.as_str()));
+                push_indented(&mut out, &s.translation, "    ");
+                out.push('\n');
+            }
+        }
+    }
+    for article in &report.articles {
+        for lang in &article.languages {
+            for m in &lang.missing {
+                let heading = finding_line(State::Missing, &article.source, m.line, &lang.lang, m.n, &m.id);
+                let _ = writeln!(
+                    out,
+                    "{}: {}",
+                    style.bold(&heading),
+                    crate::commands::status::excerpt(&m.text, 60)
+                );
+            }
+        }
+    }
+    out
+}
+
+fn push_indented(out: &mut String, text: &str, indent: &str) {
+    for line in text.split('\n') {
+        let _ = writeln!(out, "{indent}{line}");
+    }
+}
+
+/// Renders one unified diff per stale segment, `a/` and `b/` being the source file before
+/// (as translated) and now. The hunk header names the segment after its second `@@`.
+#[must_use]
+pub fn render_unified(report: &DiffReport) -> String {
+    let mut out = String::new();
+    for article in &report.articles {
+        for lang in &article.languages {
+            for s in &lang.stale {
+                let old: Vec<&str> = s.old.split('\n').collect();
+                let new: Vec<&str> = s.new.split('\n').collect();
+                let mut body = String::new();
+                let (mut old_count, mut new_count) = (0, 0);
+                for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+                    let (_, old_range, new_range) = op.as_tag_tuple();
+                    match op {
+                        DiffOp::Equal { .. } => {
+                            for line in &old[old_range] {
+                                let _ = writeln!(body, " {line}");
+                                old_count += 1;
+                                new_count += 1;
+                            }
+                        }
+                        _ => {
+                            for line in &old[old_range] {
+                                let _ = writeln!(body, "-{line}");
+                                old_count += 1;
+                            }
+                            for line in &new[new_range] {
+                                let _ = writeln!(body, "+{line}");
+                                new_count += 1;
+                            }
+                        }
+                    }
+                }
+                let heading = finding_line(State::Stale, &article.source, s.line, &lang.lang, s.n, &s.id);
+                let _ = writeln!(out, "--- a/{}", article.source);
+                let _ = writeln!(out, "+++ b/{}", article.source);
+                let _ = writeln!(
+                    out,
+                    "@@ -{},{old_count} +{},{new_count} @@ {heading}",
+                    s.line, s.line
+                );
+                out.push_str(&body);
+            }
+        }
+    }
+    out
+}
+
+/// Renders the report as JSON (pretty, with a trailing newline).
+#[must_use]
+pub fn render_json(report: &DiffReport) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
