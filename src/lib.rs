@@ -17,8 +17,8 @@ pub mod segment;
 pub mod slug;
 pub mod term;
 pub mod translation;
-pub mod words;
 pub mod worddiff;
+pub mod words;
 pub mod workspace;
 
 use std::ffi::OsString;

@@ -55,7 +55,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Chunk> {
                 let one_word = |range: &std::ops::Range<usize>, side: &[(&str, TokenKind)]| {
                     range.len() == 1 && side[range.start].1 == TokenKind::Word
                 };
-                if one_word(&old_range, &a) && one_word(&new_range, &b) && close(&old_part, &new_part)
+                if one_word(&old_range, &a)
+                    && one_word(&new_range, &b)
+                    && close(&old_part, &new_part)
                 {
                     char_diff(&mut out, &old_part, &new_part);
                 } else {
@@ -160,8 +162,16 @@ mod tests {
 
     fn marked(old: &str, new: &str) -> String {
         let chunks = word_diff(old, new);
-        let old_back: String = chunks.iter().filter(|c| c.op != Op::Insert).map(|c| c.text.as_str()).collect();
-        let new_back: String = chunks.iter().filter(|c| c.op != Op::Delete).map(|c| c.text.as_str()).collect();
+        let old_back: String = chunks
+            .iter()
+            .filter(|c| c.op != Op::Insert)
+            .map(|c| c.text.as_str())
+            .collect();
+        let new_back: String = chunks
+            .iter()
+            .filter(|c| c.op != Op::Delete)
+            .map(|c| c.text.as_str())
+            .collect();
         assert_eq!(old_back, old);
         assert_eq!(new_back, new);
         chunks
@@ -182,12 +192,24 @@ mod tests {
     #[test]
     fn diffs_show_words_punctuation_and_single_letters() {
         case("the dog.", "the dog!", "the dog[-.-]{+!+}");
-        case("over 60 deaths", "over 70 deaths", "over [-60-]{+70+} deaths");
-        case("the old harbour wall", "the old harbor wall", "the old harbo[-u-]r wall");
+        case(
+            "over 60 deaths",
+            "over 70 deaths",
+            "over [-60-]{+70+} deaths",
+        );
+        case(
+            "the old harbour wall",
+            "the old harbor wall",
+            "the old harbo[-u-]r wall",
+        );
         case("a b c", "a x y c", "a [-b-]{+x y+} c");
         case("same", "same", "same");
         case("", "new text", "{+new text+}");
         case("gone", "", "[-gone-]");
-        case("one two three four", "one five six four", "one [-two three-]{+five six+} four");
+        case(
+            "one two three four",
+            "one five six four",
+            "one [-two three-]{+five six+} four",
+        );
     }
 }

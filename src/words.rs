@@ -54,7 +54,9 @@ mod tests {
         assert_eq!(found.iter().map(|(t, _)| *t).collect::<String>(), text);
         assert_eq!(
             found.iter().map(|(t, _)| *t).collect::<Vec<_>>(),
-            ["Peru", ",", "\u{a0}", "the", " ", "dog", "!", "  ", "Ça", " ", "va", "?"]
+            [
+                "Peru", ",", "\u{a0}", "the", " ", "dog", "!", "  ", "Ça", " ", "va", "?"
+            ]
         );
         assert_eq!(found[0].1, TokenKind::Word);
         assert_eq!(found[1].1, TokenKind::Punct);

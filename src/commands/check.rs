@@ -155,7 +155,14 @@ fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64
 
 impl Finding {
     fn location(&self) -> String {
-        finding_line(self.state, &self.source, self.line, &self.lang, self.n, &self.id)
+        finding_line(
+            self.state,
+            &self.source,
+            self.line,
+            &self.lang,
+            self.n,
+            &self.id,
+        )
     }
 }
 
@@ -362,6 +369,9 @@ mod tests {
 
     #[test]
     fn xml_escaping_covers_markup_and_control_characters() {
-        assert_eq!(xml_escape("<a href=\"x\">&'\u{1}</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+        assert_eq!(
+            xml_escape("<a href=\"x\">&'\u{1}</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;"
+        );
     }
 }

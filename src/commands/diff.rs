@@ -153,7 +153,14 @@ pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang]) -> Result<DiffRepo
 
 /// The one-line location of a finding: `sources/x.md:LINE: fr: stale segment 7 (3fa9c2d1)`.
 #[must_use]
-pub fn finding_line(state: State, path: &str, line: usize, lang: &str, n: usize, id: &str) -> String {
+pub fn finding_line(
+    state: State,
+    path: &str,
+    line: usize,
+    lang: &str,
+    n: usize,
+    id: &str,
+) -> String {
     t!(
         &format!("finding-{}", state.as_str()),
         path = path,
@@ -177,11 +184,22 @@ pub fn render_text(report: &DiffReport, style: Style) -> String {
     for article in &report.articles {
         for lang in &article.languages {
             for s in &lang.stale {
-                let heading = finding_line(State::Stale, &article.source, s.line, &lang.lang, s.n, &s.id);
+                let heading = finding_line(
+                    State::Stale,
+                    &article.source,
+                    s.line,
+                    &lang.lang,
+                    s.n,
+                    &s.id,
+                );
                 let _ = writeln!(out, "{}", style.bold(&heading));
                 let diff: String = s.diff.iter().map(|c| style.chunk(c)).collect();
                 push_indented(&mut out, &diff, "    ");
-                let _ = writeln!(out, "  {}", t!("diff-translation", lang = lang.lang.as_str()));
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    t!("diff-translation", lang = lang.lang.as_str())
+                );
                 push_indented(&mut out, &s.translation, "    ");
                 out.push('\n');
             }
@@ -190,13 +208,21 @@ pub fn render_text(report: &DiffReport, style: Style) -> String {
     for article in &report.articles {
         for lang in &article.languages {
             for m in &lang.missing {
-                let heading = finding_line(State::Missing, &article.source, m.line, &lang.lang, m.n, &m.id);
-                let _ = writeln!(
-                    out,
-                    "{}: {}",
-                    style.bold(&heading),
-                    crate::commands::status::excerpt(&m.text, 60)
+                let heading = finding_line(
+                    State::Missing,
+                    &article.source,
+                    m.line,
+                    &lang.lang,
+                    m.n,
+                    &m.id,
                 );
+                let excerpt = crate::commands::status::excerpt(&m.text, 60);
+                let line = t!(
+                    "diff-missing-line",
+                    finding = &style.bold(&heading),
+                    excerpt = &excerpt
+                );
+                let _ = writeln!(out, "{line}");
             }
         }
     }
@@ -217,33 +243,15 @@ pub fn render_unified(report: &DiffReport) -> String {
     for article in &report.articles {
         for lang in &article.languages {
             for s in &lang.stale {
-                let old: Vec<&str> = s.old.split('\n').collect();
-                let new: Vec<&str> = s.new.split('\n').collect();
-                let mut body = String::new();
-                let (mut old_count, mut new_count) = (0, 0);
-                for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
-                    let (_, old_range, new_range) = op.as_tag_tuple();
-                    match op {
-                        DiffOp::Equal { .. } => {
-                            for line in &old[old_range] {
-                                let _ = writeln!(body, " {line}");
-                                old_count += 1;
-                                new_count += 1;
-                            }
-                        }
-                        _ => {
-                            for line in &old[old_range] {
-                                let _ = writeln!(body, "-{line}");
-                                old_count += 1;
-                            }
-                            for line in &new[new_range] {
-                                let _ = writeln!(body, "+{line}");
-                                new_count += 1;
-                            }
-                        }
-                    }
-                }
-                let heading = finding_line(State::Stale, &article.source, s.line, &lang.lang, s.n, &s.id);
+                let (body, old_count, new_count) = hunk_body(&s.old, &s.new);
+                let heading = finding_line(
+                    State::Stale,
+                    &article.source,
+                    s.line,
+                    &lang.lang,
+                    s.n,
+                    &s.id,
+                );
                 let _ = writeln!(out, "--- a/{}", article.source);
                 let _ = writeln!(out, "+++ b/{}", article.source);
                 let _ = writeln!(
@@ -256,6 +264,34 @@ pub fn render_unified(report: &DiffReport) -> String {
         }
     }
     out
+}
+
+/// The lines of a unified hunk from `old` to `new`, with the old and new line counts.
+fn hunk_body(old: &str, new: &str) -> (String, usize, usize) {
+    let old: Vec<&str> = old.split('\n').collect();
+    let new: Vec<&str> = new.split('\n').collect();
+    let mut body = String::new();
+    let (mut old_count, mut new_count) = (0, 0);
+    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+        let (_, old_range, new_range) = op.as_tag_tuple();
+        if let DiffOp::Equal { .. } = op {
+            for line in &old[old_range] {
+                let _ = writeln!(body, " {line}");
+            }
+            old_count += op.old_range().len();
+            new_count += op.new_range().len();
+            continue;
+        }
+        for line in &old[old_range] {
+            let _ = writeln!(body, "-{line}");
+            old_count += 1;
+        }
+        for line in &new[new_range] {
+            let _ = writeln!(body, "+{line}");
+            new_count += 1;
+        }
+    }
+    (body, old_count, new_count)
 }
 
 /// Renders the report as JSON (pretty, with a trailing newline).

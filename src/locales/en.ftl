@@ -143,6 +143,7 @@ help-accept-lang = The translations' language
 finding-stale = { $path }:{ $line }: { $lang }: stale segment { $n } ({ $id })
 finding-missing = { $path }:{ $line }: { $lang }: missing segment { $n } ({ $id })
 finding-draft = { $path }:{ $line }: { $lang }: draft segment { $n } ({ $id })
+diff-missing-line = { $finding }: { $excerpt }
 diff-nothing = No stale or missing segments.
 diff-translation = translation ({ $lang }):
 check-passed = check passed: { $articles ->

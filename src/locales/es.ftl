@@ -143,6 +143,7 @@ help-accept-lang = El idioma de las traducciones
 finding-stale = { $path }:{ $line }: { $lang }: segmento { $n } desactualizado ({ $id })
 finding-missing = { $path }:{ $line }: { $lang }: segmento { $n } pendiente ({ $id })
 finding-draft = { $path }:{ $line }: { $lang }: segmento { $n } en borrador ({ $id })
+diff-missing-line = { $finding }: { $excerpt }
 diff-nothing = No hay segmentos desactualizados ni pendientes.
 diff-translation = traducción ({ $lang }):
 check-passed = comprobación superada: { $articles ->

@@ -143,6 +143,7 @@ help-accept-lang = La langue des traductions
 finding-stale = { $path }:{ $line }: { $lang } : segment { $n } périmé ({ $id })
 finding-missing = { $path }:{ $line }: { $lang } : segment { $n } manquant ({ $id })
 finding-draft = { $path }:{ $line }: { $lang } : segment { $n } en brouillon ({ $id })
+diff-missing-line = { $finding } : { $excerpt }
 diff-nothing = Aucun segment périmé ni manquant.
 diff-translation = traduction ({ $lang }) :
 check-passed = vérification réussie : { $articles ->

@@ -1,6 +1,8 @@
 //! Integration tests: the real `bitext` binary on temporary workspaces.
 
 mod accept_set;
+mod check;
+mod diff;
 mod edits;
 mod errors;
 mod init;

@@ -1,0 +1,264 @@
+//! `bitext check`: the CI gate and its four renderings.
+
+use crate::support::{ARTICLE, Ws};
+
+/// The translated sample with one stale and one missing segment in French, nothing in Spanish.
+fn incomplete() -> Ws {
+    let ws = Ws::translated();
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend.", "next weekend!")
+            + "\nThe tide tables are printed on page 4.\n",
+    );
+    ws
+}
+
+#[test]
+fn check_passes_on_the_repository_sample() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bitext"))
+        .args(["-C", env!("CARGO_MANIFEST_DIR"), "check"])
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .starts_with("check passed: 1 article in 2 languages")
+    );
+}
+
+#[test]
+fn check_fails_after_a_source_edit_and_errors_on_a_corrupt_file() {
+    let ws = Ws::translated();
+    let pass = ws.run(&["check", "-l", "fr"]).success();
+    assert_eq!(
+        pass.stdout,
+        "check passed: 1 article in 1 language; 0 stale, 0 missing, 0 draft.\n"
+    );
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend.", "next weekend!"),
+    );
+    let fail = ws.run(&["check", "-l", "fr"]);
+    assert_eq!(fail.code, 1);
+    assert!(
+        fail.stdout
+            .starts_with("sources/harbour.md:11: fr: stale segment 5 ("),
+        "{}",
+        fail.stdout
+    );
+    assert!(
+        fail.stdout
+            .ends_with("check failed: 1 article in 1 language; 1 stale, 0 missing, 0 draft.\n"),
+        "{}",
+        fail.stdout
+    );
+
+    ws.write(
+        "translations/fr/harbour.json",
+        "{\"format\": 1, \"article\": ",
+    );
+    let error = ws.run(&["check", "-l", "fr"]);
+    assert_eq!(error.code, 2);
+    assert!(
+        error
+            .stderr
+            .starts_with("error: translations/fr/harbour.json:1:"),
+        "{}",
+        error.stderr
+    );
+    assert!(error.stdout.is_empty());
+}
+
+#[test]
+fn required_languages_default_to_the_targets() {
+    let ws = Ws::translated();
+    let run = ws.run(&["check"]);
+    assert_eq!(run.code, 1, "es has no translation at all");
+    assert!(
+        run.stdout
+            .contains("sources/harbour.md:1: es: missing segment 1 ("),
+        "{}",
+        run.stdout
+    );
+    ws.run(&["check", "-l", "xx-INVALID-999999"])
+        .error(&["xx-INVALID-999999"]);
+}
+
+#[test]
+fn drafts_fail_the_check() {
+    let ws = Ws::translated();
+    ws.run(&[
+        "set",
+        "harbour",
+        "2",
+        "-l",
+        "fr",
+        "--draft",
+        "--text",
+        "brouillon",
+    ])
+    .success();
+    let run = ws.run(&["check", "-l", "fr"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("fr: draft segment 2"), "{}", run.stdout);
+}
+
+#[test]
+fn min_complete_gates_on_the_percentage() {
+    let ws = incomplete();
+    // fr: 4 of 6 current = 66.7%.
+    let pass = ws.run(&["check", "-l", "fr", "--min-complete", "60"]);
+    assert_eq!(pass.code, 0, "{}", pass.stdout);
+    assert!(
+        pass.stdout.contains("check passed") && pass.stdout.contains("(required: 60% current)")
+    );
+    let fail = ws.run(&["check", "-l", "fr", "--min-complete", "70"]);
+    assert_eq!(fail.code, 1);
+    assert!(
+        fail.stdout
+            .contains("sources/harbour.md: fr: 66.7% current, below the required 70%"),
+        "{}",
+        fail.stdout
+    );
+    let bad = ws.run(&["check", "--min-complete", "120"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("120"), "{}", bad.stderr);
+}
+
+#[test]
+fn github_annotations_point_at_the_source_line() {
+    let ws = incomplete();
+    let run = ws.run(&["check", "-l", "fr", "--format", "github"]);
+    assert_eq!(run.code, 1);
+    let annotations: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(annotations.len(), 2, "{}", run.stdout);
+    let (head, message) = annotations[0]
+        .split_once("::")
+        .map(|(_, rest)| rest)
+        .and_then(|r| r.split_once("::"))
+        .expect("::cmd props::message");
+    let (level, props) = head.split_once(' ').expect("level and properties");
+    assert_eq!(level, "error");
+    let props: Vec<(&str, &str)> = props
+        .split(',')
+        .map(|p| p.split_once('=').expect("key=value"))
+        .collect();
+    assert_eq!(props[0], ("file", "sources/harbour.md"));
+    assert_eq!(props[1], ("line", "11"));
+    assert_eq!(props[2], ("title", "Stale translation (fr)"));
+    assert!(
+        message.starts_with("Segment 5 (") && message.contains("bitext diff harbour -l fr"),
+        "{message}"
+    );
+    assert!(annotations[1].starts_with(
+        "::error file=sources/harbour.md,line=13,title=Missing translation (fr)::Segment 6 ("
+    ));
+    // Below a passing threshold, findings are warnings.
+    let warn = ws.run(&[
+        "check",
+        "-l",
+        "fr",
+        "--format",
+        "github",
+        "--min-complete",
+        "50",
+    ]);
+    assert_eq!(warn.code, 0);
+    assert!(
+        warn.stdout
+            .lines()
+            .filter(|l| l.starts_with("::"))
+            .all(|l| l.starts_with("::warning "))
+    );
+}
+
+#[test]
+fn junit_report_is_valid_xml_with_a_suite_per_language() {
+    let ws = incomplete();
+    let run = ws.run(&["check", "--format", "junit"]);
+    assert_eq!(run.code, 1);
+    let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    assert_eq!(root.attribute("tests"), Some("2"));
+    assert_eq!(root.attribute("failures"), Some("2"));
+    let suites: Vec<roxmltree::Node> = root
+        .children()
+        .filter(roxmltree::Node::is_element)
+        .collect();
+    assert_eq!(
+        suites
+            .iter()
+            .map(|s| s.attribute("name").unwrap_or(""))
+            .collect::<Vec<_>>(),
+        ["fr", "es"]
+    );
+    let case = suites[0]
+        .children()
+        .find(|n| n.has_tag_name("testcase"))
+        .expect("testcase");
+    assert_eq!(case.attribute("name"), Some("harbour"));
+    assert_eq!(case.attribute("classname"), Some("bitext.fr"));
+    assert_eq!(case.attribute("file"), Some("sources/harbour.md"));
+    let failure = case
+        .children()
+        .find(|n| n.has_tag_name("failure"))
+        .expect("failure");
+    assert_eq!(
+        failure.attribute("message"),
+        Some("66.7% current (4 of 6 segments)")
+    );
+    let text = failure.text().expect("failure text");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with("sources/harbour.md:11: fr: stale segment 5 ("));
+    assert!(lines[1].starts_with("sources/harbour.md:13: fr: missing segment 6 ("));
+
+    let pass = Ws::translated();
+    let run = pass
+        .run(&["check", "-l", "fr", "--format", "junit"])
+        .success();
+    let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+    assert!(doc.descendants().all(|n| !n.has_tag_name("failure")));
+    assert!(doc.descendants().any(|n| n.has_tag_name("testcase")));
+}
+
+#[test]
+fn json_lists_findings_results_and_totals() {
+    let ws = incomplete();
+    let run = ws.run(&["check", "-l", "fr", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    assert_eq!(json["passed"], false);
+    assert_eq!(json["totals"]["stale"], 1);
+    assert_eq!(json["totals"]["missing"], 1);
+    assert_eq!(json["results"][0]["percent"], 66.7);
+    let finding = &json["findings"][0];
+    assert_eq!(
+        (
+            finding["article"].as_str(),
+            finding["lang"].as_str(),
+            finding["state"].as_str()
+        ),
+        (Some("harbour"), Some("fr"), Some("stale"))
+    );
+    assert_eq!(finding["line"], 11);
+    assert_eq!(finding["n"], 5);
+}
+
+#[test]
+fn check_output_is_fixed_in_every_ui_language() {
+    let ws = incomplete();
+    for lang in ["en", "fr", "es"] {
+        let run = ws.run(&["--ui-lang", lang, "check"]);
+        assert_eq!(run.code, 1);
+        insta::assert_snapshot!(format!("check_text_{lang}"), run.stdout);
+    }
+}
