@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::commands::export::ExportFormat;
 use crate::t;
 use crate::term::ColorChoice;
 
@@ -43,6 +44,35 @@ pub enum Command {
     Diff(DiffArgs),
     /// Fail (exit 1) when a selected article is not completely translated: the CI gate.
     Check(CheckArgs),
+    /// Export articles or an edition in a language, bilingual or not.
+    Export(ExportArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles to export (slugs or sources/<slug>.md).
+    #[arg(value_name = "ARTICLE", required_unless_present = "edition", conflicts_with = "edition")]
+    pub articles: Vec<String>,
+    /// Export an edition of bitext.toml, in its order, as one document.
+    #[arg(long, value_name = "ID")]
+    pub edition: Option<String>,
+    /// The language to export (falls back to more general tags: es-419 -> es).
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Source and translation side by side, segment by segment.
+    #[arg(long)]
+    pub bilingual: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
+    pub format: ExportFormat,
+    /// Write to PATH (a file; a directory for several articles) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Export even when segments are stale or missing, with the source text marked in their
+    /// place.
+    #[arg(long)]
+    pub allow_incomplete: bool,
 }
 
 /// Arguments of `init`.

@@ -104,6 +104,21 @@ pub enum Error {
         id: String,
         detail: String,
     },
+    /// An export language with no translations of its own or of a more general tag.
+    NoTranslations { tag: String, available: String },
+    /// `--edition` names no edition of `bitext.toml`.
+    UnknownEdition { id: String, available: String },
+    /// An edition lists an article with no source file.
+    EditionArticleMissing {
+        edition: String,
+        slug: String,
+        path: PathBuf,
+    },
+    /// Several documents were asked for without an output directory.
+    ExportNeedsDirectory { count: usize },
+    /// The export destination exists and is not a directory, but several files are to be
+    /// written.
+    NotADirectory { path: PathBuf },
 }
 
 impl fmt::Display for Error {
@@ -230,6 +245,26 @@ impl fmt::Display for Error {
                 id = id,
                 detail = detail
             ),
+            Self::NoTranslations { tag, available } => {
+                t!("error-no-translations", tag = tag, available = available)
+            }
+            Self::UnknownEdition { id, available } => {
+                t!("error-unknown-edition", id = id, available = available)
+            }
+            Self::EditionArticleMissing {
+                edition,
+                slug,
+                path,
+            } => t!(
+                "error-edition-article-missing",
+                edition = edition,
+                slug = slug,
+                path = &disp(path)
+            ),
+            Self::ExportNeedsDirectory { count } => {
+                t!("error-export-needs-directory", count = *count)
+            }
+            Self::NotADirectory { path } => t!("error-not-a-directory", path = &disp(path)),
         };
         f.write_str(&message)
     }

@@ -58,6 +58,25 @@ impl Localizer {
     }
 }
 
+impl Localizer {
+    /// Formats message `id` with named arguments.
+    #[must_use]
+    pub fn message(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        if args.is_empty() {
+            return self.format(id, None);
+        }
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Str(s) => FluentValue::from(*s),
+                Arg::Num(n) => FluentValue::from(*n),
+            };
+            fluent_args.set(*name, value);
+        }
+        self.format(id, Some(&fluent_args))
+    }
+}
+
 fn bundle(code: &str) -> FluentBundle<FluentResource> {
     let source = RESOURCES
         .iter()
@@ -112,18 +131,7 @@ fn localizer() -> &'static Localizer {
 /// Formats message `id` with named arguments in the UI language.
 #[must_use]
 pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    if args.is_empty() {
-        return localizer().format(id, None);
-    }
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        let value = match value {
-            Arg::Str(s) => FluentValue::from(*s),
-            Arg::Num(n) => FluentValue::from(*n),
-        };
-        fluent_args.set(*name, value);
-    }
-    localizer().format(id, Some(&fluent_args))
+    localizer().message(id, args)
 }
 
 /// A message argument: text, or a number that selects plural forms.

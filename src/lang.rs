@@ -37,6 +37,20 @@ impl Lang {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The next more general tag: `es-419` -> `es`, `zh-Hant-TW` -> `zh-Hant` -> `zh`;
+    /// `None` for a bare language.
+    #[must_use]
+    pub fn parent(&self) -> Option<Self> {
+        let (rest, _) = self.0.rsplit_once('-')?;
+        Some(Self(rest.to_owned()))
+    }
+
+    /// The language identifier, for locale-aware formatting.
+    #[must_use]
+    pub fn id(&self) -> LanguageIdentifier {
+        self.0.parse().unwrap_or_default()
+    }
 }
 
 impl fmt::Display for Lang {
@@ -67,5 +81,14 @@ mod tests {
         case("und", None);
         case("fr/../x", None);
         case("français", None);
+    }
+
+    #[test]
+    fn parents_drop_the_last_subtag() {
+        let chain: Vec<String> = std::iter::successors(Lang::parse("zh-Hant-TW").ok(), Lang::parent)
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(chain, ["zh-Hant-TW", "zh-Hant", "zh"]);
+        assert_eq!(Lang::parse("es-419").ok().and_then(|l| l.parent()).map(|l| l.to_string()).as_deref(), Some("es"));
     }
 }

@@ -10,9 +10,13 @@ pub mod assess;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod document;
 pub mod error;
+pub mod html;
+pub mod inline;
 pub mod l10n;
 pub mod lang;
+pub mod plain;
 pub mod segment;
 pub mod slug;
 pub mod term;
@@ -47,6 +51,8 @@ pub const EXIT_ERROR: u8 = 2;
 pub struct Outcome {
     /// Text for stdout.
     pub stdout: String,
+    /// Messages for stderr, printed before stdout.
+    pub stderr: String,
     /// Exit code, [`EXIT_OK`] or [`EXIT_FOUND`].
     pub code: u8,
 }
@@ -55,6 +61,7 @@ impl Outcome {
     fn ok(stdout: String) -> Self {
         Self {
             stdout,
+            stderr: String::new(),
             code: EXIT_OK,
         }
     }
@@ -78,6 +85,7 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
     };
     match run(cli) {
         Ok(outcome) => {
+            eprint!("{}", outcome.stderr);
             let mut stdout = std::io::stdout().lock();
             match stdout
                 .write_all(outcome.stdout.as_bytes())
@@ -183,7 +191,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             } else {
                 EXIT_OK
             };
-            Ok(Outcome { stdout, code })
+            Ok(Outcome {
+                stdout,
+                stderr: String::new(),
+                code,
+            })
         }
         Command::Check(args) => {
             let ws = open()?;
@@ -196,7 +208,29 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 CheckFormat::Junit => commands::check::render_junit(&report, &langs),
             };
             let code = if report.passed { EXIT_OK } else { EXIT_FOUND };
-            Ok(Outcome { stdout, code })
+            Ok(Outcome {
+                stdout,
+                stderr: String::new(),
+                code,
+            })
+        }
+        Command::Export(args) => {
+            let ws = open()?;
+            let request = commands::export::ExportRequest {
+                articles: args.articles,
+                edition: args.edition,
+                lang: args.lang,
+                bilingual: args.bilingual,
+                format: args.format,
+                output: args.output,
+                allow_incomplete: args.allow_incomplete,
+            };
+            let report = commands::export::run(&ws, &request)?;
+            Ok(Outcome {
+                stdout: report.stdout,
+                stderr: report.stderr,
+                code: if report.refused { EXIT_FOUND } else { EXIT_OK },
+            })
         }
         Command::Accept(args) => {
             let ws = open()?;

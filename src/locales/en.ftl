@@ -179,3 +179,50 @@ help-diff-exit-code = Exit 1 when the diff shows anything, as `git diff --exit-c
 help-check = Fail (exit 1) when a selected article is not completely translated: the CI gate
 help-check-format = Output format
 help-check-min-complete = Pass when every article is at least PCT percent current, instead of 100
+
+## export
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+edition-line = Volume { $volume } Number { $number } – { $month } { $year }
+export-translated-from = { $source ->
+    [en] Translated from English
+    [fr] Translated from French
+    [es] Translated from Spanish
+   *[other] Translated from { $source }
+}
+export-contents = Contents
+export-untranslated-note = Not yet translated: shown in the original language.
+export-untranslated-marker = [not yet translated]
+export-published-in = This article was published in { $edition }
+export-refused = export refused: { $count ->
+    [one] { $count } segment is
+   *[other] { $count } segments are
+} not translated (see above); translate them, or pass --allow-incomplete to export the source text in their place.
+export-incomplete = { $count ->
+    [one] { $count } segment was
+   *[other] { $count } segments were
+} exported untranslated, marked as such.
+error-no-translations = no translations in { $tag } or a more general language; languages with translations: { $available }
+error-unknown-edition = no edition "{ $id }" in bitext.toml (editions: { $available })
+error-edition-article-missing = edition { $edition } lists article "{ $slug }", but { $path } does not exist
+error-export-needs-directory = { $count } articles make { $count } documents: pass -o DIR to write them to a directory, or use --edition for one document
+error-not-a-directory = { $path } is not a directory, but several documents are to be written into it
+help-export = Export articles or an edition in a language, bilingual or not
+help-export-articles = Articles to export (slugs or sources/<slug>.md)
+help-export-edition = Export an edition of bitext.toml, in its order, as one document
+help-export-lang = The language to export (falls back to more general tags: es-419 -> es)
+help-export-bilingual = Source and translation side by side, segment by segment
+help-export-format = Output format
+help-export-output = Write to PATH (a file; a directory for several articles) instead of stdout
+help-export-allow-incomplete = Export even when segments are stale or missing, with the source text marked in their place

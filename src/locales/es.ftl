@@ -197,3 +197,50 @@ help-diff-exit-code = Sale con código 1 si el diff muestra algo, como `git diff
 help-check = Falla (código 1) si un artículo seleccionado no está traducido por completo: el control para la integración continua
 help-check-format = Formato de salida
 help-check-min-complete = Aprueba si cada artículo está al día al menos en un PCT %, en lugar del 100
+
+## export
+
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+edition-line = Volumen { $volume } Número { $number } – { $month } de { $year }
+export-translated-from = { $source ->
+    [en] Traducido del inglés
+    [fr] Traducido del francés
+    [es] Traducido del español
+   *[other] Traducido del idioma { $source }
+}
+export-contents = Índice
+export-untranslated-note = Aún sin traducir: se muestra en el idioma original.
+export-untranslated-marker = [aún sin traducir]
+export-published-in = Este artículo se publicó en { $edition }
+export-refused = exportación rechazada: { $count ->
+    [one] { $count } segmento no está traducido
+   *[other] { $count } segmentos no están traducidos
+} (véase arriba); tradúzcalos, o pase --allow-incomplete para exportar el texto fuente en su lugar.
+export-incomplete = { $count ->
+    [one] { $count } segmento se exportó sin traducir, marcado como tal.
+   *[other] { $count } segmentos se exportaron sin traducir, marcados como tales.
+}
+error-no-translations = no hay traducciones en { $tag } ni en un idioma más general; idiomas con traducciones: { $available }
+error-unknown-edition = no hay ninguna edición «{ $id }» en bitext.toml (ediciones: { $available })
+error-edition-article-missing = la edición { $edition } incluye el artículo «{ $slug }», pero { $path } no existe
+error-export-needs-directory = { $count } artículos dan { $count } documentos: pase -o DIR para escribirlos en un directorio, o use --edition para un solo documento
+error-not-a-directory = { $path } no es un directorio, pero hay que escribir en él varios documentos
+help-export = Exporta artículos o una edición en un idioma, bilingüe o no
+help-export-articles = Artículos que exportar (slugs o sources/<slug>.md)
+help-export-edition = Exporta una edición de bitext.toml, en su orden, como un solo documento
+help-export-lang = El idioma de exportación (con respaldo en etiquetas más generales: es-419 -> es)
+help-export-bilingual = Fuente y traducción lado a lado, segmento por segmento
+help-export-format = Formato de salida
+help-export-output = Escribe en PATH (un archivo; un directorio para varios artículos) en lugar de la salida estándar
+help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o pendientes, poniendo en su lugar el texto fuente marcado

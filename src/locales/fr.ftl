@@ -197,3 +197,50 @@ help-diff-exit-code = Sortir avec le code 1 si le diff montre quelque chose, com
 help-check = Échouer (code 1) si un article choisi n’est pas entièrement traduit : le contrôle pour l’intégration continue
 help-check-format = Format de sortie
 help-check-min-complete = Réussir si chaque article est à jour à au moins PCT %, au lieu de 100
+
+## export
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+edition-line = Volume { $volume } Numéro { $number } – { $month } { $year }
+export-translated-from = { $source ->
+    [en] Traduit de l’anglais
+    [fr] Traduit du français
+    [es] Traduit de l’espagnol
+   *[other] Traduit de la langue { $source }
+}
+export-contents = Sommaire
+export-untranslated-note = Pas encore traduit : texte affiché dans la langue d’origine.
+export-untranslated-marker = [pas encore traduit]
+export-published-in = Cet article a été publié dans { $edition }
+export-refused = export refusé : { $count ->
+    [one] { $count } segment n’est pas traduit
+   *[other] { $count } segments ne sont pas traduits
+} (voir ci-dessus) ; traduisez-les, ou passez --allow-incomplete pour exporter le texte source à leur place.
+export-incomplete = { $count ->
+    [one] { $count } segment a été exporté sans traduction, signalé comme tel.
+   *[other] { $count } segments ont été exportés sans traduction, signalés comme tels.
+}
+error-no-translations = aucune traduction en { $tag } ni dans une langue plus générale ; langues traduites : { $available }
+error-unknown-edition = aucune édition « { $id } » dans bitext.toml (éditions : { $available })
+error-edition-article-missing = l’édition { $edition } contient l’article « { $slug } », mais { $path } n’existe pas
+error-export-needs-directory = { $count } articles donnent { $count } documents : passez -o DIR pour les écrire dans un répertoire, ou utilisez --edition pour un seul document
+error-not-a-directory = { $path } n’est pas un répertoire, alors que plusieurs documents doivent y être écrits
+help-export = Exporter des articles ou une édition dans une langue, bilingue ou non
+help-export-articles = Articles à exporter (slugs ou sources/<slug>.md)
+help-export-edition = Exporter une édition de bitext.toml, dans son ordre, en un seul document
+help-export-lang = La langue d’export (avec repli sur les étiquettes plus générales : es-419 -> es)
+help-export-bilingual = Source et traduction côte à côte, segment par segment
+help-export-format = Format de sortie
+help-export-output = Écrire dans PATH (un fichier ; un répertoire pour plusieurs articles) au lieu de la sortie standard
+help-export-allow-incomplete = Exporter même si des segments sont périmés ou manquants, en mettant à leur place le texte source signalé

@@ -1,0 +1,116 @@
+//! Markdown and plain-text rendering of export documents, readable in a plain editor.
+//! Bilingual documents alternate source and translation blocks, each labelled with its
+//! language (`[en]`, `[fr]`).
+
+use std::fmt::Write as _;
+
+use crate::document::{Block, Document};
+use crate::inline;
+use crate::segment::SegmentKind;
+
+/// Which plain format to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// Markdown: segment text as is, headings with `#`, list items with `-`.
+    Markdown,
+    /// Text: inline markup removed, headings underlined.
+    Text,
+}
+
+/// Renders `doc` as Markdown or text.
+#[must_use]
+pub fn render(doc: &Document, flavour: Flavour) -> String {
+    let mut out = String::new();
+    if let Some(masthead) = &doc.masthead {
+        match flavour {
+            Flavour::Markdown => {
+                let _ = writeln!(out, "*{masthead}*\n");
+            }
+            Flavour::Text => {
+                let _ = writeln!(out, "{masthead}\n{}\n", "=".repeat(masthead.chars().count()));
+            }
+        }
+        let _ = writeln!(out, "{}\n", heading_text(flavour, 2, &doc.chrome.contents));
+        for (i, article) in doc.articles.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, article.title);
+        }
+        out.push('\n');
+    }
+    for (i, article) in doc.articles.iter().enumerate() {
+        if i > 0 {
+            out.push_str(match flavour {
+                Flavour::Markdown => "---\n\n",
+                Flavour::Text => "* * *\n\n",
+            });
+        }
+        let _ = writeln!(out, "{}\n", emphasis(flavour, &doc.chrome.translated_from));
+        for block in &article.blocks {
+            render_block(&mut out, doc, block, flavour);
+        }
+        if let Some(line) = &article.published_in {
+            let _ = writeln!(out, "{}\n", emphasis(flavour, line));
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn render_block(out: &mut String, doc: &Document, block: &Block, flavour: Flavour) {
+    let marker = &doc.chrome.untranslated_marker;
+    if doc.bilingual {
+        let label = format!("[{}]", doc.source_lang);
+        push_block(out, flavour, block.kind, Some(&label), &block.source);
+        match &block.target {
+            Some((text, lang)) => {
+                let label = format!("[{lang}]");
+                push_block(out, flavour, block.kind, Some(&label), text);
+            }
+            None => {
+                let label = format!("[{}] {marker}", doc.lang);
+                push_block(out, flavour, block.kind, Some(&label), &block.source);
+            }
+        }
+    } else {
+        match &block.target {
+            Some((text, _)) => push_block(out, flavour, block.kind, None, text),
+            None => push_block(out, flavour, block.kind, Some(marker), &block.source),
+        }
+    }
+}
+
+fn push_block(out: &mut String, flavour: Flavour, kind: SegmentKind, label: Option<&str>, text: &str) {
+    let body = match flavour {
+        Flavour::Markdown => text.to_owned(),
+        Flavour::Text => inline::to_plain(text),
+    };
+    let labelled = match label {
+        Some(label) => format!("{label} {body}"),
+        None => body,
+    };
+    let rendered = match kind {
+        SegmentKind::Heading(level) => heading_text(flavour, level, &labelled),
+        SegmentKind::ListItem => format!("- {labelled}"),
+        SegmentKind::Paragraph | SegmentKind::TableCell => labelled,
+    };
+    let _ = writeln!(out, "{rendered}\n");
+}
+
+fn heading_text(flavour: Flavour, level: u8, text: &str) -> String {
+    match flavour {
+        Flavour::Markdown => format!("{} {text}", "#".repeat(usize::from(level.clamp(1, 6)))),
+        Flavour::Text => {
+            let underline = if level == 1 { '=' } else { '-' };
+            let width = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            format!("{text}\n{}", underline.to_string().repeat(width))
+        }
+    }
+}
+
+fn emphasis(flavour: Flavour, text: &str) -> String {
+    match flavour {
+        Flavour::Markdown => format!("*{text}*"),
+        Flavour::Text => text.to_owned(),
+    }
+}
