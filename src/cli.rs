@@ -52,7 +52,11 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Articles to export (slugs or sources/<slug>.md).
-    #[arg(value_name = "ARTICLE", required_unless_present = "edition", conflicts_with = "edition")]
+    #[arg(
+        value_name = "ARTICLE",
+        required_unless_present = "edition",
+        conflicts_with = "edition"
+    )]
     pub articles: Vec<String>,
     /// Export an edition of bitext.toml, in its order, as one document.
     #[arg(long, value_name = "ID")]

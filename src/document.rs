@@ -103,7 +103,9 @@ pub fn fallback_chain(ws: &Workspace, tag: &str) -> Result<(Lang, Vec<Lang>)> {
     let requested = Lang::parse(tag)?;
     let exists = |lang: &Lang| {
         ws.config.targets.contains(lang)
-            || ws.abs(&std::path::Path::new(TRANSLATIONS_DIR).join(lang.as_str())).is_dir()
+            || ws
+                .abs(&std::path::Path::new(TRANSLATIONS_DIR).join(lang.as_str()))
+                .is_dir()
     };
     let chain: Vec<Lang> = std::iter::successors(Some(requested.clone()), Lang::parent)
         .filter(exists)
@@ -113,7 +115,10 @@ pub fn fallback_chain(ws: &Workspace, tag: &str) -> Result<(Lang, Vec<Lang>)> {
         if let Ok(entries) = std::fs::read_dir(ws.abs(std::path::Path::new(TRANSLATIONS_DIR))) {
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if entry.path().is_dir() && Lang::parse(&name).is_ok_and(|l| l.as_str() == name) && !available.contains(&name) {
+                if entry.path().is_dir()
+                    && Lang::parse(&name).is_ok_and(|l| l.as_str() == name)
+                    && !available.contains(&name)
+                {
                     available.push(name);
                 }
             }
@@ -213,9 +218,9 @@ fn build_article(
             if assessment.states[i] != State::Current {
                 continue;
             }
-            let (units, obsolete) = file
-                .as_ref()
-                .map_or((&[][..], &[][..]), |f| (f.units.as_slice(), f.obsolete.as_slice()));
+            let (units, obsolete) = file.as_ref().map_or((&[][..], &[][..]), |f| {
+                (f.units.as_slice(), f.obsolete.as_slice())
+            });
             if let Some(unit) = linked_unit(&assessment.links[i], units, obsolete) {
                 target = Some((unit.target.clone(), (*lang).clone()));
                 break;
@@ -247,8 +252,10 @@ fn build_article(
     let title = blocks
         .iter()
         .find(|b| matches!(b.kind, SegmentKind::Heading(_)))
-        .map(|b| inline::to_plain(b.target.as_ref().map_or(&b.source, |(t, _)| t)))
-        .unwrap_or_else(|| slug.to_string());
+        .map_or_else(
+            || slug.to_string(),
+            |b| inline::to_plain(b.target.as_ref().map_or(&b.source, |(t, _)| t)),
+        );
     let published = edition.or_else(|| {
         ws.config
             .editions

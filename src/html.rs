@@ -35,7 +35,11 @@ article+article{break-before:page}.row{break-inside:avoid}a{color:inherit;text-d
 #[must_use]
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
-    let body_class = if doc.bilingual { "bilingual" } else { "monolingual" };
+    let body_class = if doc.bilingual {
+        "bilingual"
+    } else {
+        "monolingual"
+    };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -87,7 +91,11 @@ fn render_article(out: &mut String, doc: &Document, article: &DocArticle) {
         }
     }
     if let Some(line) = &article.published_in {
-        let _ = writeln!(out, "<footer class=\"published-in\"><p>{}</p></footer>", escape(line));
+        let _ = writeln!(
+            out,
+            "<footer class=\"published-in\"><p>{}</p></footer>",
+            escape(line)
+        );
     }
     out.push_str("</article>\n");
 }
@@ -123,7 +131,11 @@ fn render_single(out: &mut String, doc: &Document, block: &Block) {
         Some((text, lang)) => (text.as_str(), lang.as_str(), false),
         None => (block.source.as_str(), doc.source_lang.as_str(), true),
     };
-    let class = if untranslated { " class=\"untranslated\"" } else { "" };
+    let class = if untranslated {
+        " class=\"untranslated\""
+    } else {
+        ""
+    };
     let attributes = format!(
         " data-n=\"{}\" data-id=\"{}\" lang=\"{}\"{class}",
         block.n,
@@ -149,7 +161,11 @@ fn render_row(out: &mut String, doc: &Document, block: &Block) {
     out.push_str("</div>\n");
     match &block.target {
         Some((text, lang)) => {
-            let _ = write!(out, "<div class=\"cell target\" lang=\"{}\">", escape(lang.as_str()));
+            let _ = write!(
+                out,
+                "<div class=\"cell target\" lang=\"{}\">",
+                escape(lang.as_str())
+            );
             push_element(out, block.kind, "", text);
             out.push_str("</div>\n");
         }

@@ -20,7 +20,12 @@ fn escape_block_markers(text: &str) -> String {
 fn escape_line_start(line: &str) -> String {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let after_digits = &line[digits..];
-    if digits > 0 && (after_digits.starts_with(". ") || after_digits.starts_with(") ") || after_digits == "." || after_digits == ")") {
+    if digits > 0
+        && (after_digits.starts_with(". ")
+            || after_digits.starts_with(") ")
+            || after_digits == "."
+            || after_digits == ")")
+    {
         return format!("{}\\{}", &line[..digits], after_digits);
     }
     let first = line.chars().next();
@@ -42,7 +47,12 @@ fn inline_events(text: &str) -> Vec<Event<'static>> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);
     Parser::new_ext(&escaped, options)
-        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)))
+        .filter(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
         .map(Event::into_static)
         .collect()
 }
@@ -110,12 +120,16 @@ pub fn to_plain(text: &str) -> String {
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Link {
-                link_type, dest_url, ..
-            }) => links.push(if link_type == LinkType::Autolink || link_type == LinkType::Email {
-                String::new()
-            } else {
-                dest_url.to_string()
-            }),
+                link_type,
+                dest_url,
+                ..
+            }) => links.push(
+                if link_type == LinkType::Autolink || link_type == LinkType::Email {
+                    String::new()
+                } else {
+                    dest_url.to_string()
+                },
+            ),
             Event::End(TagEnd::Link) => {
                 if let Some(url) = links.pop().filter(|u| !u.is_empty()) {
                     out.push_str(" <");
@@ -140,11 +154,20 @@ mod tests {
 
     #[test]
     fn inline_markdown_becomes_escaped_html() {
-        html_case("*Matters* of **Concern**", "<em>Matters</em> of <strong>Concern</strong>");
-        html_case("a <script>alert(1)</script> b", "a &lt;script&gt;alert(1)&lt;/script&gt; b");
+        html_case(
+            "*Matters* of **Concern**",
+            "<em>Matters</em> of <strong>Concern</strong>",
+        );
+        html_case(
+            "a <script>alert(1)</script> b",
+            "a &lt;script&gt;alert(1)&lt;/script&gt; b",
+        );
         html_case("<div>block html</div>", "&lt;div&gt;block html&lt;/div&gt;");
         html_case("Tom & Jerry \"quoted\"", "Tom &amp; Jerry \"quoted\"");
-        html_case("[site](https://example.org)", "<a href=\"https://example.org\">site</a>");
+        html_case(
+            "[site](https://example.org)",
+            "<a href=\"https://example.org\">site</a>",
+        );
         html_case("[bad](javascript:alert(1))", "<a href=\"\">bad</a>");
         html_case("line one\\\nline two", "line one<br />\nline two");
     }
@@ -162,7 +185,10 @@ mod tests {
     #[test]
     fn plain_text_drops_markup() {
         assert_eq!(to_plain("*Matters* of **Concern**"), "Matters of Concern");
-        assert_eq!(to_plain("see [the site](https://example.org)."), "see the site <https://example.org>.");
+        assert_eq!(
+            to_plain("see [the site](https://example.org)."),
+            "see the site <https://example.org>."
+        );
         assert_eq!(to_plain("a <b>c</b>"), "a <b>c</b>");
         assert_eq!(to_plain("one\\\ntwo"), "one\ntwo");
         assert_eq!(to_plain("1990. The year"), "1990. The year");

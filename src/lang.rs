@@ -85,10 +85,18 @@ mod tests {
 
     #[test]
     fn parents_drop_the_last_subtag() {
-        let chain: Vec<String> = std::iter::successors(Lang::parse("zh-Hant-TW").ok(), Lang::parent)
-            .map(|l| l.to_string())
-            .collect();
+        let chain: Vec<String> =
+            std::iter::successors(Lang::parse("zh-Hant-TW").ok(), Lang::parent)
+                .map(|l| l.to_string())
+                .collect();
         assert_eq!(chain, ["zh-Hant-TW", "zh-Hant", "zh"]);
-        assert_eq!(Lang::parse("es-419").ok().and_then(|l| l.parent()).map(|l| l.to_string()).as_deref(), Some("es"));
+        assert_eq!(
+            Lang::parse("es-419")
+                .ok()
+                .and_then(|l| l.parent())
+                .map(|l| l.to_string())
+                .as_deref(),
+            Some("es")
+        );
     }
 }

@@ -158,25 +158,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 commands::sync::run(&ws, &articles, &langs, args.dry_run, args.purge_obsolete)?;
             Ok(Outcome::ok(commands::sync::render(&report)))
         }
-        Command::Set(args) => {
-            let ws = open()?;
-            let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
-            let text = match (args.text, args.file) {
-                (Some(text), _) => TextSource::Inline(text),
-                (None, Some(path)) => TextSource::File(path),
-                (None, None) => TextSource::Stdin,
-            };
-            let state = if args.draft {
-                UnitState::Draft
-            } else if args.reviewed {
-                UnitState::Reviewed
-            } else {
-                UnitState::Translated
-            };
-            let report =
-                commands::set::run(&ws, &articles[0], &args.segment, &langs[0], text, state)?;
-            Ok(Outcome::ok(commands::set::render(&report)))
-        }
+        Command::Set(args) => run_set(&open()?, args),
         Command::Diff(args) => {
             let ws = open()?;
             let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
@@ -214,24 +196,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 code,
             })
         }
-        Command::Export(args) => {
-            let ws = open()?;
-            let request = commands::export::ExportRequest {
-                articles: args.articles,
-                edition: args.edition,
-                lang: args.lang,
-                bilingual: args.bilingual,
-                format: args.format,
-                output: args.output,
-                allow_incomplete: args.allow_incomplete,
-            };
-            let report = commands::export::run(&ws, &request)?;
-            Ok(Outcome {
-                stdout: report.stdout,
-                stderr: report.stderr,
-                code: if report.refused { EXIT_FOUND } else { EXIT_OK },
-            })
-        }
+        Command::Export(args) => run_export(&open()?, args),
         Command::Accept(args) => {
             let ws = open()?;
             let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
@@ -239,6 +204,42 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::ok(commands::accept::render(&report)))
         }
     }
+}
+
+fn run_set(ws: &Workspace, args: cli::SetArgs) -> Result<Outcome> {
+    let (articles, langs) = select(ws, &[args.article], &[args.lang])?;
+    let text = match (args.text, args.file) {
+        (Some(text), _) => TextSource::Inline(text),
+        (None, Some(path)) => TextSource::File(path),
+        (None, None) => TextSource::Stdin,
+    };
+    let state = if args.draft {
+        UnitState::Draft
+    } else if args.reviewed {
+        UnitState::Reviewed
+    } else {
+        UnitState::Translated
+    };
+    let report = commands::set::run(ws, &articles[0], &args.segment, &langs[0], text, state)?;
+    Ok(Outcome::ok(commands::set::render(&report)))
+}
+
+fn run_export(ws: &Workspace, args: cli::ExportArgs) -> Result<Outcome> {
+    let request = commands::export::ExportRequest {
+        articles: args.articles,
+        edition: args.edition,
+        lang: args.lang,
+        bilingual: args.bilingual,
+        format: args.format,
+        output: args.output,
+        allow_incomplete: args.allow_incomplete,
+    };
+    let report = commands::export::run(ws, &request)?;
+    Ok(Outcome {
+        stdout: report.stdout,
+        stderr: report.stderr,
+        code: if report.refused { EXIT_FOUND } else { EXIT_OK },
+    })
 }
 
 /// Resolves the article and language selection once; when every article is selected,

@@ -27,7 +27,11 @@ pub fn render(doc: &Document, flavour: Flavour) -> String {
                 let _ = writeln!(out, "*{masthead}*\n");
             }
             Flavour::Text => {
-                let _ = writeln!(out, "{masthead}\n{}\n", "=".repeat(masthead.chars().count()));
+                let _ = writeln!(
+                    out,
+                    "{masthead}\n{}\n",
+                    "=".repeat(masthead.chars().count())
+                );
             }
         }
         let _ = writeln!(out, "{}\n", heading_text(flavour, 2, &doc.chrome.contents));
@@ -80,7 +84,13 @@ fn render_block(out: &mut String, doc: &Document, block: &Block, flavour: Flavou
     }
 }
 
-fn push_block(out: &mut String, flavour: Flavour, kind: SegmentKind, label: Option<&str>, text: &str) {
+fn push_block(
+    out: &mut String,
+    flavour: Flavour,
+    kind: SegmentKind,
+    label: Option<&str>,
+    text: &str,
+) {
     let body = match flavour {
         Flavour::Markdown => text.to_owned(),
         Flavour::Text => inline::to_plain(text),

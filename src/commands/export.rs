@@ -9,6 +9,7 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use crate::commands::diff::finding_line;
+use crate::config::Edition;
 use crate::document::{Document, Gap, build, fallback_chain};
 use crate::error::{Error, Result};
 use crate::html;
@@ -75,42 +76,7 @@ pub struct ExportReport {
 /// Unknown edition, article or language, malformed files, or a failed write.
 pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
     let (lang, chain) = fallback_chain(ws, &request.lang)?;
-    let (groups, edition) = match &request.edition {
-        Some(id) => {
-            let edition = ws
-                .config
-                .editions
-                .iter()
-                .find(|e| &e.id == id)
-                .ok_or_else(|| Error::UnknownEdition {
-                    id: id.clone(),
-                    available: ws
-                        .config
-                        .editions
-                        .iter()
-                        .map(|e| e.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
-            for slug in &edition.articles {
-                let path = Workspace::source_path(slug);
-                if !ws.abs(&path).is_file() {
-                    return Err(Error::EditionArticleMissing {
-                        edition: edition.id.clone(),
-                        slug: slug.to_string(),
-                        path,
-                    });
-                }
-            }
-            (vec![(edition.id.clone(), edition.articles.clone())], Some(edition))
-        }
-        None => {
-            let slugs = ws.select_articles(&request.articles)?;
-            let groups: Vec<(String, Vec<Slug>)> =
-                slugs.into_iter().map(|s| (s.to_string(), vec![s])).collect();
-            (groups, None)
-        }
-    };
+    let (groups, edition) = documents(ws, request)?;
     if groups.len() > 1 && request.output.is_none() {
         return Err(Error::ExportNeedsDirectory {
             count: groups.len(),
@@ -131,17 +97,23 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
         refused: false,
     };
     for gap in &gaps {
-        report.stderr.push_str(&finding_line(gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id));
+        report.stderr.push_str(&finding_line(
+            gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
+        ));
         report.stderr.push('\n');
     }
     if !gaps.is_empty() && !request.allow_incomplete {
-        report.stderr.push_str(&t!("export-refused", count = gaps.len()));
+        report
+            .stderr
+            .push_str(&t!("export-refused", count = gaps.len()));
         report.stderr.push('\n');
         report.refused = true;
         return Ok(report);
     }
     if !gaps.is_empty() {
-        report.stderr.push_str(&t!("export-incomplete", count = gaps.len()));
+        report
+            .stderr
+            .push_str(&t!("export-incomplete", count = gaps.len()));
         report.stderr.push('\n');
     }
 
@@ -169,6 +141,54 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
         }
     }
     Ok(report)
+}
+
+/// One document per article, or one for the whole edition; with the edition, if any.
+type Groups<'a> = (Vec<(String, Vec<Slug>)>, Option<&'a Edition>);
+
+/// The documents an export makes: the edition as one, or each named article as one.
+fn documents<'a>(ws: &'a Workspace, request: &ExportRequest) -> Result<Groups<'a>> {
+    match &request.edition {
+        Some(id) => {
+            let edition = ws
+                .config
+                .editions
+                .iter()
+                .find(|e| &e.id == id)
+                .ok_or_else(|| Error::UnknownEdition {
+                    id: id.clone(),
+                    available: ws
+                        .config
+                        .editions
+                        .iter()
+                        .map(|e| e.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
+            for slug in &edition.articles {
+                let path = Workspace::source_path(slug);
+                if !ws.abs(&path).is_file() {
+                    return Err(Error::EditionArticleMissing {
+                        edition: edition.id.clone(),
+                        slug: slug.to_string(),
+                        path,
+                    });
+                }
+            }
+            Ok((
+                vec![(edition.id.clone(), edition.articles.clone())],
+                Some(edition),
+            ))
+        }
+        None => {
+            let slugs = ws.select_articles(&request.articles)?;
+            let groups: Vec<(String, Vec<Slug>)> = slugs
+                .into_iter()
+                .map(|s| (s.to_string(), vec![s]))
+                .collect();
+            Ok((groups, None))
+        }
+    }
 }
 
 /// `<name>.<lang>.<ext>`, or `<name>.<source>-<lang>.<ext>` for a bilingual document.

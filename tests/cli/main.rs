@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod edits;
 mod errors;
+mod export;
 mod init;
 mod sample;
 mod status;

@@ -1,0 +1,527 @@
+//! `bitext export`: documents parsed back to check structure, escaping, completeness and
+//! language fallback.
+
+use std::process::Command;
+
+use scraper::{Html, Selector};
+
+use crate::support::{ARTICLE, Ws};
+
+const SAMPLE: &str = "no-to-canadas-interference-in-peru";
+
+fn sel(selector: &str) -> Selector {
+    Selector::parse(selector).expect("selector")
+}
+
+/// Runs bitext on the repository's own workspace.
+fn sample(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_bitext"))
+        .arg("-C")
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run");
+    (
+        output.status.code().expect("code"),
+        String::from_utf8(output.stdout).expect("utf-8"),
+        String::from_utf8(output.stderr).expect("utf-8"),
+    )
+}
+
+/// Segment texts of the sample article, from `status`.
+fn sample_segment_count() -> usize {
+    let (_, stdout, _) = sample(&["status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    usize::try_from(json["articles"][0]["segments"].as_u64().expect("n")).expect("usize")
+}
+
+#[test]
+fn the_sample_edition_exports_in_every_language_and_layout() {
+    let segments = sample_segment_count();
+    for (tag, target_lang, masthead) in [
+        ("fr", "fr", "Volume 53 Numéro 2 – février 2023"),
+        ("es", "es", "Volumen 53 Número 2 – febrero de 2023"),
+        ("es-419", "es", "Volumen 53 Número 2 – febrero de 2023"),
+    ] {
+        for bilingual in [false, true] {
+            let mut args = vec!["export", "--edition", "53-2", "-l", tag];
+            if bilingual {
+                args.push("--bilingual");
+            }
+            let (code, stdout, stderr) = sample(&args);
+            assert_eq!(code, 0, "{tag} {bilingual}: {stderr}");
+            assert!(stderr.is_empty(), "{stderr}");
+            let doc = Html::parse_document(&stdout);
+            let html = doc.select(&sel("html")).next().expect("html");
+            assert_eq!(html.value().attr("lang"), Some(tag));
+            let masthead_text: String = doc
+                .select(&sel(".masthead"))
+                .next()
+                .expect("masthead")
+                .text()
+                .collect();
+            assert!(masthead_text.contains(masthead), "{tag}: {masthead_text}");
+            assert_eq!(doc.select(&sel("nav.toc li a")).count(), 1);
+            let footer: String = doc
+                .select(&sel("footer.published-in"))
+                .next()
+                .expect("footer")
+                .text()
+                .collect();
+            assert!(footer.contains(masthead), "{footer}");
+            if bilingual {
+                let rows: Vec<_> = doc.select(&sel("article .row")).collect();
+                assert_eq!(rows.len(), segments, "{tag}");
+                for (i, row) in rows.iter().enumerate() {
+                    assert_eq!(
+                        row.value().attr("data-n"),
+                        Some((i + 1).to_string().as_str())
+                    );
+                    let sources: Vec<_> = row.select(&sel(".source")).collect();
+                    let targets: Vec<_> = row.select(&sel(".target")).collect();
+                    assert_eq!((sources.len(), targets.len()), (1, 1));
+                    assert_eq!(sources[0].value().attr("lang"), Some("en"));
+                    assert_eq!(targets[0].value().attr("lang"), Some(target_lang));
+                }
+                // Headings stay headings, in both columns.
+                assert_eq!(rows[1].select(&sel(".source h1")).count(), 1);
+                assert_eq!(rows[1].select(&sel(".target h1")).count(), 1);
+            } else {
+                let blocks: Vec<_> = doc.select(&sel("article [data-n]")).collect();
+                assert_eq!(blocks.len(), segments, "{tag}");
+                for (i, block) in blocks.iter().enumerate() {
+                    assert_eq!(
+                        block.value().attr("data-n"),
+                        Some((i + 1).to_string().as_str())
+                    );
+                    assert_eq!(block.value().attr("lang"), Some(target_lang));
+                }
+                assert_eq!(blocks[1].value().name(), "h1");
+                assert_eq!(
+                    doc.select(&sel("[lang=en]")).count(),
+                    0,
+                    "no English in a complete monolingual export"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sample_exports_as_markdown_and_text() {
+    let (code, md, _) = sample(&["export", SAMPLE, "-l", "fr", "--format", "md"]);
+    assert_eq!(code, 0);
+    assert!(
+        md.contains("# Non à l'ingérence du Canada au Pérou"),
+        "{md}"
+    );
+    assert!(md.contains("*Traduit de l’anglais*"), "{md}");
+    assert!(
+        md.contains("Cet article a été publié dans Volume 53 Numéro 2 – février 2023"),
+        "{md}"
+    );
+    let (code, txt, _) = sample(&[
+        "export",
+        SAMPLE,
+        "-l",
+        "es",
+        "--format",
+        "txt",
+        "--bilingual",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        txt.contains(
+            "[en] Matters of Concern Around the World\n\n[es] Asuntos de interés en el mundo\n"
+        ),
+        "{txt}"
+    );
+    assert!(!txt.contains('*'), "markup is removed in text");
+}
+
+/// A workspace with an edition of one article, translated into French.
+fn edition_ws() -> Ws {
+    let ws = Ws::translated();
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\", \"es-419\"]\n\n[[edition]]\nid = \"7-1\"\nvolume = 7\nnumber = 1\ndate = \"2024-11\"\narticles = [\"harbour\"]\n",
+    );
+    ws
+}
+
+#[test]
+fn source_and_translation_text_is_escaped() {
+    let ws = Ws::new();
+    ws.write(
+        "sources/xss.md",
+        "# A <b>bold</b> claim\n\nA paragraph with <script>alert('x')</script> inside.\n",
+    );
+    ws.run(&[
+        "set",
+        "xss",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Une <img src=x onerror=alert(1)> affirmation",
+    ])
+    .success();
+    ws.run(&[
+        "set",
+        "xss",
+        "2",
+        "-l",
+        "fr",
+        "--text",
+        "Un paragraphe avec <script>alert('y')</script> dedans.",
+    ])
+    .success();
+    for bilingual in [false, true] {
+        let mut args = vec!["export", "xss", "-l", "fr"];
+        if bilingual {
+            args.push("--bilingual");
+        }
+        let run = ws.run(&args).success();
+        let doc = Html::parse_document(&run.stdout);
+        assert_eq!(doc.select(&sel("script")).count(), 0, "{}", run.stdout);
+        assert_eq!(doc.select(&sel("img")).count(), 0);
+        assert_eq!(doc.select(&sel("b")).count(), 0);
+        let text: String = doc
+            .select(&sel("main"))
+            .next()
+            .expect("main")
+            .text()
+            .collect();
+        assert!(text.contains("<script>alert('y')</script>"), "{text}");
+        if bilingual {
+            assert!(text.contains("<script>alert('x')</script>"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn an_incomplete_edition_is_refused_and_nothing_is_written() {
+    let ws = edition_ws();
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend.", "next weekend!") + "\nTide tables are on page 4.\n",
+    );
+    let out = ws.path("out.html");
+    let run = ws.run(&[
+        "export",
+        "--edition",
+        "7-1",
+        "-l",
+        "fr",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr
+            .contains("sources/harbour.md:11: fr: stale segment 5 ("),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("sources/harbour.md:13: fr: missing segment 6 ("),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("export refused: 2 segments are not translated"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+    let run = ws.run(&["export", "--edition", "7-1", "-l", "fr"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn allow_incomplete_marks_the_source_text_in_place() {
+    let ws = edition_ws();
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend.", "next weekend!"),
+    );
+    let run = ws.run(&[
+        "export",
+        "--edition",
+        "7-1",
+        "-l",
+        "fr",
+        "--allow-incomplete",
+    ]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("1 segment was exported untranslated"),
+        "{}",
+        run.stderr
+    );
+    let doc = Html::parse_document(&run.stdout);
+    let marked: Vec<_> = doc.select(&sel(".untranslated")).collect();
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0].value().attr("lang"), Some("en"));
+    assert_eq!(marked[0].value().attr("data-n"), Some("5"));
+    assert!(
+        marked[0]
+            .text()
+            .collect::<String>()
+            .ends_with("next weekend!")
+    );
+    let note: String = doc
+        .select(&sel(".untranslated-note"))
+        .next()
+        .expect("note")
+        .text()
+        .collect();
+    assert_eq!(
+        note,
+        "Pas encore traduit\u{a0}: texte affiché dans la langue d’origine."
+    );
+
+    let bilingual = ws.run(&[
+        "export",
+        "--edition",
+        "7-1",
+        "-l",
+        "fr",
+        "--bilingual",
+        "--allow-incomplete",
+    ]);
+    let doc = Html::parse_document(&bilingual.stdout);
+    let cell = doc
+        .select(&sel(".row[data-n=\"5\"] .target.untranslated"))
+        .next()
+        .expect("marked cell");
+    assert_eq!(cell.value().attr("lang"), Some("en"));
+
+    let md = ws.run(&[
+        "export",
+        "harbour",
+        "-l",
+        "fr",
+        "--format",
+        "md",
+        "--allow-incomplete",
+    ]);
+    assert!(
+        md.stdout
+            .contains("[pas encore traduit] A festival with music"),
+        "{}",
+        md.stdout
+    );
+}
+
+#[test]
+fn regional_exports_fall_back_to_the_language() {
+    let ws = edition_ws();
+    ws.translate_all("harbour", "es");
+    ws.run(&[
+        "set",
+        "harbour",
+        "1",
+        "-l",
+        "es-419",
+        "--text",
+        "El concejo del puerto (es-419)",
+    ])
+    .success();
+    let run = ws.run(&["export", "harbour", "-l", "es-419"]).success();
+    let doc = Html::parse_document(&run.stdout);
+    let html = doc.select(&sel("html")).next().expect("html");
+    assert_eq!(html.value().attr("lang"), Some("es-419"));
+    let blocks: Vec<_> = doc.select(&sel("[data-n]")).collect();
+    assert_eq!(blocks[0].value().attr("lang"), Some("es-419"));
+    assert_eq!(
+        blocks[0].text().collect::<String>(),
+        "El concejo del puerto (es-419)"
+    );
+    assert_eq!(blocks[1].value().attr("lang"), Some("es"));
+    assert_eq!(
+        blocks[1].text().collect::<String>(),
+        "es translation of segment 2"
+    );
+    // A regional tag with no translations of its own still falls back.
+    let mx = ws.run(&["export", "harbour", "-l", "es-MX"]).success();
+    assert!(mx.stdout.contains("<html lang=\"es-MX\">"));
+    // An unrelated language is an error naming the languages that exist.
+    ws.run(&["export", "harbour", "-l", "de"])
+        .error(&["no translations in de", "fr, es, es-419"]);
+}
+
+#[test]
+fn several_articles_go_to_a_directory() {
+    let ws = Ws::translated();
+    ws.write("sources/second.md", "# Second\n\nAnother article.\n");
+    ws.translate_all("second", "fr");
+    ws.run(&["export", "harbour", "second", "-l", "fr"])
+        .error(&["-o DIR"]);
+    let dir = ws.path("out");
+    let run = ws
+        .run(&[
+            "export",
+            "harbour",
+            "second",
+            "-l",
+            "fr",
+            "--bilingual",
+            "-o",
+            dir.to_str().expect("utf-8"),
+        ])
+        .success();
+    assert!(
+        run.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
+    for name in ["harbour.en-fr.html", "second.en-fr.html"] {
+        let text = std::fs::read_to_string(dir.join(name)).expect(name);
+        assert!(text.starts_with("<!DOCTYPE html>"));
+    }
+    ws.run(&["export", "--edition", "nope", "-l", "fr"])
+        .error(&["no edition \"nope\""]);
+}
+
+/// Finds an external tool among `candidates`. Without one the test is skipped, unless
+/// `BITEXT_REQUIRE_TOOLS` is set (as `.ci/run` does after installing them): then it fails.
+fn tool(candidates: &[&str]) -> Option<String> {
+    let found = candidates
+        .iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .map(|c| (*c).to_owned());
+    assert!(
+        found.is_some() || std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
+        "none of {candidates:?} is installed, and BITEXT_REQUIRE_TOOLS is set"
+    );
+    found
+}
+
+#[test]
+fn exported_html_passes_tidy() {
+    let Some(tidy) = tool(&["tidy"]) else {
+        eprintln!("skipped: tidy is not installed (.ci/run installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    for args in [
+        vec!["export", "--edition", "53-2", "-l", "fr", "--bilingual"],
+        vec!["export", "--edition", "53-2", "-l", "es-419"],
+    ] {
+        let (code, html, _) = sample(&args);
+        assert_eq!(code, 0);
+        let path = dir.path().join("doc.html");
+        std::fs::write(&path, html).expect("write");
+        let output = Command::new(&tidy)
+            .args(["-errors", "-quiet"])
+            .arg(&path)
+            .output()
+            .expect("tidy");
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success(),
+            "tidy found errors in {args:?}:\n{report}"
+        );
+    }
+}
+
+/// Lays the bilingual sample out in headless Chromium at `width` pixels and returns, per row,
+/// the source and target cells' boxes as measured by the browser.
+fn rendered_boxes(browser: &str, width: u32) -> Vec<[f64; 4]> {
+    let (code, html, _) = sample(&["export", "--edition", "53-2", "-l", "fr", "--bilingual"]);
+    assert_eq!(code, 0);
+    let probe = "<script>window.addEventListener('load',()=>{const out=[];\
+        for(const row of document.querySelectorAll('.row')){\
+        const s=row.querySelector('.source').getBoundingClientRect();\
+        const t=row.querySelector('.target').getBoundingClientRect();\
+        out.push([s.left,s.top,t.left,t.top,s.right,s.bottom].join(','));}\
+        const pre=document.createElement('pre');pre.id='boxes';pre.textContent=out.join(';');\
+        document.body.appendChild(pre);});</script>";
+    let page = html.replace("</body>", &format!("{probe}</body>"));
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("bilingual.html");
+    std::fs::write(&path, page).expect("write");
+    let profile = dir.path().join("profile");
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=2000",
+            &format!("--window-size={width},4000"),
+            &format!("--user-data-dir={}", profile.display()),
+            "--dump-dom",
+        ])
+        .arg(format!("file://{}", path.display()))
+        .output()
+        .expect("run browser");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let doc = Html::parse_document(&dom);
+    let boxes: String = doc
+        .select(&sel("#boxes"))
+        .next()
+        .unwrap_or_else(|| {
+            panic!(
+                "no measurements; browser said: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        })
+        .text()
+        .collect();
+    boxes
+        .split(';')
+        .map(|row| {
+            let v: Vec<f64> = row.split(',').map(|n| n.parse().expect("number")).collect();
+            // [source left, source top, target left, target top], plus source right/bottom checks.
+            assert!(
+                v[2] >= v[4] - 1.0 || v[3] >= v[5] - 1.0,
+                "cells overlap: {v:?}"
+            );
+            [v[0], v[1], v[2], v[3]]
+        })
+        .collect()
+}
+
+#[test]
+fn browser_shows_source_and_translation_side_by_side() {
+    let Some(browser) = tool(&["chromium", "chromium-browser", "google-chrome"]) else {
+        eprintln!("skipped: no Chromium found (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let wide = rendered_boxes(&browser, 1280);
+    assert_eq!(wide.len(), sample_segment_count());
+    for [source_left, source_top, target_left, target_top] in &wide {
+        assert!(
+            (source_top - target_top).abs() < 2.0,
+            "row not aligned: {source_top} vs {target_top}"
+        );
+        assert!(
+            *target_left > source_left + 200.0,
+            "target not to the right: {source_left} {target_left}"
+        );
+    }
+    let narrow = rendered_boxes(&browser, 420);
+    for [source_left, source_top, target_left, target_top] in &narrow {
+        assert!(
+            *target_top > *source_top,
+            "columns should stack on a narrow screen"
+        );
+        assert!((target_left - source_left).abs() < 2.0);
+    }
+}
