@@ -206,6 +206,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
+/// `set`: the text comes from `--text`, `--file` or stdin, in that order of preference.
 fn run_set(ws: &Workspace, args: cli::SetArgs) -> Result<Outcome> {
     let (articles, langs) = select(ws, &[args.article], &[args.lang])?;
     let text = match (args.text, args.file) {
