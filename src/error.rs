@@ -47,6 +47,13 @@ pub enum Error {
     },
     /// A translation file declares a format version this build does not read.
     UnknownFormat { path: PathBuf, found: String },
+    /// A PO, XLIFF or TMX file that cannot be read as such.
+    ParseExchange {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// A translation file's `article` or `lang` field disagrees with where it lives.
     TranslationMismatch {
         path: PathBuf,
@@ -163,6 +170,18 @@ impl fmt::Display for Error {
                 detail,
             } => t!(
                 "error-parse-translation",
+                path = &disp(path),
+                line = *line,
+                column = *column,
+                detail = detail
+            ),
+            Self::ParseExchange {
+                path,
+                line,
+                column,
+                detail,
+            } => t!(
+                "error-parse-exchange",
                 path = &disp(path),
                 line = *line,
                 column = *column,

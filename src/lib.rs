@@ -24,6 +24,7 @@ pub mod translation;
 pub mod worddiff;
 pub mod words;
 pub mod workspace;
+pub mod xml;
 
 use std::ffi::OsString;
 use std::io::Write as _;

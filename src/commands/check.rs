@@ -17,6 +17,7 @@ use crate::lang::Lang;
 use crate::slug::Slug;
 use crate::t;
 use crate::workspace::Workspace;
+use crate::xml::escape as xml_escape;
 
 /// One segment that is not `current`.
 #[derive(Debug, Clone, Serialize)]
@@ -339,24 +340,6 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
     out
 }
 
-/// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' | '\t' => out.push(c),
-            c if c < ' ' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,13 +348,5 @@ mod tests {
     fn workflow_command_escaping_follows_the_toolkit() {
         assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
-    }
-
-    #[test]
-    fn xml_escaping_covers_markup_and_control_characters() {
-        assert_eq!(
-            xml_escape("<a href=\"x\">&'\u{1}</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;"
-        );
     }
 }

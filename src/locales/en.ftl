@@ -226,3 +226,7 @@ help-export-bilingual = Source and translation side by side, segment by segment
 help-export-format = Output format
 help-export-output = Write to PATH (a file; a directory for several articles) instead of stdout
 help-export-allow-incomplete = Export even when segments are stale or missing, with the source text marked in their place
+
+## exchange formats (PO, XLIFF, TMX) and import
+
+error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }

@@ -244,3 +244,7 @@ help-export-bilingual = Fuente y traducción lado a lado, segmento por segmento
 help-export-format = Formato de salida
 help-export-output = Escribe en PATH (un archivo; un directorio para varios artículos) en lugar de la salida estándar
 help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o pendientes, poniendo en su lugar el texto fuente marcado
+
+## formatos de intercambio (PO, XLIFF, TMX) e importación
+
+error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }
