@@ -46,6 +46,86 @@ pub enum Command {
     Check(CheckArgs),
     /// Export articles or an edition in a language, bilingual or not.
     Export(ExportArgs),
+    /// Exchange translations with PO editors (Poedit, Lokalize, Weblate).
+    #[command(subcommand)]
+    Po(PoCommand),
+    /// Exchange translations with XLIFF tools (`OmegaT`, Trados, memoQ).
+    #[command(subcommand)]
+    Xliff(XliffCommand),
+    /// Export a translation memory.
+    #[command(subcommand)]
+    Tmx(TmxCommand),
+}
+
+/// `po` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PoCommand {
+    /// Write a PO file per article.
+    Export(ExchangeExportArgs),
+    /// Record the translations of PO files.
+    Import(ExchangeImportArgs),
+}
+
+/// `xliff` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum XliffCommand {
+    /// Write an XLIFF file per article.
+    Export(XliffExportArgs),
+    /// Record the translations of XLIFF files (2.0 or 1.2).
+    Import(ExchangeImportArgs),
+}
+
+/// `tmx` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TmxCommand {
+    /// Write a TMX 1.4b memory of every current segment pair.
+    Export(TmxExportArgs),
+}
+
+/// Arguments of `po export` and `xliff export`.
+#[derive(Debug, Args)]
+pub struct ExchangeExportArgs {
+    /// Articles to export (slugs or sources/<slug>.md).
+    #[arg(value_name = "ARTICLE", required = true)]
+    pub articles: Vec<String>,
+    /// The target language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Write to PATH (a file; a directory for several articles) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `xliff export`.
+#[derive(Debug, Args)]
+pub struct XliffExportArgs {
+    #[command(flatten)]
+    pub common: ExchangeExportArgs,
+    /// XLIFF version.
+    #[arg(long = "version", value_enum, default_value = "2.0")]
+    pub xliff_version: crate::xliff::Version,
+}
+
+/// Arguments of `po import` and `xliff import`.
+#[derive(Debug, Args)]
+pub struct ExchangeImportArgs {
+    /// Files to import.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Take the file's translation even where the workspace's changed since the export.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `tmx export`.
+#[derive(Debug, Args)]
+pub struct TmxExportArgs {
+    /// Target languages to include (repeatable); all targets when none is given.
+    #[arg(short = 'l', long = "lang", value_name = "TAG")]
+    pub langs: Vec<String>,
+    /// Write to PATH instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `export`.
@@ -299,7 +379,12 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         .map(|c| c.get_name().to_owned())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, &name));
+        let sub_path = if path == "bitext" {
+            name.clone()
+        } else {
+            format!("{path}-{name}")
+        };
+        cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, &sub_path));
     }
     cmd
 }
@@ -314,29 +399,31 @@ mod tests {
     use super::*;
     use clap::CommandFactory as _;
 
-    #[test]
-    fn localized_definition_is_consistent_and_fully_described() {
-        let cmd = localized_command();
-        cmd.clone().debug_assert();
+    #[track_caller]
+    fn assert_described(cmd: &clap::Command, path: &str) {
         for sub in cmd.get_subcommands() {
-            assert!(
-                sub.get_about().is_some(),
-                "{} has no description",
-                sub.get_name()
-            );
+            let name = format!("{path} {}", sub.get_name());
+            assert!(sub.get_about().is_some(), "{name} has no description");
             for arg in sub.get_arguments() {
                 assert!(
                     arg.get_help().is_some(),
-                    "{} {} has no help",
-                    sub.get_name(),
+                    "{name} {} has no help",
                     arg.get_id()
                 );
             }
+            assert_described(sub, &name);
         }
     }
 
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn localized_definition_is_consistent_and_fully_described() {
+        let cmd = localized_command();
+        cmd.clone().debug_assert();
+        assert_described(&cmd, "bitext");
     }
 }

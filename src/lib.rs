@@ -12,18 +12,22 @@ pub mod commands;
 pub mod config;
 pub mod document;
 pub mod error;
+pub mod exchange;
 pub mod html;
 pub mod inline;
 pub mod l10n;
 pub mod lang;
 pub mod plain;
+pub mod po;
 pub mod segment;
 pub mod slug;
 pub mod term;
+pub mod tmx;
 pub mod translation;
 pub mod worddiff;
 pub mod words;
 pub mod workspace;
+pub mod xliff;
 pub mod xml;
 
 use std::ffi::OsString;
@@ -198,6 +202,27 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             })
         }
         Command::Export(args) => run_export(&open()?, args),
+        Command::Po(command) => run_po(&open()?, command),
+        Command::Xliff(command) => run_xliff(&open()?, command),
+        Command::Tmx(cli::TmxCommand::Export(args)) => {
+            let ws = open()?;
+            let slugs = ws.all_articles()?;
+            let langs = ws.select_langs(&args.langs)?;
+            let mut articles = Vec::new();
+            for lang in &langs {
+                for slug in &slugs {
+                    articles.push(exchange::export_article(&ws, slug, lang)?);
+                }
+            }
+            let text = tmx::write(ws.config.source.as_str(), &articles);
+            match args.output {
+                Some(path) => {
+                    translation::write_atomic(&path, &text)?;
+                    Ok(Outcome::ok(String::new()))
+                }
+                None => Ok(Outcome::ok(text)),
+            }
+        }
         Command::Accept(args) => {
             let ws = open()?;
             let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
@@ -242,6 +267,58 @@ fn run_export(ws: &Workspace, args: cli::ExportArgs) -> Result<Outcome> {
         stderr: report.stderr,
         code: if report.refused { EXIT_FOUND } else { EXIT_OK },
     })
+}
+
+/// `po export` and `po import`.
+fn run_po(ws: &Workspace, command: cli::PoCommand) -> Result<Outcome> {
+    match command {
+        cli::PoCommand::Export(args) => {
+            let (slugs, langs) = select(ws, &args.articles, &[args.lang])?;
+            let date = po::header_date();
+            let render = |article: &exchange::ExportArticle| po::write(article, &date);
+            let stdout = exchange::export_files(
+                ws,
+                &slugs,
+                &langs[0],
+                args.output.as_deref(),
+                "po",
+                &render,
+            )?;
+            Ok(Outcome::ok(stdout))
+        }
+        cli::PoCommand::Import(args) => {
+            let read = |path: &std::path::Path, text: &str| po::read(path, text).map(|f| vec![f]);
+            let files = exchange::read_files(&args.files, &read)?;
+            let report = exchange::import(ws, &files, args.force)?;
+            Ok(Outcome::ok(exchange::render(&report)))
+        }
+    }
+}
+
+/// `xliff export` and `xliff import`.
+fn run_xliff(ws: &Workspace, command: cli::XliffCommand) -> Result<Outcome> {
+    match command {
+        cli::XliffCommand::Export(args) => {
+            let common = args.common;
+            let (slugs, langs) = select(ws, &common.articles, &[common.lang])?;
+            let version = args.xliff_version;
+            let render = |article: &exchange::ExportArticle| xliff::write(article, version);
+            let stdout = exchange::export_files(
+                ws,
+                &slugs,
+                &langs[0],
+                common.output.as_deref(),
+                "xlf",
+                &render,
+            )?;
+            Ok(Outcome::ok(stdout))
+        }
+        cli::XliffCommand::Import(args) => {
+            let files = exchange::read_files(&args.files, &xliff::read)?;
+            let report = exchange::import(ws, &files, args.force)?;
+            Ok(Outcome::ok(exchange::render(&report)))
+        }
+    }
 }
 
 /// Resolves the article and language selection once; when every article is selected,

@@ -230,3 +230,24 @@ help-export-allow-incomplete = Export even when segments are stale or missing, w
 ## exchange formats (PO, XLIFF, TMX) and import
 
 error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }
+import-conflict = { $path }:{ $line }: segment { $n } ({ $id }) was changed in the workspace since this file was exported; kept the workspace's translation (use --force to take the file's)
+import-unknown-segment = { $path }:{ $line }: unit { $id } matches no segment of { $source }; skipped
+import-multi-paragraph = { $path }:{ $line }: the translation of unit { $id } contains a blank line, but a segment is one paragraph; skipped
+import-summary = { $path }: { $recorded } recorded, { $stale } stale, { $drafts } as drafts, { $unchanged } unchanged, { $skipped } skipped, { $conflicts ->
+    [one] { $conflicts } conflict
+   *[other] { $conflicts } conflicts
+}
+help-po = Exchange translations with PO editors (Poedit, Lokalize, Weblate)
+help-po-export = Write a PO file per article
+help-po-import = Record the translations of PO files
+help-xliff = Exchange translations with XLIFF tools (OmegaT, Trados, memoQ)
+help-xliff-export = Write an XLIFF file per article
+help-xliff-export-xliff-version = XLIFF version
+help-xliff-import = Record the translations of XLIFF files (2.0 or 1.2)
+help-tmx = Export a translation memory
+help-tmx-export = Write a TMX 1.4b memory of every current segment pair
+help-lang = The target language
+help-output = Write to PATH (a file; a directory for several articles) instead of stdout
+help-files = Files to import
+help-force = Take the file's translation even where the workspace's changed since the export
+help-tmx-export-output = Write to PATH instead of stdout

@@ -248,3 +248,24 @@ help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o p
 ## formatos de intercambio (PO, XLIFF, TMX) e importación
 
 error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }
+import-conflict = { $path }:{ $line }: el segmento { $n } ({ $id }) cambió en el espacio de trabajo después de exportar este archivo; se conserva la traducción del espacio de trabajo (use --force para tomar la del archivo)
+import-unknown-segment = { $path }:{ $line }: la unidad { $id } no corresponde a ningún segmento de { $source }; se omite
+import-multi-paragraph = { $path }:{ $line }: la traducción de la unidad { $id } contiene una línea en blanco, pero un segmento es un solo párrafo; se omite
+import-summary = { $path }: { $recorded } registradas, { $stale } desactualizadas, { $drafts } como borrador, { $unchanged } sin cambios, { $skipped } omitidas, { $conflicts ->
+    [one] { $conflicts } conflicto
+   *[other] { $conflicts } conflictos
+}
+help-po = Intercambia traducciones con editores PO (Poedit, Lokalize, Weblate)
+help-po-export = Escribe un archivo PO por artículo
+help-po-import = Registra las traducciones de archivos PO
+help-xliff = Intercambia traducciones con herramientas XLIFF (OmegaT, Trados, memoQ)
+help-xliff-export = Escribe un archivo XLIFF por artículo
+help-xliff-export-xliff-version = Versión de XLIFF
+help-xliff-import = Registra las traducciones de archivos XLIFF (2.0 o 1.2)
+help-tmx = Exporta una memoria de traducción
+help-tmx-export = Escribe una memoria TMX 1.4b de todos los pares de segmentos al día
+help-lang = El idioma de destino
+help-output = Escribe en PATH (un archivo; un directorio para varios artículos) en lugar de la salida estándar
+help-files = Archivos que importar
+help-force = Toma la traducción del archivo incluso donde la del espacio de trabajo cambió desde la exportación
+help-tmx-export-output = Escribe en PATH en lugar de la salida estándar

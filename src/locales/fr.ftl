@@ -248,3 +248,24 @@ help-export-allow-incomplete = Exporter même si des segments sont périmés ou 
 ## formats d’échange (PO, XLIFF, TMX) et import
 
 error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }
+import-conflict = { $path }:{ $line }: le segment { $n } ({ $id }) a été modifié dans l’espace de travail depuis l’export de ce fichier ; traduction de l’espace de travail conservée (--force pour prendre celle du fichier)
+import-unknown-segment = { $path }:{ $line }: l’unité { $id } ne correspond à aucun segment de { $source } ; ignorée
+import-multi-paragraph = { $path }:{ $line }: la traduction de l’unité { $id } contient une ligne vide, or un segment est un seul paragraphe ; ignorée
+import-summary = { $path }: { $recorded } enregistrées, { $stale } périmées, { $drafts } en brouillon, { $unchanged } inchangées, { $skipped } ignorées, { $conflicts ->
+    [one] { $conflicts } conflit
+   *[other] { $conflicts } conflits
+}
+help-po = Échanger des traductions avec les éditeurs PO (Poedit, Lokalize, Weblate)
+help-po-export = Écrire un fichier PO par article
+help-po-import = Enregistrer les traductions de fichiers PO
+help-xliff = Échanger des traductions avec les outils XLIFF (OmegaT, Trados, memoQ)
+help-xliff-export = Écrire un fichier XLIFF par article
+help-xliff-export-xliff-version = Version d’XLIFF
+help-xliff-import = Enregistrer les traductions de fichiers XLIFF (2.0 ou 1.2)
+help-tmx = Exporter une mémoire de traduction
+help-tmx-export = Écrire une mémoire TMX 1.4b de toutes les paires de segments à jour
+help-lang = La langue cible
+help-output = Écrire dans PATH (un fichier ; un répertoire pour plusieurs articles) au lieu de la sortie standard
+help-files = Fichiers à importer
+help-force = Prendre la traduction du fichier même là où celle de l’espace de travail a changé depuis l’export
+help-tmx-export-output = Écrire dans PATH au lieu de la sortie standard

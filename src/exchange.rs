@@ -1,0 +1,494 @@
+//! Exchange with translators' tools (PO, XLIFF, TMX): what an exported file holds for each
+//! segment, and the rules by which an imported file may change the workspace.
+//!
+//! The import rules guard the model: a unit is matched to the current segments by the same
+//! alignment as translation files, so a unit whose source changed after export is recorded
+//! against its old text and shows as `stale`; a unit the file marks as unfinished (fuzzy,
+//! initial, needs-review) is never recorded as current; a unit for no segment is reported and
+//! skipped; an empty target changes nothing; and a translation changed in the workspace since
+//! the export is kept, reported as a conflict, unless the import is forced.
+
+use std::path::{Path, PathBuf};
+
+use crate::align::{Link, align};
+use crate::assess::{State, linked_unit};
+use crate::commands::sync::FilePlan;
+use crate::error::{Result, disp};
+use crate::lang::Lang;
+use crate::segment::{normalise_paragraph, text_hash};
+use crate::slug::Slug;
+use crate::t;
+use crate::translation::{Unit, UnitState};
+use crate::workspace::Workspace;
+
+/// One segment as exported.
+#[derive(Debug, Clone)]
+pub struct ExportUnit {
+    /// 1-based position.
+    pub n: usize,
+    /// Segment id.
+    pub id: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// The current source text.
+    pub source: String,
+    /// The workspace's translation (empty when missing).
+    pub target: String,
+    /// The segment's state.
+    pub state: State,
+    /// Whether the translation is marked reviewed.
+    pub reviewed: bool,
+    /// For a stale segment, the source text the translation was made from.
+    pub previous_source: Option<String>,
+    /// Hash of `target`, so an import can tell whether the workspace changed since.
+    pub base: String,
+}
+
+/// One article in one language, as exported.
+#[derive(Debug, Clone)]
+pub struct ExportArticle {
+    /// The article.
+    pub slug: Slug,
+    /// Its source file, relative to the root.
+    pub path: String,
+    /// The source language.
+    pub source_lang: Lang,
+    /// The target language.
+    pub lang: Lang,
+    /// Its segments.
+    pub units: Vec<ExportUnit>,
+}
+
+/// Collects what an export of `slug` in `lang` holds.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn export_article(ws: &Workspace, slug: &Slug, lang: &Lang) -> Result<ExportArticle> {
+    let plan = FilePlan::new(ws, slug, lang, false)?;
+    let mut out = Vec::with_capacity(plan.article.segments.len());
+    for (i, segment) in plan.article.segments.iter().enumerate() {
+        let state = plan.assessment.states[i];
+        // The synchronised file holds, per segment, the unit it takes its translation from.
+        let unit = &plan.file.units[i];
+        let target = unit.target.clone();
+        let reviewed = unit.state == Some(UnitState::Reviewed);
+        let previous = (state == State::Stale).then(|| unit.source.clone());
+        out.push(ExportUnit {
+            n: segment.n,
+            id: segment.id.clone(),
+            line: segment.line,
+            source: segment.text.clone(),
+            base: text_hash(&target),
+            target,
+            state,
+            reviewed,
+            previous_source: previous,
+        });
+    }
+    Ok(ExportArticle {
+        slug: slug.clone(),
+        path: disp(&plan.article.path),
+        source_lang: ws.config.source.clone(),
+        lang: lang.clone(),
+        units: out,
+    })
+}
+
+/// How far along an imported unit is, in the file's own terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExchangeState {
+    /// Not translated (XLIFF `initial`/`new`, an empty PO entry).
+    New,
+    /// Translated but flagged for review (PO `fuzzy`, XLIFF 1.2 `needs-*`).
+    NeedsReview,
+    /// Translated.
+    Translated,
+    /// Reviewed or final.
+    Reviewed,
+}
+
+/// A unit read from an exchange file.
+#[derive(Debug, Clone)]
+pub struct ImportedUnit {
+    /// The segment id the unit was exported for.
+    pub id: String,
+    /// The source text in the file.
+    pub source: String,
+    /// The translation in the file.
+    pub target: String,
+    /// Its state.
+    pub state: ExchangeState,
+    /// The hash of the workspace translation at export time, when the file carries it.
+    pub base: Option<String>,
+    /// 1-based line and column of the unit in the file.
+    pub position: (usize, usize),
+}
+
+/// An exchange file read for import.
+#[derive(Debug, Clone)]
+pub struct ImportedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The article it is for.
+    pub article: String,
+    /// The target language it holds.
+    pub lang: String,
+    /// Its units, in file order.
+    pub units: Vec<ImportedUnit>,
+}
+
+/// What an import did with one file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportCounts {
+    /// Translations recorded from the current source text.
+    pub recorded: usize,
+    /// Translations recorded against an older source text (now stale).
+    pub stale: usize,
+    /// Translations recorded as drafts (unfinished in the file).
+    pub drafts: usize,
+    /// Units that changed nothing.
+    pub unchanged: usize,
+    /// Units for no segment, or unusable.
+    pub skipped: usize,
+    /// Units whose workspace translation changed since the export, kept.
+    pub conflicts: usize,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    /// Per file: its path, counts, and one message per skipped unit or conflict.
+    pub files: Vec<(String, ImportCounts, Vec<String>)>,
+}
+
+/// Applies `files` to the workspace. Every file is checked (article, language) and every
+/// change computed before anything is written.
+///
+/// # Errors
+/// A file for an unknown article or language, or any unreadable or malformed workspace file.
+pub fn import(ws: &Workspace, files: &[ImportedFile], force: bool) -> Result<ImportReport> {
+    let mut plans: Vec<(Slug, Lang, FilePlan, bool)> = Vec::new();
+    let mut report = ImportReport::default();
+    for file in files {
+        let slugs = ws.select_articles(std::slice::from_ref(&file.article))?;
+        let langs = ws.select_langs(std::slice::from_ref(&file.lang))?;
+        let (slug, lang) = (&slugs[0], &langs[0]);
+        let index = match plans.iter().position(|(s, l, _, _)| s == slug && l == lang) {
+            Some(index) => index,
+            None => {
+                plans.push((
+                    slug.clone(),
+                    lang.clone(),
+                    FilePlan::new(ws, slug, lang, false)?,
+                    false,
+                ));
+                plans.len() - 1
+            }
+        };
+        let (_, _, plan, changed) = &mut plans[index];
+        let (counts, messages) = apply(plan, file, force);
+        *changed |= counts.recorded + counts.stale + counts.drafts > 0;
+        report.files.push((disp(&file.path), counts, messages));
+    }
+    for (_, _, plan, changed) in &plans {
+        if *changed {
+            plan.write(ws)?;
+        }
+    }
+    Ok(report)
+}
+
+fn apply(plan: &mut FilePlan, file: &ImportedFile, force: bool) -> (ImportCounts, Vec<String>) {
+    let mut counts = ImportCounts::default();
+    let mut messages = Vec::new();
+    let path = disp(&file.path);
+    let pseudo: Vec<Unit> = file
+        .units
+        .iter()
+        .map(|u| Unit {
+            id: u.id.clone(),
+            source: u.source.clone(),
+            target: u.target.clone(),
+            state: Some(UnitState::Translated),
+        })
+        .collect();
+    let links = align(&pseudo, &[], &plan.article.segments);
+    let mut used = vec![false; pseudo.len()];
+    for (j, link) in links.iter().enumerate() {
+        let group: Vec<usize> = match link {
+            Link::Exact(i) => vec![*i],
+            Link::Similar(group) => group.clone(),
+            Link::None | Link::ExactObsolete(_) => continue,
+        };
+        for &i in &group {
+            used[i] = true;
+        }
+        let Some(imported) = linked_unit(link, &pseudo, &[]) else {
+            continue;
+        };
+        let exact = matches!(link, Link::Exact(_));
+        let state = group
+            .iter()
+            .map(|&i| file.units[i].state)
+            .min()
+            .unwrap_or(ExchangeState::New);
+        let base = match group.as_slice() {
+            [only] => file.units[*only].base.clone(),
+            _ => None,
+        };
+        let Some(target) = normalise_paragraph(&imported.target) else {
+            counts.skipped += 1;
+            messages.push(t!(
+                "import-multi-paragraph",
+                path = &path,
+                line = file.units[group[0]].position.0,
+                id = &file.units[group[0]].id
+            ));
+            continue;
+        };
+        let incoming = Incoming {
+            exact,
+            state,
+            base,
+            source: &imported.source,
+            target,
+        };
+        match decide(plan, j, &incoming, force) {
+            Decision::Unchanged => counts.unchanged += 1,
+            Decision::Conflict => {
+                counts.conflicts += 1;
+                let segment = &plan.article.segments[j];
+                messages.push(t!(
+                    "import-conflict",
+                    path = &path,
+                    line = file.units[group[0]].position.0,
+                    n = segment.n,
+                    id = &segment.id
+                ));
+            }
+            Decision::Record(unit, kind) => {
+                match kind {
+                    Recorded::Current => counts.recorded += 1,
+                    Recorded::Stale => counts.stale += 1,
+                    Recorded::Draft => counts.drafts += 1,
+                }
+                plan.file.units[j] = unit;
+            }
+        }
+    }
+    for (i, unit) in file.units.iter().enumerate() {
+        if !used[i] && !unit.target.trim().is_empty() {
+            counts.skipped += 1;
+            messages.push(t!(
+                "import-unknown-segment",
+                path = &path,
+                line = unit.position.0,
+                id = &unit.id,
+                source = &disp(Path::new(&plan.article.path))
+            ));
+        }
+    }
+    (counts, messages)
+}
+
+/// An imported translation matched to segment `j`.
+struct Incoming<'a> {
+    /// Whether the file's source text is the segment's current text.
+    exact: bool,
+    /// The least finished state among the file units it comes from.
+    state: ExchangeState,
+    /// The workspace translation's hash at export time, if the file carries it.
+    base: Option<String>,
+    /// The file's source text.
+    source: &'a str,
+    /// The file's translation, normalised.
+    target: String,
+}
+
+/// What importing one unit does.
+enum Decision {
+    /// Nothing to change.
+    Unchanged,
+    /// The workspace changed since the export; its translation is kept.
+    Conflict,
+    /// Record this unit.
+    Record(Unit, Recorded),
+}
+
+/// How a recorded unit will count.
+enum Recorded {
+    Current,
+    Stale,
+    Draft,
+}
+
+/// The import rules for one segment (see the module documentation).
+fn decide(plan: &FilePlan, j: usize, incoming: &Incoming<'_>, force: bool) -> Decision {
+    let segment = &plan.article.segments[j];
+    let current = &plan.file.units[j];
+    let workspace_state = plan.assessment.states[j];
+    if incoming.target.is_empty() {
+        return Decision::Unchanged;
+    }
+    let record = |source: &str, state: UnitState, kind: Recorded| {
+        Decision::Record(
+            Unit {
+                id: segment.id.clone(),
+                source: source.to_owned(),
+                target: incoming.target.clone(),
+                state: Some(state),
+            },
+            kind,
+        )
+    };
+    if incoming.target == current.target {
+        // Same text: only an explicit confirmation in the file changes anything.
+        let confirms = incoming.exact
+            && incoming.state >= ExchangeState::Translated
+            && matches!(workspace_state, State::Stale | State::Draft);
+        let promotes = incoming.exact
+            && incoming.state == ExchangeState::Reviewed
+            && workspace_state == State::Current
+            && current.state != Some(UnitState::Reviewed);
+        return if confirms || promotes {
+            record(
+                &segment.text,
+                recorded_state(incoming.state),
+                Recorded::Current,
+            )
+        } else {
+            Decision::Unchanged
+        };
+    }
+    let changed_since_export = match &incoming.base {
+        Some(base) => current.has_target() && *base != text_hash(&current.target),
+        None => workspace_state == State::Current,
+    };
+    if changed_since_export && !force {
+        return Decision::Conflict;
+    }
+    let unfinished = matches!(
+        incoming.state,
+        ExchangeState::New | ExchangeState::NeedsReview
+    );
+    match (incoming.exact, unfinished) {
+        (true, true) => record(&segment.text, UnitState::Draft, Recorded::Draft),
+        (true, false) => record(
+            &segment.text,
+            recorded_state(incoming.state),
+            Recorded::Current,
+        ),
+        (false, true) => record(incoming.source, UnitState::Draft, Recorded::Draft),
+        (false, false) => record(
+            incoming.source,
+            recorded_state(incoming.state),
+            Recorded::Stale,
+        ),
+    }
+}
+
+fn recorded_state(state: ExchangeState) -> UnitState {
+    if state == ExchangeState::Reviewed {
+        UnitState::Reviewed
+    } else {
+        UnitState::Translated
+    }
+}
+
+/// Renders an import report for people.
+#[must_use]
+pub fn render(report: &ImportReport) -> String {
+    let mut out = String::new();
+    for (path, counts, messages) in &report.files {
+        for message in messages {
+            out.push_str(message);
+            out.push('\n');
+        }
+        out.push_str(&t!(
+            "import-summary",
+            path = path,
+            recorded = counts.recorded,
+            stale = counts.stale,
+            drafts = counts.drafts,
+            unchanged = counts.unchanged,
+            skipped = counts.skipped,
+            conflicts = counts.conflicts
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// Where exported files went: the text for stdout (one file, no `-o`), or nothing.
+///
+/// Writes one file per article: to stdout or `output` for one article, into the directory
+/// `output` as `<slug>.<lang>.<ext>` for several.
+///
+/// # Errors
+/// Several articles without `-o`, a destination that is not a directory, unreadable
+/// workspace files, or a failed write.
+pub fn export_files(
+    ws: &Workspace,
+    slugs: &[Slug],
+    lang: &Lang,
+    output: Option<&Path>,
+    extension: &str,
+    render: &dyn Fn(&ExportArticle) -> String,
+) -> Result<String> {
+    if slugs.len() > 1 && output.is_none() {
+        return Err(crate::error::Error::ExportNeedsDirectory { count: slugs.len() });
+    }
+    let mut rendered = Vec::with_capacity(slugs.len());
+    for slug in slugs {
+        rendered.push((slug, render(&export_article(ws, slug, lang)?)));
+    }
+    match output {
+        None => Ok(rendered.pop().map(|(_, text)| text).unwrap_or_default()),
+        Some(path) if slugs.len() == 1 && !path.is_dir() => {
+            crate::translation::write_atomic(path, &rendered[0].1)?;
+            Ok(String::new())
+        }
+        Some(dir) => {
+            if dir.exists() && !dir.is_dir() {
+                return Err(crate::error::Error::NotADirectory {
+                    path: dir.to_owned(),
+                });
+            }
+            for (slug, text) in &rendered {
+                let file = dir.join(format!("{slug}.{lang}.{extension}"));
+                crate::translation::write_atomic(&file, text)?;
+            }
+            Ok(String::new())
+        }
+    }
+}
+
+/// Reads every file with `read`, failing on the first unreadable or malformed one, so that
+/// a bad file changes nothing.
+///
+/// # Errors
+/// An unreadable file, invalid UTF-8, or whatever `read` reports.
+pub fn read_files(
+    paths: &[PathBuf],
+    read: &dyn Fn(&Path, &str) -> Result<Vec<ImportedFile>>,
+) -> Result<Vec<ImportedFile>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let prefix = String::from_utf8_lossy(valid);
+            let (line, column) = crate::error::line_column(&prefix, prefix.len());
+            crate::error::Error::InvalidUtf8 {
+                path: path.clone(),
+                line,
+                column,
+            }
+        })?;
+        files.extend(read(path, &text)?);
+    }
+    Ok(files)
+}
