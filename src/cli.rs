@@ -55,6 +55,27 @@ pub enum Command {
     /// Export a translation memory.
     #[command(subcommand)]
     Tmx(TmxCommand),
+    /// Record the translations of an already-translated document, aligned paragraph by
+    /// paragraph.
+    Import(ImportArgs),
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The translation's language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// The translated document (.md, or paragraphs separated by blank lines).
+    pub file: PathBuf,
+    /// Show the alignment and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace current translations that differ.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `po` subcommands.

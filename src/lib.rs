@@ -17,6 +17,7 @@ pub mod html;
 pub mod inline;
 pub mod l10n;
 pub mod lang;
+pub mod lengthalign;
 pub mod plain;
 pub mod po;
 pub mod segment;
@@ -204,24 +205,19 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => run_export(&open()?, args),
         Command::Po(command) => run_po(&open()?, command),
         Command::Xliff(command) => run_xliff(&open()?, command),
-        Command::Tmx(cli::TmxCommand::Export(args)) => {
+        Command::Tmx(cli::TmxCommand::Export(args)) => run_tmx(&open()?, args),
+        Command::Import(args) => {
             let ws = open()?;
-            let slugs = ws.all_articles()?;
-            let langs = ws.select_langs(&args.langs)?;
-            let mut articles = Vec::new();
-            for lang in &langs {
-                for slug in &slugs {
-                    articles.push(exchange::export_article(&ws, slug, lang)?);
-                }
-            }
-            let text = tmx::write(ws.config.source.as_str(), &articles);
-            match args.output {
-                Some(path) => {
-                    translation::write_atomic(&path, &text)?;
-                    Ok(Outcome::ok(String::new()))
-                }
-                None => Ok(Outcome::ok(text)),
-            }
+            let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
+            let report = commands::import::run(
+                &ws,
+                &articles[0],
+                &langs[0],
+                &args.file,
+                args.dry_run,
+                args.force,
+            )?;
+            Ok(Outcome::ok(commands::import::render(&report)))
         }
         Command::Accept(args) => {
             let ws = open()?;
@@ -267,6 +263,26 @@ fn run_export(ws: &Workspace, args: cli::ExportArgs) -> Result<Outcome> {
         stderr: report.stderr,
         code: if report.refused { EXIT_FOUND } else { EXIT_OK },
     })
+}
+
+/// `tmx export`: every article in the selected languages, in one memory.
+fn run_tmx(ws: &Workspace, args: cli::TmxExportArgs) -> Result<Outcome> {
+    let slugs = ws.all_articles()?;
+    let langs = ws.select_langs(&args.langs)?;
+    let mut articles = Vec::new();
+    for lang in &langs {
+        for slug in &slugs {
+            articles.push(exchange::export_article(ws, slug, lang)?);
+        }
+    }
+    let text = tmx::write(ws.config.source.as_str(), &articles);
+    match args.output {
+        Some(path) => {
+            translation::write_atomic(&path, &text)?;
+            Ok(Outcome::ok(String::new()))
+        }
+        None => Ok(Outcome::ok(text)),
+    }
 }
 
 /// `po export` and `po import`.

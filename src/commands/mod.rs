@@ -4,6 +4,7 @@ pub mod accept;
 pub mod check;
 pub mod diff;
 pub mod export;
+pub mod import;
 pub mod init;
 pub mod set;
 pub mod status;

@@ -1,0 +1,266 @@
+//! `bitext import`: record the translations of an already-translated document, aligned
+//! paragraph by paragraph with the source ([`crate::lengthalign`]).
+//!
+//! Confident one-to-one pairs are recorded as translations of the current source text.
+//! Merged, split and low-confidence pairs become drafts, which `status` lists as needing review
+//! and which count as work left until a translator sets or accepts them. A source paragraph
+//! the translator dropped stays missing, and an extra translated paragraph is reported.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::assess::State;
+use crate::commands::status::excerpt;
+use crate::commands::sync::FilePlan;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::lengthalign::{Para, align};
+use crate::segment::{SegmentKind, normalise_paragraph, segment};
+use crate::slug::Slug;
+use crate::t;
+use crate::translation::{Unit, UnitState};
+use crate::workspace::Workspace;
+
+/// Confidence below which a one-to-one pair is recorded as a draft.
+pub const MIN_CONFIDENCE: f64 = 0.5;
+
+/// What happens to one pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Recorded as translated.
+    Translated,
+    /// Recorded as a draft (merged, split or low confidence).
+    Draft,
+    /// Already the workspace's translation.
+    Unchanged,
+    /// The workspace has a different current translation; kept (use `--force`).
+    Conflict,
+    /// A source segment with no translated paragraph.
+    Missing,
+    /// A translated paragraph with no source segment; skipped.
+    Extra,
+}
+
+/// One pair of the alignment.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    /// Source segment positions (1-based).
+    pub segments: Vec<usize>,
+    /// The source text.
+    pub source: String,
+    /// The translated paragraphs, joined.
+    pub translation: String,
+    /// The aligner's confidence (0 for missing and extra).
+    pub confidence: f64,
+    /// What the import does with it.
+    pub outcome: Outcome,
+}
+
+/// The outcome of an import.
+#[derive(Debug)]
+pub struct ImportArticleReport {
+    /// The pairs, in order.
+    pub pairs: Vec<Pair>,
+    /// Whether anything was written.
+    pub dry_run: bool,
+}
+
+/// Reads the translated paragraphs of `path`: Markdown blocks for `.md`, blank-line separated
+/// paragraphs otherwise.
+fn read_document(path: &Path) -> Result<Vec<Para>> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let prefix = String::from_utf8_lossy(valid);
+        let (line, column) = crate::error::line_column(&prefix, prefix.len());
+        Error::InvalidUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    })?;
+    let markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    if markdown {
+        return Ok(segment(&text)
+            .into_iter()
+            .map(|s| Para {
+                text: s.text,
+                kind: s.kind,
+            })
+            .collect());
+    }
+    let unified = crate::segment::normalise_file(&text);
+    Ok(unified
+        .split("\n\n")
+        .filter_map(normalise_paragraph)
+        .filter(|p| !p.is_empty())
+        .map(|text| Para {
+            text,
+            kind: SegmentKind::Paragraph,
+        })
+        .collect())
+}
+
+/// Aligns `file` with `slug` and, unless `dry_run`, records the result in `lang`.
+///
+/// # Errors
+/// An unreadable document, or any unreadable or malformed workspace file.
+pub fn run(
+    ws: &Workspace,
+    slug: &Slug,
+    lang: &Lang,
+    file: &Path,
+    dry_run: bool,
+    force: bool,
+) -> Result<ImportArticleReport> {
+    let mut plan = FilePlan::new(ws, slug, lang, false)?;
+    let target = read_document(file)?;
+    let source: Vec<Para> = plan
+        .article
+        .segments
+        .iter()
+        .map(|s| Para {
+            text: s.text.clone(),
+            kind: s.kind,
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    let mut changed = false;
+    for bead in align(&source, &target) {
+        let translation = bead
+            .target
+            .iter()
+            .map(|&j| target[j].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let source_text = bead
+            .source
+            .iter()
+            .map(|&i| source[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let outcome = match (bead.source.len(), bead.target.len()) {
+            (0, _) => Outcome::Extra,
+            (_, 0) => Outcome::Missing,
+            (1, 1) if bead.confidence >= MIN_CONFIDENCE => Outcome::Translated,
+            _ => Outcome::Draft,
+        };
+        let mut pair_outcome = outcome;
+        if matches!(outcome, Outcome::Translated | Outcome::Draft) {
+            for &i in &bead.source {
+                let current = &plan.file.units[i];
+                let state = plan.assessment.states[i];
+                if current.target == translation && state == State::Current {
+                    pair_outcome = Outcome::Unchanged;
+                    continue;
+                }
+                if state == State::Current && current.has_target() && !force {
+                    pair_outcome = Outcome::Conflict;
+                    continue;
+                }
+                let segment = &plan.article.segments[i];
+                plan.file.units[i] = Unit {
+                    id: segment.id.clone(),
+                    source: segment.text.clone(),
+                    target: translation.clone(),
+                    state: Some(if outcome == Outcome::Translated {
+                        UnitState::Translated
+                    } else {
+                        UnitState::Draft
+                    }),
+                };
+                changed = true;
+            }
+        }
+        pairs.push(Pair {
+            segments: bead.source.iter().map(|i| i + 1).collect(),
+            source: source_text,
+            translation,
+            confidence: bead.confidence,
+            outcome: pair_outcome,
+        });
+    }
+    if changed && !dry_run {
+        plan.write(ws)?;
+    }
+    Ok(ImportArticleReport { pairs, dry_run })
+}
+
+/// Renders the alignment side by side with a confidence per pair, then a summary.
+#[must_use]
+pub fn render(report: &ImportArticleReport) -> String {
+    let mut out = String::new();
+    let none = t!("import-none");
+    let _ = writeln!(
+        out,
+        "{:>7}  {:>5}  {:<40}  {:<40}  {}",
+        t!("import-col-n"),
+        t!("import-col-confidence"),
+        t!("import-col-source"),
+        t!("import-col-translation"),
+        t!("import-col-outcome")
+    );
+    let mut counts = [0usize; 6];
+    for pair in &report.pairs {
+        let n = match pair.segments.as_slice() {
+            [] => "-".to_owned(),
+            [one] => one.to_string(),
+            many => format!("{}-{}", many[0], many[many.len() - 1]),
+        };
+        let confidence = if matches!(pair.outcome, Outcome::Missing | Outcome::Extra) {
+            "-".to_owned()
+        } else {
+            format!("{:.2}", pair.confidence)
+        };
+        let source = if pair.source.is_empty() {
+            none.clone()
+        } else {
+            excerpt(&pair.source, 40)
+        };
+        let translation = if pair.translation.is_empty() {
+            none.clone()
+        } else {
+            excerpt(&pair.translation, 40)
+        };
+        let (index, id) = match pair.outcome {
+            Outcome::Translated => (0, "import-outcome-translated"),
+            Outcome::Draft => (1, "import-outcome-draft"),
+            Outcome::Unchanged => (2, "import-outcome-unchanged"),
+            Outcome::Conflict => (3, "import-outcome-conflict"),
+            Outcome::Missing => (4, "import-outcome-missing"),
+            Outcome::Extra => (5, "import-outcome-extra"),
+        };
+        counts[index] += 1;
+        let _ = writeln!(
+            out,
+            "{n:>7}  {confidence:>5}  {}  {}  {}",
+            crate::term::pad_right(&source, 40),
+            crate::term::pad_right(&translation, 40),
+            t!(id)
+        );
+    }
+    let summary = if report.dry_run {
+        "import-article-summary-dry-run"
+    } else {
+        "import-article-summary"
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(
+            summary,
+            translated = counts[0],
+            drafts = counts[1],
+            unchanged = counts[2],
+            conflicts = counts[3],
+            missing = counts[4],
+            extra = counts[5]
+        )
+    );
+    out
+}
