@@ -5,7 +5,7 @@ use std::process::Command;
 
 use scraper::{Html, Selector};
 
-use crate::support::{ARTICLE, Ws};
+use crate::support::{ARTICLE, Ws, tool};
 
 const SAMPLE: &str = "no-to-canadas-interference-in-peru";
 
@@ -387,25 +387,6 @@ fn several_articles_go_to_a_directory() {
     }
     ws.run(&["export", "--edition", "nope", "-l", "fr"])
         .error(&["no edition \"nope\""]);
-}
-
-/// Finds an external tool among `candidates`. Without one the test is skipped, unless
-/// `BITEXT_REQUIRE_TOOLS` is set (as `.ci/run` does after installing them): then it fails.
-fn tool(candidates: &[&str]) -> Option<String> {
-    let found = candidates
-        .iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .map(|c| (*c).to_owned());
-    assert!(
-        found.is_some() || std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
-        "none of {candidates:?} is installed, and BITEXT_REQUIRE_TOOLS is set"
-    );
-    found
 }
 
 #[test]

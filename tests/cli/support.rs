@@ -210,6 +210,11 @@ impl Ws {
         status["articles"][0]["languages"][0].clone()
     }
 
+    /// The bytes of one file, to prove a command left it alone.
+    pub(crate) fn snapshot_of(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.path(rel)).expect("read")
+    }
+
     /// Every file under the workspace with its bytes, to prove a command changed nothing.
     pub(crate) fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
@@ -244,3 +249,49 @@ pub(crate) fn all_targets(file: &Value) -> Vec<String> {
 pub(crate) fn strs(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| (*s).to_owned()).collect()
 }
+
+/// Finds an external tool among `candidates`. Without one the test is skipped, unless
+/// `BITEXT_REQUIRE_TOOLS` is set (as `.ci/run` does after installing them): then it fails.
+pub(crate) fn tool(candidates: &[&str]) -> Option<String> {
+    let found = candidates
+        .iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .map(|c| (*c).to_owned());
+    assert!(
+        found.is_some() || std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
+        "none of {candidates:?} is installed, and BITEXT_REQUIRE_TOOLS is set"
+    );
+    found
+}
+
+/// A temp workspace holding a copy of the repository's own sample corpus.
+pub(crate) fn sample_copy() -> Ws {
+    let ws = Ws::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    ws.write(
+        "bitext.toml",
+        std::fs::read(root.join("bitext.toml")).expect("bitext.toml"),
+    );
+    for dir in ["sources", "translations/fr", "translations/es"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect(dir) {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("name")
+                .to_owned();
+            ws.write(
+                &format!("{dir}/{name}"),
+                std::fs::read(&path).expect("read"),
+            );
+        }
+    }
+    ws
+}
+
+pub(crate) const SAMPLE: &str = "no-to-canadas-interference-in-peru";

@@ -1,0 +1,169 @@
+//! `bitext import`: a whole translated article aligned with its source.
+
+use crate::support::{SAMPLE, Ws, sample_copy, strs};
+
+const FR: &str = "translations/fr/no-to-canadas-interference-in-peru.json";
+
+/// The sample's French translation as a Markdown document, paragraph by paragraph, with its
+/// headings as headings; `edit` reshapes the paragraph list first.
+fn french_document(edit: impl FnOnce(&mut Vec<String>)) -> String {
+    let ws = sample_copy();
+    let mut paragraphs: Vec<String> = ws.json(FR)["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| u["target"].as_str().expect("target").to_owned())
+        .collect();
+    paragraphs[1] = format!("# {}", paragraphs[1]);
+    paragraphs[12] = format!("## {}", paragraphs[12]);
+    edit(&mut paragraphs);
+    paragraphs.join("\n\n") + "\n"
+}
+
+/// A copy of the sample with no French translation yet, and `document` to import.
+fn untranslated(document: &str) -> Ws {
+    let ws = sample_copy();
+    std::fs::remove_file(ws.path(FR)).expect("rm");
+    ws.write("article.fr.md", document);
+    ws
+}
+
+fn states_after_import(document: &str) -> (Ws, Vec<String>, String) {
+    let ws = untranslated(document);
+    let run = ws
+        .run(&["import", SAMPLE, "-l", "fr", "article.fr.md"])
+        .success();
+    let states = ws.states(SAMPLE, "fr");
+    (ws, states, run.stdout)
+}
+
+fn expected(overrides: &[(usize, &str)]) -> Vec<String> {
+    let mut states = strs(&["current"; 19]);
+    for (n, state) in overrides {
+        (*state).clone_into(&mut states[n - 1]);
+    }
+    states
+}
+
+#[test]
+fn the_same_paragraph_count_aligns_one_to_one() {
+    let (ws, states, stdout) = states_after_import(&french_document(|_| {}));
+    assert_eq!(states, expected(&[]), "{stdout}");
+    // The recorded translations are the document's paragraphs, in order.
+    let original = sample_copy().json(FR)["units"].clone();
+    let imported = ws.json(FR)["units"].clone();
+    for i in 0..19 {
+        assert_eq!(
+            imported[i]["target"],
+            original[i]["target"],
+            "segment {}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn two_merged_paragraphs_become_drafts_to_review() {
+    let document = french_document(|p| {
+        let next = p.remove(7);
+        p[6] = format!("{} {next}", p[6]);
+    });
+    let (ws, states, stdout) = states_after_import(&document);
+    assert_eq!(states, expected(&[(7, "draft"), (8, "draft")]), "{stdout}");
+    let units = ws.json(FR)["units"].clone();
+    let merged = units[6]["target"].as_str().expect("target");
+    assert!(
+        merged.starts_with("Au moins 14 pays") && merged.contains("Dans tout cela"),
+        "{merged}"
+    );
+    assert!(stdout.contains("    7-8 "), "{stdout}");
+}
+
+#[test]
+fn a_split_paragraph_becomes_one_draft() {
+    let document = french_document(|p| {
+        let text = p[8].clone();
+        let cut = text.find(". La formation").expect("sentence") + 1;
+        p.splice(8..9, [text[..cut].to_owned(), text[cut + 1..].to_owned()]);
+    });
+    let (ws, states, stdout) = states_after_import(&document);
+    assert_eq!(states, expected(&[(9, "draft")]), "{stdout}");
+    let target = ws.json(FR)["units"][8]["target"]
+        .as_str()
+        .expect("t")
+        .to_owned();
+    assert!(
+        target.contains("Haïti") && target.contains("Groupe de Lima"),
+        "both halves joined: {target}"
+    );
+}
+
+#[test]
+fn a_dropped_paragraph_stays_missing() {
+    let document = french_document(|p| {
+        p.remove(9);
+    });
+    let (_, states, stdout) = states_after_import(&document);
+    assert_eq!(states, expected(&[(10, "missing")]), "{stdout}");
+    assert!(stdout.contains("no translation"), "{stdout}");
+}
+
+#[test]
+fn dry_run_shows_the_alignment_and_writes_nothing() {
+    let ws = untranslated(&french_document(|p| {
+        p.remove(9);
+    }));
+    let before = ws.snapshot();
+    let run = ws
+        .run(&["import", SAMPLE, "-l", "fr", "article.fr.md", "--dry-run"])
+        .success();
+    assert_eq!(ws.snapshot(), before);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].contains("conf."), "{}", run.stdout);
+    // One line per pair, each with its confidence, then the summary.
+    assert_eq!(lines.len(), 1 + 19 + 1, "{}", run.stdout);
+    let first: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(first[0], "1");
+    let confidence: f64 = first[1].parse().expect("a confidence");
+    assert!((0.0..=1.0).contains(&confidence));
+    assert!(
+        lines[10].trim_start().starts_with("10      -"),
+        "{}",
+        lines[10]
+    );
+    assert!(run.stdout.contains("Nothing was written"), "{}", run.stdout);
+}
+
+#[test]
+fn existing_current_translations_are_kept_unless_forced() {
+    let ws = sample_copy();
+    let document = french_document(|p| p[12] = "## Pour votre gouverne".to_owned());
+    ws.write("article.fr.md", &document);
+    let run = ws
+        .run(&["import", SAMPLE, "-l", "fr", "article.fr.md"])
+        .success();
+    assert!(
+        run.stdout.contains("18 unchanged, 1 conflicts kept"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(ws.json(FR)["units"][12]["target"], "Pour votre information");
+    ws.run(&["import", SAMPLE, "-l", "fr", "article.fr.md", "--force"])
+        .success();
+    assert_eq!(ws.json(FR)["units"][12]["target"], "Pour votre gouverne");
+}
+
+#[test]
+fn plain_text_documents_are_split_at_blank_lines() {
+    let ws = Ws::new();
+    ws.write("sources/short.md", "# Harbour news\n\nThe council met on Monday to discuss the budget.\n\nFishermen asked for help with the price of fuel.\n");
+    ws.write("short.fr.txt", "Nouvelles du port\n\nLe conseil s'est réuni lundi pour discuter du budget.\n\nLes pêcheurs ont demandé de l'aide\npour le prix du carburant.\n");
+    ws.run(&["import", "short", "-l", "fr", "short.fr.txt"])
+        .success();
+    let units = ws.json("translations/fr/short.json")["units"].clone();
+    assert_eq!(
+        units[2]["target"],
+        "Les pêcheurs ont demandé de l'aide pour le prix du carburant."
+    );
+    assert_eq!(ws.states("short", "fr"), strs(&["current"; 3]));
+}
