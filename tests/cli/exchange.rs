@@ -539,4 +539,20 @@ print("tmx", len(tmx.tmxfile.parsefile("memory.tmx").units))
     assert!(stdout.contains("xliff20 20 19\n"), "{stdout}");
     // TMX: 18 current pairs in fr and 18 in es.
     assert!(stdout.contains("tmx 36\n"), "{stdout}");
+    // The same counts as msgfmt --statistics gives for the same file.
+    if let Some(msgfmt) = tool(&["msgfmt"]) {
+        let output = Command::new(msgfmt)
+            .args(["--statistics", "-o", "/dev/null", "fr.po"])
+            .current_dir(ws.root())
+            .env("LC_ALL", "C")
+            .output()
+            .expect("msgfmt");
+        let numbers: Vec<usize> = String::from_utf8_lossy(&output.stderr)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        // translated, fuzzy, untranslated; Translate Toolkit: total, translated, fuzzy.
+        assert_eq!(numbers, [18, 1, 1]);
+        assert_eq!(numbers.iter().sum::<usize>(), 20);
+    }
 }
