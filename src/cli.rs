@@ -22,6 +22,9 @@ pub struct Cli {
     /// Language of bitext's own messages (default: from `LC_ALL`, `LC_MESSAGES` or `LANG`).
     #[arg(long, global = true, value_name = "TAG")]
     pub ui_lang: Option<String>,
+    /// Number of threads to work on articles with (default: one per core).
+    #[arg(short = 'j', long = "jobs", global = true, value_name = "N")]
+    pub jobs: Option<usize>,
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,

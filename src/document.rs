@@ -11,6 +11,7 @@ use crate::error::{Error, Result, disp};
 use crate::inline;
 use crate::l10n::{Arg, Localizer};
 use crate::lang::Lang;
+use crate::parallel::map_ordered;
 use crate::segment::SegmentKind;
 use crate::slug::Slug;
 use crate::workspace::{TRANSLATIONS_DIR, Workspace};
@@ -169,10 +170,10 @@ pub fn build(
         untranslated_note: l10n.message("export-untranslated-note", &[]),
         untranslated_marker: l10n.message("export-untranslated-marker", &[]),
     };
+    let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
     let mut gaps = Vec::new();
-    let mut articles = Vec::with_capacity(slugs.len());
-    for slug in slugs {
-        let (article, article_gaps) = build_article(ws, slug, chain, edition, &l10n)?;
+    let mut articles = Vec::with_capacity(built.len());
+    for (article, article_gaps) in built {
         gaps.extend(article_gaps);
         articles.push(article);
     }

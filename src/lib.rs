@@ -18,6 +18,7 @@ pub mod inline;
 pub mod l10n;
 pub mod lang;
 pub mod lengthalign;
+pub mod parallel;
 pub mod plain;
 pub mod po;
 pub mod segment;
@@ -89,7 +90,8 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run(cli) {
+    let jobs = cli.jobs;
+    match parallel::with_jobs(jobs, || run(cli)) {
         Ok(outcome) => {
             eprint!("{}", outcome.stderr);
             let mut stdout = std::io::stdout().lock();

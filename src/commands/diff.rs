@@ -9,6 +9,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::assess::{State, assess, linked_unit};
 use crate::error::{Result, disp};
 use crate::lang::Lang;
+use crate::parallel::map_ordered;
 use crate::slug::Slug;
 use crate::t;
 use crate::term::Style;
@@ -89,10 +90,7 @@ impl DiffReport {
 /// # Errors
 /// Any unreadable or malformed source or translation file.
 pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang]) -> Result<DiffReport> {
-    let mut report = DiffReport {
-        articles: Vec::new(),
-    };
-    for slug in articles {
+    let found = map_ordered(articles, |slug| {
         let article = ws.load_article(slug)?;
         let mut languages = Vec::new();
         for lang in langs {
@@ -140,15 +138,15 @@ pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang]) -> Result<DiffRepo
                 languages.push(entry);
             }
         }
-        if !languages.is_empty() {
-            report.articles.push(ArticleDiff {
-                article: slug.to_string(),
-                source: disp(&article.path),
-                languages,
-            });
-        }
-    }
-    Ok(report)
+        Ok((!languages.is_empty()).then(|| ArticleDiff {
+            article: slug.to_string(),
+            source: disp(&article.path),
+            languages,
+        }))
+    })?;
+    Ok(DiffReport {
+        articles: found.into_iter().flatten().collect(),
+    })
 }
 
 /// The one-line location of a finding: `sources/x.md:LINE: fr: stale segment 7 (3fa9c2d1)`.

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::assess::{State, assess};
 use crate::error::{Result, disp};
 use crate::lang::Lang;
+use crate::parallel::map_ordered;
 use crate::slug::Slug;
 use crate::t;
 use crate::term::{Style, pad_left, pad_right, width};
@@ -80,10 +81,7 @@ pub fn run(
     langs: &[Lang],
     segments: bool,
 ) -> Result<StatusReport> {
-    let mut report = StatusReport {
-        articles: Vec::with_capacity(articles.len()),
-    };
-    for slug in articles {
+    let articles = map_ordered(articles, |slug| {
         let article = ws.load_article(slug)?;
         let mut languages = Vec::with_capacity(langs.len());
         for lang in langs {
@@ -115,14 +113,14 @@ pub fn run(
                 segments: listing,
             });
         }
-        report.articles.push(ArticleStatus {
+        Ok(ArticleStatus {
             article: slug.to_string(),
             source: disp(&article.path),
             segments: article.segments.len(),
             languages,
-        });
-    }
-    Ok(report)
+        })
+    })?;
+    Ok(StatusReport { articles })
 }
 
 /// `part` of `total` as a percentage with one decimal; 100 when there is nothing to do.

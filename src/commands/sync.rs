@@ -12,6 +12,7 @@ use crate::article::Article;
 use crate::assess::{Assessment, SyncChanges, assess, synced};
 use crate::error::{Result, disp};
 use crate::lang::Lang;
+use crate::parallel::map_ordered;
 use crate::slug::Slug;
 use crate::t;
 use crate::translation::{TranslationFile, write_atomic};
@@ -109,27 +110,32 @@ pub fn run(
     dry_run: bool,
     purge: bool,
 ) -> Result<SyncReport> {
-    let mut plans = Vec::new();
-    for slug in articles {
+    // Every file is computed (and every input validated) before any is written; only the
+    // files that change are kept in memory, as their new text.
+    let per_article = map_ordered(articles, |slug| {
         let article = ws.load_article(slug)?;
+        let mut changed = Vec::new();
         for lang in langs {
-            plans.push(FilePlan::for_article(ws, article.clone(), lang, purge)?);
+            let plan = FilePlan::for_article(ws, article.clone(), lang, purge)?;
+            if plan.is_change() {
+                let json = plan.file.to_json();
+                changed.push((plan.path, plan.before.is_none(), plan.changes, json));
+            }
         }
-    }
+        Ok(changed)
+    })?;
+    let total = articles.len() * langs.len();
+    let changing: Vec<_> = per_article.into_iter().flatten().collect();
     let mut report = SyncReport {
-        changed: Vec::new(),
-        unchanged: 0,
+        changed: Vec::with_capacity(changing.len()),
+        unchanged: total - changing.len(),
         dry_run,
     };
-    let changing: Vec<&FilePlan> = plans.iter().filter(|p| p.is_change()).collect();
-    report.unchanged = plans.len() - changing.len();
-    for plan in &changing {
+    for (path, created, changes, json) in changing {
         if !dry_run {
-            plan.write(ws)?;
+            write_atomic(&ws.abs(&path), &json)?;
         }
-        report
-            .changed
-            .push((disp(&plan.path), plan.before.is_none(), plan.changes));
+        report.changed.push((disp(&path), created, changes));
     }
     Ok(report)
 }

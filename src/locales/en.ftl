@@ -270,3 +270,4 @@ help-import-lang = The translation's language
 help-import-file = The translated document (.md, or paragraphs separated by blank lines)
 help-import-dry-run = Show the alignment and write nothing
 help-import-force = Replace current translations that differ
+help-jobs = Number of threads to work on articles with (default: one per core)

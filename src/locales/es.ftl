@@ -288,3 +288,4 @@ help-import-lang = El idioma de la traducción
 help-import-file = El documento traducido (.md, o párrafos separados por líneas en blanco)
 help-import-dry-run = Muestra la alineación sin escribir nada
 help-import-force = Reemplaza las traducciones al día que difieran
+help-jobs = Número de hilos con los que procesar los artículos (por defecto: uno por núcleo)

@@ -288,3 +288,4 @@ help-import-lang = La langue de la traduction
 help-import-file = Le document traduit (.md, ou paragraphes séparés par des lignes vides)
 help-import-dry-run = Montrer l’alignement sans rien écrire
 help-import-force = Remplacer les traductions à jour qui diffèrent
+help-jobs = Nombre de fils d’exécution pour traiter les articles (par défaut : un par cœur)
