@@ -44,5 +44,8 @@ fn main() {
         best = best.min(start.elapsed());
         assert_eq!(links.len(), 5000);
     }
-    println!("align 5000 paragraphs, 500 edited: {:.2} ms (best of 10)", best.as_secs_f64() * 1000.0);
+    println!(
+        "align 5000 paragraphs, 500 edited: {:.2} ms (best of 10)",
+        best.as_secs_f64() * 1000.0
+    );
 }

@@ -1,237 +1,12 @@
-//! Generates a deterministic benchmark corpus: N articles of realistic paragraph lengths
-//! (30–200 words, with headings and lists), their `fr` and `es` translations in bitext's
-//! format, then a seeded fraction of source edits (edited, inserted, deleted, moved and split
-//! paragraphs). For the comparison with gettext it also writes, per article and language,
-//! the PO file before the edits (`po-old/`), the POT after them (`pot-new/`) and the PO after
-//! them (`po/`).
+//! Generates a deterministic benchmark corpus (see `bitext::corpus`).
 //!
 //! ```text
 //! cargo run --release --example gencorpus -- --articles 1000 --out /tmp/corpus [--seed 7] [--edit-fraction 0.1]
 //! ```
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use bitext::exchange::export_article;
-use bitext::lang::Lang;
-use bitext::segment::segment;
-use bitext::slug::Slug;
-use bitext::translation::{TranslationFile, Unit, UnitState};
-use bitext::workspace::Workspace;
-
-/// `SplitMix64`: a small, fast, well-distributed generator, reproducible everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap_or(0)
-    }
-
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn chance(&mut self, fraction: f64) -> bool {
-        #[allow(clippy::cast_precision_loss, reason = "a probability")]
-        let x = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        x < fraction
-    }
-}
-
-const WORDS: &[&str] = &[
-    "the", "council", "harbour", "budget", "minister", "government", "people", "city", "report",
-    "week", "year", "workers", "union", "election", "vote", "law", "court", "police", "protest",
-    "school", "teacher", "hospital", "price", "fuel", "bread", "market", "river", "bridge",
-    "road", "village", "farmer", "land", "water", "company", "contract", "mine", "coast",
-    "festival", "music", "night", "morning", "meeting", "statement", "decision", "plan",
-    "question", "answer", "history", "country", "region", "press", "newspaper", "reader",
-    "letter", "editor", "street", "square", "crowd", "demand", "right", "strike", "wage",
-    "rent", "house", "family", "children", "women", "men", "doctor", "nurse", "train", "bus",
-    "station", "port", "ship", "fish", "catch", "storm", "winter", "summer", "spring",
-    "autumn", "and", "of", "in", "on", "for", "with", "against", "after", "before", "during",
-    "without", "between", "about", "was", "were", "is", "are", "has", "have", "will", "said",
-    "asked", "called", "met", "built", "closed", "opened", "raised", "cut", "promised",
-    "rejected", "approved", "new", "old", "long", "short", "public", "local", "national",
-    "free", "high", "low", "first", "last", "many", "few", "several", "most", "all",
-];
-
-fn words(rng: &mut Rng, n: usize) -> Vec<&'static str> {
-    (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect()
-}
-
-/// A paragraph of `n` words in sentences of 8–25 words, unique to `tag`.
-fn paragraph(rng: &mut Rng, n: usize, tag: &str) -> String {
-    let mut out = String::new();
-    let mut left = n;
-    let mut first = true;
-    while left > 0 {
-        let len = rng.range(8, 25).min(left);
-        left -= len;
-        let mut sentence = words(rng, len);
-        if first {
-            sentence.push(tag_word(tag));
-            first = false;
-        }
-        let mut text = sentence.join(" ");
-        if let Some(c) = text.get(..1) {
-            text.replace_range(..1, &c.to_uppercase());
-        }
-        let end = [".", ".", ".", "!", "?"][rng.below(5)];
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let _ = write!(out, "{text}{end}");
-    }
-    out
-}
-
-fn tag_word(tag: &str) -> &'static str {
-    // A per-article number keeps texts unique across the corpus, as real articles are.
-    Box::leak(tag.to_owned().into_boxed_str())
-}
-
-/// A whole article: a title, then sections of paragraphs, sometimes with a list.
-fn article(rng: &mut Rng, index: usize) -> String {
-    let tag = format!("n{index}");
-    let mut blocks = vec![format!("# {}", heading(rng, &tag))];
-    let paragraphs = rng.range(10, 26);
-    for p in 0..paragraphs {
-        if p > 0 && p % 6 == 0 {
-            blocks.push(format!("## {}", heading(rng, &format!("{tag}s{p}"))));
-        }
-        if rng.chance(0.08) {
-            let count = rng.range(3, 5);
-            let mut items = Vec::with_capacity(count);
-            for i in 0..count {
-                let n = rng.range(5, 15);
-                items.push(format!("- {}", paragraph(rng, n, &format!("{tag}l{p}i{i}"))));
-            }
-            blocks.push(items.join("\n"));
-        } else {
-            let n = rng.range(30, 200);
-            blocks.push(wrap(&paragraph(rng, n, &format!("{tag}p{p}"))));
-        }
-    }
-    blocks.join("\n\n") + "\n"
-}
-
-fn heading(rng: &mut Rng, tag: &str) -> String {
-    let n = rng.range(3, 8);
-    let mut text = words(rng, n).join(" ");
-    text.push(' ');
-    text.push_str(tag);
-    if let Some(c) = text.get(..1) {
-        text.replace_range(..1, &c.to_uppercase());
-    }
-    text
-}
-
-/// Wraps at about 90 columns, as editors save Markdown.
-fn wrap(text: &str) -> String {
-    let mut out = String::new();
-    let mut column = 0;
-    for word in text.split(' ') {
-        if column > 0 && column + word.len() > 90 {
-            out.push('\n');
-            column = 0;
-        } else if column > 0 {
-            out.push(' ');
-            column += 1;
-        }
-        out.push_str(word);
-        column += word.len();
-    }
-    out
-}
-
-/// A stand-in translation: deterministic, a little longer than the source, same markup.
-fn translate(text: &str, lang: &str) -> String {
-    let suffix = if lang == "fr" { "e" } else { "o" };
-    text.split(' ')
-        .map(|w| {
-            if w.len() > 3 && w.chars().all(char::is_alphabetic) {
-                format!("{w}{suffix}")
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Applies one seeded edit of a random kind to the article's blocks.
-fn edit(rng: &mut Rng, source: &str, index: usize) -> String {
-    let mut blocks: Vec<String> = source.trim_end().split("\n\n").map(str::to_owned).collect();
-    let body: Vec<usize> = (1..blocks.len()).filter(|&i| !blocks[i].starts_with('#') && !blocks[i].starts_with("- ")).collect();
-    if body.len() < 3 {
-        return source.to_owned();
-    }
-    let at = body[rng.below(body.len())];
-    match rng.below(5) {
-        0 => blocks[at] = blocks[at].replacen(" the ", " a ", 1).replacen('.', "!", 1),
-        1 => {
-            let n = rng.range(30, 120);
-            blocks.insert(at, wrap(&paragraph(rng, n, &format!("n{index}ins"))));
-        }
-        2 => {
-            blocks.remove(at);
-        }
-        3 => {
-            let moved = blocks.remove(at);
-            let to = body[rng.below(body.len() - 1)].min(blocks.len());
-            blocks.insert(to, moved);
-        }
-        _ => {
-            let flat = blocks[at].replace('\n', " ");
-            if let Some(cut) = flat.find(". ").filter(|&c| c + 2 < flat.len()) {
-                blocks.splice(at..=at, [wrap(&flat[..=cut]), wrap(&flat[cut + 2..])]);
-            }
-        }
-    }
-    blocks.join("\n\n") + "\n"
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("create directory");
-    }
-    std::fs::write(path, text).expect("write");
-}
-
-/// A POT: the PO entries with every translation and bitext comment removed.
-fn pot_of(po: &str) -> String {
-    let mut out = String::new();
-    let mut in_msgstr = false;
-    for line in po.lines() {
-        if line.starts_with("#.") || line.starts_with("#,") || line.starts_with("#|") {
-            continue;
-        }
-        if line.starts_with("msgstr") {
-            in_msgstr = true;
-            if out.ends_with("msgid \"\"\n") {
-                out.push_str("msgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n");
-            } else {
-                out.push_str("msgstr \"\"\n");
-            }
-            continue;
-        }
-        if in_msgstr && line.starts_with('"') {
-            continue;
-        }
-        in_msgstr = false;
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
+use bitext::corpus::{Spec, generate};
 
 struct Args {
     articles: usize,
@@ -263,67 +38,20 @@ fn parse_args() -> Args {
 
 fn main() {
     let args = parse_args();
-    let mut rng = Rng(args.seed);
-    let out = &args.out;
-    let slugs: Vec<String> = (0..args.articles).map(|i| format!("article-{i:05}")).collect();
-    let mut config = String::from("source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[[edition]]\nid = \"all\"\nvolume = 1\nnumber = 1\ndate = \"2024-01\"\narticles = [\n");
-    for slug in &slugs {
-        let _ = writeln!(config, "  \"{slug}\",");
-    }
-    config.push_str("]\n");
-    write(&out.join("bitext.toml"), &config);
-
-    let mut sources = Vec::with_capacity(slugs.len());
-    for (i, slug) in slugs.iter().enumerate() {
-        let text = article(&mut rng, i);
-        write(&out.join(format!("sources/{slug}.md")), &text);
-        for lang in ["fr", "es"] {
-            let mut file = TranslationFile::new(slug, lang);
-            for s in segment(&text) {
-                file.units.push(Unit {
-                    target: translate(&s.text, lang),
-                    id: s.id,
-                    source: s.text,
-                    state: Some(UnitState::Translated),
-                });
-            }
-            write(&out.join(format!("translations/{lang}/{slug}.json")), &file.to_json());
-        }
-        sources.push(text);
-    }
-
-    let ws = Workspace::open(Some(out)).expect("workspace");
-    let langs = [Lang::parse("fr").expect("fr"), Lang::parse("es").expect("es")];
-    let date = "2024-01-01 00:00+0000";
-    for slug in &slugs {
-        let slug = Slug::parse(slug).expect("slug");
-        for lang in &langs {
-            let po = bitext::po::write(&export_article(&ws, &slug, lang).expect("export"), date);
-            write(&out.join(format!("po-old/{slug}.{lang}.po")), &po);
+    let spec = Spec {
+        articles: args.articles,
+        seed: args.seed,
+        edit_fraction: args.edit_fraction,
+        gettext: true,
+    };
+    match generate(&args.out, spec) {
+        Ok(summary) => println!(
+            "{} articles, {} segments, {} edited",
+            args.articles, summary.segments, summary.edited
+        ),
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
         }
     }
-
-    let mut edited = 0;
-    for (i, slug) in slugs.iter().enumerate() {
-        if rng.chance(args.edit_fraction) {
-            let text = edit(&mut rng, &sources[i], i);
-            write(&out.join(format!("sources/{slug}.md")), &text);
-            edited += 1;
-        }
-    }
-
-    let mut segments = 0;
-    for slug in &slugs {
-        let slug = Slug::parse(slug).expect("slug");
-        let article = ws.load_article(&slug).expect("article");
-        segments += article.segments.len();
-        for lang in &langs {
-            let po = bitext::po::write(&export_article(&ws, &slug, lang).expect("export"), date);
-            if lang.as_str() == "fr" {
-                write(&out.join(format!("pot-new/{slug}.pot")), &pot_of(&po));
-            }
-            write(&out.join(format!("po/{slug}.{lang}.po")), &po);
-        }
-    }
-    println!("{} articles, {segments} segments, {edited} edited", slugs.len());
 }

@@ -10,6 +10,7 @@ pub mod assess;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod exchange;

@@ -9,6 +9,7 @@ mod exchange;
 mod export;
 mod import;
 mod init;
+mod parallel;
 mod sample;
 mod status;
 mod support;

@@ -94,6 +94,22 @@ impl Ws {
         ws
     }
 
+    /// A generated corpus of `articles` articles (see `bitext::corpus`), a third of them
+    /// edited after translation.
+    pub(crate) fn generated(articles: usize, seed: u64) -> Self {
+        let ws = Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let spec = bitext::corpus::Spec {
+            articles,
+            seed,
+            edit_fraction: 0.3,
+            gettext: false,
+        };
+        bitext::corpus::generate(ws.root(), spec).expect("corpus");
+        ws
+    }
+
     /// A workspace with `ARTICLE` as `sources/harbour.md`, fully translated into French.
     pub(crate) fn translated() -> Self {
         let ws = Self::new();
