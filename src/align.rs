@@ -1,7 +1,7 @@
 //! Matching a translation file's units to an article's current segments (invariant 7).
 //!
-//! First a paragraph-level diff over the texts anchors every unchanged paragraph, then moved
-//! paragraphs are matched by exact text. Only inside the regions left between anchors does a
+//! First a paragraph-level diff over the texts (with ids, to tell repeated paragraphs apart)
+//! anchors every unchanged paragraph, then moved paragraphs are matched by exact text. Only inside the regions left between anchors does a
 //! word-level comparison run, as a small dynamic programme with 1-1 (edited), 1-2 (split),
 //! 2-1 (merged), 1-0 (deleted) and 0-1 (inserted) beads. Ordinary edits make small regions,
 //! so the cost stays near-linear in the number of segments; a huge region is searched in a
@@ -61,7 +61,18 @@ pub fn align_with_stats(
     let mut stats = AlignStats::default();
     let old: Vec<&str> = units.iter().map(|u| u.source.as_str()).collect();
     let new: Vec<&str> = segments.iter().map(|s| s.text.as_str()).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
+    // Anchors are keyed by text and id together: with repeated identical paragraphs, text
+    // alone is ambiguous, and the id (which `sync` keeps equal to the segment's) says which
+    // occurrence a unit belongs to. Units whose id is out of date are matched by text below.
+    let old_keys: Vec<(&str, &str)> = units
+        .iter()
+        .map(|u| (u.source.as_str(), u.id.as_str()))
+        .collect();
+    let new_keys: Vec<(&str, &str)> = segments
+        .iter()
+        .map(|s| (s.text.as_str(), s.id.as_str()))
+        .collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
 
     let mut links = vec![Link::None; new.len()];
     let mut old_used = vec![false; old.len()];
@@ -79,7 +90,7 @@ pub fn align_with_stats(
         }
     }
 
-    // Moved paragraphs: same text, different place.
+    // Moved paragraphs and out-of-date ids: same text, not anchored above.
     let mut unmatched_old: HashMap<&str, VecDeque<usize>> = HashMap::new();
     for (i, text) in old.iter().enumerate() {
         if !old_used[i] {
@@ -107,24 +118,42 @@ pub fn align_with_stats(
         if olds.is_empty() || news.is_empty() {
             continue;
         }
-        let old_texts: Vec<&str> = olds.iter().map(|&i| old[i]).collect();
-        let new_texts: Vec<&str> = news.iter().map(|&j| new[j]).collect();
-        for (j, group) in align_region(&old_texts, &new_texts, &mut stats) {
+        let old_region: Vec<(&str, &str)> = olds.iter().map(|&i| old_keys[i]).collect();
+        let new_region: Vec<(&str, &str)> = news.iter().map(|&j| new_keys[j]).collect();
+        for (j, group) in align_region(&old_region, &new_region, &mut stats) {
             links[news[j]] = Link::Similar(group.into_iter().map(|i| olds[i]).collect());
         }
     }
 
-    // A paragraph with no translation may have one in the obsolete list (it came back).
-    let mut obsolete_by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
-    for (k, unit) in obsolete.iter().enumerate() {
-        if unit.has_target() {
-            obsolete_by_text
-                .entry(&unit.source)
-                .or_default()
-                .push_back(k);
+    // A paragraph left without a translation takes one made from exactly its text, if a unit
+    // no other segment uses has it: a live unit (say, a duplicate that lost its anchor) or an
+    // obsolete one (a paragraph that came back). Live first, so that states are the same
+    // before and after `sync` moves such units to the obsolete list.
+    for link in &links {
+        match link {
+            Link::Exact(i) => old_used[*i] = true,
+            Link::Similar(group) => group.iter().for_each(|&i| old_used[i] = true),
+            Link::None | Link::ExactObsolete(_) => {}
         }
     }
-    if !obsolete_by_text.is_empty() {
+    let mut spare: HashMap<&str, VecDeque<Link>> = HashMap::new();
+    for (i, unit) in units.iter().enumerate() {
+        if !old_used[i] && unit.has_target() {
+            spare
+                .entry(&unit.source)
+                .or_default()
+                .push_back(Link::Exact(i));
+        }
+    }
+    for (k, unit) in obsolete.iter().enumerate() {
+        if unit.has_target() {
+            spare
+                .entry(&unit.source)
+                .or_default()
+                .push_back(Link::ExactObsolete(k));
+        }
+    }
+    if !spare.is_empty() {
         for (j, link) in links.iter_mut().enumerate() {
             let translated = match link {
                 Link::None => false,
@@ -132,12 +161,9 @@ pub fn align_with_stats(
                 Link::ExactObsolete(_) => true,
                 Link::Similar(group) => group.iter().any(|&i| units[i].has_target()),
             };
-            if !translated
-                && let Some(k) = obsolete_by_text
-                    .get_mut(new[j])
-                    .and_then(VecDeque::pop_front)
+            if !translated && let Some(found) = spare.get_mut(new[j]).and_then(VecDeque::pop_front)
             {
-                *link = Link::ExactObsolete(k);
+                *link = found;
             }
         }
     }
@@ -222,14 +248,21 @@ enum Step {
     clippy::many_single_char_names,
     reason = "one dynamic programme, written with the usual i/j/m/k names, reads best whole"
 )]
-fn align_region(old: &[&str], new: &[&str], stats: &mut AlignStats) -> Vec<(usize, Vec<usize>)> {
+fn align_region(
+    old: &[(&str, &str)],
+    new: &[(&str, &str)],
+    stats: &mut AlignStats,
+) -> Vec<(usize, Vec<usize>)> {
     const NONE: i64 = i64::MIN / 4;
+    // A unit `sync` attached to this very segment (same id) keeps its link: otherwise a
+    // second look at the same texts could pair them differently and change their states.
+    const KEPT_LINK: i64 = 1 << 40;
     let (m, k) = (old.len(), new.len());
     let mut interner = Interner {
         ids: HashMap::new(),
     };
-    let old_tokens: Vec<Tokens> = old.iter().map(|t| interner.tokens(t)).collect();
-    let new_tokens: Vec<Tokens> = new.iter().map(|t| interner.tokens(t)).collect();
+    let old_tokens: Vec<Tokens> = old.iter().map(|(t, _)| interner.tokens(t)).collect();
+    let new_tokens: Vec<Tokens> = new.iter().map(|(t, _)| interner.tokens(t)).collect();
 
     let comparisons = std::cell::Cell::new(0);
     let mut pair_cache: HashMap<(usize, usize), usize> = HashMap::new();
@@ -289,7 +322,12 @@ fn align_region(old: &[&str], new: &[&str], stats: &mut AlignStats) -> Vec<(usiz
                 if prev > NONE
                     && let Some(c) = pair(i - 1, j - 1)
                 {
-                    consider(prev + 4 * to_i64(c), Step::OneOne);
+                    let kept = if old[i - 1].1 == new[j - 1].1 {
+                        KEPT_LINK
+                    } else {
+                        0
+                    };
+                    consider(prev + 4 * to_i64(c) + kept, Step::OneOne);
                 }
             }
             if i > 0 && j > 1 {

@@ -2,8 +2,15 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
-use crate::segment::{Segment, segment};
+use crate::error::{Error, Result, line_column};
+use crate::segment::{Segment, segment_with_depth};
+
+/// Largest source file bitext reads: far beyond any article, small enough to stay fast.
+pub const MAX_SOURCE_BYTES: usize = 32 << 20;
+/// Largest paragraph bitext tracks.
+pub const MAX_SEGMENT_BYTES: usize = 1 << 20;
+/// Deepest block nesting bitext follows (block quotes in lists in block quotes...).
+pub const MAX_DEPTH: usize = 64;
 use crate::slug::Slug;
 
 /// A source article, read and segmented.
@@ -18,11 +25,19 @@ pub struct Article {
 }
 
 impl Article {
-    /// Segments the content of a source file. `bytes` must be UTF-8.
+    /// Segments the content of a source file. `bytes` must be UTF-8 text of a sensible size.
     ///
     /// # Errors
-    /// [`Error::InvalidUtf8`] with the line and column of the first bad byte.
+    /// [`Error::InvalidUtf8`] with the line and column of the first bad byte, a NUL byte, a
+    /// file or paragraph over the size limits, or blocks nested too deep.
     pub fn from_bytes(slug: Slug, path: PathBuf, bytes: &[u8]) -> Result<Self> {
+        if bytes.len() > MAX_SOURCE_BYTES {
+            return Err(Error::TooLarge {
+                path,
+                line: 1,
+                limit: "32 MiB".to_owned(),
+            });
+        }
         let text = std::str::from_utf8(bytes).map_err(|e| {
             let valid = &bytes[..e.valid_up_to()];
             // The valid prefix is UTF-8 by definition.
@@ -34,10 +49,29 @@ impl Article {
                 column,
             }
         })?;
+        if let Some(offset) = text.find('\0') {
+            let (line, column) = line_column(text, offset);
+            return Err(Error::NulByte { path, line, column });
+        }
+        let (segments, depth) = segment_with_depth(text);
+        if depth.levels > MAX_DEPTH {
+            return Err(Error::TooDeep {
+                path,
+                line: depth.line,
+                limit: MAX_DEPTH,
+            });
+        }
+        if let Some(big) = segments.iter().find(|s| s.text.len() > MAX_SEGMENT_BYTES) {
+            return Err(Error::TooLarge {
+                path,
+                line: big.line,
+                limit: "1 MiB".to_owned(),
+            });
+        }
         Ok(Self {
             slug,
-            segments: segment(text),
             path,
+            segments,
         })
     }
 

@@ -65,6 +65,7 @@ impl Config {
     /// Malformed TOML or unknown keys (with line and column), invalid language tags, a source
     /// language listed as a target, or an invalid edition.
     pub fn parse(path: &Path, text: &str) -> Result<Self> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()

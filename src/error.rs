@@ -126,6 +126,34 @@ pub enum Error {
     /// The export destination exists and is not a directory, but several files are to be
     /// written.
     NotADirectory { path: PathBuf },
+    /// Another bitext command holds the workspace lock past the timeout.
+    LockTimeout {
+        path: PathBuf,
+        pid: u32,
+        seconds: f64,
+    },
+    /// The workspace lock belongs to a process that no longer runs.
+    StaleLock { path: PathBuf, pid: u32 },
+    /// A file or directory under `sources/` or `translations/` resolves outside the workspace.
+    OutsideWorkspace { path: PathBuf },
+    /// A source file or one of its paragraphs is too large to be an article.
+    TooLarge {
+        path: PathBuf,
+        line: usize,
+        limit: String,
+    },
+    /// A source file contains a NUL byte: it is not text.
+    NulByte {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    /// Markdown nested deeper than bitext follows.
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        limit: usize,
+    },
 }
 
 impl fmt::Display for Error {
@@ -284,6 +312,40 @@ impl fmt::Display for Error {
                 t!("error-export-needs-directory", count = *count)
             }
             Self::NotADirectory { path } => t!("error-not-a-directory", path = &disp(path)),
+            Self::LockTimeout { path, pid, seconds } => t!(
+                "error-lock-timeout",
+                path = &disp(path),
+                pid = &pid.to_string(),
+                seconds = &format!("{seconds}")
+            ),
+            Self::StaleLock { path, pid } => {
+                t!(
+                    "error-stale-lock",
+                    path = &disp(path),
+                    pid = &pid.to_string()
+                )
+            }
+            Self::OutsideWorkspace { path } => {
+                t!("error-outside-workspace", path = &disp(path))
+            }
+            Self::TooLarge { path, line, limit } => t!(
+                "error-too-large",
+                path = &disp(path),
+                line = *line,
+                limit = limit
+            ),
+            Self::NulByte { path, line, column } => t!(
+                "error-nul-byte",
+                path = &disp(path),
+                line = *line,
+                column = *column
+            ),
+            Self::TooDeep { path, line, limit } => t!(
+                "error-too-deep",
+                path = &disp(path),
+                line = *line,
+                limit = *limit
+            ),
         };
         f.write_str(&message)
     }

@@ -236,7 +236,15 @@ fn apply(plan: &mut FilePlan, file: &ImportedFile, force: bool) -> (ImportCounts
             [only] => file.units[*only].base.clone(),
             _ => None,
         };
-        let Some(target) = normalise_paragraph(&imported.target) else {
+        // The workspace's own text comes back as it went out (a merged paragraph's two
+        // translations keep their blank line); anything else is normalised as `set` does.
+        let unchanged = imported.target == plan.file.units[j].target;
+        let normalised = if unchanged {
+            Some(imported.target.clone())
+        } else {
+            normalise_paragraph(&imported.target)
+        };
+        let Some(target) = normalised else {
             counts.skipped += 1;
             messages.push(t!(
                 "import-multi-paragraph",

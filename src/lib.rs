@@ -19,6 +19,7 @@ pub mod inline;
 pub mod l10n;
 pub mod lang;
 pub mod lengthalign;
+pub mod lock;
 pub mod parallel;
 pub mod plain;
 pub mod po;
@@ -43,6 +44,7 @@ use clap::FromArgMatches as _;
 use crate::cli::{CheckFormat, Cli, Command, DiffFormat, StatusFormat};
 use crate::commands::set::TextSource;
 use crate::error::{Error, Result};
+use crate::lock::Lock;
 use crate::term::Style;
 use crate::translation::UnitState;
 use crate::workspace::Workspace;
@@ -162,6 +164,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Sync(args) => {
             let ws = open()?;
+            let _lock = (!args.dry_run)
+                .then(|| Lock::acquire(&ws.root))
+                .transpose()?;
             let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
             let report =
                 commands::sync::run(&ws, &articles, &langs, args.dry_run, args.purge_obsolete)?;
@@ -211,6 +216,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Tmx(cli::TmxCommand::Export(args)) => run_tmx(&open()?, args),
         Command::Import(args) => {
             let ws = open()?;
+            let _lock = (!args.dry_run)
+                .then(|| Lock::acquire(&ws.root))
+                .transpose()?;
             let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
             let report = commands::import::run(
                 &ws,
@@ -224,6 +232,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Accept(args) => {
             let ws = open()?;
+            let _lock = Lock::acquire(&ws.root)?;
             let (articles, langs) = select(&ws, &[args.article], &[args.lang])?;
             let report = commands::accept::run(&ws, &articles[0], &args.segments, &langs[0])?;
             Ok(Outcome::ok(commands::accept::render(&report)))
@@ -233,6 +242,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
 /// `set`: the text comes from `--text`, `--file` or stdin, in that order of preference.
 fn run_set(ws: &Workspace, args: cli::SetArgs) -> Result<Outcome> {
+    let _lock = Lock::acquire(&ws.root)?;
     let (articles, langs) = select(ws, &[args.article], &[args.lang])?;
     let text = match (args.text, args.file) {
         (Some(text), _) => TextSource::Inline(text),
@@ -307,6 +317,7 @@ fn run_po(ws: &Workspace, command: cli::PoCommand) -> Result<Outcome> {
         }
         cli::PoCommand::Import(args) => {
             let read = |path: &std::path::Path, text: &str| po::read(path, text).map(|f| vec![f]);
+            let _lock = Lock::acquire(&ws.root)?;
             let files = exchange::read_files(&args.files, &read)?;
             let report = exchange::import(ws, &files, args.force)?;
             Ok(Outcome::ok(exchange::render(&report)))
@@ -333,6 +344,7 @@ fn run_xliff(ws: &Workspace, command: cli::XliffCommand) -> Result<Outcome> {
             Ok(Outcome::ok(stdout))
         }
         cli::XliffCommand::Import(args) => {
+            let _lock = Lock::acquire(&ws.root)?;
             let files = exchange::read_files(&args.files, &xliff::read)?;
             let report = exchange::import(ws, &files, args.force)?;
             Ok(Outcome::ok(exchange::render(&report)))

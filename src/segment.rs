@@ -45,7 +45,17 @@ pub struct Segment {
 #[must_use]
 pub fn normalise_file(raw: &str) -> String {
     let without_bom = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let unified = without_bom.replace("\r\n", "\n").replace('\r', "\n");
+    let unified = if without_bom.contains('\r') {
+        without_bom.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        without_bom.to_owned()
+    };
+    // Most text is already NFC; the quick check avoids rebuilding it.
+    if unicode_normalization::is_nfc_quick(unified.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        return unified;
+    }
     unified.nfc().collect()
 }
 
@@ -106,9 +116,24 @@ pub fn text_hash(text: &str) -> String {
         })
 }
 
+/// How deeply an article's blocks nest: the deepest level and the 1-based line it starts on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Depth {
+    /// Number of nested block containers at the deepest point.
+    pub levels: usize,
+    /// The line where that point starts.
+    pub line: usize,
+}
+
 /// Splits a source file's content into segments. Never fails: any UTF-8 text is Markdown.
 #[must_use]
 pub fn segment(raw: &str) -> Vec<Segment> {
+    segment_with_depth(raw).0
+}
+
+/// As [`segment`], also measuring how deeply the blocks nest.
+#[must_use]
+pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
     let src = normalise_file(raw);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
@@ -127,8 +152,12 @@ pub fn segment(raw: &str) -> Vec<Segment> {
     }
     builder.flush(&src);
 
+    let depth = Depth {
+        levels: builder.deepest.0,
+        line: line_of(builder.deepest.1),
+    };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    builder
+    let segments = builder
         .raw
         .into_iter()
         .filter(|raw| !raw.text.is_empty())
@@ -150,7 +179,8 @@ pub fn segment(raw: &str) -> Vec<Segment> {
                 text: raw.text,
             }
         })
-        .collect()
+        .collect();
+    (segments, depth)
 }
 
 struct RawSegment {
@@ -178,6 +208,8 @@ struct Builder {
     skip: usize,
     pending: Option<Pending>,
     raw: Vec<RawSegment>,
+    /// The deepest nesting seen and the source offset where it was reached.
+    deepest: (usize, usize),
 }
 
 impl Builder {
@@ -194,6 +226,9 @@ impl Builder {
             Event::Start(tag) if !is_inline(tag) => {
                 self.flush(src);
                 self.blocks.push(block_kind(tag));
+                if self.blocks.len() > self.deepest.0 {
+                    self.deepest = (self.blocks.len(), range.start);
+                }
             }
             Event::End(end) if !is_inline_end(*end) => {
                 self.flush(src);

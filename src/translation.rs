@@ -93,6 +93,8 @@ impl TranslationFile {
     /// Malformed JSON (with line and column), an unknown format version, a mismatching
     /// `article` or `lang`, or duplicate unit ids.
     pub fn parse(path: &Path, bytes: &[u8], article: &str, lang: &str) -> Result<Self> {
+        // Editors on some systems save UTF-8 with a byte order mark; it is not content.
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         let file: Self = match serde_json::from_slice(bytes) {
             Ok(file) => file,
             Err(e) => {
@@ -175,6 +177,27 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         .map_err(write_error)?;
     temp.write_all(content.as_bytes()).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
+    crash_point();
     temp.persist(path).map_err(|e| write_error(e.error))?;
     Ok(())
+}
+
+/// Fault injection for the crash-safety tests: with `BITEXT_TEST_CRASH_AFTER_WRITES=k`, the
+/// process aborts (as under `kill -9`) during its (k+1)-th atomic write, after the temporary
+/// file is complete and before it replaces the old file: the worst moment to die.
+fn crash_point() {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
+    static DONE: AtomicUsize = AtomicUsize::new(0);
+    let limit = LIMIT.get_or_init(|| {
+        std::env::var("BITEXT_TEST_CRASH_AFTER_WRITES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    });
+    if let Some(limit) = *limit
+        && DONE.fetch_add(1, Ordering::SeqCst) >= limit
+    {
+        std::process::abort();
+    }
 }

@@ -24,6 +24,8 @@ pub struct Workspace {
     pub root: PathBuf,
     /// The parsed project file.
     pub config: Config,
+    /// `root` with every symbolic link resolved, to tell what lies inside the workspace.
+    canonical_root: PathBuf,
 }
 
 impl Workspace {
@@ -65,7 +67,12 @@ impl Workspace {
             }
         };
         let config = Config::parse(Path::new(CONFIG_FILE), &text)?;
-        Ok(Self { root, config })
+        let canonical_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
+        Ok(Self {
+            root,
+            config,
+            canonical_root,
+        })
     }
 
     /// `sources/<slug>.md`, relative to the root.
@@ -86,6 +93,32 @@ impl Workspace {
     #[must_use]
     pub fn abs(&self, relative: &Path) -> PathBuf {
         self.root.join(relative)
+    }
+
+    /// Refuses a root-relative path that leads outside the workspace through a symbolic link
+    /// (a link to `/etc`, say, put under `translations/`). Paths that do not exist yet are fine.
+    ///
+    /// # Errors
+    /// [`Error::OutsideWorkspace`] naming `relative`.
+    pub fn check_inside(&self, relative: &Path) -> Result<()> {
+        let mut prefix = self.root.clone();
+        for component in relative.components() {
+            prefix.push(component);
+            match std::fs::symlink_metadata(&prefix) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    let inside = std::fs::canonicalize(&prefix)
+                        .is_ok_and(|target| target.starts_with(&self.canonical_root));
+                    if !inside {
+                        return Err(Error::OutsideWorkspace {
+                            path: relative.to_owned(),
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(_) => return Ok(()),
+            }
+        }
+        Ok(())
     }
 
     /// Every article in `sources/`, sorted by slug.
@@ -169,6 +202,7 @@ impl Workspace {
     /// An unreadable or non-UTF-8 source file.
     pub fn load_article(&self, slug: &Slug) -> Result<Article> {
         let path = Self::source_path(slug);
+        self.check_inside(&path)?;
         let bytes = std::fs::read(self.abs(&path)).map_err(|source| Error::Read {
             path: path.clone(),
             source,
@@ -194,6 +228,7 @@ impl Workspace {
         slug: &Slug,
     ) -> Result<Option<(Vec<u8>, TranslationFile)>> {
         let path = Self::translation_path(lang, slug);
+        self.check_inside(&path)?;
         let bytes = match std::fs::read(self.abs(&path)) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -227,6 +262,7 @@ impl Workspace {
     /// Root-relative paths of the files in `dir` with extension `ext`, sorted; none if the
     /// directory does not exist.
     fn list(&self, dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+        self.check_inside(dir)?;
         let entries = match std::fs::read_dir(self.abs(dir)) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

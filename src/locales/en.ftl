@@ -271,3 +271,12 @@ help-import-file = The translated document (.md, or paragraphs separated by blan
 help-import-dry-run = Show the alignment and write nothing
 help-import-force = Replace current translations that differ
 help-jobs = Number of threads to work on articles with (default: one per core)
+
+## reliability
+
+error-lock-timeout = { $path } is held by another bitext command (process { $pid }) for more than { $seconds } s; try again when it has finished
+error-stale-lock = { $path } was left by bitext process { $pid }, which is no longer running (it was interrupted); check that no bitext command is running, then delete { $path } and run the command again
+error-outside-workspace = { $path } leads outside the workspace (a symbolic link?); bitext only reads and writes files inside it
+error-too-large = { $path }:{ $line }: larger than { $limit }; this is not an article bitext can track
+error-nul-byte = { $path }:{ $line }:{ $column }: the file contains a NUL byte, so it is not text
+error-too-deep = { $path }:{ $line }: blocks nested more than { $limit } levels deep

@@ -289,3 +289,12 @@ help-import-file = El documento traducido (.md, o párrafos separados por línea
 help-import-dry-run = Muestra la alineación sin escribir nada
 help-import-force = Reemplaza las traducciones al día que difieran
 help-jobs = Número de hilos con los que procesar los artículos (por defecto: uno por núcleo)
+
+## fiabilidad
+
+error-lock-timeout = { $path } lo retiene otro comando de bitext (proceso { $pid }) desde hace más de { $seconds } s; vuelva a intentarlo cuando termine
+error-stale-lock = { $path } lo dejó el proceso de bitext { $pid }, que ya no se está ejecutando (se interrumpió); compruebe que no hay ningún comando de bitext en curso, borre { $path } y vuelva a ejecutar el comando
+error-outside-workspace = { $path } lleva fuera del espacio de trabajo (¿un enlace simbólico?); bitext solo lee y escribe archivos dentro de él
+error-too-large = { $path }:{ $line }: mayor que { $limit }; no es un artículo que bitext pueda seguir
+error-nul-byte = { $path }:{ $line }:{ $column }: el archivo contiene un byte NUL, así que no es texto
+error-too-deep = { $path }:{ $line }: bloques anidados a más de { $limit } niveles

@@ -289,3 +289,12 @@ help-import-file = Le document traduit (.md, ou paragraphes séparés par des li
 help-import-dry-run = Montrer l’alignement sans rien écrire
 help-import-force = Remplacer les traductions à jour qui diffèrent
 help-jobs = Nombre de fils d’exécution pour traiter les articles (par défaut : un par cœur)
+
+## fiabilité
+
+error-lock-timeout = { $path } est tenu par une autre commande bitext (processus { $pid }) depuis plus de { $seconds } s ; réessayez quand elle aura terminé
+error-stale-lock = { $path } a été laissé par le processus bitext { $pid }, qui ne tourne plus (il a été interrompu) ; vérifiez qu’aucune commande bitext n’est en cours, puis supprimez { $path } et relancez la commande
+error-outside-workspace = { $path } mène hors de l’espace de travail (un lien symbolique ?) ; bitext ne lit et n’écrit que des fichiers qui s’y trouvent
+error-too-large = { $path }:{ $line }: plus grand que { $limit } ; ce n’est pas un article que bitext peut suivre
+error-nul-byte = { $path }:{ $line }:{ $column }: le fichier contient un octet NUL : ce n’est pas du texte
+error-too-deep = { $path }:{ $line }: blocs imbriqués sur plus de { $limit } niveaux

@@ -7,6 +7,8 @@ mod edits;
 mod errors;
 mod exchange;
 mod export;
+mod faults;
+mod hostile;
 mod import;
 mod init;
 mod parallel;

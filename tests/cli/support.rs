@@ -97,13 +97,18 @@ impl Ws {
     /// A generated corpus of `articles` articles (see `bitext::corpus`), a third of them
     /// edited after translation.
     pub(crate) fn generated(articles: usize, seed: u64) -> Self {
+        Self::generated_with(articles, seed, 0.3)
+    }
+
+    /// As [`Ws::generated`], with `edit_fraction` of the articles edited.
+    pub(crate) fn generated_with(articles: usize, seed: u64, edit_fraction: f64) -> Self {
         let ws = Self {
             dir: tempfile::tempdir().expect("temp dir"),
         };
         let spec = bitext::corpus::Spec {
             articles,
             seed,
-            edit_fraction: 0.3,
+            edit_fraction,
             gettext: false,
         };
         bitext::corpus::generate(ws.root(), spec).expect("corpus");
