@@ -156,7 +156,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Status(args) => {
             let ws = open()?;
             let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
-            let report = commands::status::run(&ws, &articles, &langs, args.segments)?;
+            let listing = if args.segments {
+                commands::status::Listing::All
+            } else {
+                commands::status::Listing::None
+            };
+            let report = commands::status::run(&ws, &articles, &langs, listing)?;
             Ok(Outcome::ok(match args.format {
                 StatusFormat::Text => commands::status::render_text(&report, style),
                 StatusFormat::Json => commands::status::render_json(&report),

@@ -100,7 +100,7 @@ pub fn run(
     langs: &[Lang],
     min_complete: Option<f64>,
 ) -> Result<CheckReport> {
-    let status = status::run(ws, articles, langs, true)?;
+    let status = status::run(ws, articles, langs, status::Listing::Unfinished)?;
     Ok(from_status(&status, langs.len(), min_complete))
 }
 

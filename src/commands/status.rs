@@ -71,6 +71,17 @@ pub struct SegmentStatus {
     pub excerpt: String,
 }
 
+/// Which segments a status report lists one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// None: counts only, so memory stays bounded by the largest article.
+    None,
+    /// Every segment (`--segments`).
+    All,
+    /// Only segments that are not current, without excerpts (what `check` reports).
+    Unfinished,
+}
+
 /// Computes the status of the selected articles and languages.
 ///
 /// # Errors
@@ -79,7 +90,7 @@ pub fn run(
     ws: &Workspace,
     articles: &[Slug],
     langs: &[Lang],
-    segments: bool,
+    listing: Listing,
 ) -> Result<StatusReport> {
     let articles = map_ordered(articles, |slug| {
         let article = ws.load_article(slug)?;
@@ -88,17 +99,22 @@ pub fn run(
             let file = ws.load_translation(lang, slug)?;
             let assessment = assess(&article, file.as_ref());
             let counts = assessment.counts();
-            let listing = segments.then(|| {
+            let listed = (listing != Listing::None).then(|| {
                 article
                     .segments
                     .iter()
                     .zip(&assessment.states)
+                    .filter(|(_, state)| listing == Listing::All || **state != State::Current)
                     .map(|(segment, state)| SegmentStatus {
                         n: segment.n,
                         id: segment.id.clone(),
                         state: *state,
                         line: segment.line,
-                        excerpt: excerpt(&segment.text, 60),
+                        excerpt: if listing == Listing::All {
+                            excerpt(&segment.text, 60)
+                        } else {
+                            String::new()
+                        },
                     })
                     .collect()
             });
@@ -110,7 +126,7 @@ pub fn run(
                 draft: counts.draft,
                 obsolete: assessment.obsolete,
                 percent: percent(counts.current, article.segments.len()),
-                segments: listing,
+                segments: listed,
             });
         }
         Ok(ArticleStatus {
