@@ -153,20 +153,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let report = commands::init::run(&root, &args.source, &args.targets)?;
             Ok(Outcome::ok(commands::init::render(&report)))
         }
-        Command::Status(args) => {
-            let ws = open()?;
-            let (articles, langs) = select(&ws, &args.selection.articles, &args.selection.langs)?;
-            let listing = if args.segments {
-                commands::status::Listing::All
-            } else {
-                commands::status::Listing::None
-            };
-            let report = commands::status::run(&ws, &articles, &langs, listing)?;
-            Ok(Outcome::ok(match args.format {
-                StatusFormat::Text => commands::status::render_text(&report, style),
-                StatusFormat::Json => commands::status::render_json(&report),
-            }))
-        }
+        Command::Status(args) => run_status(&open()?, &args, style),
         Command::Sync(args) => {
             let ws = open()?;
             let _lock = (!args.dry_run)
@@ -243,6 +230,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::ok(commands::accept::render(&report)))
         }
     }
+}
+
+/// `status`: counts per article and language, or every segment with `--segments`.
+fn run_status(ws: &Workspace, args: &cli::StatusArgs, style: Style) -> Result<Outcome> {
+    let (articles, langs) = select(ws, &args.selection.articles, &args.selection.langs)?;
+    let listing = if args.segments {
+        commands::status::Listing::All
+    } else {
+        commands::status::Listing::None
+    };
+    let report = commands::status::run(ws, &articles, &langs, listing)?;
+    Ok(Outcome::ok(match args.format {
+        StatusFormat::Text => commands::status::render_text(&report, style),
+        StatusFormat::Json => commands::status::render_json(&report),
+    }))
 }
 
 /// `set`: the text comes from `--text`, `--file` or stdin, in that order of preference.
