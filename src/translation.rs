@@ -170,11 +170,21 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir).map_err(write_error)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".bitext-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(write_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bitext-").suffix(".tmp");
+    // A new file gets the permissions any new file gets (0666 less the umask), not the
+    // temporary file's private 0600; a rewritten file keeps its own.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&dir).map_err(write_error)?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        temp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(write_error)?;
+    }
     temp.write_all(content.as_bytes()).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     crash_point();

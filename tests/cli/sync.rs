@@ -107,3 +107,27 @@ fn units_out_of_order_are_put_back_in_source_order() {
     assert_eq!(units[0]["target"], "fr translation of segment 1");
     assert_eq!(units[4]["target"], "fr translation of segment 5");
 }
+
+#[cfg(unix)]
+#[test]
+fn written_files_are_readable_by_others_or_keep_their_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let ws = Ws::new();
+    ws.write("sources/harbour.md", ARTICLE);
+    ws.run(&["sync", "-l", "fr"]).success();
+    let mode = |p: &str| {
+        std::fs::metadata(ws.path(p))
+            .expect("meta")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    // A new file gets what any new file gets under the current umask, not 0600.
+    ws.write("plain.txt", "x");
+    assert_eq!(mode(FILE), mode("plain.txt"));
+    assert_ne!(mode(FILE), 0o600);
+    std::fs::set_permissions(ws.path(FILE), std::fs::Permissions::from_mode(0o664)).expect("chmod");
+    ws.run(&["set", "harbour", "1", "-l", "fr", "--text", "x"])
+        .success();
+    assert_eq!(mode(FILE), 0o664);
+}
