@@ -38,17 +38,7 @@ impl Article {
                 limit: "32 MiB".to_owned(),
             });
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            let valid = &bytes[..e.valid_up_to()];
-            // The valid prefix is UTF-8 by definition.
-            let prefix = std::str::from_utf8(valid).unwrap_or("");
-            let (line, column) = crate::error::line_column(prefix, prefix.len());
-            Error::InvalidUtf8 {
-                path: path.clone(),
-                line,
-                column,
-            }
-        })?;
+        let text = crate::error::utf8(&path, bytes)?;
         if let Some(offset) = text.find('\0') {
             let (line, column) = line_column(text, offset);
             return Err(Error::NulByte { path, line, column });

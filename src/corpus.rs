@@ -277,10 +277,16 @@ fn heading(rng: &mut Rng, tag: &str) -> String {
 
 /// Wraps at about 90 columns, as editors save Markdown.
 fn wrap(text: &str) -> String {
+    wrap_at(text, 90)
+}
+
+/// Wraps `text` at `width` columns, breaking only at spaces (never at non-breaking ones).
+#[must_use]
+pub fn wrap_at(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut column = 0;
     for word in text.split(' ') {
-        if column > 0 && column + word.len() > 90 {
+        if column > 0 && column + word.len() > width {
             out.push('\n');
             column = 0;
         } else if column > 0 {

@@ -351,6 +351,35 @@ impl fmt::Display for Error {
     }
 }
 
+/// Decodes `bytes` as UTF-8, or reports the line and column of the first bad byte in `path`.
+///
+/// # Errors
+/// [`Error::InvalidUtf8`].
+pub fn utf8<'a>(path: &std::path::Path, bytes: &'a [u8]) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        // The prefix before the first bad byte is UTF-8 by definition.
+        let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+        let (line, column) = line_column(prefix, prefix.len());
+        Error::InvalidUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    })
+}
+
+/// Reads a whole text file given on the command line.
+///
+/// # Errors
+/// An unreadable file, or invalid UTF-8 with its line and column.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    utf8(path, &bytes).map(str::to_owned)
+}
+
 /// Paths in messages use `/` on every platform so that messages and tests agree.
 #[must_use]
 pub fn disp(path: &std::path::Path) -> String {

@@ -482,20 +482,7 @@ pub fn read_files(
 ) -> Result<Vec<ImportedFile>> {
     let mut files = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let prefix = String::from_utf8_lossy(valid);
-            let (line, column) = crate::error::line_column(&prefix, prefix.len());
-            crate::error::Error::InvalidUtf8 {
-                path: path.clone(),
-                line,
-                column,
-            }
-        })?;
+        let text = crate::error::read_text(path)?;
         files.extend(read(path, &text)?);
     }
     Ok(files)

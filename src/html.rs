@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use crate::document::{Block, DocArticle, Document};
 use crate::inline;
 use crate::segment::SegmentKind;
+use crate::xml::escape;
 
 const STYLE: &str = "\
 :root{color-scheme:light}\
@@ -191,21 +192,4 @@ fn push_note(out: &mut String, doc: &Document) {
         escape(doc.lang.as_str()),
         escape(&doc.chrome.untranslated_note)
     );
-}
-
-/// Escapes text for HTML content and attribute values.
-#[must_use]
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use bitext::article::Article;
 use bitext::assess::{State, assess, synced};
+use bitext::corpus::wrap_at;
 use bitext::segment::normalise_file;
 use bitext::slug::Slug;
 use bitext::translation::{TranslationFile, Unit, UnitState};
@@ -70,7 +71,7 @@ fn render(blocks: &[Block], width: usize, crlf: bool) -> String {
         .map(|b| match b {
             Block::Heading(t) => format!("## {t}"),
             Block::Item(t) => format!("- {t}"),
-            Block::Paragraph(t) => wrap(t, width),
+            Block::Paragraph(t) => wrap_at(t, width),
         })
         .collect();
     let text = parts.join("\n\n") + "\n";
@@ -79,23 +80,6 @@ fn render(blocks: &[Block], width: usize, crlf: bool) -> String {
     } else {
         text
     }
-}
-
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut column = 0;
-    for word in text.split(' ') {
-        if column > 0 && column + word.len() > width {
-            out.push('\n');
-            column = 0;
-        } else if column > 0 {
-            out.push(' ');
-            column += 1;
-        }
-        out.push_str(word);
-        column += word.len();
-    }
-    out
 }
 
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::assess::State;
 use crate::commands::status::excerpt;
 use crate::commands::sync::FilePlan;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::lang::Lang;
 use crate::lengthalign::{Para, align};
 use crate::segment::{SegmentKind, normalise_paragraph, segment};
@@ -68,20 +68,7 @@ pub struct ImportArticleReport {
 /// Reads the translated paragraphs of `path`: Markdown blocks for `.md`, blank-line separated
 /// paragraphs otherwise.
 fn read_document(path: &Path) -> Result<Vec<Para>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let prefix = String::from_utf8_lossy(valid);
-        let (line, column) = crate::error::line_column(&prefix, prefix.len());
-        Error::InvalidUtf8 {
-            path: path.to_owned(),
-            line,
-            column,
-        }
-    })?;
+    let text = crate::error::read_text(path)?;
     let markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));

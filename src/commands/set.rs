@@ -4,7 +4,7 @@
 //! the current segmentation (as `sync` does), so the file stays in source order.
 
 use std::io::Read as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::commands::sync::FilePlan;
 use crate::error::{Error, Result, disp};
@@ -79,22 +79,7 @@ pub fn run(
 fn read_text(source: TextSource) -> Result<(String, String)> {
     match source {
         TextSource::Inline(text) => Ok((text, t!("origin-text"))),
-        TextSource::File(path) => {
-            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-                let (line, column) = crate::error::line_column(&prefix, prefix.len());
-                Error::InvalidUtf8 {
-                    path: path.clone(),
-                    line,
-                    column,
-                }
-            })?;
-            Ok((text, disp(&path)))
-        }
+        TextSource::File(path) => Ok((crate::error::read_text(&path)?, disp(&path))),
         TextSource::Stdin => {
             let origin = t!("origin-stdin");
             let mut bytes = Vec::new();
@@ -104,15 +89,7 @@ fn read_text(source: TextSource) -> Result<(String, String)> {
                     path: PathBuf::from(&origin),
                     source,
                 })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let prefix = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-                let (line, column) = crate::error::line_column(&prefix, prefix.len());
-                Error::InvalidUtf8 {
-                    path: PathBuf::from(&origin),
-                    line,
-                    column,
-                }
-            })?;
+            let text = crate::error::utf8(Path::new(&origin), &bytes)?.to_owned();
             Ok((text, origin))
         }
     }
