@@ -252,6 +252,7 @@ proptest! {
         first in edits(),
         second in edits(),
         accept_first in any::<bool>(),
+        set_at in any::<prop::sample::Index>(),
     ) {
         let before = article(&render(&original, 1000, false));
         let mut file = translated(&before);
@@ -285,6 +286,26 @@ proptest! {
                 }
                 let verdict = assess(&current, Some(&file));
                 prop_assert!(verdict.states.iter().all(|s| *s != State::Stale));
+            }
+            // Record a new translation of one segment, as `bitext set` does on a synced file:
+            // that segment becomes current and every other keeps its state.
+            if !current.segments.is_empty() {
+                let k = set_at.index(current.segments.len());
+                let before_set = assess(&current, Some(&file));
+                file.units[k] = Unit {
+                    id: current.segments[k].id.clone(),
+                    source: current.segments[k].text.clone(),
+                    target: format!("nouvelle traduction {k}"),
+                    state: Some(UnitState::Translated),
+                };
+                let after_set = assess(&current, Some(&file));
+                for (i, (a, b)) in before_set.states.iter().zip(&after_set.states).enumerate() {
+                    if i == k {
+                        prop_assert_eq!(*b, State::Current);
+                    } else {
+                        prop_assert_eq!(a, b, "set on {} changed segment {}", k, i);
+                    }
+                }
             }
         }
     }
