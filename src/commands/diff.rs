@@ -83,6 +83,13 @@ impl DiffReport {
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
     }
+
+    /// Every article and language with something to show, in order.
+    fn languages(&self) -> impl Iterator<Item = (&ArticleDiff, &LangDiff)> {
+        self.articles
+            .iter()
+            .flat_map(|a| a.languages.iter().map(move |l| (a, l)))
+    }
 }
 
 /// Computes the diffs of the selected articles and languages.
@@ -179,49 +186,45 @@ pub fn render_text(report: &DiffReport, style: Style) -> String {
         out.push('\n');
         return out;
     }
-    for article in &report.articles {
-        for lang in &article.languages {
-            for s in &lang.stale {
-                let heading = finding_line(
-                    State::Stale,
-                    &article.source,
-                    s.line,
-                    &lang.lang,
-                    s.n,
-                    &s.id,
-                );
-                let _ = writeln!(out, "{}", style.bold(&heading));
-                let diff: String = s.diff.iter().map(|c| style.chunk(c)).collect();
-                push_indented(&mut out, &diff, "    ");
-                let _ = writeln!(
-                    out,
-                    "  {}",
-                    t!("diff-translation", lang = lang.lang.as_str())
-                );
-                push_indented(&mut out, &s.translation, "    ");
-                out.push('\n');
-            }
+    for (article, lang) in report.languages() {
+        for s in &lang.stale {
+            let heading = finding_line(
+                State::Stale,
+                &article.source,
+                s.line,
+                &lang.lang,
+                s.n,
+                &s.id,
+            );
+            let _ = writeln!(out, "{}", style.bold(&heading));
+            let diff: String = s.diff.iter().map(|c| style.chunk(c)).collect();
+            push_indented(&mut out, &diff, "    ");
+            let _ = writeln!(
+                out,
+                "  {}",
+                t!("diff-translation", lang = lang.lang.as_str())
+            );
+            push_indented(&mut out, &s.translation, "    ");
+            out.push('\n');
         }
     }
-    for article in &report.articles {
-        for lang in &article.languages {
-            for m in &lang.missing {
-                let heading = finding_line(
-                    State::Missing,
-                    &article.source,
-                    m.line,
-                    &lang.lang,
-                    m.n,
-                    &m.id,
-                );
-                let excerpt = crate::commands::status::excerpt(&m.text, 60);
-                let line = t!(
-                    "diff-missing-line",
-                    finding = &style.bold(&heading),
-                    excerpt = &excerpt
-                );
-                let _ = writeln!(out, "{line}");
-            }
+    for (article, lang) in report.languages() {
+        for m in &lang.missing {
+            let heading = finding_line(
+                State::Missing,
+                &article.source,
+                m.line,
+                &lang.lang,
+                m.n,
+                &m.id,
+            );
+            let excerpt = crate::commands::status::excerpt(&m.text, 60);
+            let line = t!(
+                "diff-missing-line",
+                finding = &style.bold(&heading),
+                excerpt = &excerpt
+            );
+            let _ = writeln!(out, "{line}");
         }
     }
     out
@@ -238,27 +241,25 @@ fn push_indented(out: &mut String, text: &str, indent: &str) {
 #[must_use]
 pub fn render_unified(report: &DiffReport) -> String {
     let mut out = String::new();
-    for article in &report.articles {
-        for lang in &article.languages {
-            for s in &lang.stale {
-                let (body, old_count, new_count) = hunk_body(&s.old, &s.new);
-                let heading = finding_line(
-                    State::Stale,
-                    &article.source,
-                    s.line,
-                    &lang.lang,
-                    s.n,
-                    &s.id,
-                );
-                let _ = writeln!(out, "--- a/{}", article.source);
-                let _ = writeln!(out, "+++ b/{}", article.source);
-                let _ = writeln!(
-                    out,
-                    "@@ -{},{old_count} +{},{new_count} @@ {heading}",
-                    s.line, s.line
-                );
-                out.push_str(&body);
-            }
+    for (article, lang) in report.languages() {
+        for s in &lang.stale {
+            let (body, old_count, new_count) = hunk_body(&s.old, &s.new);
+            let heading = finding_line(
+                State::Stale,
+                &article.source,
+                s.line,
+                &lang.lang,
+                s.n,
+                &s.id,
+            );
+            let _ = writeln!(out, "--- a/{}", article.source);
+            let _ = writeln!(out, "+++ b/{}", article.source);
+            let _ = writeln!(
+                out,
+                "@@ -{},{old_count} +{},{new_count} @@ {heading}",
+                s.line, s.line
+            );
+            out.push_str(&body);
         }
     }
     out

@@ -2,17 +2,6 @@
 
 use crate::support::{ARTICLE, Ws};
 
-/// The translated sample with one stale and one missing segment in French, nothing in Spanish.
-fn incomplete() -> Ws {
-    let ws = Ws::translated();
-    ws.write(
-        "sources/harbour.md",
-        ARTICLE.replace("next weekend.", "next weekend!")
-            + "\nThe tide tables are printed on page 4.\n",
-    );
-    ws
-}
-
 #[test]
 fn check_passes_on_the_repository_sample() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_bitext"))
@@ -112,7 +101,7 @@ fn drafts_fail_the_check() {
 
 #[test]
 fn min_complete_gates_on_the_percentage() {
-    let ws = incomplete();
+    let ws = Ws::stale_and_missing();
     // fr: 4 of 6 current = 66.7%.
     let pass = ws.run(&["check", "-l", "fr", "--min-complete", "60"]);
     assert_eq!(pass.code, 0, "{}", pass.stdout);
@@ -134,7 +123,7 @@ fn min_complete_gates_on_the_percentage() {
 
 #[test]
 fn github_annotations_point_at_the_source_line() {
-    let ws = incomplete();
+    let ws = Ws::stale_and_missing();
     let run = ws.run(&["check", "-l", "fr", "--format", "github"]);
     assert_eq!(run.code, 1);
     let annotations: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::")).collect();
@@ -181,7 +170,7 @@ fn github_annotations_point_at_the_source_line() {
 
 #[test]
 fn junit_report_is_valid_xml_with_a_suite_per_language() {
-    let ws = incomplete();
+    let ws = Ws::stale_and_missing();
     let run = ws.run(&["check", "--format", "junit"]);
     assert_eq!(run.code, 1);
     let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
@@ -232,7 +221,7 @@ fn junit_report_is_valid_xml_with_a_suite_per_language() {
 
 #[test]
 fn json_lists_findings_results_and_totals() {
-    let ws = incomplete();
+    let ws = Ws::stale_and_missing();
     let run = ws.run(&["check", "-l", "fr", "--format", "json"]);
     assert_eq!(run.code, 1);
     let json = run.json();
@@ -255,7 +244,7 @@ fn json_lists_findings_results_and_totals() {
 
 #[test]
 fn check_output_is_fixed_in_every_ui_language() {
-    let ws = incomplete();
+    let ws = Ws::stale_and_missing();
     for lang in ["en", "fr", "es"] {
         let run = ws.run(&["--ui-lang", lang, "check"]);
         assert_eq!(run.code, 1);

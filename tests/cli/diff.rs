@@ -2,20 +2,9 @@
 
 use crate::support::{ARTICLE, Ws};
 
-/// The translated sample with paragraph 5 edited by one character and a paragraph added.
-fn edited() -> Ws {
-    let ws = Ws::translated();
-    ws.write(
-        "sources/harbour.md",
-        ARTICLE.replace("next weekend.", "next weekend!")
-            + "\nThe tide tables are printed on page 4.\n",
-    );
-    ws
-}
-
 #[test]
 fn a_one_character_edit_is_visible_with_markers_when_colour_is_off() {
-    let ws = edited();
+    let ws = Ws::stale_and_missing();
     let run = ws.run(&["diff", "-l", "fr"]).success();
     assert!(
         run.stdout
@@ -66,7 +55,7 @@ fn a_changed_letter_inside_a_long_word_is_shown_alone() {
 
 #[test]
 fn colour_replaces_markers_on_request() {
-    let ws = edited();
+    let ws = Ws::stale_and_missing();
     let run = ws.run(&["--color", "always", "diff", "-l", "fr"]).success();
     assert!(
         run.stdout.contains("\x1b[9;31m.\x1b[0m\x1b[4;32m!\x1b[0m"),
@@ -147,7 +136,7 @@ fn unified_output_applies_with_a_unified_diff_parser() {
 
 #[test]
 fn json_has_old_new_translation_and_diff_ops() {
-    let ws = edited();
+    let ws = Ws::stale_and_missing();
     let json = ws
         .run(&["diff", "-l", "fr", "--format", "json"])
         .success()
@@ -224,7 +213,7 @@ fn merged_paragraphs_diff_against_both_old_texts() {
 
 #[test]
 fn diff_output_is_fixed_in_every_ui_language() {
-    let ws = edited();
+    let ws = Ws::stale_and_missing();
     for lang in ["en", "fr", "es"] {
         let run = ws.run(&["--ui-lang", lang, "diff", "-l", "fr"]).success();
         insta::assert_snapshot!(format!("diff_text_{lang}"), run.stdout);

@@ -115,6 +115,18 @@ impl Ws {
         ws
     }
 
+    /// The translated sample with paragraph 5 edited by one character (stale in French) and a
+    /// paragraph added at the end (missing); nothing in Spanish.
+    pub(crate) fn stale_and_missing() -> Self {
+        let ws = Self::translated();
+        ws.write(
+            "sources/harbour.md",
+            ARTICLE.replace("next weekend.", "next weekend!")
+                + "\nThe tide tables are printed on page 4.\n",
+        );
+        ws
+    }
+
     /// A workspace with `ARTICLE` as `sources/harbour.md`, fully translated into French.
     pub(crate) fn translated() -> Self {
         let ws = Self::new();
