@@ -125,11 +125,30 @@ pub fn align_with_stats(
         }
     }
 
-    // A paragraph left without a translation takes one made from exactly its text, if a unit
-    // no other segment uses has it: a live unit (say, a duplicate that lost its anchor) or an
-    // obsolete one (a paragraph that came back). Live first, so that states are the same
-    // before and after `sync` moves such units to the obsolete list.
-    for link in &links {
+    reuse_exact(units, obsolete, &new, &mut old_used, &mut links);
+    link_moved_and_edited(
+        units,
+        &old_keys,
+        &new_keys,
+        &mut old_used,
+        &mut links,
+        &mut stats,
+    );
+    (links, stats)
+}
+
+/// A paragraph left without a translation takes one made from exactly its text, if a unit
+/// no other segment uses has it: a live unit (say, a duplicate that lost its anchor) or an
+/// obsolete one (a paragraph that came back). Live first, so that states are the same before
+/// and after `sync` moves such units to the obsolete list.
+fn reuse_exact(
+    units: &[Unit],
+    obsolete: &[Unit],
+    new: &[&str],
+    old_used: &mut [bool],
+    links: &mut [Link],
+) {
+    for link in links.iter() {
         match link {
             Link::Exact(i) => old_used[*i] = true,
             Link::Similar(group) => group.iter().for_each(|&i| old_used[i] = true),
@@ -163,11 +182,71 @@ pub fn align_with_stats(
             };
             if !translated && let Some(found) = spare.get_mut(new[j]).and_then(VecDeque::pop_front)
             {
+                if let Link::Exact(i) = found {
+                    old_used[i] = true;
+                }
                 *link = found;
             }
         }
     }
-    (links, stats)
+}
+
+/// Largest number of (unit, segment) pairs compared across regions; beyond it, leftovers stay
+/// unlinked rather than cost quadratic time.
+const MOVED_PAIRS: usize = 4096;
+
+/// A paragraph both moved and edited leaves its unit in one region and its segment in
+/// another. Among what is left after everything else, the most similar related pairs are
+/// linked (stale), best first.
+fn link_moved_and_edited(
+    units: &[Unit],
+    old_keys: &[(&str, &str)],
+    new_keys: &[(&str, &str)],
+    old_used: &mut [bool],
+    links: &mut [Link],
+    stats: &mut AlignStats,
+) {
+    let olds: Vec<usize> = (0..units.len())
+        .filter(|&i| !old_used[i] && units[i].has_target())
+        .collect();
+    let news: Vec<usize> = (0..links.len())
+        .filter(|&j| links[j] == Link::None)
+        .collect();
+    if olds.is_empty() || news.is_empty() || olds.len() * news.len() > MOVED_PAIRS {
+        return;
+    }
+    let mut interner = Interner {
+        ids: HashMap::new(),
+    };
+    let old_tokens: Vec<Tokens> = olds
+        .iter()
+        .map(|&i| interner.tokens(old_keys[i].0))
+        .collect();
+    let new_tokens: Vec<Tokens> = news
+        .iter()
+        .map(|&j| interner.tokens(new_keys[j].0))
+        .collect();
+    let mut candidates = Vec::new();
+    for (a, old) in old_tokens.iter().enumerate() {
+        for (b, new) in new_tokens.iter().enumerate() {
+            stats.comparisons += 1;
+            let c = common_words(&old.ids, &new.ids);
+            if related(c, old.words, new.words) {
+                candidates.push((c, a, b));
+            }
+        }
+    }
+    // Most shared words first; ties in document order, so the result is deterministic.
+    candidates.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut new_taken = vec![false; news.len()];
+    for (_, a, b) in candidates {
+        if old_used[olds[a]] || new_taken[b] {
+            continue;
+        }
+        old_used[olds[a]] = true;
+        new_taken[b] = true;
+        links[news[b]] = Link::Similar(vec![olds[a]]);
+    }
 }
 
 /// A text split into word and punctuation tokens, interned for fast comparison.

@@ -245,3 +245,21 @@ fn successive_edits_stay_stale_against_the_translated_text() {
         "A festival with music and food will take place on the quay next weekend."
     );
 }
+
+#[test]
+fn a_moved_and_edited_paragraph_stays_linked_to_its_translation() {
+    let festival = "A festival with music and food will take place on the quay next weekend.\n";
+    let edited = ARTICLE
+        .replace(festival, "")
+        .replace(
+            "# The harbour council\n",
+            "# The harbour council\n\nA festival with music and food will take place on the quay next Saturday.\n",
+        );
+    let ws = check_edit(
+        &edited,
+        &["current", "stale", "current", "current", "current"],
+    );
+    let file = ws.json(FILE);
+    assert_eq!(file["units"][1]["target"], "fr translation of segment 5");
+    assert!(file.get("obsolete").is_none(), "nothing lost to obsolete");
+}
