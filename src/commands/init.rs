@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::lock::LOCK_FILE;
 use crate::t;
 use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR};
 
@@ -71,6 +72,18 @@ pub fn run(root: &Path, source: &str, targets: &[String]) -> Result<InitReport> 
         })?;
     file.write_all(text.as_bytes()).map_err(write_error)?;
     created.insert(0, CONFIG_FILE.to_owned());
+    // The workspace lock exists only while a command runs; keep it out of commits. An
+    // existing .gitignore is the user's and is left alone.
+    let gitignore = root.join(".gitignore");
+    if !gitignore.exists() {
+        let content =
+            format!("# bitext's workspace lock, present only while a command runs\n{LOCK_FILE}\n");
+        std::fs::write(&gitignore, content).map_err(|source| Error::Write {
+            path: PathBuf::from(".gitignore"),
+            source,
+        })?;
+        created.push(".gitignore".to_owned());
+    }
     Ok(InitReport { created })
 }
 
