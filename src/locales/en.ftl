@@ -280,3 +280,5 @@ error-outside-workspace = { $path } leads outside the workspace (a symbolic link
 error-too-large = { $path }:{ $line }: larger than { $limit }; this is not an article bitext can track
 error-nul-byte = { $path }:{ $line }:{ $column }: the file contains a NUL byte, so it is not text
 error-too-deep = { $path }:{ $line }: blocks nested more than { $limit } levels deep
+help-po-export-articles = Articles to export (slugs or sources/<slug>.md)
+help-xliff-export-articles = Articles to export (slugs or sources/<slug>.md)

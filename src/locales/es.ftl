@@ -298,3 +298,5 @@ error-outside-workspace = { $path } lleva fuera del espacio de trabajo (¿un enl
 error-too-large = { $path }:{ $line }: mayor que { $limit }; no es un artículo que bitext pueda seguir
 error-nul-byte = { $path }:{ $line }:{ $column }: el archivo contiene un byte NUL, así que no es texto
 error-too-deep = { $path }:{ $line }: bloques anidados a más de { $limit } niveles
+help-po-export-articles = Artículos que exportar (slugs o sources/<slug>.md)
+help-xliff-export-articles = Artículos que exportar (slugs o sources/<slug>.md)

@@ -298,3 +298,5 @@ error-outside-workspace = { $path } mène hors de l’espace de travail (un lien
 error-too-large = { $path }:{ $line }: plus grand que { $limit } ; ce n’est pas un article que bitext peut suivre
 error-nul-byte = { $path }:{ $line }:{ $column }: le fichier contient un octet NUL : ce n’est pas du texte
 error-too-deep = { $path }:{ $line }: blocs imbriqués sur plus de { $limit } niveaux
+help-po-export-articles = Articles à exporter (slugs ou sources/<slug>.md)
+help-xliff-export-articles = Articles à exporter (slugs ou sources/<slug>.md)
