@@ -83,11 +83,7 @@ fn a_source_edited_after_export_makes_the_import_stale() {
         let ws = sample_copy();
         let file = format!("out.{ext}");
         export(&ws, args, "fr", &file);
-        let source = ws.read(&format!("sources/{SAMPLE}.md"));
-        ws.write(
-            &format!("sources/{SAMPLE}.md"),
-            source.replace("over 60 deaths", "over 70 deaths"),
-        );
+        ws.edit_source(SAMPLE, "over 60 deaths", "over 70 deaths");
         let text =
             ws.read(&file)
                 .replacen("a fait plus de 60 morts", "a causé plus de 60 morts", 1);
@@ -115,11 +111,7 @@ fn a_source_edited_after_export_makes_the_import_stale() {
 #[test]
 fn unfinished_units_are_never_recorded_as_current() {
     let ws = sample_copy();
-    let source = ws.read(&format!("sources/{SAMPLE}.md"));
-    ws.write(
-        &format!("sources/{SAMPLE}.md"),
-        source.replace("over 60 deaths", "over 70 deaths"),
-    );
+    ws.edit_source(SAMPLE, "over 60 deaths", "over 70 deaths");
     ws.run(&["po", "export", SAMPLE, "-l", "fr", "-o", "fr.po"])
         .success();
     let po = ws.read("fr.po");
@@ -158,11 +150,7 @@ fn unfinished_units_are_never_recorded_as_current() {
 #[test]
 fn stale_xliff_units_carry_the_old_source_and_translation_in_notes() {
     let ws = sample_copy();
-    let source = ws.read(&format!("sources/{SAMPLE}.md"));
-    ws.write(
-        &format!("sources/{SAMPLE}.md"),
-        source.replace("over 60 deaths", "over 70 deaths"),
-    );
+    ws.edit_source(SAMPLE, "over 60 deaths", "over 70 deaths");
     ws.run(&["xliff", "export", SAMPLE, "-l", "fr", "-o", "fr.xlf"])
         .success();
     let doc_text = ws.read("fr.xlf");
@@ -334,11 +322,7 @@ fn malformed_and_hostile_files_are_refused_and_change_nothing() {
 #[test]
 fn tmx_holds_every_current_pair() {
     let ws = sample_copy();
-    let source = ws.read(&format!("sources/{SAMPLE}.md"));
-    ws.write(
-        &format!("sources/{SAMPLE}.md"),
-        source.replace("Hands Off Peru!", "Hands Off Peru!!"),
-    );
+    ws.edit_source(SAMPLE, "Hands Off Peru!", "Hands Off Peru!!");
     let run = ws.run(&["tmx", "export"]).success();
     let doc = roxmltree::Document::parse(&run.stdout).expect("XML");
     let header = doc

@@ -13,6 +13,16 @@ fn sel(selector: &str) -> Selector {
     Selector::parse(selector).expect("selector")
 }
 
+/// The text of the first element matching `selector`, which must exist.
+#[track_caller]
+fn first_text(doc: &Html, selector: &str) -> String {
+    doc.select(&sel(selector))
+        .next()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text()
+        .collect()
+}
+
 /// Runs bitext on the repository's own workspace.
 fn sample(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_bitext"))
@@ -56,20 +66,10 @@ fn the_sample_edition_exports_in_every_language_and_layout() {
             let doc = Html::parse_document(&stdout);
             let html = doc.select(&sel("html")).next().expect("html");
             assert_eq!(html.value().attr("lang"), Some(tag));
-            let masthead_text: String = doc
-                .select(&sel(".masthead"))
-                .next()
-                .expect("masthead")
-                .text()
-                .collect();
+            let masthead_text: String = first_text(&doc, ".masthead");
             assert!(masthead_text.contains(masthead), "{tag}: {masthead_text}");
             assert_eq!(doc.select(&sel("nav.toc li a")).count(), 1);
-            let footer: String = doc
-                .select(&sel("footer.published-in"))
-                .next()
-                .expect("footer")
-                .text()
-                .collect();
+            let footer: String = first_text(&doc, "footer.published-in");
             assert!(footer.contains(masthead), "{footer}");
             if bilingual {
                 let rows: Vec<_> = doc.select(&sel("article .row")).collect();
@@ -188,12 +188,7 @@ fn source_and_translation_text_is_escaped() {
         assert_eq!(doc.select(&sel("script")).count(), 0, "{}", run.stdout);
         assert_eq!(doc.select(&sel("img")).count(), 0);
         assert_eq!(doc.select(&sel("b")).count(), 0);
-        let text: String = doc
-            .select(&sel("main"))
-            .next()
-            .expect("main")
-            .text()
-            .collect();
+        let text: String = first_text(&doc, "main");
         assert!(text.contains("<script>alert('y')</script>"), "{text}");
         if bilingual {
             assert!(text.contains("<script>alert('x')</script>"), "{text}");
@@ -276,12 +271,7 @@ fn allow_incomplete_marks_the_source_text_in_place() {
             .collect::<String>()
             .ends_with("next weekend!")
     );
-    let note: String = doc
-        .select(&sel(".untranslated-note"))
-        .next()
-        .expect("note")
-        .text()
-        .collect();
+    let note: String = first_text(&doc, ".untranslated-note");
     assert_eq!(
         note,
         "Pas encore traduit\u{a0}: texte affiché dans la langue d’origine."

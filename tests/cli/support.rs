@@ -151,6 +151,15 @@ impl Ws {
         std::fs::write(path, content).expect("write");
     }
 
+    /// Replaces `from` with `to` in the source of `slug`, as an editor's change would.
+    #[track_caller]
+    pub(crate) fn edit_source(&self, slug: &str, from: &str, to: &str) {
+        let path = format!("sources/{slug}.md");
+        let text = self.read(&path);
+        assert!(text.contains(from), "{path} has no {from:?}");
+        self.write(&path, text.replace(from, to));
+    }
+
     pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).expect("read")
     }
