@@ -7,9 +7,9 @@
 
 use std::time::{Duration, Instant};
 
-use bitext::align::align;
-use bitext::segment::segment;
-use bitext::translation::{Unit, UnitState};
+use bitext::model::align::align;
+use bitext::model::segment::segment;
+use bitext::model::translation::{Unit, UnitState};
 
 fn paragraph(i: usize) -> String {
     format!(

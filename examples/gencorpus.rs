@@ -1,4 +1,4 @@
-//! Generates a deterministic benchmark corpus (see `bitext::corpus`).
+//! Generates a deterministic benchmark corpus (see `bitext_corpus`).
 //!
 //! ```text
 //! cargo run --release --example gencorpus -- --articles 1000 --out /tmp/corpus [--seed 7] [--edit-fraction 0.1]
@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use bitext::corpus::{Spec, generate};
+use bitext_corpus::{Spec, generate};
 
 struct Args {
     articles: usize,

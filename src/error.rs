@@ -1,6 +1,6 @@
 //! Every way a bitext command can fail, each carrying the file it concerns.
 //!
-//! Messages are rendered through Fluent ([`crate::l10n`]), so `Display` looks up a message id
+//! Messages are rendered through Fluent ([`crate::ui::l10n`]), so `Display` looks up a message id
 //! per variant instead of using `#[error("...")]` English strings.
 
 use std::fmt;

@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let path = std::path::Path::new("fuzz.po");
-    match bitext::po::read(path, text) {
+    match bitext::exchange::po::read(path, text) {
         Ok(file) => {
             for unit in &file.units {
                 assert!(unit.position.0 >= 1);

@@ -2,8 +2,8 @@
 //! with ids unique within the article, and re-segmenting a segment's text is stable.
 #![no_main]
 
-use bitext::article::Article;
-use bitext::slug::Slug;
+use bitext::model::article::Article;
+use bitext::workspace::slug::Slug;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

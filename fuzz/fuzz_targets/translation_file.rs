@@ -2,7 +2,7 @@
 //! serialises to a file it accepts again, unchanged.
 #![no_main]
 
-use bitext::translation::TranslationFile;
+use bitext::model::translation::TranslationFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let path = std::path::Path::new("fuzz.xlf");
-    match bitext::xliff::read(path, text) {
+    match bitext::exchange::xliff::read(path, text) {
         Ok(files) => {
             for file in &files {
                 for unit in &file.units {

@@ -1,14 +1,14 @@
 //! `bitext accept`: mark stale segments current without changing their translations, for
 //! source edits that do not change the meaning (invariant 10). Also confirms drafts.
 
-use crate::assess::State;
 use crate::commands::sync::FilePlan;
 use crate::error::{Error, Result, disp};
-use crate::lang::Lang;
-use crate::slug::Slug;
+use crate::model::assess::State;
+use crate::model::translation::UnitState;
 use crate::t;
-use crate::translation::UnitState;
 use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
 
 /// What `accept` did to each segment, in the order given.
 #[derive(Debug)]
@@ -84,4 +84,15 @@ pub fn render(report: &AcceptReport) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `accept`, under the workspace lock.
+///
+/// # Errors
+/// As [`run`], and when the lock is held.
+pub fn execute(ws: &Workspace, args: crate::ui::cli::AcceptArgs) -> Result<crate::Outcome> {
+    let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
+    let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
+    let report = run(ws, &articles[0], &args.segments, &langs[0])?;
+    Ok(crate::Outcome::ok(render(&report)))
 }

@@ -9,15 +9,16 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::assess::State;
 use crate::commands::diff::finding_line;
 use crate::commands::status::{self, StatusReport};
 use crate::error::Result;
-use crate::lang::Lang;
-use crate::slug::Slug;
+use crate::exchange::xml::escape as xml_escape;
+use crate::model::assess::State;
 use crate::t;
+use crate::ui::cli::CheckFormat;
 use crate::workspace::Workspace;
-use crate::xml::escape as xml_escape;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
 
 /// One segment that is not `current`.
 #[derive(Debug, Clone, Serialize)]
@@ -338,6 +339,31 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+/// `check` in the chosen format; exit 1 when it fails.
+///
+/// # Errors
+/// As [`run`].
+pub fn execute(ws: &Workspace, args: &crate::ui::cli::CheckArgs) -> Result<crate::Outcome> {
+    let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    let report = run(ws, &articles, &langs, args.min_complete)?;
+    let stdout = match args.format {
+        CheckFormat::Text => render_text(&report),
+        CheckFormat::Json => render_json(&report),
+        CheckFormat::Github => render_github(&report),
+        CheckFormat::Junit => render_junit(&report, &langs),
+    };
+    let code = if report.passed {
+        crate::EXIT_OK
+    } else {
+        crate::EXIT_FOUND
+    };
+    Ok(crate::Outcome {
+        stdout,
+        stderr: String::new(),
+        code,
+    })
 }
 
 #[cfg(test)]

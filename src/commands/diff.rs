@@ -6,15 +6,16 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::assess::{State, assess, linked_unit};
 use crate::error::{Result, disp};
-use crate::lang::Lang;
-use crate::parallel::map_ordered;
-use crate::slug::Slug;
+use crate::model::assess::{State, assess, linked_unit};
+use crate::model::worddiff::{Chunk, word_diff};
 use crate::t;
-use crate::term::Style;
-use crate::worddiff::{Chunk, word_diff};
+use crate::ui::cli::DiffFormat;
+use crate::ui::term::Style;
 use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::slug::Slug;
 
 /// Stale and missing segments of the selected articles and languages.
 #[derive(Debug, Serialize)]
@@ -299,4 +300,32 @@ pub fn render_json(report: &DiffReport) -> String {
     let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// `diff` in the chosen format; with `--exit-code`, exit 1 when there is a change to show.
+///
+/// # Errors
+/// As [`run`].
+pub fn execute(
+    ws: &Workspace,
+    args: &crate::ui::cli::DiffArgs,
+    style: Style,
+) -> Result<crate::Outcome> {
+    let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    let report = run(ws, &articles, &langs)?;
+    let stdout = match args.format {
+        DiffFormat::Text => render_text(&report, style),
+        DiffFormat::Unified => render_unified(&report),
+        DiffFormat::Json => render_json(&report),
+    };
+    let code = if args.exit_code && !report.is_empty() {
+        crate::EXIT_FOUND
+    } else {
+        crate::EXIT_OK
+    };
+    Ok(crate::Outcome {
+        stdout,
+        stderr: String::new(),
+        code,
+    })
 }

@@ -9,15 +9,15 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use crate::commands::diff::finding_line;
-use crate::config::Edition;
-use crate::document::{Document, Gap, build, fallback_chain};
 use crate::error::{Error, Result};
-use crate::html;
-use crate::plain::{self, Flavour};
-use crate::slug::Slug;
+use crate::model::translation::write_atomic;
+use crate::render::document::{Document, Gap, build, fallback_chain};
+use crate::render::html;
+use crate::render::plain::{self, Flavour};
 use crate::t;
-use crate::translation::write_atomic;
 use crate::workspace::Workspace;
+use crate::workspace::config::Edition;
+use crate::workspace::slug::Slug;
 
 /// Output format of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -209,4 +209,30 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
     } else {
         indicatif::ProgressBar::hidden()
     }
+}
+
+/// `export`: exit 1 when an incomplete export is refused.
+///
+/// # Errors
+/// As [`run`].
+pub fn execute(ws: &Workspace, args: crate::ui::cli::ExportArgs) -> Result<crate::Outcome> {
+    let request = ExportRequest {
+        articles: args.articles,
+        edition: args.edition,
+        lang: args.lang,
+        bilingual: args.bilingual,
+        format: args.format,
+        output: args.output,
+        allow_incomplete: args.allow_incomplete,
+    };
+    let report = run(ws, &request)?;
+    Ok(crate::Outcome {
+        stdout: report.stdout,
+        stderr: report.stderr,
+        code: if report.refused {
+            crate::EXIT_FOUND
+        } else {
+            crate::EXIT_OK
+        },
+    })
 }

@@ -1,5 +1,5 @@
 //! `bitext import`: record the translations of an already-translated document, aligned
-//! paragraph by paragraph with the source ([`crate::lengthalign`]).
+//! paragraph by paragraph with the source ([`crate::model::lengthalign`]).
 //!
 //! Confident one-to-one pairs are recorded as translations of the current source text.
 //! Merged, split and low-confidence pairs become drafts, which `status` lists as needing review
@@ -9,17 +9,17 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::assess::State;
 use crate::commands::status::excerpt;
 use crate::commands::sync::FilePlan;
 use crate::error::Result;
-use crate::lang::Lang;
-use crate::lengthalign::{Para, align};
-use crate::segment::{SegmentKind, normalise_paragraph, segment};
-use crate::slug::Slug;
+use crate::model::assess::State;
+use crate::model::lengthalign::{Para, align};
+use crate::model::segment::{SegmentKind, normalise_paragraph, segment};
+use crate::model::translation::{Unit, UnitState};
 use crate::t;
-use crate::translation::{Unit, UnitState};
 use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
 
 /// Confidence below which a one-to-one pair is recorded as a draft.
 pub const MIN_CONFIDENCE: f64 = 0.5;
@@ -81,7 +81,7 @@ fn read_document(path: &Path) -> Result<Vec<Para>> {
             })
             .collect());
     }
-    let unified = crate::segment::normalise_file(&text);
+    let unified = crate::model::segment::normalise_file(&text);
     Ok(unified
         .split("\n\n")
         .filter_map(normalise_paragraph)
@@ -226,8 +226,8 @@ pub fn render(report: &ImportArticleReport) -> String {
         let _ = writeln!(
             out,
             "{n:>7}  {confidence:>5}  {}  {}  {}",
-            crate::term::pad_right(&source, 40),
-            crate::term::pad_right(&translation, 40),
+            crate::ui::term::pad_right(&source, 40),
+            crate::ui::term::pad_right(&translation, 40),
             t!(id)
         );
     }
@@ -250,4 +250,24 @@ pub fn render(report: &ImportArticleReport) -> String {
         )
     );
     out
+}
+
+/// `import`, under the workspace lock unless `--dry-run`.
+///
+/// # Errors
+/// As [`run`], and when the lock is held.
+pub fn execute(ws: &Workspace, args: crate::ui::cli::ImportArgs) -> Result<crate::Outcome> {
+    let _lock = (!args.dry_run)
+        .then(|| crate::workspace::lock::Lock::acquire(&ws.root))
+        .transpose()?;
+    let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
+    let report = run(
+        ws,
+        &articles[0],
+        &langs[0],
+        &args.file,
+        args.dry_run,
+        args.force,
+    )?;
+    Ok(crate::Outcome::ok(render(&report)))
 }

@@ -3,11 +3,11 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::config::{CONFIG_FILE, Config};
 use crate::error::{Error, Result};
-use crate::lang::Lang;
-use crate::lock::LOCK_FILE;
 use crate::t;
+use crate::workspace::config::{CONFIG_FILE, Config};
+use crate::workspace::lang::Lang;
+use crate::workspace::lock::LOCK_FILE;
 use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR};
 
 /// What `init` created, relative to the workspace root.
@@ -98,4 +98,20 @@ pub fn render(report: &InitReport) -> String {
     out.push_str(&t!("init-next"));
     out.push('\n');
     out
+}
+
+/// `init`: in `-C DIR`, else the current directory.
+///
+/// # Errors
+/// As [`run`], and when the current directory cannot be read.
+pub fn execute(dir: Option<&Path>, args: &crate::ui::cli::InitArgs) -> Result<crate::Outcome> {
+    let root = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => std::env::current_dir().map_err(|source| crate::error::Error::Read {
+            path: std::path::PathBuf::from("."),
+            source,
+        })?,
+    };
+    let report = run(&root, &args.source, &args.targets)?;
+    Ok(crate::Outcome::ok(render(&report)))
 }

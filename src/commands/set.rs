@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 
 use crate::commands::sync::FilePlan;
 use crate::error::{Error, Result, disp};
-use crate::lang::Lang;
-use crate::segment::normalise_paragraph;
-use crate::slug::Slug;
+use crate::model::segment::normalise_paragraph;
+use crate::model::translation::{Unit, UnitState};
 use crate::t;
-use crate::translation::{Unit, UnitState};
 use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
 
 /// Where the translation text comes from.
 #[derive(Debug)]
@@ -112,4 +112,27 @@ pub fn render(report: &SetReport) -> String {
     );
     out.push('\n');
     out
+}
+
+/// `set`: the text comes from `--text`, `--file` or stdin, in that order of preference.
+///
+/// # Errors
+/// As [`run`], and when the lock is held.
+pub fn execute(ws: &Workspace, args: crate::ui::cli::SetArgs) -> Result<crate::Outcome> {
+    let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
+    let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
+    let text = match (args.text, args.file) {
+        (Some(text), _) => TextSource::Inline(text),
+        (None, Some(path)) => TextSource::File(path),
+        (None, None) => TextSource::Stdin,
+    };
+    let state = if args.draft {
+        UnitState::Draft
+    } else if args.reviewed {
+        UnitState::Reviewed
+    } else {
+        UnitState::Translated
+    };
+    let report = run(ws, &articles[0], &args.segment, &langs[0], text, state)?;
+    Ok(crate::Outcome::ok(render(&report)))
 }

@@ -5,14 +5,15 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::assess::{State, assess};
 use crate::error::{Result, disp};
-use crate::lang::Lang;
-use crate::parallel::map_ordered;
-use crate::slug::Slug;
+use crate::model::assess::{State, assess};
 use crate::t;
-use crate::term::{Style, pad_left, pad_right, width};
+use crate::ui::cli::{StatusArgs, StatusFormat};
+use crate::ui::term::{Style, pad_left, pad_right, width};
 use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::slug::Slug;
 
 /// The whole report; its JSON form is the contract in the README.
 #[derive(Debug, Serialize)]
@@ -348,6 +349,24 @@ fn render_segments(out: &mut String, lang: &str, segments: &[SegmentStatus], sty
             segment.excerpt
         );
     }
+}
+
+/// `status`: counts per article and language, or every segment with `--segments`.
+///
+/// # Errors
+/// As [`run`].
+pub fn execute(ws: &Workspace, args: &StatusArgs, style: Style) -> Result<crate::Outcome> {
+    let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    let listing = if args.segments {
+        Listing::All
+    } else {
+        Listing::None
+    };
+    let report = run(ws, &articles, &langs, listing)?;
+    Ok(crate::Outcome::ok(match args.format {
+        StatusFormat::Text => render_text(&report, style),
+        StatusFormat::Json => render_json(&report),
+    }))
 }
 
 #[cfg(test)]

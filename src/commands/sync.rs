@@ -8,15 +8,15 @@ use std::fmt::Write as _;
 
 use std::path::PathBuf;
 
-use crate::article::Article;
-use crate::assess::{Assessment, SyncChanges, assess, synced};
 use crate::error::{Result, disp};
-use crate::lang::Lang;
-use crate::parallel::map_ordered;
-use crate::slug::Slug;
+use crate::model::article::Article;
+use crate::model::assess::{Assessment, SyncChanges, assess, synced};
+use crate::model::translation::{TranslationFile, write_atomic};
 use crate::t;
-use crate::translation::{TranslationFile, write_atomic};
 use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::slug::Slug;
 
 /// One translation file as it is and as it would be after a sync.
 #[derive(Debug)]
@@ -179,4 +179,17 @@ pub fn render(report: &SyncReport) -> String {
     ));
     out.push('\n');
     out
+}
+
+/// `sync`, under the workspace lock unless `--dry-run`.
+///
+/// # Errors
+/// As [`run`], and when the lock is held.
+pub fn execute(ws: &Workspace, args: &crate::ui::cli::SyncArgs) -> Result<crate::Outcome> {
+    let _lock = (!args.dry_run)
+        .then(|| crate::workspace::lock::Lock::acquire(&ws.root))
+        .transpose()?;
+    let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    let report = run(ws, &articles, &langs, args.dry_run, args.purge_obsolete)?;
+    Ok(crate::Outcome::ok(render(&report)))
 }

@@ -94,7 +94,7 @@ impl Ws {
         ws
     }
 
-    /// A generated corpus of `articles` articles (see `bitext::corpus`), a third of them
+    /// A generated corpus of `articles` articles (see `bitext_corpus`), a third of them
     /// edited after translation.
     pub(crate) fn generated(articles: usize, seed: u64) -> Self {
         Self::generated_with(articles, seed, 0.3)
@@ -105,13 +105,13 @@ impl Ws {
         let ws = Self {
             dir: tempfile::tempdir().expect("temp dir"),
         };
-        let spec = bitext::corpus::Spec {
+        let spec = bitext_corpus::Spec {
             articles,
             seed,
             edit_fraction,
             gettext: false,
         };
-        bitext::corpus::generate(ws.root(), spec).expect("corpus");
+        bitext_corpus::generate(ws.root(), spec).expect("corpus");
         ws
     }
 

@@ -5,8 +5,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, line_column};
-use crate::lang::Lang;
-use crate::slug::Slug;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
 
 /// The name of the project file that marks a workspace's root.
 pub const CONFIG_FILE: &str = "bitext.toml";

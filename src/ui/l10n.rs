@@ -11,11 +11,12 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The languages bitext itself speaks, with their Fluent resources.
-const RESOURCES: [(&str, &str); 3] = [
-    ("en", include_str!("locales/en.ftl")),
-    ("fr", include_str!("locales/fr.ftl")),
-    ("es", include_str!("locales/es.ftl")),
+/// The languages bitext itself speaks, with their Fluent resources: one file per part of the
+/// tool (`src/locales/<lang>/<part>.ftl`), so that each feature keeps its messages together.
+const RESOURCES: [(&str, &[&str]); 3] = [
+    ("en", &[include_str!("../locales/en/main.ftl")]),
+    ("fr", &[include_str!("../locales/fr/main.ftl")]),
+    ("es", &[include_str!("../locales/es/main.ftl")]),
 ];
 
 /// A chain of bundles, most specific first, always ending in English.
@@ -78,19 +79,21 @@ impl Localizer {
 }
 
 fn bundle(code: &str) -> FluentBundle<FluentResource> {
-    let source = RESOURCES
+    let sources: &[&str] = RESOURCES
         .iter()
         .find(|(c, _)| *c == code)
-        .map_or("", |(_, s)| *s);
+        .map_or(&[], |(_, s)| *s);
     let langid: LanguageIdentifier = code.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Terminal output: Unicode isolation marks around placeables would show as garbage.
     bundle.set_use_isolating(false);
-    let resource = match FluentResource::try_new(source.to_owned()) {
-        Ok(resource) | Err((resource, _)) => resource,
-    };
-    // A resource with a duplicate id keeps its first definition; tests check none exist.
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        // A resource with a duplicate id keeps its first definition; tests check none exist.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -165,9 +168,9 @@ impl From<usize> for Arg<'_> {
 /// Shorthand for `tr(id, &[("name", value.into()), ...])`.
 #[macro_export]
 macro_rules! t {
-    ($id:expr) => { $crate::l10n::tr($id, &[]) };
+    ($id:expr) => { $crate::ui::l10n::tr($id, &[]) };
     ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::l10n::tr($id, &[$((stringify!($name), $crate::l10n::Arg::from($value))),+])
+        $crate::ui::l10n::tr($id, &[$((stringify!($name), $crate::ui::l10n::Arg::from($value))),+])
     };
 }
 
@@ -192,22 +195,24 @@ mod tests {
 
     #[test]
     fn every_resource_parses_and_has_every_english_message() {
-        let english = FluentResource::try_new(RESOURCES[0].1.to_owned()).expect("en.ftl parses");
-        let ids: Vec<String> = english
-            .entries()
-            .filter_map(|e| match e {
+        let mut ids: Vec<String> = Vec::new();
+        for source in RESOURCES[0].1 {
+            let english = FluentResource::try_new((*source).to_owned()).expect("en parses");
+            ids.extend(english.entries().filter_map(|e| match e {
                 fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
                 _ => None,
-            })
-            .collect();
+            }));
+        }
         assert!(ids.len() > 20);
-        for (code, source) in RESOURCES {
-            let resource = FluentResource::try_new(source.to_owned())
-                .unwrap_or_else(|(_, errors)| panic!("{code}.ftl: {errors:?}"));
+        for (code, sources) in RESOURCES {
             let mut bundle = FluentBundle::new_concurrent(vec![code.parse().expect("tag")]);
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|errors| panic!("{code}.ftl: {errors:?}"));
+            for source in sources {
+                let resource = FluentResource::try_new((*source).to_owned())
+                    .unwrap_or_else(|(_, errors)| panic!("{code}: {errors:?}"));
+                bundle
+                    .add_resource(resource)
+                    .unwrap_or_else(|errors| panic!("{code}: {errors:?}"));
+            }
             for id in &ids {
                 assert!(bundle.has_message(id), "{code}.ftl lacks {id}");
             }

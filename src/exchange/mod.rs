@@ -1,3 +1,7 @@
+//! Exchange formats: PO, XLIFF 2.0 and 1.2, TMX, and the safe XML reader they share, with the
+//! rules for what an imported file may change. It may use the model and the workspace, never
+//! commands or rendering.
+//!
 //! Exchange with translators' tools (PO, XLIFF, TMX): what an exported file holds for each
 //! segment, and the rules by which an imported file may change the workspace.
 //!
@@ -8,18 +12,23 @@
 //! skipped; an empty target changes nothing; and a translation changed in the workspace since
 //! the export is kept, reported as a conflict, unless the import is forced.
 
+pub mod po;
+pub mod tmx;
+pub mod xliff;
+pub mod xml;
+
 use std::path::{Path, PathBuf};
 
-use crate::align::{Link, align};
-use crate::assess::{State, linked_unit};
 use crate::commands::sync::FilePlan;
 use crate::error::{Result, disp};
-use crate::lang::Lang;
-use crate::segment::{normalise_paragraph, text_hash};
-use crate::slug::Slug;
+use crate::model::align::{Link, align};
+use crate::model::assess::{State, linked_unit};
+use crate::model::segment::{normalise_paragraph, text_hash};
+use crate::model::translation::{Unit, UnitState};
 use crate::t;
-use crate::translation::{Unit, UnitState};
 use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
 
 /// One segment as exported.
 #[derive(Debug, Clone)]
@@ -453,7 +462,7 @@ pub fn export_files(
     match output {
         None => Ok(rendered.pop().map(|(_, text)| text).unwrap_or_default()),
         Some(path) if slugs.len() == 1 && !path.is_dir() => {
-            crate::translation::write_atomic(path, &rendered[0].1)?;
+            crate::model::translation::write_atomic(path, &rendered[0].1)?;
             Ok(String::new())
         }
         Some(dir) => {
@@ -464,7 +473,7 @@ pub fn export_files(
             }
             for (slug, text) in &rendered {
                 let file = dir.join(format!("{slug}.{lang}.{extension}"));
-                crate::translation::write_atomic(&file, text)?;
+                crate::model::translation::write_atomic(&file, text)?;
             }
             Ok(String::new())
         }

@@ -14,9 +14,9 @@ use std::collections::{HashMap, VecDeque};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::segment::Segment;
-use crate::translation::Unit;
-use crate::words::{TokenKind, tokens};
+use crate::model::segment::Segment;
+use crate::model::translation::Unit;
+use crate::model::words::{TokenKind, tokens};
 
 /// Where a segment's translation comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -468,7 +468,7 @@ fn to_i64(n: usize) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segment;
+    use crate::model::segment::segment;
 
     fn units_for(markdown: &str) -> Vec<Unit> {
         segment(markdown)
@@ -477,7 +477,7 @@ mod tests {
                 target: format!("t{}", s.n),
                 id: s.id,
                 source: s.text,
-                state: Some(crate::translation::UnitState::Translated),
+                state: Some(crate::model::translation::UnitState::Translated),
             })
             .collect()
     }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::error::{Error, Result, line_column};
-use crate::segment::{Segment, segment_with_depth};
+use crate::model::segment::{Segment, segment_with_depth};
 
 /// Largest source file bitext reads: far beyond any article, small enough to stay fast.
 pub const MAX_SOURCE_BYTES: usize = 32 << 20;
@@ -11,7 +11,7 @@ pub const MAX_SOURCE_BYTES: usize = 32 << 20;
 pub const MAX_SEGMENT_BYTES: usize = 1 << 20;
 /// Deepest block nesting bitext follows (block quotes in lists in block quotes...).
 pub const MAX_DEPTH: usize = 64;
-use crate::slug::Slug;
+use crate::workspace::slug::Slug;
 
 /// A source article, read and segmented.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
-use crate::segment::HARD_BREAK;
+use crate::model::segment::HARD_BREAK;
 
 /// Escapes block-level markers at the start of each line of `text`.
 fn escape_block_markers(text: &str) -> String {

@@ -8,9 +8,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::assess::State;
 use crate::error::{Error, Result};
 use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit};
+use crate::model::assess::State;
 
 const BASE_COMMENT: &str = "bitext-base: ";
 

@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use crate::document::{Block, Document};
-use crate::inline;
-use crate::segment::SegmentKind;
+use crate::model::segment::SegmentKind;
+use crate::render::document::{Block, Document};
+use crate::render::inline;
 
 /// Which plain format to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,10 +11,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::assess::State;
 use crate::error::{Error, Result};
+use crate::exchange::xml::{self, Element, escape};
 use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit};
-use crate::xml::{self, Element, escape};
+use crate::model::assess::State;
 
 /// The extension namespace for bitext's own attributes.
 pub const BITEXT_NS: &str = "urn:bitext:xliff";

@@ -5,10 +5,10 @@
 
 use std::fmt::Write as _;
 
-use crate::document::{Block, DocArticle, Document};
-use crate::inline;
-use crate::segment::SegmentKind;
-use crate::xml::escape;
+use crate::exchange::xml::escape;
+use crate::model::segment::SegmentKind;
+use crate::render::document::{Block, DocArticle, Document};
+use crate::render::inline;
 
 const STYLE: &str = "\
 :root{color-scheme:light}\

@@ -1,6 +1,6 @@
 //! Word-level diffs between the text a translation was made from and the current text.
 //!
-//! Tokens are words, single punctuation characters and white space ([`crate::words`]), so a
+//! Tokens are words, single punctuation characters and white space ([`crate::model::words`]), so a
 //! changed full stop shows as one changed token. When one long word replaces another that is
 //! nearly the same, the diff goes down to characters, so `harbour` -> `harbor` shows the one
 //! letter that went rather than two whole words.
@@ -8,7 +8,7 @@
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::words::{TokenKind, tokens};
+use crate::model::words::{TokenKind, tokens};
 
 /// What a chunk of a diff does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -8,9 +8,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::align::{Link, align};
-use crate::article::Article;
-use crate::translation::{TranslationFile, Unit, UnitState};
+use crate::model::align::{Link, align};
+use crate::model::article::Article;
+use crate::model::translation::{TranslationFile, Unit, UnitState};
 
 /// The state of one segment in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

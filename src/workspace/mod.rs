@@ -1,16 +1,25 @@
-//! The workspace: a directory holding `bitext.toml`, `sources/` and `translations/`.
+//! The workspace: `bitext.toml`, the lock, language tags, article slugs, and work spread over
+//! articles. It may use the model's file formats and Fluent for errors, nothing above them.
+//!
+//! A workspace is a directory holding `bitext.toml`, `sources/` and `translations/`.
 //!
 //! Commands get everything they read through a [`Workspace`], which resolves command-line
 //! names (articles, languages) once and names every file relative to the root in errors.
 
+pub mod config;
+pub mod lang;
+pub mod lock;
+pub mod parallel;
+pub mod slug;
+
 use std::path::{Path, PathBuf};
 
-use crate::article::Article;
-use crate::config::{CONFIG_FILE, Config};
 use crate::error::{Error, Result};
-use crate::lang::Lang;
-use crate::slug::Slug;
-use crate::translation::TranslationFile;
+use crate::model::article::Article;
+use crate::model::translation::TranslationFile;
+use crate::workspace::config::{CONFIG_FILE, Config};
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
 
 /// Directory of source articles, relative to the root.
 pub const SOURCES_DIR: &str = "sources";

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::export::ExportFormat;
 use crate::t;
-use crate::term::ColorChoice;
+use crate::ui::term::ColorChoice;
 
 /// Paragraph-level translation tracking for articles.
 #[derive(Debug, Parser)]
@@ -127,7 +127,7 @@ pub struct XliffExportArgs {
     pub common: ExchangeExportArgs,
     /// XLIFF version.
     #[arg(long = "version", value_enum, default_value = "2.0")]
-    pub xliff_version: crate::xliff::Version,
+    pub xliff_version: crate::exchange::xliff::Version,
 }
 
 /// Arguments of `po import` and `xliff import`.

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::segment::SegmentKind;
+use crate::model::segment::SegmentKind;
 
 /// A paragraph to align: its text and what kind of block it is.
 #[derive(Debug, Clone)]

@@ -10,13 +10,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::error::Result;
-use crate::exchange::export_article;
-use crate::lang::Lang;
-use crate::segment::segment;
-use crate::slug::Slug;
-use crate::translation::{TranslationFile, Unit, UnitState, write_atomic};
-use crate::workspace::Workspace;
+use bitext::error::Result;
+use bitext::exchange::export_article;
+use bitext::model::segment::segment;
+use bitext::model::translation::{TranslationFile, Unit, UnitState, write_atomic};
+use bitext::workspace::Workspace;
+use bitext::workspace::lang::Lang;
+use bitext::workspace::slug::Slug;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -426,7 +426,7 @@ pub fn generate(out: &Path, spec: Spec) -> Result<Summary> {
         for slug in &slugs {
             let slug = Slug::parse(slug)?;
             for lang in &langs {
-                let po = crate::po::write(&export_article(&ws, &slug, lang)?, date);
+                let po = bitext::exchange::po::write(&export_article(&ws, &slug, lang)?, date);
                 write(&out.join(format!("po-old/{slug}.{lang}.po")), &po)?;
             }
         }
@@ -450,7 +450,7 @@ pub fn generate(out: &Path, spec: Spec) -> Result<Summary> {
             continue;
         }
         for lang in &langs {
-            let po = crate::po::write(&export_article(&ws, &slug, lang)?, date);
+            let po = bitext::exchange::po::write(&export_article(&ws, &slug, lang)?, date);
             if lang.as_str() == "fr" {
                 write(&out.join(format!("pot-new/{slug}.pot")), &pot_of(&po))?;
             }

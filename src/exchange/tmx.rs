@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::assess::State;
 use crate::exchange::ExportArticle;
-use crate::xml::escape;
+use crate::exchange::xml::escape;
+use crate::model::assess::State;
 
 /// Writes a memory of the current segments of `articles` (each in its own target language).
 #[must_use]

@@ -5,15 +5,15 @@
 //! current one: `-l es-419` uses `translations/es-419/` where it is current and
 //! `translations/es/` otherwise. A segment current in none of them is a [`Gap`].
 
-use crate::assess::{State, assess, linked_unit};
-use crate::config::Edition;
 use crate::error::{Error, Result, disp};
-use crate::inline;
-use crate::l10n::{Arg, Localizer};
-use crate::lang::Lang;
-use crate::parallel::map_ordered;
-use crate::segment::SegmentKind;
-use crate::slug::Slug;
+use crate::model::assess::{State, assess, linked_unit};
+use crate::model::segment::SegmentKind;
+use crate::render::inline;
+use crate::ui::l10n::{Arg, Localizer};
+use crate::workspace::config::Edition;
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::slug::Slug;
 use crate::workspace::{TRANSLATIONS_DIR, Workspace};
 
 /// A document to render.

@@ -1,0 +1,12 @@
+//! The model: segments and their ids, translation files, alignment of old units to new
+//! segments, each segment's state, words and word diffs. Pure logic over texts and files;
+//! it may use `workspace` for slugs and language tags, never the interface or rendering.
+
+pub mod align;
+pub mod article;
+pub mod assess;
+pub mod lengthalign;
+pub mod segment;
+pub mod translation;
+pub mod worddiff;
+pub mod words;

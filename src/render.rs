@@ -1,0 +1,7 @@
+//! Rendering editions: an export document resolved to one language, and its HTML, Markdown
+//! and plain-text forms. It reads the model and the workspace and prints through Fluent.
+
+pub mod document;
+pub mod html;
+pub mod inline;
+pub mod plain;
