@@ -256,15 +256,16 @@ impl Builder {
                 let Some(kind) = self.blocks.last().copied().flatten() else {
                     return;
                 };
+                let start = source_start(src, range.start);
                 let p = self.pending.get_or_insert_with(|| Pending {
                     kind,
-                    start: range.start,
+                    start,
                     text: String::new(),
                     cursor: None,
                     end: range.end,
                 });
                 if p.cursor.is_none() {
-                    p.cursor = Some(range.start);
+                    p.cursor = Some(start);
                 }
                 p.end = p.end.max(range.end);
             }
@@ -287,6 +288,26 @@ impl Builder {
             start: p.start,
             text,
         });
+    }
+}
+
+/// Where the source of an inline event that opens a line's content really begins.
+///
+/// The parser reports a backslash escape (`\*`) as text starting at the escaped character,
+/// without the backslash. Inside a line that does not matter, because the text between
+/// events is copied from the source; but the first event of a line is where copying starts,
+/// so its escape would be lost (`\*Note*` read as `*Note*`, hiding the change to `*Note*`).
+/// A backslash right before the line's first event is always that event's escape: the
+/// container prefix before it (`> `, `- `, `# `, `| `, indentation) never ends in one.
+fn source_start(src: &str, offset: usize) -> usize {
+    let escaped = src
+        .as_bytes()
+        .get(offset)
+        .is_some_and(u8::is_ascii_punctuation);
+    if escaped && offset > 0 && src.as_bytes()[offset - 1] == b'\\' {
+        offset - 1
+    } else {
+        offset
     }
 }
 
@@ -427,6 +448,46 @@ mod tests {
     fn non_breaking_spaces_are_content() {
         case("Lima,\u{a0}February 9\n", &["Lima,\u{a0}February 9"]);
         assert_ne!(texts("Lima,\u{a0}February"), texts("Lima, February"));
+    }
+
+    #[test]
+    fn escapes_opening_a_line_are_kept() {
+        // Regression: the escape backslash of a line's first character was dropped, so
+        // `\*Note*` and `*Note*` had the same text and id.
+        case(
+            "\\*Note* the API changed.\n",
+            &["\\*Note* the API changed."],
+        );
+        case("- \\[x] item\n", &["\\[x] item"]);
+        case("1. \\*one*\n", &["\\*one*"]);
+        case(
+            "| \\*a | \\#b |\n|---|---|\n| \\[c] | d \\|\n",
+            &["\\*a", "\\#b", "\\[c]", "d \\|"],
+        );
+        case("\\# not a heading\n", &["\\# not a heading"]);
+        case("# \\#1 heading\n", &["\\#1 heading"]);
+        case("Para one\n\\*two* three\n", &["Para one \\*two* three"]);
+        case("> \\*quoted\n> \\*again\n", &["\\*quoted \\*again"]);
+        case("- item\n  \\*wrapped\n", &["item \\*wrapped"]);
+        case("\\\\ escaped backslash\n", &["\\\\ escaped backslash"]);
+        case(
+            "line\\\n\\*after a hard break\n",
+            &["line\\\n\\*after a hard break"],
+        );
+        for (escaped, plain) in [
+            ("\\*Note* the API changed.\n", "*Note* the API changed.\n"),
+            ("- \\[x] item\n", "- [x] item\n"),
+            ("| \\*a |\n|---|\n", "| *a |\n|---|\n"),
+            ("Para one\n\\*two* three\n", "Para one\n*two* three\n"),
+        ] {
+            assert_ne!(segment(escaped)[0].id, segment(plain)[0].id, "{escaped:?}");
+        }
+    }
+
+    #[test]
+    fn entities_are_kept_as_written() {
+        case("&amp; and &#65;\n", &["&amp; and &#65;"]);
+        assert_ne!(texts("&amp; x"), texts("& x"));
     }
 
     #[test]

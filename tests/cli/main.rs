@@ -8,6 +8,7 @@ mod errors;
 mod exchange;
 mod export;
 mod faults;
+mod fidelity;
 mod hostile;
 mod import;
 mod init;
