@@ -5,7 +5,7 @@ use std::process::Command;
 
 use scraper::{Html, Selector};
 
-use crate::support::{ARTICLE, Ws, tool};
+use crate::support::{ARTICLE, Ws, sample_copy, tool};
 
 const SAMPLE: &str = "no-to-canadas-interference-in-peru";
 
@@ -23,21 +23,10 @@ fn first_text(doc: &Html, selector: &str) -> String {
         .collect()
 }
 
-/// Runs bitext on the repository's own workspace.
+/// Runs bitext on a fresh copy of the sample workspace.
 fn sample(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_bitext"))
-        .arg("-C")
-        .arg(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .output()
-        .expect("run");
-    (
-        output.status.code().expect("code"),
-        String::from_utf8(output.stdout).expect("utf-8"),
-        String::from_utf8(output.stderr).expect("utf-8"),
-    )
+    let run = sample_copy().run(args);
+    (run.code, run.stdout, run.stderr)
 }
 
 /// Segment texts of the sample article, from `status`.
