@@ -194,7 +194,7 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-edition-line = Volume { $volume } Number { $number } – { $month } { $year }
+edition-line = Volume { $volume }, Number { $number } – { $month } { $year }
 export-translated-from = { $source ->
     [en] Translated from English
     [fr] Translated from French
@@ -204,7 +204,7 @@ export-translated-from = { $source ->
 export-contents = Contents
 export-untranslated-note = Not yet translated: shown in the original language.
 export-untranslated-marker = [not yet translated]
-export-published-in = This article was published in { $edition }
+export-published-in = This article was published in volume { $volume }, number { $number } ({ $month } { $year }).
 export-refused = export refused: { $count ->
     [one] { $count } segment is
    *[other] { $count } segments are

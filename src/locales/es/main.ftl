@@ -212,7 +212,7 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
-edition-line = Volumen { $volume } Número { $number } – { $month } de { $year }
+edition-line = Volumen { $volume }, número { $number } – { $month } de { $year }
 export-translated-from = { $source ->
     [en] Traducido del inglés
     [fr] Traducido del francés
@@ -222,7 +222,7 @@ export-translated-from = { $source ->
 export-contents = Índice
 export-untranslated-note = Aún sin traducir: se muestra en el idioma original.
 export-untranslated-marker = [aún sin traducir]
-export-published-in = Este artículo se publicó en { $edition }
+export-published-in = Este artículo se publicó en el volumen { $volume }, número { $number } ({ $month } de { $year }).
 export-refused = exportación rechazada: { $count ->
     [one] { $count } segmento no está traducido
    *[other] { $count } segmentos no están traducidos

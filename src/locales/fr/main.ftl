@@ -212,7 +212,7 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
-edition-line = Volume { $volume } Numéro { $number } – { $month } { $year }
+edition-line = Volume { $volume }, numéro { $number } – { $month } { $year }
 export-translated-from = { $source ->
     [en] Traduit de l’anglais
     [fr] Traduit du français
@@ -222,7 +222,7 @@ export-translated-from = { $source ->
 export-contents = Sommaire
 export-untranslated-note = Pas encore traduit : texte affiché dans la langue d’origine.
 export-untranslated-marker = [pas encore traduit]
-export-published-in = Cet article a été publié dans { $edition }
+export-published-in = Cet article a été publié dans le volume { $volume }, numéro { $number } ({ $month } { $year }).
 export-refused = export refusé : { $count ->
     [one] { $count } segment n’est pas traduit
    *[other] { $count } segments ne sont pas traduits
