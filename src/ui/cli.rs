@@ -315,8 +315,11 @@ pub struct CheckArgs {
 }
 
 fn parse_percent(raw: &str) -> Result<f64, String> {
+    // A French or Spanish user may write the decimal mark as a comma: 89,5.
     let value: f64 = raw
         .trim_end_matches('%')
+        .trim_end()
+        .replace(',', ".")
         .parse()
         .map_err(|_| t!("error-invalid-percent", value = raw))?;
     if (0.0..=100.0).contains(&value) {

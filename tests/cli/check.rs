@@ -97,13 +97,13 @@ fn min_complete_gates_on_the_percentage() {
     let pass = ws.run(&["check", "-l", "fr", "--min-complete", "60"]);
     assert_eq!(pass.code, 0, "{}", pass.stdout);
     assert!(
-        pass.stdout.contains("check passed") && pass.stdout.contains("(required: 60% current)")
+        pass.stdout.contains("check passed") && pass.stdout.contains("(required: 60.0% current)")
     );
     let fail = ws.run(&["check", "-l", "fr", "--min-complete", "70"]);
     assert_eq!(fail.code, 1);
     assert!(
         fail.stdout
-            .contains("sources/harbour.md: fr: 66.7% current, below the required 70%"),
+            .contains("sources/harbour.md: fr: 66.7% current, below the required 70.0%"),
         "{}",
         fail.stdout
     );
