@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::process::Command;
 
-use crate::support::{SAMPLE, Ws, sample_copy, tool};
+use crate::support::{SAMPLE, Ws, sample_copy, skip, tool};
 
 const FR: &str = "translations/fr/no-to-canadas-interference-in-peru.json";
 
@@ -355,10 +355,7 @@ fn local_schemas() -> Option<tempfile::TempDir> {
     let dir =
         std::path::Path::new("/usr/share/php/Symfony/Component/Translation/Resources/schemas");
     if !dir.is_dir() {
-        assert!(
-            std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
-            "the XLIFF schemas (php-symfony-translation) are not installed"
-        );
+        skip("the XLIFF schemas (php-symfony-translation) are not installed");
         return None;
     }
     let out = tempfile::tempdir().expect("temp");
@@ -471,10 +468,7 @@ fn translate_toolkit_reads_po_xliff_and_tmx_with_the_same_counts() {
             .is_ok_and(|o| o.status.success())
     });
     if !has_toolkit {
-        assert!(
-            std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
-            "Translate Toolkit is not installed"
-        );
+        skip("Translate Toolkit is not installed");
         return;
     }
     let ws = varied_sample();

@@ -16,3 +16,4 @@ mod sample;
 mod status;
 mod support;
 mod sync;
+mod tools;
