@@ -253,7 +253,9 @@ fn a_workspace_change_since_export_is_a_conflict_unless_forced() {
         1,
     );
     ws.write("fr.po", po);
-    let run = ws.run(&["po", "import", "fr.po"]).success();
+    let run = ws.run(&["po", "import", "fr.po"]);
+    assert_eq!(run.code, 1, "a conflict exits 1: {run:?}");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
     assert!(
         run.stdout.contains(
             "segment 3 (095e1d64) was changed in the workspace since this file was exported"
@@ -265,6 +267,32 @@ fn a_workspace_change_since_export_is_a_conflict_unless_forced() {
     assert_eq!(units(&ws)[2]["target"], "– M. Villamizar –");
     ws.run(&["po", "import", "fr.po", "--force"]).success();
     assert_eq!(units(&ws)[2]["target"], "– Margaret V. –");
+}
+
+#[test]
+fn an_xliff_import_with_a_conflict_exits_1_and_keeps_the_workspace_text() {
+    let ws = sample_copy();
+    ws.run(&["xliff", "export", SAMPLE, "-l", "fr", "-o", "fr.xlf"])
+        .success();
+    ws.run(&["set", SAMPLE, "3", "-l", "fr", "--text", "– M. V. –"])
+        .success();
+    let xlf = ws.read("fr.xlf");
+    assert!(xlf.contains("<target>– Margaret Villamizar –</target>"));
+    ws.write(
+        "fr.xlf",
+        xlf.replacen(
+            "<target>– Margaret Villamizar –</target>",
+            "<target>– Margaret V. –</target>",
+            1,
+        ),
+    );
+    let run = ws.run(&["xliff", "import", "fr.xlf"]);
+    assert_eq!(run.code, 1, "a conflict exits 1: {run:?}");
+    assert!(run.stdout.contains("1 conflict"), "{}", run.stdout);
+    assert_eq!(units(&ws)[2]["target"], "– M. V. –");
+    // Without a conflict the same import exits 0.
+    ws.run(&["xliff", "import", "fr.xlf", "--force"]).success();
+    ws.run(&["xliff", "import", "fr.xlf"]).success();
 }
 
 #[test]
