@@ -128,14 +128,14 @@ help-sync = Réécrire les fichiers de traduction pour refléter la segmentation
 help-sync-dry-run = Afficher ce qui changerait, sans rien écrire
 help-sync-purge-obsolete = Supprimer les traductions obsolètes au lieu de les conserver
 help-set = Enregistrer la traduction d’un segment, faite à partir de son texte source actuel
-help-set-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit)
+help-set-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit ; @ID pour un identifiant fait de chiffres)
 help-set-lang = La langue de la traduction
 help-set-text = La traduction (par défaut : lue sur l’entrée standard)
 help-set-file = Lire la traduction depuis un fichier
 help-set-draft = Enregistrer comme brouillon, qui compte encore comme travail restant
 help-set-reviewed = Marquer la traduction comme relue
 help-accept = Marquer des segments périmés comme à jour sans modifier leurs traductions
-help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants
+help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants (@ID pour un identifiant fait de chiffres)
 help-accept-lang = La langue des traductions
 
 ## diff et check
