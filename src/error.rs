@@ -77,6 +77,8 @@ pub enum Error {
     InvalidFileName { path: PathBuf },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
+    /// An article has both a Markdown and an MDX source.
+    SourceConflict { md: PathBuf, mdx: PathBuf },
     /// A language tag that is not valid BCP 47 (or uses features bitext refuses).
     InvalidLang { tag: String },
     /// A language tag that is valid but not a target of this workspace.
@@ -248,6 +250,9 @@ impl fmt::Display for Error {
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
             Self::UnknownArticle { slug, path } => {
                 t!("error-unknown-article", slug = slug, path = &disp(path))
+            }
+            Self::SourceConflict { md, mdx } => {
+                t!("error-source-conflict", md = &disp(md), mdx = &disp(mdx))
             }
             Self::InvalidLang { tag } => t!("error-invalid-lang", tag = tag),
             Self::LangNotTarget { tag, targets } => {

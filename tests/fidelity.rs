@@ -7,6 +7,8 @@
 //!   the end of the block's line or cell: no character of the Markdown is dropped or added;
 //! - changing any one character of a segment's text in the source changes that segment's id.
 //!
+//! MDX pages glued from random pieces keep every line where it was.
+//!
 //! Case counts are fixed so that CI time is bounded.
 
 use bitext::model::segment::{HARD_BREAK, Segment, segment};
@@ -306,4 +308,56 @@ fn the_checks_catch_a_dropped_escape() {
     };
     assert!(locate(cell, &lossy).is_none());
     assert!(locate(cell, &segment(cell)[1]).is_some());
+}
+
+/// Pieces of MDX, glued at random into pages that may well be malformed.
+const MDX_PIECES: &[&str] = &[
+    "import A from 'a'\n",
+    "export const x = {a: [1, '}']}\n",
+    "{/* a comment */}\n",
+    "{props.name}",
+    "{\n",
+    "}\n",
+    "<Note type=\"tip\">\n",
+    "</Note>\n",
+    "<Figure src=\"a.png\" alt=\"A cat\" />\n",
+    "<section>\n",
+    "</section>\n",
+    "  <h2>Title</h2>\n",
+    "<Tabs\n  items={['a', \"b\"]}\n>\n",
+    "<>\n",
+    "</>\n",
+    "Some *prose* with {x} and <Kbd>Ctrl</Kbd>.\n",
+    "    indented prose\n",
+    "- an item\n",
+    "```js\n",
+    "\\*escaped\n",
+    "é `code` [link](http://x)\n",
+    "\n",
+    "<",
+    "'",
+    "\"",
+    "/*",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    /// Whatever the page, MDX preparation keeps every line where it was, and every segment's
+    /// text is a single line's worth of prose found on the source line it names.
+    #[test]
+    fn mdx_pages_keep_their_lines(pieces in prop::collection::vec(0..MDX_PIECES.len(), 0..24)) {
+        let page: String = pieces.iter().map(|&i| MDX_PIECES[i]).collect();
+        let prepared = bitext::model::mdx::prepare(&page);
+        prop_assert_eq!(prepared.text.matches('\n').count(), page.matches('\n').count());
+        prop_assert!(prepared.breaks.windows(2).all(|w| w[0] < w[1]));
+        for seg in bitext::model::segment::segment_mdx(&page) {
+            let line = page.lines().nth(seg.line - 1).unwrap_or("");
+            let first_word = seg.text.split(' ').next().unwrap_or("");
+            prop_assert!(
+                line.contains(first_word),
+                "segment {:?} is not on line {}: {:?}\n{}", seg.text, seg.line, line, page
+            );
+        }
+    }
 }

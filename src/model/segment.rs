@@ -134,7 +134,26 @@ pub fn segment(raw: &str) -> Vec<Segment> {
 /// As [`segment`], also measuring how deeply the blocks nest.
 #[must_use]
 pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
-    let src = normalise_file(raw);
+    segment_runs(&normalise_file(raw), &[])
+}
+
+/// Splits an MDX source's content into segments: its Markdown prose, inside JSX elements
+/// too, with ESM, expressions and JSX as structure (see [`crate::model::mdx`]).
+#[must_use]
+pub fn segment_mdx(raw: &str) -> Vec<Segment> {
+    segment_mdx_with_depth(raw).0
+}
+
+/// As [`segment_mdx`], also measuring how deeply the blocks nest.
+#[must_use]
+pub fn segment_mdx_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
+    let prepared = crate::model::mdx::prepare(&normalise_file(raw));
+    segment_runs(&prepared.text, &prepared.breaks)
+}
+
+/// Segments normalised Markdown, parsing each run between `breaks` (ascending line-start
+/// offsets) as a document of its own.
+fn segment_runs(src: &str, breaks: &[usize]) -> (Vec<Segment>, Depth) {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -147,10 +166,17 @@ pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
     let mut builder = Builder::default();
-    for (event, range) in Parser::new_ext(&src, options).into_offset_iter() {
-        builder.event(&src, &event, range);
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(breaks.iter().copied())
+        .chain(std::iter::once(src.len()))
+        .collect();
+    for run in bounds.windows(2) {
+        let (from, to) = (run[0], run[1].max(run[0]));
+        for (event, range) in Parser::new_ext(&src[from..to], options).into_offset_iter() {
+            builder.event(src, &event, range.start + from..range.end + from);
+        }
+        builder.flush(src);
     }
-    builder.flush(&src);
 
     let depth = Depth {
         levels: builder.deepest.0,

@@ -46,6 +46,8 @@ pub struct Chrome {
     pub untranslated_note: String,
     /// Marker before such a segment in Markdown and text.
     pub untranslated_marker: String,
+    /// Note on an article from an MDX source, whose JSX components are left out.
+    pub mdx_note: String,
 }
 
 /// One article of a document.
@@ -60,6 +62,8 @@ pub struct DocArticle {
     /// "This article was published in volume 53, number 2 (February 2023).", when an edition
     /// lists the article.
     pub published_in: Option<String>,
+    /// True if and only if the source is MDX: its prose is exported, its JSX left out.
+    pub from_mdx: bool,
 }
 
 /// One segment, with its source text and its translation.
@@ -181,6 +185,7 @@ pub fn build(
         contents: l10n.message("export-contents", &[]),
         untranslated_note: l10n.message("export-untranslated-note", &[]),
         untranslated_marker: l10n.message("export-untranslated-marker", &[]),
+        mdx_note: l10n.message("export-mdx-note", &[]),
     };
     let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
     let mut gaps = Vec::new();
@@ -282,6 +287,7 @@ fn build_article(
             title,
             blocks,
             published_in,
+            from_mdx: article.is_mdx(),
         },
         gaps,
     ))

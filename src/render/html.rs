@@ -20,6 +20,7 @@ nav.toc h2{font-size:1.1rem}\
 nav.toc ol{padding-left:1.25rem}\
 article{margin-bottom:3rem}\
 .translated-from{font-style:italic;color:#555;font-size:.9rem}\
+.mdx-note{font:italic .8rem sans-serif;color:#555}\
 .row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:2rem;align-items:start}\
 .row>.cell>:first-child{margin-top:.6em}\
 .row>.source{color:#444}\
@@ -78,12 +79,24 @@ pub fn render(doc: &Document) -> String {
 }
 
 fn render_article(out: &mut String, doc: &Document, article: &DocArticle) {
-    let _ = writeln!(out, "<article id=\"{}\">", article.slug);
+    let class = if article.from_mdx {
+        " class=\"from-mdx\""
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "<article id=\"{}\"{class}>", article.slug);
     let _ = writeln!(
         out,
         "<p class=\"translated-from\">{}</p>",
         escape(&doc.chrome.translated_from)
     );
+    if article.from_mdx {
+        let _ = writeln!(
+            out,
+            "<p class=\"mdx-note\">{}</p>",
+            escape(&doc.chrome.mdx_note)
+        );
+    }
     for block in &article.blocks {
         if doc.bilingual {
             render_row(out, doc, block);

@@ -12,6 +12,7 @@ mod fidelity;
 mod hostile;
 mod import;
 mod init;
+mod mdx;
 mod parallel;
 mod sample;
 mod segments;
