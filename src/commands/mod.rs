@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod init;
 pub mod po;
+pub mod qa;
 pub mod set;
 pub mod status;
 pub mod sync;

@@ -12,6 +12,7 @@ mod hostile;
 mod import;
 mod init;
 mod parallel;
+mod qa;
 mod sample;
 mod status;
 mod support;
