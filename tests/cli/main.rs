@@ -17,3 +17,4 @@ mod sample;
 mod status;
 mod support;
 mod sync;
+mod untranslated;

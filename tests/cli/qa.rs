@@ -257,5 +257,7 @@ fn a_malformed_glossary_is_an_error_with_its_line() {
     let before = ws.snapshot();
     ws.run(&["qa"])
         .error(&["glossary/es.tsv:3:", "invalid glossary entry", "a tab"]);
+    ws.run(&["set", SAMPLE, "1", "-l", "es", "--text", "Hola"])
+        .error(&["glossary/es.tsv:3:"]);
     assert_eq!(ws.snapshot(), before);
 }
