@@ -158,6 +158,18 @@ pub enum Error {
         line: usize,
         limit: usize,
     },
+    /// The `[qa]` table of `bitext.toml` names an unknown check or level.
+    QaConfig {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
+    /// A glossary file that cannot be read as one.
+    Glossary {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -353,6 +365,18 @@ impl fmt::Display for Error {
                 path = &disp(path),
                 line = *line,
                 limit = *limit
+            ),
+            Self::QaConfig { path, line, detail } => t!(
+                "error-qa-config",
+                path = &disp(path),
+                line = *line,
+                detail = detail
+            ),
+            Self::Glossary { path, line, detail } => t!(
+                "error-glossary",
+                path = &disp(path),
+                line = *line,
+                detail = detail
             ),
         };
         f.write_str(&message)

@@ -5,6 +5,7 @@
 //! - [`model`]: segments and ids, translation files, alignment, states, word diffs;
 //! - [`workspace`]: `bitext.toml`, the lock, language tags, slugs, work over articles;
 //! - [`exchange`]: PO, XLIFF, TMX and the safe XML reader;
+//! - [`qa`]: quality checks on translations (numbers, links, markup, typography, glossary...);
 //! - [`render`]: editions as HTML, Markdown and plain text;
 //! - [`ui`]: command-line arguments, the tool's own messages (Fluent), the terminal;
 //! - [`commands`]: one module per subcommand, each computing a report rendered separately;
@@ -15,6 +16,7 @@ pub mod commands;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod qa;
 pub mod render;
 pub mod serve;
 pub mod ui;
@@ -133,6 +135,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Set(args) => commands::set::execute(&open()?, args),
         Command::Diff(args) => commands::diff::execute(&open()?, &args, style),
         Command::Check(args) => commands::check::execute(&open()?, &args),
+        Command::Qa(args) => commands::qa::execute(&open()?, &args),
         Command::Export(args) => commands::export::execute(&open()?, args),
         Command::Po(command) => commands::po::execute(&open()?, command),
         Command::Xliff(command) => commands::xliff::execute(&open()?, command),

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod init;
 pub mod po;
+pub mod qa;
 pub mod serve;
 pub mod set;
 pub mod status;

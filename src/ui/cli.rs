@@ -47,6 +47,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Fail (exit 1) when a selected article is not completely translated: the CI gate.
     Check(CheckArgs),
+    /// Check translations for errors a reviewer would catch: numbers, links, markup,
+    /// typography, glossary.
+    Qa(QaArgs),
     /// Export articles or an edition in a language, bilingual or not.
     Export(ExportArgs),
     /// Exchange translations with PO editors (Poedit, Lokalize, Weblate).
@@ -329,6 +332,19 @@ pub struct CheckArgs {
     /// Pass when every article is at least PCT percent current, instead of 100.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_complete: Option<f64>,
+    /// Leave quality findings out of the check.
+    #[arg(long)]
+    pub no_qa: bool,
+}
+
+/// Arguments of `qa`.
+#[derive(Debug, Args)]
+pub struct QaArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }
 
 fn parse_percent(raw: &str) -> Result<f64, String> {
@@ -357,6 +373,9 @@ pub struct AcceptArgs {
     /// The translations' language.
     #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
     pub lang: String,
+    /// Accept even when a quality check at level error fails.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The command-line definition with every help text, heading and the help and version flags

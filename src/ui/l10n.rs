@@ -18,6 +18,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "en",
         &[
             include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/qa.ftl"),
             include_str!("../locales/en/numbers.ftl"),
             include_str!("../locales/en/cli.ftl"),
             include_str!("../locales/en/conv.ftl"),
@@ -29,6 +30,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "fr",
         &[
             include_str!("../locales/fr/main.ftl"),
+            include_str!("../locales/fr/qa.ftl"),
             include_str!("../locales/fr/numbers.ftl"),
             include_str!("../locales/fr/cli.ftl"),
             include_str!("../locales/fr/conv.ftl"),
@@ -40,6 +42,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "es",
         &[
             include_str!("../locales/es/main.ftl"),
+            include_str!("../locales/es/qa.ftl"),
             include_str!("../locales/es/numbers.ftl"),
             include_str!("../locales/es/cli.ftl"),
             include_str!("../locales/es/conv.ftl"),
@@ -49,6 +52,8 @@ const RESOURCES: [(&str, &[&str]); 3] = [
     ),
 ];
 
+/// The languages bitext itself speaks.
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
 /// CLDR decimal separators of the languages in [`RESOURCES`]. Numbers are not grouped by
 /// thousands: line numbers, positions and years share the formatter with counts, and
 /// `file.md:1,234` would no longer read as a location.
