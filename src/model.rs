@@ -7,6 +7,7 @@ pub mod article;
 pub mod assess;
 pub mod lengthalign;
 pub mod segment;
+pub mod shape;
 pub mod translation;
 pub mod worddiff;
 pub mod words;

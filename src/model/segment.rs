@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::model::shape::{Frame, Recorder};
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
@@ -134,6 +136,18 @@ pub fn segment(raw: &str) -> Vec<Segment> {
 /// As [`segment`], also measuring how deeply the blocks nest.
 #[must_use]
 pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
+    let (segments, depth, _) = split(raw, None);
+    (segments, depth)
+}
+
+/// The containers (lists, items, tables, rows, cells, block quotes) each segment of `raw`
+/// sits in, outermost first: one entry per segment of [`segment`], in the same order.
+#[must_use]
+pub fn outline(raw: &str) -> Vec<Vec<Frame>> {
+    split(raw, Some(Recorder::default())).2
+}
+
+fn split(raw: &str, recorder: Option<Recorder>) -> (Vec<Segment>, Depth, Vec<Vec<Frame>>) {
     let src = normalise_file(raw);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
@@ -146,7 +160,10 @@ pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        recorder,
+        ..Builder::default()
+    };
     for (event, range) in Parser::new_ext(&src, options).into_offset_iter() {
         builder.event(&src, &event, range);
     }
@@ -157,10 +174,16 @@ pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
         line: line_of(builder.deepest.1),
     };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut frames = Vec::new();
     let segments = builder
         .raw
         .into_iter()
         .filter(|raw| !raw.text.is_empty())
+        .inspect(|raw| {
+            if let Some(f) = &raw.frames {
+                frames.push(f.clone());
+            }
+        })
         .enumerate()
         .map(|(i, raw)| {
             let hash = text_hash(&raw.text);
@@ -180,13 +203,15 @@ pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
             }
         })
         .collect();
-    (segments, depth)
+    (segments, depth, frames)
 }
 
 struct RawSegment {
     kind: SegmentKind,
     start: usize,
     text: String,
+    /// The containers around it, when an outline is asked for.
+    frames: Option<Vec<Frame>>,
 }
 
 /// An inline run being collected for the current leaf block.
@@ -210,6 +235,8 @@ struct Builder {
     raw: Vec<RawSegment>,
     /// The deepest nesting seen and the source offset where it was reached.
     deepest: (usize, usize),
+    /// Follows containers when an outline is asked for.
+    recorder: Option<Recorder>,
 }
 
 impl Builder {
@@ -226,6 +253,9 @@ impl Builder {
             Event::Start(tag) if !is_inline(tag) => {
                 self.flush(src);
                 self.blocks.push(block_kind(tag));
+                if let Some(recorder) = self.recorder.as_mut() {
+                    recorder.open(tag);
+                }
                 if self.blocks.len() > self.deepest.0 {
                     self.deepest = (self.blocks.len(), range.start);
                 }
@@ -233,6 +263,9 @@ impl Builder {
             Event::End(end) if !is_inline_end(*end) => {
                 self.flush(src);
                 self.blocks.pop();
+                if let Some(recorder) = self.recorder.as_mut() {
+                    recorder.close();
+                }
             }
             Event::Rule | Event::Html(_) | Event::DisplayMath(_) => self.flush(src),
             Event::SoftBreak | Event::HardBreak => {
@@ -286,6 +319,7 @@ impl Builder {
             kind: p.kind,
             start: p.start,
             text,
+            frames: self.recorder.as_ref().map(Recorder::frames),
         });
     }
 }
