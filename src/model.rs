@@ -6,6 +6,7 @@ pub mod align;
 pub mod article;
 pub mod assess;
 pub mod lengthalign;
+pub mod patch;
 pub mod segment;
 pub mod shape;
 pub mod translation;

