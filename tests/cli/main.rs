@@ -19,3 +19,4 @@ mod status;
 mod support;
 mod sync;
 mod tools;
+mod tour;
