@@ -213,15 +213,25 @@ fn below_threshold(report: &CheckReport) -> Vec<String> {
         .collect()
 }
 
-/// One line per finding, then the summary.
+/// One line per failing finding, the articles below the threshold, one line per warning (a
+/// finding that does not fail the check), then the summary.
 #[must_use]
 pub fn render_text(report: &CheckReport) -> String {
     let mut out = String::new();
-    for finding in &report.findings {
+    for finding in report.findings.iter().filter(|f| f.failing) {
         let _ = writeln!(out, "{}", finding.location());
     }
     for line in below_threshold(report) {
         let _ = writeln!(out, "{line}");
+    }
+    // With `--min-complete`, the work left in articles above the threshold does not fail the
+    // check: it is listed after the failures, each line marked as a warning.
+    for finding in report.findings.iter().filter(|f| !f.failing) {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!("check-warning", finding = &finding.location())
+        );
     }
     let _ = writeln!(out, "{}", summary(report));
     out

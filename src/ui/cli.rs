@@ -246,7 +246,8 @@ pub struct SyncArgs {
 pub struct SetArgs {
     /// The article (slug or sources/<slug>.md).
     pub article: String,
-    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    /// The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that
+    /// looks like a number).
     pub segment: String,
     /// The translation's language.
     #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
@@ -335,7 +336,7 @@ fn parse_percent(raw: &str) -> Result<f64, String> {
 pub struct AcceptArgs {
     /// The article (slug or sources/<slug>.md).
     pub article: String,
-    /// Segments to accept: positions from 1 or ids.
+    /// Segments to accept: positions from 1 or ids (@ID for an id that looks like a number).
     #[arg(required = true, value_name = "SEGMENT")]
     pub segments: Vec<String>,
     /// The translations' language.

@@ -20,6 +20,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/en/main.ftl"),
             include_str!("../locales/en/numbers.ftl"),
             include_str!("../locales/en/cli.ftl"),
+            include_str!("../locales/en/conv.ftl"),
         ],
     ),
     (
@@ -28,6 +29,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/fr/main.ftl"),
             include_str!("../locales/fr/numbers.ftl"),
             include_str!("../locales/fr/cli.ftl"),
+            include_str!("../locales/fr/conv.ftl"),
         ],
     ),
     (
@@ -36,6 +38,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/es/main.ftl"),
             include_str!("../locales/es/numbers.ftl"),
             include_str!("../locales/es/cli.ftl"),
+            include_str!("../locales/es/conv.ftl"),
         ],
     ),
 ];

@@ -13,6 +13,8 @@ mod import;
 mod init;
 mod parallel;
 mod sample;
+mod segments;
 mod status;
 mod support;
 mod sync;
+mod tools;

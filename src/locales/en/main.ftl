@@ -128,14 +128,14 @@ help-sync = Rewrite translation files to mirror the current segmentation of the 
 help-sync-dry-run = Print what would change and write nothing
 help-sync-purge-obsolete = Delete obsolete translations instead of keeping them
 help-set = Record a translation of one segment, made from its current source text
-help-set-segment = The segment: a position from 1, or an id (a unique prefix is enough)
+help-set-segment = The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that looks like a number)
 help-set-lang = The translation's language
 help-set-text = The translation (default: read from standard input)
 help-set-file = Read the translation from a file
 help-set-draft = Save as a draft, which still counts as work left
 help-set-reviewed = Mark the translation as reviewed
 help-accept = Mark stale segments current without changing their translations
-help-accept-segments = Segments to accept: positions from 1 or ids
+help-accept-segments = Segments to accept: positions from 1 or ids (@ID for an id that looks like a number)
 help-accept-lang = The translations' language
 
 ## diff and check
@@ -194,7 +194,7 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-edition-line = Volume { $volume } Number { $number } – { $month } { $year }
+edition-line = Volume { $volume }, Number { $number } – { $month } { $year }
 export-translated-from = { $source ->
     [en] Translated from English
     [fr] Translated from French
@@ -204,7 +204,7 @@ export-translated-from = { $source ->
 export-contents = Contents
 export-untranslated-note = Not yet translated: shown in the original language.
 export-untranslated-marker = [not yet translated]
-export-published-in = This article was published in { $edition }
+export-published-in = This article was published in volume { $volume }, number { $number } ({ $month } { $year }).
 export-refused = export refused: { $count ->
     [one] { $count } segment is not translated (see above); translate it, or pass --allow-incomplete to export the source text in its place.
    *[other] { $count } segments are not translated (see above); translate them, or pass --allow-incomplete to export the source text in their place.

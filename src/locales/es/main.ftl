@@ -128,14 +128,14 @@ help-sync = Reescribe los archivos de traducción para reflejar la segmentación
 help-sync-dry-run = Muestra lo que cambiaría, sin escribir nada
 help-sync-purge-obsolete = Elimina las traducciones obsoletas en lugar de conservarlas
 help-set = Registra la traducción de un segmento, hecha a partir de su texto original actual
-help-set-segment = El segmento: una posición a partir de 1, o un id (basta con un prefijo único)
+help-set-segment = El segmento: una posición a partir de 1, o un id (basta con un prefijo único; @ID para un id que parece un número)
 help-set-lang = El idioma de la traducción
 help-set-text = La traducción (predeterminado: se lee de la entrada estándar)
 help-set-file = Lee la traducción de un archivo
 help-set-draft = Guarda como borrador, que sigue contando como trabajo pendiente
 help-set-reviewed = Marca la traducción como revisada
 help-accept = Marca segmentos desactualizados como al día sin cambiar sus traducciones
-help-accept-segments = Segmentos que aceptar: posiciones a partir de 1 o ids
+help-accept-segments = Segmentos que aceptar: posiciones a partir de 1 o ids (@ID para un id que parece un número)
 help-accept-lang = El idioma de las traducciones
 
 ## diff y check
@@ -212,7 +212,7 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
-edition-line = Volumen { $volume } Número { $number } – { $month } de { $year }
+edition-line = Volumen { $volume }, número { $number } – { $month } de { $year }
 export-translated-from = { $source ->
     [en] Traducido del inglés
     [fr] Traducido del francés
@@ -222,7 +222,7 @@ export-translated-from = { $source ->
 export-contents = Índice
 export-untranslated-note = Aún sin traducir: se muestra en el idioma original.
 export-untranslated-marker = [aún sin traducir]
-export-published-in = Este artículo se publicó en { $edition }
+export-published-in = Este artículo se publicó en el volumen { $volume }, número { $number } ({ $month } de { $year }).
 export-refused = exportación rechazada: { $count ->
     [one] { $count } segmento no está traducido (véase arriba); tradúzcalo, o pase --allow-incomplete para exportar el texto fuente en su lugar.
    *[other] { $count } segmentos no están traducidos (véase arriba); tradúzcalos, o pase --allow-incomplete para exportar el texto fuente en su lugar.

@@ -128,14 +128,14 @@ help-sync = Réécrire les fichiers de traduction pour refléter la segmentation
 help-sync-dry-run = Afficher ce qui changerait, sans rien écrire
 help-sync-purge-obsolete = Supprimer les traductions obsolètes au lieu de les conserver
 help-set = Enregistrer la traduction d’un segment, faite à partir de son texte source actuel
-help-set-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit)
+help-set-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit ; @ID pour un identifiant fait de chiffres)
 help-set-lang = La langue de la traduction
 help-set-text = La traduction (par défaut : lue sur l’entrée standard)
 help-set-file = Lire la traduction depuis un fichier
 help-set-draft = Enregistrer comme brouillon, qui compte encore comme travail restant
 help-set-reviewed = Marquer la traduction comme relue
 help-accept = Marquer des segments périmés comme à jour sans modifier leurs traductions
-help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants
+help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants (@ID pour un identifiant fait de chiffres)
 help-accept-lang = La langue des traductions
 
 ## diff et check
@@ -212,7 +212,7 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
-edition-line = Volume { $volume } Numéro { $number } – { $month } { $year }
+edition-line = Volume { $volume }, numéro { $number } – { $month } { $year }
 export-translated-from = { $source ->
     [en] Traduit de l’anglais
     [fr] Traduit du français
@@ -222,7 +222,7 @@ export-translated-from = { $source ->
 export-contents = Sommaire
 export-untranslated-note = Pas encore traduit : texte affiché dans la langue d’origine.
 export-untranslated-marker = [pas encore traduit]
-export-published-in = Cet article a été publié dans { $edition }
+export-published-in = Cet article a été publié dans le volume { $volume }, numéro { $number } ({ $month } { $year }).
 export-refused = export refusé : { $count ->
     [one] { $count } segment n’est pas traduit (voir ci-dessus) ; traduisez-le, ou passez --allow-incomplete pour exporter le texte source à sa place.
    *[other] { $count } segments ne sont pas traduits (voir ci-dessus) ; traduisez-les, ou passez --allow-incomplete pour exporter le texte source à leur place.
