@@ -18,3 +18,4 @@ mod status;
 mod support;
 mod sync;
 mod tools;
+mod ui_lang;

@@ -56,3 +56,23 @@ help-default = [default: { $value }]
 help-possible-values = [possible values: { $values }]
 # What goes between a help heading and its colon: nothing in English.
 help-space-before-colon = { "" }
+
+## Operating system errors (src/ui/os_text.rs): a sentence, then the system's error number
+
+os-known = { $sentence } (os error { $code })
+os-other = system error ({ $detail })
+os-not-found = no such file or directory
+os-permission-denied = permission denied
+os-already-exists = it already exists
+os-is-a-directory = it is a directory
+os-not-a-directory = a part of the path is not a directory
+os-directory-not-empty = the directory is not empty
+os-read-only-filesystem = the file system is read-only
+os-storage-full = no space left on the disk
+os-file-too-large = the file is too large
+os-invalid-data = the content is not valid UTF-8 text
+os-invalid-filename = the file name is invalid or too long
+os-resource-busy = the file is busy
+os-interrupted = the operation was interrupted
+os-out-of-memory = out of memory
+os-unexpected-eof = the file ended unexpectedly

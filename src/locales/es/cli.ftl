@@ -50,3 +50,23 @@ help-default = [predeterminado: { $value }]
 help-possible-values = [valores posibles: { $values }]
 # Lo que separa un título de la ayuda de sus dos puntos: nada en español.
 help-space-before-colon = { "" }
+
+## Errores del sistema (src/ui/os_text.rs): una frase y, después, el número de error del sistema
+
+os-known = { $sentence } (error del sistema { $code })
+os-other = error del sistema ({ $detail })
+os-not-found = no existe el archivo o directorio
+os-permission-denied = permiso denegado
+os-already-exists = ya existe
+os-is-a-directory = es un directorio
+os-not-a-directory = una parte de la ruta no es un directorio
+os-directory-not-empty = el directorio no está vacío
+os-read-only-filesystem = el sistema de archivos es de solo lectura
+os-storage-full = no queda espacio en el disco
+os-file-too-large = el archivo es demasiado grande
+os-invalid-data = el contenido no es texto UTF-8 válido
+os-invalid-filename = el nombre de archivo no es válido o es demasiado largo
+os-resource-busy = el archivo está ocupado
+os-interrupted = se interrumpió la operación
+os-out-of-memory = memoria insuficiente
+os-unexpected-eof = el archivo termina de forma inesperada

@@ -50,3 +50,23 @@ help-default = [par défaut : { $value }]
 help-possible-values = [valeurs possibles : { $values }]
 # Ce qui sépare un titre de l’aide de son deux-points : une espace insécable.
 help-space-before-colon = { "\u00A0" }
+
+## Erreurs du système (src/ui/os_text.rs) : une phrase, puis le numéro d’erreur du système
+
+os-known = { $sentence } (erreur système { $code })
+os-other = erreur du système ({ $detail })
+os-not-found = fichier ou répertoire introuvable
+os-permission-denied = permission refusée
+os-already-exists = il existe déjà
+os-is-a-directory = c’est un répertoire
+os-not-a-directory = une partie du chemin n’est pas un répertoire
+os-directory-not-empty = le répertoire n’est pas vide
+os-read-only-filesystem = le système de fichiers est en lecture seule
+os-storage-full = plus d’espace libre sur le disque
+os-file-too-large = le fichier est trop gros
+os-invalid-data = le contenu n’est pas du texte UTF-8 valide
+os-invalid-filename = le nom de fichier est invalide ou trop long
+os-resource-busy = le fichier est occupé
+os-interrupted = l’opération a été interrompue
+os-out-of-memory = mémoire insuffisante
+os-unexpected-eof = le fichier s’arrête de façon inattendue
