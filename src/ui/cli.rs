@@ -62,6 +62,22 @@ pub enum Command {
     /// Record the translations of an already-translated document, aligned paragraph by
     /// paragraph.
     Import(ImportArgs),
+    /// Serve the translator's workbench on a local web page.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: a free one).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub port: u16,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then connect).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Arguments of `import`.
