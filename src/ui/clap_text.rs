@@ -18,11 +18,11 @@ use crate::ui::l10n::{Arg, tr};
 pub fn report(error: &clap::Error) -> u8 {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            print!("{error}");
+            print!("{}", usage_words(&error.to_string()));
             crate::EXIT_OK
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprint!("{error}");
+            eprint!("{}", usage_words(&error.to_string()));
             crate::EXIT_ERROR
         }
         _ => {
@@ -52,12 +52,18 @@ pub fn render(error: &clap::Error) -> String {
         out.push_str("\n\n");
         out.push_str(&t!("help-heading-usage"));
         out.push(' ');
-        out.push_str(line);
+        out.push_str(&usage_words(line));
     }
     out.push_str("\n\n");
     out.push_str(&t!("clap-try-help", flag = "--help"));
     out.push('\n');
     out
+}
+
+/// `text` with the placeholder clap writes in usage lines for "any options" in the UI
+/// language (`[OPTIONS]`, `[OPCIONES]`).
+fn usage_words(text: &str) -> String {
+    text.replace("[OPTIONS]", &t!("help-usage-options"))
 }
 
 fn string(error: &clap::Error, kind: ContextKind) -> Option<&str> {

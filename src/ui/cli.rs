@@ -397,6 +397,7 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
             "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
         .subcommand_help_heading(clap_text::heading(&t!("help-heading-commands")))
+        .subcommand_value_name(t!("help-usage-command"))
         .about(message(&format!("help-{path}")).unwrap_or_default());
     let ids: Vec<String> = cmd
         .get_arguments()

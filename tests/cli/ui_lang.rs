@@ -136,6 +136,19 @@ fn help_and_version_go_to_stdout_with_exit_0() {
     assert!(help.stdout.contains("Opciones:"), "{}", help.stdout);
     assert!(
         help.stdout
+            .contains("Uso: bitext status [OPCIONES] [ARTICLE]..."),
+        "{}",
+        help.stdout
+    );
+    let top = ws.run(&["--ui-lang", "fr", "--help"]).success();
+    assert!(
+        top.stdout
+            .contains("Utilisation\u{a0}: bitext [OPTIONS] <COMMANDE>"),
+        "{}",
+        top.stdout
+    );
+    assert!(
+        help.stdout
             .contains("[predeterminado: text] [valores posibles: text, json]"),
         "{}",
         help.stdout

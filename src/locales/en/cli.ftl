@@ -52,6 +52,9 @@ clap-tip-exists = '{ $usage }' exists
 
 ## Notes after an option's help
 
+# Words of the usage line.
+help-usage-options = [OPTIONS]
+help-usage-command = COMMAND
 help-default = [default: { $value }]
 help-possible-values = [possible values: { $values }]
 # What goes between a help heading and its colon: nothing in English.

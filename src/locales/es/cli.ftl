@@ -46,6 +46,9 @@ clap-tip-exists = existe «{ $usage }»
 
 ## Notas tras la ayuda de una opción
 
+# Las palabras de la línea de uso.
+help-usage-options = [OPCIONES]
+help-usage-command = COMANDO
 help-default = [predeterminado: { $value }]
 help-possible-values = [valores posibles: { $values }]
 # Lo que separa un título de la ayuda de sus dos puntos: nada en español.

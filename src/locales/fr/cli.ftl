@@ -46,6 +46,9 @@ clap-tip-exists = « { $usage } » existe
 
 ## Notes après l’aide d’une option
 
+# Les mots de la ligne d’utilisation.
+help-usage-options = [OPTIONS]
+help-usage-command = COMMANDE
 help-default = [par défaut : { $value }]
 help-possible-values = [valeurs possibles : { $values }]
 # Ce qui sépare un titre de l’aide de son deux-points : une espace insécable.
