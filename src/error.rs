@@ -185,14 +185,14 @@ impl fmt::Display for Error {
                 t!(
                     "error-read",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::Write { path, source } => {
                 t!(
                     "error-write",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::ParseConfig {

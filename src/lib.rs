@@ -74,11 +74,7 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return ExitCode::from(crate::ui::clap_text::report(&e)),
     };
     let jobs = cli.jobs;
     match parallel::with_jobs(jobs, || run(cli)) {
@@ -98,7 +94,7 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("error-line", message = &e.to_string()));
             ExitCode::from(EXIT_ERROR)
         }
     }

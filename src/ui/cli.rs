@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::export::ExportFormat;
 use crate::t;
+use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
 
 /// Paragraph-level translation tracking for articles.
@@ -414,7 +415,8 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         .help_template(format!(
             "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
-        .subcommand_help_heading(t!("help-heading-commands"))
+        .subcommand_help_heading(clap_text::heading(&t!("help-heading-commands")))
+        .subcommand_value_name(t!("help-usage-command"))
         .about(message(&format!("help-{path}")).unwrap_or_default());
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -430,11 +432,11 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
             } else {
                 t!("help-heading-options")
             };
-            let arg = arg.help_heading(heading);
-            match help {
+            let arg = arg.help_heading(clap_text::heading(&heading));
+            clap_text::with_value_notes(match help {
                 Some(text) => arg.help(text),
                 None => arg,
-            }
+            })
         });
     }
     let names: Vec<String> = cmd

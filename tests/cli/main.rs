@@ -24,3 +24,4 @@ mod sync;
 mod tools;
 mod untranslated;
 mod tour;
+mod ui_lang;
