@@ -61,7 +61,19 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
     let src_anchors: Vec<HashSet<String>> = source.iter().map(|p| anchors(&p.text)).collect();
     let tgt_anchors: Vec<HashSet<String>> = target.iter().map(|p| anchors(&p.text)).collect();
 
+    let heading = |k: SegmentKind| matches!(k, SegmentKind::Heading(_));
+    let structured =
+        source.iter().any(|p| heading(p.kind)) && target.iter().any(|p| heading(p.kind));
     let pair_cost = |src: &[usize], tgt: &[usize]| -> (f64, f64) {
+        // A heading is a block of its own: it never merges with a neighbour. A heading the
+        // translator dropped is a 1-0 bead (missing), not half of a 2-1 with the next
+        // paragraph.
+        let merges_heading = |side: &[usize], paras: &[Para]| {
+            side.len() > 1 && side.iter().any(|&i| heading(paras[i].kind))
+        };
+        if merges_heading(src, source) || merges_heading(tgt, target) {
+            return (f64::INFINITY, 0.0);
+        }
         let l1: f64 = src.iter().map(|&i| src_len[i]).sum();
         let l2: f64 = tgt.iter().map(|&j| tgt_len[j]).sum();
         let p_len = length_probability(l1, l2, ratio);
@@ -86,10 +98,14 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
                 anchor = a.intersection(&b).count() as f64 / smaller as f64;
             }
             cost -= ANCHOR_WEIGHT * anchor;
-            let heading = |k: SegmentKind| matches!(k, SegmentKind::Heading(_));
             let src_heading = src.iter().any(|&i| heading(source[i].kind));
             let tgt_heading = tgt.iter().any(|&j| heading(target[j].kind));
             if src_heading != tgt_heading {
+                // When both documents mark their headings, a heading pairs with a heading
+                // only; a plain-text translation has none, so there it is merely unlikely.
+                if structured {
+                    return (f64::INFINITY, 0.0);
+                }
                 cost += KIND_MISMATCH;
             }
         }
@@ -265,5 +281,30 @@ mod tests {
         let beads = align(&source, &merged);
         assert_eq!(beads[0].source, vec![0, 1]);
         assert_eq!(beads[0].target, vec![0]);
+    }
+
+    #[test]
+    fn a_dropped_heading_is_missing_not_merged_into_the_next_paragraph() {
+        let heading = |text: &str| Para {
+            text: text.to_owned(),
+            kind: SegmentKind::Heading(2),
+        };
+        let source = [
+            para("The council met on Monday to discuss the budget for the coming year."),
+            heading("For Your Information"),
+            para("The deposed president was arrested on his way to the embassy in Lima."),
+        ];
+        let target = [
+            para("Le conseil s'est réuni lundi pour discuter du budget de l'année à venir."),
+            para("Le président déchu a été arrêté en route vers l'ambassade, à Lima, hier."),
+        ];
+        let shapes: Vec<(Vec<usize>, Vec<usize>)> = align(&source, &target)
+            .into_iter()
+            .map(|b| (b.source, b.target))
+            .collect();
+        assert_eq!(
+            shapes,
+            [(vec![0], vec![0]), (vec![1], vec![]), (vec![2], vec![1])]
+        );
     }
 }
