@@ -125,6 +125,8 @@ pub enum Error {
     },
     /// Several documents were asked for without an output directory.
     ExportNeedsDirectory { count: usize },
+    /// `export` was given neither articles nor `--edition`.
+    ExportNeedsSelection { lang: String, editions: String },
     /// The export destination exists and is not a directory, but several files are to be
     /// written.
     NotADirectory { path: PathBuf },
@@ -314,9 +316,20 @@ impl fmt::Display for Error {
             Self::NoTranslations { tag, available } => {
                 t!("error-no-translations", tag = tag, available = available)
             }
+            Self::UnknownEdition { id, available } if available.is_empty() => {
+                t!("error-no-editions", id = id)
+            }
             Self::UnknownEdition { id, available } => {
                 t!("error-unknown-edition", id = id, available = available)
             }
+            Self::ExportNeedsSelection { lang, editions } if editions.is_empty() => {
+                t!("error-export-needs-articles", lang = lang)
+            }
+            Self::ExportNeedsSelection { lang, editions } => t!(
+                "error-export-needs-selection",
+                lang = lang,
+                editions = editions
+            ),
             Self::EditionArticleMissing {
                 edition,
                 slug,

@@ -69,14 +69,11 @@ impl Outcome {
 #[must_use]
 pub fn main_with_args(args: &[OsString]) -> ExitCode {
     l10n::init(&l10n::ui_language(pre_scan_ui_lang(args).as_deref()));
-    let parsed = crate::ui::cli::localized_command()
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
+    let cli = match parse(args) {
         Ok(cli) => cli,
         Err(e) => return ExitCode::from(crate::ui::clap_text::report(&e)),
     };
-    let jobs = cli.jobs;
+    let jobs = cli.command.jobs();
     match parallel::with_jobs(jobs, || run(cli)) {
         Ok(outcome) => {
             eprint!("{}", outcome.stderr);
@@ -98,6 +95,26 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Parses `args` with the localised definition. `bitext help [COMMAND]...` is read as
+/// `bitext [COMMAND]... --help`, so that it prints exactly what `--help` prints and refuses an
+/// unknown command the same way.
+fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let matches = crate::ui::cli::localized_command().try_get_matches_from(args)?;
+    if let Some(("help", help)) = matches.subcommand() {
+        let mut again: Vec<OsString> = args.iter().take(1).cloned().collect();
+        again.extend(
+            help.get_many::<String>("command")
+                .into_iter()
+                .flatten()
+                .map(OsString::from),
+        );
+        again.push("--help".into());
+        let matches = crate::ui::cli::localized_command().try_get_matches_from(again)?;
+        return Cli::from_arg_matches(&matches);
+    }
+    Cli::from_arg_matches(&matches)
 }
 
 /// Finds `--ui-lang TAG` before clap runs, so that clap's help can already be localised.
@@ -139,5 +156,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
         Command::Serve(args) => commands::serve::execute(&open()?, &args),
+        Command::Completions(args) => Ok(commands::completions::execute(&args)),
+        Command::Man(args) => commands::man::execute(&args),
     }
 }

@@ -5,10 +5,12 @@
 
 pub mod accept;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod po;
 pub mod qa;
 pub mod serve;

@@ -2,6 +2,8 @@
 
 mod accept_set;
 mod check;
+mod completions;
+mod conventions;
 mod diff;
 mod edits;
 mod errors;
