@@ -137,5 +137,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Tmx(command) => commands::tmx::execute(&open()?, command),
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
+        Command::MergeDriver(args) => commands::merge_driver::execute(&args),
+        Command::Resolve(args) => commands::resolve::execute(&open()?, args),
     }
 }

@@ -6,6 +6,7 @@ pub mod align;
 pub mod article;
 pub mod assess;
 pub mod lengthalign;
+pub mod merge;
 pub mod segment;
 pub mod translation;
 pub mod worddiff;

@@ -75,6 +75,33 @@ pub struct Totals {
     pub missing: usize,
     /// Draft segments.
     pub draft: usize,
+    /// Merge conflicts waiting for `bitext resolve`.
+    pub conflicts: usize,
+}
+
+/// A merge conflict: it fails the check whatever `--min-complete` says.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictFinding {
+    /// The article's slug.
+    pub article: String,
+    /// The source file.
+    pub source: String,
+    /// The language.
+    pub lang: String,
+    /// Where the conflict is.
+    #[serde(flatten)]
+    pub at: status::ConflictStatus,
+}
+
+impl ConflictFinding {
+    fn location(&self) -> String {
+        format!(
+            "{}:{}: {}",
+            self.source,
+            self.at.line,
+            status::conflict_line(&self.article, &self.lang, &self.at)
+        )
+    }
 }
 
 /// The outcome of `check`.
@@ -90,6 +117,8 @@ pub struct CheckReport {
     pub results: Vec<ArticleResult>,
     /// Every segment that is not current.
     pub findings: Vec<Finding>,
+    /// Every merge conflict.
+    pub conflicts: Vec<ConflictFinding>,
 }
 
 /// Checks the selected articles in the selected languages.
@@ -117,13 +146,23 @@ fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64
         },
         results: Vec::new(),
         findings: Vec::new(),
+        conflicts: Vec::new(),
     };
     for article in &status.articles {
         for lang in &article.languages {
             let passed = match min_complete {
                 Some(threshold) => lang.percent >= threshold,
                 None => lang.current == article.segments,
-            };
+            } && lang.conflict_list.is_empty();
+            report.totals.conflicts += lang.conflict_list.len();
+            report
+                .conflicts
+                .extend(lang.conflict_list.iter().map(|at| ConflictFinding {
+                    article: article.article.clone(),
+                    source: article.source.clone(),
+                    lang: lang.lang.clone(),
+                    at: at.clone(),
+                }));
             report.passed &= passed;
             report.totals.stale += lang.stale;
             report.totals.missing += lang.missing;
@@ -185,6 +224,10 @@ fn summary(report: &CheckReport) -> String {
         missing = totals.missing,
         draft = totals.draft
     );
+    if totals.conflicts > 0 {
+        line.push(' ');
+        line.push_str(&t!("check-conflicts", count = totals.conflicts));
+    }
     if let Some(threshold) = report.min_complete {
         line.push(' ');
         line.push_str(&t!("check-threshold", percent = &l10n::percent(threshold)));
@@ -220,6 +263,9 @@ pub fn render_text(report: &CheckReport) -> String {
     let mut out = String::new();
     for finding in report.findings.iter().filter(|f| f.failing) {
         let _ = writeln!(out, "{}", finding.location());
+    }
+    for conflict in &report.conflicts {
+        let _ = writeln!(out, "{}", conflict.location());
     }
     for line in below_threshold(report) {
         let _ = writeln!(out, "{line}");
@@ -270,6 +316,20 @@ pub fn render_github(report: &CheckReport) -> String {
             finding.line,
             escape_property(&title),
             escape_data(&message)
+        );
+    }
+    for conflict in &report.conflicts {
+        let _ = writeln!(
+            out,
+            "::error file={},line={},title={}::{}",
+            escape_property(&conflict.source),
+            conflict.at.line,
+            escape_property(&t!("check-title-conflict", lang = conflict.lang.as_str())),
+            escape_data(&status::conflict_line(
+                &conflict.article,
+                &conflict.lang,
+                &conflict.at
+            ))
         );
     }
     for line in below_threshold(report) {
@@ -332,6 +392,13 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
                 .iter()
                 .filter(|f| f.article == result.article && f.lang == result.lang)
                 .map(Finding::location)
+                .chain(
+                    report
+                        .conflicts
+                        .iter()
+                        .filter(|c| c.article == result.article && c.lang == result.lang)
+                        .map(ConflictFinding::location),
+                )
                 .collect();
             let counts = t!(
                 "check-junit-message",

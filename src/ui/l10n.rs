@@ -21,6 +21,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/en/numbers.ftl"),
             include_str!("../locales/en/cli.ftl"),
             include_str!("../locales/en/conv.ftl"),
+            include_str!("../locales/en/trust.ftl"),
         ],
     ),
     (
@@ -30,6 +31,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/fr/numbers.ftl"),
             include_str!("../locales/fr/cli.ftl"),
             include_str!("../locales/fr/conv.ftl"),
+            include_str!("../locales/fr/trust.ftl"),
         ],
     ),
     (
@@ -39,6 +41,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/es/numbers.ftl"),
             include_str!("../locales/es/cli.ftl"),
             include_str!("../locales/es/conv.ftl"),
+            include_str!("../locales/es/trust.ftl"),
         ],
     ),
 ];
