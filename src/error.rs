@@ -142,6 +142,8 @@ pub enum Error {
     },
     /// The workspace lock belongs to a process that no longer runs.
     StaleLock { path: PathBuf, pid: u32 },
+    /// `serve` could not start: the address cannot be bound, or no random token.
+    Serve { detail: String },
     /// A file or directory under `sources/` or `translations/` resolves outside the workspace.
     OutsideWorkspace { path: PathBuf },
     /// A source file or one of its paragraphs is too large to be an article.
@@ -348,6 +350,7 @@ impl fmt::Display for Error {
                     pid = &pid.to_string()
                 )
             }
+            Self::Serve { detail } => t!("error-serve", detail = detail),
             Self::OutsideWorkspace { path } => {
                 t!("error-outside-workspace", path = &disp(path))
             }

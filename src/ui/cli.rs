@@ -65,6 +65,8 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Settle a merge conflict on one segment: keep ours, take theirs, or give the text.
     Resolve(ResolveArgs),
+    /// Serve the translator's workbench on a local web page.
+    Serve(ServeArgs),
 }
 
 /// Arguments of `merge-driver`, as git passes them (`%O %A %B %P`).
@@ -100,6 +102,20 @@ pub struct ResolveArgs {
     /// Record this translation instead, made from the current source text.
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: a free one).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub port: u16,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then connect).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Arguments of `import`.

@@ -22,6 +22,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/en/cli.ftl"),
             include_str!("../locales/en/conv.ftl"),
             include_str!("../locales/en/trust.ftl"),
+            include_str!("../locales/en/serve.ftl"),
         ],
     ),
     (
@@ -32,6 +33,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/fr/cli.ftl"),
             include_str!("../locales/fr/conv.ftl"),
             include_str!("../locales/fr/trust.ftl"),
+            include_str!("../locales/fr/serve.ftl"),
         ],
     ),
     (
@@ -42,6 +44,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/es/cli.ftl"),
             include_str!("../locales/es/conv.ftl"),
             include_str!("../locales/es/trust.ftl"),
+            include_str!("../locales/es/serve.ftl"),
         ],
     ),
 ];
