@@ -155,6 +155,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Tmx(command) => commands::tmx::execute(&open()?, command),
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
+        Command::MergeDriver(args) => commands::merge_driver::execute(&args),
+        Command::Resolve(args) => commands::resolve::execute(&open()?, args),
         Command::Serve(args) => commands::serve::execute(&open()?, &args),
         Command::Completions(args) => Ok(commands::completions::execute(&args)),
         Command::Man(args) => commands::man::execute(&args),

@@ -8,6 +8,7 @@ pub mod assess;
 pub mod lengthalign;
 pub mod mdx;
 pub mod patch;
+pub mod merge;
 pub mod segment;
 pub mod shape;
 pub mod translation;

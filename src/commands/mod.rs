@@ -13,6 +13,8 @@ pub mod init;
 pub mod man;
 pub mod po;
 pub mod qa;
+pub mod merge_driver;
+pub mod resolve;
 pub mod serve;
 pub mod set;
 pub mod status;

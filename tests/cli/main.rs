@@ -1,6 +1,7 @@
 //! Integration tests: the real `bitext` binary on temporary workspaces.
 
 mod accept_set;
+mod branches;
 mod check;
 mod completions;
 mod conventions;
