@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::model::shape::{Frame, Recorder};
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
@@ -134,7 +136,8 @@ pub fn segment(raw: &str) -> Vec<Segment> {
 /// As [`segment`], also measuring how deeply the blocks nest.
 #[must_use]
 pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
-    segment_runs(&normalise_file(raw), &[])
+    let (segments, depth, _, _) = split(&normalise_file(raw), &[], None);
+    (segments, depth)
 }
 
 /// Splits an MDX source's content into segments: its Markdown prose, inside JSX elements
@@ -148,12 +151,38 @@ pub fn segment_mdx(raw: &str) -> Vec<Segment> {
 #[must_use]
 pub fn segment_mdx_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
     let prepared = crate::model::mdx::prepare(&normalise_file(raw));
-    segment_runs(&prepared.text, &prepared.breaks)
+    let (segments, depth, _, _) = split(&prepared.text, &prepared.breaks, None);
+    (segments, depth)
 }
 
+/// The containers (lists, items, tables, rows, cells, block quotes) each segment of `raw`
+/// sits in, outermost first: one entry per segment of [`segment`] (of [`segment_mdx`] when
+/// `mdx`), in the same order.
+#[must_use]
+pub fn outline(raw: &str, mdx: bool) -> Vec<Vec<Frame>> {
+    let src = normalise_file(raw);
+    if mdx {
+        let prepared = crate::model::mdx::prepare(&src);
+        split(&prepared.text, &prepared.breaks, Some(Recorder::default())).2
+    } else {
+        split(&src, &[], Some(Recorder::default())).2
+    }
+}
+
+/// The file's text normalised as for segmenting (see [`normalise_file`]), and the byte range
+/// of each segment's inline source in it: one range per segment of [`segment`], in order.
+#[must_use]
+pub fn spans(raw: &str) -> (String, Vec<Range<usize>>) {
+    let src = normalise_file(raw);
+    let (_, _, _, spans) = split(&src, &[], None);
+    (src, spans)
+}
+
+type Split = (Vec<Segment>, Depth, Vec<Vec<Frame>>, Vec<Range<usize>>);
+
 /// Segments normalised Markdown, parsing each run between `breaks` (ascending line-start
-/// offsets) as a document of its own.
-fn segment_runs(src: &str, breaks: &[usize]) -> (Vec<Segment>, Depth) {
+/// offsets) as a document of its own, and recording each segment's containers when asked.
+fn split(src: &str, breaks: &[usize], recorder: Option<Recorder>) -> Split {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -165,7 +194,10 @@ fn segment_runs(src: &str, breaks: &[usize]) -> (Vec<Segment>, Depth) {
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        recorder,
+        ..Builder::default()
+    };
     let bounds: Vec<usize> = std::iter::once(0)
         .chain(breaks.iter().copied())
         .chain(std::iter::once(src.len()))
@@ -183,10 +215,18 @@ fn segment_runs(src: &str, breaks: &[usize]) -> (Vec<Segment>, Depth) {
         line: line_of(builder.deepest.1),
     };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut frames = Vec::new();
+    let mut spans = Vec::new();
     let segments = builder
         .raw
         .into_iter()
         .filter(|raw| !raw.text.is_empty())
+        .inspect(|raw| {
+            if let Some(f) = &raw.frames {
+                frames.push(f.clone());
+            }
+            spans.push(raw.start..raw.end);
+        })
         .enumerate()
         .map(|(i, raw)| {
             let hash = text_hash(&raw.text);
@@ -206,13 +246,17 @@ fn segment_runs(src: &str, breaks: &[usize]) -> (Vec<Segment>, Depth) {
             }
         })
         .collect();
-    (segments, depth)
+    (segments, depth, frames, spans)
 }
 
 struct RawSegment {
     kind: SegmentKind,
     start: usize,
+    /// Where its inline source ends.
+    end: usize,
     text: String,
+    /// The containers around it, when an outline is asked for.
+    frames: Option<Vec<Frame>>,
 }
 
 /// An inline run being collected for the current leaf block.
@@ -236,6 +280,8 @@ struct Builder {
     raw: Vec<RawSegment>,
     /// The deepest nesting seen and the source offset where it was reached.
     deepest: (usize, usize),
+    /// Follows containers when an outline is asked for.
+    recorder: Option<Recorder>,
 }
 
 impl Builder {
@@ -252,6 +298,9 @@ impl Builder {
             Event::Start(tag) if !is_inline(tag) => {
                 self.flush(src);
                 self.blocks.push(block_kind(tag));
+                if let Some(recorder) = self.recorder.as_mut() {
+                    recorder.open(tag);
+                }
                 if self.blocks.len() > self.deepest.0 {
                     self.deepest = (self.blocks.len(), range.start);
                 }
@@ -259,6 +308,9 @@ impl Builder {
             Event::End(end) if !is_inline_end(*end) => {
                 self.flush(src);
                 self.blocks.pop();
+                if let Some(recorder) = self.recorder.as_mut() {
+                    recorder.close();
+                }
             }
             Event::Rule | Event::Html(_) | Event::DisplayMath(_) => self.flush(src),
             Event::SoftBreak | Event::HardBreak => {
@@ -312,7 +364,9 @@ impl Builder {
         self.raw.push(RawSegment {
             kind: p.kind,
             start: p.start,
+            end: p.end,
             text,
+            frames: self.recorder.as_ref().map(Recorder::frames),
         });
     }
 }

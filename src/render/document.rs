@@ -7,7 +7,8 @@
 
 use crate::error::{Error, Result, disp};
 use crate::model::assess::{State, assess, linked_unit};
-use crate::model::segment::SegmentKind;
+use crate::model::segment::{SegmentKind, outline};
+use crate::model::shape::Frame;
 use crate::render::inline;
 use crate::ui::l10n::{Arg, Localizer};
 use crate::workspace::config::Edition;
@@ -79,6 +80,8 @@ pub struct Block {
     pub source: String,
     /// The translation and the language it comes from; `None` when not translated.
     pub target: Option<(String, Lang)>,
+    /// The lists, items, tables, rows, cells and block quotes it sits in, outermost first.
+    pub frames: Vec<Frame>,
 }
 
 /// A segment with no current translation in the export language or its fallbacks.
@@ -222,6 +225,15 @@ fn build_article(
     l10n: &Localizer,
 ) -> Result<(DocArticle, Vec<Gap>)> {
     let article = ws.load_article(slug)?;
+    // The shape comes from a second reading of the same file; should it have changed in
+    // between, the export keeps the segments and loses only the shape.
+    let mut frames = std::fs::read(ws.abs(&article.path))
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| outline(&text, article.is_mdx()))
+        .filter(|frames| frames.len() == article.segments.len())
+        .unwrap_or_default()
+        .into_iter();
     let mut per_lang = Vec::with_capacity(chain.len());
     for lang in chain {
         let file = ws.load_translation(lang, slug)?;
@@ -265,6 +277,7 @@ fn build_article(
             kind: segment.kind,
             source: segment.text.clone(),
             target,
+            frames: frames.next().unwrap_or_default(),
         });
     }
     let title = blocks
