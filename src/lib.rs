@@ -5,6 +5,7 @@
 //! - [`model`]: segments and ids, translation files, alignment, states, word diffs;
 //! - [`workspace`]: `bitext.toml`, the lock, language tags, slugs, work over articles;
 //! - [`exchange`]: PO, XLIFF, TMX and the safe XML reader;
+//! - [`memory`]: the translation memory, its fuzzy scores and index;
 //! - [`render`]: editions as HTML, Markdown and plain text;
 //! - [`ui`]: command-line arguments, the tool's own messages (Fluent), the terminal;
 //! - [`commands`]: one module per subcommand, each computing a report rendered separately;
@@ -13,6 +14,7 @@
 pub mod commands;
 pub mod error;
 pub mod exchange;
+pub mod memory;
 pub mod model;
 pub mod render;
 pub mod ui;
@@ -137,5 +139,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Tmx(command) => commands::tmx::execute(&open()?, command),
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
+        Command::Suggest(args) => commands::suggest::execute(&open()?, &args, style),
+        Command::Pretranslate(args) => commands::pretranslate::execute(&open()?, &args),
     }
 }

@@ -14,9 +14,27 @@ use unic_langid::LanguageIdentifier;
 /// The languages bitext itself speaks, with their Fluent resources: one file per part of the
 /// tool (`src/locales/<lang>/<part>.ftl`), so that each feature keeps its messages together.
 const RESOURCES: [(&str, &[&str]); 3] = [
-    ("en", &[include_str!("../locales/en/main.ftl")]),
-    ("fr", &[include_str!("../locales/fr/main.ftl")]),
-    ("es", &[include_str!("../locales/es/main.ftl")]),
+    (
+        "en",
+        &[
+            include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/memory.ftl"),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            include_str!("../locales/fr/main.ftl"),
+            include_str!("../locales/fr/memory.ftl"),
+        ],
+    ),
+    (
+        "es",
+        &[
+            include_str!("../locales/es/main.ftl"),
+            include_str!("../locales/es/memory.ftl"),
+        ],
+    ),
 ];
 
 /// A chain of bundles, most specific first, always ending in English.

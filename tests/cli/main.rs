@@ -11,6 +11,7 @@ mod faults;
 mod hostile;
 mod import;
 mod init;
+mod memory;
 mod parallel;
 mod sample;
 mod status;
