@@ -82,7 +82,7 @@ pub fn run(
     lang: &Lang,
     options: Options,
 ) -> Result<PretranslateReport> {
-    let memory = store::open(ws, lang)?;
+    let memory = store::open(ws, lang, !options.dry_run)?;
     let min = options.min_score.unwrap_or(100);
     let planned = map_ordered(slugs, |slug| {
         let mut plan = FilePlan::new(ws, slug, lang, false)?;

@@ -55,7 +55,7 @@ pub fn run(
 ) -> Result<SuggestReport> {
     let article = ws.load_article(slug)?;
     let segment = article.find(spec)?.clone();
-    let memory = store::open(ws, lang)?;
+    let memory = store::open(ws, lang, true)?;
     let mut matches = memory.lookup(&segment.text, min_score, limit)?;
     let file = ws.load_translation(lang, slug)?;
     let assessment = assess(&article, file.as_ref());

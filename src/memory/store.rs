@@ -185,11 +185,12 @@ fn now_nanos() -> u128 {
 }
 
 /// The memory of `lang`, from the cache when it is still valid, otherwise read from the
-/// workspace (and the cache rewritten, when the files are settled enough to trust it).
+/// workspace, and then the cache rewritten when `write_cache` is set and the files are
+/// settled enough to trust it. Commands that promise to write nothing pass `false`.
 ///
 /// # Errors
 /// An unreadable or malformed translation or TMX file, naming it.
-pub fn open(ws: &Workspace, lang: &Lang) -> Result<Memory> {
+pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
     let chain = chain(lang);
     let stamps = stamps(ws, &chain)?;
     let expected = header(&chain, &stamps);
@@ -210,7 +211,7 @@ pub fn open(ws: &Workspace, lang: &Lang) -> Result<Memory> {
     let settled = stamps
         .iter()
         .all(|s| s.modified + RACY.as_nanos() < built_at);
-    if settled && ws.check_inside(Path::new(CACHE_DIR)).is_ok() {
+    if write_cache && settled && ws.check_inside(Path::new(CACHE_DIR)).is_ok() {
         let head = format!("{built_at}\n{expected}");
         if let Some(bytes) = memory.to_bytes(head.as_bytes()) {
             // A cache that cannot be written only costs time next run.
@@ -254,4 +255,41 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temp.write_all(bytes)?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Scores at or above which `status` and `diff` show a missing segment's best match.
+pub const SHOWN_MATCH: u8 = 75;
+
+/// The memories of several languages, each opened the first time it is needed, for reports
+/// that show the best match of missing segments. A memory that cannot be read shows no match:
+/// the report is about the selected articles, not about every file of the workspace.
+pub struct BestMatches<'a> {
+    ws: &'a Workspace,
+    slots: Vec<(Lang, std::sync::OnceLock<Option<Memory>>)>,
+}
+
+impl<'a> BestMatches<'a> {
+    /// Nothing opened yet.
+    #[must_use]
+    pub fn new(ws: &'a Workspace, langs: &[Lang]) -> Self {
+        Self {
+            ws,
+            slots: langs
+                .iter()
+                .map(|l| (l.clone(), std::sync::OnceLock::new()))
+                .collect(),
+        }
+    }
+
+    /// The score of the best match for `text` in `lang`, when there is one of at least
+    /// [`SHOWN_MATCH`].
+    #[must_use]
+    pub fn best(&self, lang: &Lang, text: &str) -> Option<u8> {
+        let (_, slot) = self.slots.iter().find(|(l, _)| l == lang)?;
+        let memory = slot
+            .get_or_init(|| open(self.ws, lang, false).ok())
+            .as_ref()?;
+        let hits = memory.lookup(text, SHOWN_MATCH, 1).ok()?;
+        hits.first().map(|h| h.score)
+    }
 }

@@ -470,3 +470,57 @@ fn the_cache_is_rebuilt_when_a_file_changes() {
         "Le conseil portuaire"
     );
 }
+
+#[test]
+fn status_and_diff_show_the_best_match_of_a_missing_segment() {
+    let ws = two_articles();
+    let status = ws
+        .run(&[
+            "status",
+            "quay",
+            "-l",
+            "fr",
+            "--segments",
+            "--format",
+            "json",
+        ])
+        .success()
+        .json();
+    let segments = &status["articles"][0]["languages"][0]["segments"];
+    assert_eq!(segments[0]["best_match"], 100);
+    let fuzzy = segments[1]["best_match"].as_u64().expect("a match");
+    assert!((90..100).contains(&fuzzy), "{fuzzy}");
+    assert!(segments[2].get("best_match").is_none(), "no match under 75");
+    let text = ws
+        .run(&["status", "quay", "-l", "fr", "--segments"])
+        .success()
+        .stdout;
+    assert!(
+        text.contains("The harbour council  (best match 100%)"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("(best match {fuzzy}%)")), "{text}");
+
+    let diff = ws.run(&["diff", "quay", "-l", "fr"]).success().stdout;
+    assert!(
+        diff.contains("missing segment 1 (")
+            && diff.contains("The harbour council  (best match 100%)"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("Tourists will be welcome on the new ferry from Saturday.\n"),
+        "{diff}"
+    );
+    let json = ws
+        .run(&["diff", "quay", "-l", "fr", "--format", "json"])
+        .success()
+        .json();
+    let missing = &json["articles"][0]["languages"][0]["missing"];
+    assert_eq!(missing[1]["best_match"], fuzzy);
+    assert!(missing[2].get("best_match").is_none());
+    // Reports write nothing, not even the memory's cache.
+    let before = ws.snapshot();
+    ws.run(&["status", "--segments"]).success();
+    ws.run(&["diff"]).success();
+    assert_eq!(ws.snapshot(), before);
+}
