@@ -184,6 +184,19 @@ fn now_nanos() -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
+/// Every entry of the memory of `lang`, read from the workspace (no cache), in memory order.
+///
+/// # Errors
+/// An unreadable or malformed translation or TMX file, naming it.
+pub fn entries(ws: &Workspace, lang: &Lang) -> Result<Vec<Entry>> {
+    let stamps = stamps(ws, &chain(lang))?;
+    let files: Vec<PathBuf> = stamps.into_iter().map(|s| s.path).collect();
+    Ok(map_ordered(&files, |p| entries_of(ws, lang, p))?
+        .into_iter()
+        .flatten()
+        .collect())
+}
+
 /// The memory of `lang`, from the cache when it is still valid, otherwise read from the
 /// workspace, and then the cache rewritten when `write_cache` is set and the files are
 /// settled enough to trust it. Commands that promise to write nothing pass `false`.
