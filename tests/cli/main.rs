@@ -16,6 +16,7 @@ mod hostile;
 mod import;
 mod init;
 mod mdx;
+mod memory;
 mod parallel;
 mod qa;
 mod sample;
