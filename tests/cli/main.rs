@@ -13,6 +13,7 @@ mod import;
 mod init;
 mod parallel;
 mod sample;
+mod serve;
 mod status;
 mod support;
 mod sync;
