@@ -318,7 +318,7 @@ impl fmt::Display for Error {
                 "error-lock-timeout",
                 path = &disp(path),
                 pid = &pid.to_string(),
-                seconds = &format!("{seconds}")
+                seconds = *seconds
             ),
             Self::StaleLock { path, pid } => {
                 t!(

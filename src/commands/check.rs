@@ -16,6 +16,7 @@ use crate::exchange::xml::escape as xml_escape;
 use crate::model::assess::State;
 use crate::t;
 use crate::ui::cli::CheckFormat;
+use crate::ui::l10n;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 use crate::workspace::slug::Slug;
@@ -186,7 +187,7 @@ fn summary(report: &CheckReport) -> String {
     );
     if let Some(threshold) = report.min_complete {
         line.push(' ');
-        line.push_str(&t!("check-threshold", percent = &format!("{threshold}")));
+        line.push_str(&t!("check-threshold", percent = &l10n::percent(threshold)));
     }
     line
 }
@@ -205,22 +206,32 @@ fn below_threshold(report: &CheckReport) -> Vec<String> {
                 "check-below",
                 path = &r.source,
                 lang = r.lang.as_str(),
-                percent = &format!("{:.1}", r.percent),
-                threshold = &format!("{threshold}")
+                percent = &l10n::percent(r.percent),
+                threshold = &l10n::percent(threshold)
             )
         })
         .collect()
 }
 
-/// One line per finding, then the summary.
+/// One line per failing finding, the articles below the threshold, one line per warning (a
+/// finding that does not fail the check), then the summary.
 #[must_use]
 pub fn render_text(report: &CheckReport) -> String {
     let mut out = String::new();
-    for finding in &report.findings {
+    for finding in report.findings.iter().filter(|f| f.failing) {
         let _ = writeln!(out, "{}", finding.location());
     }
     for line in below_threshold(report) {
         let _ = writeln!(out, "{line}");
+    }
+    // With `--min-complete`, the work left in articles above the threshold does not fail the
+    // check: it is listed after the failures, each line marked as a warning.
+    for finding in report.findings.iter().filter(|f| !f.failing) {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!("check-warning", finding = &finding.location())
+        );
     }
     let _ = writeln!(out, "{}", summary(report));
     out
@@ -324,7 +335,7 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
                 .collect();
             let counts = t!(
                 "check-junit-message",
-                percent = &format!("{:.1}", result.percent),
+                percent = &l10n::percent(result.percent),
                 current = result.current,
                 segments = result.segments
             );

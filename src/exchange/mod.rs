@@ -170,6 +170,20 @@ pub struct ImportReport {
     pub files: Vec<(String, ImportCounts, Vec<String>)>,
 }
 
+impl ImportReport {
+    /// The outcome for the command line: the report, exiting [`crate::EXIT_FOUND`] when a unit
+    /// was kept as a conflict (the translator has a decision left to make) and
+    /// [`crate::EXIT_OK`] otherwise.
+    #[must_use]
+    pub fn outcome(&self) -> crate::Outcome {
+        let mut outcome = crate::Outcome::ok(render(self));
+        if self.files.iter().any(|(_, counts, _)| counts.conflicts > 0) {
+            outcome.code = crate::EXIT_FOUND;
+        }
+        outcome
+    }
+}
+
 /// Applies `files` to the workspace. Every file is checked (article, language) and every
 /// change computed before anything is written.
 ///

@@ -65,7 +65,16 @@ impl Article {
         })
     }
 
+    /// The fewest digits an all-digit spec needs to be read as an id rather than a position.
+    pub const MIN_DIGIT_ID: usize = 4;
+
     /// Finds a segment by 1-based position or by id (a unique prefix is enough).
+    ///
+    /// A spec made only of digits is a position when the article has a segment there, and an
+    /// id otherwise (about one id in fifty is all digits), provided it has at least
+    /// [`Self::MIN_DIGIT_ID`] digits: a mistyped position never lands on a segment whose id happens
+    /// to start with that digit. `@` before an id (`@48649198`, `@4`) makes it an id whatever
+    /// it looks like.
     ///
     /// # Errors
     /// [`Error::UnknownSegment`] or [`Error::AmbiguousSegment`], naming the source file.
@@ -75,13 +84,24 @@ impl Article {
             segment: spec.to_owned(),
             count: self.segments.len(),
         };
-        if !spec.is_empty() && spec.bytes().all(|b| b.is_ascii_digit()) {
-            let n: usize = spec.parse().map_err(|_| unknown())?;
-            return n
-                .checked_sub(1)
-                .and_then(|i| self.segments.get(i))
-                .ok_or_else(unknown);
-        }
+        let spec = match spec.strip_prefix('@') {
+            Some(id) if !id.is_empty() => id,
+            Some(_) => return Err(unknown()),
+            None => {
+                let position = (!spec.is_empty() && spec.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| spec.parse::<usize>().ok())
+                    .flatten()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| self.segments.get(i));
+                if let Some(segment) = position {
+                    return Ok(segment);
+                }
+                if spec.bytes().all(|b| b.is_ascii_digit()) && spec.len() < Self::MIN_DIGIT_ID {
+                    return Err(unknown());
+                }
+                spec
+            }
+        };
         if let Some(exact) = self.segments.iter().find(|s| s.id == spec) {
             return Ok(exact);
         }

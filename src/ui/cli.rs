@@ -261,7 +261,8 @@ pub struct SyncArgs {
 pub struct SetArgs {
     /// The article (slug or sources/<slug>.md).
     pub article: String,
-    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    /// The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that
+    /// looks like a number).
     pub segment: String,
     /// The translation's language.
     #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
@@ -331,8 +332,11 @@ pub struct CheckArgs {
 }
 
 fn parse_percent(raw: &str) -> Result<f64, String> {
+    // A French or Spanish user may write the decimal mark as a comma: 89,5.
     let value: f64 = raw
         .trim_end_matches('%')
+        .trim_end()
+        .replace(',', ".")
         .parse()
         .map_err(|_| t!("error-invalid-percent", value = raw))?;
     if (0.0..=100.0).contains(&value) {
@@ -347,7 +351,7 @@ fn parse_percent(raw: &str) -> Result<f64, String> {
 pub struct AcceptArgs {
     /// The article (slug or sources/<slug>.md).
     pub article: String,
-    /// Segments to accept: positions from 1 or ids.
+    /// Segments to accept: positions from 1 or ids (@ID for an id that looks like a number).
     #[arg(required = true, value_name = "SEGMENT")]
     pub segments: Vec<String>,
     /// The translations' language.
