@@ -100,7 +100,7 @@ def test_main_flow(browser, ws, shots):
     ws.edit_source("Canada was quick to recognize", "Canada was quick to recognise")
     ws.edit_source("At least 14 countries", "At least 15 countries")
     ws.start()
-    page = open_page(browser, ws, viewport={"width": 1100, "height": 760})
+    page = open_page(browser, ws, viewport={"width": 1000, "height": 620})
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     fr_row = page.get_by_role("row", name=SLUG)
     expect(fr_row).to_contain_text("2 stale")
