@@ -1,10 +1,13 @@
 //! Where the workbench asks for help with a segment: translation-memory suggestions to insert
-//! with a click, and quality findings on the text about to be saved.
+//! with a click, and quality findings on a translation.
 //!
-//! Both come from other parts of bitext; the workbench only shows them. Without them the
-//! lists are empty and the pages work the same.
+//! Both come from other parts of bitext; the workbench only shows them. [`Helpers`] is loaded
+//! once per page or save, for one language, so that whatever they need (a memory index, the
+//! quality checks' settings) is read once and not once per segment.
 
+use crate::error::Result;
 use crate::model::segment::Segment;
+use crate::serve::Ui;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 
@@ -26,18 +29,36 @@ pub struct Finding {
     pub error: bool,
     /// The check's stable code.
     pub code: String,
-    /// What is wrong, for people.
+    /// What is wrong, in the page's language.
     pub message: String,
 }
 
-/// Suggestions for `segment` in `lang`, best first.
-#[must_use]
-pub fn suggestions(_ws: &Workspace, _segment: &Segment, _lang: &Lang) -> Vec<Suggestion> {
-    Vec::new()
+/// What helps with the segments of one language.
+#[derive(Debug)]
+pub struct Helpers {
+    _lang: Lang,
 }
 
-/// Quality findings on `target` as the translation of `segment` in `lang`.
-#[must_use]
-pub fn findings(_ws: &Workspace, _segment: &Segment, _lang: &Lang, _target: &str) -> Vec<Finding> {
-    Vec::new()
+impl Helpers {
+    /// Loads what the suggestions and the checks need for `lang`.
+    ///
+    /// # Errors
+    /// Unreadable or malformed files they depend on.
+    pub fn load(_ws: &Workspace, lang: &Lang) -> Result<Self> {
+        Ok(Self {
+            _lang: lang.clone(),
+        })
+    }
+
+    /// Suggestions for `segment`, best first.
+    #[must_use]
+    pub fn suggestions(&self, _segment: &Segment) -> Vec<Suggestion> {
+        Vec::new()
+    }
+
+    /// Quality findings on `target` as the translation of `segment`, worded for `ui`.
+    #[must_use]
+    pub fn findings(&self, _ui: &Ui<'_>, _segment: &Segment, _target: &str) -> Vec<Finding> {
+        Vec::new()
+    }
 }
