@@ -2,6 +2,7 @@
 
 mod accept_set;
 mod branches;
+mod browser;
 mod check;
 mod completions;
 mod conventions;
@@ -21,11 +22,12 @@ mod parallel;
 mod qa;
 mod sample;
 mod segments;
+mod serve;
 mod shape;
 mod status;
 mod support;
 mod sync;
 mod tools;
-mod untranslated;
 mod tour;
 mod ui_lang;
+mod untranslated;
