@@ -32,6 +32,7 @@ th,td{border:1px solid #bbb;padding:.3em .6em;vertical-align:top}\
 th{background:#f2f2f2}\
 .al-l{text-align:left}.al-c{text-align:center}.al-r{text-align:right}\
 .table-wrap{overflow-x:auto}\
+table.bilingual{width:100%;table-layout:fixed}\
 table.bilingual th.side-start,table.bilingual td.side-start{border-left:3px double #1a1a1a}\
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:2rem;align-items:start}\
 .pair>.side{display:grid;grid-template-rows:subgrid;margin:1em 0}\
