@@ -37,10 +37,20 @@ pub fn as_translated(current: &str, old: &[(usize, &str)]) -> String {
 /// file as translated into `current`; empty when they are the same.
 #[must_use]
 pub fn unified(path: &str, current: &str, old: &[(usize, &str)]) -> String {
-    let before = as_translated(current, old);
-    let now = crate::model::segment::normalise_file(current);
+    let mut before = as_translated(current, old);
+    let mut now = crate::model::segment::normalise_file(current);
     if before == now {
         return String::new();
+    }
+    // Give the lines back the file's own line endings and byte order mark, so the patch
+    // applies to the file as it is on disk.
+    if current.contains("\r\n") {
+        before = before.replace('\n', "\r\n");
+        now = now.replace('\n', "\r\n");
+    }
+    if current.starts_with('\u{feff}') {
+        before.insert(0, '\u{feff}');
+        now.insert(0, '\u{feff}');
     }
     TextDiff::from_lines(&before, &now)
         .unified_diff()
@@ -127,6 +137,14 @@ mod tests {
             (2, "A quote on two lines."),
         ];
         assert_eq!(as_translated(&now, &old), before);
+    }
+
+    #[test]
+    fn a_crlf_file_gets_crlf_lines() {
+        let now = "# Title\r\n\r\nOne changed.\r\n";
+        let patch = unified("x.md", now, &[(1, "One.")]);
+        assert!(patch.contains("\n-One.\r\n+One changed.\r\n"), "{patch:?}");
+        assert!(patch.contains("\n # Title\r\n"), "{patch:?}");
     }
 
     #[test]
