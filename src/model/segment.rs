@@ -136,30 +136,89 @@ pub fn segment(raw: &str) -> Vec<Segment> {
 /// As [`segment`], also measuring how deeply the blocks nest.
 #[must_use]
 pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
-    let (segments, depth, _, _) = split(raw, None);
+    let (segments, depth, _, _) = split(&normalise_file(raw), &[], None);
+    (segments, depth)
+}
+
+/// Splits an MDX source's content into segments: its Markdown prose, inside JSX elements
+/// too, with ESM, expressions and JSX as structure (see [`crate::model::mdx`]).
+#[must_use]
+pub fn segment_mdx(raw: &str) -> Vec<Segment> {
+    segment_mdx_with_depth(raw).0
+}
+
+/// As [`segment_mdx`], also measuring how deeply the blocks nest.
+#[must_use]
+pub fn segment_mdx_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
+    let prepared = crate::model::mdx::prepare(&normalise_file(raw));
+    let (segments, depth, _, _) = split(&prepared.text, &prepared.breaks, None);
     (segments, depth)
 }
 
 /// The containers (lists, items, tables, rows, cells, block quotes) each segment of `raw`
-/// sits in, outermost first: one entry per segment of [`segment`], in the same order.
+/// sits in, outermost first: one entry per segment of [`segment`] (of [`segment_mdx`] when
+/// `mdx`), in the same order.
 #[must_use]
-pub fn outline(raw: &str) -> Vec<Vec<Frame>> {
-    split(raw, Some(Recorder::default())).2
+pub fn outline(raw: &str, mdx: bool) -> Vec<Vec<Frame>> {
+    let src = normalise_file(raw);
+    if mdx {
+        let prepared = crate::model::mdx::prepare(&src);
+        split(&prepared.text, &prepared.breaks, Some(Recorder::default())).2
+    } else {
+        split(&src, &[], Some(Recorder::default())).2
+    }
 }
 
 /// The file's text normalised as for segmenting (see [`normalise_file`]), and the byte range
-/// of each segment's inline source in it: one range per segment of [`segment`], in order.
+/// of each segment's inline source in it: one range per segment of [`segment`] (of
+/// [`segment_mdx`] when `mdx`), in order. An MDX segment whose source cannot be told apart
+/// from the structure removed around it has no range.
 #[must_use]
-pub fn spans(raw: &str) -> (String, Vec<Range<usize>>) {
+pub fn spans(raw: &str, mdx: bool) -> (String, Vec<Option<Range<usize>>>) {
     let src = normalise_file(raw);
-    let (_, _, _, spans) = split(&src, None);
-    (src, spans)
+    if !mdx {
+        let (_, _, _, spans) = split(&src, &[], None);
+        return (src, spans.into_iter().map(Some).collect());
+    }
+    let prepared = crate::model::mdx::prepare(&src);
+    let (_, _, _, spans) = split(&prepared.text, &prepared.breaks, None);
+    // The prepared text has the source's lines, each possibly shortened at its start
+    // (dedented, a tag removed): map an offset through the line it falls on.
+    let starts = |text: &str| -> Vec<usize> {
+        std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect()
+    };
+    let (src_starts, prep_starts) = (starts(&src), starts(&prepared.text));
+    let line = |text: &str, starts: &[usize], l: usize| -> Option<(usize, usize)> {
+        let start = *starts.get(l)?;
+        let end = starts.get(l + 1).map_or(text.len(), |next| next - 1);
+        Some((start, end))
+    };
+    let map = |offset: usize| -> Option<usize> {
+        let l = prep_starts
+            .partition_point(|&s| s <= offset)
+            .checked_sub(1)?;
+        let (ps, pe) = line(&prepared.text, &prep_starts, l)?;
+        let (ss, se) = line(&src, &src_starts, l)?;
+        let (prep_line, src_line) = (prepared.text.get(ps..pe)?, src.get(ss..se)?);
+        let shift = src_line.len().checked_sub(prep_line.len())?;
+        src_line
+            .ends_with(prep_line)
+            .then_some(ss + shift + (offset - ps))
+    };
+    let ranges = spans
+        .into_iter()
+        .map(|r| Some(map(r.start)?..map(r.end)?))
+        .collect();
+    (src, ranges)
 }
 
 type Split = (Vec<Segment>, Depth, Vec<Vec<Frame>>, Vec<Range<usize>>);
 
-fn split(raw: &str, recorder: Option<Recorder>) -> Split {
-    let src = normalise_file(raw);
+/// Segments normalised Markdown, parsing each run between `breaks` (ascending line-start
+/// offsets) as a document of its own, and recording each segment's containers when asked.
+fn split(src: &str, breaks: &[usize], recorder: Option<Recorder>) -> Split {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -175,10 +234,17 @@ fn split(raw: &str, recorder: Option<Recorder>) -> Split {
         recorder,
         ..Builder::default()
     };
-    for (event, range) in Parser::new_ext(&src, options).into_offset_iter() {
-        builder.event(&src, &event, range);
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(breaks.iter().copied())
+        .chain(std::iter::once(src.len()))
+        .collect();
+    for run in bounds.windows(2) {
+        let (from, to) = (run[0], run[1].max(run[0]));
+        for (event, range) in Parser::new_ext(&src[from..to], options).into_offset_iter() {
+            builder.event(src, &event, range.start + from..range.end + from);
+        }
+        builder.flush(src);
     }
-    builder.flush(&src);
 
     let depth = Depth {
         levels: builder.deepest.0,
@@ -304,15 +370,16 @@ impl Builder {
                 let Some(kind) = self.blocks.last().copied().flatten() else {
                     return;
                 };
+                let start = source_start(src, range.start);
                 let p = self.pending.get_or_insert_with(|| Pending {
                     kind,
-                    start: range.start,
+                    start,
                     text: String::new(),
                     cursor: None,
                     end: range.end,
                 });
                 if p.cursor.is_none() {
-                    p.cursor = Some(range.start);
+                    p.cursor = Some(start);
                 }
                 p.end = p.end.max(range.end);
             }
@@ -337,6 +404,26 @@ impl Builder {
             text,
             frames: self.recorder.as_ref().map(Recorder::frames),
         });
+    }
+}
+
+/// Where the source of an inline event that opens a line's content really begins.
+///
+/// The parser reports a backslash escape (`\*`) as text starting at the escaped character,
+/// without the backslash. Inside a line that does not matter, because the text between
+/// events is copied from the source; but the first event of a line is where copying starts,
+/// so its escape would be lost (`\*Note*` read as `*Note*`, hiding the change to `*Note*`).
+/// A backslash right before the line's first event is always that event's escape: the
+/// container prefix before it (`> `, `- `, `# `, `| `, indentation) never ends in one.
+fn source_start(src: &str, offset: usize) -> usize {
+    let escaped = src
+        .as_bytes()
+        .get(offset)
+        .is_some_and(u8::is_ascii_punctuation);
+    if escaped && offset > 0 && src.as_bytes()[offset - 1] == b'\\' {
+        offset - 1
+    } else {
+        offset
     }
 }
 
@@ -477,6 +564,46 @@ mod tests {
     fn non_breaking_spaces_are_content() {
         case("Lima,\u{a0}February 9\n", &["Lima,\u{a0}February 9"]);
         assert_ne!(texts("Lima,\u{a0}February"), texts("Lima, February"));
+    }
+
+    #[test]
+    fn escapes_opening_a_line_are_kept() {
+        // Regression: the escape backslash of a line's first character was dropped, so
+        // `\*Note*` and `*Note*` had the same text and id.
+        case(
+            "\\*Note* the API changed.\n",
+            &["\\*Note* the API changed."],
+        );
+        case("- \\[x] item\n", &["\\[x] item"]);
+        case("1. \\*one*\n", &["\\*one*"]);
+        case(
+            "| \\*a | \\#b |\n|---|---|\n| \\[c] | d \\|\n",
+            &["\\*a", "\\#b", "\\[c]", "d \\|"],
+        );
+        case("\\# not a heading\n", &["\\# not a heading"]);
+        case("# \\#1 heading\n", &["\\#1 heading"]);
+        case("Para one\n\\*two* three\n", &["Para one \\*two* three"]);
+        case("> \\*quoted\n> \\*again\n", &["\\*quoted \\*again"]);
+        case("- item\n  \\*wrapped\n", &["item \\*wrapped"]);
+        case("\\\\ escaped backslash\n", &["\\\\ escaped backslash"]);
+        case(
+            "line\\\n\\*after a hard break\n",
+            &["line\\\n\\*after a hard break"],
+        );
+        for (escaped, plain) in [
+            ("\\*Note* the API changed.\n", "*Note* the API changed.\n"),
+            ("- \\[x] item\n", "- [x] item\n"),
+            ("| \\*a |\n|---|\n", "| *a |\n|---|\n"),
+            ("Para one\n\\*two* three\n", "Para one\n*two* three\n"),
+        ] {
+            assert_ne!(segment(escaped)[0].id, segment(plain)[0].id, "{escaped:?}");
+        }
+    }
+
+    #[test]
+    fn entities_are_kept_as_written() {
+        case("&amp; and &#65;\n", &["&amp; and &#65;"]);
+        assert_ne!(texts("&amp; x"), texts("& x"));
     }
 
     #[test]

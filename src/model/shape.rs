@@ -124,7 +124,7 @@ mod tests {
 
     /// The kinds of the frames around each segment, for comparison.
     fn kinds(markdown: &str) -> Vec<Vec<FrameKind>> {
-        let frames = outline(markdown);
+        let frames = outline(markdown, false);
         assert_eq!(
             frames.len(),
             segment(markdown).len(),
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn two_lists_in_a_row_are_two_containers() {
-        let frames = outline("- a\n- b\n\n1. c\n");
+        let frames = outline("- a\n- b\n\n1. c\n", false);
         assert_eq!(frames[0][0].id, frames[1][0].id, "one list for a and b");
         assert_ne!(frames[0][1].id, frames[1][1].id, "two items");
         assert_ne!(frames[1][0].id, frames[2][0].id, "another list for c");

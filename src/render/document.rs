@@ -47,6 +47,8 @@ pub struct Chrome {
     pub untranslated_note: String,
     /// Marker before such a segment in Markdown and text.
     pub untranslated_marker: String,
+    /// Note on an article from an MDX source, whose JSX components are left out.
+    pub mdx_note: String,
 }
 
 /// One article of a document.
@@ -61,6 +63,8 @@ pub struct DocArticle {
     /// "This article was published in volume 53, number 2 (February 2023).", when an edition
     /// lists the article.
     pub published_in: Option<String>,
+    /// True if and only if the source is MDX: its prose is exported, its JSX left out.
+    pub from_mdx: bool,
 }
 
 /// One segment, with its source text and its translation.
@@ -184,6 +188,7 @@ pub fn build(
         contents: l10n.message("export-contents", &[]),
         untranslated_note: l10n.message("export-untranslated-note", &[]),
         untranslated_marker: l10n.message("export-untranslated-marker", &[]),
+        mdx_note: l10n.message("export-mdx-note", &[]),
     };
     let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
     let mut gaps = Vec::new();
@@ -225,7 +230,7 @@ fn build_article(
     let mut frames = std::fs::read(ws.abs(&article.path))
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .map(|text| outline(&text))
+        .map(|text| outline(&text, article.is_mdx()))
         .filter(|frames| frames.len() == article.segments.len())
         .unwrap_or_default()
         .into_iter();
@@ -295,6 +300,7 @@ fn build_article(
             title,
             blocks,
             published_in,
+            from_mdx: article.is_mdx(),
         },
         gaps,
     ))
