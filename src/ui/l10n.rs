@@ -20,6 +20,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/en/main.ftl"),
             include_str!("../locales/en/numbers.ftl"),
             include_str!("../locales/en/cli.ftl"),
+            include_str!("../locales/en/formats.ftl"),
             include_str!("../locales/en/conv.ftl"),
             include_str!("../locales/en/serve.ftl"),
         ],
@@ -30,6 +31,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/fr/main.ftl"),
             include_str!("../locales/fr/numbers.ftl"),
             include_str!("../locales/fr/cli.ftl"),
+            include_str!("../locales/fr/formats.ftl"),
             include_str!("../locales/fr/conv.ftl"),
             include_str!("../locales/fr/serve.ftl"),
         ],
@@ -40,6 +42,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/es/main.ftl"),
             include_str!("../locales/es/numbers.ftl"),
             include_str!("../locales/es/cli.ftl"),
+            include_str!("../locales/es/formats.ftl"),
             include_str!("../locales/es/conv.ftl"),
             include_str!("../locales/es/serve.ftl"),
         ],
@@ -188,6 +191,19 @@ pub fn percent(value: f64) -> String {
 #[must_use]
 pub fn decimal2(value: f64) -> String {
     tr("number-decimal-2", &[("value", Arg::Num(value))])
+}
+
+/// A reader's own English `detail` (a JSON, TOML or XML library's message) behind the sentence
+/// of message `id` in the UI language; in English, `detail` alone.
+#[must_use]
+pub fn with_detail(id: &str, detail: &str) -> String {
+    tr(
+        "detail-in-parentheses",
+        &[
+            ("sentence", Arg::Str(&tr(id, &[]))),
+            ("detail", Arg::Str(detail)),
+        ],
+    )
 }
 
 /// Picks the UI language from an explicit tag or the POSIX locale environment.

@@ -329,3 +329,35 @@ fn missing_arguments_are_counted_in_the_ui_language() {
         several.stderr
     );
 }
+
+#[test]
+fn malformed_files_are_described_in_the_ui_language() {
+    let ws = Ws::translated();
+    ws.write("bad.po", "msgid \"x\"\nmsgfoo \"y\"\n");
+    let run = ws.run(&["--ui-lang", "fr", "po", "import", "bad.po"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("bad.po:2:1: mot-clé «\u{a0}msgfoo\u{a0}» inconnu"),
+        "{}",
+        run.stderr
+    );
+    ws.write("bad.xlf", "<xliff version=\"2.0\"><file></xliff>");
+    let run = ws.run(&["--ui-lang", "es", "xliff", "import", "bad.xlf"]);
+    assert!(
+        run.stderr.contains("bad.xlf:1:28: XML mal formado ("),
+        "{}",
+        run.stderr
+    );
+    ws.write("translations/fr/harbour.json", "{\"format\": 1,\n");
+    let run = ws.run(&["--ui-lang", "es", "status"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "translations/fr/harbour.json:2:0: archivo de traducción no válido: \
+             el archivo termina antes de tiempo ("
+        ),
+        "{}",
+        run.stderr
+    );
+}
