@@ -5,11 +5,16 @@
 
 pub mod accept;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod po;
+pub mod qa;
+pub mod merge_driver;
+pub mod resolve;
 pub mod serve;
 pub mod set;
 pub mod status;

@@ -18,10 +18,13 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "en",
         &[
             include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/qa.ftl"),
             include_str!("../locales/en/numbers.ftl"),
             include_str!("../locales/en/cli.ftl"),
             include_str!("../locales/en/formats.ftl"),
             include_str!("../locales/en/conv.ftl"),
+            include_str!("../locales/en/mdx.ftl"),
+            include_str!("../locales/en/trust.ftl"),
             include_str!("../locales/en/serve.ftl"),
         ],
     ),
@@ -29,10 +32,13 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "fr",
         &[
             include_str!("../locales/fr/main.ftl"),
+            include_str!("../locales/fr/qa.ftl"),
             include_str!("../locales/fr/numbers.ftl"),
             include_str!("../locales/fr/cli.ftl"),
             include_str!("../locales/fr/formats.ftl"),
             include_str!("../locales/fr/conv.ftl"),
+            include_str!("../locales/fr/mdx.ftl"),
+            include_str!("../locales/fr/trust.ftl"),
             include_str!("../locales/fr/serve.ftl"),
         ],
     ),
@@ -40,15 +46,20 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "es",
         &[
             include_str!("../locales/es/main.ftl"),
+            include_str!("../locales/es/qa.ftl"),
             include_str!("../locales/es/numbers.ftl"),
             include_str!("../locales/es/cli.ftl"),
             include_str!("../locales/es/formats.ftl"),
             include_str!("../locales/es/conv.ftl"),
+            include_str!("../locales/es/mdx.ftl"),
+            include_str!("../locales/es/trust.ftl"),
             include_str!("../locales/es/serve.ftl"),
         ],
     ),
 ];
 
+/// The languages bitext itself speaks.
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
 /// CLDR decimal separators of the languages in [`RESOURCES`]. Numbers are not grouped by
 /// thousands: line numbers, positions and years share the formatter with counts, and
 /// `file.md:1,234` would no longer read as a location.
