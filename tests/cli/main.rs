@@ -25,6 +25,6 @@ mod status;
 mod support;
 mod sync;
 mod tools;
-mod untranslated;
 mod tour;
 mod ui_lang;
+mod untranslated;
