@@ -26,6 +26,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/en/mdx.ftl"),
             include_str!("../locales/en/trust.ftl"),
             include_str!("../locales/en/serve.ftl"),
+            include_str!("../locales/en/memory.ftl"),
         ],
     ),
     (
@@ -40,6 +41,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/fr/mdx.ftl"),
             include_str!("../locales/fr/trust.ftl"),
             include_str!("../locales/fr/serve.ftl"),
+            include_str!("../locales/fr/memory.ftl"),
         ],
     ),
     (
@@ -54,6 +56,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/es/mdx.ftl"),
             include_str!("../locales/es/trust.ftl"),
             include_str!("../locales/es/serve.ftl"),
+            include_str!("../locales/es/memory.ftl"),
         ],
     ),
 ];

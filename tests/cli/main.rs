@@ -2,6 +2,7 @@
 
 mod accept_set;
 mod branches;
+mod browser;
 mod check;
 mod completions;
 mod conventions;
@@ -16,10 +17,12 @@ mod hostile;
 mod import;
 mod init;
 mod mdx;
+mod memory;
 mod parallel;
 mod qa;
 mod sample;
 mod segments;
+mod serve;
 mod shape;
 mod status;
 mod support;
