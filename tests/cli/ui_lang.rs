@@ -59,8 +59,11 @@ fn contains_word_respects_word_boundaries() {
 #[test]
 fn french_and_spanish_output_has_no_english() {
     let ws = Ws::translated();
-    let runs: [&[&str]; 12] = [
+    let runs: [&[&str]; 15] = [
         &["--help"],
+        &["set", "harbour", "1", "-l", "fr", "--draft", "--reviewed"],
+        &["status", "--format=jsn"],
+        &["--", "status"],
         &["status", "--help"],
         &["help", "po", "export"],
         &["completions", "--help"],
