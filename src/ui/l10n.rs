@@ -384,6 +384,19 @@ mod tests {
         formats("en", "number-percent", &[("value", 66.666)], "66.7%");
         formats("es", "number-percent", &[("value", 0.0)], "0,0\u{a0}%");
         formats("fr", "number-decimal-2", &[("value", 0.875)], "0,88");
+        formats(
+            "fr",
+            "number-percent-whole",
+            &[("value", 87.0)],
+            "87\u{202f}%",
+        );
+        formats(
+            "es",
+            "number-percent-whole",
+            &[("value", 100.0)],
+            "100\u{a0}%",
+        );
+        formats("en", "number-percent-whole", &[("value", 7.0)], "7%");
         formats("en", "number-decimal-2", &[("value", 1.0)], "1.00");
     }
 
