@@ -51,7 +51,11 @@ fn localize(roff: &str) -> String {
                 "\"SYNOPSIS\"" | "SYNOPSIS" => t!("man-synopsis"),
                 "\"DESCRIPTION\"" | "DESCRIPTION" => t!("man-description"),
                 "\"VERSION\"" | "VERSION" => t!("man-version"),
-                other => other.trim_matches('"').to_owned(),
+                // A help heading ends with the space French puts before its colon.
+                other => other
+                    .trim_matches('"')
+                    .trim_end_matches(['\u{a0}', '\u{202f}'])
+                    .to_owned(),
             };
             let _ = writeln!(out, ".SH \"{}\"", heading.to_uppercase());
             continue;

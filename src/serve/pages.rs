@@ -361,7 +361,7 @@ fn segment_card(
                                 @for s in &suggestions {
                                     li {
                                         button type="button" class="suggest" data-target=(textarea) data-text=(s.text) {
-                                            span.score { (s.score) "%" } " " (s.text)
+                                            span.score { (ui.ta("number-percent-whole", &[("value", crate::ui::l10n::Arg::Num(f64::from(s.score)))])) } " " (s.text)
                                         }
                                     }
                                 }

@@ -327,7 +327,7 @@ fn pretranslate_fills_exact_matches_as_drafts_and_never_current() {
         .stdout;
     assert_eq!(
         out,
-        "sources/quay.md: fr: filled 1 exact and 0 fuzzy matches (0 recorded as translated, the rest as drafts); 1 still missing\n"
+        "sources/quay.md: fr: filled 1 exact match and 0 fuzzy matches (0 recorded as translated, the rest as drafts); 1 still missing\n"
     );
     assert_eq!(ws.states("quay", "fr"), ["draft", "missing", "current"]);
     let file = ws.json("translations/fr/quay.json");
@@ -386,7 +386,7 @@ fn pretranslate_records_exact_matches_as_translated_only_when_asked() {
         .success()
         .stdout;
     assert!(
-        again.contains("filled 0 exact and 0 fuzzy matches"),
+        again.contains("filled 0 exact matches and 0 fuzzy matches"),
         "{again}"
     );
 }

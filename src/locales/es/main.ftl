@@ -196,7 +196,7 @@ help-diff-format = Formato de salida
 help-diff-exit-code = Sale con código 1 si el diff muestra algo, como `git diff --exit-code`
 help-check = Falla (código 1) si un artículo seleccionado no está traducido por completo: el control para la integración continua
 help-check-format = Formato de salida
-help-check-min-complete = Aprueba si cada artículo está al día al menos en un PCT %, en lugar del 100
+help-check-min-complete = Aprueba si cada artículo está al día al menos en un PCT %, en lugar del 100
 
 ## export
 

@@ -196,7 +196,7 @@ help-diff-format = Format de sortie
 help-diff-exit-code = Sortir avec le code 1 si le diff montre quelque chose, comme `git diff --exit-code`
 help-check = Échouer (code 1) si un article choisi n’est pas entièrement traduit : le contrôle pour l’intégration continue
 help-check-format = Format de sortie
-help-check-min-complete = Réussir si chaque article est à jour à au moins PCT %, au lieu de 100
+help-check-min-complete = Réussir si chaque article est à jour à au moins PCT %, au lieu de 100
 
 ## export
 
