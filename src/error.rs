@@ -136,6 +136,8 @@ pub enum Error {
     },
     /// The workspace lock belongs to a process that no longer runs.
     StaleLock { path: PathBuf, pid: u32 },
+    /// `serve` could not start: the address cannot be bound, or no random token.
+    Serve { detail: String },
     /// A file or directory under `sources/` or `translations/` resolves outside the workspace.
     OutsideWorkspace { path: PathBuf },
     /// A source file or one of its paragraphs is too large to be an article.
@@ -329,7 +331,7 @@ impl fmt::Display for Error {
                 "error-lock-timeout",
                 path = &disp(path),
                 pid = &pid.to_string(),
-                seconds = &format!("{seconds}")
+                seconds = *seconds
             ),
             Self::StaleLock { path, pid } => {
                 t!(
@@ -338,6 +340,7 @@ impl fmt::Display for Error {
                     pid = &pid.to_string()
                 )
             }
+            Self::Serve { detail } => t!("error-serve", detail = detail),
             Self::OutsideWorkspace { path } => {
                 t!("error-outside-workspace", path = &disp(path))
             }

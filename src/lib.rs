@@ -8,6 +8,7 @@
 //! - [`render`]: editions as HTML, Markdown and plain text;
 //! - [`ui`]: command-line arguments, the tool's own messages (Fluent), the terminal;
 //! - [`commands`]: one module per subcommand, each computing a report rendered separately;
+//! - [`serve`]: the translator's workbench in the browser, over the commands;
 //! - [`error`]: every way a command can fail.
 
 pub mod commands;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod exchange;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod ui;
 pub mod workspace;
 
@@ -156,5 +158,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Accept(args) => commands::accept::execute(&open()?, args),
         Command::Completions(args) => Ok(commands::completions::execute(&args)),
         Command::Man(args) => commands::man::execute(&args),
+        Command::Serve(args) => commands::serve::execute(&open()?, &args),
     }
 }

@@ -16,6 +16,7 @@ use crate::exchange::xml::escape as xml_escape;
 use crate::model::assess::State;
 use crate::t;
 use crate::ui::cli::CheckFormat;
+use crate::ui::l10n;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 use crate::workspace::slug::Slug;
@@ -186,7 +187,7 @@ fn summary(report: &CheckReport) -> String {
     );
     if let Some(threshold) = report.min_complete {
         line.push(' ');
-        line.push_str(&t!("check-threshold", percent = &format!("{threshold}")));
+        line.push_str(&t!("check-threshold", percent = &l10n::percent(threshold)));
     }
     line
 }
@@ -205,8 +206,8 @@ fn below_threshold(report: &CheckReport) -> Vec<String> {
                 "check-below",
                 path = &r.source,
                 lang = r.lang.as_str(),
-                percent = &format!("{:.1}", r.percent),
-                threshold = &format!("{threshold}")
+                percent = &l10n::percent(r.percent),
+                threshold = &l10n::percent(threshold)
             )
         })
         .collect()
@@ -334,7 +335,7 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
                 .collect();
             let counts = t!(
                 "check-junit-message",
-                percent = &format!("{:.1}", result.percent),
+                percent = &l10n::percent(result.percent),
                 current = result.current,
                 segments = result.segments
             );

@@ -205,7 +205,7 @@ pub fn render(report: &ImportArticleReport) -> String {
         let confidence = if matches!(pair.outcome, Outcome::Missing | Outcome::Extra) {
             "-".to_owned()
         } else {
-            format!("{:.2}", pair.confidence)
+            crate::ui::l10n::decimal2(pair.confidence)
         };
         let source = if pair.source.is_empty() {
             none.clone()

@@ -1,6 +1,7 @@
 //! The subcommands, one module each: `run` computes a report, renderers turn it into text,
 //! JSON or annotations, and `execute` is the glue from parsed arguments to an [`crate::Outcome`].
-//! Commands may use every other part of the crate; nothing else uses them.
+//! Commands may use every other part of the crate; only the workbench ([`crate::serve`]) uses
+//! them, to write through the same code as the command line.
 
 pub mod accept;
 pub mod check;
@@ -11,6 +12,7 @@ pub mod import;
 pub mod init;
 pub mod man;
 pub mod po;
+pub mod serve;
 pub mod set;
 pub mod status;
 pub mod sync;

@@ -57,7 +57,7 @@ pub struct DocArticle {
     pub title: String,
     /// The segments.
     pub blocks: Vec<Block>,
-    /// "This article was published in Volume 53 Number 2 – February 2023", when an edition
+    /// "This article was published in volume 53, number 2 (February 2023).", when an edition
     /// lists the article.
     pub published_in: Option<String>,
 }
@@ -132,12 +132,24 @@ pub fn fallback_chain(ws: &Workspace, tag: &str) -> Result<(Lang, Vec<Lang>)> {
     Ok((requested, chain))
 }
 
-/// The edition line in the language of `l10n`: "Volume 53 Number 2 – February 2023".
+/// The edition line in the language of `l10n`: "Volume 53, Number 2 – February 2023".
 #[must_use]
 pub fn edition_line(l10n: &Localizer, edition: &Edition) -> String {
+    edition_message(l10n, "edition-line", edition)
+}
+
+/// The footer sentence in the language of `l10n`: "This article was published in volume 53,
+/// number 2 (February 2023)."
+#[must_use]
+pub fn published_in(l10n: &Localizer, edition: &Edition) -> String {
+    edition_message(l10n, "export-published-in", edition)
+}
+
+/// A message about `edition`, given its volume, number, month name and year.
+fn edition_message(l10n: &Localizer, id: &str, edition: &Edition) -> String {
     let month = l10n.message(&format!("month-{}", edition.month), &[]);
     l10n.message(
-        "edition-line",
+        id,
         &[
             ("volume", Arg::from(edition.volume as usize)),
             ("number", Arg::from(edition.number as usize)),
@@ -263,10 +275,7 @@ fn build_article(
             .iter()
             .find(|e| e.articles.contains(slug))
     });
-    let published_in = published.map(|e| {
-        let line = edition_line(l10n, e);
-        l10n.message("export-published-in", &[("edition", Arg::Str(&line))])
-    });
+    let published_in = published.map(|e| published_in(l10n, e));
     Ok((
         DocArticle {
             slug: slug.clone(),

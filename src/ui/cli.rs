@@ -62,6 +62,22 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page, or write one page per command into a directory.
     Man(ManArgs),
+    /// Serve the translator's workbench on a local web page.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: a free one).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub port: u16,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then connect).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Arguments of `completions`.
@@ -267,7 +283,8 @@ impl Command {
             | Self::Tmx(_)
             | Self::Import(_)
             | Self::Completions(_)
-            | Self::Man(_) => None,
+            | Self::Man(_)
+            | Self::Serve(_) => None,
         }
     }
 }
@@ -391,8 +408,11 @@ pub struct CheckArgs {
 }
 
 fn parse_percent(raw: &str) -> Result<f64, String> {
+    // A French or Spanish user may write the decimal mark as a comma: 89,5.
     let value: f64 = raw
         .trim_end_matches('%')
+        .trim_end()
+        .replace(',', ".")
         .parse()
         .map_err(|_| t!("error-invalid-percent", value = raw))?;
     if (0.0..=100.0).contains(&value) {

@@ -125,7 +125,7 @@ fn unfinished_units_are_never_recorded_as_current() {
         po.replacen("a fait plus de 60 morts", "a fait plus de 70 morts", 1),
     );
     let run = ws.run(&["po", "import", "fr.po"]).success();
-    assert!(run.stdout.contains("1 as drafts"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 as a draft"), "{}", run.stdout);
     assert_eq!(ws.states(SAMPLE, "fr")[5], "draft");
 
     ws.run(&["xliff", "export", SAMPLE, "-l", "fr", "-o", "fr.xlf"])

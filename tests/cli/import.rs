@@ -143,7 +143,7 @@ fn existing_current_translations_are_kept_unless_forced() {
         .run(&["import", SAMPLE, "-l", "fr", "article.fr.md"])
         .success();
     assert!(
-        run.stdout.contains("18 unchanged, 1 conflicts kept"),
+        run.stdout.contains("18 unchanged, 1 conflict kept"),
         "{}",
         run.stdout
     );

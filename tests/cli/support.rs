@@ -328,27 +328,45 @@ pub(crate) fn skip(reason: &str) {
     );
 }
 
-/// A temp workspace holding a copy of the repository's own sample corpus.
-pub(crate) fn sample_copy() -> Ws {
-    let ws = Ws::new();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    ws.write(
-        "bitext.toml",
-        std::fs::read(root.join("bitext.toml")).expect("bitext.toml"),
-    );
-    for dir in ["sources", "translations/fr", "translations/es"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect(dir) {
+/// The pinned copy of the repository's sample workspace that tests run on, so that a user in
+/// the middle of the README's tour (sources edited) still gets a green `cargo test`.
+/// `tests/fixtures/update-sample` refreshes it; `sample::the_fixture_is_the_committed_sample`
+/// checks that it agrees with the repository's sample.
+pub(crate) fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample")
+}
+
+/// Every file under `dir`, as paths relative to it with `/` separators, sorted.
+pub(crate) fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("read_dir") {
             let path = entry.expect("entry").path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .expect("name")
-                .to_owned();
-            ws.write(
-                &format!("{dir}/{name}"),
-                std::fs::read(&path).expect("read"),
-            );
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else {
+                let rel = path.strip_prefix(root).expect("inside");
+                let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+                out.push(parts.join("/"));
+            }
         }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// A temp workspace holding a copy of the sample fixture.
+pub(crate) fn sample_copy() -> Ws {
+    let ws = Ws {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    let fixture = fixture_dir();
+    for rel in files_under(&fixture) {
+        ws.write(
+            &rel,
+            std::fs::read(fixture.join(&rel)).expect("read fixture"),
+        );
     }
     ws
 }
