@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::support::{Ws, tool};
 
-const COMMANDS: [&str; 14] = [
+const COMMANDS: [&str; 15] = [
     "init",
     "status",
     "sync",
@@ -17,6 +17,7 @@ const COMMANDS: [&str; 14] = [
     "xliff",
     "tmx",
     "import",
+    "serve",
     "completions",
     "man",
 ];

@@ -4,7 +4,7 @@
 use crate::support::{SAMPLE, Ws, sample_copy};
 
 /// Every command and subcommand path, as typed after `bitext`.
-const COMMANDS: [&[&str]; 16] = [
+const COMMANDS: [&[&str]; 17] = [
     &["init"],
     &["status"],
     &["sync"],
@@ -19,6 +19,7 @@ const COMMANDS: [&[&str]; 16] = [
     &["xliff", "import"],
     &["tmx", "export"],
     &["import"],
+    &["serve"],
     &["completions"],
     &["man"],
 ];
@@ -131,6 +132,7 @@ fn jobs_is_an_option_of_the_commands_that_work_in_parallel_only() {
         &["xliff", "export", SAMPLE, "-l", "fr"],
         &["xliff", "import", "x.xlf"],
         &["tmx", "export"],
+        &["serve"],
         &["completions", "bash"],
         &["man"],
     ] {
