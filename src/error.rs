@@ -77,6 +77,8 @@ pub enum Error {
     InvalidFileName { path: PathBuf },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
+    /// An article has both a Markdown and an MDX source.
+    SourceConflict { md: PathBuf, mdx: PathBuf },
     /// A language tag that is not valid BCP 47 (or uses features bitext refuses).
     InvalidLang { tag: String },
     /// A language tag that is valid but not a target of this workspace.
@@ -158,6 +160,18 @@ pub enum Error {
         line: usize,
         limit: usize,
     },
+    /// The `[qa]` table of `bitext.toml` names an unknown check or level.
+    QaConfig {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
+    /// A glossary file that cannot be read as one.
+    Glossary {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -173,14 +187,14 @@ impl fmt::Display for Error {
                 t!(
                     "error-read",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::Write { path, source } => {
                 t!(
                     "error-write",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::ParseConfig {
@@ -252,6 +266,9 @@ impl fmt::Display for Error {
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
             Self::UnknownArticle { slug, path } => {
                 t!("error-unknown-article", slug = slug, path = &disp(path))
+            }
+            Self::SourceConflict { md, mdx } => {
+                t!("error-source-conflict", md = &disp(md), mdx = &disp(mdx))
             }
             Self::InvalidLang { tag } => t!("error-invalid-lang", tag = tag),
             Self::LangNotTarget { tag, targets } => {
@@ -361,6 +378,18 @@ impl fmt::Display for Error {
                 path = &disp(path),
                 line = *line,
                 limit = *limit
+            ),
+            Self::QaConfig { path, line, detail } => t!(
+                "error-qa-config",
+                path = &disp(path),
+                line = *line,
+                detail = detail
+            ),
+            Self::Glossary { path, line, detail } => t!(
+                "error-glossary",
+                path = &disp(path),
+                line = *line,
+                detail = detail
             ),
         };
         f.write_str(&message)

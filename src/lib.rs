@@ -5,6 +5,7 @@
 //! - [`model`]: segments and ids, translation files, alignment, states, word diffs;
 //! - [`workspace`]: `bitext.toml`, the lock, language tags, slugs, work over articles;
 //! - [`exchange`]: PO, XLIFF, TMX and the safe XML reader;
+//! - [`qa`]: quality checks on translations (numbers, links, markup, typography, glossary...);
 //! - [`render`]: editions as HTML, Markdown and plain text;
 //! - [`ui`]: command-line arguments, the tool's own messages (Fluent), the terminal;
 //! - [`commands`]: one module per subcommand, each computing a report rendered separately;
@@ -15,6 +16,7 @@ pub mod commands;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod qa;
 pub mod render;
 pub mod serve;
 pub mod ui;
@@ -69,11 +71,7 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
     l10n::init(&l10n::ui_language(pre_scan_ui_lang(args).as_deref()));
     let cli = match parse(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return ExitCode::from(crate::ui::clap_text::report(&e)),
     };
     let jobs = cli.command.jobs();
     match parallel::with_jobs(jobs, || run(cli)) {
@@ -93,7 +91,7 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("error-line", message = &e.to_string()));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -150,14 +148,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Set(args) => commands::set::execute(&open()?, args),
         Command::Diff(args) => commands::diff::execute(&open()?, &args, style),
         Command::Check(args) => commands::check::execute(&open()?, &args),
+        Command::Qa(args) => commands::qa::execute(&open()?, &args),
         Command::Export(args) => commands::export::execute(&open()?, args),
         Command::Po(command) => commands::po::execute(&open()?, command),
         Command::Xliff(command) => commands::xliff::execute(&open()?, command),
         Command::Tmx(command) => commands::tmx::execute(&open()?, command),
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
+        Command::Serve(args) => commands::serve::execute(&open()?, &args),
         Command::Completions(args) => Ok(commands::completions::execute(&args)),
         Command::Man(args) => commands::man::execute(&args),
-        Command::Serve(args) => commands::serve::execute(&open()?, &args),
     }
 }

@@ -197,7 +197,7 @@ fn documents<'a>(ws: &'a Workspace, request: &ExportRequest) -> Result<Groups<'a
                         .join(", "),
                 })?;
             for slug in &edition.articles {
-                let path = Workspace::source_path(slug);
+                let path = ws.source_file(slug)?;
                 if !ws.abs(&path).is_file() {
                     return Err(Error::EditionArticleMissing {
                         edition: edition.id.clone(),

@@ -12,6 +12,7 @@ pub mod import;
 pub mod init;
 pub mod man;
 pub mod po;
+pub mod qa;
 pub mod serve;
 pub mod set;
 pub mod status;

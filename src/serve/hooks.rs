@@ -36,8 +36,21 @@ pub fn suggestions(_ws: &Workspace, _segment: &Segment, _lang: &Lang) -> Vec<Sug
     Vec::new()
 }
 
-/// Quality findings on `target` as the translation of `segment` in `lang`.
+/// Quality findings on `target` as the translation of `segment` in `lang` ([`crate::qa`]).
+/// A workspace whose glossary cannot be read gives none here; `bitext qa` reports the error.
 #[must_use]
-pub fn findings(_ws: &Workspace, _segment: &Segment, _lang: &Lang, _target: &str) -> Vec<Finding> {
-    Vec::new()
+pub fn findings(ws: &Workspace, segment: &Segment, lang: &Lang, target: &str) -> Vec<Finding> {
+    // Without the workspace index: the consistency check would compare the segment with its
+    // own earlier translation, and loading every file on each save is not worth it.
+    let Ok(ctx) = crate::qa::Context::without_index(ws) else {
+        return Vec::new();
+    };
+    crate::qa::check_segment(&ctx, &segment.text, target, lang)
+        .iter()
+        .map(|f| Finding {
+            error: f.level == crate::qa::Level::Error,
+            code: f.check.code().to_owned(),
+            message: f.message(),
+        })
+        .collect()
 }

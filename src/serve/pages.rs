@@ -81,7 +81,7 @@ fn progress(ui: &Ui<'_>, current: usize, total: usize, label: &str) -> Markup {
     html! {
         span.progress {
             progress value=(current) max=(total.max(1)) aria-label=(label) {}
-            span.pct { (ui.ta("serve-percent", &[("percent", format!("{percent:.1}").as_str().into())])) }
+            span.pct { (ui.ta("number-percent", &[("value", percent.into())])) }
         }
     }
 }

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::export::ExportFormat;
 use crate::t;
+use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
 
 /// Paragraph-level translation tracking for articles.
@@ -44,6 +45,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Fail (exit 1) when a selected article is not completely translated: the CI gate.
     Check(CheckArgs),
+    /// Check translations for errors a reviewer would catch: numbers, links, markup,
+    /// typography, glossary.
+    Qa(QaArgs),
     /// Export articles or an edition in a language, bilingual or not.
     Export(ExportArgs),
     /// Exchange translations with PO editors (Poedit, Lokalize, Weblate).
@@ -58,12 +62,12 @@ pub enum Command {
     /// Record the translations of an already-translated document, aligned paragraph by
     /// paragraph.
     Import(ImportArgs),
+    /// Serve the translator's workbench on a local web page.
+    Serve(ServeArgs),
     /// Print a completion script for a shell, made from this command-line definition.
     Completions(CompletionsArgs),
     /// Print the manual page, or write one page per command into a directory.
     Man(ManArgs),
-    /// Serve the translator's workbench on a local web page.
-    Serve(ServeArgs),
 }
 
 /// Arguments of `serve`.
@@ -275,6 +279,7 @@ impl Command {
             Self::Diff(args) => args.jobs.jobs,
             Self::Check(args) => args.jobs.jobs,
             Self::Export(args) => args.jobs.jobs,
+            Self::Qa(args) => args.jobs.jobs,
             Self::Init(_)
             | Self::Set(_)
             | Self::Accept(_)
@@ -282,9 +287,9 @@ impl Command {
             | Self::Xliff(_)
             | Self::Tmx(_)
             | Self::Import(_)
+            | Self::Serve(_)
             | Self::Completions(_)
-            | Self::Man(_)
-            | Self::Serve(_) => None,
+            | Self::Man(_) => None,
         }
     }
 }
@@ -405,6 +410,21 @@ pub struct CheckArgs {
     /// Pass when every article is at least PCT percent current, instead of 100.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_complete: Option<f64>,
+    /// Leave quality findings out of the check.
+    #[arg(long)]
+    pub no_qa: bool,
+}
+
+/// Arguments of `qa`.
+#[derive(Debug, Args)]
+pub struct QaArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }
 
 fn parse_percent(raw: &str) -> Result<f64, String> {
@@ -433,6 +453,9 @@ pub struct AcceptArgs {
     /// The translations' language.
     #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
     pub lang: String,
+    /// Accept even when a quality check at level error fails.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The command-line definition with every help text, heading and the help and version flags
@@ -483,7 +506,8 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         .help_template(format!(
             "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
-        .subcommand_help_heading(t!("help-heading-commands"))
+        .subcommand_help_heading(clap_text::heading(&t!("help-heading-commands")))
+        .subcommand_value_name(t!("help-usage-command"))
         .about(message(&format!("help-{path}")).unwrap_or_default());
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -504,11 +528,11 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
             } else {
                 t!("help-heading-options")
             };
-            let arg = arg.help_heading(heading);
-            match help {
+            let arg = arg.help_heading(clap_text::heading(&heading));
+            clap_text::with_value_notes(match help {
                 Some(text) => arg.help(text),
                 None => arg,
-            }
+            })
         });
     }
     let names: Vec<String> = cmd
