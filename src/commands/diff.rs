@@ -76,6 +76,10 @@ pub struct MissingSegment {
     pub line: usize,
     /// The current source text.
     pub text: String,
+    /// The score of its best match in the translation memory, when there is one of at
+    /// least 75.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best_match: Option<u8>,
 }
 
 impl DiffReport {
@@ -98,6 +102,7 @@ impl DiffReport {
 /// # Errors
 /// Any unreadable or malformed source or translation file.
 pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang]) -> Result<DiffReport> {
+    let matches = crate::memory::store::BestMatches::new(ws, langs);
     let found = map_ordered(articles, |slug| {
         let article = ws.load_article(slug)?;
         let mut languages = Vec::new();
@@ -138,6 +143,7 @@ pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang]) -> Result<DiffRepo
                         id: segment.id.clone(),
                         line: segment.line,
                         text: segment.text.clone(),
+                        best_match: matches.best(lang, &segment.text),
                     }),
                     State::Current | State::Draft => {}
                 }
@@ -219,7 +225,14 @@ pub fn render_text(report: &DiffReport, style: Style) -> String {
                 m.n,
                 &m.id,
             );
-            let excerpt = crate::commands::status::excerpt(&m.text, 60);
+            let mut excerpt = crate::commands::status::excerpt(&m.text, 60);
+            if let Some(score) = m.best_match {
+                let _ = write!(
+                    excerpt,
+                    "  ({})",
+                    t!("memory-best-match", score = usize::from(score))
+                );
+            }
             let line = t!(
                 "diff-missing-line",
                 finding = &style.bold(&heading),

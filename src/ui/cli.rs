@@ -56,18 +56,61 @@ pub enum Command {
     /// Exchange translations with XLIFF tools (`OmegaT`, Trados, memoQ).
     #[command(subcommand)]
     Xliff(XliffCommand),
-    /// Export a translation memory.
+    /// Export a translation memory, or import TMX files into the workspace's memory.
     #[command(subcommand)]
     Tmx(TmxCommand),
+    /// List the closest translations the memory holds for one segment.
+    Suggest(SuggestArgs),
+    /// Fill missing segments from the translation memory, as drafts.
+    Pretranslate(PretranslateArgs),
     /// Record the translations of an already-translated document, aligned paragraph by
     /// paragraph.
     Import(ImportArgs),
+    /// Merge two versions of a translation file unit by unit: git's merge driver.
+    MergeDriver(MergeDriverArgs),
+    /// Settle a merge conflict on one segment: keep ours, take theirs, or give the text.
+    Resolve(ResolveArgs),
     /// Serve the translator's workbench on a local web page.
     Serve(ServeArgs),
     /// Print a completion script for a shell, made from this command-line definition.
     Completions(CompletionsArgs),
     /// Print the manual page, or write one page per command into a directory.
     Man(ManArgs),
+}
+
+/// Arguments of `merge-driver`, as git passes them (`%O %A %B %P`).
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (`%O`; empty when the file is new on both branches).
+    pub ancestor: PathBuf,
+    /// Our version (`%A`), which receives the result.
+    pub current: PathBuf,
+    /// Their version (`%B`).
+    pub other: PathBuf,
+    /// The file's path in the repository (`%P`), for messages.
+    pub path: Option<String>,
+}
+
+/// Arguments of `resolve`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("choice").required(true).args(["ours", "theirs", "text"])))]
+pub struct ResolveArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    pub segment: String,
+    /// The translation's language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Keep the version in the file (ours).
+    #[arg(long)]
+    pub ours: bool,
+    /// Take the other branch's version (theirs).
+    #[arg(long)]
+    pub theirs: bool,
+    /// Record this translation instead, made from the current source text.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
 }
 
 /// Arguments of `serve`.
@@ -155,6 +198,69 @@ pub enum XliffCommand {
 pub enum TmxCommand {
     /// Write a TMX 1.4b memory of every current segment pair.
     Export(TmxExportArgs),
+    /// Check TMX files and keep them in memory/, where suggest and pretranslate use them.
+    Import(TmxImportArgs),
+}
+
+/// Arguments of `tmx import`.
+#[derive(Debug, Args)]
+pub struct TmxImportArgs {
+    /// TMX 1.4 files to add to the memory.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Output format of `suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    // The matches for people, with what differs marked.
+    Text,
+    // A list of matches, best first.
+    Json,
+}
+
+/// Arguments of `suggest`.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    pub segment: String,
+    /// The language to suggest translations in.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Show at most N matches.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub limit: usize,
+    /// Show only matches scoring at least PCT.
+    #[arg(long, value_name = "PCT", default_value_t = 50, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: u8,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SuggestFormat::Text)]
+    pub format: SuggestFormat,
+}
+
+/// Arguments of `pretranslate`.
+#[derive(Debug, Args)]
+pub struct PretranslateArgs {
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Articles to fill (slugs or sources/<slug>.md); all when none is given.
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+    /// The language to fill.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Also fill from fuzzy matches scoring at least PCT (as drafts); exact matches only
+    /// when not given.
+    #[arg(long, value_name = "PCT", value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub min_score: Option<u8>,
+    /// Print what would be filled and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Record exact matches that pass the checks as translated rather than as drafts.
+    #[arg(long)]
+    pub exact_as_translated: bool,
 }
 
 /// Arguments of `po export` and `xliff export`.
@@ -246,6 +352,9 @@ pub struct InitArgs {
     /// A target language (repeatable).
     #[arg(short = 't', long = "target", value_name = "TAG", default_values = ["fr", "es"])]
     pub targets: Vec<String>,
+    /// Also register bitext's merge driver in the git repository's configuration.
+    #[arg(long)]
+    pub git: bool,
 }
 
 /// Articles and languages to work on.
@@ -280,6 +389,7 @@ impl Command {
             Self::Check(args) => args.jobs.jobs,
             Self::Export(args) => args.jobs.jobs,
             Self::Qa(args) => args.jobs.jobs,
+            Self::Pretranslate(args) => args.jobs.jobs,
             Self::Init(_)
             | Self::Set(_)
             | Self::Accept(_)
@@ -288,6 +398,9 @@ impl Command {
             | Self::Tmx(_)
             | Self::Import(_)
             | Self::Serve(_)
+            | Self::Suggest(_)
+            | Self::Resolve(_)
+            | Self::MergeDriver(_)
             | Self::Completions(_)
             | Self::Man(_) => None,
         }

@@ -23,7 +23,9 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/en/cli.ftl"),
             include_str!("../locales/en/conv.ftl"),
             include_str!("../locales/en/mdx.ftl"),
+            include_str!("../locales/en/trust.ftl"),
             include_str!("../locales/en/serve.ftl"),
+            include_str!("../locales/en/memory.ftl"),
         ],
     ),
     (
@@ -35,7 +37,9 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/fr/cli.ftl"),
             include_str!("../locales/fr/conv.ftl"),
             include_str!("../locales/fr/mdx.ftl"),
+            include_str!("../locales/fr/trust.ftl"),
             include_str!("../locales/fr/serve.ftl"),
+            include_str!("../locales/fr/memory.ftl"),
         ],
     ),
     (
@@ -47,7 +51,9 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/es/cli.ftl"),
             include_str!("../locales/es/conv.ftl"),
             include_str!("../locales/es/mdx.ftl"),
+            include_str!("../locales/es/trust.ftl"),
             include_str!("../locales/es/serve.ftl"),
+            include_str!("../locales/es/memory.ftl"),
         ],
     ),
 ];
