@@ -51,11 +51,9 @@ fn localize(roff: &str) -> String {
                 "\"SYNOPSIS\"" | "SYNOPSIS" => t!("man-synopsis"),
                 "\"DESCRIPTION\"" | "DESCRIPTION" => t!("man-description"),
                 "\"VERSION\"" | "VERSION" => t!("man-version"),
-                // A help heading ends with the space French puts before its colon.
-                other => other
-                    .trim_matches('"')
-                    .trim_end_matches(['\u{a0}', '\u{202f}'])
-                    .to_owned(),
+                // A help heading carries what goes before clap's colon (a no-break space in
+                // French); a manual's heading has no colon.
+                other => other.trim_matches('"').trim_end().to_owned(),
             };
             let _ = writeln!(out, ".SH \"{}\"", heading.to_uppercase());
             continue;
