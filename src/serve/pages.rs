@@ -121,6 +121,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
             })
     };
     let title = ui.t("serve-dashboard");
+    let names = StateNames::new(ui);
     let main = html! {
         h1 { (title) }
         p { (ui.ta("serve-summary", &[("articles", report.articles.len().into()), ("segments", total_segments.into())])) }
@@ -133,7 +134,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
                         " "
                         (progress(ui, *current, total_segments, &lang_name(ui, lang)))
                         " "
-                        (counts(ui, *current, *stale, *missing, *draft))
+                        (counts(&names, *current, *stale, *missing, *draft))
                     }
                 }
             }
@@ -194,7 +195,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
                                             (progress(ui, l.current, article.segments, &format!("{} {}", article.article, l.lang)))
                                         }
                                         " "
-                                        (counts(ui, l.current, l.stale, l.missing, l.draft))
+                                        (counts(&names, l.current, l.stale, l.missing, l.draft))
                                     }
                                 }
                             }
@@ -207,13 +208,31 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
     Ok(layout(ui, &title, "/", &main))
 }
 
-fn counts(ui: &Ui<'_>, current: usize, stale: usize, missing: usize, draft: usize) -> Markup {
+/// The names of the four states, looked up once per page rather than once per table cell.
+struct StateNames([String; 4]);
+
+impl StateNames {
+    fn new(ui: &Ui<'_>) -> Self {
+        Self(
+            [State::Current, State::Stale, State::Missing, State::Draft].map(|s| state_name(ui, s)),
+        )
+    }
+}
+
+fn counts(
+    names: &StateNames,
+    current: usize,
+    stale: usize,
+    missing: usize,
+    draft: usize,
+) -> Markup {
+    let [c, s, m, d] = &names.0;
     html! {
         span.counts {
-            span.c-current { (current) " " (state_name(ui, State::Current)) }
-            @if stale > 0 { " · " span.c-stale { (stale) " " (state_name(ui, State::Stale)) } }
-            @if missing > 0 { " · " span.c-missing { (missing) " " (state_name(ui, State::Missing)) } }
-            @if draft > 0 { " · " span.c-draft { (draft) " " (state_name(ui, State::Draft)) } }
+            span.c-current { (current) " " (c) }
+            @if stale > 0 { " · " span.c-stale { (stale) " " (s) } }
+            @if missing > 0 { " · " span.c-missing { (missing) " " (m) } }
+            @if draft > 0 { " · " span.c-draft { (draft) " " (d) } }
         }
     }
 }
@@ -239,6 +258,7 @@ pub fn workbench(
     let flash = flash(ui, request);
     let source_lang = ws.config.source.as_str();
     let helpers = hooks::Helpers::load(ws, lang)?;
+    let names = StateNames::new(ui);
     let shown: Vec<usize> = (0..total)
         .filter(|&i| filter.shows(plan.assessment.states[i]))
         .collect();
@@ -247,7 +267,7 @@ pub fn workbench(
         p.summary {
             (progress(ui, counts_now.current, total, &ui.t("serve-progress")))
             " "
-            (counts(ui, counts_now.current, counts_now.stale, counts_now.missing, counts_now.draft))
+            (counts(&names, counts_now.current, counts_now.stale, counts_now.missing, counts_now.draft))
         }
         div #flash role="status" aria-live="polite" { @if let Some(text) = &flash { p { (text) } } }
         nav.filter aria-label=(ui.t("serve-filter")) {
@@ -351,7 +371,7 @@ fn segment_card(
                     input type="hidden" name="filter" value=(filter.as_str());
                     input type="hidden" name="advance" value="";
                     label for=(textarea) { (ui.ta("serve-translation", &[("lang", lang_name(ui, lang).as_str().into())])) }
-                    textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" { (unit.target) }
+                    textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" aria-describedby=(heading) { (unit.target) }
                     @if !findings.is_empty() {
                         (findings_list(ui, &findings))
                     }
