@@ -32,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BITEXT = os.path.join(ROOT, "target", "release", "bitext")
 GENCORPUS = os.path.join(ROOT, "target", "release", "examples", "gencorpus")
 ALIGNBENCH = os.path.join(ROOT, "target", "release", "examples", "alignbench")
+MEMORYBENCH = os.path.join(ROOT, "target", "release", "examples", "memorybench")
 CORES = os.cpu_count() or 1
 
 
@@ -147,10 +148,68 @@ def bench_size(n, workdir, runs):
     return segs, rows, msgfmt, msgmerge
 
 
+def new_articles(corpus, count):
+    """Writes `count` new articles (no translations) made of existing ones: every third
+    paragraph edited by one word, the rest quoted as is, as a newsroom reuses its text."""
+    sources = os.path.join(corpus, "sources")
+    slugs = sorted(f[:-3] for f in os.listdir(sources) if f.endswith(".md"))[:count]
+    new = []
+    for i, slug in enumerate(slugs):
+        with open(os.path.join(sources, slug + ".md"), encoding="utf-8") as f:
+            paragraphs = f.read().split("\n\n")
+        for k in range(0, len(paragraphs), 3):
+            words = paragraphs[k].split(" ")
+            if len(words) > 4:
+                words[len(words) // 2] = "meanwhile"
+                paragraphs[k] = " ".join(words)
+        name = f"new-{i:03}"
+        with open(os.path.join(sources, name + ".md"), "w", encoding="utf-8") as f:
+            f.write("\n\n".join(paragraphs))
+        new.append(name)
+    return new
+
+
+def bench_memory(workdir, runs, n=10000, count=100):
+    """suggest and pretranslate on the n-article corpus, with `count` new articles."""
+    corpus = os.path.join(workdir, f"memory-{n}")
+    subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
+                   stdout=subprocess.DEVNULL)
+    new = new_articles(corpus, count)
+    # The memory's cache trusts only files older than two seconds.
+    time.sleep(3)
+    suggest = [BITEXT, "-C", corpus, "suggest", new[0], "2", "-l", "fr"]
+    cold = measure(suggest)
+    warm = best_of(runs, suggest)
+    pre = []
+    for _ in range(min(runs, 2)):
+        copy = corpus + "-pre"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(corpus, copy)
+        pre.append(measure([BITEXT, "-C", copy, "pretranslate", *new, "-l", "fr",
+                            "--min-score", "75"]))
+    pre = min(pre, key=lambda r: r[0])
+    naive = subprocess.run([MEMORYBENCH, corpus, "fr", *new[:2]], capture_output=True,
+                           text=True, check=True).stdout.strip()
+    shutil.rmtree(corpus + "-pre", ignore_errors=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    print()
+    print(f"Translation memory, {n:,} articles (fr memory), {count} new articles:")
+    print()
+    print("| command | wall s | peak MiB |")
+    print("|---|---:|---:|")
+    print(f"| suggest, first run (reads every translation file, writes the cache) | {cold[0]:.3f} | {cold[1]:.1f} |")
+    print(f"| suggest, cache valid (end to end) | {warm[0]:.3f} | {warm[1]:.1f} |")
+    print(f"| pretranslate {count} new articles --min-score 75 | {pre[0]:.3f} | {pre[1]:.1f} |")
+    print()
+    print(naive)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only the translation-memory benchmark")
     parser.add_argument("--serve-only", action="store_true",
                         help="measure only bitext serve against bitext status")
     args = parser.parse_args()
@@ -165,7 +224,12 @@ def main():
         if shutil.which(tool) is None:
             sys.exit(f"bench: {tool} is not installed (Debian: apt-get install gettext findutils)")
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
-                    "--example", "gencorpus", "--example", "alignbench"], cwd=ROOT, check=True)
+                    "--example", "gencorpus", "--example", "alignbench",
+                    "--example", "memorybench"], cwd=ROOT, check=True)
+    if args.memory_only:
+        with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
+            bench_memory(workdir, args.runs)
+        return
     print(f"Machine: {CORES} cores; best of {args.runs} runs; bitext {BITEXT}")
     print()
     print("| articles | segments | command | wall s | segments/s | peak MiB |")
@@ -189,6 +253,8 @@ def main():
         print(f"| {n:,} | {status:.2f} | {check:.2f} | {merge:.1f}x | {mib:.1f} |")
     print()
     print(subprocess.run([ALIGNBENCH], capture_output=True, text=True, check=True).stdout.strip())
+    with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
+        bench_memory(workdir, args.runs)
     print()
     serve_only([int(s) for s in args.sizes.split(",")], args.runs)
 

@@ -36,29 +36,68 @@ pub struct Finding {
 /// What helps with the segments of one language.
 #[derive(Debug)]
 pub struct Helpers {
-    _lang: Lang,
+    lang: Lang,
+    /// The translation memory of the language, when it could be read.
+    memory: Option<crate::memory::index::Memory>,
+    /// The quality checks' settings, when the glossary could be read.
+    qa: Option<crate::qa::Context>,
 }
 
 impl Helpers {
-    /// Loads what the suggestions and the checks need for `lang`.
+    /// Loads what the suggestions and the checks need for `lang`. A memory or glossary that
+    /// cannot be read gives no suggestions or no findings here; `bitext suggest` and `bitext
+    /// qa` report the error.
     ///
     /// # Errors
-    /// Unreadable or malformed files they depend on.
-    pub fn load(_ws: &Workspace, lang: &Lang) -> Result<Self> {
+    /// None today; kept for helpers whose files must be readable.
+    pub fn load(ws: &Workspace, lang: &Lang) -> Result<Self> {
+        // Without the workspace index: the consistency check would compare the segment with
+        // its own earlier translation, and loading every file on each save is not worth it.
         Ok(Self {
-            _lang: lang.clone(),
+            lang: lang.clone(),
+            memory: crate::memory::store::open(ws, lang, false).ok(),
+            qa: crate::qa::Context::without_index(ws).ok(),
         })
     }
 
     /// Suggestions for `segment`, best first.
     #[must_use]
-    pub fn suggestions(&self, _segment: &Segment) -> Vec<Suggestion> {
-        Vec::new()
+    pub fn suggestions(&self, segment: &Segment) -> Vec<Suggestion> {
+        let Some(memory) = &self.memory else {
+            return Vec::new();
+        };
+        memory
+            .lookup(&segment.text, 50, 3)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|hit| Suggestion {
+                text: hit.target,
+                source: hit.source,
+                score: hit.score,
+            })
+            .collect()
     }
 
     /// Quality findings on `target` as the translation of `segment`, worded for `ui`.
     #[must_use]
-    pub fn findings(&self, _ui: &Ui<'_>, _segment: &Segment, _target: &str) -> Vec<Finding> {
-        Vec::new()
+    pub fn findings(&self, ui: &Ui<'_>, segment: &Segment, target: &str) -> Vec<Finding> {
+        let Some(ctx) = &self.qa else {
+            return Vec::new();
+        };
+        crate::qa::check_segment(ctx, &segment.text, target, &self.lang)
+            .iter()
+            .map(|f| {
+                let args: Vec<(&str, crate::ui::l10n::Arg<'_>)> = f
+                    .args
+                    .iter()
+                    .map(|(name, value)| (*name, crate::ui::l10n::Arg::Str(value.as_str())))
+                    .collect();
+                Finding {
+                    error: f.level == crate::qa::Level::Error,
+                    code: f.check.code().to_owned(),
+                    message: ui.ta(f.message_id, &args),
+                }
+            })
+            .collect()
     }
 }

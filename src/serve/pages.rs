@@ -17,7 +17,6 @@ use crate::model::worddiff::{Op, word_diff};
 use crate::serve::actions::{Action, Filter, base_of};
 use crate::serve::http::{Refusal, Request, Response, percent_encode};
 use crate::serve::{Fail, Ui, hooks};
-use crate::ui::l10n::Arg;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 use crate::workspace::slug::Slug;
@@ -82,7 +81,7 @@ fn progress(ui: &Ui<'_>, current: usize, total: usize, label: &str) -> Markup {
     html! {
         span.progress {
             progress value=(current) max=(total.max(1)) aria-label=(label) {}
-            span.pct { (ui.ta("number-percent", &[("value", Arg::Num(percent))])) }
+            span.pct { (ui.ta("number-percent", &[("value", percent.into())])) }
         }
     }
 }
