@@ -26,6 +26,9 @@ const AUTONYMS: [(&str, &str); 3] = [("en", "English"), ("fr", "Français"), ("e
 
 /// A whole page around `main`, with the language switch leading to `here` in each language.
 fn layout(ui: &Ui<'_>, title: &str, here: &str, main: &Markup) -> String {
+    let (here, fragment) = here
+        .split_once('#')
+        .map_or((here, String::new()), |(h, f)| (h, format!("#{f}")));
     let join = if here.contains('?') { '&' } else { '?' };
     html! {
         (DOCTYPE)
@@ -46,9 +49,9 @@ fn layout(ui: &Ui<'_>, title: &str, here: &str, main: &Markup) -> String {
                             @for (code, name) in AUTONYMS {
                                 li {
                                     @if code == ui.lang {
-                                        a href=(format!("{here}{join}ui={code}")) lang=(code) hreflang=(code) aria-current="true" { (name) }
+                                        a href=(format!("{here}{join}ui={code}{fragment}")) lang=(code) hreflang=(code) aria-current="true" { (name) }
                                     } @else {
-                                        a href=(format!("{here}{join}ui={code}")) lang=(code) hreflang=(code) { (name) }
+                                        a href=(format!("{here}{join}ui={code}{fragment}")) lang=(code) hreflang=(code) { (name) }
                                     }
                                 }
                             }
@@ -316,7 +319,7 @@ pub fn workbench(
     reason = "one card reads every part of its segment"
 )]
 fn segment_card(
-    helpers: &hooks::Helpers,
+    helpers: &hooks::Helpers<'_>,
     ui: &Ui<'_>,
     slug: &Slug,
     lang: &Lang,
@@ -329,7 +332,11 @@ fn segment_card(
     let n = segment.n;
     let heading = format!("seg-{n}-h");
     let textarea = format!("t-{n}");
-    let suggestions = helpers.suggestions(segment);
+    let suggestions = if state == State::Current {
+        Vec::new()
+    } else {
+        helpers.suggestions(segment, &unit.target)
+    };
     let findings = if unit.has_target() {
         helpers.findings(ui, segment, &unit.target)
     } else {
@@ -380,8 +387,9 @@ fn segment_card(
                             ul {
                                 @for s in &suggestions {
                                     li {
-                                        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) {
+                                        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
                                             span.score { (s.score) "%" } " " (s.text)
+                                            " " span.origin { "(" (s.origin) ")" }
                                         }
                                     }
                                 }
