@@ -80,7 +80,9 @@ impl<'a> Helpers<'a> {
     pub fn suggestions(&self, segment: &Segment, current: &str) -> Vec<Suggestion> {
         let memory = self
             .memory
-            .get_or_init(|| store::open(self.ws, &self.lang, false).ok());
+            // The memory's cache is only a cache: writing it here spares the next page a
+            // rebuild from every translation file.
+            .get_or_init(|| store::open(self.ws, &self.lang, true).ok());
         let Some(memory) = memory else {
             return Vec::new();
         };
