@@ -12,6 +12,17 @@ fn seventy() -> Ws {
 const LOCATION: &str = "sources/no-to-canadas-interference-in-peru.md:14: fr: segment 6 (7542a2d8): numbers: the number 70 of the source is not in the translation [error]";
 
 #[test]
+fn the_repository_workspace_passes_qa_with_no_error_and_no_warning() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bitext"))
+        .args(["-C", env!("CARGO_MANIFEST_DIR"), "--ui-lang", "en", "qa"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.starts_with("qa: 0 errors, 0 warnings in "), "{stdout}");
+}
+
+#[test]
 fn the_sample_passes_qa_with_no_error() {
     let run = sample_copy().run(&["qa"]).success();
     assert!(run.stdout.contains("qa: 0 errors"), "{}", run.stdout);
