@@ -30,10 +30,13 @@ const KINDS: [&str; 5] = [
 /// Returns true if and only if `text` may hold Markdown inline markup, a URL or an address;
 /// plain prose (most segments) needs no parsing.
 fn may_have_structure(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b'*' | b'_' | b'`' | b'[' | b'<' | b'@' | b'\\'))
-        || text.contains("://")
-        || text.contains("www.")
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'*' | b'_' | b'`' | b'[' | b'<' | b'@' | b'\\' => true,
+        b':' => bytes.get(i + 1..i + 3) == Some(b"//"),
+        b'.' => i >= 3 && &bytes[i - 3..i] == b"www",
+        _ => false,
+    })
 }
 
 fn structure(text: &str) -> Structure {
