@@ -77,6 +77,8 @@ pub enum Error {
     InvalidFileName { path: PathBuf },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
+    /// An article has both a Markdown and an MDX source.
+    SourceConflict { md: PathBuf, mdx: PathBuf },
     /// A language tag that is not valid BCP 47 (or uses features bitext refuses).
     InvalidLang { tag: String },
     /// A language tag that is valid but not a target of this workspace.
@@ -99,6 +101,14 @@ pub enum Error {
     EmptyTranslation { origin: String },
     /// `set` was given text with a blank line: a segment is one paragraph.
     MultiParagraphTranslation { origin: String },
+    /// `resolve` on a segment with no merge conflict.
+    NoConflict {
+        path: PathBuf,
+        lang: String,
+        segment: String,
+    },
+    /// `init --git` could not register the merge driver.
+    GitConfig { path: PathBuf, detail: String },
     /// `accept` on a segment that has no translation.
     NothingToAccept {
         path: PathBuf,
@@ -123,6 +133,8 @@ pub enum Error {
     },
     /// Several documents were asked for without an output directory.
     ExportNeedsDirectory { count: usize },
+    /// `export` was given neither articles nor `--edition`.
+    ExportNeedsSelection { lang: String, editions: String },
     /// The export destination exists and is not a directory, but several files are to be
     /// written.
     NotADirectory { path: PathBuf },
@@ -183,14 +195,14 @@ impl fmt::Display for Error {
                 t!(
                     "error-read",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::Write { path, source } => {
                 t!(
                     "error-write",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::ParseConfig {
@@ -244,6 +256,21 @@ impl fmt::Display for Error {
                 expected = expected,
                 found = found
             ),
+            Self::NoConflict {
+                path,
+                lang,
+                segment,
+            } => t!(
+                "error-no-conflict",
+                path = &disp(path),
+                lang = lang.as_str(),
+                segment = segment.as_str()
+            ),
+            Self::GitConfig { path, detail } => t!(
+                "error-git-config",
+                path = &disp(path),
+                detail = detail.as_str()
+            ),
             Self::DuplicateUnitId { path, id } => {
                 t!("error-duplicate-unit-id", path = &disp(path), id = id)
             }
@@ -262,6 +289,9 @@ impl fmt::Display for Error {
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
             Self::UnknownArticle { slug, path } => {
                 t!("error-unknown-article", slug = slug, path = &disp(path))
+            }
+            Self::SourceConflict { md, mdx } => {
+                t!("error-source-conflict", md = &disp(md), mdx = &disp(mdx))
             }
             Self::InvalidLang { tag } => t!("error-invalid-lang", tag = tag),
             Self::LangNotTarget { tag, targets } => {
@@ -309,9 +339,20 @@ impl fmt::Display for Error {
             Self::NoTranslations { tag, available } => {
                 t!("error-no-translations", tag = tag, available = available)
             }
+            Self::UnknownEdition { id, available } if available.is_empty() => {
+                t!("error-no-editions", id = id)
+            }
             Self::UnknownEdition { id, available } => {
                 t!("error-unknown-edition", id = id, available = available)
             }
+            Self::ExportNeedsSelection { lang, editions } if editions.is_empty() => {
+                t!("error-export-needs-articles", lang = lang)
+            }
+            Self::ExportNeedsSelection { lang, editions } => t!(
+                "error-export-needs-selection",
+                lang = lang,
+                editions = editions
+            ),
             Self::EditionArticleMissing {
                 edition,
                 slug,

@@ -12,7 +12,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::commands::qa::QaFinding;
-use crate::commands::status::excerpt;
 use crate::commands::sync::FilePlan;
 use crate::error::{Result, disp};
 use crate::model::assess::State;
@@ -22,6 +21,7 @@ use crate::model::translation::{Unit, UnitState};
 use crate::qa::untranslated::{self, Untranslated};
 use crate::qa::{Context, Place, check_segment_at};
 use crate::t;
+use crate::ui::term::{fit, pad_left, pad_right};
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 use crate::workspace::slug::Slug;
@@ -237,6 +237,9 @@ fn qa_findings(
         .collect()
 }
 
+/// Display columns of the source and translation excerpts of `--dry-run`.
+const EXCERPT: usize = 40;
+
 /// Renders the alignment side by side with a confidence per pair, then a summary.
 #[must_use]
 pub fn render(report: &ImportArticleReport) -> String {
@@ -244,11 +247,11 @@ pub fn render(report: &ImportArticleReport) -> String {
     let none = t!("import-none");
     let _ = writeln!(
         out,
-        "{:>7}  {:>5}  {:<40}  {:<40}  {}",
-        t!("import-col-n"),
-        t!("import-col-confidence"),
-        t!("import-col-source"),
-        t!("import-col-translation"),
+        "{}  {}  {}  {}  {}",
+        pad_left(&t!("import-col-n"), 7),
+        pad_left(&t!("import-col-confidence"), 5),
+        pad_right(&t!("import-col-source"), EXCERPT),
+        pad_right(&t!("import-col-translation"), EXCERPT),
         t!("import-col-outcome")
     );
     let mut counts = [0usize; 8];
@@ -266,12 +269,12 @@ pub fn render(report: &ImportArticleReport) -> String {
         let source = if pair.source.is_empty() {
             none.clone()
         } else {
-            excerpt(&pair.source, 40)
+            fit(&pair.source, EXCERPT)
         };
         let translation = if pair.translation.is_empty() {
             none.clone()
         } else {
-            excerpt(&pair.translation, 40)
+            fit(&pair.translation, EXCERPT)
         };
         let (index, id) = match pair.outcome {
             Outcome::Translated => (0, "import-outcome-translated"),
@@ -286,9 +289,11 @@ pub fn render(report: &ImportArticleReport) -> String {
         counts[index] += 1;
         let _ = writeln!(
             out,
-            "{n:>7}  {confidence:>5}  {}  {}  {}",
-            crate::ui::term::pad_right(&source, 40),
-            crate::ui::term::pad_right(&translation, 40),
+            "{}  {}  {}  {}  {}",
+            pad_left(&n, 7),
+            pad_left(&confidence, 5),
+            pad_right(&source, EXCERPT),
+            pad_right(&translation, EXCERPT),
             t!(id)
         );
     }

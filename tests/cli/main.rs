@@ -1,22 +1,33 @@
 //! Integration tests: the real `bitext` binary on temporary workspaces.
 
 mod accept_set;
+mod branches;
+mod browser;
 mod check;
+mod completions;
+mod conventions;
 mod diff;
 mod edits;
 mod errors;
 mod exchange;
 mod export;
 mod faults;
+mod fidelity;
 mod hostile;
 mod import;
 mod init;
+mod mdx;
+mod memory;
 mod parallel;
 mod qa;
 mod sample;
 mod segments;
+mod serve;
+mod shape;
 mod status;
 mod support;
 mod sync;
 mod tools;
+mod tour;
+mod ui_lang;
 mod untranslated;
