@@ -130,6 +130,10 @@ def bench_size(n, workdir, runs):
     rows = {}
     rows["status"] = best_of(runs, [BITEXT, "-C", corpus, "status"])
     rows["check"] = best_of(runs, [BITEXT, "-C", corpus, "check"])
+    # Quality checks, side by side with check (which includes the error-level ones) and with
+    # check --no-qa (completeness alone).
+    rows["check --no-qa"] = best_of(runs, [BITEXT, "-C", corpus, "check", "--no-qa"])
+    rows["qa"] = best_of(runs, [BITEXT, "-C", corpus, "qa"])
     out_html = os.path.join(workdir, "edition.html")
     rows["export --edition"] = best_of(
         runs, [BITEXT, "-C", corpus, "export", "--edition", "all", "-l", "fr",
@@ -246,6 +250,7 @@ def main():
     print("| articles | segments | command | wall s | segments/s | peak MiB |")
     print("|---:|---:|---|---:|---:|---:|")
     ratios = []
+    qa_ratios = []
     with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
         for n in [int(s) for s in args.sizes.split(",")]:
             segs, rows, msgfmt, msgmerge = bench_size(n, workdir, args.runs)
@@ -257,11 +262,18 @@ def main():
             print(f"| {n:,} | {segs:,} | msgmerge --previous (xargs -P{CORES}) | {msgmerge:.3f} | {work / msgmerge:,.0f} | |")
             ratios.append((n, rows["status"][0] / msgfmt, rows["check"][0] / msgfmt,
                            msgmerge / rows["sync"][0], rows["status"][1]))
+            qa_ratios.append((n, rows["qa"][0] / rows["check"][0],
+                              rows["qa"][0] / rows["check --no-qa"][0], rows["qa"][1]))
     print()
     print("| articles | status / msgfmt | check / msgfmt | msgmerge / sync | status peak MiB |")
     print("|---:|---:|---:|---:|---:|")
     for n, status, check, merge, mib in ratios:
         print(f"| {n:,} | {status:.2f} | {check:.2f} | {merge:.1f}x | {mib:.1f} |")
+    print()
+    print("| articles | qa / check | qa / check --no-qa | qa peak MiB |")
+    print("|---:|---:|---:|---:|")
+    for n, per_check, per_no_qa, mib in qa_ratios:
+        print(f"| {n:,} | {per_check:.2f} | {per_no_qa:.2f} | {mib:.1f} |")
     print()
     print(subprocess.run([ALIGNBENCH], capture_output=True, text=True, check=True).stdout.strip())
     with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
