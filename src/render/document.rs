@@ -159,6 +159,44 @@ fn edition_message(l10n: &Localizer, id: &str, edition: &Edition) -> String {
     )
 }
 
+/// A document without its articles, and the localizer of its language: what a writer needs
+/// to put the articles in one by one.
+pub struct Frame {
+    /// The document, with no articles and, unless it is an edition, no title yet.
+    pub doc: Document,
+    /// Messages in the export language.
+    pub l10n: Localizer,
+}
+
+/// The frame of a document in `lang`: chrome, masthead for an edition.
+#[must_use]
+pub fn frame(ws: &Workspace, lang: &Lang, edition: Option<&Edition>, bilingual: bool) -> Frame {
+    let l10n = Localizer::new(&lang.id());
+    let source_lang = ws.config.source.clone();
+    let chrome = Chrome {
+        translated_from: l10n.message(
+            "export-translated-from",
+            &[("source", Arg::Str(source_lang.as_str()))],
+        ),
+        contents: l10n.message("export-contents", &[]),
+        untranslated_note: l10n.message("export-untranslated-note", &[]),
+        untranslated_marker: l10n.message("export-untranslated-marker", &[]),
+    };
+    let masthead = edition.map(|e| edition_line(&l10n, e));
+    Frame {
+        doc: Document {
+            lang: lang.clone(),
+            source_lang,
+            bilingual,
+            title: masthead.clone().unwrap_or_default(),
+            masthead,
+            articles: Vec::new(),
+            chrome,
+        },
+        l10n,
+    }
+}
+
 /// Builds the document for `slugs` in `lang` (drawing on `chain`), with the gaps found.
 ///
 /// # Errors
@@ -171,45 +209,26 @@ pub fn build(
     edition: Option<&Edition>,
     bilingual: bool,
 ) -> Result<(Document, Vec<Gap>)> {
-    let l10n = Localizer::new(&lang.id());
-    let source_lang = ws.config.source.clone();
-    let chrome = Chrome {
-        translated_from: l10n.message(
-            "export-translated-from",
-            &[("source", Arg::Str(source_lang.as_str()))],
-        ),
-        contents: l10n.message("export-contents", &[]),
-        untranslated_note: l10n.message("export-untranslated-note", &[]),
-        untranslated_marker: l10n.message("export-untranslated-marker", &[]),
-    };
+    let Frame { mut doc, l10n } = frame(ws, lang, edition, bilingual);
     let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
     let mut gaps = Vec::new();
-    let mut articles = Vec::with_capacity(built.len());
     for (article, article_gaps) in built {
         gaps.extend(article_gaps);
-        articles.push(article);
+        doc.articles.push(article);
     }
-    let masthead = edition.map(|e| edition_line(&l10n, e));
-    let title = match (&masthead, articles.as_slice()) {
-        (Some(line), _) => line.clone(),
-        (None, [one]) => one.title.clone(),
-        (None, _) => String::new(),
-    };
-    Ok((
-        Document {
-            lang: lang.clone(),
-            source_lang,
-            bilingual,
-            masthead,
-            title,
-            articles,
-            chrome,
-        },
-        gaps,
-    ))
+    if doc.masthead.is_none()
+        && let [one] = doc.articles.as_slice()
+    {
+        doc.title.clone_from(&one.title);
+    }
+    Ok((doc, gaps))
 }
 
-fn build_article(
+/// One article of a document in the languages of `chain`, with its gaps.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn build_article(
     ws: &Workspace,
     slug: &Slug,
     chain: &[Lang],
