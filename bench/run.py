@@ -9,7 +9,9 @@ edited) in a temporary directory with `cargo run --example gencorpus`, then meas
 - `msgfmt --statistics` over every PO file of the same corpus against `bitext status`;
 - `msgmerge --previous` (old PO + new POT, per article and language, as po4a drives it)
   against `bitext sync`;
-- the alignment of one 5,000-paragraph article with 10% of its paragraphs edited.
+- the alignment of one 5,000-paragraph article with 10% of its paragraphs edited;
+- `bitext serve`: the time to serve the dashboard and one article's workbench page, against
+  `bitext status` on the same corpus (`--serve-only` measures just these).
 
 gettext takes one PO file per process (each file has a header entry, so msgfmt refuses to
 read two at once), so it runs through `xargs -P N` with N the core count, as bitext uses every
@@ -30,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BITEXT = os.path.join(ROOT, "target", "release", "bitext")
 GENCORPUS = os.path.join(ROOT, "target", "release", "examples", "gencorpus")
 ALIGNBENCH = os.path.join(ROOT, "target", "release", "examples", "alignbench")
+MEMORYBENCH = os.path.join(ROOT, "target", "release", "examples", "memorybench")
 CORES = os.cpu_count() or 1
 
 
@@ -65,6 +68,47 @@ def segments_of(corpus):
                          capture_output=True, text=True, check=True).stdout
     import json
     return sum(a["segments"] for a in json.loads(out)["articles"])
+
+
+def fetch(url):
+    """GETs url; returns (seconds, bytes)."""
+    import urllib.request
+    start = time.perf_counter()
+    with urllib.request.urlopen(url) as response:
+        body = response.read()
+    return time.perf_counter() - start, len(body)
+
+
+def bench_serve(corpus, runs):
+    """Serves corpus with `bitext serve`; returns the best times of the dashboard and of one
+    article's workbench (seconds), and the dashboard's size in bytes."""
+    server = subprocess.Popen([BITEXT, "-C", corpus, "serve"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
+        base, token = url.split("/?token=")
+        slug = sorted(os.listdir(os.path.join(corpus, "sources")))[0][:-3]
+        dashboard = [fetch(f"{base}/?token={token}") for _ in range(runs)]
+        article = [fetch(f"{base}/article/{slug}/fr?token={token}") for _ in range(runs * 5)]
+        return min(dashboard)[0], min(article)[0], dashboard[0][1]
+    finally:
+        server.send_signal(2)
+        server.wait()
+
+
+def serve_only(sizes, runs):
+    with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
+        print("| articles | segments | bitext status s | dashboard s | dashboard / status | dashboard MiB | article page ms |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            corpus = os.path.join(workdir, f"corpus-{n}")
+            subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
+                           stdout=subprocess.DEVNULL)
+            segs = segments_of(corpus)
+            status = best_of(runs, [BITEXT, "-C", corpus, "status"])[0]
+            dashboard, article, size = bench_serve(corpus, runs)
+            print(f"| {n:,} | {segs:,} | {status:.3f} | {dashboard:.3f} | {dashboard / status:.2f} | {size / 1048576:.1f} | {article * 1000:.1f} |")
+            shutil.rmtree(corpus, ignore_errors=True)
 
 
 def bench_size(n, workdir, runs):
@@ -104,16 +148,88 @@ def bench_size(n, workdir, runs):
     return segs, rows, msgfmt, msgmerge
 
 
+def new_articles(corpus, count):
+    """Writes `count` new articles (no translations) made of existing ones: every third
+    paragraph edited by one word, the rest quoted as is, as a newsroom reuses its text."""
+    sources = os.path.join(corpus, "sources")
+    slugs = sorted(f[:-3] for f in os.listdir(sources) if f.endswith(".md"))[:count]
+    new = []
+    for i, slug in enumerate(slugs):
+        with open(os.path.join(sources, slug + ".md"), encoding="utf-8") as f:
+            paragraphs = f.read().split("\n\n")
+        for k in range(0, len(paragraphs), 3):
+            words = paragraphs[k].split(" ")
+            if len(words) > 4:
+                words[len(words) // 2] = "meanwhile"
+                paragraphs[k] = " ".join(words)
+        name = f"new-{i:03}"
+        with open(os.path.join(sources, name + ".md"), "w", encoding="utf-8") as f:
+            f.write("\n\n".join(paragraphs))
+        new.append(name)
+    return new
+
+
+def bench_memory(workdir, runs, n=10000, count=100):
+    """suggest and pretranslate on the n-article corpus, with `count` new articles."""
+    corpus = os.path.join(workdir, f"memory-{n}")
+    subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
+                   stdout=subprocess.DEVNULL)
+    new = new_articles(corpus, count)
+    # The memory's cache trusts only files older than two seconds.
+    time.sleep(3)
+    suggest = [BITEXT, "-C", corpus, "suggest", new[0], "2", "-l", "fr"]
+    cold = measure(suggest)
+    warm = best_of(runs, suggest)
+    pre = []
+    for _ in range(min(runs, 2)):
+        copy = corpus + "-pre"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(corpus, copy)
+        pre.append(measure([BITEXT, "-C", copy, "pretranslate", *new, "-l", "fr",
+                            "--min-score", "75"]))
+    pre = min(pre, key=lambda r: r[0])
+    naive = subprocess.run([MEMORYBENCH, corpus, "fr", *new[:2]], capture_output=True,
+                           text=True, check=True).stdout.strip()
+    shutil.rmtree(corpus + "-pre", ignore_errors=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    print()
+    print(f"Translation memory, {n:,} articles (fr memory), {count} new articles:")
+    print()
+    print("| command | wall s | peak MiB |")
+    print("|---|---:|---:|")
+    print(f"| suggest, first run (reads every translation file, writes the cache) | {cold[0]:.3f} | {cold[1]:.1f} |")
+    print(f"| suggest, cache valid (end to end) | {warm[0]:.3f} | {warm[1]:.1f} |")
+    print(f"| pretranslate {count} new articles --min-score 75 | {pre[0]:.3f} | {pre[1]:.1f} |")
+    print()
+    print(naive)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only the translation-memory benchmark")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure only bitext serve against bitext status")
     args = parser.parse_args()
+    if args.serve_only:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
+                        "--example", "gencorpus"], cwd=ROOT, check=True)
+        print(f"Machine: {CORES} cores; best of {args.runs} runs; bitext {BITEXT}")
+        print()
+        serve_only([int(s) for s in args.sizes.split(",")], args.runs)
+        return
     for tool in ("msgfmt", "msgmerge", "xargs"):
         if shutil.which(tool) is None:
             sys.exit(f"bench: {tool} is not installed (Debian: apt-get install gettext findutils)")
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
-                    "--example", "gencorpus", "--example", "alignbench"], cwd=ROOT, check=True)
+                    "--example", "gencorpus", "--example", "alignbench",
+                    "--example", "memorybench"], cwd=ROOT, check=True)
+    if args.memory_only:
+        with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
+            bench_memory(workdir, args.runs)
+        return
     print(f"Machine: {CORES} cores; best of {args.runs} runs; bitext {BITEXT}")
     print()
     print("| articles | segments | command | wall s | segments/s | peak MiB |")
@@ -137,6 +253,10 @@ def main():
         print(f"| {n:,} | {status:.2f} | {check:.2f} | {merge:.1f}x | {mib:.1f} |")
     print()
     print(subprocess.run([ALIGNBENCH], capture_output=True, text=True, check=True).stdout.strip())
+    with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
+        bench_memory(workdir, args.runs)
+    print()
+    serve_only([int(s) for s in args.sizes.split(",")], args.runs)
 
 
 if __name__ == "__main__":

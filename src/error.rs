@@ -77,6 +77,8 @@ pub enum Error {
     InvalidFileName { path: PathBuf },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
+    /// An article has both a Markdown and an MDX source.
+    SourceConflict { md: PathBuf, mdx: PathBuf },
     /// A language tag that is not valid BCP 47 (or uses features bitext refuses).
     InvalidLang { tag: String },
     /// A language tag that is valid but not a target of this workspace.
@@ -131,6 +133,8 @@ pub enum Error {
     },
     /// Several documents were asked for without an output directory.
     ExportNeedsDirectory { count: usize },
+    /// `export` was given neither articles nor `--edition`.
+    ExportNeedsSelection { lang: String, editions: String },
     /// The export destination exists and is not a directory, but several files are to be
     /// written.
     NotADirectory { path: PathBuf },
@@ -164,6 +168,18 @@ pub enum Error {
         line: usize,
         limit: usize,
     },
+    /// The `[qa]` table of `bitext.toml` names an unknown check or level.
+    QaConfig {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
+    /// A glossary file that cannot be read as one.
+    Glossary {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -179,14 +195,14 @@ impl fmt::Display for Error {
                 t!(
                     "error-read",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::Write { path, source } => {
                 t!(
                     "error-write",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::ParseConfig {
@@ -274,6 +290,9 @@ impl fmt::Display for Error {
             Self::UnknownArticle { slug, path } => {
                 t!("error-unknown-article", slug = slug, path = &disp(path))
             }
+            Self::SourceConflict { md, mdx } => {
+                t!("error-source-conflict", md = &disp(md), mdx = &disp(mdx))
+            }
             Self::InvalidLang { tag } => t!("error-invalid-lang", tag = tag),
             Self::LangNotTarget { tag, targets } => {
                 t!("error-lang-not-target", tag = tag, targets = targets)
@@ -320,9 +339,20 @@ impl fmt::Display for Error {
             Self::NoTranslations { tag, available } => {
                 t!("error-no-translations", tag = tag, available = available)
             }
+            Self::UnknownEdition { id, available } if available.is_empty() => {
+                t!("error-no-editions", id = id)
+            }
             Self::UnknownEdition { id, available } => {
                 t!("error-unknown-edition", id = id, available = available)
             }
+            Self::ExportNeedsSelection { lang, editions } if editions.is_empty() => {
+                t!("error-export-needs-articles", lang = lang)
+            }
+            Self::ExportNeedsSelection { lang, editions } => t!(
+                "error-export-needs-selection",
+                lang = lang,
+                editions = editions
+            ),
             Self::EditionArticleMissing {
                 edition,
                 slug,
@@ -371,6 +401,18 @@ impl fmt::Display for Error {
                 path = &disp(path),
                 line = *line,
                 limit = *limit
+            ),
+            Self::QaConfig { path, line, detail } => t!(
+                "error-qa-config",
+                path = &disp(path),
+                line = *line,
+                detail = detail
+            ),
+            Self::Glossary { path, line, detail } => t!(
+                "error-glossary",
+                path = &disp(path),
+                line = *line,
+                detail = detail
             ),
         };
         f.write_str(&message)

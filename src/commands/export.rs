@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::commands::diff::finding_line;
 use crate::error::{Error, Result};
 use crate::model::translation::write_atomic_with;
-use crate::render::document::{Document, Frame, Gap, build_article, fallback_chain, frame};
+use crate::render::document::{DocFrame, Document, Gap, build_article, fallback_chain, frame};
 use crate::render::html;
 use crate::render::plain::{self, Flavour};
 use crate::t;
@@ -101,6 +101,7 @@ pub fn run_to(
     request: &ExportRequest,
     stdout: &mut dyn Write,
 ) -> Result<ExportReport> {
+    check_selection(ws, request)?;
     let (lang, chain) = fallback_chain(ws, &request.lang)?;
     let (groups, edition) = documents(ws, request)?;
     if groups.len() > 1 && request.output.is_none() {
@@ -173,7 +174,7 @@ pub fn run_to(
                 other => other?,
             }
         }
-        Some(path) if groups.len() == 1 && !path.is_dir() => {
+        Some(path) if groups.len() == 1 && !names_directory(path) => {
             write_atomic_with(path, |out| {
                 writer.write(out, &groups[0].1, &titles[0], path)
             })?;
@@ -187,6 +188,15 @@ pub fn run_to(
                 let file = dir.join(file_name(name, &frame.doc, request.format));
                 write_atomic_with(&file, |out| writer.write(out, slugs, group_titles, &file))?;
                 progress.inc(1);
+                // One document into a directory: bitext chose the file's name, so it says it.
+                if groups.len() == 1 {
+                    report.stderr.push_str(&t!(
+                        "export-written-into-directory",
+                        path = &file.display().to_string(),
+                        dir = &dir.display().to_string()
+                    ));
+                    report.stderr.push('\n');
+                }
             }
             progress.finish_and_clear();
         }
@@ -194,12 +204,29 @@ pub fn run_to(
     Ok(report)
 }
 
+/// Refuses an export of nothing: no article and no edition.
+fn check_selection(ws: &Workspace, request: &ExportRequest) -> Result<()> {
+    if request.articles.is_empty() && request.edition.is_none() {
+        return Err(Error::ExportNeedsSelection {
+            lang: request.lang.clone(),
+            editions: ws
+                .config
+                .editions
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    Ok(())
+}
+
 /// Writes documents article by article.
 struct DocWriter<'a> {
     ws: &'a Workspace,
     chain: &'a [Lang],
     edition: Option<&'a Edition>,
-    frame: &'a Frame,
+    frame: &'a DocFrame,
     format: ExportFormat,
 }
 
@@ -323,6 +350,16 @@ impl<'a> TrimEnd<'a> {
     }
 }
 
+/// Whether `-o path` names a directory: an existing one, or a path ending with a separator
+/// (`-o newdir/`), which is created.
+fn names_directory(path: &Path) -> bool {
+    path.is_dir()
+        || path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
+}
+
 /// One document per article, or one for the whole edition; with the edition, if any.
 type Groups<'a> = (Vec<(String, Vec<Slug>)>, Option<&'a Edition>);
 
@@ -346,7 +383,7 @@ fn documents<'a>(ws: &'a Workspace, request: &ExportRequest) -> Result<Groups<'a
                         .join(", "),
                 })?;
             for slug in &edition.articles {
-                let path = Workspace::source_path(slug);
+                let path = ws.source_file(slug)?;
                 if !ws.abs(&path).is_file() {
                     return Err(Error::EditionArticleMissing {
                         edition: edition.id.clone(),

@@ -95,8 +95,11 @@ pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<I
     // existing .gitignore is the user's and is left alone.
     let gitignore = root.join(".gitignore");
     if !gitignore.exists() {
-        let content =
-            format!("# bitext's workspace lock, present only while a command runs\n{LOCK_FILE}\n");
+        let content = format!(
+            "# bitext's workspace lock, present only while a command runs\n{LOCK_FILE}\n\
+             # bitext's caches, rebuilt from the workspace whenever they are missing or out of date\n{}/\n",
+            crate::memory::store::CACHE_DIR
+        );
         std::fs::write(&gitignore, content).map_err(|source| Error::Write {
             path: PathBuf::from(".gitignore"),
             source,

@@ -5,16 +5,21 @@
 
 pub mod accept;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod merge_driver;
 pub mod po;
+pub mod pretranslate;
+pub mod qa;
 pub mod resolve;
 pub mod serve;
 pub mod set;
 pub mod status;
+pub mod suggest;
 pub mod sync;
 pub mod tmx;
 pub mod xliff;

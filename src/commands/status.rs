@@ -75,6 +75,10 @@ pub struct SegmentStatus {
     pub line: usize,
     /// The start of the segment's text.
     pub excerpt: String,
+    /// For a missing segment, the score of its best match in the translation memory, when
+    /// there is one of at least 75.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best_match: Option<u8>,
 }
 
 /// One merge conflict left by `bitext merge-driver`.
@@ -152,6 +156,7 @@ pub fn run(
     langs: &[Lang],
     listing: Listing,
 ) -> Result<StatusReport> {
+    let matches = crate::memory::store::BestMatches::new(ws, langs);
     let articles = map_ordered(articles, |slug| {
         let article = ws.load_article(slug)?;
         let mut languages = Vec::with_capacity(langs.len());
@@ -176,6 +181,9 @@ pub fn run(
                         } else {
                             String::new()
                         },
+                        best_match: (listing == Listing::All && *state == State::Missing)
+                            .then(|| matches.best(lang, &segment.text))
+                            .flatten(),
                     })
                     .collect()
             });
@@ -431,7 +439,14 @@ fn render_segments(out: &mut String, lang: &str, segments: &[SegmentStatus], sty
             pad_right(&segment.id, id_width),
             style.state(segment.state, &pad_right(word, state_width)),
             pad_left(&segment.line.to_string(), line_width),
-            segment.excerpt
+            match segment.best_match {
+                Some(score) => format!(
+                    "{}  ({})",
+                    segment.excerpt,
+                    t!("memory-best-match", score = usize::from(score))
+                ),
+                None => segment.excerpt.clone(),
+            }
         );
     }
 }

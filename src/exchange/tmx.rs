@@ -52,3 +52,90 @@ pub fn write(source_lang: &str, articles: &[ExportArticle]) -> String {
     out.push_str("  </body>\n</tmx>\n");
     out
 }
+
+/// One translation unit read from a TMX file: a source text and its translations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TmxUnit {
+    /// The source-language text, normalised like a segment.
+    pub source: String,
+    /// Translations as (canonical language tag, normalised text).
+    pub targets: Vec<(String, String)>,
+}
+
+/// Reads a TMX 1.4 memory with the safe XML reader. `source_lang` is the workspace's source
+/// language, used when the header's `srclang` is `*all*`.
+///
+/// # Errors
+/// Malformed XML, or a document that is not a TMX memory (wrong root or version, no header
+/// or body, a `<tuv>` without a language or a `<seg>`), with the line and column.
+pub fn read(
+    path: &std::path::Path,
+    text: &str,
+    source_lang: &crate::workspace::lang::Lang,
+) -> crate::error::Result<Vec<TmxUnit>> {
+    use crate::model::segment::normalise_paragraph;
+    use crate::workspace::lang::Lang;
+    let root = crate::exchange::xml::parse(path, text)?;
+    let fail = |position: (usize, usize), detail: String| crate::error::Error::ParseExchange {
+        path: path.to_owned(),
+        line: position.0,
+        column: position.1,
+        detail,
+    };
+    if root.name != "tmx" {
+        return Err(fail(
+            root.position,
+            crate::t!("tmx-not-tmx", found = root.name.as_str()),
+        ));
+    }
+    if !root.attr("version").is_some_and(|v| v.starts_with("1.4")) {
+        return Err(fail(root.position, crate::t!("tmx-version")));
+    }
+    let header = root
+        .child("header")
+        .ok_or_else(|| fail(root.position, crate::t!("tmx-missing", element = "header")))?;
+    let body = root
+        .child("body")
+        .ok_or_else(|| fail(root.position, crate::t!("tmx-missing", element = "body")))?;
+    let declared = header.attr("srclang").unwrap_or("*all*");
+    let srclang = if declared == "*all*" {
+        source_lang.clone()
+    } else {
+        Lang::parse(declared)
+            .map_err(|_| fail(header.position, crate::t!("tmx-bad-lang", tag = declared)))?
+    };
+    let primary = |lang: &Lang| lang.as_str().split('-').next().unwrap_or("").to_owned();
+    let mut units = Vec::new();
+    for tu in body.children_named("tu") {
+        let mut source = None;
+        let mut targets = Vec::new();
+        for tuv in tu.children_named("tuv") {
+            let tag = tuv
+                .attr("xml:lang")
+                .or_else(|| tuv.attr("lang"))
+                .ok_or_else(|| fail(tuv.position, crate::t!("tmx-tuv-lang")))?;
+            let lang = Lang::parse(tag)
+                .map_err(|_| fail(tuv.position, crate::t!("tmx-bad-lang", tag = tag)))?;
+            let seg = tuv
+                .child("seg")
+                .ok_or_else(|| fail(tuv.position, crate::t!("tmx-missing", element = "seg")))?;
+            let raw = seg.text();
+            let text = normalise_paragraph(&raw)
+                .unwrap_or_else(|| raw.split_whitespace().collect::<Vec<_>>().join(" "));
+            if text.is_empty() {
+                continue;
+            }
+            if source.is_none() && primary(&lang) == primary(&srclang) {
+                source = Some(text);
+            } else {
+                targets.push((lang.to_string(), text));
+            }
+        }
+        if let Some(source) = source
+            && !targets.is_empty()
+        {
+            units.push(TmxUnit { source, targets });
+        }
+    }
+    Ok(units)
+}

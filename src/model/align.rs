@@ -134,7 +134,100 @@ pub fn align_with_stats(
         &mut links,
         &mut stats,
     );
+    link_split_pieces(units, &new_keys, &mut links, &mut stats);
+    link_edited_copies(units, &new_keys, &mut links, &mut stats);
     (links, stats)
+}
+
+/// A paragraph split into three or more parts: the bead search links two parts at most, so
+/// a part left over next to a part linked to a unit takes that unit too, when its words come
+/// from it. Repeated until no part changes, so that every part of a long split is reached.
+fn link_split_pieces(
+    units: &[Unit],
+    new_keys: &[(&str, &str)],
+    links: &mut [Link],
+    stats: &mut AlignStats,
+) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for j in 0..links.len() {
+            if links[j] != Link::None {
+                continue;
+            }
+            let neighbours = [j.checked_sub(1), Some(j + 1)];
+            for k in neighbours.into_iter().flatten() {
+                let Some(Link::Similar(group)) = links.get(k) else {
+                    continue;
+                };
+                let [i] = group.as_slice() else {
+                    continue;
+                };
+                let i = *i;
+                // A unit made from exactly this text belongs to another occurrence of it;
+                // sharing it would be a link that `sync` turns into a different state.
+                if !units[i].has_target() || units[i].source == new_keys[j].0 {
+                    continue;
+                }
+                let mut interner = Interner {
+                    ids: HashMap::new(),
+                };
+                let old = interner.tokens(&units[i].source);
+                let new = interner.tokens(new_keys[j].0);
+                stats.comparisons += 1;
+                let c = common_words(&old.ids, &new.ids);
+                if c >= 3 && c * 100 / new.words.max(1) >= 80 {
+                    links[j] = Link::Similar(vec![i]);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// A paragraph copied elsewhere and edited where it was: the unchanged copy keeps the
+/// unit, and the edited one, left without a link, shares it (stale), when it is clearly the
+/// same paragraph. Bounded like [`link_moved_and_edited`].
+fn link_edited_copies(
+    units: &[Unit],
+    new_keys: &[(&str, &str)],
+    links: &mut [Link],
+    stats: &mut AlignStats,
+) {
+    let olds: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i].has_target())
+        .collect();
+    let news: Vec<usize> = (0..links.len())
+        .filter(|&j| links[j] == Link::None)
+        .collect();
+    if olds.is_empty() || news.is_empty() || olds.len() * news.len() > MOVED_PAIRS {
+        return;
+    }
+    let mut interner = Interner {
+        ids: HashMap::new(),
+    };
+    let old_tokens: Vec<Tokens> = olds
+        .iter()
+        .map(|&i| interner.tokens(&units[i].source))
+        .collect();
+    for &j in &news {
+        let new = interner.tokens(new_keys[j].0);
+        let mut best: Option<(usize, usize)> = None;
+        for (a, old) in old_tokens.iter().enumerate() {
+            if units[olds[a]].source == new_keys[j].0 {
+                continue;
+            }
+            stats.comparisons += 1;
+            let c = common_words(&old.ids, &new.ids);
+            if related(c, old.words, new.words) && best.is_none_or(|(bc, _)| c > bc) {
+                best = Some((c, a));
+            }
+        }
+        if let Some((_, a)) = best {
+            links[j] = Link::Similar(vec![olds[a]]);
+        }
+    }
 }
 
 /// A paragraph left without a translation takes one made from exactly its text, if a unit

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::error::{Error, Result, line_column};
-use crate::model::segment::{Segment, segment_with_depth};
+use crate::model::segment::{Segment, segment_mdx_with_depth, segment_with_depth};
 
 /// Largest source file bitext reads: far beyond any article, small enough to stay fast.
 pub const MAX_SOURCE_BYTES: usize = 32 << 20;
@@ -18,14 +18,15 @@ use crate::workspace::slug::Slug;
 pub struct Article {
     /// The article's name.
     pub slug: Slug,
-    /// The source file, relative to the workspace root (`sources/<slug>.md`).
+    /// The source file, relative to the workspace root (`sources/<slug>.md` or `.mdx`).
     pub path: PathBuf,
     /// The article's segments, in order.
     pub segments: Vec<Segment>,
 }
 
 impl Article {
-    /// Segments the content of a source file. `bytes` must be UTF-8 text of a sensible size.
+    /// Segments the content of a source file, as MDX when `path` ends in `.mdx` and as
+    /// Markdown otherwise. `bytes` must be UTF-8 text of a sensible size.
     ///
     /// # Errors
     /// [`Error::InvalidUtf8`] with the line and column of the first bad byte, a NUL byte, a
@@ -43,7 +44,11 @@ impl Article {
             let (line, column) = line_column(text, offset);
             return Err(Error::NulByte { path, line, column });
         }
-        let (segments, depth) = segment_with_depth(text);
+        let (segments, depth) = if is_mdx(&path) {
+            segment_mdx_with_depth(text)
+        } else {
+            segment_with_depth(text)
+        };
         if depth.levels > MAX_DEPTH {
             return Err(Error::TooDeep {
                 path,
@@ -67,6 +72,12 @@ impl Article {
 
     /// The fewest digits an all-digit spec needs to be read as an id rather than a position.
     pub const MIN_DIGIT_ID: usize = 4;
+
+    /// True if and only if the source is MDX, whose JSX an export leaves out.
+    #[must_use]
+    pub fn is_mdx(&self) -> bool {
+        is_mdx(&self.path)
+    }
 
     /// Finds a segment by 1-based position or by id (a unique prefix is enough).
     ///
@@ -124,4 +135,9 @@ impl Article {
             }),
         }
     }
+}
+
+/// True if and only if `path` names an MDX source (`.mdx`); anything else is Markdown.
+fn is_mdx(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| e == "mdx")
 }

@@ -7,7 +7,8 @@
 
 use crate::error::{Error, Result, disp};
 use crate::model::assess::{State, assess, linked_unit};
-use crate::model::segment::SegmentKind;
+use crate::model::segment::{SegmentKind, outline};
+use crate::model::shape::Frame;
 use crate::render::inline;
 use crate::ui::l10n::{Arg, Localizer};
 use crate::workspace::config::Edition;
@@ -46,6 +47,8 @@ pub struct Chrome {
     pub untranslated_note: String,
     /// Marker before such a segment in Markdown and text.
     pub untranslated_marker: String,
+    /// Note on an article from an MDX source, whose JSX components are left out.
+    pub mdx_note: String,
 }
 
 /// One article of a document.
@@ -60,6 +63,8 @@ pub struct DocArticle {
     /// "This article was published in volume 53, number 2 (February 2023).", when an edition
     /// lists the article.
     pub published_in: Option<String>,
+    /// True if and only if the source is MDX: its prose is exported, its JSX left out.
+    pub from_mdx: bool,
 }
 
 /// One segment, with its source text and its translation.
@@ -75,6 +80,8 @@ pub struct Block {
     pub source: String,
     /// The translation and the language it comes from; `None` when not translated.
     pub target: Option<(String, Lang)>,
+    /// The lists, items, tables, rows, cells and block quotes it sits in, outermost first.
+    pub frames: Vec<Frame>,
 }
 
 /// A segment with no current translation in the export language or its fallbacks.
@@ -161,7 +168,7 @@ fn edition_message(l10n: &Localizer, id: &str, edition: &Edition) -> String {
 
 /// A document without its articles, and the localizer of its language: what a writer needs
 /// to put the articles in one by one.
-pub struct Frame {
+pub struct DocFrame {
     /// The document, with no articles and, unless it is an edition, no title yet.
     pub doc: Document,
     /// Messages in the export language.
@@ -170,7 +177,7 @@ pub struct Frame {
 
 /// The frame of a document in `lang`: chrome, masthead for an edition.
 #[must_use]
-pub fn frame(ws: &Workspace, lang: &Lang, edition: Option<&Edition>, bilingual: bool) -> Frame {
+pub fn frame(ws: &Workspace, lang: &Lang, edition: Option<&Edition>, bilingual: bool) -> DocFrame {
     let l10n = Localizer::new(&lang.id());
     let source_lang = ws.config.source.clone();
     let chrome = Chrome {
@@ -181,9 +188,10 @@ pub fn frame(ws: &Workspace, lang: &Lang, edition: Option<&Edition>, bilingual: 
         contents: l10n.message("export-contents", &[]),
         untranslated_note: l10n.message("export-untranslated-note", &[]),
         untranslated_marker: l10n.message("export-untranslated-marker", &[]),
+        mdx_note: l10n.message("export-mdx-note", &[]),
     };
     let masthead = edition.map(|e| edition_line(&l10n, e));
-    Frame {
+    DocFrame {
         doc: Document {
             lang: lang.clone(),
             source_lang,
@@ -209,7 +217,7 @@ pub fn build(
     edition: Option<&Edition>,
     bilingual: bool,
 ) -> Result<(Document, Vec<Gap>)> {
-    let Frame { mut doc, l10n } = frame(ws, lang, edition, bilingual);
+    let DocFrame { mut doc, l10n } = frame(ws, lang, edition, bilingual);
     let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
     let mut gaps = Vec::new();
     for (article, article_gaps) in built {
@@ -236,6 +244,15 @@ pub fn build_article(
     l10n: &Localizer,
 ) -> Result<(DocArticle, Vec<Gap>)> {
     let article = ws.load_article(slug)?;
+    // The shape comes from a second reading of the same file; should it have changed in
+    // between, the export keeps the segments and loses only the shape.
+    let mut frames = std::fs::read(ws.abs(&article.path))
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| outline(&text, article.is_mdx()))
+        .filter(|frames| frames.len() == article.segments.len())
+        .unwrap_or_default()
+        .into_iter();
     let mut per_lang = Vec::with_capacity(chain.len());
     for lang in chain {
         let file = ws.load_translation(lang, slug)?;
@@ -279,6 +296,7 @@ pub fn build_article(
             kind: segment.kind,
             source: segment.text.clone(),
             target,
+            frames: frames.next().unwrap_or_default(),
         });
     }
     let title = blocks
@@ -301,6 +319,7 @@ pub fn build_article(
             title,
             blocks,
             published_in,
+            from_mdx: article.is_mdx(),
         },
         gaps,
     ))

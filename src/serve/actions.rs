@@ -214,7 +214,20 @@ pub fn act(
             if state == State::Missing {
                 return resubmit(Problem::Invalid(ui.t("serve-nothing-to-accept")), 422);
             }
-            accept::run(ws, slug, &[n.to_string()], lang)?;
+            // Error-level quality findings stop an accept until the translator confirms.
+            let report = accept::run(ws, slug, &[n.to_string()], lang, confirmed)?;
+            if report.refused {
+                let findings = report
+                    .findings
+                    .iter()
+                    .map(|(_, f)| hooks::Finding {
+                        error: true,
+                        code: f.check.code().to_owned(),
+                        message: f.message.clone(),
+                    })
+                    .collect();
+                return resubmit(Problem::Findings(findings), 422);
+            }
         }
         Action::Save | Action::Draft | Action::Review => {
             match normalise_paragraph(text) {
@@ -224,7 +237,7 @@ pub fn act(
                 }
                 Some(_) => {}
             }
-            let findings = hooks::findings(ws, &segment, lang, text);
+            let findings = hooks::Helpers::load(ws, lang)?.findings(ui, &segment, text);
             if !confirmed && findings.iter().any(|f| f.error) {
                 return resubmit(Problem::Findings(findings), 422);
             }

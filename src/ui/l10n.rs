@@ -18,37 +18,48 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "en",
         &[
             include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/qa.ftl"),
             include_str!("../locales/en/numbers.ftl"),
             include_str!("../locales/en/cli.ftl"),
             include_str!("../locales/en/conv.ftl"),
+            include_str!("../locales/en/mdx.ftl"),
             include_str!("../locales/en/trust.ftl"),
             include_str!("../locales/en/serve.ftl"),
+            include_str!("../locales/en/memory.ftl"),
         ],
     ),
     (
         "fr",
         &[
             include_str!("../locales/fr/main.ftl"),
+            include_str!("../locales/fr/qa.ftl"),
             include_str!("../locales/fr/numbers.ftl"),
             include_str!("../locales/fr/cli.ftl"),
             include_str!("../locales/fr/conv.ftl"),
+            include_str!("../locales/fr/mdx.ftl"),
             include_str!("../locales/fr/trust.ftl"),
             include_str!("../locales/fr/serve.ftl"),
+            include_str!("../locales/fr/memory.ftl"),
         ],
     ),
     (
         "es",
         &[
             include_str!("../locales/es/main.ftl"),
+            include_str!("../locales/es/qa.ftl"),
             include_str!("../locales/es/numbers.ftl"),
             include_str!("../locales/es/cli.ftl"),
             include_str!("../locales/es/conv.ftl"),
+            include_str!("../locales/es/mdx.ftl"),
             include_str!("../locales/es/trust.ftl"),
             include_str!("../locales/es/serve.ftl"),
+            include_str!("../locales/es/memory.ftl"),
         ],
     ),
 ];
 
+/// The languages bitext itself speaks.
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
 /// CLDR decimal separators of the languages in [`RESOURCES`]. Numbers are not grouped by
 /// thousands: line numbers, positions and years share the formatter with counts, and
 /// `file.md:1,234` would no longer read as a location.
@@ -358,6 +369,92 @@ mod tests {
         formats("es", "number-percent", &[("value", 0.0)], "0,0\u{a0}%");
         formats("fr", "number-decimal-2", &[("value", 0.875)], "0,88");
         formats("en", "number-decimal-2", &[("value", 1.0)], "1.00");
+    }
+
+    #[test]
+    fn import_summaries_agree_with_each_count() {
+        let ones = [
+            ("translated", 1.0),
+            ("drafts", 1.0),
+            ("unchanged", 1.0),
+            ("conflicts", 1.0),
+            ("missing", 1.0),
+            ("extra", 1.0),
+        ];
+        let twos = ones.map(|(name, _)| (name, 2.0));
+        formats(
+            "en",
+            "import-article-summary",
+            &ones,
+            "Recorded 1 translation and 1 draft to review; 1 unchanged, 1 conflict kept, \
+             1 without translation, 1 extra paragraph skipped.",
+        );
+        formats(
+            "en",
+            "import-article-summary",
+            &twos,
+            "Recorded 2 translations and 2 drafts to review; 2 unchanged, 2 conflicts kept, \
+             2 without translation, 2 extra paragraphs skipped.",
+        );
+        formats(
+            "fr",
+            "import-article-summary",
+            &ones.map(|(name, _)| (name, 0.0)),
+            "0 traduction enregistrée et 0 brouillon à relire\u{a0}; 0 inchangée, \
+             0 conflit conservé, 0 sans traduction, 0 paragraphe en trop ignoré.",
+        );
+        formats(
+            "fr",
+            "import-article-summary",
+            &twos,
+            "2 traductions enregistrées et 2 brouillons à relire\u{a0}; 2 inchangées, \
+             2 conflits conservés, 2 sans traduction, 2 paragraphes en trop ignorés.",
+        );
+        formats(
+            "es",
+            "import-article-summary",
+            &ones,
+            "1 traducción registrada y 1 borrador por revisar; 1 sin cambios, \
+             1 conflicto conservado, 1 sin traducción, 1 párrafo sobrante omitido.",
+        );
+        formats(
+            "es",
+            "import-article-summary",
+            &ones.map(|(name, _)| (name, 0.0)),
+            "0 traducciones registradas y 0 borradores por revisar; 0 sin cambios, \
+             0 conflictos conservados, 0 sin traducción, 0 párrafos sobrantes omitidos.",
+        );
+        let counts = |n: f64| {
+            [
+                "recorded",
+                "stale",
+                "drafts",
+                "unchanged",
+                "skipped",
+                "conflicts",
+            ]
+            .map(|k| (k, n))
+        };
+        let en = Localizer::new(&"en".parse().expect("tag"));
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("path", "fr.po");
+        for (name, value) in counts(1.0) {
+            fluent_args.set(name, value);
+        }
+        assert_eq!(
+            en.format("import-summary", Some(&fluent_args)),
+            "fr.po: 1 recorded, 1 stale, 1 as a draft, 1 unchanged, 1 skipped, 1 conflict"
+        );
+        let fr = Localizer::new(&"fr".parse().expect("tag"));
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("path", "fr.po");
+        for (name, value) in counts(2.0) {
+            fluent_args.set(name, value);
+        }
+        assert_eq!(
+            fr.format("import-summary", Some(&fluent_args)),
+            "fr.po: 2 enregistrées, 2 périmées, 2 en brouillon, 2 inchangées, 2 ignorées, 2 conflits"
+        );
     }
 
     #[test]

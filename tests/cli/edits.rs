@@ -263,3 +263,68 @@ fn a_moved_and_edited_paragraph_stays_linked_to_its_translation() {
     assert_eq!(file["units"][1]["target"], "fr translation of segment 5");
     assert!(file.get("obsolete").is_none(), "nothing lost to obsolete");
 }
+
+/// The paragraph of the sample's source that starts with `start`.
+fn sample_paragraph(ws: &Ws, start: &str) -> String {
+    let text = ws.read(&format!("sources/{}.md", crate::support::SAMPLE));
+    text.split("\n\n")
+        .find(|p| p.starts_with(start))
+        .expect("paragraph")
+        .to_owned()
+}
+
+#[test]
+fn a_paragraph_copied_then_edited_in_place_is_stale_against_its_translation() {
+    let ws = crate::support::sample_copy();
+    let slug = crate::support::SAMPLE;
+    let paragraph = sample_paragraph(&ws, "At least 14 countries");
+    let before = ws.json(&format!("translations/fr/{slug}.json"))["units"][6]["target"].clone();
+    // The copy goes further down, unchanged; the paragraph left in place is edited.
+    let ending = "(Photos: manoalzadilma";
+    ws.edit_source(slug, ending, &format!("{paragraph}\n\n{ending}"));
+    let path = format!("sources/{slug}.md");
+    ws.write(
+        &path,
+        ws.read(&path)
+            .replacen("At least 14 countries", "At least 15 countries", 1),
+    );
+    let states = ws.states(slug, "fr");
+    assert_eq!(states[6], "stale", "{states:?}");
+    assert_eq!(states[18], "current", "{states:?}");
+    assert_eq!(states.iter().filter(|s| *s != "current").count(), 1);
+    let diff = ws.run(&["diff", slug, "-l", "fr"]).success().stdout;
+    assert!(diff.contains("At least [-14-]{+15+} countries"), "{diff}");
+    ws.run(&["sync"]).success();
+    assert_eq!(ws.states(slug, "fr"), states, "sync changes no state");
+    let file = ws.json(&format!("translations/fr/{slug}.json"));
+    assert_eq!(file["units"][6]["target"], before);
+    assert_eq!(file["units"][18]["target"], before);
+}
+
+#[test]
+fn a_paragraph_split_in_three_with_the_middle_edited_keeps_its_translation_on_every_part() {
+    let ws = crate::support::sample_copy();
+    let slug = crate::support::SAMPLE;
+    let before = ws.json(&format!("translations/fr/{slug}.json"))["units"][15]["target"].clone();
+    ws.edit_source(
+        slug,
+        "and abroad.\nIn the legislature",
+        "and abroad.\n\nIn the legislature",
+    );
+    ws.edit_source(slug, "December 7. This time", "December 7.\n\nThis time");
+    ws.edit_source(
+        slug,
+        "opposition forces attempted twice",
+        "opposition forces tried twice",
+    );
+    let states = ws.states(slug, "fr");
+    assert_eq!(states.len(), 21);
+    assert_eq!(&states[15..18], ["stale", "stale", "stale"], "{states:?}");
+    assert_eq!(states.iter().filter(|s| *s == "current").count(), 18);
+    ws.run(&["sync"]).success();
+    assert_eq!(ws.states(slug, "fr"), states, "sync changes no state");
+    let file = ws.json(&format!("translations/fr/{slug}.json"));
+    for k in 15..18 {
+        assert_eq!(file["units"][k]["target"], before, "part {k}");
+    }
+}

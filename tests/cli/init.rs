@@ -27,6 +27,7 @@ fn init_creates_a_workspace_and_never_overwrites() {
     assert!(dir.path().join("translations/fr").is_dir());
     let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).expect(".gitignore");
     assert!(ignore.lines().any(|l| l == ".bitext.lock"), "{ignore}");
+    assert!(ignore.lines().any(|l| l == ".bitext-cache/"), "{ignore}");
     let config = std::fs::read_to_string(dir.path().join("bitext.toml")).expect("config");
     assert!(
         config.contains("targets = [\"fr\", \"es-419\"]"),

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{SAMPLE, files_under, fixture_dir, sample_copy, tool};
+use crate::support::{SAMPLE, files_under, fixture_dir, sample_copy, skip, tool};
 
 #[test]
 fn the_sample_article_is_fully_translated_in_french_and_spanish() {
@@ -117,15 +117,14 @@ fn differences(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)]) -> Vec<String> 
 #[test]
 fn the_fixture_is_the_committed_sample() {
     let Some(git) = tool(&["git"]) else {
-        eprintln!("skipped: git is not installed, so the fixture cannot be compared with HEAD");
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let Some(committed) = committed_sample(&git, root) else {
-        eprintln!(
-            "skipped: {} is not a git checkout, so the fixture cannot be compared with HEAD",
+        skip(&format!(
+            "{} is not a git checkout, so the fixture cannot be compared with HEAD",
             root.display()
-        );
+        ));
         return;
     };
     let fixture_root = fixture_dir();

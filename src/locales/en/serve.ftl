@@ -26,7 +26,6 @@ serve-lang-name = { $tag ->
     [es-419] Latin American Spanish
    *[other] { $tag }
 }
-serve-percent = { $percent }%
 
 ## Dashboard
 

@@ -26,7 +26,6 @@ serve-lang-name = { $tag ->
     [es-419] español de América Latina
    *[other] { $tag }
 }
-serve-percent = { $percent } %
 
 ## Panel
 

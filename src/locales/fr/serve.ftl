@@ -26,7 +26,6 @@ serve-lang-name = { $tag ->
     [es-419] espagnol d’Amérique latine
    *[other] { $tag }
 }
-serve-percent = { $percent } %
 
 ## Tableau de bord
 

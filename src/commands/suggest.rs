@@ -1,0 +1,210 @@
+//! `bitext suggest`: the closest translations the memory holds for one segment, best first,
+//! each with its score, its source marked with what differs from the segment, its translation
+//! and where it comes from.
+
+use std::fmt::Write as _;
+
+use crate::error::{Result, disp};
+use crate::memory::index::{Hit, Origin};
+use crate::memory::score::score;
+use crate::memory::store;
+use crate::model::assess::{State, assess, linked_unit};
+use crate::model::worddiff::word_diff;
+use crate::t;
+use crate::ui::cli::{SuggestArgs, SuggestFormat};
+use crate::ui::term::Style;
+use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
+
+/// What `suggest` found for one segment.
+#[derive(Debug)]
+pub struct SuggestReport {
+    /// The source file, relative to the root.
+    pub path: String,
+    /// The segment's position.
+    pub n: usize,
+    /// The segment's id.
+    pub id: String,
+    /// Its line in the source file.
+    pub line: usize,
+    /// The language.
+    pub lang: Lang,
+    /// The segment's current text.
+    pub text: String,
+    /// The threshold used.
+    pub min_score: u8,
+    /// Matches, best first.
+    pub matches: Vec<Hit>,
+}
+
+/// Looks up segment `spec` of `slug` in the memory of `lang`.
+///
+/// A stale segment's own earlier translation is always among the matches, whatever its
+/// score and the limit.
+///
+/// # Errors
+/// An unknown segment, or an unreadable or malformed file.
+pub fn run(
+    ws: &Workspace,
+    slug: &Slug,
+    spec: &str,
+    lang: &Lang,
+    min_score: u8,
+    limit: usize,
+) -> Result<SuggestReport> {
+    let article = ws.load_article(slug)?;
+    let segment = article.find(spec)?.clone();
+    let memory = store::open(ws, lang, true)?;
+    let mut matches = memory.lookup(&segment.text, min_score, limit)?;
+    let file = ws.load_translation(lang, slug)?;
+    let assessment = assess(&article, file.as_ref());
+    let i = segment.n - 1;
+    if assessment.states[i] == State::Stale
+        && let Some(file) = &file
+        && let Some(unit) = linked_unit(&assessment.links[i], &file.units, &file.obsolete)
+    {
+        matches.retain(|h| h.source != unit.source || h.target != unit.target);
+        let own = Hit {
+            score: score(&segment.text, &unit.source),
+            source: unit.source.clone(),
+            target: unit.target.clone(),
+            origin: Origin::Segment {
+                article: slug.to_string(),
+                lang: lang.to_string(),
+                n: segment.n,
+                id: segment.id.clone(),
+            },
+        };
+        let at = matches.partition_point(|h| h.score >= own.score);
+        matches.insert(at, own);
+        if matches.len() > limit.max(1) {
+            let drop = if at == matches.len() - 1 {
+                matches.len() - 2
+            } else {
+                matches.len() - 1
+            };
+            matches.remove(drop);
+        }
+    }
+    Ok(SuggestReport {
+        path: disp(&article.path),
+        n: segment.n,
+        id: segment.id.clone(),
+        line: segment.line,
+        lang: lang.clone(),
+        text: segment.text,
+        min_score,
+        matches,
+    })
+}
+
+/// Where a match comes from, for people.
+#[must_use]
+pub fn origin_text(origin: &Origin) -> String {
+    match origin {
+        Origin::Segment {
+            article,
+            lang,
+            n,
+            id,
+        } => t!(
+            "memory-origin-segment",
+            article = article.as_str(),
+            lang = lang.as_str(),
+            n = *n,
+            id = id.as_str()
+        ),
+        Origin::Obsolete { article, lang } => t!(
+            "memory-origin-obsolete",
+            article = article.as_str(),
+            lang = lang.as_str()
+        ),
+        Origin::Tmx { file, lang } => {
+            t!(
+                "memory-origin-tmx",
+                file = file.as_str(),
+                lang = lang.as_str()
+            )
+        }
+    }
+}
+
+/// Renders the matches for people: the score and origin, then the match's source with what
+/// differs from the segment marked as `diff` marks it, then its translation.
+#[must_use]
+pub fn render_text(report: &SuggestReport, style: Style) -> String {
+    let mut out = String::new();
+    let heading = t!(
+        "suggest-heading",
+        path = report.path.as_str(),
+        line = report.line,
+        lang = report.lang.as_str(),
+        n = report.n,
+        id = report.id.as_str()
+    );
+    let _ = writeln!(out, "{}", style.bold(&heading));
+    if report.matches.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!("suggest-none", min = usize::from(report.min_score))
+        );
+        return out;
+    }
+    for hit in &report.matches {
+        let _ = writeln!(
+            out,
+            "\n  {}",
+            t!(
+                "suggest-match",
+                score = usize::from(hit.score),
+                origin = &origin_text(&hit.origin)
+            )
+        );
+        let diff: String = word_diff(&hit.source, &report.text)
+            .iter()
+            .map(|c| style.chunk(c))
+            .collect();
+        for line in diff.split('\n') {
+            let _ = writeln!(out, "    {line}");
+        }
+        for line in hit.target.split('\n') {
+            let _ = writeln!(out, "    → {line}");
+        }
+    }
+    out
+}
+
+/// Renders the matches as a JSON list, best first.
+#[must_use]
+pub fn render_json(report: &SuggestReport) -> String {
+    let mut text = serde_json::to_string_pretty(&report.matches).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `suggest`.
+///
+/// # Errors
+/// As [`run`].
+pub fn execute(ws: &Workspace, args: &SuggestArgs, style: Style) -> Result<crate::Outcome> {
+    let (articles, langs) = super::select(
+        ws,
+        std::slice::from_ref(&args.article),
+        std::slice::from_ref(&args.lang),
+    )?;
+    let report = run(
+        ws,
+        &articles[0],
+        &args.segment,
+        &langs[0],
+        args.min_score,
+        args.limit,
+    )?;
+    let stdout = match args.format {
+        SuggestFormat::Text => render_text(&report, style),
+        SuggestFormat::Json => render_json(&report),
+    };
+    Ok(crate::Outcome::ok(stdout))
+}

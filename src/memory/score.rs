@@ -1,0 +1,190 @@
+//! Fuzzy match scores, as translators' tools grade them: 100 for the same text, below it a
+//! word-level edit distance in which words weigh four times as much as punctuation, Markdown
+//! markers and inline tags.
+//!
+//! The distance is a weighted Levenshtein distance over tokens; the score is the share of the
+//! longer text's weight left untouched. A case-only change costs a quarter of a word. Two
+//! different texts never score 100, however small the difference.
+
+use crate::model::words::{TokenKind, tokens};
+
+/// Weight of a word.
+const WORD: u32 = 4;
+/// Weight of a punctuation character, a Markdown marker or an inline tag.
+const MARK: u32 = 1;
+/// Cost of changing only the case of a word.
+const CASE: u32 = 1;
+
+/// A token as the score sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text.
+    pub text: &'a str,
+    /// Its weight: [`WORD`] or [`MARK`].
+    pub weight: u32,
+}
+
+/// Splits `text` into scored tokens: words, single punctuation characters, and whole inline
+/// tags (`<b>`, `</a>`) and link destinations (`](https://...)`), which count as one mark.
+#[must_use]
+pub fn scored_tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(len) = tag_len(rest) {
+            out.push(Token {
+                text: &rest[..len],
+                weight: MARK,
+            });
+            rest = &rest[len..];
+            continue;
+        }
+        let Some((token, kind)) = tokens(rest).next() else {
+            break;
+        };
+        match kind {
+            TokenKind::Word => out.push(Token {
+                text: token,
+                weight: WORD,
+            }),
+            TokenKind::Punct => out.push(Token {
+                text: token,
+                weight: MARK,
+            }),
+            TokenKind::Space => {}
+        }
+        rest = &rest[token.len()..];
+    }
+    out
+}
+
+/// Length of an inline tag or link destination at the start of `text`, if there is one.
+fn tag_len(text: &str) -> Option<usize> {
+    let (open, close) = if text.starts_with("](") {
+        ("](", ')')
+    } else if text.starts_with('<') {
+        ("<", '>')
+    } else {
+        return None;
+    };
+    let body = &text[open.len()..];
+    let end = body.find(close)?;
+    let inner = &body[..end];
+    let plausible = !inner.is_empty()
+        && inner.len() <= 200
+        && !inner.contains('\n')
+        && (open == "](" || !inner.starts_with(char::is_whitespace));
+    plausible.then_some(open.len() + end + close.len_utf8())
+}
+
+/// The weighted edit distance between two token sequences.
+#[must_use]
+pub fn distance(a: &[Token<'_>], b: &[Token<'_>]) -> u32 {
+    let mut prev: Vec<u32> = std::iter::once(0)
+        .chain(b.iter().scan(0, |sum, t| {
+            *sum += t.weight;
+            Some(*sum)
+        }))
+        .collect();
+    let mut row = vec![0; b.len() + 1];
+    for x in a {
+        row[0] = prev[0] + x.weight;
+        for (j, y) in b.iter().enumerate() {
+            let substitute = if x.text == y.text {
+                0
+            } else if x.weight == WORD
+                && y.weight == WORD
+                && x.text.to_lowercase() == y.text.to_lowercase()
+            {
+                CASE
+            } else {
+                x.weight.max(y.weight)
+            };
+            row[j + 1] = (prev[j] + substitute)
+                .min(prev[j + 1] + x.weight)
+                .min(row[j] + y.weight);
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()]
+}
+
+/// The match score of `candidate` for `text`, 0 to 100; 100 if and only if the texts are equal.
+#[must_use]
+pub fn score(text: &str, candidate: &str) -> u8 {
+    if text == candidate {
+        return 100;
+    }
+    let a = scored_tokens(text);
+    let b = scored_tokens(candidate);
+    let total = weight(&a).max(weight(&b));
+    if total == 0 {
+        return 0;
+    }
+    let kept = u64::from(total.saturating_sub(distance(&a, &b)));
+    let pct = u8::try_from(kept * 100 / u64::from(total)).unwrap_or(100);
+    pct.min(99)
+}
+
+fn weight(tokens: &[Token<'_>]) -> u32 {
+    tokens.iter().map(|t| t.weight).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(a: &str, b: &str, expected: u8) {
+        assert_eq!(score(a, b), expected, "{a:?} / {b:?}");
+        assert_eq!(score(b, a), expected, "symmetric: {b:?} / {a:?}");
+    }
+
+    #[test]
+    fn identical_text_alone_scores_100() {
+        case("The council met.", "The council met.", 100);
+        case("The council met.", "The council met!", 92);
+        case("The council met.", "the council met.", 92);
+        case("The council met.", "The council met", 92);
+        case("", "x", 0);
+    }
+
+    #[test]
+    fn words_weigh_more_than_marks() {
+        // One word of four changed costs more than bold markers around one of them.
+        let word = score("The council met today.", "The mayor met today.");
+        let markup = score("The council met today.", "The **council** met today.");
+        assert!(word < markup, "{word} < {markup}");
+        case("The council met today.", "The mayor met today.", 76);
+        case("The council met today.", "The **council** met today.", 80);
+        // A link's destination counts as one mark, however long.
+        let link = score(
+            "See [the report](https://example.org/a/very/long/path/to/the/report).",
+            "See [the report](https://example.org/other).",
+        );
+        assert!(link >= 90, "{link}");
+    }
+
+    #[test]
+    fn tags_and_links_are_single_tokens() {
+        let texts: Vec<&str> = scored_tokens("a <b>bold</b> [x](http://y.z/w) end")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "a",
+                "<b>",
+                "bold",
+                "</b>",
+                "[",
+                "x",
+                "](http://y.z/w)",
+                "end"
+            ]
+        );
+        let texts: Vec<&str> = scored_tokens("1 < 2 > 0").iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["1", "<", "2", ">", "0"]);
+    }
+}

@@ -1,0 +1,308 @@
+//! What the memory of a language holds, read from the workspace, and the on-disk cache that
+//! spares re-reading it.
+//!
+//! The memory of `es-419` is every translated unit of `translations/es-419/` and of its
+//! parents (`translations/es/`), then the translations of the TMX files in `memory/` whose
+//! language is the same language (`es`, `es-ES`, `es-419`). Drafts are left out: a translator
+//! has not confirmed them yet.
+//!
+//! The cache `.bitext-cache/memory-<lang>.bin` starts with the list of files it was built from,
+//! each with its size and modification time. It is used only when that list is exactly what
+//! is on disk now and every file is older than the cache by a margin (a file changed within
+//! the same clock tick as the build is not trusted), and is otherwise rebuilt.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use crate::error::{Error, Result, disp};
+use crate::exchange::tmx;
+use crate::memory::index::{Entry, Memory, Origin};
+use crate::model::translation::{TranslationFile, UnitState};
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::{TRANSLATIONS_DIR, Workspace};
+
+/// Directory of imported TMX memories, relative to the root.
+pub const MEMORY_DIR: &str = "memory";
+/// Directory of caches, relative to the root; never the truth, safe to delete.
+pub const CACHE_DIR: &str = ".bitext-cache";
+
+/// How much older than the cache every file must be for the cache to be trusted.
+const RACY: Duration = Duration::from_secs(2);
+
+/// The languages whose translations serve `lang`: itself, then its parents.
+#[must_use]
+pub fn chain(lang: &Lang) -> Vec<Lang> {
+    std::iter::successors(Some(lang.clone()), Lang::parent).collect()
+}
+
+fn primary(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+/// A file the memory is built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    path: PathBuf,
+    len: u64,
+    modified: u128,
+}
+
+/// Every file the memory of `chain` reads, with its size and modification time.
+fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
+    let mut dirs: Vec<(PathBuf, &str)> = chain
+        .iter()
+        .map(|l| (Path::new(TRANSLATIONS_DIR).join(l.as_str()), "json"))
+        .collect();
+    dirs.push((PathBuf::from(MEMORY_DIR), "tmx"));
+    let mut out = Vec::new();
+    for (dir, ext) in dirs {
+        ws.check_inside(&dir)?;
+        let entries = match std::fs::read_dir(ws.abs(&dir)) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(source) => return Err(Error::Read { path: dir, source }),
+        };
+        let mut found = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Read {
+                path: dir.clone(),
+                source,
+            })?;
+            let path = dir.join(entry.file_name());
+            if path.extension().and_then(|e| e.to_str()) != Some(ext) {
+                continue;
+            }
+            let meta = std::fs::metadata(ws.abs(&path)).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            found.push(Stamp {
+                path,
+                len: meta.len(),
+                modified,
+            });
+        }
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// Reads the entries of one file.
+fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>> {
+    ws.check_inside(path)?;
+    let bytes = std::fs::read(ws.abs(path)).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    if path.starts_with(MEMORY_DIR) {
+        let text = crate::error::utf8(path, &bytes)?;
+        let file = disp(path);
+        for unit in tmx::read(path, text, &ws.config.source)? {
+            for (tag, target) in unit.targets {
+                if primary(&tag) == primary(lang.as_str()) {
+                    out.push(Entry {
+                        source: unit.source.clone(),
+                        target,
+                        origin: Origin::Tmx {
+                            file: file.clone(),
+                            lang: tag,
+                        },
+                    });
+                }
+            }
+        }
+        return Ok(out);
+    }
+    let dir_lang = path
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let article = path
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let file = TranslationFile::parse(path, &bytes, article, dir_lang)?;
+    let usable =
+        |u: &&crate::model::translation::Unit| u.has_target() && u.state != Some(UnitState::Draft);
+    for (i, unit) in file.units.iter().enumerate() {
+        if usable(&unit) {
+            out.push(Entry {
+                source: unit.source.clone(),
+                target: unit.target.clone(),
+                origin: Origin::Segment {
+                    article: article.to_owned(),
+                    lang: dir_lang.to_owned(),
+                    n: i + 1,
+                    id: unit.id.clone(),
+                },
+            });
+        }
+    }
+    for unit in file.obsolete.iter().filter(usable) {
+        out.push(Entry {
+            source: unit.source.clone(),
+            target: unit.target.clone(),
+            origin: Origin::Obsolete {
+                article: article.to_owned(),
+                lang: dir_lang.to_owned(),
+            },
+        });
+    }
+    Ok(out)
+}
+
+fn cache_path(lang: &Lang) -> PathBuf {
+    Path::new(CACHE_DIR).join(format!("memory-{lang}.bin"))
+}
+
+/// What a cache must have been built from to serve now.
+fn header(chain: &[Lang], stamps: &[Stamp]) -> String {
+    let mut out = format!(
+        "bitext memory 1 {}\n{}\n",
+        env!("CARGO_PKG_VERSION"),
+        chain.iter().map(Lang::as_str).collect::<Vec<_>>().join(" ")
+    );
+    for s in stamps {
+        let _ = writeln!(out, "{}\t{}\t{}", disp(&s.path), s.len, s.modified);
+    }
+    out
+}
+
+fn now_nanos() -> u128 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// Every entry of the memory of `lang`, read from the workspace (no cache), in memory order.
+///
+/// # Errors
+/// An unreadable or malformed translation or TMX file, naming it.
+pub fn entries(ws: &Workspace, lang: &Lang) -> Result<Vec<Entry>> {
+    let stamps = stamps(ws, &chain(lang))?;
+    let files: Vec<PathBuf> = stamps.into_iter().map(|s| s.path).collect();
+    Ok(map_ordered(&files, |p| entries_of(ws, lang, p))?
+        .into_iter()
+        .flatten()
+        .collect())
+}
+
+/// The memory of `lang`, from the cache when it is still valid, otherwise read from the
+/// workspace, and then the cache rewritten when `write_cache` is set and the files are
+/// settled enough to trust it. Commands that promise to write nothing pass `false`.
+///
+/// # Errors
+/// An unreadable or malformed translation or TMX file, naming it.
+pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
+    let chain = chain(lang);
+    let stamps = stamps(ws, &chain)?;
+    let expected = header(&chain, &stamps);
+    let cache = ws.abs(&cache_path(lang));
+    if let Some(memory) = read_cache(&cache, &expected) {
+        return Ok(memory);
+    }
+    let built_at = now_nanos();
+    let files: Vec<(Lang, PathBuf)> = stamps
+        .iter()
+        .map(|s| (lang.clone(), s.path.clone()))
+        .collect();
+    let entries: Vec<Entry> = map_ordered(&files, |(l, p)| entries_of(ws, l, p))?
+        .into_iter()
+        .flatten()
+        .collect();
+    let memory = Memory::build(&entries);
+    let settled = stamps
+        .iter()
+        .all(|s| s.modified + RACY.as_nanos() < built_at);
+    if write_cache && settled && ws.check_inside(Path::new(CACHE_DIR)).is_ok() {
+        let head = format!("{built_at}\n{expected}");
+        if let Some(bytes) = memory.to_bytes(head.as_bytes()) {
+            // A cache that cannot be written only costs time next run.
+            let _ = write_bytes(&cache, &bytes);
+        }
+    }
+    Ok(memory)
+}
+
+fn read_cache(path: &Path, expected: &str) -> Option<Memory> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let head = Memory::read_header(&mut file)?;
+    let head = std::str::from_utf8(&head).ok()?;
+    let (built_at, rest) = head.split_once('\n')?;
+    let built_at: u128 = built_at.parse().ok()?;
+    if rest != expected {
+        return None;
+    }
+    // Every file must predate the build by the margin: one written in the same tick as the
+    // build may have changed after it was read, with the same size and time.
+    let settled = rest.lines().skip(2).all(|line| {
+        line.rsplit('\t')
+            .next()
+            .and_then(|m| m.parse::<u128>().ok())
+            .is_some_and(|m| m + RACY.as_nanos() < built_at)
+    });
+    if !settled {
+        return None;
+    }
+    Memory::read_rest(file, path)
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".bitext-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Scores at or above which `status` and `diff` show a missing segment's best match.
+pub const SHOWN_MATCH: u8 = 75;
+
+/// The memories of several languages, each opened the first time it is needed, for reports
+/// that show the best match of missing segments. A memory that cannot be read shows no match:
+/// the report is about the selected articles, not about every file of the workspace.
+pub struct BestMatches<'a> {
+    ws: &'a Workspace,
+    slots: Vec<(Lang, std::sync::OnceLock<Option<Memory>>)>,
+}
+
+impl<'a> BestMatches<'a> {
+    /// Nothing opened yet.
+    #[must_use]
+    pub fn new(ws: &'a Workspace, langs: &[Lang]) -> Self {
+        Self {
+            ws,
+            slots: langs
+                .iter()
+                .map(|l| (l.clone(), std::sync::OnceLock::new()))
+                .collect(),
+        }
+    }
+
+    /// The score of the best match for `text` in `lang`, when there is one of at least
+    /// [`SHOWN_MATCH`].
+    #[must_use]
+    pub fn best(&self, lang: &Lang, text: &str) -> Option<u8> {
+        let (_, slot) = self.slots.iter().find(|(l, _)| l == lang)?;
+        let memory = slot
+            .get_or_init(|| open(self.ws, lang, false).ok())
+            .as_ref()?;
+        let hits = memory.lookup(text, SHOWN_MATCH, 1).ok()?;
+        hits.first().map(|h| h.score)
+    }
+}

@@ -1,0 +1,526 @@
+//! The translation memory: `suggest`, `pretranslate` and `tmx import`.
+
+use serde_json::Value;
+
+use crate::support::{SAMPLE, Ws, sample_copy};
+
+const HARBOUR_FR: [&str; 5] = [
+    "Le conseil du port",
+    "Le conseil s'est réuni lundi pour discuter du budget de l'année à venir. Les membres ont débattu pendant des heures du coût de la réparation du vieux mur du port avant les tempêtes d'hiver.",
+    "Les pêcheurs ont dit à la réunion que les prises avaient baissé d'un tiers depuis le printemps, et ont demandé de l'aide pour le prix du carburant.",
+    "Le maire a promis une décision avant la fin du mois et a remercié tout le monde d'être venu.",
+    "Un festival avec de la musique et de la nourriture aura lieu sur le quai le week-end prochain.",
+];
+
+/// The harbour article translated into French with real sentences, and a second article
+/// that repeats one paragraph, edits another and adds a new one.
+fn two_articles() -> Ws {
+    let ws = Ws::new();
+    ws.write("sources/harbour.md", crate::support::ARTICLE);
+    for (n, text) in HARBOUR_FR.iter().enumerate() {
+        ws.run(&[
+            "set",
+            "harbour",
+            &(n + 1).to_string(),
+            "-l",
+            "fr",
+            "--text",
+            text,
+        ])
+        .success();
+    }
+    ws.write(
+        "sources/quay.md",
+        "\
+# The harbour council
+
+The council met on Tuesday to discuss the budget for the coming year. Members argued for
+hours about the cost of repairing the old harbour wall before the winter storms.
+
+Tourists will be welcome on the new ferry from Saturday.
+",
+    );
+    ws
+}
+
+fn suggest(ws: &Ws, article: &str, segment: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["suggest", article, segment, "-l", "fr", "--format", "json"];
+    args.extend_from_slice(extra);
+    ws.run(&args)
+        .success()
+        .json()
+        .as_array()
+        .expect("list")
+        .clone()
+}
+
+#[test]
+fn suggest_finds_exact_fuzzy_and_no_match() {
+    let ws = two_articles();
+    let exact = suggest(&ws, "quay", "1", &[]);
+    assert_eq!(exact[0]["score"], 100);
+    assert_eq!(exact[0]["source"], "The harbour council");
+    assert_eq!(exact[0]["target"], HARBOUR_FR[0]);
+    assert_eq!(exact[0]["origin"]["kind"], "segment");
+    assert_eq!(exact[0]["origin"]["article"], "harbour");
+    assert_eq!(exact[0]["origin"]["n"], 1);
+
+    let fuzzy = suggest(&ws, "quay", "2", &[]);
+    let score = fuzzy[0]["score"].as_u64().expect("score");
+    assert!((90..100).contains(&score), "{score}");
+    assert_eq!(fuzzy[0]["target"], HARBOUR_FR[1]);
+    assert!(
+        fuzzy[0]["source"]
+            .as_str()
+            .expect("source")
+            .contains("Monday")
+    );
+
+    assert!(suggest(&ws, "quay", "3", &[]).is_empty());
+    let text = ws
+        .run(&["suggest", "quay", "3", "-l", "fr"])
+        .success()
+        .stdout;
+    assert!(text.contains("No match scoring 50% or more."), "{text}");
+}
+
+#[test]
+fn suggest_marks_what_differs_as_diff_does() {
+    let ws = two_articles();
+    let text = ws
+        .run(&["suggest", "quay", "2", "-l", "fr"])
+        .success()
+        .stdout;
+    assert!(
+        text.starts_with("sources/quay.md:3: fr: segment 2 ("),
+        "{text}"
+    );
+    assert!(
+        text.contains("on [-Monday-]{+Tuesday+} to discuss"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("→ {}", HARBOUR_FR[1])), "{text}");
+    assert!(text.contains("harbour, segment 2 ("), "{text}");
+}
+
+#[test]
+fn scores_are_ordered_and_reproducible() {
+    let ws = Ws::new();
+    let base = "The mayor opened the new library on the main square this morning";
+    ws.write(
+        "sources/a.md",
+        format!(
+            "{base}.\n\n{base} with music.\n\nThe mayor opened the library this morning.\n\n\
+             The mayor closed the old library.\n"
+        ),
+    );
+    for n in 1..=4 {
+        ws.run(&[
+            "set",
+            "a",
+            &n.to_string(),
+            "-l",
+            "fr",
+            "--text",
+            &format!("Traduction {n}"),
+        ])
+        .success();
+    }
+    ws.write("sources/b.md", format!("{base}!\n"));
+    let first = ws
+        .run(&[
+            "suggest",
+            "b",
+            "1",
+            "-l",
+            "fr",
+            "--format",
+            "json",
+            "--min-score",
+            "0",
+        ])
+        .success()
+        .stdout;
+    let again = ws
+        .run(&[
+            "suggest",
+            "b",
+            "1",
+            "-l",
+            "fr",
+            "--format",
+            "json",
+            "--min-score",
+            "0",
+        ])
+        .success()
+        .stdout;
+    assert_eq!(first, again);
+    let list: Value = serde_json::from_str(&first).expect("json");
+    let scores: Vec<u64> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|m| m["score"].as_u64().expect("score"))
+        .collect();
+    assert_eq!(scores.len(), 4, "{first}");
+    assert!(scores.windows(2).all(|w| w[0] > w[1]), "{scores:?}");
+    assert!(scores[0] < 100 && scores[0] >= 95, "{scores:?}");
+    let limited = ws
+        .run(&[
+            "suggest",
+            "b",
+            "1",
+            "-l",
+            "fr",
+            "--format",
+            "json",
+            "--limit",
+            "2",
+            "--min-score",
+            "80",
+        ])
+        .success()
+        .json();
+    assert_eq!(limited.as_array().expect("list").len(), 2);
+}
+
+#[test]
+fn the_recurring_section_label_is_found_across_articles() {
+    let ws = sample_copy();
+    ws.write(
+        "sources/second.md",
+        "*Matters of Concern Around the World*\n\nA new article about something else.\n",
+    );
+    for lang in ["fr", "es"] {
+        let list = ws
+            .run(&["suggest", "second", "1", "-l", lang, "--format", "json"])
+            .success()
+            .json();
+        assert_eq!(list[0]["score"], 100, "{lang}");
+        assert_eq!(list[0]["origin"]["article"], SAMPLE, "{lang}");
+        let target = list[0]["target"].as_str().expect("target");
+        assert!(target.starts_with('*') && target.len() > 10, "{target}");
+    }
+}
+
+#[test]
+fn a_stale_segments_own_earlier_translation_is_always_listed() {
+    let ws = two_articles();
+    ws.edit_source(
+        "harbour",
+        "The mayor promised a decision before the end of the month and thanked everyone for coming.",
+        "After a long evening the mayor promised a firm decision before the end of the month.",
+    );
+    assert_eq!(ws.states("harbour", "fr")[3], "stale");
+    let list = suggest(&ws, "harbour", "4", &["--min-score", "100", "--limit", "1"]);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["target"], HARBOUR_FR[3]);
+    assert_eq!(list[0]["origin"]["article"], "harbour");
+    assert_eq!(list[0]["origin"]["n"], 4);
+    assert!(list[0]["score"].as_u64() < Some(100));
+}
+
+#[test]
+fn a_regional_language_also_searches_its_parent() {
+    let ws = two_articles();
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\", \"es-419\"]\n",
+    );
+    ws.run(&[
+        "set",
+        "harbour",
+        "5",
+        "-l",
+        "es",
+        "--text",
+        "Un festival con música y comida tendrá lugar en el muelle el próximo fin de semana.",
+    ])
+    .success();
+    ws.write(
+        "sources/fiesta.md",
+        "A festival with music and food will take place on the quay next weekend.\n",
+    );
+    let list = ws
+        .run(&["suggest", "fiesta", "1", "-l", "es-419", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(list[0]["score"], 100);
+    assert_eq!(list[0]["origin"]["lang"], "es");
+    assert!(list[0]["target"].as_str().expect("t").contains("muelle"));
+}
+
+const TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="x" creationtoolversion="1" segtype="paragraph" o-tmf="x" adminlang="en" srclang="en-GB" datatype="plaintext"/>
+  <body>
+    <tu>
+      <tuv xml:lang="en-GB"><seg>Tourists will be welcome on the new ferry from Saturday.</seg></tuv>
+      <tuv xml:lang="fr-FR"><seg>Les touristes seront les bienvenus sur le nouveau ferry à partir de samedi.</seg></tuv>
+      <tuv xml:lang="es-ES"><seg>Los turistas serán bienvenidos en el nuevo ferri a partir del sábado.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+"#;
+
+#[test]
+fn an_imported_tmx_memory_is_used() {
+    let ws = two_articles();
+    let outside = ws.path("agency-memory.tmx");
+    std::fs::write(&outside, TMX).expect("write");
+    let out = ws
+        .run(&["tmx", "import", outside.to_str().expect("path")])
+        .success()
+        .stdout;
+    assert_eq!(out, "memory/agency-memory.tmx: 1 translation unit\n");
+    assert_eq!(ws.read("memory/agency-memory.tmx"), TMX);
+    let list = suggest(&ws, "quay", "3", &[]);
+    assert_eq!(list[0]["score"], 100);
+    assert_eq!(
+        list[0]["target"],
+        "Les touristes seront les bienvenus sur le nouveau ferry à partir de samedi."
+    );
+    assert_eq!(list[0]["origin"]["kind"], "tmx");
+    assert_eq!(list[0]["origin"]["file"], "memory/agency-memory.tmx");
+    assert_eq!(list[0]["origin"]["lang"], "fr-FR");
+}
+
+#[test]
+fn a_malformed_tmx_is_refused_and_nothing_is_imported() {
+    let ws = two_articles();
+    ws.write("good.tmx", TMX);
+    ws.write("broken.tmx", TMX.replace("</body>", ""));
+    ws.write(
+        "notes.tmx",
+        "<?xml version=\"1.0\"?>\n<xliff version=\"2.0\"/>\n",
+    );
+    let before = ws.snapshot();
+    ws.run(&["tmx", "import", "good.tmx", "broken.tmx"])
+        .error(&["broken.tmx:"]);
+    ws.run(&["tmx", "import", "good.tmx", "notes.tmx"]).error(&[
+        "notes.tmx:2:1",
+        "<xliff>",
+        "<tmx>",
+    ]);
+    assert_eq!(ws.snapshot(), before);
+    assert!(!ws.path("memory").exists());
+}
+
+#[test]
+fn pretranslate_fills_exact_matches_as_drafts_and_never_current() {
+    let ws = two_articles();
+    ws.run(&[
+        "set",
+        "quay",
+        "3",
+        "-l",
+        "fr",
+        "--text",
+        "Les touristes sont les bienvenus.",
+    ])
+    .success();
+    let before_other = ws.snapshot_of("translations/fr/harbour.json");
+    let out = ws
+        .run(&["pretranslate", "quay", "-l", "fr"])
+        .success()
+        .stdout;
+    assert_eq!(
+        out,
+        "sources/quay.md: fr: filled 1 exact and 0 fuzzy matches (0 recorded as translated, the rest as drafts); 1 still missing\n"
+    );
+    assert_eq!(ws.states("quay", "fr"), ["draft", "missing", "current"]);
+    let file = ws.json("translations/fr/quay.json");
+    assert_eq!(file["units"][0]["target"], HARBOUR_FR[0]);
+    assert_eq!(
+        file["units"][2]["target"],
+        "Les touristes sont les bienvenus."
+    );
+    assert_eq!(ws.snapshot_of("translations/fr/harbour.json"), before_other);
+
+    // Fuzzy matches need a threshold, and stay drafts even with --exact-as-translated.
+    ws.run(&[
+        "pretranslate",
+        "quay",
+        "-l",
+        "fr",
+        "--min-score",
+        "80",
+        "--exact-as-translated",
+    ])
+    .success();
+    assert_eq!(ws.states("quay", "fr"), ["draft", "draft", "current"]);
+    let file = ws.json("translations/fr/quay.json");
+    assert_eq!(file["units"][1]["target"], HARBOUR_FR[1]);
+    assert_eq!(
+        file["units"][2]["target"],
+        "Les touristes sont les bienvenus."
+    );
+}
+
+#[test]
+fn pretranslate_records_exact_matches_as_translated_only_when_asked() {
+    let ws = two_articles();
+    let dry = ws.snapshot();
+    let out = ws
+        .run(&[
+            "pretranslate",
+            "-l",
+            "fr",
+            "--dry-run",
+            "--exact-as-translated",
+        ])
+        .success()
+        .stdout;
+    assert!(
+        out.contains("sources/quay.md: fr: would fill 1 exact"),
+        "{out}"
+    );
+    assert_eq!(ws.snapshot(), dry);
+    ws.run(&["pretranslate", "-l", "fr", "--exact-as-translated"])
+        .success();
+    assert_eq!(ws.states("quay", "fr"), ["current", "missing", "missing"]);
+    assert_eq!(ws.states("harbour", "fr"), ["current"; 5]);
+    let again = ws
+        .run(&["pretranslate", "quay", "-l", "fr"])
+        .success()
+        .stdout;
+    assert!(
+        again.contains("filled 0 exact and 0 fuzzy matches"),
+        "{again}"
+    );
+}
+
+#[test]
+fn the_numbers_check_keeps_a_wrong_fuzzy_fill_as_a_draft() {
+    let ws = Ws::new();
+    ws.write(
+        "sources/a.md",
+        "At least 14 countries have publicly expressed their support.\n",
+    );
+    ws.run(&[
+        "set",
+        "a",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Au moins 14 pays ont publiquement exprimé leur appui.",
+    ])
+    .success();
+    ws.write("sources/b.md", "At least 15 countries have publicly expressed their support.\n\nAt least 14 countries have publicly expressed their support.\n");
+    let out = ws
+        .run(&[
+            "pretranslate",
+            "b",
+            "-l",
+            "fr",
+            "--min-score",
+            "70",
+            "--exact-as-translated",
+        ])
+        .success()
+        .stdout;
+    assert!(
+        out.contains("segment 1 (")
+            && out.contains(
+                "kept as a draft: numbers: the number 15 of the source is not in the translation"
+            ),
+        "{out}"
+    );
+    assert_eq!(ws.states("b", "fr"), ["draft", "current"]);
+}
+
+#[test]
+fn the_cache_is_rebuilt_when_a_file_changes() {
+    let ws = two_articles();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let age = |rel: &str| {
+        std::fs::File::options()
+            .write(true)
+            .open(ws.path(rel))
+            .expect("open")
+            .set_modified(hour_ago)
+            .expect("set mtime");
+    };
+    age("translations/fr/harbour.json");
+    assert_eq!(suggest(&ws, "quay", "1", &[])[0]["target"], HARBOUR_FR[0]);
+    assert!(ws.path(".bitext-cache/memory-fr.bin").is_file());
+    // Served from the cache.
+    assert_eq!(suggest(&ws, "quay", "1", &[])[0]["target"], HARBOUR_FR[0]);
+    ws.run(&[
+        "set",
+        "harbour",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Le conseil portuaire",
+    ])
+    .success();
+    age("translations/fr/harbour.json");
+    assert_eq!(
+        suggest(&ws, "quay", "1", &[])[0]["target"],
+        "Le conseil portuaire"
+    );
+    // A damaged cache is only a cache.
+    ws.write(".bitext-cache/memory-fr.bin", "garbage");
+    assert_eq!(
+        suggest(&ws, "quay", "1", &[])[0]["target"],
+        "Le conseil portuaire"
+    );
+}
+
+#[test]
+fn status_and_diff_show_the_best_match_of_a_missing_segment() {
+    let ws = two_articles();
+    let status = ws
+        .run(&[
+            "status",
+            "quay",
+            "-l",
+            "fr",
+            "--segments",
+            "--format",
+            "json",
+        ])
+        .success()
+        .json();
+    let segments = &status["articles"][0]["languages"][0]["segments"];
+    assert_eq!(segments[0]["best_match"], 100);
+    let fuzzy = segments[1]["best_match"].as_u64().expect("a match");
+    assert!((90..100).contains(&fuzzy), "{fuzzy}");
+    assert!(segments[2].get("best_match").is_none(), "no match under 75");
+    let text = ws
+        .run(&["status", "quay", "-l", "fr", "--segments"])
+        .success()
+        .stdout;
+    assert!(
+        text.contains("The harbour council  (best match 100%)"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("(best match {fuzzy}%)")), "{text}");
+
+    let diff = ws.run(&["diff", "quay", "-l", "fr"]).success().stdout;
+    assert!(
+        diff.contains("missing segment 1 (")
+            && diff.contains("The harbour council  (best match 100%)"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("Tourists will be welcome on the new ferry from Saturday.\n"),
+        "{diff}"
+    );
+    let json = ws
+        .run(&["diff", "quay", "-l", "fr", "--format", "json"])
+        .success()
+        .json();
+    let missing = &json["articles"][0]["languages"][0]["missing"];
+    assert_eq!(missing[1]["best_match"], fuzzy);
+    assert!(missing[2].get("best_match").is_none());
+    // Reports write nothing, not even the memory's cache.
+    let before = ws.snapshot();
+    ws.run(&["status", "--segments"]).success();
+    ws.run(&["diff"]).success();
+    assert_eq!(ws.snapshot(), before);
+}
