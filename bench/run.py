@@ -18,6 +18,11 @@ read two at once), so it runs through `xargs -P N` with N the core count, as bit
 core. Usage:
 
     python3 bench/run.py [--sizes 100,1000,10000] [--markdown]
+    python3 bench/run.py --memory [--sizes 1000,10000,50000]
+
+`--memory` measures only the peak resident memory of every whole-workspace command (status,
+check, diff, export --edition, tmx export, sync) on corpora of 1,000, 10,000 and 50,000
+articles, each generated on the fly and deleted after.
 """
 
 import argparse
