@@ -18,6 +18,11 @@ read two at once), so it runs through `xargs -P N` with N the core count, as bit
 core. Usage:
 
     python3 bench/run.py [--sizes 100,1000,10000] [--markdown]
+    python3 bench/run.py --peak-memory [--sizes 1000,10000,50000]
+
+`--peak-memory` measures only the peak resident memory of every whole-workspace command (status,
+check, diff, export --edition, tmx export, sync) on corpora of 1,000, 10,000 and 50,000
+articles, each generated on the fly and deleted after.
 """
 
 import argparse
@@ -219,6 +224,45 @@ def bench_memory(workdir, runs, n=10000, count=100):
     print(naive)
 
 
+MEMORY_COMMANDS = [
+    ("status", ["status"]),
+    ("check", ["check"]),
+    ("diff", ["diff"]),
+    ("export --edition", ["export", "--edition", "all", "-l", "fr", "--allow-incomplete",
+                          "--bilingual", "-o", "{out}/edition.html"]),
+    ("tmx export", ["tmx", "export", "-o", "{out}/memory.tmx"]),
+    ("sync", ["sync"]),
+]
+
+
+def peak_memory(sizes):
+    """Peak resident memory (wait4) of every whole-workspace command, one run each, on
+    corpora of each size generated on the fly and deleted after. `sync` runs last, as it
+    rewrites the corpus."""
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
+                    "--example", "gencorpus"], cwd=ROOT, check=True)
+    table = {}
+    with tempfile.TemporaryDirectory(prefix="bitext-peak-") as workdir:
+        for n in sizes:
+            corpus = os.path.join(workdir, f"corpus-{n}")
+            subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
+                           stdout=subprocess.DEVNULL)
+            for name, tail in MEMORY_COMMANDS:
+                argv = [BITEXT, "-C", corpus] + [a.format(out=workdir) for a in tail]
+                secs, mib, code = measure(argv)
+                table[(name, n)] = mib
+                print(f"{name} on {n:,} articles: {mib:.1f} MiB, {secs:.1f} s, exit {code}",
+                      file=sys.stderr, flush=True)
+            shutil.rmtree(corpus, ignore_errors=True)
+    print("Peak resident memory, MiB (one run each):")
+    print()
+    print("| command | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    for name, _ in MEMORY_COMMANDS:
+        cells = [f"{table[(name, n)]:.1f}" for n in sizes]
+        print(f"| bitext {name} | " + " | ".join(cells) + " |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
@@ -227,7 +271,13 @@ def main():
                         help="only the translation-memory benchmark")
     parser.add_argument("--serve-only", action="store_true",
                         help="measure only bitext serve against bitext status")
+    parser.add_argument("--peak-memory", action="store_true",
+                        help="only the peak memory of every command (sizes 1k, 10k, 50k)")
     args = parser.parse_args()
+    if args.peak_memory:
+        sizes = "1000,10000,50000" if args.sizes == "100,1000,10000" else args.sizes
+        peak_memory([int(s) for s in sizes.split(",")])
+        return
     if args.serve_only:
         subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
                         "--example", "gencorpus"], cwd=ROOT, check=True)

@@ -5,18 +5,20 @@
 //! and nothing is written; `--allow-incomplete` exports the source text in their place,
 //! visibly marked.
 
-use std::io::IsTerminal as _;
+use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 use crate::commands::diff::finding_line;
 use crate::error::{Error, Result};
-use crate::model::translation::write_atomic;
-use crate::render::document::{Document, Gap, build, fallback_chain};
+use crate::model::translation::write_atomic_with;
+use crate::render::document::{DocFrame, Document, Gap, build_article, fallback_chain, frame};
 use crate::render::html;
 use crate::render::plain::{self, Flavour};
 use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::config::Edition;
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
 use crate::workspace::slug::Slug;
 
 /// Output format of `export`.
@@ -62,7 +64,7 @@ pub struct ExportRequest {
 /// The outcome of an export.
 #[derive(Debug)]
 pub struct ExportReport {
-    /// The document, when written to stdout.
+    /// The document, when written to stdout by [`run`] (empty from [`run_to`]).
     pub stdout: String,
     /// Messages for stderr: the unfinished segments, and what was done about them.
     pub stderr: String,
@@ -70,23 +72,36 @@ pub struct ExportReport {
     pub refused: bool,
 }
 
-/// Runs an export.
+/// Articles built at a time: enough to keep every core busy, few enough that memory stays
+/// bounded by the largest articles rather than by the edition.
+const CHUNK: usize = 64;
+
+/// Runs an export, with the document in the report when there is no `-o`.
+///
+/// # Errors
+/// As [`run_to`].
+pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
+    let mut buffer = Vec::new();
+    let mut report = run_to(ws, request, &mut buffer)?;
+    report.stdout = String::from_utf8_lossy(&buffer).into_owned();
+    Ok(report)
+}
+
+/// Runs an export, writing the document to `stdout` when there is no `-o`.
+///
+/// Documents are written article by article, never whole in memory. The first pass reads
+/// every article for its title (the table of contents comes first) and its gaps (an
+/// incomplete export is refused before anything is written); the second builds each article
+/// again and writes it.
 ///
 /// # Errors
 /// Unknown edition, article or language, malformed files, or a failed write.
-pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
-    if request.articles.is_empty() && request.edition.is_none() {
-        return Err(Error::ExportNeedsSelection {
-            lang: request.lang.clone(),
-            editions: ws
-                .config
-                .editions
-                .iter()
-                .map(|e| e.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        });
-    }
+pub fn run_to(
+    ws: &Workspace,
+    request: &ExportRequest,
+    stdout: &mut dyn Write,
+) -> Result<ExportReport> {
+    check_selection(ws, request)?;
     let (lang, chain) = fallback_chain(ws, &request.lang)?;
     let (groups, edition) = documents(ws, request)?;
     if groups.len() > 1 && request.output.is_none() {
@@ -94,13 +109,25 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
             count: groups.len(),
         });
     }
+    let frame = frame(ws, &lang, edition, request.bilingual);
 
-    let mut documents = Vec::with_capacity(groups.len());
+    // Pass 1: titles and gaps.
     let mut gaps: Vec<Gap> = Vec::new();
-    for (name, slugs) in &groups {
-        let (doc, doc_gaps) = build(ws, slugs, &lang, &chain, edition, request.bilingual)?;
-        gaps.extend(doc_gaps);
-        documents.push((name.clone(), doc));
+    let mut titles: Vec<Vec<String>> = Vec::with_capacity(groups.len());
+    for (_, slugs) in &groups {
+        let mut group_titles = Vec::with_capacity(slugs.len());
+        for chunk in slugs.chunks(CHUNK) {
+            let built = map_ordered(chunk, |slug| {
+                let (article, article_gaps) =
+                    build_article(ws, slug, &chain, edition, &frame.l10n)?;
+                Ok((article.title, article_gaps))
+            })?;
+            for (title, article_gaps) in built {
+                group_titles.push(title);
+                gaps.extend(article_gaps);
+            }
+        }
+        titles.push(group_titles);
     }
 
     let mut report = ExportReport {
@@ -129,27 +156,40 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
         report.stderr.push('\n');
     }
 
-    let render = |doc: &Document| match request.format {
-        ExportFormat::Html => html::render(doc),
-        ExportFormat::Md => plain::render(doc, Flavour::Markdown),
-        ExportFormat::Txt => plain::render(doc, Flavour::Text),
+    // Pass 2: each document, article by article.
+    let writer = DocWriter {
+        ws,
+        chain: &chain,
+        edition,
+        frame: &frame,
+        format: request.format,
     };
     match &request.output {
-        None => report.stdout = render(&documents[0].1),
+        None => {
+            let written = writer.write(stdout, &groups[0].1, &titles[0], Path::new("-"));
+            match written {
+                // `bitext export … | head` closing the pipe early is not an error.
+                Err(Error::Write { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+        }
         Some(path) if groups.len() == 1 && !names_directory(path) => {
-            write_atomic(path, &render(&documents[0].1))?;
+            write_atomic_with(path, |out| {
+                writer.write(out, &groups[0].1, &titles[0], path)
+            })?;
         }
         Some(dir) => {
             if dir.exists() && !dir.is_dir() {
                 return Err(Error::NotADirectory { path: dir.clone() });
             }
-            let progress = progress_bar(documents.len());
-            for (name, doc) in &documents {
-                let file = dir.join(file_name(name, doc, request.format));
-                write_atomic(&file, &render(doc))?;
+            let progress = progress_bar(groups.len());
+            for ((name, slugs), group_titles) in groups.iter().zip(&titles) {
+                let file = dir.join(file_name(name, &frame.doc, request.format));
+                write_atomic_with(&file, |out| writer.write(out, slugs, group_titles, &file))?;
                 progress.inc(1);
                 // One document into a directory: bitext chose the file's name, so it says it.
-                if documents.len() == 1 {
+                if groups.len() == 1 {
                     report.stderr.push_str(&t!(
                         "export-written-into-directory",
                         path = &file.display().to_string(),
@@ -162,6 +202,152 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
         }
     }
     Ok(report)
+}
+
+/// Refuses an export of nothing: no article and no edition.
+fn check_selection(ws: &Workspace, request: &ExportRequest) -> Result<()> {
+    if request.articles.is_empty() && request.edition.is_none() {
+        return Err(Error::ExportNeedsSelection {
+            lang: request.lang.clone(),
+            editions: ws
+                .config
+                .editions
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    Ok(())
+}
+
+/// Writes documents article by article.
+struct DocWriter<'a> {
+    ws: &'a Workspace,
+    chain: &'a [Lang],
+    edition: Option<&'a Edition>,
+    frame: &'a DocFrame,
+    format: ExportFormat,
+}
+
+impl DocWriter<'_> {
+    /// Writes the document of `slugs` (with their `titles`) to `out`; `path` names it in
+    /// errors.
+    fn write(
+        &self,
+        out: &mut dyn Write,
+        slugs: &[Slug],
+        titles: &[String],
+        path: &Path,
+    ) -> Result<()> {
+        let io = |source| Error::Write {
+            path: path.to_owned(),
+            source,
+        };
+        let mut doc_frame = Document {
+            articles: Vec::new(),
+            title: self.frame.doc.title.clone(),
+            masthead: self.frame.doc.masthead.clone(),
+            chrome: self.frame.doc.chrome.clone(),
+            lang: self.frame.doc.lang.clone(),
+            source_lang: self.frame.doc.source_lang.clone(),
+            bilingual: self.frame.doc.bilingual,
+        };
+        if doc_frame.masthead.is_none()
+            && let [one] = titles
+        {
+            doc_frame.title.clone_from(one);
+        }
+        let doc = &doc_frame;
+        let flavour = match self.format {
+            ExportFormat::Html => None,
+            ExportFormat::Md => Some(Flavour::Markdown),
+            ExportFormat::Txt => Some(Flavour::Text),
+        };
+        let mut out = TrimEnd::new(out, flavour.is_some());
+        let start = match flavour {
+            None => {
+                let toc: Vec<(&str, &str)> = slugs
+                    .iter()
+                    .map(Slug::as_str)
+                    .zip(titles.iter().map(String::as_str))
+                    .collect();
+                html::start(doc, &toc)
+            }
+            Some(flavour) => {
+                let toc: Vec<&str> = titles.iter().map(String::as_str).collect();
+                plain::start(doc, &toc, flavour)
+            }
+        };
+        out.write_str(&start).map_err(io)?;
+        let mut index = 0;
+        for chunk in slugs.chunks(CHUNK) {
+            let rendered = map_ordered(chunk, |slug| {
+                let (article, _) =
+                    build_article(self.ws, slug, self.chain, self.edition, &self.frame.l10n)?;
+                Ok(match flavour {
+                    None => html::article(doc, &article),
+                    Some(flavour) => plain::article(doc, 0, &article, flavour),
+                })
+            })?;
+            for text in rendered {
+                if index > 0
+                    && let Some(flavour) = flavour
+                {
+                    out.write_str(plain::SEPARATORS[usize::from(flavour == Flavour::Text)])
+                        .map_err(io)?;
+                }
+                out.write_str(&text).map_err(io)?;
+                index += 1;
+            }
+        }
+        if flavour.is_none() {
+            out.write_str(html::END).map_err(io)?;
+        }
+        out.finish().map_err(io)
+    }
+}
+
+/// A writer that drops the blank lines at the very end of what it is given, ending it with
+/// one newline, as [`plain::render`] does, without having to see the whole text at once.
+struct TrimEnd<'a> {
+    inner: &'a mut dyn Write,
+    trim: bool,
+    pending: usize,
+}
+
+impl<'a> TrimEnd<'a> {
+    fn new(inner: &'a mut dyn Write, trim: bool) -> Self {
+        Self {
+            inner,
+            trim,
+            pending: 0,
+        }
+    }
+
+    fn write_str(&mut self, text: &str) -> std::io::Result<()> {
+        if !self.trim {
+            return self.inner.write_all(text.as_bytes());
+        }
+        let body = text.trim_end_matches('\n');
+        if body.is_empty() {
+            self.pending += text.len();
+            return Ok(());
+        }
+        for _ in 0..self.pending {
+            self.inner.write_all(b"\n")?;
+        }
+        self.inner.write_all(body.as_bytes())?;
+        self.pending = text.len() - body.len();
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        if self.trim && self.pending > 0 {
+            self.inner.write_all(b"\n")?;
+        }
+        self.inner.flush()
+    }
 }
 
 /// Whether `-o path` names a directory: an existing one, or a path ending with a separator
@@ -256,9 +442,11 @@ pub fn execute(ws: &Workspace, args: crate::ui::cli::ExportArgs) -> Result<crate
         output: args.output,
         allow_incomplete: args.allow_incomplete,
     };
-    let report = run(ws, &request)?;
+    let stdout = std::io::stdout();
+    let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let report = run_to(ws, &request, &mut stdout)?;
     Ok(crate::Outcome {
-        stdout: report.stdout,
+        stdout: String::new(),
         stderr: report.stderr,
         code: if report.refused {
             crate::EXIT_FOUND

@@ -2,7 +2,9 @@
 //!
 //! Units end up in source order with new paragraphs as empty units and vanished translations
 //! in the obsolete list. States are the same before and after, and a second run changes
-//! nothing. Every file is computed before any is written, so an error changes no file.
+//! nothing. Every input is validated before any file is written, so an error in an input
+//! changes no file; then each changed file is written as soon as it is computed, so memory
+//! does not grow with the number of changes.
 
 use std::fmt::Write as _;
 
@@ -110,35 +112,54 @@ pub fn run(
     dry_run: bool,
     purge: bool,
 ) -> Result<SyncReport> {
-    // Every file is computed (and every input validated) before any is written; only the
-    // files that change are kept in memory, as their new text.
-    let per_article = map_ordered(articles, |slug| {
-        let article = ws.load_article(slug)?;
-        let mut changed = Vec::new();
-        for lang in langs {
-            let plan = FilePlan::for_article(ws, article.clone(), lang, purge)?;
-            if plan.is_change() {
-                let json = plan.file.to_json();
-                changed.push((plan.path, plan.before.is_none(), plan.changes, json));
+    // Pass 1: every input is read and validated before any file is written, so an error
+    // changes no file. Nothing is kept.
+    for chunk in articles.chunks(CHUNK) {
+        map_ordered(chunk, |slug| {
+            ws.load_article(slug)?;
+            for lang in langs {
+                ws.read_translation(lang, slug)?;
             }
-        }
-        Ok(changed)
-    })?;
-    let total = articles.len() * langs.len();
-    let changing: Vec<_> = per_article.into_iter().flatten().collect();
+            Ok(())
+        })?;
+    }
+    // Pass 2: a chunk of articles at a time, computed on every core, then the chunk's changed
+    // files written in order, so memory stays bounded by the chunk, not by the number of
+    // changes, and writes happen one at a time as before.
     let mut report = SyncReport {
-        changed: Vec::with_capacity(changing.len()),
-        unchanged: total - changing.len(),
+        changed: Vec::new(),
+        unchanged: 0,
         dry_run,
     };
-    for (path, created, changes, json) in changing {
-        if !dry_run {
-            write_atomic(&ws.abs(&path), &json)?;
+    for chunk in articles.chunks(CHUNK) {
+        let per_article = map_ordered(chunk, |slug| {
+            let article = ws.load_article(slug)?;
+            let mut changed = Vec::new();
+            for lang in langs {
+                let plan = FilePlan::for_article(ws, article.clone(), lang, purge)?;
+                if plan.is_change() {
+                    let json = plan.file.to_json();
+                    changed.push((plan.path, plan.before.is_none(), plan.changes, json));
+                }
+            }
+            Ok(changed)
+        })?;
+        for changed in per_article {
+            report.unchanged += langs.len() - changed.len();
+            for (path, created, changes, json) in changed {
+                if !dry_run {
+                    write_atomic(&ws.abs(&path), &json)?;
+                }
+                report.changed.push((disp(&path), created, changes));
+            }
         }
-        report.changed.push((disp(&path), created, changes));
     }
     Ok(report)
 }
+
+/// Articles synchronised at a time: enough to keep every core busy, few enough that memory
+/// stays bounded by the largest articles rather than by the workspace.
+const CHUNK: usize = 64;
 
 /// Renders the report for people.
 #[must_use]

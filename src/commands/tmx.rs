@@ -9,7 +9,7 @@ use crate::Outcome;
 use crate::error::{Error, Result, disp};
 use crate::exchange::{self, tmx};
 use crate::memory::store::MEMORY_DIR;
-use crate::model::translation::write_atomic;
+use crate::model::translation::{write_atomic, write_atomic_with};
 use crate::t;
 use crate::ui::cli::TmxCommand;
 use crate::workspace::Workspace;
@@ -26,20 +26,46 @@ pub fn execute(ws: &Workspace, command: TmxCommand) -> Result<Outcome> {
     };
     let slugs = ws.all_articles()?;
     let langs = ws.select_langs(&args.langs)?;
-    let mut articles = Vec::new();
-    for lang in &langs {
-        for slug in &slugs {
-            articles.push(exchange::export_article(ws, slug, lang)?);
+    // Written article by article, a chunk at a time, never whole in memory.
+    let source = ws.config.source.as_str();
+    let fill = |out: &mut dyn std::io::Write, name: &Path| -> Result<()> {
+        let io = |source| Error::Write {
+            path: name.to_owned(),
+            source,
+        };
+        out.write_all(tmx::head(source).as_bytes()).map_err(io)?;
+        for lang in &langs {
+            for chunk in slugs.chunks(64) {
+                let texts = crate::workspace::parallel::map_ordered(chunk, |slug| {
+                    Ok(tmx::units(
+                        source,
+                        &exchange::export_article(ws, slug, lang)?,
+                    ))
+                })?;
+                for text in texts {
+                    out.write_all(text.as_bytes()).map_err(io)?;
+                }
+            }
         }
-    }
-    let text = tmx::write(ws.config.source.as_str(), &articles);
+        out.write_all(tmx::TAIL.as_bytes()).map_err(io)?;
+        out.flush().map_err(io)
+    };
     match args.output {
         Some(path) => {
-            write_atomic(&path, &text)?;
-            Ok(Outcome::ok(String::new()))
+            write_atomic_with(&path, |out| fill(out, &path))?;
         }
-        None => Ok(Outcome::ok(text)),
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+            match fill(&mut out, Path::new("-")) {
+                // `bitext tmx export | head` closing the pipe early is not an error.
+                Err(Error::Write { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+        }
     }
+    Ok(Outcome::ok(String::new()))
 }
 
 /// Reads and checks every file, then (only if all are valid) copies each to

@@ -10,6 +10,21 @@ use crate::model::assess::State;
 /// Writes a memory of the current segments of `articles` (each in its own target language).
 #[must_use]
 pub fn write(source_lang: &str, articles: &[ExportArticle]) -> String {
+    let mut out = head(source_lang);
+    for article in articles {
+        out.push_str(&units(source_lang, article));
+    }
+    out.push_str(TAIL);
+    out
+}
+
+/// The end of a memory, after the last unit.
+pub const TAIL: &str = "  </body>\n</tmx>\n";
+
+/// Everything before the first unit; the units of each article follow ([`units`]), then
+/// [`TAIL`]: a memory can be written article by article.
+#[must_use]
+pub fn head(source_lang: &str) -> String {
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n");
     let _ = writeln!(
@@ -19,7 +34,14 @@ pub fn write(source_lang: &str, articles: &[ExportArticle]) -> String {
         escape(source_lang)
     );
     out.push_str("  <body>\n");
-    for article in articles {
+    out
+}
+
+/// The units of the current segments of one article.
+#[must_use]
+pub fn units(source_lang: &str, article: &ExportArticle) -> String {
+    let mut out = String::new();
+    {
         for unit in article.units.iter().filter(|u| u.state == State::Current) {
             let _ = writeln!(
                 out,
@@ -49,7 +71,6 @@ pub fn write(source_lang: &str, articles: &[ExportArticle]) -> String {
             out.push_str("    </tu>\n");
         }
     }
-    out.push_str("  </body>\n</tmx>\n");
     out
 }
 

@@ -213,6 +213,24 @@ impl TranslationFile {
 /// # Errors
 /// Any I/O failure, naming `path`.
 pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
+    write_atomic_with(path, |out| {
+        out.write_all(content.as_bytes())
+            .map_err(|source| Error::Write {
+                path: path.to_owned(),
+                source,
+            })
+    })
+}
+
+/// As [`write_atomic`], with the content streamed by `fill` into the temporary file, so that
+/// a large document never has to be in memory whole. When `fill` fails, the old file stays.
+///
+/// # Errors
+/// Any I/O failure, naming `path`, or whatever `fill` fails with.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
     let write_error = |source| Error::Write {
         path: path.to_owned(),
         source,
@@ -236,7 +254,11 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
             .set_permissions(existing.permissions())
             .map_err(write_error)?;
     }
-    temp.write_all(content.as_bytes()).map_err(write_error)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, temp.as_file_mut());
+        fill(&mut out)?;
+        out.flush().map_err(write_error)?;
+    }
     temp.as_file().sync_all().map_err(write_error)?;
     crash_point();
     temp.persist(path).map_err(|e| write_error(e.error))?;

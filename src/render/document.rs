@@ -166,18 +166,18 @@ fn edition_message(l10n: &Localizer, id: &str, edition: &Edition) -> String {
     )
 }
 
-/// Builds the document for `slugs` in `lang` (drawing on `chain`), with the gaps found.
-///
-/// # Errors
-/// Any unreadable or malformed source or translation file.
-pub fn build(
-    ws: &Workspace,
-    slugs: &[Slug],
-    lang: &Lang,
-    chain: &[Lang],
-    edition: Option<&Edition>,
-    bilingual: bool,
-) -> Result<(Document, Vec<Gap>)> {
+/// A document without its articles, and the localizer of its language: what a writer needs
+/// to put the articles in one by one.
+pub struct DocFrame {
+    /// The document, with no articles and, unless it is an edition, no title yet.
+    pub doc: Document,
+    /// Messages in the export language.
+    pub l10n: Localizer,
+}
+
+/// The frame of a document in `lang`: chrome, masthead for an edition.
+#[must_use]
+pub fn frame(ws: &Workspace, lang: &Lang, edition: Option<&Edition>, bilingual: bool) -> DocFrame {
     let l10n = Localizer::new(&lang.id());
     let source_lang = ws.config.source.clone();
     let chrome = Chrome {
@@ -190,34 +190,53 @@ pub fn build(
         untranslated_marker: l10n.message("export-untranslated-marker", &[]),
         mdx_note: l10n.message("export-mdx-note", &[]),
     };
-    let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
-    let mut gaps = Vec::new();
-    let mut articles = Vec::with_capacity(built.len());
-    for (article, article_gaps) in built {
-        gaps.extend(article_gaps);
-        articles.push(article);
-    }
     let masthead = edition.map(|e| edition_line(&l10n, e));
-    let title = match (&masthead, articles.as_slice()) {
-        (Some(line), _) => line.clone(),
-        (None, [one]) => one.title.clone(),
-        (None, _) => String::new(),
-    };
-    Ok((
-        Document {
+    DocFrame {
+        doc: Document {
             lang: lang.clone(),
             source_lang,
             bilingual,
+            title: masthead.clone().unwrap_or_default(),
             masthead,
-            title,
-            articles,
+            articles: Vec::new(),
             chrome,
         },
-        gaps,
-    ))
+        l10n,
+    }
 }
 
-fn build_article(
+/// Builds the document for `slugs` in `lang` (drawing on `chain`), with the gaps found.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn build(
+    ws: &Workspace,
+    slugs: &[Slug],
+    lang: &Lang,
+    chain: &[Lang],
+    edition: Option<&Edition>,
+    bilingual: bool,
+) -> Result<(Document, Vec<Gap>)> {
+    let DocFrame { mut doc, l10n } = frame(ws, lang, edition, bilingual);
+    let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
+    let mut gaps = Vec::new();
+    for (article, article_gaps) in built {
+        gaps.extend(article_gaps);
+        doc.articles.push(article);
+    }
+    if doc.masthead.is_none()
+        && let [one] = doc.articles.as_slice()
+    {
+        doc.title.clone_from(&one.title);
+    }
+    Ok((doc, gaps))
+}
+
+/// One article of a document in the languages of `chain`, with its gaps.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn build_article(
     ws: &Workspace,
     slug: &Slug,
     chain: &[Lang],

@@ -52,6 +52,27 @@ article+article{break-before:page}.row,tr{break-inside:avoid}a{color:inherit;tex
 /// Renders `doc` as a complete HTML document.
 #[must_use]
 pub fn render(doc: &Document) -> String {
+    let toc: Vec<(&str, &str)> = doc
+        .articles
+        .iter()
+        .map(|a| (a.slug.as_str(), a.title.as_str()))
+        .collect();
+    let mut out = start(doc, &toc);
+    for article in &doc.articles {
+        render_article(&mut out, doc, article);
+    }
+    out.push_str(END);
+    out
+}
+
+/// The end of every HTML document, after the last article.
+pub const END: &str = "</main>\n</body>\n</html>\n";
+
+/// Everything before the first article: head, masthead and, for an edition, the table of
+/// contents of `toc` (slug and title of each article, in order). The articles follow, each
+/// from [`article`], then [`END`]: a document can be written article by article.
+#[must_use]
+pub fn start(doc: &Document, toc: &[(&str, &str)]) -> String {
     let mut out = String::new();
     let body_class = if doc.bilingual {
         "bilingual"
@@ -76,21 +97,20 @@ pub fn render(doc: &Document) -> String {
         );
         out.push_str("<nav class=\"toc\">\n");
         let _ = writeln!(out, "<h2>{}</h2>\n<ol>", escape(&doc.chrome.contents));
-        for article in &doc.articles {
-            let _ = writeln!(
-                out,
-                "<li><a href=\"#{}\">{}</a></li>",
-                article.slug,
-                escape(&article.title)
-            );
+        for (slug, title) in toc {
+            let _ = writeln!(out, "<li><a href=\"#{slug}\">{}</a></li>", escape(title));
         }
         out.push_str("</ol>\n</nav>\n");
     }
     out.push_str("<main>\n");
-    for article in &doc.articles {
-        render_article(&mut out, doc, article);
-    }
-    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// One article of `doc`, as it appears between [`start`] and [`END`].
+#[must_use]
+pub fn article(doc: &Document, article: &DocArticle) -> String {
+    let mut out = String::new();
+    render_article(&mut out, doc, article);
     out
 }
 

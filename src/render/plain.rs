@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::model::segment::SegmentKind;
 use crate::model::shape::{Align, FrameKind};
-use crate::render::document::{Block, Document};
+use crate::render::document::{Block, DocArticle, Document};
 use crate::render::inline;
 use crate::render::tree::{self, Node};
 
@@ -24,6 +24,23 @@ pub enum Flavour {
 /// Renders `doc` as Markdown or text.
 #[must_use]
 pub fn render(doc: &Document, flavour: Flavour) -> String {
+    let toc: Vec<&str> = doc.articles.iter().map(|a| a.title.as_str()).collect();
+    let mut out = start(doc, &toc, flavour);
+    for (i, article) in doc.articles.iter().enumerate() {
+        out.push_str(&self::article(doc, i, article, flavour));
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Everything before the first article: for an edition, the masthead and the table of
+/// contents of `toc` (each article's title, in order). The articles follow, each from
+/// [`article`]; the document ends with one newline, so a writer drops the blank lines at the
+/// very end (see [`render`]).
+#[must_use]
+pub fn start(doc: &Document, toc: &[&str], flavour: Flavour) -> String {
     let mut out = String::new();
     if let Some(masthead) = &doc.masthead {
         match flavour {
@@ -39,36 +56,38 @@ pub fn render(doc: &Document, flavour: Flavour) -> String {
             }
         }
         let _ = writeln!(out, "{}\n", heading_text(flavour, 2, &doc.chrome.contents));
-        for (i, article) in doc.articles.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, article.title);
+        for (i, title) in toc.iter().enumerate() {
+            let _ = writeln!(out, "{}. {title}", i + 1);
         }
         out.push('\n');
     }
-    for (i, article) in doc.articles.iter().enumerate() {
-        if i > 0 {
-            out.push_str(match flavour {
-                Flavour::Markdown => "---\n\n",
-                Flavour::Text => "* * *\n\n",
-            });
-        }
-        let _ = writeln!(out, "{}\n", emphasis(flavour, &doc.chrome.translated_from));
-        for node in &tree::build(&article.blocks) {
-            match node {
-                Node::Leaf(block) => render_block(&mut out, doc, block, flavour),
-                Node::Container { .. } if doc.bilingual => {
-                    render_pair(&mut out, doc, node, flavour);
-                }
-                Node::Container { .. } => {
-                    let _ = writeln!(out, "{}\n", shaped(doc, node, flavour, Side::Single));
-                }
+    out
+}
+
+/// What goes between two articles, in Markdown and in text.
+pub const SEPARATORS: [&str; 2] = ["---\n\n", "* * *\n\n"];
+
+/// Article `index` (from 0) of `doc`, with the separator before it when it is not the first.
+#[must_use]
+pub fn article(doc: &Document, index: usize, article: &DocArticle, flavour: Flavour) -> String {
+    let mut out = String::new();
+    if index > 0 {
+        out.push_str(SEPARATORS[usize::from(flavour == Flavour::Text)]);
+    }
+    let _ = writeln!(out, "{}\n", emphasis(flavour, &doc.chrome.translated_from));
+    for node in &tree::build(&article.blocks) {
+        match node {
+            Node::Leaf(block) => render_block(&mut out, doc, block, flavour),
+            Node::Container { .. } if doc.bilingual => {
+                render_pair(&mut out, doc, node, flavour);
+            }
+            Node::Container { .. } => {
+                let _ = writeln!(out, "{}\n", shaped(doc, node, flavour, Side::Single));
             }
         }
-        if let Some(line) = &article.published_in {
-            let _ = writeln!(out, "{}\n", emphasis(flavour, line));
-        }
     }
-    while out.ends_with("\n\n") {
-        out.pop();
+    if let Some(line) = &article.published_in {
+        let _ = writeln!(out, "{}\n", emphasis(flavour, line));
     }
     out
 }
