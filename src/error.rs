@@ -77,6 +77,8 @@ pub enum Error {
     InvalidFileName { path: PathBuf },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
+    /// An article has both a Markdown and an MDX source.
+    SourceConflict { md: PathBuf, mdx: PathBuf },
     /// A language tag that is not valid BCP 47 (or uses features bitext refuses).
     InvalidLang { tag: String },
     /// A language tag that is valid but not a target of this workspace.
@@ -123,6 +125,8 @@ pub enum Error {
     },
     /// Several documents were asked for without an output directory.
     ExportNeedsDirectory { count: usize },
+    /// `export` was given neither articles nor `--edition`.
+    ExportNeedsSelection { lang: String, editions: String },
     /// The export destination exists and is not a directory, but several files are to be
     /// written.
     NotADirectory { path: PathBuf },
@@ -134,6 +138,8 @@ pub enum Error {
     },
     /// The workspace lock belongs to a process that no longer runs.
     StaleLock { path: PathBuf, pid: u32 },
+    /// `serve` could not start: the address cannot be bound, or no random token.
+    Serve { detail: String },
     /// A file or directory under `sources/` or `translations/` resolves outside the workspace.
     OutsideWorkspace { path: PathBuf },
     /// A source file or one of its paragraphs is too large to be an article.
@@ -154,6 +160,18 @@ pub enum Error {
         line: usize,
         limit: usize,
     },
+    /// The `[qa]` table of `bitext.toml` names an unknown check or level.
+    QaConfig {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
+    /// A glossary file that cannot be read as one.
+    Glossary {
+        path: PathBuf,
+        line: usize,
+        detail: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -169,14 +187,14 @@ impl fmt::Display for Error {
                 t!(
                     "error-read",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::Write { path, source } => {
                 t!(
                     "error-write",
                     path = &disp(path),
-                    detail = &source.to_string()
+                    detail = &crate::ui::os_text::describe(source)
                 )
             }
             Self::ParseConfig {
@@ -249,6 +267,9 @@ impl fmt::Display for Error {
             Self::UnknownArticle { slug, path } => {
                 t!("error-unknown-article", slug = slug, path = &disp(path))
             }
+            Self::SourceConflict { md, mdx } => {
+                t!("error-source-conflict", md = &disp(md), mdx = &disp(mdx))
+            }
             Self::InvalidLang { tag } => t!("error-invalid-lang", tag = tag),
             Self::LangNotTarget { tag, targets } => {
                 t!("error-lang-not-target", tag = tag, targets = targets)
@@ -295,9 +316,20 @@ impl fmt::Display for Error {
             Self::NoTranslations { tag, available } => {
                 t!("error-no-translations", tag = tag, available = available)
             }
+            Self::UnknownEdition { id, available } if available.is_empty() => {
+                t!("error-no-editions", id = id)
+            }
             Self::UnknownEdition { id, available } => {
                 t!("error-unknown-edition", id = id, available = available)
             }
+            Self::ExportNeedsSelection { lang, editions } if editions.is_empty() => {
+                t!("error-export-needs-articles", lang = lang)
+            }
+            Self::ExportNeedsSelection { lang, editions } => t!(
+                "error-export-needs-selection",
+                lang = lang,
+                editions = editions
+            ),
             Self::EditionArticleMissing {
                 edition,
                 slug,
@@ -316,7 +348,7 @@ impl fmt::Display for Error {
                 "error-lock-timeout",
                 path = &disp(path),
                 pid = &pid.to_string(),
-                seconds = &format!("{seconds}")
+                seconds = *seconds
             ),
             Self::StaleLock { path, pid } => {
                 t!(
@@ -325,6 +357,7 @@ impl fmt::Display for Error {
                     pid = &pid.to_string()
                 )
             }
+            Self::Serve { detail } => t!("error-serve", detail = detail),
             Self::OutsideWorkspace { path } => {
                 t!("error-outside-workspace", path = &disp(path))
             }
@@ -345,6 +378,18 @@ impl fmt::Display for Error {
                 path = &disp(path),
                 line = *line,
                 limit = *limit
+            ),
+            Self::QaConfig { path, line, detail } => t!(
+                "error-qa-config",
+                path = &disp(path),
+                line = *line,
+                detail = detail
+            ),
+            Self::Glossary { path, line, detail } => t!(
+                "error-glossary",
+                path = &disp(path),
+                line = *line,
+                detail = detail
             ),
         };
         f.write_str(&message)

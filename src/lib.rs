@@ -6,9 +6,11 @@
 //! - [`workspace`]: `bitext.toml`, the lock, language tags, slugs, work over articles;
 //! - [`exchange`]: PO, XLIFF, TMX and the safe XML reader;
 //! - [`memory`]: the translation memory, its fuzzy scores and index;
+//! - [`qa`]: quality checks on translations (numbers, links, markup, typography, glossary...);
 //! - [`render`]: editions as HTML, Markdown and plain text;
 //! - [`ui`]: command-line arguments, the tool's own messages (Fluent), the terminal;
 //! - [`commands`]: one module per subcommand, each computing a report rendered separately;
+//! - [`serve`]: the translator's workbench in the browser, over the commands;
 //! - [`error`]: every way a command can fail.
 
 pub mod commands;
@@ -16,7 +18,9 @@ pub mod error;
 pub mod exchange;
 pub mod memory;
 pub mod model;
+pub mod qa;
 pub mod render;
+pub mod serve;
 pub mod ui;
 pub mod workspace;
 
@@ -67,18 +71,11 @@ impl Outcome {
 #[must_use]
 pub fn main_with_args(args: &[OsString]) -> ExitCode {
     l10n::init(&l10n::ui_language(pre_scan_ui_lang(args).as_deref()));
-    let parsed = crate::ui::cli::localized_command()
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
+    let cli = match parse(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return ExitCode::from(crate::ui::clap_text::report(&e)),
     };
-    let jobs = cli.jobs;
+    let jobs = cli.command.jobs();
     match parallel::with_jobs(jobs, || run(cli)) {
         Ok(outcome) => {
             eprint!("{}", outcome.stderr);
@@ -96,10 +93,30 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("error-line", message = &e.to_string()));
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Parses `args` with the localised definition. `bitext help [COMMAND]...` is read as
+/// `bitext [COMMAND]... --help`, so that it prints exactly what `--help` prints and refuses an
+/// unknown command the same way.
+fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let matches = crate::ui::cli::localized_command().try_get_matches_from(args)?;
+    if let Some(("help", help)) = matches.subcommand() {
+        let mut again: Vec<OsString> = args.iter().take(1).cloned().collect();
+        again.extend(
+            help.get_many::<String>("command")
+                .into_iter()
+                .flatten()
+                .map(OsString::from),
+        );
+        again.push("--help".into());
+        let matches = crate::ui::cli::localized_command().try_get_matches_from(again)?;
+        return Cli::from_arg_matches(&matches);
+    }
+    Cli::from_arg_matches(&matches)
 }
 
 /// Finds `--ui-lang TAG` before clap runs, so that clap's help can already be localised.
@@ -133,6 +150,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Set(args) => commands::set::execute(&open()?, args),
         Command::Diff(args) => commands::diff::execute(&open()?, &args, style),
         Command::Check(args) => commands::check::execute(&open()?, &args),
+        Command::Qa(args) => commands::qa::execute(&open()?, &args),
         Command::Export(args) => commands::export::execute(&open()?, args),
         Command::Po(command) => commands::po::execute(&open()?, command),
         Command::Xliff(command) => commands::xliff::execute(&open()?, command),
@@ -141,5 +159,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Accept(args) => commands::accept::execute(&open()?, args),
         Command::Suggest(args) => commands::suggest::execute(&open()?, &args, style),
         Command::Pretranslate(args) => commands::pretranslate::execute(&open()?, &args),
+        Command::Serve(args) => commands::serve::execute(&open()?, &args),
+        Command::Completions(args) => Ok(commands::completions::execute(&args)),
+        Command::Man(args) => commands::man::execute(&args),
     }
 }

@@ -5,3 +5,4 @@ pub mod document;
 pub mod html;
 pub mod inline;
 pub mod plain;
+pub mod tree;

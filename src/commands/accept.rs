@@ -1,10 +1,16 @@
 //! `bitext accept`: mark stale segments current without changing their translations, for
 //! source edits that do not change the meaning (invariant 10). Also confirms drafts.
+//!
+//! The quality checks at level error run on every segment about to be accepted: one that
+//! fails (the source now says 70 deaths, the translation still 60) stops the whole command,
+//! which writes nothing and exits 1, unless `--force`.
 
+use crate::commands::qa::QaFinding;
 use crate::commands::sync::FilePlan;
 use crate::error::{Error, Result, disp};
 use crate::model::assess::State;
 use crate::model::translation::UnitState;
+use crate::qa::{Context, Level, Place, check_segment_at};
 use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
@@ -19,6 +25,10 @@ pub struct AcceptReport {
     pub path: String,
     /// Segment positions, each with whether it was accepted (false: already current).
     pub segments: Vec<(usize, bool)>,
+    /// The quality findings at level error of the segments to accept, by position.
+    pub findings: Vec<(usize, QaFinding)>,
+    /// Whether the findings stopped the accept (nothing was written).
+    pub refused: bool,
 }
 
 /// Accepts the segments `specs` of `slug` in `lang`.
@@ -26,12 +36,20 @@ pub struct AcceptReport {
 /// # Errors
 /// An unknown segment, a segment with no translation, or any unreadable or malformed file.
 /// Every segment is checked before anything is written.
-pub fn run(ws: &Workspace, slug: &Slug, specs: &[String], lang: &Lang) -> Result<AcceptReport> {
+pub fn run(
+    ws: &Workspace,
+    slug: &Slug,
+    specs: &[String],
+    lang: &Lang,
+    force: bool,
+) -> Result<AcceptReport> {
     let mut plan = FilePlan::new(ws, slug, lang, false)?;
     let mut report = AcceptReport {
         lang: lang.clone(),
         path: disp(&plan.article.path),
         segments: Vec::new(),
+        findings: Vec::new(),
+        refused: false,
     };
     let mut targets = Vec::new();
     for spec in specs {
@@ -45,6 +63,30 @@ pub fn run(ws: &Workspace, slug: &Slug, specs: &[String], lang: &Lang) -> Result
             });
         }
         targets.push((segment.n, segment.text.clone(), state));
+    }
+    // The quality checks at level error on what is about to count as current.
+    let ctx = Context::load_errors_only(ws)?;
+    for (n, text, state) in &targets {
+        if *state == State::Current {
+            continue;
+        }
+        let segment = &plan.article.segments[n - 1];
+        let place = Place {
+            article: slug.as_str(),
+            n: *n,
+        };
+        let target = &plan.file.units[n - 1].target;
+        for finding in check_segment_at(&ctx, text, target, lang, Some(place)) {
+            if finding.level == Level::Error {
+                let located =
+                    QaFinding::new(slug.as_str(), &report.path, lang, segment, *state, &finding);
+                report.findings.push((*n, located));
+            }
+        }
+    }
+    if !report.findings.is_empty() && !force {
+        report.refused = true;
+        return Ok(report);
     }
     let mut changed = false;
     for (n, text, state) in targets {
@@ -69,7 +111,38 @@ pub fn run(ws: &Workspace, slug: &Slug, specs: &[String], lang: &Lang) -> Result
 #[must_use]
 pub fn render(report: &AcceptReport) -> String {
     let mut out = String::new();
+    for (_, finding) in &report.findings {
+        out.push_str(&finding.render());
+    }
+    if report.refused {
+        let mut refused: Vec<usize> = report.findings.iter().map(|(n, _)| *n).collect();
+        refused.dedup();
+        for n in refused {
+            let count = report.findings.iter().filter(|(m, _)| *m == n).count();
+            out.push_str(&t!(
+                "accept-refused",
+                lang = report.lang.as_str(),
+                n = n,
+                path = &report.path,
+                count = count
+            ));
+            out.push('\n');
+        }
+        return out;
+    }
     for (n, accepted) in &report.segments {
+        let count = report.findings.iter().filter(|(m, _)| m == n).count();
+        if *accepted && count > 0 {
+            out.push_str(&t!(
+                "accept-forced",
+                lang = report.lang.as_str(),
+                n = *n,
+                path = &report.path,
+                count = count
+            ));
+            out.push('\n');
+            continue;
+        }
         let id = if *accepted {
             "accept-accepted"
         } else {
@@ -93,6 +166,10 @@ pub fn render(report: &AcceptReport) -> String {
 pub fn execute(ws: &Workspace, args: crate::ui::cli::AcceptArgs) -> Result<crate::Outcome> {
     let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
-    let report = run(ws, &articles[0], &args.segments, &langs[0])?;
-    Ok(crate::Outcome::ok(render(&report)))
+    let report = run(ws, &articles[0], &args.segments, &langs[0], args.force)?;
+    let mut outcome = crate::Outcome::ok(render(&report));
+    if report.refused {
+        outcome.code = crate::EXIT_FOUND;
+    }
+    Ok(outcome)
 }

@@ -2,6 +2,8 @@
 //! selected language, 1 when a segment is stale, missing or draft (or, with `--min-complete`,
 //! when an article falls below the threshold), 2 on any error.
 //!
+//! Quality findings at level error ([`crate::qa`]) fail the check too, unless `--no-qa`.
+//!
 //! The findings are one report rendered four ways: text, JSON, GitHub Actions workflow
 //! commands, and JUnit XML.
 
@@ -10,12 +12,15 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::commands::diff::finding_line;
+use crate::commands::qa::QaFinding;
 use crate::commands::status::{self, StatusReport};
 use crate::error::Result;
 use crate::exchange::xml::escape as xml_escape;
 use crate::model::assess::State;
+use crate::qa::{Context, Level};
 use crate::t;
 use crate::ui::cli::CheckFormat;
+use crate::ui::l10n;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 use crate::workspace::slug::Slug;
@@ -74,6 +79,8 @@ pub struct Totals {
     pub missing: usize,
     /// Draft segments.
     pub draft: usize,
+    /// Quality findings at level error.
+    pub qa_errors: usize,
 }
 
 /// The outcome of `check`.
@@ -89,6 +96,8 @@ pub struct CheckReport {
     pub results: Vec<ArticleResult>,
     /// Every segment that is not current.
     pub findings: Vec<Finding>,
+    /// Quality findings at level error (empty with `--no-qa`).
+    pub qa: Vec<QaFinding>,
 }
 
 /// Checks the selected articles in the selected languages.
@@ -100,9 +109,18 @@ pub fn run(
     articles: &[Slug],
     langs: &[Lang],
     min_complete: Option<f64>,
+    qa: bool,
 ) -> Result<CheckReport> {
     let status = status::run(ws, articles, langs, status::Listing::Unfinished)?;
-    Ok(from_status(&status, langs.len(), min_complete))
+    let mut report = from_status(&status, langs.len(), min_complete);
+    if qa {
+        let mut ctx = Context::without_index(ws)?;
+        ctx.min_level = Level::Error;
+        report.qa = crate::commands::qa::run(ws, articles, langs, ctx)?.findings;
+        report.totals.qa_errors = report.qa.len();
+        report.passed &= report.qa.is_empty();
+    }
+    Ok(report)
 }
 
 fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64>) -> CheckReport {
@@ -116,6 +134,7 @@ fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64
         },
         results: Vec::new(),
         findings: Vec::new(),
+        qa: Vec::new(),
     };
     for article in &status.articles {
         for lang in &article.languages {
@@ -186,7 +205,11 @@ fn summary(report: &CheckReport) -> String {
     );
     if let Some(threshold) = report.min_complete {
         line.push(' ');
-        line.push_str(&t!("check-threshold", percent = &format!("{threshold}")));
+        line.push_str(&t!("check-threshold", percent = &l10n::percent(threshold)));
+    }
+    if !report.qa.is_empty() {
+        line.push(' ');
+        line.push_str(&t!("check-qa-summary", count = report.qa.len()));
     }
     line
 }
@@ -205,22 +228,35 @@ fn below_threshold(report: &CheckReport) -> Vec<String> {
                 "check-below",
                 path = &r.source,
                 lang = r.lang.as_str(),
-                percent = &format!("{:.1}", r.percent),
-                threshold = &format!("{threshold}")
+                percent = &l10n::percent(r.percent),
+                threshold = &l10n::percent(threshold)
             )
         })
         .collect()
 }
 
-/// One line per finding, then the summary.
+/// One line per failing finding, the articles below the threshold, one line per warning (a
+/// finding that does not fail the check), then the summary.
 #[must_use]
 pub fn render_text(report: &CheckReport) -> String {
     let mut out = String::new();
-    for finding in &report.findings {
+    for finding in report.findings.iter().filter(|f| f.failing) {
         let _ = writeln!(out, "{}", finding.location());
     }
     for line in below_threshold(report) {
         let _ = writeln!(out, "{line}");
+    }
+    // With `--min-complete`, the work left in articles above the threshold does not fail the
+    // check: it is listed after the failures, each line marked as a warning.
+    for finding in report.findings.iter().filter(|f| !f.failing) {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!("check-warning", finding = &finding.location())
+        );
+    }
+    for finding in &report.qa {
+        out.push_str(&finding.render());
     }
     let _ = writeln!(out, "{}", summary(report));
     out
@@ -264,6 +300,9 @@ pub fn render_github(report: &CheckReport) -> String {
     for line in below_threshold(report) {
         let _ = writeln!(out, "::error::{}", escape_data(&line));
     }
+    for finding in &report.qa {
+        let _ = writeln!(out, "{}", crate::commands::qa::github_line(finding));
+    }
     let _ = writeln!(out, "{}", summary(report));
     out
 }
@@ -285,7 +324,15 @@ fn escape_property(text: &str) -> String {
 #[must_use]
 pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failures = report.results.iter().filter(|r| !r.passed).count();
+    let qa_of = |r: &ArticleResult| -> Vec<&QaFinding> {
+        report
+            .qa
+            .iter()
+            .filter(|f| f.article == r.article && f.lang == r.lang)
+            .collect()
+    };
+    let fails = |r: &ArticleResult| !r.passed || !qa_of(r).is_empty();
+    let failures = report.results.iter().filter(|r| fails(r)).count();
     let _ = writeln!(
         out,
         "<testsuites name=\"bitext check\" tests=\"{}\" failures=\"{failures}\">",
@@ -297,7 +344,7 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
             .iter()
             .filter(|r| r.lang == lang.as_str())
             .collect();
-        let suite_failures = results.iter().filter(|r| !r.passed).count();
+        let suite_failures = results.iter().filter(|r| fails(r)).count();
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\" skipped=\"0\">",
@@ -312,19 +359,31 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
                 xml_escape(&result.lang),
                 xml_escape(&result.source)
             );
-            if result.passed {
+            if !fails(result) {
                 out.push_str("/>\n");
                 continue;
             }
-            let findings: Vec<String> = report
+            if result.passed {
+                let qa = qa_of(result);
+                let text: Vec<String> = qa.iter().map(|f| f.render()).collect();
+                let _ = writeln!(
+                    out,
+                    ">\n      <failure message=\"{}\" type=\"qa\">{}</failure>\n    </testcase>",
+                    xml_escape(&qa[0].line()),
+                    xml_escape(text.concat().trim_end())
+                );
+                continue;
+            }
+            let mut findings: Vec<String> = report
                 .findings
                 .iter()
                 .filter(|f| f.article == result.article && f.lang == result.lang)
                 .map(Finding::location)
                 .collect();
+            findings.extend(qa_of(result).iter().map(|f| f.line()));
             let counts = t!(
                 "check-junit-message",
-                percent = &format!("{:.1}", result.percent),
+                percent = &l10n::percent(result.percent),
                 current = result.current,
                 segments = result.segments
             );
@@ -347,7 +406,7 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
 /// As [`run`].
 pub fn execute(ws: &Workspace, args: &crate::ui::cli::CheckArgs) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
-    let report = run(ws, &articles, &langs, args.min_complete)?;
+    let report = run(ws, &articles, &langs, args.min_complete, !args.no_qa)?;
     let stdout = match args.format {
         CheckFormat::Text => render_text(&report),
         CheckFormat::Json => render_json(&report),

@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::error::{Result, disp};
 use crate::model::assess::{State, assess, linked_unit};
+use crate::model::patch;
 use crate::model::worddiff::{Chunk, word_diff};
 use crate::t;
 use crate::ui::cli::DiffFormat;
@@ -250,61 +250,36 @@ fn push_indented(out: &mut String, text: &str, indent: &str) {
     }
 }
 
-/// Renders one unified diff per stale segment, `a/` and `b/` being the source file before
-/// (as translated) and now. The hunk header names the segment after its second `@@`.
-#[must_use]
-pub fn render_unified(report: &DiffReport) -> String {
+/// Renders one unified patch per source file with stale segments, from the file as it was
+/// translated (each stale segment's old text in its place, wrapped like the current lines)
+/// to the file now, so that `git apply` and `patch` accept it. When languages were translated
+/// from different texts, the first selected language that has the segment stale gives it.
+///
+/// # Errors
+/// A source file that can no longer be read.
+pub fn render_unified(ws: &Workspace, report: &DiffReport) -> Result<String> {
     let mut out = String::new();
-    for (article, lang) in report.languages() {
-        for s in &lang.stale {
-            let (body, old_count, new_count) = hunk_body(&s.old, &s.new);
-            let heading = finding_line(
-                State::Stale,
-                &article.source,
-                s.line,
-                &lang.lang,
-                s.n,
-                &s.id,
-            );
-            let _ = writeln!(out, "--- a/{}", article.source);
-            let _ = writeln!(out, "+++ b/{}", article.source);
-            let _ = writeln!(
-                out,
-                "@@ -{},{old_count} +{},{new_count} @@ {heading}",
-                s.line, s.line
-            );
-            out.push_str(&body);
-        }
-    }
-    out
-}
-
-/// The lines of a unified hunk from `old` to `new`, with the old and new line counts.
-fn hunk_body(old: &str, new: &str) -> (String, usize, usize) {
-    let old: Vec<&str> = old.split('\n').collect();
-    let new: Vec<&str> = new.split('\n').collect();
-    let mut body = String::new();
-    let (mut old_count, mut new_count) = (0, 0);
-    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
-        let (_, old_range, new_range) = op.as_tag_tuple();
-        if let DiffOp::Equal { .. } = op {
-            for line in &old[old_range] {
-                let _ = writeln!(body, " {line}");
+    for article in &report.articles {
+        let mut old: Vec<(usize, &str)> = Vec::new();
+        for lang in &article.languages {
+            for s in &lang.stale {
+                if !old.iter().any(|(i, _)| *i == s.n - 1) {
+                    old.push((s.n - 1, &s.old));
+                }
             }
-            old_count += op.old_range().len();
-            new_count += op.new_range().len();
+        }
+        if old.is_empty() {
             continue;
         }
-        for line in &old[old_range] {
-            let _ = writeln!(body, "-{line}");
-            old_count += 1;
-        }
-        for line in &new[new_range] {
-            let _ = writeln!(body, "+{line}");
-            new_count += 1;
-        }
+        let path = std::path::Path::new(&article.source);
+        let bytes = std::fs::read(ws.abs(path)).map_err(|source| crate::error::Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let current = crate::error::utf8(path, &bytes)?;
+        out.push_str(&patch::unified(&article.source, current, &old));
     }
-    (body, old_count, new_count)
+    Ok(out)
 }
 
 /// Renders the report as JSON (pretty, with a trailing newline).
@@ -328,7 +303,7 @@ pub fn execute(
     let report = run(ws, &articles, &langs)?;
     let stdout = match args.format {
         DiffFormat::Text => render_text(&report, style),
-        DiffFormat::Unified => render_unified(&report),
+        DiffFormat::Unified => render_unified(ws, &report)?,
         DiffFormat::Json => render_json(&report),
     };
     let code = if args.exit_code && !report.is_empty() {

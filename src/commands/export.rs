@@ -75,6 +75,18 @@ pub struct ExportReport {
 /// # Errors
 /// Unknown edition, article or language, malformed files, or a failed write.
 pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
+    if request.articles.is_empty() && request.edition.is_none() {
+        return Err(Error::ExportNeedsSelection {
+            lang: request.lang.clone(),
+            editions: ws
+                .config
+                .editions
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
     let (lang, chain) = fallback_chain(ws, &request.lang)?;
     let (groups, edition) = documents(ws, request)?;
     if groups.len() > 1 && request.output.is_none() {
@@ -124,7 +136,7 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
     };
     match &request.output {
         None => report.stdout = render(&documents[0].1),
-        Some(path) if groups.len() == 1 && !path.is_dir() => {
+        Some(path) if groups.len() == 1 && !names_directory(path) => {
             write_atomic(path, &render(&documents[0].1))?;
         }
         Some(dir) => {
@@ -136,11 +148,30 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
                 let file = dir.join(file_name(name, doc, request.format));
                 write_atomic(&file, &render(doc))?;
                 progress.inc(1);
+                // One document into a directory: bitext chose the file's name, so it says it.
+                if documents.len() == 1 {
+                    report.stderr.push_str(&t!(
+                        "export-written-into-directory",
+                        path = &file.display().to_string(),
+                        dir = &dir.display().to_string()
+                    ));
+                    report.stderr.push('\n');
+                }
             }
             progress.finish_and_clear();
         }
     }
     Ok(report)
+}
+
+/// Whether `-o path` names a directory: an existing one, or a path ending with a separator
+/// (`-o newdir/`), which is created.
+fn names_directory(path: &Path) -> bool {
+    path.is_dir()
+        || path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
 }
 
 /// One document per article, or one for the whole edition; with the edition, if any.
@@ -166,7 +197,7 @@ fn documents<'a>(ws: &'a Workspace, request: &ExportRequest) -> Result<Groups<'a
                         .join(", "),
                 })?;
             for slug in &edition.articles {
-                let path = Workspace::source_path(slug);
+                let path = ws.source_file(slug)?;
                 if !ws.abs(&path).is_file() {
                     return Err(Error::EditionArticleMissing {
                         edition: edition.id.clone(),

@@ -4,19 +4,24 @@
 //! Confident one-to-one pairs are recorded as translations of the current source text.
 //! Merged, split and low-confidence pairs become drafts, which `status` lists as needing review
 //! and which count as work left until a translator sets or accepts them. A source paragraph
-//! the translator dropped stays missing, and an extra translated paragraph is reported.
+//! the translator dropped stays missing, and an extra translated paragraph is reported. A
+//! paragraph that still holds bitext's untranslated marker (an `--allow-incomplete` export
+//! sent back as it was) is skipped, and one that is the source text is a draft at most.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::commands::status::excerpt;
+use crate::commands::qa::QaFinding;
 use crate::commands::sync::FilePlan;
-use crate::error::Result;
+use crate::error::{Result, disp};
 use crate::model::assess::State;
 use crate::model::lengthalign::{Para, align};
 use crate::model::segment::{SegmentKind, normalise_paragraph, segment};
 use crate::model::translation::{Unit, UnitState};
+use crate::qa::untranslated::{self, Untranslated};
+use crate::qa::{Context, Place, check_segment_at};
 use crate::t;
+use crate::ui::term::{fit, pad_left, pad_right};
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 use crate::workspace::slug::Slug;
@@ -39,6 +44,10 @@ pub enum Outcome {
     Missing,
     /// A translated paragraph with no source segment; skipped.
     Extra,
+    /// The paragraph still holds bitext's untranslated marker; skipped.
+    Untranslated,
+    /// The paragraph is the source text itself; recorded as a draft.
+    Copy,
 }
 
 /// One pair of the alignment.
@@ -63,6 +72,10 @@ pub struct ImportArticleReport {
     pub pairs: Vec<Pair>,
     /// Whether anything was written.
     pub dry_run: bool,
+    /// Quality findings on what was recorded.
+    pub findings: Vec<QaFinding>,
+    /// The source file.
+    pub path: String,
 }
 
 /// Reads the translated paragraphs of `path`: Markdown blocks for `.md`, blank-line separated
@@ -116,6 +129,8 @@ pub fn run(
             kind: s.kind,
         })
         .collect();
+    let ctx = Context::load(ws)?;
+    let mut findings = Vec::new();
     let mut pairs = Vec::new();
     let mut changed = false;
     for bead in align(&source, &target) {
@@ -131,13 +146,24 @@ pub fn run(
             .map(|&i| source[i].text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let outcome = match (bead.source.len(), bead.target.len()) {
+        let mut outcome = match (bead.source.len(), bead.target.len()) {
             (0, _) => Outcome::Extra,
             (_, 0) => Outcome::Missing,
             (1, 1) if bead.confidence >= MIN_CONFIDENCE => Outcome::Translated,
             _ => Outcome::Draft,
         };
-        let mut pair_outcome = outcome;
+        // bitext's own marker is never a translation; the source text left as it is becomes
+        // a draft at most (shared with the `untranslated` quality check).
+        let copy = matches!(outcome, Outcome::Translated | Outcome::Draft)
+            && match untranslated::detect(&source_text, &translation) {
+                Some(Untranslated::Marked) => {
+                    outcome = Outcome::Untranslated;
+                    false
+                }
+                Some(Untranslated::Copy) => true,
+                None => false,
+            };
+        let mut pair_outcome = if copy { Outcome::Copy } else { outcome };
         if matches!(outcome, Outcome::Translated | Outcome::Draft) {
             for &i in &bead.source {
                 let current = &plan.file.units[i];
@@ -151,16 +177,23 @@ pub fn run(
                     continue;
                 }
                 let segment = &plan.article.segments[i];
+                let translated = outcome == Outcome::Translated && !copy;
                 plan.file.units[i] = Unit {
                     id: segment.id.clone(),
                     source: segment.text.clone(),
                     target: translation.clone(),
-                    state: Some(if outcome == Outcome::Translated {
+                    state: Some(if translated {
                         UnitState::Translated
                     } else {
                         UnitState::Draft
                     }),
                 };
+                let state = if translated {
+                    State::Current
+                } else {
+                    State::Draft
+                };
+                findings.extend(qa_findings(&ctx, &plan, i, &translation, state));
                 changed = true;
             }
         }
@@ -175,8 +208,37 @@ pub fn run(
     if changed && !dry_run {
         plan.write(ws)?;
     }
-    Ok(ImportArticleReport { pairs, dry_run })
+    Ok(ImportArticleReport {
+        pairs,
+        dry_run,
+        findings,
+        path: disp(&plan.article.path),
+    })
 }
+
+/// The quality findings on `target` recorded for segment `i` of `plan`.
+fn qa_findings(
+    ctx: &Context,
+    plan: &FilePlan,
+    i: usize,
+    target: &str,
+    state: State,
+) -> Vec<QaFinding> {
+    let segment = &plan.article.segments[i];
+    let slug = plan.article.slug.as_str();
+    let place = Place {
+        article: slug,
+        n: segment.n,
+    };
+    let source = disp(&plan.article.path);
+    check_segment_at(ctx, &segment.text, target, &plan.lang, Some(place))
+        .iter()
+        .map(|f| QaFinding::new(slug, &source, &plan.lang, segment, state, f))
+        .collect()
+}
+
+/// Display columns of the source and translation excerpts of `--dry-run`.
+const EXCERPT: usize = 40;
 
 /// Renders the alignment side by side with a confidence per pair, then a summary.
 #[must_use]
@@ -185,14 +247,14 @@ pub fn render(report: &ImportArticleReport) -> String {
     let none = t!("import-none");
     let _ = writeln!(
         out,
-        "{:>7}  {:>5}  {:<40}  {:<40}  {}",
-        t!("import-col-n"),
-        t!("import-col-confidence"),
-        t!("import-col-source"),
-        t!("import-col-translation"),
+        "{}  {}  {}  {}  {}",
+        pad_left(&t!("import-col-n"), 7),
+        pad_left(&t!("import-col-confidence"), 5),
+        pad_right(&t!("import-col-source"), EXCERPT),
+        pad_right(&t!("import-col-translation"), EXCERPT),
         t!("import-col-outcome")
     );
-    let mut counts = [0usize; 6];
+    let mut counts = [0usize; 8];
     for pair in &report.pairs {
         let n = match pair.segments.as_slice() {
             [] => "-".to_owned(),
@@ -202,17 +264,17 @@ pub fn render(report: &ImportArticleReport) -> String {
         let confidence = if matches!(pair.outcome, Outcome::Missing | Outcome::Extra) {
             "-".to_owned()
         } else {
-            format!("{:.2}", pair.confidence)
+            crate::ui::l10n::decimal2(pair.confidence)
         };
         let source = if pair.source.is_empty() {
             none.clone()
         } else {
-            excerpt(&pair.source, 40)
+            fit(&pair.source, EXCERPT)
         };
         let translation = if pair.translation.is_empty() {
             none.clone()
         } else {
-            excerpt(&pair.translation, 40)
+            fit(&pair.translation, EXCERPT)
         };
         let (index, id) = match pair.outcome {
             Outcome::Translated => (0, "import-outcome-translated"),
@@ -221,15 +283,22 @@ pub fn render(report: &ImportArticleReport) -> String {
             Outcome::Conflict => (3, "import-outcome-conflict"),
             Outcome::Missing => (4, "import-outcome-missing"),
             Outcome::Extra => (5, "import-outcome-extra"),
+            Outcome::Untranslated => (6, "import-outcome-untranslated"),
+            Outcome::Copy => (7, "import-outcome-copy"),
         };
         counts[index] += 1;
         let _ = writeln!(
             out,
-            "{n:>7}  {confidence:>5}  {}  {}  {}",
-            crate::ui::term::pad_right(&source, 40),
-            crate::ui::term::pad_right(&translation, 40),
+            "{}  {}  {}  {}  {}",
+            pad_left(&n, 7),
+            pad_left(&confidence, 5),
+            pad_right(&source, EXCERPT),
+            pad_right(&translation, EXCERPT),
             t!(id)
         );
+    }
+    for finding in &report.findings {
+        out.push_str(&finding.render());
     }
     let summary = if report.dry_run {
         "import-article-summary-dry-run"
@@ -242,13 +311,24 @@ pub fn render(report: &ImportArticleReport) -> String {
         t!(
             summary,
             translated = counts[0],
-            drafts = counts[1],
+            drafts = counts[1] + counts[7],
             unchanged = counts[2],
             conflicts = counts[3],
             missing = counts[4],
             extra = counts[5]
         )
     );
+    if counts[6] + counts[7] > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                "import-untranslated-summary",
+                path = &report.path,
+                count = counts[6] + counts[7]
+            )
+        );
+    }
     out
 }
 

@@ -1,15 +1,20 @@
 //! The subcommands, one module each: `run` computes a report, renderers turn it into text,
 //! JSON or annotations, and `execute` is the glue from parsed arguments to an [`crate::Outcome`].
-//! Commands may use every other part of the crate; nothing else uses them.
+//! Commands may use every other part of the crate; only the workbench ([`crate::serve`]) uses
+//! them, to write through the same code as the command line.
 
 pub mod accept;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod po;
 pub mod pretranslate;
+pub mod qa;
+pub mod serve;
 pub mod set;
 pub mod status;
 pub mod suggest;

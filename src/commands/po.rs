@@ -34,7 +34,7 @@ pub fn execute(ws: &Workspace, command: PoCommand) -> Result<Outcome> {
             let _lock = Lock::acquire(&ws.root)?;
             let files = exchange::read_files(&args.files, &read)?;
             let report = exchange::import(ws, &files, args.force)?;
-            Ok(Outcome::ok(exchange::render(&report)))
+            Ok(report.outcome())
         }
     }
 }

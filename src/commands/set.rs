@@ -2,14 +2,20 @@
 //!
 //! Like every command that writes a translation file, `set` also brings the file in line with
 //! the current segmentation (as `sync` does), so the file stays in source order.
+//!
+//! The quality checks run on the recorded text and their findings are printed after it: the
+//! text is the translator's, so `set` reports and never refuses.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use crate::commands::qa::QaFinding;
 use crate::commands::sync::FilePlan;
 use crate::error::{Error, Result, disp};
+use crate::model::assess::State;
 use crate::model::segment::normalise_paragraph;
 use crate::model::translation::{Unit, UnitState};
+use crate::qa::{Context, Place, check_segment_at};
 use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
@@ -37,6 +43,8 @@ pub struct SetReport {
     pub path: String,
     /// Recorded state.
     pub state: UnitState,
+    /// Quality findings on the recorded translation (reported; `set` never refuses).
+    pub findings: Vec<QaFinding>,
 }
 
 /// Records `text` as the translation of segment `spec` of `slug` in `lang`.
@@ -61,6 +69,21 @@ pub fn run(
     if target.is_empty() {
         return Err(Error::EmptyTranslation { origin });
     }
+    let ctx = Context::load(ws)?;
+    let place = Place {
+        article: slug.as_str(),
+        n: segment.n,
+    };
+    let path = disp(&plan.article.path);
+    let shown = if state == UnitState::Draft {
+        State::Draft
+    } else {
+        State::Current
+    };
+    let findings = check_segment_at(&ctx, &segment.text, &target, lang, Some(place))
+        .iter()
+        .map(|f| QaFinding::new(slug.as_str(), &path, lang, &segment, shown, f))
+        .collect();
     plan.file.units[segment.n - 1] = Unit {
         id: segment.id.clone(),
         source: segment.text.clone(),
@@ -71,8 +94,9 @@ pub fn run(
     Ok(SetReport {
         lang: lang.clone(),
         n: segment.n,
-        path: disp(&plan.article.path),
+        path,
         state,
+        findings,
     })
 }
 
@@ -111,6 +135,9 @@ pub fn render(report: &SetReport) -> String {
         state = &t!(state)
     );
     out.push('\n');
+    for finding in &report.findings {
+        out.push_str(&finding.render());
+    }
     out
 }
 

@@ -241,7 +241,7 @@ fn render_table(out: &mut String, article: &ArticleStatus, style: Style) {
                 l.missing.to_string(),
                 l.draft.to_string(),
                 l.obsolete.to_string(),
-                format!("{:.1}%", l.percent),
+                crate::ui::l10n::percent(l.percent),
             ]
         })
         .collect();

@@ -32,7 +32,7 @@ pub fn execute(ws: &Workspace, command: XliffCommand) -> Result<Outcome> {
             let _lock = Lock::acquire(&ws.root)?;
             let files = exchange::read_files(&args.files, &xliff::read)?;
             let report = exchange::import(ws, &files, args.force)?;
-            Ok(Outcome::ok(exchange::render(&report)))
+            Ok(report.outcome())
         }
     }
 }

@@ -9,7 +9,8 @@
 //! alignment as translation files, so a unit whose source changed after export is recorded
 //! against its old text and shows as `stale`; a unit the file marks as unfinished (fuzzy,
 //! initial, needs-review) is never recorded as current; a unit for no segment is reported and
-//! skipped; an empty target changes nothing; and a translation changed in the workspace since
+//! skipped; an empty target changes nothing; a target holding bitext's untranslated marker is
+//! skipped and one that is the source text recorded as a draft at most; and a translation changed in the workspace since
 //! the export is kept, reported as a conflict, unless the import is forced.
 
 pub mod po;
@@ -25,6 +26,7 @@ use crate::model::align::{Link, align};
 use crate::model::assess::{State, linked_unit};
 use crate::model::segment::{normalise_paragraph, text_hash};
 use crate::model::translation::{Unit, UnitState};
+use crate::qa::untranslated::{self, Untranslated};
 use crate::t;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
@@ -161,6 +163,9 @@ pub struct ImportCounts {
     pub skipped: usize,
     /// Units whose workspace translation changed since the export, kept.
     pub conflicts: usize,
+    /// Units that came back untranslated (bitext's marker, skipped, or the source text,
+    /// recorded as a draft).
+    pub untranslated: usize,
 }
 
 /// The outcome of an import.
@@ -170,12 +175,27 @@ pub struct ImportReport {
     pub files: Vec<(String, ImportCounts, Vec<String>)>,
 }
 
+impl ImportReport {
+    /// The outcome for the command line: the report, exiting [`crate::EXIT_FOUND`] when a unit
+    /// was kept as a conflict (the translator has a decision left to make) and
+    /// [`crate::EXIT_OK`] otherwise.
+    #[must_use]
+    pub fn outcome(&self) -> crate::Outcome {
+        let mut outcome = crate::Outcome::ok(render(self));
+        if self.files.iter().any(|(_, counts, _)| counts.conflicts > 0) {
+            outcome.code = crate::EXIT_FOUND;
+        }
+        outcome
+    }
+}
+
 /// Applies `files` to the workspace. Every file is checked (article, language) and every
 /// change computed before anything is written.
 ///
 /// # Errors
 /// A file for an unknown article or language, or any unreadable or malformed workspace file.
 pub fn import(ws: &Workspace, files: &[ImportedFile], force: bool) -> Result<ImportReport> {
+    let ctx = crate::qa::Context::load(ws)?;
     let mut plans: Vec<(Slug, Lang, FilePlan, bool)> = Vec::new();
     let mut report = ImportReport::default();
     for file in files {
@@ -195,7 +215,7 @@ pub fn import(ws: &Workspace, files: &[ImportedFile], force: bool) -> Result<Imp
             }
         };
         let (_, _, plan, changed) = &mut plans[index];
-        let (counts, messages) = apply(plan, file, force);
+        let (counts, messages) = apply(plan, file, force, &ctx);
         *changed |= counts.recorded + counts.stale + counts.drafts > 0;
         report.files.push((disp(&file.path), counts, messages));
     }
@@ -207,7 +227,12 @@ pub fn import(ws: &Workspace, files: &[ImportedFile], force: bool) -> Result<Imp
     Ok(report)
 }
 
-fn apply(plan: &mut FilePlan, file: &ImportedFile, force: bool) -> (ImportCounts, Vec<String>) {
+fn apply(
+    plan: &mut FilePlan,
+    file: &ImportedFile,
+    force: bool,
+    ctx: &crate::qa::Context,
+) -> (ImportCounts, Vec<String>) {
     let mut counts = ImportCounts::default();
     let mut messages = Vec::new();
     let path = disp(&file.path);
@@ -263,6 +288,19 @@ fn apply(plan: &mut FilePlan, file: &ImportedFile, force: bool) -> (ImportCounts
             ));
             continue;
         };
+        // bitext's own untranslated marker is never a translation; the source text left as
+        // it is becomes a draft at most (shared with the `untranslated` quality check).
+        let Some(state) = untranslated_state(
+            plan,
+            j,
+            &target,
+            state,
+            &mut counts,
+            &mut messages,
+            (&path, &file.units[group[0]]),
+        ) else {
+            continue;
+        };
         let incoming = Incoming {
             exact,
             state,
@@ -284,28 +322,105 @@ fn apply(plan: &mut FilePlan, file: &ImportedFile, force: bool) -> (ImportCounts
                 ));
             }
             Decision::Record(unit, kind) => {
-                match kind {
-                    Recorded::Current => counts.recorded += 1,
-                    Recorded::Stale => counts.stale += 1,
-                    Recorded::Draft => counts.drafts += 1,
-                }
+                let (count, state) = match kind {
+                    Recorded::Current => (&mut counts.recorded, State::Current),
+                    Recorded::Stale => (&mut counts.stale, State::Stale),
+                    Recorded::Draft => (&mut counts.drafts, State::Draft),
+                };
+                *count += 1;
+                messages.extend(findings(ctx, plan, j, &unit.target, state));
                 plan.file.units[j] = unit;
             }
         }
     }
+    report_unused(plan, file, &used, &mut counts, &mut messages);
+    (counts, messages)
+}
+
+/// Reports the units of `file` that matched no segment.
+fn report_unused(
+    plan: &FilePlan,
+    file: &ImportedFile,
+    used: &[bool],
+    counts: &mut ImportCounts,
+    messages: &mut Vec<String>,
+) {
     for (i, unit) in file.units.iter().enumerate() {
         if !used[i] && !unit.target.trim().is_empty() {
             counts.skipped += 1;
             messages.push(t!(
                 "import-unknown-segment",
-                path = &path,
+                path = &disp(&file.path),
                 line = unit.position.0,
                 id = &unit.id,
                 source = &disp(Path::new(&plan.article.path))
             ));
         }
     }
-    (counts, messages)
+}
+
+/// Applies the untranslated rule to `target` for segment `j`: `None` when it holds bitext's
+/// marker (skipped), the state lowered to needs-review when it is the source text, `state`
+/// otherwise. Counts and reports what it finds.
+fn untranslated_state(
+    plan: &FilePlan,
+    j: usize,
+    target: &str,
+    state: ExchangeState,
+    counts: &mut ImportCounts,
+    messages: &mut Vec<String>,
+    (path, unit): (&str, &ImportedUnit),
+) -> Option<ExchangeState> {
+    match untranslated::detect(&plan.article.segments[j].text, target) {
+        Some(Untranslated::Marked) => {
+            counts.untranslated += 1;
+            counts.skipped += 1;
+            messages.push(t!(
+                "import-untranslated-marked",
+                path = path,
+                line = unit.position.0,
+                id = &unit.id
+            ));
+            None
+        }
+        Some(Untranslated::Copy) if target != plan.file.units[j].target => {
+            counts.untranslated += 1;
+            messages.push(t!(
+                "import-untranslated-copy",
+                path = path,
+                line = unit.position.0,
+                id = &unit.id
+            ));
+            Some(state.min(ExchangeState::NeedsReview))
+        }
+        _ => Some(state),
+    }
+}
+
+/// The quality findings on `target` recorded for segment `j`, rendered.
+fn findings(
+    ctx: &crate::qa::Context,
+    plan: &FilePlan,
+    j: usize,
+    target: &str,
+    state: State,
+) -> Vec<String> {
+    let segment = &plan.article.segments[j];
+    let slug = plan.article.slug.as_str();
+    let place = crate::qa::Place {
+        article: slug,
+        n: segment.n,
+    };
+    let source = disp(&plan.article.path);
+    crate::qa::check_segment_at(ctx, &segment.text, target, &plan.lang, Some(place))
+        .iter()
+        .map(|finding| {
+            crate::commands::qa::QaFinding::new(slug, &source, &plan.lang, segment, state, finding)
+                .render()
+                .trim_end()
+                .to_owned()
+        })
+        .collect()
 }
 
 /// An imported translation matched to segment `j`.
@@ -432,6 +547,14 @@ pub fn render(report: &ImportReport) -> String {
             conflicts = counts.conflicts
         ));
         out.push('\n');
+        if counts.untranslated > 0 {
+            out.push_str(&t!(
+                "import-untranslated-summary",
+                path = path,
+                count = counts.untranslated
+            ));
+            out.push('\n');
+        }
     }
     out
 }

@@ -26,10 +26,10 @@ const BASE_PREFIX: &str = "bitext-base:";
 /// Which XLIFF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Version {
-    /// XLIFF 2.0.
+    // XLIFF 2.0 (no doc comment: a value with help would switch `--help` to its long layout).
     #[value(name = "2.0")]
     V2_0,
-    /// XLIFF 1.2.
+    // XLIFF 1.2.
     #[value(name = "1.2")]
     V1_2,
 }

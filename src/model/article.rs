@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::error::{Error, Result, line_column};
-use crate::model::segment::{Segment, segment_with_depth};
+use crate::model::segment::{Segment, segment_mdx_with_depth, segment_with_depth};
 
 /// Largest source file bitext reads: far beyond any article, small enough to stay fast.
 pub const MAX_SOURCE_BYTES: usize = 32 << 20;
@@ -18,14 +18,15 @@ use crate::workspace::slug::Slug;
 pub struct Article {
     /// The article's name.
     pub slug: Slug,
-    /// The source file, relative to the workspace root (`sources/<slug>.md`).
+    /// The source file, relative to the workspace root (`sources/<slug>.md` or `.mdx`).
     pub path: PathBuf,
     /// The article's segments, in order.
     pub segments: Vec<Segment>,
 }
 
 impl Article {
-    /// Segments the content of a source file. `bytes` must be UTF-8 text of a sensible size.
+    /// Segments the content of a source file, as MDX when `path` ends in `.mdx` and as
+    /// Markdown otherwise. `bytes` must be UTF-8 text of a sensible size.
     ///
     /// # Errors
     /// [`Error::InvalidUtf8`] with the line and column of the first bad byte, a NUL byte, a
@@ -43,7 +44,11 @@ impl Article {
             let (line, column) = line_column(text, offset);
             return Err(Error::NulByte { path, line, column });
         }
-        let (segments, depth) = segment_with_depth(text);
+        let (segments, depth) = if is_mdx(&path) {
+            segment_mdx_with_depth(text)
+        } else {
+            segment_with_depth(text)
+        };
         if depth.levels > MAX_DEPTH {
             return Err(Error::TooDeep {
                 path,
@@ -65,7 +70,22 @@ impl Article {
         })
     }
 
+    /// The fewest digits an all-digit spec needs to be read as an id rather than a position.
+    pub const MIN_DIGIT_ID: usize = 4;
+
+    /// True if and only if the source is MDX, whose JSX an export leaves out.
+    #[must_use]
+    pub fn is_mdx(&self) -> bool {
+        is_mdx(&self.path)
+    }
+
     /// Finds a segment by 1-based position or by id (a unique prefix is enough).
+    ///
+    /// A spec made only of digits is a position when the article has a segment there, and an
+    /// id otherwise (about one id in fifty is all digits), provided it has at least
+    /// [`Self::MIN_DIGIT_ID`] digits: a mistyped position never lands on a segment whose id happens
+    /// to start with that digit. `@` before an id (`@48649198`, `@4`) makes it an id whatever
+    /// it looks like.
     ///
     /// # Errors
     /// [`Error::UnknownSegment`] or [`Error::AmbiguousSegment`], naming the source file.
@@ -75,13 +95,24 @@ impl Article {
             segment: spec.to_owned(),
             count: self.segments.len(),
         };
-        if !spec.is_empty() && spec.bytes().all(|b| b.is_ascii_digit()) {
-            let n: usize = spec.parse().map_err(|_| unknown())?;
-            return n
-                .checked_sub(1)
-                .and_then(|i| self.segments.get(i))
-                .ok_or_else(unknown);
-        }
+        let spec = match spec.strip_prefix('@') {
+            Some(id) if !id.is_empty() => id,
+            Some(_) => return Err(unknown()),
+            None => {
+                let position = (!spec.is_empty() && spec.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| spec.parse::<usize>().ok())
+                    .flatten()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| self.segments.get(i));
+                if let Some(segment) = position {
+                    return Ok(segment);
+                }
+                if spec.bytes().all(|b| b.is_ascii_digit()) && spec.len() < Self::MIN_DIGIT_ID {
+                    return Err(unknown());
+                }
+                spec
+            }
+        };
         if let Some(exact) = self.segments.iter().find(|s| s.id == spec) {
             return Ok(exact);
         }
@@ -104,4 +135,9 @@ impl Article {
             }),
         }
     }
+}
+
+/// True if and only if `path` names an MDX source (`.mdx`); anything else is Markdown.
+fn is_mdx(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| e == "mdx")
 }

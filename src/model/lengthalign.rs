@@ -61,7 +61,11 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
     let src_anchors: Vec<HashSet<String>> = source.iter().map(|p| anchors(&p.text)).collect();
     let tgt_anchors: Vec<HashSet<String>> = target.iter().map(|p| anchors(&p.text)).collect();
 
+    let structured = source.iter().any(is_heading) && target.iter().any(is_heading);
     let pair_cost = |src: &[usize], tgt: &[usize]| -> (f64, f64) {
+        let Some(kinds) = kind_cost(src, tgt, source, target, structured) else {
+            return (f64::INFINITY, 0.0);
+        };
         let l1: f64 = src.iter().map(|&i| src_len[i]).sum();
         let l2: f64 = tgt.iter().map(|&j| tgt_len[j]).sum();
         let p_len = length_probability(l1, l2, ratio);
@@ -86,12 +90,7 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
                 anchor = a.intersection(&b).count() as f64 / smaller as f64;
             }
             cost -= ANCHOR_WEIGHT * anchor;
-            let heading = |k: SegmentKind| matches!(k, SegmentKind::Heading(_));
-            let src_heading = src.iter().any(|&i| heading(source[i].kind));
-            let tgt_heading = tgt.iter().any(|&j| heading(target[j].kind));
-            if src_heading != tgt_heading {
-                cost += KIND_MISMATCH;
-            }
+            cost += kinds;
         }
         // Confidence tolerates twice the deviation the cost does: translators' lengths vary
         // more per paragraph than per sentence.
@@ -150,6 +149,40 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
     }
     beads.reverse();
     beads
+}
+
+fn is_heading(para: &Para) -> bool {
+    matches!(para.kind, SegmentKind::Heading(_))
+}
+
+/// The extra cost a bead owes to the kinds of its paragraphs, or `None` when headings rule it
+/// out. A heading is a block of its own: it never merges with a neighbour, so a heading the
+/// translator dropped is a 1-0 bead (missing), not half of a 2-1 with the next paragraph.
+/// When both documents mark their headings (`structured`), a heading pairs with a heading
+/// only; a plain-text translation has none, so there a mismatch is merely unlikely.
+fn kind_cost(
+    src: &[usize],
+    tgt: &[usize],
+    source: &[Para],
+    target: &[Para],
+    structured: bool,
+) -> Option<f64> {
+    let merges_heading = |side: &[usize], paras: &[Para]| {
+        side.len() > 1 && side.iter().any(|&i| is_heading(&paras[i]))
+    };
+    if merges_heading(src, source) || merges_heading(tgt, target) {
+        return None;
+    }
+    if src.is_empty() || tgt.is_empty() {
+        return Some(0.0);
+    }
+    let src_heading = src.iter().any(|&i| is_heading(&source[i]));
+    let tgt_heading = tgt.iter().any(|&j| is_heading(&target[j]));
+    match (src_heading == tgt_heading, structured) {
+        (true, _) => Some(0.0),
+        (false, true) => None,
+        (false, false) => Some(KIND_MISMATCH),
+    }
 }
 
 /// Probability that a source of `l1` characters is translated by `l2`, two-tailed.
@@ -265,5 +298,30 @@ mod tests {
         let beads = align(&source, &merged);
         assert_eq!(beads[0].source, vec![0, 1]);
         assert_eq!(beads[0].target, vec![0]);
+    }
+
+    #[test]
+    fn a_dropped_heading_is_missing_not_merged_into_the_next_paragraph() {
+        let heading = |text: &str| Para {
+            text: text.to_owned(),
+            kind: SegmentKind::Heading(2),
+        };
+        let source = [
+            para("The council met on Monday to discuss the budget for the coming year."),
+            heading("For Your Information"),
+            para("The deposed president was arrested on his way to the embassy in Lima."),
+        ];
+        let target = [
+            para("Le conseil s'est réuni lundi pour discuter du budget de l'année à venir."),
+            para("Le président déchu a été arrêté en route vers l'ambassade, à Lima, hier."),
+        ];
+        let shapes: Vec<(Vec<usize>, Vec<usize>)> = align(&source, &target)
+            .into_iter()
+            .map(|b| (b.source, b.target))
+            .collect();
+        assert_eq!(
+            shapes,
+            [(vec![0], vec![0]), (vec![1], vec![]), (vec![2], vec![1])]
+        );
     }
 }

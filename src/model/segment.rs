@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::model::shape::{Frame, Recorder};
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
@@ -134,7 +136,53 @@ pub fn segment(raw: &str) -> Vec<Segment> {
 /// As [`segment`], also measuring how deeply the blocks nest.
 #[must_use]
 pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
+    let (segments, depth, _, _) = split(&normalise_file(raw), &[], None);
+    (segments, depth)
+}
+
+/// Splits an MDX source's content into segments: its Markdown prose, inside JSX elements
+/// too, with ESM, expressions and JSX as structure (see [`crate::model::mdx`]).
+#[must_use]
+pub fn segment_mdx(raw: &str) -> Vec<Segment> {
+    segment_mdx_with_depth(raw).0
+}
+
+/// As [`segment_mdx`], also measuring how deeply the blocks nest.
+#[must_use]
+pub fn segment_mdx_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
+    let prepared = crate::model::mdx::prepare(&normalise_file(raw));
+    let (segments, depth, _, _) = split(&prepared.text, &prepared.breaks, None);
+    (segments, depth)
+}
+
+/// The containers (lists, items, tables, rows, cells, block quotes) each segment of `raw`
+/// sits in, outermost first: one entry per segment of [`segment`] (of [`segment_mdx`] when
+/// `mdx`), in the same order.
+#[must_use]
+pub fn outline(raw: &str, mdx: bool) -> Vec<Vec<Frame>> {
     let src = normalise_file(raw);
+    if mdx {
+        let prepared = crate::model::mdx::prepare(&src);
+        split(&prepared.text, &prepared.breaks, Some(Recorder::default())).2
+    } else {
+        split(&src, &[], Some(Recorder::default())).2
+    }
+}
+
+/// The file's text normalised as for segmenting (see [`normalise_file`]), and the byte range
+/// of each segment's inline source in it: one range per segment of [`segment`], in order.
+#[must_use]
+pub fn spans(raw: &str) -> (String, Vec<Range<usize>>) {
+    let src = normalise_file(raw);
+    let (_, _, _, spans) = split(&src, &[], None);
+    (src, spans)
+}
+
+type Split = (Vec<Segment>, Depth, Vec<Vec<Frame>>, Vec<Range<usize>>);
+
+/// Segments normalised Markdown, parsing each run between `breaks` (ascending line-start
+/// offsets) as a document of its own, and recording each segment's containers when asked.
+fn split(src: &str, breaks: &[usize], recorder: Option<Recorder>) -> Split {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -146,21 +194,39 @@ pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
     options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     options.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
-    let mut builder = Builder::default();
-    for (event, range) in Parser::new_ext(&src, options).into_offset_iter() {
-        builder.event(&src, &event, range);
+    let mut builder = Builder {
+        recorder,
+        ..Builder::default()
+    };
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(breaks.iter().copied())
+        .chain(std::iter::once(src.len()))
+        .collect();
+    for run in bounds.windows(2) {
+        let (from, to) = (run[0], run[1].max(run[0]));
+        for (event, range) in Parser::new_ext(&src[from..to], options).into_offset_iter() {
+            builder.event(src, &event, range.start + from..range.end + from);
+        }
+        builder.flush(src);
     }
-    builder.flush(&src);
 
     let depth = Depth {
         levels: builder.deepest.0,
         line: line_of(builder.deepest.1),
     };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut frames = Vec::new();
+    let mut spans = Vec::new();
     let segments = builder
         .raw
         .into_iter()
         .filter(|raw| !raw.text.is_empty())
+        .inspect(|raw| {
+            if let Some(f) = &raw.frames {
+                frames.push(f.clone());
+            }
+            spans.push(raw.start..raw.end);
+        })
         .enumerate()
         .map(|(i, raw)| {
             let hash = text_hash(&raw.text);
@@ -180,13 +246,17 @@ pub fn segment_with_depth(raw: &str) -> (Vec<Segment>, Depth) {
             }
         })
         .collect();
-    (segments, depth)
+    (segments, depth, frames, spans)
 }
 
 struct RawSegment {
     kind: SegmentKind,
     start: usize,
+    /// Where its inline source ends.
+    end: usize,
     text: String,
+    /// The containers around it, when an outline is asked for.
+    frames: Option<Vec<Frame>>,
 }
 
 /// An inline run being collected for the current leaf block.
@@ -210,6 +280,8 @@ struct Builder {
     raw: Vec<RawSegment>,
     /// The deepest nesting seen and the source offset where it was reached.
     deepest: (usize, usize),
+    /// Follows containers when an outline is asked for.
+    recorder: Option<Recorder>,
 }
 
 impl Builder {
@@ -226,6 +298,9 @@ impl Builder {
             Event::Start(tag) if !is_inline(tag) => {
                 self.flush(src);
                 self.blocks.push(block_kind(tag));
+                if let Some(recorder) = self.recorder.as_mut() {
+                    recorder.open(tag);
+                }
                 if self.blocks.len() > self.deepest.0 {
                     self.deepest = (self.blocks.len(), range.start);
                 }
@@ -233,6 +308,9 @@ impl Builder {
             Event::End(end) if !is_inline_end(*end) => {
                 self.flush(src);
                 self.blocks.pop();
+                if let Some(recorder) = self.recorder.as_mut() {
+                    recorder.close();
+                }
             }
             Event::Rule | Event::Html(_) | Event::DisplayMath(_) => self.flush(src),
             Event::SoftBreak | Event::HardBreak => {
@@ -256,15 +334,16 @@ impl Builder {
                 let Some(kind) = self.blocks.last().copied().flatten() else {
                     return;
                 };
+                let start = source_start(src, range.start);
                 let p = self.pending.get_or_insert_with(|| Pending {
                     kind,
-                    start: range.start,
+                    start,
                     text: String::new(),
                     cursor: None,
                     end: range.end,
                 });
                 if p.cursor.is_none() {
-                    p.cursor = Some(range.start);
+                    p.cursor = Some(start);
                 }
                 p.end = p.end.max(range.end);
             }
@@ -285,8 +364,30 @@ impl Builder {
         self.raw.push(RawSegment {
             kind: p.kind,
             start: p.start,
+            end: p.end,
             text,
+            frames: self.recorder.as_ref().map(Recorder::frames),
         });
+    }
+}
+
+/// Where the source of an inline event that opens a line's content really begins.
+///
+/// The parser reports a backslash escape (`\*`) as text starting at the escaped character,
+/// without the backslash. Inside a line that does not matter, because the text between
+/// events is copied from the source; but the first event of a line is where copying starts,
+/// so its escape would be lost (`\*Note*` read as `*Note*`, hiding the change to `*Note*`).
+/// A backslash right before the line's first event is always that event's escape: the
+/// container prefix before it (`> `, `- `, `# `, `| `, indentation) never ends in one.
+fn source_start(src: &str, offset: usize) -> usize {
+    let escaped = src
+        .as_bytes()
+        .get(offset)
+        .is_some_and(u8::is_ascii_punctuation);
+    if escaped && offset > 0 && src.as_bytes()[offset - 1] == b'\\' {
+        offset - 1
+    } else {
+        offset
     }
 }
 
@@ -427,6 +528,46 @@ mod tests {
     fn non_breaking_spaces_are_content() {
         case("Lima,\u{a0}February 9\n", &["Lima,\u{a0}February 9"]);
         assert_ne!(texts("Lima,\u{a0}February"), texts("Lima, February"));
+    }
+
+    #[test]
+    fn escapes_opening_a_line_are_kept() {
+        // Regression: the escape backslash of a line's first character was dropped, so
+        // `\*Note*` and `*Note*` had the same text and id.
+        case(
+            "\\*Note* the API changed.\n",
+            &["\\*Note* the API changed."],
+        );
+        case("- \\[x] item\n", &["\\[x] item"]);
+        case("1. \\*one*\n", &["\\*one*"]);
+        case(
+            "| \\*a | \\#b |\n|---|---|\n| \\[c] | d \\|\n",
+            &["\\*a", "\\#b", "\\[c]", "d \\|"],
+        );
+        case("\\# not a heading\n", &["\\# not a heading"]);
+        case("# \\#1 heading\n", &["\\#1 heading"]);
+        case("Para one\n\\*two* three\n", &["Para one \\*two* three"]);
+        case("> \\*quoted\n> \\*again\n", &["\\*quoted \\*again"]);
+        case("- item\n  \\*wrapped\n", &["item \\*wrapped"]);
+        case("\\\\ escaped backslash\n", &["\\\\ escaped backslash"]);
+        case(
+            "line\\\n\\*after a hard break\n",
+            &["line\\\n\\*after a hard break"],
+        );
+        for (escaped, plain) in [
+            ("\\*Note* the API changed.\n", "*Note* the API changed.\n"),
+            ("- \\[x] item\n", "- [x] item\n"),
+            ("| \\*a |\n|---|\n", "| *a |\n|---|\n"),
+            ("Para one\n\\*two* three\n", "Para one\n*two* three\n"),
+        ] {
+            assert_ne!(segment(escaped)[0].id, segment(plain)[0].id, "{escaped:?}");
+        }
+    }
+
+    #[test]
+    fn entities_are_kept_as_written() {
+        case("&amp; and &#65;\n", &["&amp; and &#65;"]);
+        assert_ne!(texts("&amp; x"), texts("& x"));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use crate::error::{Error, Result, disp};
 use crate::model::assess::{State, assess, linked_unit};
-use crate::model::segment::SegmentKind;
+use crate::model::segment::{SegmentKind, outline};
+use crate::model::shape::Frame;
 use crate::render::inline;
 use crate::ui::l10n::{Arg, Localizer};
 use crate::workspace::config::Edition;
@@ -46,6 +47,8 @@ pub struct Chrome {
     pub untranslated_note: String,
     /// Marker before such a segment in Markdown and text.
     pub untranslated_marker: String,
+    /// Note on an article from an MDX source, whose JSX components are left out.
+    pub mdx_note: String,
 }
 
 /// One article of a document.
@@ -57,9 +60,11 @@ pub struct DocArticle {
     pub title: String,
     /// The segments.
     pub blocks: Vec<Block>,
-    /// "This article was published in Volume 53 Number 2 – February 2023", when an edition
+    /// "This article was published in volume 53, number 2 (February 2023).", when an edition
     /// lists the article.
     pub published_in: Option<String>,
+    /// True if and only if the source is MDX: its prose is exported, its JSX left out.
+    pub from_mdx: bool,
 }
 
 /// One segment, with its source text and its translation.
@@ -75,6 +80,8 @@ pub struct Block {
     pub source: String,
     /// The translation and the language it comes from; `None` when not translated.
     pub target: Option<(String, Lang)>,
+    /// The lists, items, tables, rows, cells and block quotes it sits in, outermost first.
+    pub frames: Vec<Frame>,
 }
 
 /// A segment with no current translation in the export language or its fallbacks.
@@ -132,12 +139,24 @@ pub fn fallback_chain(ws: &Workspace, tag: &str) -> Result<(Lang, Vec<Lang>)> {
     Ok((requested, chain))
 }
 
-/// The edition line in the language of `l10n`: "Volume 53 Number 2 – February 2023".
+/// The edition line in the language of `l10n`: "Volume 53, Number 2 – February 2023".
 #[must_use]
 pub fn edition_line(l10n: &Localizer, edition: &Edition) -> String {
+    edition_message(l10n, "edition-line", edition)
+}
+
+/// The footer sentence in the language of `l10n`: "This article was published in volume 53,
+/// number 2 (February 2023)."
+#[must_use]
+pub fn published_in(l10n: &Localizer, edition: &Edition) -> String {
+    edition_message(l10n, "export-published-in", edition)
+}
+
+/// A message about `edition`, given its volume, number, month name and year.
+fn edition_message(l10n: &Localizer, id: &str, edition: &Edition) -> String {
     let month = l10n.message(&format!("month-{}", edition.month), &[]);
     l10n.message(
-        "edition-line",
+        id,
         &[
             ("volume", Arg::from(edition.volume as usize)),
             ("number", Arg::from(edition.number as usize)),
@@ -169,6 +188,7 @@ pub fn build(
         contents: l10n.message("export-contents", &[]),
         untranslated_note: l10n.message("export-untranslated-note", &[]),
         untranslated_marker: l10n.message("export-untranslated-marker", &[]),
+        mdx_note: l10n.message("export-mdx-note", &[]),
     };
     let built = map_ordered(slugs, |slug| build_article(ws, slug, chain, edition, &l10n))?;
     let mut gaps = Vec::new();
@@ -205,6 +225,15 @@ fn build_article(
     l10n: &Localizer,
 ) -> Result<(DocArticle, Vec<Gap>)> {
     let article = ws.load_article(slug)?;
+    // The shape comes from a second reading of the same file; should it have changed in
+    // between, the export keeps the segments and loses only the shape.
+    let mut frames = std::fs::read(ws.abs(&article.path))
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| outline(&text, article.is_mdx()))
+        .filter(|frames| frames.len() == article.segments.len())
+        .unwrap_or_default()
+        .into_iter();
     let mut per_lang = Vec::with_capacity(chain.len());
     for lang in chain {
         let file = ws.load_translation(lang, slug)?;
@@ -248,6 +277,7 @@ fn build_article(
             kind: segment.kind,
             source: segment.text.clone(),
             target,
+            frames: frames.next().unwrap_or_default(),
         });
     }
     let title = blocks
@@ -263,16 +293,14 @@ fn build_article(
             .iter()
             .find(|e| e.articles.contains(slug))
     });
-    let published_in = published.map(|e| {
-        let line = edition_line(l10n, e);
-        l10n.message("export-published-in", &[("edition", Arg::Str(&line))])
-    });
+    let published_in = published.map(|e| published_in(l10n, e));
     Ok((
         DocArticle {
             slug: slug.clone(),
             title,
             blocks,
             published_in,
+            from_mdx: article.is_mdx(),
         },
         gaps,
     ))

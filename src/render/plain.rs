@@ -1,12 +1,16 @@
 //! Markdown and plain-text rendering of export documents, readable in a plain editor.
 //! Bilingual documents alternate source and translation blocks, each labelled with its
-//! language (`[en]`, `[fr]`).
+//! language (`[en]`, `[fr]`). Lists, tables and block quotes keep their shape: a list or
+//! quote is shown whole in the source, then whole in translation; a table is one table with
+//! the source columns, then the translation's, so its rows stay aligned.
 
 use std::fmt::Write as _;
 
 use crate::model::segment::SegmentKind;
+use crate::model::shape::{Align, FrameKind};
 use crate::render::document::{Block, Document};
 use crate::render::inline;
+use crate::render::tree::{self, Node};
 
 /// Which plain format to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +52,16 @@ pub fn render(doc: &Document, flavour: Flavour) -> String {
             });
         }
         let _ = writeln!(out, "{}\n", emphasis(flavour, &doc.chrome.translated_from));
-        for block in &article.blocks {
-            render_block(&mut out, doc, block, flavour);
+        for node in &tree::build(&article.blocks) {
+            match node {
+                Node::Leaf(block) => render_block(&mut out, doc, block, flavour),
+                Node::Container { .. } if doc.bilingual => {
+                    render_pair(&mut out, doc, node, flavour);
+                }
+                Node::Container { .. } => {
+                    let _ = writeln!(out, "{}\n", shaped(doc, node, flavour, Side::Single));
+                }
+            }
         }
         if let Some(line) = &article.published_in {
             let _ = writeln!(out, "{}\n", emphasis(flavour, line));
@@ -123,4 +135,248 @@ fn emphasis(flavour: Flavour, text: &str) -> String {
         Flavour::Markdown => format!("*{text}*"),
         Flavour::Text => text.to_owned(),
     }
+}
+
+/// Which text of a segment a rendering shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// A monolingual document: the translation, or the marked source where there is none.
+    Single,
+    /// The source of a bilingual document.
+    Source,
+    /// The translation of a bilingual document.
+    Target,
+}
+
+/// A segment's text on `side`, inline markup removed for text, marked when the translation
+/// is missing.
+fn text_of(doc: &Document, block: &Block, side: Side, flavour: Flavour) -> String {
+    let (text, untranslated) = match (&block.target, side) {
+        (_, Side::Source) => (block.source.as_str(), false),
+        (Some((text, _)), _) => (text.as_str(), false),
+        (None, _) => (block.source.as_str(), true),
+    };
+    let body = match flavour {
+        Flavour::Markdown => text.to_owned(),
+        Flavour::Text => inline::to_plain(text),
+    };
+    if untranslated {
+        format!("{} {body}", doc.chrome.untranslated_marker)
+    } else {
+        body
+    }
+}
+
+/// A list, table or block quote of a bilingual document: a table once, with the source
+/// columns then the translation's; a list or quote whole in each language, labelled.
+fn render_pair(out: &mut String, doc: &Document, node: &Node<'_>, flavour: Flavour) {
+    if let Node::Container { frame, children } = node
+        && let FrameKind::Table { align } = &frame.kind
+    {
+        let labels = [format!("[{}]", doc.source_lang), format!("[{}]", doc.lang)];
+        let table = table(
+            doc,
+            align,
+            children,
+            &[Side::Source, Side::Target],
+            flavour,
+            Some(&labels),
+        );
+        let _ = writeln!(out, "{table}\n");
+        return;
+    }
+    for (side, lang) in [
+        (Side::Source, doc.source_lang.as_str()),
+        (Side::Target, doc.lang.as_str()),
+    ] {
+        let _ = writeln!(out, "[{lang}]\n\n{}\n", shaped(doc, node, flavour, side));
+    }
+}
+
+/// One node as a block of lines, with no blank line after it.
+fn shaped(doc: &Document, node: &Node<'_>, flavour: Flavour, side: Side) -> String {
+    match node {
+        Node::Leaf(block) => {
+            let text = text_of(doc, block, side, flavour);
+            match block.kind {
+                SegmentKind::Heading(level) => heading_text(flavour, level, &text),
+                _ => text,
+            }
+        }
+        Node::Container { frame, children } => match &frame.kind {
+            FrameKind::Quote => {
+                let body = blocks(doc, children, flavour, side, "\n\n");
+                body.lines()
+                    .map(|line| {
+                        if line.is_empty() {
+                            ">".to_owned()
+                        } else {
+                            format!("> {line}")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            FrameKind::List { start } => list(doc, *start, children, flavour, side),
+            FrameKind::Table { align } => table(doc, align, children, &[side], flavour, None),
+            FrameKind::Item | FrameKind::Row { .. } | FrameKind::Cell { .. } => {
+                blocks(doc, children, flavour, side, "\n\n")
+            }
+        },
+    }
+}
+
+fn blocks(doc: &Document, nodes: &[Node<'_>], flavour: Flavour, side: Side, sep: &str) -> String {
+    nodes
+        .iter()
+        .map(|n| shaped(doc, n, flavour, side))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// A list: `-` items, or numbered from `start`; nested blocks indented under their item. A
+/// list whose items hold paragraphs stays loose (blank lines between items).
+fn list(
+    doc: &Document,
+    start: Option<u64>,
+    items: &[Node<'_>],
+    flavour: Flavour,
+    side: Side,
+) -> String {
+    let loose = items.iter().any(|item| match item {
+        Node::Container { children, .. } => children
+            .iter()
+            .any(|c| matches!(c, Node::Leaf(b) if b.kind == SegmentKind::Paragraph)),
+        Node::Leaf(_) => false,
+    });
+    let sep = if loose { "\n\n" } else { "\n" };
+    let mut out = Vec::with_capacity(items.len());
+    for (number, item) in (start.unwrap_or(1)..).zip(items) {
+        let marker = if start.is_some() {
+            format!("{number}. ")
+        } else {
+            "- ".to_owned()
+        };
+        let children = match item {
+            Node::Container { children, .. } => children.as_slice(),
+            Node::Leaf(_) => std::slice::from_ref(item),
+        };
+        let body = blocks(doc, children, flavour, side, sep);
+        let indent = " ".repeat(marker.len());
+        let mut lines = body.lines();
+        let mut text = format!("{marker}{}", lines.next().unwrap_or(""));
+        for line in lines {
+            text.push('\n');
+            if !line.is_empty() {
+                text.push_str(&indent);
+                text.push_str(line);
+            }
+        }
+        out.push(text);
+    }
+    out.join(sep)
+}
+
+/// A table: the cells of each side in turn, header row first. Markdown gives a pipe table
+/// with the column alignments; text gives padded columns.
+fn table(
+    doc: &Document,
+    align: &[Align],
+    rows: &[Node<'_>],
+    sides: &[Side],
+    flavour: Flavour,
+    labels: Option<&[String; 2]>,
+) -> String {
+    let mut grid: Vec<(bool, Vec<String>)> = Vec::new();
+    for row in rows {
+        let Node::Container { frame, children } = row else {
+            continue;
+        };
+        let head = matches!(frame.kind, FrameKind::Row { head: true });
+        let mut cells = Vec::new();
+        for (s, side) in sides.iter().enumerate() {
+            for column in 0..align.len() {
+                let block = children.iter().find_map(|c| match c {
+                    Node::Container { frame, children }
+                        if frame.kind == (FrameKind::Cell { column }) =>
+                    {
+                        children.first().and_then(Node::first_block)
+                    }
+                    _ => None,
+                });
+                let mut text = block.map_or_else(String::new, |b| text_of(doc, b, *side, flavour));
+                if flavour == Flavour::Markdown {
+                    text = escape_pipes(&text);
+                }
+                if let (true, 0, Some(labels)) = (head, column, labels) {
+                    text = format!("{} {text}", labels[s.min(1)]);
+                }
+                cells.push(text);
+            }
+        }
+        grid.push((head, cells));
+    }
+    let columns = align.len() * sides.len();
+    let mut out = Vec::with_capacity(grid.len() + 1);
+    match flavour {
+        Flavour::Markdown => {
+            for (head, cells) in &grid {
+                out.push(format!("| {} |", cells.join(" | ")));
+                if *head {
+                    let rule: Vec<&str> = (0..columns)
+                        .map(|c| match align[c % align.len().max(1)] {
+                            Align::None => "---",
+                            Align::Left => ":---",
+                            Align::Center => ":---:",
+                            Align::Right => "---:",
+                        })
+                        .collect();
+                    out.push(format!("| {} |", rule.join(" | ")));
+                }
+            }
+        }
+        Flavour::Text => {
+            let mut widths = vec![0; columns];
+            for (_, cells) in &grid {
+                for (w, cell) in widths.iter_mut().zip(cells) {
+                    *w = (*w).max(cell.chars().count());
+                }
+            }
+            for (head, cells) in &grid {
+                let padded: Vec<String> = cells
+                    .iter()
+                    .zip(&widths)
+                    .enumerate()
+                    .map(|(c, (cell, &w))| {
+                        let pad = " ".repeat(w - cell.chars().count());
+                        if align[c % align.len().max(1)] == Align::Right {
+                            format!("{pad}{cell}")
+                        } else {
+                            format!("{cell}{pad}")
+                        }
+                    })
+                    .collect();
+                out.push(padded.join(" | ").trim_end().to_owned());
+                if *head {
+                    let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+                    out.push(rule.join("-+-"));
+                }
+            }
+        }
+    }
+    out.join("\n")
+}
+
+/// Escapes `|` in a cell's text, unless already escaped.
+fn escape_pipes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut escaped = false;
+    for c in text.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out
 }

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::export::ExportFormat;
 use crate::t;
+use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
 
 /// Paragraph-level translation tracking for articles.
@@ -22,9 +23,6 @@ pub struct Cli {
     /// Language of bitext's own messages (default: from `LC_ALL`, `LC_MESSAGES` or `LANG`).
     #[arg(long, global = true, value_name = "TAG")]
     pub ui_lang: Option<String>,
-    /// Number of threads to work on articles with (default: one per core).
-    #[arg(short = 'j', long = "jobs", global = true, value_name = "N")]
-    pub jobs: Option<usize>,
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
@@ -47,6 +45,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Fail (exit 1) when a selected article is not completely translated: the CI gate.
     Check(CheckArgs),
+    /// Check translations for errors a reviewer would catch: numbers, links, markup,
+    /// typography, glossary.
+    Qa(QaArgs),
     /// Export articles or an edition in a language, bilingual or not.
     Export(ExportArgs),
     /// Exchange translations with PO editors (Poedit, Lokalize, Weblate).
@@ -65,6 +66,56 @@ pub enum Command {
     /// Record the translations of an already-translated document, aligned paragraph by
     /// paragraph.
     Import(ImportArgs),
+    /// Serve the translator's workbench on a local web page.
+    Serve(ServeArgs),
+    /// Print a completion script for a shell, made from this command-line definition.
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one page per command into a directory.
+    Man(ManArgs),
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: a free one).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub port: u16,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then connect).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: CompletionShell,
+}
+
+/// The shells `completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    // Bash.
+    Bash,
+    // Zsh.
+    Zsh,
+    // Fish.
+    Fish,
+    // `PowerShell`.
+    Powershell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write bitext.1 and a page per command (bitext-status.1, ...) into DIR instead of
+    /// printing bitext.1.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `import`.
@@ -191,7 +242,12 @@ pub struct XliffExportArgs {
     #[command(flatten)]
     pub common: ExchangeExportArgs,
     /// XLIFF version.
-    #[arg(long = "version", value_enum, default_value = "2.0")]
+    #[arg(
+        long = "xliff-version",
+        value_enum,
+        default_value = "2.0",
+        value_name = "VERSION"
+    )]
     pub xliff_version: crate::exchange::xliff::Version,
 }
 
@@ -221,11 +277,7 @@ pub struct TmxExportArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Articles to export (slugs or sources/<slug>.md).
-    #[arg(
-        value_name = "ARTICLE",
-        required_unless_present = "edition",
-        conflicts_with = "edition"
-    )]
+    #[arg(value_name = "ARTICLE", conflicts_with = "edition")]
     pub articles: Vec<String>,
     /// Export an edition of bitext.toml, in its order, as one document.
     #[arg(long, value_name = "ID")]
@@ -246,6 +298,8 @@ pub struct ExportArgs {
     /// place.
     #[arg(long)]
     pub allow_incomplete: bool,
+    #[command(flatten)]
+    pub jobs: Jobs,
 }
 
 /// Arguments of `init`.
@@ -270,6 +324,43 @@ pub struct Selection {
     pub langs: Vec<String>,
 }
 
+/// `-j`, for the commands that spread their work over threads (status, sync, diff, check,
+/// export); the others refuse it.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct Jobs {
+    /// Number of threads to work on articles with (default: one per core).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+impl Command {
+    /// The `-j` given to a command that works in parallel; `None` for the default (one thread
+    /// per core) and for the commands that do not.
+    #[must_use]
+    pub fn jobs(&self) -> Option<usize> {
+        match self {
+            Self::Status(args) => args.jobs.jobs,
+            Self::Sync(args) => args.jobs.jobs,
+            Self::Diff(args) => args.jobs.jobs,
+            Self::Check(args) => args.jobs.jobs,
+            Self::Export(args) => args.jobs.jobs,
+            Self::Qa(args) => args.jobs.jobs,
+            Self::Init(_)
+            | Self::Set(_)
+            | Self::Accept(_)
+            | Self::Po(_)
+            | Self::Xliff(_)
+            | Self::Tmx(_)
+            | Self::Import(_)
+            | Self::Serve(_)
+            | Self::Completions(_)
+            | Self::Man(_)
+            | Self::Suggest(_)
+            | Self::Pretranslate(_) => None,
+        }
+    }
+}
+
 /// Output format of `status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
@@ -284,6 +375,8 @@ pub enum StatusFormat {
 pub struct StatusArgs {
     #[command(flatten)]
     pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
     /// List every segment with its position, id, state, line and an excerpt.
     #[arg(long)]
     pub segments: bool,
@@ -297,6 +390,8 @@ pub struct StatusArgs {
 pub struct SyncArgs {
     #[command(flatten)]
     pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
     /// Print what would change and write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -310,7 +405,8 @@ pub struct SyncArgs {
 pub struct SetArgs {
     /// The article (slug or sources/<slug>.md).
     pub article: String,
-    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    /// The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that
+    /// looks like a number).
     pub segment: String,
     /// The translation's language.
     #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
@@ -345,6 +441,8 @@ pub enum DiffFormat {
 pub struct DiffArgs {
     #[command(flatten)]
     pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
@@ -371,17 +469,37 @@ pub enum CheckFormat {
 pub struct CheckArgs {
     #[command(flatten)]
     pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Pass when every article is at least PCT percent current, instead of 100.
     #[arg(long, value_name = "PCT", value_parser = parse_percent)]
     pub min_complete: Option<f64>,
+    /// Leave quality findings out of the check.
+    #[arg(long)]
+    pub no_qa: bool,
+}
+
+/// Arguments of `qa`.
+#[derive(Debug, Args)]
+pub struct QaArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }
 
 fn parse_percent(raw: &str) -> Result<f64, String> {
+    // A French or Spanish user may write the decimal mark as a comma: 89,5.
     let value: f64 = raw
         .trim_end_matches('%')
+        .trim_end()
+        .replace(',', ".")
         .parse()
         .map_err(|_| t!("error-invalid-percent", value = raw))?;
     if (0.0..=100.0).contains(&value) {
@@ -396,12 +514,15 @@ fn parse_percent(raw: &str) -> Result<f64, String> {
 pub struct AcceptArgs {
     /// The article (slug or sources/<slug>.md).
     pub article: String,
-    /// Segments to accept: positions from 1 or ids.
+    /// Segments to accept: positions from 1 or ids (@ID for an id that looks like a number).
     #[arg(required = true, value_name = "SEGMENT")]
     pub segments: Vec<String>,
     /// The translations' language.
     #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
     pub lang: String,
+    /// Accept even when a quality check at level error fails.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The command-line definition with every help text, heading and the help and version flags
@@ -416,14 +537,26 @@ pub fn localized_command() -> clap::Command {
     let root = Cli::command()
         .disable_help_subcommand(true)
         .disable_version_flag(true)
+        .propagate_version(true)
         .arg(
             clap::Arg::new("version")
                 .short('V')
                 .long("version")
+                .global(true)
                 .action(clap::ArgAction::Version)
                 .help(t!("help-version")),
+        )
+        .subcommand(
+            clap::Command::new("help").arg(
+                clap::Arg::new("command")
+                    .value_name("COMMAND")
+                    .num_args(0..)
+                    .action(clap::ArgAction::Append),
+            ),
         );
-    localize(root, "bitext")
+    // `help` is read as `[COMMAND]... --help` by [`crate::main_with_args`]: it has no
+    // variant in [`Command`].
+    localize(root, "bitext").mut_subcommand("help", |help| help.about(t!("help-command-help")))
 }
 
 fn localize(cmd: clap::Command, path: &str) -> clap::Command {
@@ -440,7 +573,8 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         .help_template(format!(
             "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
-        .subcommand_help_heading(t!("help-heading-commands"))
+        .subcommand_help_heading(clap_text::heading(&t!("help-heading-commands")))
+        .subcommand_value_name(t!("help-usage-command"))
         .about(message(&format!("help-{path}")).unwrap_or_default());
     let ids: Vec<String> = cmd
         .get_arguments()
@@ -451,16 +585,21 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         let help =
             message(&format!("help-{path}-{key}")).or_else(|| message(&format!("help-{key}")));
         cmd = cmd.mut_arg(id.as_str(), |arg| {
-            let heading = if arg.is_positional() {
+            // Global options are defined on the root and copied into every command when clap
+            // builds it, heading included: they are listed apart from a command's own. The
+            // root has no options of its own, so its `--help` joins them.
+            let heading = if arg.is_global_set() || (path == "bitext" && !arg.is_positional()) {
+                t!("help-heading-global-options")
+            } else if arg.is_positional() {
                 t!("help-heading-arguments")
             } else {
                 t!("help-heading-options")
             };
-            let arg = arg.help_heading(heading);
-            match help {
+            let arg = arg.help_heading(clap_text::heading(&heading));
+            clap_text::with_value_notes(match help {
                 Some(text) => arg.help(text),
                 None => arg,
-            }
+            })
         });
     }
     let names: Vec<String> = cmd
@@ -473,7 +612,10 @@ fn localize(cmd: clap::Command, path: &str) -> clap::Command {
         } else {
             format!("{path}-{name}")
         };
-        cmd = cmd.mut_subcommand(name.as_str(), |sub| localize(sub, &sub_path));
+        // `bitext status --version` prints the tool's version under the tool's name.
+        cmd = cmd.mut_subcommand(name.as_str(), |sub| {
+            localize(sub, &sub_path).display_name("bitext")
+        });
     }
     cmd
 }

@@ -19,6 +19,12 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         &[
             include_str!("../locales/en/main.ftl"),
             include_str!("../locales/en/memory.ftl"),
+            include_str!("../locales/en/qa.ftl"),
+            include_str!("../locales/en/numbers.ftl"),
+            include_str!("../locales/en/cli.ftl"),
+            include_str!("../locales/en/conv.ftl"),
+            include_str!("../locales/en/mdx.ftl"),
+            include_str!("../locales/en/serve.ftl"),
         ],
     ),
     (
@@ -26,6 +32,12 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         &[
             include_str!("../locales/fr/main.ftl"),
             include_str!("../locales/fr/memory.ftl"),
+            include_str!("../locales/fr/qa.ftl"),
+            include_str!("../locales/fr/numbers.ftl"),
+            include_str!("../locales/fr/cli.ftl"),
+            include_str!("../locales/fr/conv.ftl"),
+            include_str!("../locales/fr/mdx.ftl"),
+            include_str!("../locales/fr/serve.ftl"),
         ],
     ),
     (
@@ -33,9 +45,22 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         &[
             include_str!("../locales/es/main.ftl"),
             include_str!("../locales/es/memory.ftl"),
+            include_str!("../locales/es/qa.ftl"),
+            include_str!("../locales/es/numbers.ftl"),
+            include_str!("../locales/es/cli.ftl"),
+            include_str!("../locales/es/conv.ftl"),
+            include_str!("../locales/es/mdx.ftl"),
+            include_str!("../locales/es/serve.ftl"),
         ],
     ),
 ];
+
+/// The languages bitext itself speaks.
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
+/// CLDR decimal separators of the languages in [`RESOURCES`]. Numbers are not grouped by
+/// thousands: line numbers, positions and years share the formatter with counts, and
+/// `file.md:1,234` would no longer read as a location.
+const DECIMAL_SEPARATORS: [(&str, char); 3] = [("en", '.'), ("fr", ','), ("es", ',')];
 
 /// A chain of bundles, most specific first, always ending in English.
 pub struct Localizer {
@@ -105,6 +130,17 @@ fn bundle(code: &str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Terminal output: Unicode isolation marks around placeables would show as garbage.
     bundle.set_use_isolating(false);
+    // NUMBER() is built in; it cannot clash with anything, as the bundle is still empty.
+    let _ = bundle.add_builtins();
+    let separator = DECIMAL_SEPARATORS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or('.', |(_, s)| *s);
+    bundle.set_formatter(Some(if separator == ',' {
+        format_decimal_comma
+    } else {
+        format_decimal_point
+    }));
     for source in sources {
         let resource = match FluentResource::try_new((*source).to_owned()) {
             Ok(resource) | Err((resource, _)) => resource,
@@ -113,6 +149,56 @@ fn bundle(code: &str) -> FluentBundle<FluentResource> {
         let _ = bundle.add_resource(resource);
     }
     bundle
+}
+
+fn format_decimal_point<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    format_number(value, '.')
+}
+
+fn format_decimal_comma<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    format_number(value, ',')
+}
+
+/// Formats a Fluent number with `separator` as the decimal mark, honouring the minimum and
+/// maximum fraction digits of `NUMBER()` (at most 3 by default, as in CLDR).
+fn format_number(value: &FluentValue<'_>, separator: char) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let options = &number.options;
+    let min = options.minimum_fraction_digits.unwrap_or(0);
+    let max = options.maximum_fraction_digits.unwrap_or(3).max(min);
+    let mut text = format!("{:.max$}", number.value);
+    if let Some(point) = text.find('.') {
+        let keep = point + 1 + min;
+        while text.len() > keep && text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+        text = text.replacen('.', &separator.to_string(), 1);
+    }
+    if text
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.chars().all(|c| c == '0' || c == separator))
+    {
+        text.remove(0);
+    }
+    Some(text)
+}
+
+/// Formats `value` (0 to 100) as a percentage with one decimal in the UI language:
+/// `89.5%`, `89,5 %` (French, narrow no-break space), `89,5 %` (Spanish, no-break space).
+#[must_use]
+pub fn percent(value: f64) -> String {
+    tr("number-percent", &[("value", Arg::Num(value))])
+}
+
+/// Formats `value` with exactly two decimals in the UI language (`0.87`, `0,87`).
+#[must_use]
+pub fn decimal2(value: f64) -> String {
+    tr("number-decimal-2", &[("value", Arg::Num(value))])
 }
 
 /// Picks the UI language from an explicit tag or the POSIX locale environment.
@@ -183,6 +269,12 @@ impl From<usize> for Arg<'_> {
     }
 }
 
+impl From<f64> for Arg<'_> {
+    fn from(value: f64) -> Self {
+        Arg::Num(value)
+    }
+}
+
 /// Shorthand for `tr(id, &[("name", value.into()), ...])`.
 #[macro_export]
 macro_rules! t {
@@ -243,6 +335,144 @@ mod tests {
         assert_eq!(es419.format("state-current", None), "al día");
         let de = Localizer::new(&"de".parse().expect("tag"));
         assert_eq!(de.format("state-current", None), "current");
+    }
+
+    #[track_caller]
+    fn formats(lang: &str, id: &str, args: &[(&str, f64)], expected: &str) {
+        let localizer = Localizer::new(&lang.parse().expect("tag"));
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        assert_eq!(
+            localizer.format(id, Some(&fluent_args)),
+            expected,
+            "{lang} {id} {args:?}"
+        );
+    }
+
+    #[test]
+    fn percentages_take_each_language_s_decimal_mark_and_space() {
+        formats("en", "number-percent", &[("value", 89.5)], "89.5%");
+        formats("fr", "number-percent", &[("value", 89.5)], "89,5\u{202f}%");
+        formats("es", "number-percent", &[("value", 89.5)], "89,5\u{a0}%");
+        formats(
+            "fr",
+            "number-percent",
+            &[("value", 100.0)],
+            "100,0\u{202f}%",
+        );
+        formats("en", "number-percent", &[("value", 66.666)], "66.7%");
+        formats("es", "number-percent", &[("value", 0.0)], "0,0\u{a0}%");
+        formats("fr", "number-decimal-2", &[("value", 0.875)], "0,88");
+        formats("en", "number-decimal-2", &[("value", 1.0)], "1.00");
+    }
+
+    #[test]
+    fn import_summaries_agree_with_each_count() {
+        let ones = [
+            ("translated", 1.0),
+            ("drafts", 1.0),
+            ("unchanged", 1.0),
+            ("conflicts", 1.0),
+            ("missing", 1.0),
+            ("extra", 1.0),
+        ];
+        let twos = ones.map(|(name, _)| (name, 2.0));
+        formats(
+            "en",
+            "import-article-summary",
+            &ones,
+            "Recorded 1 translation and 1 draft to review; 1 unchanged, 1 conflict kept, \
+             1 without translation, 1 extra paragraph skipped.",
+        );
+        formats(
+            "en",
+            "import-article-summary",
+            &twos,
+            "Recorded 2 translations and 2 drafts to review; 2 unchanged, 2 conflicts kept, \
+             2 without translation, 2 extra paragraphs skipped.",
+        );
+        formats(
+            "fr",
+            "import-article-summary",
+            &ones.map(|(name, _)| (name, 0.0)),
+            "0 traduction enregistrée et 0 brouillon à relire\u{a0}; 0 inchangée, \
+             0 conflit conservé, 0 sans traduction, 0 paragraphe en trop ignoré.",
+        );
+        formats(
+            "fr",
+            "import-article-summary",
+            &twos,
+            "2 traductions enregistrées et 2 brouillons à relire\u{a0}; 2 inchangées, \
+             2 conflits conservés, 2 sans traduction, 2 paragraphes en trop ignorés.",
+        );
+        formats(
+            "es",
+            "import-article-summary",
+            &ones,
+            "1 traducción registrada y 1 borrador por revisar; 1 sin cambios, \
+             1 conflicto conservado, 1 sin traducción, 1 párrafo sobrante omitido.",
+        );
+        formats(
+            "es",
+            "import-article-summary",
+            &ones.map(|(name, _)| (name, 0.0)),
+            "0 traducciones registradas y 0 borradores por revisar; 0 sin cambios, \
+             0 conflictos conservados, 0 sin traducción, 0 párrafos sobrantes omitidos.",
+        );
+        let counts = |n: f64| {
+            [
+                "recorded",
+                "stale",
+                "drafts",
+                "unchanged",
+                "skipped",
+                "conflicts",
+            ]
+            .map(|k| (k, n))
+        };
+        let en = Localizer::new(&"en".parse().expect("tag"));
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("path", "fr.po");
+        for (name, value) in counts(1.0) {
+            fluent_args.set(name, value);
+        }
+        assert_eq!(
+            en.format("import-summary", Some(&fluent_args)),
+            "fr.po: 1 recorded, 1 stale, 1 as a draft, 1 unchanged, 1 skipped, 1 conflict"
+        );
+        let fr = Localizer::new(&"fr".parse().expect("tag"));
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("path", "fr.po");
+        for (name, value) in counts(2.0) {
+            fluent_args.set(name, value);
+        }
+        assert_eq!(
+            fr.format("import-summary", Some(&fluent_args)),
+            "fr.po: 2 enregistrées, 2 périmées, 2 en brouillon, 2 inchangées, 2 ignorées, 2 conflits"
+        );
+    }
+
+    #[test]
+    fn plain_numbers_keep_their_digits_and_are_not_grouped() {
+        formats(
+            "fr",
+            "segments-count",
+            &[("count", 12345.0)],
+            "12345 segments",
+        );
+        formats("es", "segments-count", &[("count", 1.0)], "1 segmento");
+        let fr = Localizer::new(&"fr".parse().expect("tag"));
+        let mut args = FluentArgs::new();
+        args.set("path", "a.md");
+        args.set("pid", 7);
+        args.set("seconds", 2.5);
+        assert!(
+            fr.format("error-lock-timeout", Some(&args)).contains("2,5"),
+            "{}",
+            fr.format("error-lock-timeout", Some(&args))
+        );
     }
 
     #[test]

@@ -100,11 +100,38 @@ impl Style {
     }
 }
 
-/// Display width of `text` in terminal columns (characters; the messages and excerpts bitext
-/// aligns are in scripts of width one).
+/// Display width of `text` in terminal columns: accents and other combining marks take none,
+/// CJK ideographs and other wide characters two (Unicode's East Asian Width).
 #[must_use]
 pub fn width(text: &str) -> usize {
-    text.chars().count()
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` on one line, cut to at most `columns` display columns: white space runs become one
+/// space, and a text too long ends with an ellipsis (`…`) inside the limit, after the last
+/// whole word when that keeps more than half of it.
+#[must_use]
+pub fn fit(text: &str, columns: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if width(&flat) <= columns {
+        return flat;
+    }
+    let room = columns.saturating_sub(1);
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in flat.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        cut.push(c);
+        used += w;
+    }
+    let cut = match cut.rfind(' ') {
+        Some(i) if width(&cut[..i]) > room / 2 => cut[..i].to_owned(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end())
 }
 
 /// Pads `text` on the right to `columns`.
@@ -124,4 +151,36 @@ pub fn pad_left(text: &str, columns: usize) -> String {
     let mut out: String = std::iter::repeat_n(' ', columns.saturating_sub(width(text))).collect();
     out.push_str(text);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, columns: usize, expected: &str) {
+        let got = fit(text, columns);
+        assert_eq!(got, expected, "{text:?} in {columns}");
+        assert!(width(&got) <= columns, "{got:?} is wider than {columns}");
+    }
+
+    #[test]
+    fn width_counts_terminal_columns() {
+        assert_eq!(width("résumé"), 6);
+        // "e" and a combining acute accent: one column.
+        assert_eq!(width("re\u{301}sume\u{301}"), 6);
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(pad_right("日本", 6), "日本  ");
+        assert_eq!(pad_left("été", 5), "  été");
+    }
+
+    #[test]
+    fn fit_cuts_at_display_width_with_an_ellipsis() {
+        case("short", 10, "short");
+        case("two\n  lines", 10, "two lines");
+        case("The council met on Monday", 12, "The council…");
+        case("Élection présidentielle anticipée", 15, "Élection…");
+        case("日本語のテキストです", 9, "日本語の…");
+        case("Unbreakableword", 6, "Unbre…");
+    }
 }

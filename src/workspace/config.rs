@@ -18,6 +18,8 @@ struct RawConfig {
     targets: Vec<String>,
     #[serde(default)]
     edition: Vec<RawEdition>,
+    #[serde(default)]
+    qa: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]
@@ -39,6 +41,8 @@ pub struct Config {
     pub targets: Vec<Lang>,
     /// Issues of the publication, in the configured order.
     pub editions: Vec<Edition>,
+    /// Levels of the quality checks, from the `[qa]` table.
+    pub qa: crate::qa::Levels,
 }
 
 /// One issue of the publication: an ordered list of articles.
@@ -105,10 +109,15 @@ impl Config {
                 });
             }
         }
+        let qa = match &raw.qa {
+            Some(table) => crate::qa::Levels::from_table(path, text, table)?,
+            None => crate::qa::Levels::default(),
+        };
         Ok(Self {
             source,
             targets,
             editions,
+            qa,
         })
     }
 

@@ -90,6 +90,27 @@ impl Workspace {
         Path::new(SOURCES_DIR).join(format!("{slug}.md"))
     }
 
+    /// `sources/<slug>.mdx`, relative to the root.
+    #[must_use]
+    pub fn mdx_path(slug: &Slug) -> PathBuf {
+        Path::new(SOURCES_DIR).join(format!("{slug}.mdx"))
+    }
+
+    /// The source file of `slug`, relative to the root: `sources/<slug>.mdx` when only that
+    /// exists, else `sources/<slug>.md` (which may not exist).
+    ///
+    /// # Errors
+    /// [`Error::SourceConflict`] when both exist: which one is the article would be a guess.
+    pub fn source_file(&self, slug: &Slug) -> Result<PathBuf> {
+        let md = Self::source_path(slug);
+        let mdx = Self::mdx_path(slug);
+        match (self.abs(&md).is_file(), self.abs(&mdx).is_file()) {
+            (true, true) => Err(Error::SourceConflict { md, mdx }),
+            (false, true) => Ok(mdx),
+            _ => Ok(md),
+        }
+    }
+
     /// `translations/<lang>/<slug>.json`, relative to the root.
     #[must_use]
     pub fn translation_path(lang: &Lang, slug: &Slug) -> PathBuf {
@@ -133,17 +154,28 @@ impl Workspace {
     /// Every article in `sources/`, sorted by slug.
     ///
     /// # Errors
-    /// An unreadable directory, or a Markdown file whose name is not a valid slug.
+    /// An unreadable directory, a Markdown or MDX file whose name is not a valid slug, or a
+    /// slug with both a `.md` and an `.mdx` source.
     pub fn all_articles(&self) -> Result<Vec<Slug>> {
         let mut slugs = Vec::new();
         for path in self.list(Path::new(SOURCES_DIR), "md")? {
             slugs.push(slug_of(&path)?);
         }
+        for path in self.list(Path::new(SOURCES_DIR), "mdx")? {
+            let slug = slug_of(&path)?;
+            if slugs.contains(&slug) {
+                return Err(Error::SourceConflict {
+                    md: Self::source_path(&slug),
+                    mdx: path,
+                });
+            }
+            slugs.push(slug);
+        }
         slugs.sort();
         Ok(slugs)
     }
 
-    /// The articles named on the command line (slugs or `sources/<slug>.md` paths), or every
+    /// The articles named on the command line (slugs or `sources/<slug>.md` or `.mdx` paths), or every
     /// article when none is named. Every named article must exist.
     ///
     /// # Errors
@@ -157,10 +189,13 @@ impl Workspace {
             let stem = name
                 .strip_prefix("sources/")
                 .or_else(|| name.strip_prefix("./sources/"))
-                .and_then(|rest| rest.strip_suffix(".md"))
+                .and_then(|rest| {
+                    rest.strip_suffix(".md")
+                        .or_else(|| rest.strip_suffix(".mdx"))
+                })
                 .unwrap_or(name);
             let slug = Slug::parse(stem)?;
-            let path = Self::source_path(&slug);
+            let path = self.source_file(&slug)?;
             if !self.abs(&path).is_file() {
                 return Err(Error::UnknownArticle {
                     slug: slug.to_string(),
@@ -210,7 +245,7 @@ impl Workspace {
     /// # Errors
     /// An unreadable or non-UTF-8 source file.
     pub fn load_article(&self, slug: &Slug) -> Result<Article> {
-        let path = Self::source_path(slug);
+        let path = self.source_file(slug)?;
         self.check_inside(&path)?;
         let bytes = std::fs::read(self.abs(&path)).map_err(|source| Error::Read {
             path: path.clone(),

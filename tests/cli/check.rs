@@ -1,24 +1,15 @@
 //! `bitext check`: the CI gate and its four renderings.
 
-use crate::support::{ARTICLE, Ws};
+use crate::support::{ARTICLE, Ws, sample_copy};
 
 #[test]
-fn check_passes_on_the_repository_sample() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bitext"))
-        .args(["-C", env!("CARGO_MANIFEST_DIR"), "check"])
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .output()
-        .expect("run");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
+fn check_passes_on_the_sample() {
+    let run = sample_copy().run(&["check"]).success();
     assert!(
-        String::from_utf8_lossy(&output.stdout)
-            .starts_with("check passed: 1 article in 2 languages")
+        run.stdout
+            .starts_with("check passed: 1 article in 2 languages"),
+        "{}",
+        run.stdout
     );
 }
 
@@ -106,13 +97,13 @@ fn min_complete_gates_on_the_percentage() {
     let pass = ws.run(&["check", "-l", "fr", "--min-complete", "60"]);
     assert_eq!(pass.code, 0, "{}", pass.stdout);
     assert!(
-        pass.stdout.contains("check passed") && pass.stdout.contains("(required: 60% current)")
+        pass.stdout.contains("check passed") && pass.stdout.contains("(required: 60.0% current)")
     );
     let fail = ws.run(&["check", "-l", "fr", "--min-complete", "70"]);
     assert_eq!(fail.code, 1);
     assert!(
         fail.stdout
-            .contains("sources/harbour.md: fr: 66.7% current, below the required 70%"),
+            .contains("sources/harbour.md: fr: 66.7% current, below the required 70.0%"),
         "{}",
         fail.stdout
     );
@@ -250,4 +241,73 @@ fn check_output_is_fixed_in_every_ui_language() {
         assert_eq!(run.code, 1);
         insta::assert_snapshot!(format!("check_text_{lang}"), run.stdout);
     }
+}
+
+#[test]
+fn min_complete_marks_the_work_left_in_passing_articles_as_warnings() {
+    let ws = Ws::stale_and_missing();
+    ws.write("sources/short.md", "# Short\n\nOne paragraph.\n");
+    // harbour: 4 of 6 current in French (passes 60%); short: 0 of 2 (fails).
+    let run = ws.run(&["check", "-l", "fr", "--min-complete", "60"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 6, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("sources/short.md:1: fr: missing segment 1 ("),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[1].starts_with("sources/short.md:3: fr: missing segment 2 ("),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[2].starts_with("sources/short.md: fr: 0.0% current, below"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[3].starts_with("warning: sources/harbour.md:11: fr: stale segment 5 ("),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[4].starts_with("warning: sources/harbour.md:13: fr: missing segment 6 ("),
+        "{}",
+        run.stdout
+    );
+    assert!(lines[5].starts_with("check failed"), "{}", run.stdout);
+    // Failures never carry the warning mark.
+    assert_eq!(run.stdout.matches("warning: ").count(), 2);
+    let fr = ws.run(&[
+        "--ui-lang",
+        "fr",
+        "check",
+        "-l",
+        "fr",
+        "--min-complete",
+        "60",
+    ]);
+    assert!(
+        fr.stdout
+            .contains("avertissement\u{a0}: sources/harbour.md:11: fr\u{a0}: segment 5 périmé"),
+        "{}",
+        fr.stdout
+    );
+    let es = ws.run(&[
+        "--ui-lang",
+        "es",
+        "check",
+        "-l",
+        "fr",
+        "--min-complete",
+        "60",
+    ]);
+    assert_eq!(
+        es.stdout.matches("\naviso: sources/harbour.md:").count(),
+        2,
+        "{}",
+        es.stdout
+    );
 }

@@ -1,6 +1,6 @@
 //! `bitext diff`: what changed since a segment was translated.
 
-use crate::support::{ARTICLE, Ws};
+use crate::support::{ARTICLE, Ws, tool};
 
 #[test]
 fn a_one_character_edit_is_visible_with_markers_when_colour_is_off() {
@@ -86,52 +86,99 @@ fn the_diff_is_cumulative_from_the_translated_text() {
     assert!(!run.stdout.contains("Saturday"), "{}", run.stdout);
 }
 
+/// Runs `tool` with `args` in `dir`, asserting success.
+#[track_caller]
+fn run_tool(dir: &std::path::Path, tool: &str, args: &[&str], stdin: &str) {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(tool)
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    let output = child.wait_with_output().expect("wait");
+    assert!(
+        output.status.success(),
+        "{tool} {args:?} failed:\n{}{}\npatch:\n{stdin}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 #[test]
-fn unified_output_applies_with_a_unified_diff_parser() {
+fn unified_output_is_one_patch_per_file_that_git_apply_and_patch_accept() {
+    let (Some(git), Some(patch)) = (tool(&["git"]), tool(&["patch"])) else {
+        return;
+    };
     let ws = Ws::translated();
+    ws.translate_all("harbour", "es");
+    let second = "# Second\n\nAnother article, with a paragraph\nwrapped over two lines.\n";
+    ws.write("sources/second.md", second);
+    ws.translate_all("second", "fr");
+    // Edits inside wrapped paragraphs, at the end of the file, and in both languages.
     let edited = ARTICLE
         .replace("next weekend.", "next weekend!")
-        .replace("The council met on Monday", "The council met on Tuesday");
+        .replace("The council met on Monday", "The council met on Tuesday")
+        .replace("the catch has fallen", "the catch has dropped");
     ws.write("sources/harbour.md", &edited);
-    let run = ws
+    let second_edited = second.replace("over two lines", "over exactly two lines");
+    ws.write("sources/second.md", &second_edited);
+
+    let run = ws.run(&["diff", "--format", "unified"]).success();
+    assert_eq!(
+        run.stdout.matches("--- a/sources/harbour.md\n").count(),
+        1,
+        "one patch per file, not one per language or segment:\n{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.matches("--- a/sources/second.md\n").count(), 1);
+    assert!(
+        run.stdout
+            .contains("@@ -1,11 +1,11 @@\n # The harbour council\n \n-The council met on Monday"),
+        "real line numbers and the file's lines:\n{}",
+        run.stdout
+    );
+
+    // Applied to the files as they were translated, the patch gives the files as they are.
+    let before = tempfile::tempdir().expect("temp");
+    std::fs::create_dir_all(before.path().join("sources")).expect("mkdir");
+    std::fs::write(before.path().join("sources/harbour.md"), ARTICLE).expect("write");
+    std::fs::write(before.path().join("sources/second.md"), second).expect("write");
+    run_tool(before.path(), &git, &["apply", "--check", "-"], &run.stdout);
+    run_tool(before.path(), &patch, &["-p1", "--dry-run"], &run.stdout);
+    run_tool(before.path(), &patch, &["-p1", "--quiet"], &run.stdout);
+    assert_eq!(
+        std::fs::read_to_string(before.path().join("sources/harbour.md")).expect("read"),
+        edited
+    );
+    assert_eq!(
+        std::fs::read_to_string(before.path().join("sources/second.md")).expect("read"),
+        second_edited
+    );
+    // And it reverses cleanly on the workspace as it is now.
+    run_tool(
+        ws.root(),
+        &git,
+        &["apply", "--check", "-R", "-"],
+        &run.stdout,
+    );
+    run_tool(ws.root(), &patch, &["-p1", "-R", "--dry-run"], &run.stdout);
+
+    let fr_only = ws
         .run(&["diff", "-l", "fr", "--format", "unified"])
         .success();
-    let patches: Vec<String> = run
-        .stdout
-        .split("--- a/")
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("--- a/{p}"))
-        .collect();
-    assert_eq!(patches.len(), 2, "{}", run.stdout);
-    let status = ws
-        .run(&["status", "-l", "fr", "--segments", "--format", "json"])
-        .success()
-        .json();
-    for text in &patches {
-        let patch = diffy::Patch::from_str(text).expect("a valid unified diff");
-        assert_eq!(patch.original(), Some("a/sources/harbour.md"));
-        assert_eq!(patch.modified(), Some("b/sources/harbour.md"));
-        let hunk = &patch.hunks()[0];
-        let line = hunk.old_range().start();
-        // Rebuild the file as the translator saw it: the old paragraph at its line.
-        let segment = status["articles"][0]["languages"][0]["segments"]
-            .as_array()
-            .expect("segments")
-            .iter()
-            .find(|s| s["line"] == line)
-            .expect("segment at hunk line")
-            .clone();
-        let n = usize::try_from(segment["n"].as_u64().expect("n")).expect("usize");
-        let old_text = ws.json("translations/fr/harbour.json")["units"][n - 1]["source"]
-            .as_str()
-            .expect("source")
-            .to_owned();
-        let base = format!("{}{old_text}\n", "filler\n".repeat(line - 1));
-        let applied = diffy::apply(&base, &patch).expect("patch applies");
-        let new_text = applied.lines().last().expect("line");
-        assert!(edited.replace('\n', " ").contains(new_text), "{new_text}");
-        assert_ne!(new_text, old_text);
-    }
+    assert_eq!(
+        fr_only.stdout, run.stdout,
+        "the same patch from one language"
+    );
 }
 
 #[test]

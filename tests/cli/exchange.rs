@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::process::Command;
 
-use crate::support::{SAMPLE, Ws, sample_copy, tool};
+use crate::support::{SAMPLE, Ws, sample_copy, skip, tool};
 
 const FR: &str = "translations/fr/no-to-canadas-interference-in-peru.json";
 
@@ -14,7 +14,7 @@ const FORMATS: [(&str, &[&str], &str, &str); 3] = [
     ("xliff 2.0", &["xliff", "export"], "xliff", "xlf"),
     (
         "xliff 1.2",
-        &["xliff", "export", "--version", "1.2"],
+        &["xliff", "export", "--xliff-version", "1.2"],
         "xliff",
         "xlf",
     ),
@@ -125,7 +125,7 @@ fn unfinished_units_are_never_recorded_as_current() {
         po.replacen("a fait plus de 60 morts", "a fait plus de 70 morts", 1),
     );
     let run = ws.run(&["po", "import", "fr.po"]).success();
-    assert!(run.stdout.contains("1 as drafts"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 as a draft"), "{}", run.stdout);
     assert_eq!(ws.states(SAMPLE, "fr")[5], "draft");
 
     ws.run(&["xliff", "export", SAMPLE, "-l", "fr", "-o", "fr.xlf"])
@@ -192,7 +192,7 @@ fn stale_xliff_units_carry_the_old_source_and_translation_in_notes() {
         SAMPLE,
         "-l",
         "fr",
-        "--version",
+        "--xliff-version",
         "1.2",
         "-o",
         "fr12.xlf",
@@ -253,7 +253,9 @@ fn a_workspace_change_since_export_is_a_conflict_unless_forced() {
         1,
     );
     ws.write("fr.po", po);
-    let run = ws.run(&["po", "import", "fr.po"]).success();
+    let run = ws.run(&["po", "import", "fr.po"]);
+    assert_eq!(run.code, 1, "a conflict exits 1: {run:?}");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
     assert!(
         run.stdout.contains(
             "segment 3 (095e1d64) was changed in the workspace since this file was exported"
@@ -265,6 +267,32 @@ fn a_workspace_change_since_export_is_a_conflict_unless_forced() {
     assert_eq!(units(&ws)[2]["target"], "– M. Villamizar –");
     ws.run(&["po", "import", "fr.po", "--force"]).success();
     assert_eq!(units(&ws)[2]["target"], "– Margaret V. –");
+}
+
+#[test]
+fn an_xliff_import_with_a_conflict_exits_1_and_keeps_the_workspace_text() {
+    let ws = sample_copy();
+    ws.run(&["xliff", "export", SAMPLE, "-l", "fr", "-o", "fr.xlf"])
+        .success();
+    ws.run(&["set", SAMPLE, "3", "-l", "fr", "--text", "– M. V. –"])
+        .success();
+    let xlf = ws.read("fr.xlf");
+    assert!(xlf.contains("<target>– Margaret Villamizar –</target>"));
+    ws.write(
+        "fr.xlf",
+        xlf.replacen(
+            "<target>– Margaret Villamizar –</target>",
+            "<target>– Margaret V. –</target>",
+            1,
+        ),
+    );
+    let run = ws.run(&["xliff", "import", "fr.xlf"]);
+    assert_eq!(run.code, 1, "a conflict exits 1: {run:?}");
+    assert!(run.stdout.contains("1 conflict"), "{}", run.stdout);
+    assert_eq!(units(&ws)[2]["target"], "– M. V. –");
+    // Without a conflict the same import exits 0.
+    ws.run(&["xliff", "import", "fr.xlf", "--force"]).success();
+    ws.run(&["xliff", "import", "fr.xlf"]).success();
 }
 
 #[test]
@@ -355,10 +383,7 @@ fn local_schemas() -> Option<tempfile::TempDir> {
     let dir =
         std::path::Path::new("/usr/share/php/Symfony/Component/Translation/Resources/schemas");
     if !dir.is_dir() {
-        assert!(
-            std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
-            "the XLIFF schemas (php-symfony-translation) are not installed"
-        );
+        skip("the XLIFF schemas (php-symfony-translation) are not installed");
         return None;
     }
     let out = tempfile::tempdir().expect("temp");
@@ -437,7 +462,7 @@ fn xmllint_validates_both_xliff_versions_against_the_oasis_schemas() {
         SAMPLE,
         "-l",
         "es",
-        "--version",
+        "--xliff-version",
         "1.2",
         "-o",
         "es12.xlf",
@@ -471,10 +496,7 @@ fn translate_toolkit_reads_po_xliff_and_tmx_with_the_same_counts() {
             .is_ok_and(|o| o.status.success())
     });
     if !has_toolkit {
-        assert!(
-            std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
-            "Translate Toolkit is not installed"
-        );
+        skip("Translate Toolkit is not installed");
         return;
     }
     let ws = varied_sample();
@@ -488,7 +510,7 @@ fn translate_toolkit_reads_po_xliff_and_tmx_with_the_same_counts() {
         SAMPLE,
         "-l",
         "fr",
-        "--version",
+        "--xliff-version",
         "1.2",
         "-o",
         "fr12.xlf",

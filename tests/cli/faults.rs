@@ -55,7 +55,7 @@ fn sync_crashing_after_any_write_leaves_every_file_whole() {
         let ws = Ws::generated_with(12, 21, 1.0);
         let mut command = Command::new(env!("CARGO_BIN_EXE_bitext"));
         command
-            .args(["-j", "1", "sync"])
+            .args(["sync", "-j", "1"])
             .current_dir(ws.root())
             .env("BITEXT_TEST_CRASH_AFTER_WRITES", k.to_string())
             .stdout(Stdio::null())

@@ -143,7 +143,7 @@ fn existing_current_translations_are_kept_unless_forced() {
         .run(&["import", SAMPLE, "-l", "fr", "article.fr.md"])
         .success();
     assert!(
-        run.stdout.contains("18 unchanged, 1 conflicts kept"),
+        run.stdout.contains("18 unchanged, 1 conflict kept"),
         "{}",
         run.stdout
     );
@@ -166,4 +166,69 @@ fn plain_text_documents_are_split_at_blank_lines() {
         "Les pêcheurs ont demandé de l'aide pour le prix du carburant."
     );
     assert_eq!(ws.states("short", "fr"), strs(&["current"; 3]));
+}
+
+#[test]
+fn a_dropped_heading_is_missing_not_merged_into_the_next_paragraph() {
+    let document = french_document(|p| {
+        assert!(p[12].starts_with("## "), "{}", p[12]);
+        p.remove(12);
+    });
+    let (_, states, stdout) = states_after_import(&document);
+    assert_eq!(states, expected(&[(13, "missing")]), "{stdout}");
+    let row = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("13 "))
+        .expect("a row for segment 13");
+    assert!(
+        row.contains("For Your Information") && row.ends_with("no translation"),
+        "{stdout}"
+    );
+}
+
+/// The display width of `text` in a terminal.
+fn columns(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+#[test]
+fn dry_run_aligns_its_columns_by_display_width() {
+    let ws = Ws::new();
+    ws.write(
+        "sources/wide.md",
+        "# Harbour news\n\nThe council met on Monday.\n\nFishermen asked for help with the price of fuel, which has doubled since the spring and now costs more than the catch brings in.\n",
+    );
+    ws.write(
+        "wide.fr.md",
+        "# 港のニュース\n\nLe conseil s'est réuni lundi, à l'Hôtel de Ville.\n\n漁師たちは燃料価格への支援を求めた。価格は春から倍増し、今では漁獲の収入を上回っている。\n",
+    );
+    let run = ws
+        .run(&["import", "wide", "-l", "fr", "wide.fr.md", "--dry-run"])
+        .success();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + 3 + 1, "{}", run.stdout);
+    // The outcome column starts at the same display column on every line: n (7), confidence
+    // (5), source (40) and translation (40), two spaces apart.
+    let outcome_column = 7 + 2 + 5 + 2 + 40 + 2 + 40 + 2;
+    for line in &lines[..4] {
+        let (cells, outcome) = line.rsplit_once("  ").expect("columns");
+        assert!(!outcome.starts_with(' '), "{line}");
+        assert_eq!(columns(cells) + 2, outcome_column, "{}", run.stdout);
+    }
+    // Long excerpts are cut inside their column with an ellipsis.
+    assert!(
+        lines[3].contains("Fishermen asked for help with the…"),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[3].contains("漁師たちは燃料価格への支援を求めた。価…"),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[2].contains("Le conseil s'est réuni lundi, à…"),
+        "{}",
+        lines[2]
+    );
 }

@@ -23,8 +23,8 @@ fn parallel_and_sequential_runs_give_byte_identical_output() {
     ];
     for args in commands {
         let run = |jobs: &str| {
-            let mut all = vec!["-j", jobs];
-            all.extend_from_slice(args);
+            let mut all = args.to_vec();
+            all.extend_from_slice(&["-j", jobs]);
             ws.run(&all)
         };
         let one = run("1");
@@ -51,8 +51,8 @@ fn parallel_sync_writes_the_same_files() {
         parallel.snapshot(),
         "the generator is deterministic"
     );
-    sequential.run(&["-j", "1", "sync"]).success();
-    parallel.run(&["-j", "4", "sync"]).success();
+    sequential.run(&["sync", "-j", "1"]).success();
+    parallel.run(&["sync", "-j", "4"]).success();
     assert_eq!(sequential.snapshot(), parallel.snapshot());
 }
 
@@ -62,7 +62,7 @@ fn errors_name_the_first_bad_file_whatever_the_threads() {
     ws.write("translations/fr/article-00007.json", "{");
     ws.write("translations/fr/article-00021.json", "[");
     for jobs in ["1", "2", "8"] {
-        ws.run(&["-j", jobs, "status"])
+        ws.run(&["status", "-j", jobs])
             .error(&["translations/fr/article-00007.json"]);
     }
 }

@@ -292,8 +292,9 @@ pub(crate) fn strs(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| (*s).to_owned()).collect()
 }
 
-/// Finds an external tool among `candidates`. Without one the test is skipped, unless
-/// `BITEXT_REQUIRE_TOOLS` is set (as `.ci/run` does after installing them): then it fails.
+/// Finds an external tool among `candidates`. Without one the test is skipped, and says so
+/// with [`skip`]; unless `BITEXT_REQUIRE_TOOLS` is set (as `.ci/run` does after installing
+/// them): then it fails.
 pub(crate) fn tool(candidates: &[&str]) -> Option<String> {
     let found = candidates
         .iter()
@@ -304,34 +305,68 @@ pub(crate) fn tool(candidates: &[&str]) -> Option<String> {
                 .is_ok_and(|o| o.status.success())
         })
         .map(|c| (*c).to_owned());
-    assert!(
-        found.is_some() || std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
-        "none of {candidates:?} is installed, and BITEXT_REQUIRE_TOOLS is set"
-    );
+    if found.is_none() {
+        skip(&format!("none of {candidates:?} is installed"));
+    }
     found
 }
 
-/// A temp workspace holding a copy of the repository's own sample corpus.
-pub(crate) fn sample_copy() -> Ws {
-    let ws = Ws::new();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    ws.write(
-        "bitext.toml",
-        std::fs::read(root.join("bitext.toml")).expect("bitext.toml"),
+/// Reports that the running test cannot check what it is about because `reason` (an outside
+/// tool is missing). With `BITEXT_REQUIRE_TOOLS` set it fails the test; otherwise it writes a
+/// `SKIPPED` line straight to the process's stderr, past the test harness's capture, so that
+/// `cargo test` shows it even though the test then passes.
+#[track_caller]
+pub(crate) fn skip(reason: &str) {
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    assert!(
+        std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
+        "{test}: {reason}, and BITEXT_REQUIRE_TOOLS is set"
     );
-    for dir in ["sources", "translations/fr", "translations/es"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect(dir) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {reason} (.ci/run installs it)"
+    );
+}
+
+/// The pinned copy of the repository's sample workspace that tests run on, so that a user in
+/// the middle of the README's tour (sources edited) still gets a green `cargo test`.
+/// `tests/fixtures/update-sample` refreshes it; `sample::the_fixture_is_the_committed_sample`
+/// checks that it agrees with the repository's sample.
+pub(crate) fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample")
+}
+
+/// Every file under `dir`, as paths relative to it with `/` separators, sorted.
+pub(crate) fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("read_dir") {
             let path = entry.expect("entry").path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .expect("name")
-                .to_owned();
-            ws.write(
-                &format!("{dir}/{name}"),
-                std::fs::read(&path).expect("read"),
-            );
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else {
+                let rel = path.strip_prefix(root).expect("inside");
+                let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+                out.push(parts.join("/"));
+            }
         }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// A temp workspace holding a copy of the sample fixture.
+pub(crate) fn sample_copy() -> Ws {
+    let ws = Ws {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    let fixture = fixture_dir();
+    for rel in files_under(&fixture) {
+        ws.write(
+            &rel,
+            std::fs::read(fixture.join(&rel)).expect("read fixture"),
+        );
     }
     ws
 }

@@ -128,14 +128,14 @@ help-sync = Rewrite translation files to mirror the current segmentation of the 
 help-sync-dry-run = Print what would change and write nothing
 help-sync-purge-obsolete = Delete obsolete translations instead of keeping them
 help-set = Record a translation of one segment, made from its current source text
-help-set-segment = The segment: a position from 1, or an id (a unique prefix is enough)
+help-set-segment = The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that looks like a number)
 help-set-lang = The translation's language
 help-set-text = The translation (default: read from standard input)
 help-set-file = Read the translation from a file
 help-set-draft = Save as a draft, which still counts as work left
 help-set-reviewed = Mark the translation as reviewed
 help-accept = Mark stale segments current without changing their translations
-help-accept-segments = Segments to accept: positions from 1 or ids
+help-accept-segments = Segments to accept: positions from 1 or ids (@ID for an id that looks like a number)
 help-accept-lang = The translations' language
 
 ## diff and check
@@ -160,15 +160,15 @@ check-failed = check failed: { $articles ->
     [one] { $languages } language
    *[other] { $languages } languages
 }; { $stale } stale, { $missing } missing, { $draft } draft.
-check-threshold = (required: { $percent }% current)
-check-below = { $path }: { $lang }: { $percent }% current, below the required { $threshold }%
+check-threshold = (required: { $percent } current)
+check-below = { $path }: { $lang }: { $percent } current, below the required { $threshold }
 check-title-stale = Stale translation ({ $lang })
 check-title-missing = Missing translation ({ $lang })
 check-title-draft = Draft translation ({ $lang })
 check-message-stale = Segment { $n } ({ $id }) changed since it was translated into { $lang }. See: bitext diff { $article } -l { $lang }
 check-message-missing = Segment { $n } ({ $id }) has no { $lang } translation.
 check-message-draft = Segment { $n } ({ $id }) has only a draft { $lang } translation.
-check-junit-message = { $percent }% current ({ $current } of { $segments ->
+check-junit-message = { $percent } current ({ $current } of { $segments ->
     [one] { $segments } segment
    *[other] { $segments } segments
 })
@@ -194,7 +194,7 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-edition-line = Volume { $volume } Number { $number } – { $month } { $year }
+edition-line = Volume { $volume }, Number { $number } – { $month } { $year }
 export-translated-from = { $source ->
     [en] Translated from English
     [fr] Translated from French
@@ -204,11 +204,11 @@ export-translated-from = { $source ->
 export-contents = Contents
 export-untranslated-note = Not yet translated: shown in the original language.
 export-untranslated-marker = [not yet translated]
-export-published-in = This article was published in { $edition }
+export-published-in = This article was published in volume { $volume }, number { $number } ({ $month } { $year }).
 export-refused = export refused: { $count ->
-    [one] { $count } segment is
-   *[other] { $count } segments are
-} not translated (see above); translate them, or pass --allow-incomplete to export the source text in their place.
+    [one] { $count } segment is not translated (see above); translate it, or pass --allow-incomplete to export the source text in its place.
+   *[other] { $count } segments are not translated (see above); translate them, or pass --allow-incomplete to export the source text in their place.
+}
 export-incomplete = { $count ->
     [one] { $count } segment was
    *[other] { $count } segments were
@@ -233,7 +233,10 @@ error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }
 import-conflict = { $path }:{ $line }: segment { $n } ({ $id }) was changed in the workspace since this file was exported; kept the workspace's translation (use --force to take the file's)
 import-unknown-segment = { $path }:{ $line }: unit { $id } matches no segment of { $source }; skipped
 import-multi-paragraph = { $path }:{ $line }: the translation of unit { $id } contains a blank line, but a segment is one paragraph; skipped
-import-summary = { $path }: { $recorded } recorded, { $stale } stale, { $drafts } as drafts, { $unchanged } unchanged, { $skipped } skipped, { $conflicts ->
+import-summary = { $path }: { $recorded } recorded, { $stale } stale, { $drafts ->
+    [one] { $drafts } as a draft
+   *[other] { $drafts } as drafts
+}, { $unchanged } unchanged, { $skipped } skipped, { $conflicts ->
     [one] { $conflicts } conflict
    *[other] { $conflicts } conflicts
 }
@@ -263,8 +266,32 @@ import-outcome-unchanged = unchanged
 import-outcome-conflict = conflict (kept)
 import-outcome-missing = no translation
 import-outcome-extra = extra, skipped
-import-article-summary = Recorded { $translated } translated and { $drafts } as drafts to review; { $unchanged } unchanged, { $conflicts } conflicts kept, { $missing } without translation, { $extra } extra paragraphs skipped.
-import-article-summary-dry-run = Would record { $translated } translated and { $drafts } as drafts to review; { $unchanged } unchanged, { $conflicts } conflicts kept, { $missing } without translation, { $extra } extra paragraphs skipped. Nothing was written (--dry-run).
+import-article-summary = Recorded { $translated ->
+    [one] { $translated } translation
+   *[other] { $translated } translations
+} and { $drafts ->
+    [one] { $drafts } draft
+   *[other] { $drafts } drafts
+} to review; { $unchanged } unchanged, { $conflicts ->
+    [one] { $conflicts } conflict
+   *[other] { $conflicts } conflicts
+} kept, { $missing } without translation, { $extra ->
+    [one] { $extra } extra paragraph
+   *[other] { $extra } extra paragraphs
+} skipped.
+import-article-summary-dry-run = Would record { $translated ->
+    [one] { $translated } translation
+   *[other] { $translated } translations
+} and { $drafts ->
+    [one] { $drafts } draft
+   *[other] { $drafts } drafts
+} to review; { $unchanged } unchanged, { $conflicts ->
+    [one] { $conflicts } conflict
+   *[other] { $conflicts } conflicts
+} kept, { $missing } without translation, { $extra ->
+    [one] { $extra } extra paragraph
+   *[other] { $extra } extra paragraphs
+} skipped. Nothing was written (--dry-run).
 help-import = Record the translations of an already-translated document, aligned paragraph by paragraph
 help-import-lang = The translation's language
 help-import-file = The translated document (.md, or paragraphs separated by blank lines)

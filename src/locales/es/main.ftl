@@ -128,14 +128,14 @@ help-sync = Reescribe los archivos de traducción para reflejar la segmentación
 help-sync-dry-run = Muestra lo que cambiaría, sin escribir nada
 help-sync-purge-obsolete = Elimina las traducciones obsoletas en lugar de conservarlas
 help-set = Registra la traducción de un segmento, hecha a partir de su texto original actual
-help-set-segment = El segmento: una posición a partir de 1, o un id (basta con un prefijo único)
+help-set-segment = El segmento: una posición a partir de 1, o un id (basta con un prefijo único; @ID para un id que parece un número)
 help-set-lang = El idioma de la traducción
 help-set-text = La traducción (predeterminado: se lee de la entrada estándar)
 help-set-file = Lee la traducción de un archivo
 help-set-draft = Guarda como borrador, que sigue contando como trabajo pendiente
 help-set-reviewed = Marca la traducción como revisada
 help-accept = Marca segmentos desactualizados como al día sin cambiar sus traducciones
-help-accept-segments = Segmentos que aceptar: posiciones a partir de 1 o ids
+help-accept-segments = Segmentos que aceptar: posiciones a partir de 1 o ids (@ID para un id que parece un número)
 help-accept-lang = El idioma de las traducciones
 
 ## diff y check
@@ -178,15 +178,15 @@ check-failed = comprobación fallida: { $articles ->
     [one] { $draft } borrador
    *[other] { $draft } borradores
 }.
-check-threshold = (mínimo exigido: { $percent } % al día)
-check-below = { $path }: { $lang }: { $percent } % al día, por debajo del mínimo exigido de { $threshold } %
+check-threshold = (mínimo exigido: { $percent } al día)
+check-below = { $path }: { $lang }: { $percent } al día, por debajo del mínimo exigido de { $threshold }
 check-title-stale = Traducción desactualizada ({ $lang })
 check-title-missing = Traducción pendiente ({ $lang })
 check-title-draft = Traducción en borrador ({ $lang })
 check-message-stale = El segmento { $n } ({ $id }) cambió desde que se tradujo al { $lang }. Véase: bitext diff { $article } -l { $lang }
 check-message-missing = El segmento { $n } ({ $id }) no tiene traducción al { $lang }.
 check-message-draft = El segmento { $n } ({ $id }) solo tiene una traducción en borrador al { $lang }.
-check-junit-message = { $percent } % al día ({ $current } de { $segments ->
+check-junit-message = { $percent } al día ({ $current } de { $segments ->
     [one] { $segments } segmento
    *[other] { $segments } segmentos
 })
@@ -212,7 +212,7 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
-edition-line = Volumen { $volume } Número { $number } – { $month } de { $year }
+edition-line = Volumen { $volume }, número { $number } – { $month } de { $year }
 export-translated-from = { $source ->
     [en] Traducido del inglés
     [fr] Traducido del francés
@@ -222,11 +222,11 @@ export-translated-from = { $source ->
 export-contents = Índice
 export-untranslated-note = Aún sin traducir: se muestra en el idioma original.
 export-untranslated-marker = [aún sin traducir]
-export-published-in = Este artículo se publicó en { $edition }
+export-published-in = Este artículo se publicó en el volumen { $volume }, número { $number } ({ $month } de { $year }).
 export-refused = exportación rechazada: { $count ->
-    [one] { $count } segmento no está traducido
-   *[other] { $count } segmentos no están traducidos
-} (véase arriba); tradúzcalos, o pase --allow-incomplete para exportar el texto fuente en su lugar.
+    [one] { $count } segmento no está traducido (véase arriba); tradúzcalo, o pase --allow-incomplete para exportar el texto fuente en su lugar.
+   *[other] { $count } segmentos no están traducidos (véase arriba); tradúzcalos, o pase --allow-incomplete para exportar el texto fuente en su lugar.
+}
 export-incomplete = { $count ->
     [one] { $count } segmento se exportó sin traducir, marcado como tal.
    *[other] { $count } segmentos se exportaron sin traducir, marcados como tales.
@@ -251,7 +251,16 @@ error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }
 import-conflict = { $path }:{ $line }: el segmento { $n } ({ $id }) cambió en el espacio de trabajo después de exportar este archivo; se conserva la traducción del espacio de trabajo (use --force para tomar la del archivo)
 import-unknown-segment = { $path }:{ $line }: la unidad { $id } no corresponde a ningún segmento de { $source }; se omite
 import-multi-paragraph = { $path }:{ $line }: la traducción de la unidad { $id } contiene una línea en blanco, pero un segmento es un solo párrafo; se omite
-import-summary = { $path }: { $recorded } registradas, { $stale } desactualizadas, { $drafts } como borrador, { $unchanged } sin cambios, { $skipped } omitidas, { $conflicts ->
+import-summary = { $path }: { $recorded ->
+    [one] { $recorded } registrada
+   *[other] { $recorded } registradas
+}, { $stale ->
+    [one] { $stale } desactualizada
+   *[other] { $stale } desactualizadas
+}, { $drafts } como borrador, { $unchanged } sin cambios, { $skipped ->
+    [one] { $skipped } omitida
+   *[other] { $skipped } omitidas
+}, { $conflicts ->
     [one] { $conflicts } conflicto
    *[other] { $conflicts } conflictos
 }
@@ -281,8 +290,32 @@ import-outcome-unchanged = sin cambios
 import-outcome-conflict = conflicto (se conserva)
 import-outcome-missing = sin traducción
 import-outcome-extra = sobrante, omitido
-import-article-summary = Se registraron { $translated } traducciones y { $drafts } borradores por revisar; { $unchanged } sin cambios, { $conflicts } conflictos conservados, { $missing } sin traducción, { $extra } párrafos sobrantes omitidos.
-import-article-summary-dry-run = Se registrarían { $translated } traducciones y { $drafts } borradores por revisar; { $unchanged } sin cambios, { $conflicts } conflictos conservados, { $missing } sin traducción, { $extra } párrafos sobrantes omitidos. No se escribió nada (--dry-run).
+import-article-summary = { $translated ->
+    [one] { $translated } traducción registrada
+   *[other] { $translated } traducciones registradas
+} y { $drafts ->
+    [one] { $drafts } borrador
+   *[other] { $drafts } borradores
+} por revisar; { $unchanged } sin cambios, { $conflicts ->
+    [one] { $conflicts } conflicto conservado
+   *[other] { $conflicts } conflictos conservados
+}, { $missing } sin traducción, { $extra ->
+    [one] { $extra } párrafo sobrante omitido
+   *[other] { $extra } párrafos sobrantes omitidos
+}.
+import-article-summary-dry-run = Se registrarían { $translated ->
+    [one] { $translated } traducción
+   *[other] { $translated } traducciones
+} y { $drafts ->
+    [one] { $drafts } borrador
+   *[other] { $drafts } borradores
+} por revisar; { $unchanged } sin cambios, { $conflicts ->
+    [one] { $conflicts } conflicto se conservaría
+   *[other] { $conflicts } conflictos se conservarían
+}, { $missing } sin traducción, { $extra ->
+    [one] { $extra } párrafo sobrante se omitiría
+   *[other] { $extra } párrafos sobrantes se omitirían
+}. No se escribió nada (--dry-run).
 help-import = Registra las traducciones de un documento ya traducido, alineado párrafo por párrafo
 help-import-lang = El idioma de la traducción
 help-import-file = El documento traducido (.md, o párrafos separados por líneas en blanco)

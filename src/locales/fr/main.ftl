@@ -128,14 +128,14 @@ help-sync = Réécrire les fichiers de traduction pour refléter la segmentation
 help-sync-dry-run = Afficher ce qui changerait, sans rien écrire
 help-sync-purge-obsolete = Supprimer les traductions obsolètes au lieu de les conserver
 help-set = Enregistrer la traduction d’un segment, faite à partir de son texte source actuel
-help-set-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit)
+help-set-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit ; @ID pour un identifiant fait de chiffres)
 help-set-lang = La langue de la traduction
 help-set-text = La traduction (par défaut : lue sur l’entrée standard)
 help-set-file = Lire la traduction depuis un fichier
 help-set-draft = Enregistrer comme brouillon, qui compte encore comme travail restant
 help-set-reviewed = Marquer la traduction comme relue
 help-accept = Marquer des segments périmés comme à jour sans modifier leurs traductions
-help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants
+help-accept-segments = Segments à accepter : positions à partir de 1 ou identifiants (@ID pour un identifiant fait de chiffres)
 help-accept-lang = La langue des traductions
 
 ## diff et check
@@ -178,15 +178,15 @@ check-failed = échec de la vérification : { $articles ->
     [one] { $draft } brouillon
    *[other] { $draft } brouillons
 }.
-check-threshold = (exigé : { $percent } % à jour)
-check-below = { $path }: { $lang } : { $percent } % à jour, sous le seuil exigé de { $threshold } %
+check-threshold = (exigé : { $percent } à jour)
+check-below = { $path }: { $lang } : { $percent } à jour, sous le seuil exigé de { $threshold }
 check-title-stale = Traduction périmée ({ $lang })
 check-title-missing = Traduction manquante ({ $lang })
 check-title-draft = Traduction en brouillon ({ $lang })
 check-message-stale = Le segment { $n } ({ $id }) a changé depuis sa traduction en { $lang }. Voir : bitext diff { $article } -l { $lang }
 check-message-missing = Le segment { $n } ({ $id }) n’a pas de traduction en { $lang }.
 check-message-draft = Le segment { $n } ({ $id }) n’a qu’une traduction en brouillon en { $lang }.
-check-junit-message = { $percent } % à jour ({ $current } sur { $segments ->
+check-junit-message = { $percent } à jour ({ $current } sur { $segments ->
     [one] { $segments } segment
    *[other] { $segments } segments
 })
@@ -212,7 +212,7 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
-edition-line = Volume { $volume } Numéro { $number } – { $month } { $year }
+edition-line = Volume { $volume }, numéro { $number } – { $month } { $year }
 export-translated-from = { $source ->
     [en] Traduit de l’anglais
     [fr] Traduit du français
@@ -222,11 +222,11 @@ export-translated-from = { $source ->
 export-contents = Sommaire
 export-untranslated-note = Pas encore traduit : texte affiché dans la langue d’origine.
 export-untranslated-marker = [pas encore traduit]
-export-published-in = Cet article a été publié dans { $edition }
+export-published-in = Cet article a été publié dans le volume { $volume }, numéro { $number } ({ $month } { $year }).
 export-refused = export refusé : { $count ->
-    [one] { $count } segment n’est pas traduit
-   *[other] { $count } segments ne sont pas traduits
-} (voir ci-dessus) ; traduisez-les, ou passez --allow-incomplete pour exporter le texte source à leur place.
+    [one] { $count } segment n’est pas traduit (voir ci-dessus) ; traduisez-le, ou passez --allow-incomplete pour exporter le texte source à sa place.
+   *[other] { $count } segments ne sont pas traduits (voir ci-dessus) ; traduisez-les, ou passez --allow-incomplete pour exporter le texte source à leur place.
+}
 export-incomplete = { $count ->
     [one] { $count } segment a été exporté sans traduction, signalé comme tel.
    *[other] { $count } segments ont été exportés sans traduction, signalés comme tels.
@@ -251,7 +251,19 @@ error-parse-exchange = { $path }:{ $line }:{ $column }: { $detail }
 import-conflict = { $path }:{ $line }: le segment { $n } ({ $id }) a été modifié dans l’espace de travail depuis l’export de ce fichier ; traduction de l’espace de travail conservée (--force pour prendre celle du fichier)
 import-unknown-segment = { $path }:{ $line }: l’unité { $id } ne correspond à aucun segment de { $source } ; ignorée
 import-multi-paragraph = { $path }:{ $line }: la traduction de l’unité { $id } contient une ligne vide, or un segment est un seul paragraphe ; ignorée
-import-summary = { $path }: { $recorded } enregistrées, { $stale } périmées, { $drafts } en brouillon, { $unchanged } inchangées, { $skipped } ignorées, { $conflicts ->
+import-summary = { $path }: { $recorded ->
+    [one] { $recorded } enregistrée
+   *[other] { $recorded } enregistrées
+}, { $stale ->
+    [one] { $stale } périmée
+   *[other] { $stale } périmées
+}, { $drafts } en brouillon, { $unchanged ->
+    [one] { $unchanged } inchangée
+   *[other] { $unchanged } inchangées
+}, { $skipped ->
+    [one] { $skipped } ignorée
+   *[other] { $skipped } ignorées
+}, { $conflicts ->
     [one] { $conflicts } conflit
    *[other] { $conflicts } conflits
 }
@@ -281,8 +293,38 @@ import-outcome-unchanged = inchangé
 import-outcome-conflict = conflit (conservé)
 import-outcome-missing = sans traduction
 import-outcome-extra = en trop, ignoré
-import-article-summary = { $translated } traductions enregistrées et { $drafts } brouillons à relire ; { $unchanged } inchangées, { $conflicts } conflits conservés, { $missing } sans traduction, { $extra } paragraphes en trop ignorés.
-import-article-summary-dry-run = Seraient enregistrées : { $translated } traductions et { $drafts } brouillons à relire ; { $unchanged } inchangées, { $conflicts } conflits conservés, { $missing } sans traduction, { $extra } paragraphes en trop ignorés. Rien n’a été écrit (--dry-run).
+import-article-summary = { $translated ->
+    [one] { $translated } traduction enregistrée
+   *[other] { $translated } traductions enregistrées
+} et { $drafts ->
+    [one] { $drafts } brouillon
+   *[other] { $drafts } brouillons
+} à relire ; { $unchanged ->
+    [one] { $unchanged } inchangée
+   *[other] { $unchanged } inchangées
+}, { $conflicts ->
+    [one] { $conflicts } conflit conservé
+   *[other] { $conflicts } conflits conservés
+}, { $missing } sans traduction, { $extra ->
+    [one] { $extra } paragraphe en trop ignoré
+   *[other] { $extra } paragraphes en trop ignorés
+}.
+import-article-summary-dry-run = À enregistrer : { $translated ->
+    [one] { $translated } traduction
+   *[other] { $translated } traductions
+} et { $drafts ->
+    [one] { $drafts } brouillon
+   *[other] { $drafts } brouillons
+} à relire ; { $unchanged ->
+    [one] { $unchanged } inchangée
+   *[other] { $unchanged } inchangées
+}, { $conflicts ->
+    [one] { $conflicts } conflit à conserver
+   *[other] { $conflicts } conflits à conserver
+}, { $missing } sans traduction, { $extra ->
+    [one] { $extra } paragraphe en trop à ignorer
+   *[other] { $extra } paragraphes en trop à ignorer
+}. Rien n’a été écrit (--dry-run).
 help-import = Enregistrer les traductions d’un document déjà traduit, aligné paragraphe par paragraphe
 help-import-lang = La langue de la traduction
 help-import-file = Le document traduit (.md, ou paragraphes séparés par des lignes vides)

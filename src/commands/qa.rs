@@ -1,0 +1,531 @@
+//! `bitext qa`: the quality checks of [`crate::qa`] on every translated segment (current, stale
+//! and draft) of the selected articles and languages, located on the source line. Exit 1 when
+//! a finding is at level error.
+//!
+//! The walk over the workspace is the one `status` makes; the consistency index is built in
+//! the same walk when every article is selected, so that `qa` reads each file once.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::error::{Result, disp};
+use crate::exchange::xml::escape as xml_escape;
+use crate::model::assess::{State, assess, linked_unit};
+use crate::model::segment::Segment;
+use crate::qa::consistency::{self, Entry, Index};
+use crate::qa::{Check, Context, Finding, Level, Place, check_article, check_segment_at};
+use crate::t;
+use crate::ui::cli::CheckFormat;
+use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::slug::Slug;
+
+/// One finding, located.
+#[derive(Debug, Clone, Serialize)]
+pub struct QaFinding {
+    /// The article's slug.
+    pub article: String,
+    /// The source file, relative to the workspace root.
+    pub source: String,
+    /// The language.
+    pub lang: String,
+    /// 1-based position of the segment.
+    pub n: usize,
+    /// Segment id.
+    pub id: String,
+    /// 1-based line of the segment in the source file.
+    pub line: usize,
+    /// The segment's state.
+    pub state: State,
+    /// The check's stable code.
+    pub check: Check,
+    /// `error` or `warning`.
+    pub level: Level,
+    /// The message in the UI language.
+    pub message: String,
+    /// The offending part of the source, if any.
+    pub source_part: Option<String>,
+    /// The offending part of the translation, if any.
+    pub target_part: Option<String>,
+}
+
+impl QaFinding {
+    /// Locates `finding` on `segment` of the article at `source` in `lang`.
+    #[must_use]
+    pub fn new(
+        article: &str,
+        source: &str,
+        lang: &Lang,
+        segment: &Segment,
+        state: State,
+        finding: &Finding,
+    ) -> Self {
+        Self {
+            article: article.to_owned(),
+            source: source.to_owned(),
+            lang: lang.to_string(),
+            n: segment.n,
+            id: segment.id.clone(),
+            line: segment.line,
+            state,
+            check: finding.check,
+            level: finding.level,
+            message: finding.message(),
+            source_part: finding.source_part.clone(),
+            target_part: finding.target_part.clone(),
+        }
+    }
+
+    /// The one-line location and message:
+    /// `sources/x.md:12: fr: segment 6 (3fa9c2d1): numbers: ... [error]`.
+    #[must_use]
+    pub fn line(&self) -> String {
+        let message = format!(
+            "{} [{}]",
+            self.message,
+            t!(&format!("qa-level-{}", self.level.as_str()))
+        );
+        t!(
+            "qa-finding",
+            path = &self.source,
+            line = self.line,
+            lang = self.lang.as_str(),
+            n = self.n,
+            id = &self.id,
+            check = self.check.code(),
+            message = &message
+        )
+    }
+
+    /// [`QaFinding::line`] followed by the offending parts, indented.
+    #[must_use]
+    pub fn render(&self) -> String {
+        let mut out = self.line();
+        out.push('\n');
+        if let Some(part) = &self.source_part {
+            let _ = writeln!(out, "    {}", t!("qa-source-part", text = part));
+        }
+        if let Some(part) = &self.target_part {
+            let _ = writeln!(out, "    {}", t!("qa-target-part", text = part));
+        }
+        out
+    }
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct QaTotals {
+    /// Translated segments checked.
+    pub segments: usize,
+    /// Findings at level error.
+    pub errors: usize,
+    /// Findings at level warning.
+    pub warnings: usize,
+}
+
+/// The outcome of `qa`.
+#[derive(Debug, Serialize)]
+pub struct QaReport {
+    /// Whether no finding is at level error.
+    pub passed: bool,
+    /// Counts.
+    pub totals: QaTotals,
+    /// Every finding, by article, language, segment and check.
+    pub findings: Vec<QaFinding>,
+}
+
+/// What one article yields.
+struct ArticleQa {
+    findings: Vec<(usize, QaFinding)>,
+    entries: Vec<Entry>,
+    segments: usize,
+}
+
+/// Runs the checks of `ctx` on the selected articles and languages. When `ctx` wants the
+/// consistency check and has no index, the index is built from this walk if every article is
+/// selected, or read from the whole workspace otherwise.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file.
+pub fn run(
+    ws: &Workspace,
+    articles: &[Slug],
+    langs: &[Lang],
+    mut ctx: Context,
+) -> Result<QaReport> {
+    let want_index = ctx.wants_index(langs) && ctx.index.is_empty();
+    let all = ws.all_articles()?;
+    let whole = want_index && all.len() == articles.len();
+    if want_index && !whole {
+        ctx.index = Index::load(ws)?;
+    }
+    let ctx = ctx;
+    let per_article = map_ordered(articles, |slug| {
+        let article = ws.load_article(slug)?;
+        let source = disp(&article.path);
+        let index = all.binary_search(slug).unwrap_or(0);
+        let mut out = ArticleQa {
+            findings: Vec::new(),
+            entries: Vec::new(),
+            segments: 0,
+        };
+        for (l, lang) in langs.iter().enumerate() {
+            let Some(file) = ws.load_translation(lang, slug)? else {
+                continue;
+            };
+            let assessment = assess(&article, Some(&file));
+            let mut targets: Vec<(usize, String)> = Vec::new();
+            for ((segment, link), state) in article
+                .segments
+                .iter()
+                .zip(&assessment.links)
+                .zip(&assessment.states)
+            {
+                let Some(unit) = linked_unit(link, &file.units, &file.obsolete) else {
+                    continue;
+                };
+                out.segments += 1;
+                let place = Place {
+                    article: slug.as_str(),
+                    n: segment.n,
+                };
+                for finding in
+                    check_segment_at(&ctx, &segment.text, &unit.target, lang, Some(place))
+                {
+                    out.findings.push((
+                        l,
+                        QaFinding::new(slug.as_str(), &source, lang, segment, *state, &finding),
+                    ));
+                }
+                if whole {
+                    out.entries.push(consistency::entry(
+                        l,
+                        index,
+                        segment.n,
+                        &segment.text,
+                        &unit.target,
+                    ));
+                }
+                targets.push((segment.n, unit.target.clone()));
+            }
+            let borrowed: Vec<(usize, &str)> =
+                targets.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            for (n, finding) in check_article(&ctx, &borrowed, lang) {
+                let segment = &article.segments[n - 1];
+                let state = assessment.states[n - 1];
+                out.findings.push((
+                    l,
+                    QaFinding::new(slug.as_str(), &source, lang, segment, state, &finding),
+                ));
+            }
+        }
+        Ok(out)
+    })?;
+    let mut segments = 0;
+    let mut located: Vec<(usize, usize, QaFinding)> = Vec::new();
+    let mut entries = Vec::new();
+    for (a, article) in per_article.into_iter().enumerate() {
+        segments += article.segments;
+        located.extend(article.findings.into_iter().map(|(l, f)| (a, l, f)));
+        entries.extend(article.entries);
+    }
+    if whole {
+        let index = Index::new(
+            all.iter().map(ToString::to_string).collect(),
+            langs.to_vec(),
+            entries.clone(),
+        );
+        located.extend(consistency_findings(
+            ws, &ctx, &index, articles, langs, &entries,
+        )?);
+    }
+    located.sort_by(|(a1, l1, f1), (a2, l2, f2)| {
+        (a1, l1, f1.n, f1.check).cmp(&(a2, l2, f2.n, f2.check))
+    });
+    let findings: Vec<QaFinding> = located.into_iter().map(|(_, _, f)| f).collect();
+    let errors = findings.iter().filter(|f| f.level == Level::Error).count();
+    Ok(QaReport {
+        passed: errors == 0,
+        totals: QaTotals {
+            segments,
+            errors,
+            warnings: findings.len() - errors,
+        },
+        findings,
+    })
+}
+
+/// The consistency findings of every entry, located by reading again only the articles that
+/// have one.
+fn consistency_findings(
+    ws: &Workspace,
+    ctx: &Context,
+    index: &Index,
+    articles: &[Slug],
+    langs: &[Lang],
+    entries: &[Entry],
+) -> Result<Vec<(usize, usize, QaFinding)>> {
+    let mut found: Vec<(usize, usize, usize, Finding)> = Vec::new();
+    for entry in entries {
+        let slug = &index.articles[entry.article as usize];
+        let lang = &langs[entry.lang as usize];
+        let place = Place {
+            article: slug,
+            n: entry.n as usize,
+        };
+        for mut finding in index.check_hashes(entry.lang, entry.source, entry.target, Some(place)) {
+            finding.level = ctx.level(Check::Inconsistent, lang);
+            if finding.level != Level::Off {
+                found.push((
+                    entry.article as usize,
+                    entry.lang as usize,
+                    entry.n as usize,
+                    finding,
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut loaded: Option<(
+        usize,
+        crate::model::article::Article,
+        Vec<Option<crate::model::translation::TranslationFile>>,
+    )> = None;
+    for (article, l, n, finding) in found {
+        if loaded.as_ref().is_none_or(|(a, _, _)| *a != article) {
+            let slug = Slug::parse(&index.articles[article])?;
+            let source = ws.load_article(&slug)?;
+            let files = langs
+                .iter()
+                .map(|lang| ws.load_translation(lang, &slug))
+                .collect::<Result<Vec<_>>>()?;
+            loaded = Some((article, source, files));
+        }
+        let Some((_, source, files)) = &loaded else {
+            continue;
+        };
+        let states = assess(source, files[l].as_ref()).states;
+        let position = articles
+            .iter()
+            .position(|s| s.as_str() == index.articles[article])
+            .unwrap_or(0);
+        let segment = &source.segments[n - 1];
+        out.push((
+            position,
+            l,
+            QaFinding::new(
+                &index.articles[article],
+                &disp(&source.path),
+                &langs[l],
+                segment,
+                states[n - 1],
+                &finding,
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// The findings, each with its offending parts, then a hint per check that fired, then the
+/// summary.
+#[must_use]
+pub fn render_text(report: &QaReport) -> String {
+    let mut out = String::new();
+    for finding in &report.findings {
+        out.push_str(&finding.render());
+    }
+    let mut fired: Vec<Check> = report.findings.iter().map(|f| f.check).collect();
+    fired.sort_unstable();
+    fired.dedup();
+    if !fired.is_empty() {
+        out.push('\n');
+    }
+    for check in fired {
+        let code = check.code();
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                "qa-hint-line",
+                check = code,
+                explanation = &t!(&format!("qa-explain-{code}")),
+                hint = &t!(&format!("qa-hint-{code}"))
+            )
+        );
+    }
+    let _ = writeln!(out, "{}", summary(report));
+    out
+}
+
+fn summary(report: &QaReport) -> String {
+    t!(
+        "qa-summary",
+        errors = report.totals.errors,
+        warnings = report.totals.warnings,
+        segments = report.totals.segments
+    )
+}
+
+/// The report as JSON (pretty, with a trailing newline).
+#[must_use]
+pub fn render_json(report: &QaReport) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One GitHub Actions workflow command for a finding, on its source line.
+#[must_use]
+pub fn github_line(finding: &QaFinding) -> String {
+    let level = if finding.level == Level::Error {
+        "error"
+    } else {
+        "warning"
+    };
+    let title = t!(
+        "check-title-qa",
+        lang = finding.lang.as_str(),
+        check = finding.check.code()
+    );
+    let mut message = t!(
+        "qa-finding",
+        path = &finding.source,
+        line = finding.line,
+        lang = finding.lang.as_str(),
+        n = finding.n,
+        id = &finding.id,
+        check = finding.check.code(),
+        message = &finding.message
+    );
+    for (id, part) in [
+        ("qa-source-part", &finding.source_part),
+        ("qa-target-part", &finding.target_part),
+    ] {
+        if let Some(part) = part {
+            message.push('\n');
+            message.push_str(&t!(id, text = part));
+        }
+    }
+    format!(
+        "::{level} file={},line={},title={}::{}",
+        escape_property(&finding.source),
+        finding.line,
+        escape_property(&title),
+        escape_data(&message)
+    )
+}
+
+/// Escapes a workflow command's message, as the GitHub Actions toolkit does.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value, as the GitHub Actions toolkit does.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands: `::error` or `::warning` per finding, then the summary.
+#[must_use]
+pub fn render_github(report: &QaReport) -> String {
+    let mut out = String::new();
+    for finding in &report.findings {
+        let _ = writeln!(out, "{}", github_line(finding));
+    }
+    let _ = writeln!(out, "{}", summary(report));
+    out
+}
+
+/// A JUnit XML report: one testsuite per language, one testcase per article with a finding at
+/// level error (a failure listing them) or a passing one otherwise.
+#[must_use]
+pub fn render_junit(report: &QaReport, articles: &[Slug], langs: &[Lang]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let failing = |slug: &str, lang: &str| -> Vec<&QaFinding> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.article == slug && f.lang == lang && f.level == Level::Error)
+            .collect()
+    };
+    let total_failures: usize = langs
+        .iter()
+        .map(|l| {
+            articles
+                .iter()
+                .filter(|a| !failing(a.as_str(), l.as_str()).is_empty())
+                .count()
+        })
+        .sum();
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"bitext qa\" tests=\"{}\" failures=\"{total_failures}\">",
+        articles.len() * langs.len()
+    );
+    for lang in langs {
+        let failures = articles
+            .iter()
+            .filter(|a| !failing(a.as_str(), lang.as_str()).is_empty())
+            .count();
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
+            xml_escape(lang.as_str()),
+            articles.len()
+        );
+        for slug in articles {
+            let source = disp(&Workspace::source_path(slug));
+            let _ = write!(
+                out,
+                "    <testcase name=\"{}\" classname=\"bitext.qa.{}\" file=\"{}\"",
+                xml_escape(slug.as_str()),
+                xml_escape(lang.as_str()),
+                xml_escape(&source)
+            );
+            let found = failing(slug.as_str(), lang.as_str());
+            if found.is_empty() {
+                out.push_str("/>\n");
+                continue;
+            }
+            let text: Vec<String> = found.iter().map(|f| f.render()).collect();
+            let _ = writeln!(
+                out,
+                ">\n      <failure message=\"{}\" type=\"qa\">{}</failure>\n    </testcase>",
+                xml_escape(&found[0].line()),
+                xml_escape(text.concat().trim_end())
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// `qa` in the chosen format; exit 1 when a finding is at level error.
+///
+/// # Errors
+/// As [`run`], and a malformed glossary.
+pub fn execute(ws: &Workspace, args: &crate::ui::cli::QaArgs) -> Result<crate::Outcome> {
+    let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    let ctx = Context::without_index(ws)?;
+    let report = run(ws, &articles, &langs, ctx)?;
+    let stdout = match args.format {
+        CheckFormat::Text => render_text(&report),
+        CheckFormat::Json => render_json(&report),
+        CheckFormat::Github => render_github(&report),
+        CheckFormat::Junit => render_junit(&report, &articles, &langs),
+    };
+    Ok(crate::Outcome {
+        stdout,
+        stderr: String::new(),
+        code: if report.passed {
+            crate::EXIT_OK
+        } else {
+            crate::EXIT_FOUND
+        },
+    })
+}

@@ -1,0 +1,136 @@
+//! `bitext serve`: start the workbench ([`crate::serve`]) on a local port and serve until
+//! Ctrl-C.
+
+use std::io::Write as _;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use crate::error::{Error, Result};
+use crate::serve::http::Guard;
+use crate::serve::{self, App};
+use crate::t;
+use crate::workspace::Workspace;
+
+/// A random token of 32 hexadecimal digits.
+///
+/// # Errors
+/// The system's random source failed.
+pub fn token() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| Error::Serve {
+        detail: e.to_string(),
+    })?;
+    Ok(crate::serve::http::hex(&bytes))
+}
+
+/// The `Host` values a server bound to `addr` answers to: its loopback names, or the address
+/// itself; none (any) for a wildcard address.
+#[must_use]
+pub fn hosts(addr: SocketAddr) -> Vec<String> {
+    let port = addr.port();
+    let ip = addr.ip();
+    if ip.is_unspecified() {
+        return Vec::new();
+    }
+    let mut hosts = match ip {
+        IpAddr::V4(v4) => vec![format!("{v4}:{port}")],
+        IpAddr::V6(v6) => vec![format!("[{v6}]:{port}")],
+    };
+    if ip.is_loopback() {
+        hosts.push(format!("localhost:{port}"));
+    }
+    hosts
+}
+
+/// `serve`: binds, prints the URL (with its token) on stdout, serves until Ctrl-C or SIGTERM,
+/// then returns with nothing more to print.
+///
+/// # Errors
+/// The address cannot be bound, or the signal handler cannot be set.
+pub fn execute(ws: &Workspace, args: &crate::ui::cli::ServeArgs) -> Result<crate::Outcome> {
+    let ip = args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let requested = SocketAddr::new(ip, args.port);
+    let server = tiny_http::Server::http(requested).map_err(|e| Error::Serve {
+        detail: format!("{requested}: {e}"),
+    })?;
+    let addr = server.server_addr().to_ip().ok_or_else(|| Error::Serve {
+        detail: requested.to_string(),
+    })?;
+    let token = token()?;
+    let guard = Guard {
+        token: token.clone(),
+        hosts: hosts(addr),
+        cookie: format!("bitext_token_{}", addr.port()),
+    };
+    let shown = if ip.is_unspecified() || ip.is_loopback() {
+        SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), addr.port())
+    } else {
+        addr
+    };
+    let url = format!("http://{shown}/?token={token}");
+    let server = std::sync::Arc::new(server);
+    let stopper = std::sync::Arc::clone(&server);
+    ctrlc::set_handler(move || stopper.unblock()).map_err(|e| Error::Serve {
+        detail: e.to_string(),
+    })?;
+    if !ip.is_loopback() {
+        eprintln!("{}", t!("serve-warning-exposed", addr = &addr.to_string()));
+    }
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{}", t!("serve-listening", url = &url));
+    let _ = writeln!(stdout, "{}", t!("serve-stop-hint"));
+    let _ = stdout.flush();
+    drop(stdout);
+    if args.open {
+        open_browser(&url);
+    }
+    let app = App::new(ws.root.clone(), guard);
+    serve::run(&app, &server);
+    Ok(crate::Outcome {
+        stdout: String::new(),
+        stderr: format!("{}\n", t!("serve-stopped")),
+        code: crate::EXIT_OK,
+    })
+}
+
+/// Opens `url` in the desktop's browser; a failure is only reported, the server runs on.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_err()
+    {
+        eprintln!("{}", t!("serve-open-failed", program = opener));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_answers_to_its_names_and_a_wildcard_to_any() {
+        let local: SocketAddr = "127.0.0.1:8123".parse().expect("addr");
+        assert_eq!(hosts(local), vec!["127.0.0.1:8123", "localhost:8123"]);
+        let any: SocketAddr = "0.0.0.0:8123".parse().expect("addr");
+        assert!(hosts(any).is_empty());
+        let lan: SocketAddr = "192.168.1.5:80".parse().expect("addr");
+        assert_eq!(hosts(lan), vec!["192.168.1.5:80"]);
+    }
+
+    #[test]
+    fn tokens_are_random_hex() {
+        let (a, b) = (token().expect("token"), token().expect("token"));
+        assert_eq!(a.len(), 32);
+        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,6 @@
+# Numbers in bitext's messages: the same form in every command.
+
+# A share of segments, from 0 to 100, with one decimal: "89.5%".
+number-percent = { NUMBER($value, minimumFractionDigits: 1, maximumFractionDigits: 1) }%
+# An aligner's confidence, from 0 to 1: "0.87".
+number-decimal-2 = { NUMBER($value, minimumFractionDigits: 2, maximumFractionDigits: 2) }

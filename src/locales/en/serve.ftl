@@ -1,0 +1,128 @@
+# bitext serve: the translator's workbench in the browser.
+
+## Command line
+
+help-serve = Serve the translator's workbench on a local web page
+help-serve-port = The port to listen on (0: a free one)
+help-serve-bind = Listen on this address instead of 127.0.0.1 (other machines can then connect)
+help-serve-open = Open the page in the desktop's browser
+serve-listening = bitext serve: open { $url }
+serve-stop-hint = Press Ctrl-C to stop.
+serve-stopped = bitext serve: stopped
+serve-warning-exposed = warning: listening on { $addr }: other machines can reach this server; only the token protects it
+serve-open-failed = could not start { $program } to open the page; open the address above yourself
+error-serve = cannot start the server: { $detail }
+
+## Page frame
+
+serve-skip = Skip to content
+serve-nav = Workbench
+serve-dashboard = Dashboard
+serve-ui-language = Interface language
+serve-lang-name = { $tag ->
+    [en] English
+    [fr] French
+    [es] Spanish
+    [es-419] Latin American Spanish
+   *[other] { $tag }
+}
+
+## Dashboard
+
+serve-summary = { $articles ->
+    [one] One article
+   *[other] { $articles } articles
+}, { $segments ->
+    [one] one segment
+   *[other] { $segments } segments
+} in each language.
+serve-by-language = By language
+serve-editions = Editions
+serve-edition = Edition
+serve-edition-ready = ready
+serve-edition-left = { $count ->
+    [one] one segment left
+   *[other] { $count } segments left
+}
+serve-edition-article-missing = an article is missing
+serve-articles = Articles
+serve-article = Article
+serve-segments = Segments
+serve-download = Download
+
+## Workbench
+
+serve-progress = Translated from the current text
+serve-filter = Show
+serve-filter-all = all
+serve-filter-unfinished = unfinished
+serve-shortcuts = Keyboard shortcuts
+serve-key-save-next = save, then go to the next unfinished segment
+serve-key-next = next segment, without saving
+serve-key-previous = previous segment, without saving
+serve-none-in-view = No segment to show here.
+serve-segment = Segment { $n }
+serve-source = Source
+serve-changed = Changed since it was translated
+serve-deleted = deleted:
+serve-inserted = inserted:
+serve-translation = Translation ({ $lang })
+serve-suggestions = From the translation memory (click to insert)
+serve-findings = Quality checks
+serve-level-error = error
+serve-level-warning = warning
+serve-actions = Actions
+serve-save = Save
+serve-save-draft = Save as draft
+serve-accept = Accept
+serve-review = Mark reviewed
+serve-done-save = Segment { $n } saved.
+serve-done-draft = Segment { $n } saved as a draft.
+serve-done-review = Segment { $n } marked reviewed.
+serve-done-accept = Segment { $n } accepted.
+serve-finished = No unfinished segment left here.
+serve-export = Export
+serve-bilingual = bilingual
+serve-format = Format
+serve-format-txt = plain text
+
+## Refused saves
+
+serve-conflict = This segment changed on disk
+serve-conflict-source = The source paragraph was edited since you loaded the page. Nothing was saved: read it again, then choose.
+serve-conflict-translation = Someone changed this translation since you loaded the page. Nothing was saved: choose which text to keep.
+serve-source-now = Source now
+serve-disk-text = Translation on disk
+serve-no-translation = no translation
+serve-keep-disk = Keep the text on disk
+serve-your-text = Your text
+serve-keep-mine = Save my text
+serve-not-saved = Not saved
+serve-try-again = Try again
+serve-back = Back to the workbench
+serve-confirm = Confirm the save
+serve-confirm-findings = The quality checks found errors in this translation. Save it anyway?
+serve-save-anyway = Save anyway
+serve-empty = The translation is empty.
+serve-one-paragraph = A segment is one paragraph: remove the blank lines.
+serve-nothing-to-accept = This segment has no translation to accept.
+
+## Export
+
+serve-export-refused = Export refused
+serve-export-refused-why = Some segments are not translated from the current text, so the export would be incomplete:
+serve-export-what = Name either an article or an edition to export.
+serve-bad-format = Unknown format “{ $format }”: use html, md or txt.
+
+## Errors
+
+serve-error-title = Error { $status }
+serve-forbidden-token = This page needs the token printed by bitext serve: open the full address it printed.
+serve-forbidden-host = This server answers only to its own address.
+serve-forbidden-origin = Changes are accepted only from the workbench's own pages.
+serve-no-page = There is no page at { $path }.
+serve-no-segment = There is no segment { $segment } in this article.
+serve-missing-field = The form lacks the field “{ $field }”.
+serve-bad-action = Unknown action “{ $action }”.
+serve-bad-method = This address does not accept { $method } requests.
+serve-internal = Something went wrong inside bitext; nothing was written. Please report it.

@@ -1,0 +1,128 @@
+# bitext serve: el taller del traductor en el navegador (traducción de en/serve.ftl).
+
+## Línea de órdenes
+
+help-serve = Abrir el taller del traductor en una página web local
+help-serve-port = El puerto de escucha (0: uno libre)
+help-serve-bind = Escuchar en esta dirección en lugar de 127.0.0.1 (otras máquinas podrán conectarse)
+help-serve-open = Abrir la página en el navegador del escritorio
+serve-listening = bitext serve: abra { $url }
+serve-stop-hint = Pulse Ctrl-C para detenerlo.
+serve-stopped = bitext serve: detenido
+serve-warning-exposed = atención: escuchando en { $addr }; otras máquinas pueden llegar a este servidor, protegido solo por el token
+serve-open-failed = no se pudo iniciar { $program } para abrir la página; abra usted mismo la dirección de arriba
+error-serve = no se puede iniciar el servidor: { $detail }
+
+## Marco de las páginas
+
+serve-skip = Ir al contenido
+serve-nav = Taller
+serve-dashboard = Panel
+serve-ui-language = Idioma de la interfaz
+serve-lang-name = { $tag ->
+    [en] inglés
+    [fr] francés
+    [es] español
+    [es-419] español de América Latina
+   *[other] { $tag }
+}
+
+## Panel
+
+serve-summary = { $articles ->
+    [one] Un artículo
+   *[other] { $articles } artículos
+}, { $segments ->
+    [one] un segmento
+   *[other] { $segments } segmentos
+} en cada idioma.
+serve-by-language = Por idioma
+serve-editions = Ediciones
+serve-edition = Edición
+serve-edition-ready = lista
+serve-edition-left = { $count ->
+    [one] falta un segmento
+   *[other] faltan { $count } segmentos
+}
+serve-edition-article-missing = falta un artículo
+serve-articles = Artículos
+serve-article = Artículo
+serve-segments = Segmentos
+serve-download = Descargar
+
+## Taller
+
+serve-progress = Traducido a partir del texto actual
+serve-filter = Mostrar
+serve-filter-all = todos
+serve-filter-unfinished = pendientes
+serve-shortcuts = Atajos de teclado
+serve-key-save-next = guardar e ir al siguiente segmento pendiente
+serve-key-next = segmento siguiente, sin guardar
+serve-key-previous = segmento anterior, sin guardar
+serve-none-in-view = No hay ningún segmento que mostrar aquí.
+serve-segment = Segmento { $n }
+serve-source = Original
+serve-changed = Cambios desde que se tradujo
+serve-deleted = eliminado:
+serve-inserted = añadido:
+serve-translation = Traducción ({ $lang })
+serve-suggestions = De la memoria de traducción (haga clic para insertar)
+serve-findings = Controles de calidad
+serve-level-error = error
+serve-level-warning = aviso
+serve-actions = Acciones
+serve-save = Guardar
+serve-save-draft = Guardar como borrador
+serve-accept = Aceptar
+serve-review = Marcar como revisado
+serve-done-save = Segmento { $n } guardado.
+serve-done-draft = Segmento { $n } guardado como borrador.
+serve-done-review = Segmento { $n } marcado como revisado.
+serve-done-accept = Segmento { $n } aceptado.
+serve-finished = Aquí no queda ningún segmento pendiente.
+serve-export = Exportar
+serve-bilingual = bilingüe
+serve-format = Formato
+serve-format-txt = texto sin formato
+
+## Guardados rechazados
+
+serve-conflict = Este segmento cambió en el disco
+serve-conflict-source = El párrafo original se modificó después de cargar la página. No se guardó nada: vuelva a leerlo y elija.
+serve-conflict-translation = Alguien modificó esta traducción después de cargar la página. No se guardó nada: elija qué texto conservar.
+serve-source-now = Original actual
+serve-disk-text = Traducción en el disco
+serve-no-translation = sin traducción
+serve-keep-disk = Conservar el texto del disco
+serve-your-text = Su texto
+serve-keep-mine = Guardar mi texto
+serve-not-saved = No se guardó
+serve-try-again = Volver a intentarlo
+serve-back = Volver al taller
+serve-confirm = Confirmar el guardado
+serve-confirm-findings = Los controles de calidad encontraron errores en esta traducción. ¿Guardarla de todos modos?
+serve-save-anyway = Guardar de todos modos
+serve-empty = La traducción está vacía.
+serve-one-paragraph = Un segmento es un solo párrafo: quite las líneas en blanco.
+serve-nothing-to-accept = Este segmento no tiene traducción que aceptar.
+
+## Exportación
+
+serve-export-refused = Exportación rechazada
+serve-export-refused-why = Algunos segmentos no están traducidos a partir del texto actual, así que la exportación quedaría incompleta:
+serve-export-what = Indique un artículo o una edición que exportar.
+serve-bad-format = Formato «{ $format }» desconocido: use html, md o txt.
+
+## Errores
+
+serve-error-title = Error { $status }
+serve-forbidden-token = Esta página necesita el token que mostró bitext serve: abra la dirección completa que mostró.
+serve-forbidden-host = Este servidor solo responde a su propia dirección.
+serve-forbidden-origin = Solo se aceptan cambios desde las páginas del propio taller.
+serve-no-page = No hay ninguna página en { $path }.
+serve-no-segment = No hay ningún segmento { $segment } en este artículo.
+serve-missing-field = Al formulario le falta el campo «{ $field }».
+serve-bad-action = Acción «{ $action }» desconocida.
+serve-bad-method = Esta dirección no acepta peticiones { $method }.
+serve-internal = Algo falló dentro de bitext; no se escribió nada. Por favor, infórmenos.

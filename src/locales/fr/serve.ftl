@@ -1,0 +1,128 @@
+# bitext serve : l’atelier du traducteur dans le navigateur (traduction de en/serve.ftl).
+
+## Ligne de commande
+
+help-serve = Ouvrir l’atelier du traducteur dans une page web locale
+help-serve-port = Le port d’écoute (0 : un port libre)
+help-serve-bind = Écouter sur cette adresse plutôt que 127.0.0.1 (d’autres machines pourront alors se connecter)
+help-serve-open = Ouvrir la page dans le navigateur du bureau
+serve-listening = bitext serve : ouvrez { $url }
+serve-stop-hint = Ctrl-C pour arrêter.
+serve-stopped = bitext serve : arrêté
+serve-warning-exposed = attention : écoute sur { $addr } ; d’autres machines peuvent joindre ce serveur, que seul le jeton protège
+serve-open-failed = impossible de lancer { $program } pour ouvrir la page ; ouvrez vous-même l’adresse ci-dessus
+error-serve = impossible de démarrer le serveur : { $detail }
+
+## Cadre des pages
+
+serve-skip = Aller au contenu
+serve-nav = Atelier
+serve-dashboard = Tableau de bord
+serve-ui-language = Langue de l’interface
+serve-lang-name = { $tag ->
+    [en] anglais
+    [fr] français
+    [es] espagnol
+    [es-419] espagnol d’Amérique latine
+   *[other] { $tag }
+}
+
+## Tableau de bord
+
+serve-summary = { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+}, { $segments ->
+    [one] { $segments } segment
+   *[other] { $segments } segments
+} dans chaque langue.
+serve-by-language = Par langue
+serve-editions = Éditions
+serve-edition = Édition
+serve-edition-ready = prête
+serve-edition-left = { $count ->
+    [one] { $count } segment restant
+   *[other] { $count } segments restants
+}
+serve-edition-article-missing = un article manque
+serve-articles = Articles
+serve-article = Article
+serve-segments = Segments
+serve-download = Télécharger
+
+## Atelier
+
+serve-progress = Traduit à partir du texte actuel
+serve-filter = Afficher
+serve-filter-all = tous
+serve-filter-unfinished = à faire
+serve-shortcuts = Raccourcis clavier
+serve-key-save-next = enregistrer, puis passer au segment à faire suivant
+serve-key-next = segment suivant, sans enregistrer
+serve-key-previous = segment précédent, sans enregistrer
+serve-none-in-view = Aucun segment à afficher ici.
+serve-segment = Segment { $n }
+serve-source = Source
+serve-changed = Modifié depuis la traduction
+serve-deleted = supprimé :
+serve-inserted = ajouté :
+serve-translation = Traduction ({ $lang })
+serve-suggestions = Mémoire de traduction (cliquez pour insérer)
+serve-findings = Contrôles de qualité
+serve-level-error = erreur
+serve-level-warning = avertissement
+serve-actions = Actions
+serve-save = Enregistrer
+serve-save-draft = Enregistrer comme brouillon
+serve-accept = Accepter
+serve-review = Marquer comme relu
+serve-done-save = Segment { $n } enregistré.
+serve-done-draft = Segment { $n } enregistré comme brouillon.
+serve-done-review = Segment { $n } marqué comme relu.
+serve-done-accept = Segment { $n } accepté.
+serve-finished = Il ne reste ici aucun segment à faire.
+serve-export = Exporter
+serve-bilingual = bilingue
+serve-format = Format
+serve-format-txt = texte brut
+
+## Enregistrements refusés
+
+serve-conflict = Ce segment a changé sur le disque
+serve-conflict-source = Le paragraphe source a été modifié depuis le chargement de la page. Rien n’a été enregistré : relisez-le, puis choisissez.
+serve-conflict-translation = Quelqu’un a modifié cette traduction depuis le chargement de la page. Rien n’a été enregistré : choisissez le texte à garder.
+serve-source-now = Source actuelle
+serve-disk-text = Traduction sur le disque
+serve-no-translation = aucune traduction
+serve-keep-disk = Garder le texte du disque
+serve-your-text = Votre texte
+serve-keep-mine = Enregistrer mon texte
+serve-not-saved = Non enregistré
+serve-try-again = Réessayer
+serve-back = Retour à l’atelier
+serve-confirm = Confirmer l’enregistrement
+serve-confirm-findings = Les contrôles de qualité ont trouvé des erreurs dans cette traduction. L’enregistrer quand même ?
+serve-save-anyway = Enregistrer quand même
+serve-empty = La traduction est vide.
+serve-one-paragraph = Un segment est un seul paragraphe : supprimez les lignes vides.
+serve-nothing-to-accept = Ce segment n’a pas de traduction à accepter.
+
+## Export
+
+serve-export-refused = Export refusé
+serve-export-refused-why = Certains segments ne sont pas traduits à partir du texte actuel ; l’export serait incomplet :
+serve-export-what = Indiquez un article ou une édition à exporter.
+serve-bad-format = Format « { $format } » inconnu : utilisez html, md ou txt.
+
+## Erreurs
+
+serve-error-title = Erreur { $status }
+serve-forbidden-token = Cette page demande le jeton affiché par bitext serve : ouvrez l’adresse complète qu’il a affichée.
+serve-forbidden-host = Ce serveur ne répond qu’à sa propre adresse.
+serve-forbidden-origin = Les modifications ne sont acceptées que depuis les pages de l’atelier.
+serve-no-page = Il n’y a pas de page à l’adresse { $path }.
+serve-no-segment = Il n’y a pas de segment { $segment } dans cet article.
+serve-missing-field = Il manque au formulaire le champ « { $field } ».
+serve-bad-action = Action « { $action } » inconnue.
+serve-bad-method = Cette adresse n’accepte pas les requêtes { $method }.
+serve-internal = Une erreur interne s’est produite dans bitext ; rien n’a été écrit. Merci de la signaler.

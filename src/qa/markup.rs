@@ -1,0 +1,198 @@
+//! `links` and `markup`: the inline Markdown structure of a segment. A translation keeps the
+//! source's link targets and e-mail addresses (the same ones, the same number of times) and its
+//! emphasis, strong emphasis, code spans, links and images (the same counts).
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::qa::{Check, Finding};
+
+/// Inline structure of one text.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Structure {
+    /// Link targets and addresses, with how often each occurs.
+    targets: BTreeMap<String, usize>,
+    /// Counts of emphasis, strong, code spans, links and images, in that order.
+    counts: [usize; 5],
+}
+
+const KINDS: [&str; 5] = [
+    "qa-kind-emphasis",
+    "qa-kind-strong",
+    "qa-kind-code",
+    "qa-kind-link",
+    "qa-kind-image",
+];
+
+/// Returns true if and only if `text` may hold Markdown inline markup, a URL or an address;
+/// plain prose (most segments) needs no parsing.
+fn may_have_structure(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'`' | b'[' | b'<' | b'@' | b'\\'))
+        || text.contains("://")
+        || text.contains("www.")
+}
+
+fn structure(text: &str) -> Structure {
+    let mut out = Structure::default();
+    if !may_have_structure(text) {
+        return out;
+    }
+    let mut in_link = 0usize;
+    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => out.counts[0] += 1,
+            Event::Start(Tag::Strong) => out.counts[1] += 1,
+            Event::Code(_) => out.counts[2] += 1,
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                in_link += 1;
+                if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    out.counts[3] += 1;
+                }
+                let dest = dest_url.strip_prefix("mailto:").unwrap_or(&dest_url);
+                *out.targets.entry(dest.to_owned()).or_default() += 1;
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                out.counts[4] += 1;
+                *out.targets.entry(dest_url.to_string()).or_default() += 1;
+            }
+            Event::Text(text) if in_link == 0 => {
+                for bare in bare_targets(&text) {
+                    *out.targets.entry(bare).or_default() += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// URLs (`http://`, `https://`, `www.`) and e-mail addresses written as plain text.
+fn bare_targets(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '«' | '»' | '"'))
+    {
+        let word = word.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’']);
+        let is_url =
+            word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.");
+        let is_email = word.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.')
+        });
+        if is_url || is_email {
+            out.push(word.to_owned());
+        }
+    }
+    out
+}
+
+/// The `links` findings and the `markup` findings of one segment.
+#[must_use]
+pub fn check(source: &str, target: &str) -> (Vec<Finding>, Vec<Finding>) {
+    let (s, t) = (structure(source), structure(target));
+    let mut links = Vec::new();
+    for (url, &count) in &s.targets {
+        let found = t.targets.get(url).copied().unwrap_or(0);
+        if found < count {
+            links.push(
+                Finding::new(Check::Links, "qa-links-missing")
+                    .arg("url", url.clone())
+                    .source_part(url.clone()),
+            );
+        }
+    }
+    for (url, &count) in &t.targets {
+        if s.targets.get(url).copied().unwrap_or(0) < count {
+            links.push(
+                Finding::new(Check::Links, "qa-links-extra")
+                    .arg("url", url.clone())
+                    .target_part(url.clone()),
+            );
+        }
+    }
+    let mut markup = Vec::new();
+    for (i, kind) in KINDS.iter().enumerate() {
+        if s.counts[i] != t.counts[i] {
+            markup.push(
+                Finding::new(Check::Markup, "qa-markup")
+                    .arg("kind", crate::t!(kind))
+                    .arg("source", s.counts[i].to_string())
+                    .arg("target", t.counts[i].to_string()),
+            );
+        }
+    }
+    (links, markup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(findings: &[Finding]) -> Vec<&'static str> {
+        findings.iter().map(|f| f.message_id).collect()
+    }
+
+    #[test]
+    fn the_same_links_pass_a_changed_link_fails() {
+        let source = "See [the report](https://example.org/report) or write to desk@example.org.";
+        let (links, markup) = check(
+            source,
+            "Voir [le rapport](https://example.org/report) ou écrire à desk@example.org.",
+        );
+        assert!(
+            links.is_empty() && markup.is_empty(),
+            "{links:?} {markup:?}"
+        );
+        let (links, _) = check(
+            source,
+            "Voir [le rapport](https://example.org/rapport) ou écrire à desk@example.org.",
+        );
+        assert_eq!(codes(&links), ["qa-links-missing", "qa-links-extra"]);
+        assert_eq!(
+            links[0].source_part.as_deref(),
+            Some("https://example.org/report")
+        );
+        assert_eq!(
+            links[1].target_part.as_deref(),
+            Some("https://example.org/rapport")
+        );
+        let (links, _) = check(source, "Voir [le rapport](https://example.org/report).");
+        assert_eq!(links[0].source_part.as_deref(), Some("desk@example.org"));
+    }
+
+    #[test]
+    fn a_link_given_twice_must_be_given_twice() {
+        let source = "<https://a.org> and again <https://a.org>";
+        let (links, _) = check(source, "<https://a.org> y otra vez <https://a.org>");
+        assert!(links.is_empty());
+        let (links, _) = check(source, "<https://a.org> y otra vez");
+        assert_eq!(codes(&links), ["qa-links-missing"]);
+    }
+
+    #[test]
+    fn dropped_emphasis_fails_kept_emphasis_passes() {
+        let (_, markup) = check("tactics dubbed *lawfare*", "tácticas llamadas *lawfare*");
+        assert!(markup.is_empty());
+        let (_, markup) = check("tactics dubbed *lawfare*", "tácticas llamadas lawfare");
+        assert_eq!(markup.len(), 1);
+        assert_eq!(markup[0].args[1], ("source", "1".to_owned()));
+        assert_eq!(markup[0].args[2], ("target", "0".to_owned()));
+        let (_, markup) = check("**Hands Off Peru!**", "*¡Manos fuera del Perú!*");
+        assert_eq!(markup.len(), 2, "{markup:?}");
+        let (_, markup) = check("Run `bitext check`.", "Lancez bitext check.");
+        assert_eq!(markup.len(), 1);
+    }
+
+    #[test]
+    fn plain_prose_has_no_structure() {
+        assert_eq!(structure("Plain words, 60 deaths."), Structure::default());
+        let (links, markup) = check("Plain words.", "Des mots.");
+        assert!(links.is_empty() && markup.is_empty());
+    }
+}

@@ -1,0 +1,269 @@
+//! `numbers`: every number of the source appears in the target, in one of the forms a French
+//! or Spanish (or English) text may write it: `1,000` / `1 000` (space, no-break space or
+//! narrow no-break space) / `1.000` / `1000`, and `3.5` / `3,5`. Years, days of the month and
+//! percentages are numbers like any other, so `9 February 2023` needs `9` and `2023`.
+
+use crate::qa::{Check, Finding};
+
+/// Separators a target may put between groups of three digits.
+const GROUP_SEPARATORS: [&str; 7] = ["", ",", ".", " ", "\u{a0}", "\u{202f}", "\u{2009}"];
+/// Separators a target may put before the decimals.
+const DECIMAL_SEPARATORS: [&str; 2] = [".", ","];
+
+/// A number as written in the source: its integer digits and its decimals, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Number {
+    int: String,
+    frac: Option<String>,
+    written: String,
+}
+
+/// The numbers of an English text: digit runs, with `,` before groups of three as thousands
+/// separators and `.` before decimals.
+fn source_numbers(text: &str) -> Vec<Number> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !c.is_ascii_digit() || (i > 0 && chars[i - 1].1.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut int = String::new();
+        let mut frac = None;
+        let mut j = i;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_ascii_digit() {
+                int.push(c);
+                j += 1;
+            } else if c == ','
+                && (1..=3).all(|k| chars.get(j + k).is_some_and(|(_, d)| d.is_ascii_digit()))
+                && !chars.get(j + 4).is_some_and(|(_, d)| d.is_ascii_digit())
+            {
+                j += 1;
+            } else if c == '.'
+                && chars.get(j + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+                && frac.is_none()
+            {
+                let mut digits = String::new();
+                j += 1;
+                while let Some((_, d)) = chars.get(j).filter(|(_, d)| d.is_ascii_digit()) {
+                    digits.push(*d);
+                    j += 1;
+                }
+                frac = Some(digits);
+                break;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+        out.push(Number {
+            int,
+            frac,
+            written: text[start..end].to_owned(),
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Every way a target may write `number`.
+fn forms(number: &Number) -> Vec<String> {
+    let mut ints = vec![number.int.clone()];
+    if number.int.len() > 3 {
+        let digits: Vec<char> = number.int.chars().collect();
+        let head = digits.len() % 3;
+        let mut groups: Vec<String> = Vec::new();
+        if head > 0 {
+            groups.push(digits[..head].iter().collect());
+        }
+        for chunk in digits[head..].chunks(3) {
+            groups.push(chunk.iter().collect());
+        }
+        for sep in &GROUP_SEPARATORS[1..] {
+            ints.push(groups.join(sep));
+        }
+    }
+    match &number.frac {
+        None => ints,
+        Some(frac) => ints
+            .iter()
+            .flat_map(|int| DECIMAL_SEPARATORS.map(|d| format!("{int}{d}{frac}")))
+            .collect(),
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Byte offsets where `form` occurs in `text` as a whole number: no digit touching it, and no
+/// separator joining it to more digits (so `60` is not found in `1 960` nor in `60 000`).
+fn occurrences(text: &str, form: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(form) {
+        let before: Vec<char> = text[..at].chars().rev().take(2).collect();
+        let after: Vec<char> = text[at + form.len()..].chars().take(2).collect();
+        let digit_before = before.first().is_some_and(char::is_ascii_digit)
+            || (before.first().is_some_and(|c| is_separator(*c))
+                && before.get(1).is_some_and(char::is_ascii_digit));
+        let digit_after = after.first().is_some_and(char::is_ascii_digit)
+            || (after.first().is_some_and(|c| is_separator(*c))
+                && after.get(1).is_some_and(char::is_ascii_digit));
+        if !digit_before && !digit_after {
+            out.push(at);
+        }
+    }
+    out
+}
+
+/// The numbers of `source` that `target` lacks (or has fewer times), one finding each.
+#[must_use]
+pub fn check(source: &str, target: &str) -> Vec<Finding> {
+    if !source.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let numbers = source_numbers(source);
+    let mut findings = Vec::new();
+    let mut reported: Vec<&str> = Vec::new();
+    for number in &numbers {
+        if reported.contains(&number.written.as_str()) {
+            continue;
+        }
+        let wanted = numbers
+            .iter()
+            .filter(|n| n.int == number.int && n.frac == number.frac)
+            .count();
+        let mut found: Vec<usize> = forms(number)
+            .iter()
+            .flat_map(|form| occurrences(target, form))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        if found.len() < wanted {
+            reported.push(&number.written);
+            let mut finding = Finding::new(Check::Numbers, "qa-numbers")
+                .arg("number", number.written.clone())
+                .source_part(number.written.clone());
+            let extra = extra_numbers(source, target);
+            if !extra.is_empty() {
+                finding = finding.target_part(extra.join(", "));
+            }
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// The numbers of `target` that match no number of `source`: shown beside a finding, as the
+/// likely wrong value.
+fn extra_numbers(source: &str, target: &str) -> Vec<String> {
+    let wanted: Vec<Vec<String>> = source_numbers(source).iter().map(forms).collect();
+    target_tokens(target)
+        .into_iter()
+        .filter(|token| !wanted.iter().any(|forms| forms.contains(token)))
+        .collect()
+}
+
+/// Digit runs of a target, with the separators inside them.
+fn target_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inside = is_separator(c)
+            && !current.is_empty()
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || inside {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn passes(source: &str, target: &str) {
+        assert_eq!(check(source, target), Vec::new(), "{source} | {target}");
+    }
+
+    #[track_caller]
+    fn fails(source: &str, target: &str, number: &str) {
+        let findings = check(source, target);
+        assert_eq!(findings.len(), 1, "{source} | {target}: {findings:?}");
+        assert_eq!(findings[0].source_part.as_deref(), Some(number));
+    }
+
+    #[test]
+    fn thousands_in_every_locale_form() {
+        let source = "It cost 1,000 dollars.";
+        passes(source, "Cela a coûté 1 000 dollars.");
+        passes(source, "Cela a coûté 1\u{a0}000 dollars.");
+        passes(source, "Cela a coûté 1\u{202f}000 dollars.");
+        passes(source, "Costó 1.000 dólares.");
+        passes(source, "Costó 1000 dólares.");
+        passes(source, "Costó 1,000 dólares.");
+        fails(source, "Cela a coûté 100 dollars.", "1,000");
+        fails(source, "Cela a coûté 1 000 000 dollars.", "1,000");
+    }
+
+    #[test]
+    fn decimals_with_point_or_comma() {
+        passes("A rise of 3.5%.", "Une hausse de 3,5\u{a0}%.");
+        passes("A rise of 3.5%.", "Un alza del 3,5 %.");
+        passes("A rise of 3.5%.", "Un alza del 3.5%.");
+        fails("A rise of 3.5%.", "Une hausse de 35\u{a0}%.", "3.5");
+        fails("A rise of 3.5%.", "Une hausse de 3\u{a0}%.", "3.5");
+    }
+
+    #[test]
+    fn dates_and_years() {
+        let source = "Protest in Lima, Peru, February 9, 2023.";
+        passes(
+            source,
+            "Manifestation à Lima, au Pérou, le 9\u{a0}février 2023.",
+        );
+        passes(source, "Protesta en Lima, Perú, 9 de febrero de 2023.");
+        fails(
+            source,
+            "Manifestation à Lima, le 19\u{a0}février 2023.",
+            "9",
+        );
+        fails(source, "Protesta en Lima, 9 de febrero de 2022.", "2023");
+    }
+
+    #[test]
+    fn sixty_is_not_seventy_nor_part_of_a_larger_number() {
+        let source = "has caused over 70 deaths";
+        fails(source, "a fait plus de 60 morts", "70");
+        fails(source, "a fait plus de 1970 morts", "70");
+        fails(source, "a fait plus de 70 000 morts", "70");
+        passes(source, "ha causado más de 70 muertos");
+        let finding = &check(source, "plus de 60 morts")[0];
+        assert_eq!(finding.target_part.as_deref(), Some("60"));
+    }
+
+    #[test]
+    fn a_repeated_number_must_be_repeated() {
+        fails("In 2018 and again in 2018.", "En 2018.", "2018");
+        passes("In 2018 and again in 2018.", "En 2018 et encore en 2018.");
+    }
+
+    #[test]
+    fn text_without_digits_is_skipped_and_a_comma_list_is_not_a_thousand() {
+        passes("No numbers here.", "Pas de nombres.");
+        passes("Votes: 1, 2, 3.", "Votes\u{a0}: 1, 2, 3.");
+        passes("In 2004, 10 countries.", "En 2004, 10 pays.");
+    }
+}

@@ -1,0 +1,287 @@
+//! `bitext serve`: the translator's workbench, the same commands behind a local web page.
+//!
+//! This layer sits above [`crate::commands`]: every write goes through `set` and `accept`
+//! (`run`), under the workspace lock, with their atomic writes. Each request reads the files
+//! again, so edits made on disk while the server runs show on the next page load, and a save
+//! made from a page whose segment has changed on disk since is refused as a conflict.
+//!
+//! - [`http`]: requests and responses without the socket, and the guard (token, host, origin);
+//! - [`pages`]: the HTML pages, compiled templates (maud) that escape every text they insert;
+//! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
+//! - [`hooks`]: where translation-memory suggestions and quality findings come in.
+//!
+//! The server answers one request at a time: writes never race each other, and Ctrl-C stops
+//! it between two requests, never in the middle of a write.
+
+pub mod actions;
+pub mod hooks;
+pub mod http;
+pub mod pages;
+
+use std::path::PathBuf;
+
+use crate::error::Error;
+use crate::ui::l10n::{Arg, Localizer};
+use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
+use http::{Guard, Refusal, Request, Response};
+
+/// The interface languages of the pages.
+pub const UI_LANGS: [&str; 3] = ["en", "fr", "es"];
+
+/// The cookie remembering the interface language chosen with the switch.
+const UI_COOKIE: &str = "bitext_ui";
+
+/// Largest request body read, in bytes: a form with one paragraph is far below it.
+pub const MAX_BODY: usize = 1 << 20;
+
+/// The server's state: where the workspace is, who may talk to it, and its messages.
+pub struct App {
+    /// The workspace root; the workspace is opened again on every request.
+    pub root: PathBuf,
+    /// Token and host checks.
+    pub guard: Guard,
+    localizers: Vec<(&'static str, Localizer)>,
+}
+
+/// The interface language of one request, and its messages.
+pub struct Ui<'a> {
+    /// `en`, `fr` or `es`.
+    pub lang: &'static str,
+    localizer: &'a Localizer,
+}
+
+impl Ui<'_> {
+    /// Message `id`.
+    #[must_use]
+    pub fn t(&self, id: &str) -> String {
+        self.localizer.message(id, &[])
+    }
+
+    /// Message `id` with arguments.
+    #[must_use]
+    pub fn ta(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.localizer.message(id, args)
+    }
+}
+
+/// A request that cannot be answered with its page.
+#[derive(Debug)]
+pub enum Fail {
+    /// Refused by the guard: 403.
+    Refused(Refusal),
+    /// No such page, article, language, segment or edition: 404 with the message.
+    NotFound(String),
+    /// A malformed request: 400 with the message.
+    BadRequest(String),
+    /// The workspace could not be read or written: 500 with the message (the files, not the
+    /// request, are at fault), or 503 when the lock is held.
+    Workspace(Error),
+    /// A bug in bitext: 500.
+    Internal,
+}
+
+impl From<Error> for Fail {
+    fn from(error: Error) -> Self {
+        match error {
+            Error::InvalidSlug { .. }
+            | Error::UnknownArticle { .. }
+            | Error::LangNotTarget { .. }
+            | Error::InvalidLang { .. }
+            | Error::UnknownSegment { .. }
+            | Error::UnknownEdition { .. }
+            | Error::NoTranslations { .. } => Self::NotFound(error.to_string()),
+            other => Self::Workspace(other),
+        }
+    }
+}
+
+impl App {
+    /// A server over the workspace at `root`, with its guard.
+    #[must_use]
+    pub fn new(root: PathBuf, guard: Guard) -> Self {
+        let localizers = UI_LANGS
+            .iter()
+            .map(|code| {
+                let id = code.parse().unwrap_or_default();
+                (*code, Localizer::new(&id))
+            })
+            .collect();
+        Self {
+            root,
+            guard,
+            localizers,
+        }
+    }
+
+    /// The interface language: the switch (`?ui=`), then its cookie, then `Accept-Language`,
+    /// then English.
+    #[must_use]
+    pub fn ui_for(&self, request: &Request) -> Ui<'_> {
+        let known = |tag: &str| {
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            self.localizers.iter().find(|(code, _)| *code == primary)
+        };
+        let chosen = request
+            .param("ui")
+            .and_then(known)
+            .or_else(|| request.cookie(UI_COOKIE).and_then(known))
+            .or_else(|| {
+                http::accepted_languages(request.header("accept-language").unwrap_or(""))
+                    .iter()
+                    .find_map(|tag| known(tag))
+            })
+            .unwrap_or(&self.localizers[0]);
+        Ui {
+            lang: chosen.0,
+            localizer: &chosen.1,
+        }
+    }
+
+    /// Answers one request. Never panics outward: a panic in a page becomes a 500.
+    #[must_use]
+    pub fn handle(&self, request: &Request) -> Response {
+        let ui = self.ui_for(request);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.guard
+                .check(request)
+                .map_err(Fail::Refused)
+                .and_then(|from_query| {
+                    self.route(request, &ui)
+                        .map(|response| (response, from_query))
+                })
+        }));
+        let mut response = match outcome {
+            Ok(Ok((response, from_query))) => {
+                if from_query {
+                    response.header(
+                        "Set-Cookie",
+                        &format!(
+                            "{}={}; Path=/; HttpOnly; SameSite=Strict",
+                            self.guard.cookie, self.guard.token
+                        ),
+                    )
+                } else {
+                    response
+                }
+            }
+            Ok(Err(fail)) => pages::failure(&ui, &fail),
+            Err(_) => pages::failure(&ui, &Fail::Internal),
+        };
+        if let Some(choice) = request.param("ui").filter(|c| UI_LANGS.contains(c)) {
+            response = response.header(
+                "Set-Cookie",
+                &format!("{UI_COOKIE}={choice}; Path=/; SameSite=Strict"),
+            );
+        }
+        if request.method == "HEAD" {
+            response.body.clear();
+        }
+        response
+    }
+
+    fn route(&self, request: &Request, ui: &Ui<'_>) -> Result<Response, Fail> {
+        let parts: Vec<&str> = request.path.split('/').filter(|p| !p.is_empty()).collect();
+        let get = matches!(request.method.as_str(), "GET" | "HEAD");
+        let post = request.method == "POST";
+        match (parts.as_slice(), get, post) {
+            (["assets", "app.css"], true, _) => Ok(Response::with_type(
+                200,
+                "text/css; charset=utf-8",
+                include_str!("assets/app.css").as_bytes().to_vec(),
+            )),
+            (["assets", "app.js"], true, _) => Ok(Response::with_type(
+                200,
+                "text/javascript; charset=utf-8",
+                include_str!("assets/app.js").as_bytes().to_vec(),
+            )),
+            ([], true, _) => {
+                let ws = self.workspace()?;
+                Ok(Response::html(200, pages::dashboard(&ws, ui)?))
+            }
+            (["article", slug, lang], true, _) => {
+                let ws = self.workspace()?;
+                let (slug, lang) = resolve(&ws, slug, lang)?;
+                Ok(Response::html(
+                    200,
+                    pages::workbench(&ws, ui, &slug, &lang, request)?,
+                ))
+            }
+            (["article", slug, lang, n], _, true) => {
+                let ws = self.workspace()?;
+                let (slug, lang) = resolve(&ws, slug, lang)?;
+                let n = n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    Fail::NotFound(ui.ta("serve-no-segment", &[("segment", (*n).into())]))
+                })?;
+                actions::act(&ws, ui, &slug, &lang, n, &request.form())
+            }
+            (["export"], true, _) => {
+                let ws = self.workspace()?;
+                pages::export(&ws, ui, request)
+            }
+            (["article" | "assets", ..] | ["export"] | [], _, _) => Err(Fail::BadRequest(ui.ta(
+                "serve-bad-method",
+                &[("method", request.method.as_str().into())],
+            ))),
+            _ => Err(Fail::NotFound(
+                ui.ta("serve-no-page", &[("path", request.path.as_str().into())]),
+            )),
+        }
+    }
+
+    fn workspace(&self) -> Result<Workspace, Fail> {
+        Ok(Workspace::open(Some(&self.root))?)
+    }
+}
+
+/// The article and language named in a URL; both must exist in the workspace.
+fn resolve(ws: &Workspace, slug: &str, lang: &str) -> Result<(Slug, Lang), Fail> {
+    let lang = ws.select_langs(&[lang.to_owned()])?.remove(0);
+    let slug = ws.select_articles(&[slug.to_owned()])?.remove(0);
+    Ok((slug, lang))
+}
+
+/// Serves requests from `server` until it is unblocked (Ctrl-C): each request is answered
+/// completely, writes included, before the next is read.
+pub fn run(app: &App, server: &tiny_http::Server) {
+    for mut incoming in server.incoming_requests() {
+        let headers = incoming
+            .headers()
+            .iter()
+            .map(|h| {
+                (
+                    h.field.as_str().as_str().to_owned(),
+                    h.value.as_str().to_owned(),
+                )
+            })
+            .collect();
+        let mut body = Vec::new();
+        let too_big = incoming.body_length().is_some_and(|len| len > MAX_BODY);
+        if !too_big {
+            let _ = std::io::Read::read_to_end(
+                &mut std::io::Read::take(incoming.as_reader(), MAX_BODY as u64 + 1),
+                &mut body,
+            );
+        }
+        let request = Request::new(incoming.method().as_str(), incoming.url(), headers, body);
+        let response = if too_big || request.body.len() > MAX_BODY {
+            Response::with_type(413, "text/plain; charset=utf-8", b"413".to_vec())
+        } else {
+            app.handle(&request)
+        };
+        let mut out =
+            tiny_http::Response::from_data(response.body).with_status_code(response.status);
+        for (name, value) in &response.headers {
+            if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                out.add_header(header);
+            }
+        }
+        // A client that went away is its own business.
+        let _ = incoming.respond(out);
+    }
+}

@@ -1,0 +1,662 @@
+//! The workbench's HTML pages: the dashboard, the article workbench, the page that shows a
+//! refused save again, the export refusal and the error pages.
+//!
+//! Templates are compiled (maud): every text inserted with `(...)` is HTML-escaped, so a source
+//! paragraph, a translation or a file name can never become markup. Nothing is loaded from
+//! another origin; the stylesheet and the script are embedded in the binary.
+
+use maud::{DOCTYPE, Markup, html};
+
+use crate::commands::export::{self, ExportFormat, ExportRequest};
+use crate::commands::status::{self, Listing};
+use crate::commands::sync::FilePlan;
+use crate::model::assess::State;
+use crate::model::segment::Segment;
+use crate::model::translation::UnitState;
+use crate::model::worddiff::{Op, word_diff};
+use crate::serve::actions::{Action, Filter, base_of};
+use crate::serve::http::{Refusal, Request, Response, percent_encode};
+use crate::serve::{Fail, Ui, hooks};
+use crate::workspace::Workspace;
+use crate::workspace::lang::Lang;
+use crate::workspace::slug::Slug;
+
+/// The autonyms of the interface languages, for the switch.
+const AUTONYMS: [(&str, &str); 3] = [("en", "English"), ("fr", "Français"), ("es", "Español")];
+
+/// A whole page around `main`, with the language switch leading to `here` in each language.
+fn layout(ui: &Ui<'_>, title: &str, here: &str, main: &Markup) -> String {
+    let join = if here.contains('?') { '&' } else { '?' };
+    html! {
+        (DOCTYPE)
+        html lang=(ui.lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · bitext" }
+                link rel="stylesheet" href="/assets/app.css";
+                script src="/assets/app.js" defer {}
+            }
+            body {
+                a.skip href="#main" { (ui.t("serve-skip")) }
+                header {
+                    nav aria-label=(ui.t("serve-nav")) {
+                        a.home href="/" { (ui.t("serve-dashboard")) }
+                        ul.switch aria-label=(ui.t("serve-ui-language")) {
+                            @for (code, name) in AUTONYMS {
+                                li {
+                                    @if code == ui.lang {
+                                        a href=(format!("{here}{join}ui={code}")) lang=(code) hreflang=(code) aria-current="true" { (name) }
+                                    } @else {
+                                        a href=(format!("{here}{join}ui={code}")) lang=(code) hreflang=(code) { (name) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                main #main tabindex="-1" { (main) }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// A language's name in the interface language (`fr` -> "French"), else its tag.
+fn lang_name(ui: &Ui<'_>, lang: &Lang) -> String {
+    ui.ta("serve-lang-name", &[("tag", lang.as_str().into())])
+}
+
+fn state_name(ui: &Ui<'_>, state: State) -> String {
+    ui.t(&format!("state-{}", state.as_str()))
+}
+
+fn article_url(slug: &str, lang: &str) -> String {
+    format!("/article/{}/{}", percent_encode(slug), percent_encode(lang))
+}
+
+/// A progress bar with its text: `current` of `total` done.
+fn progress(ui: &Ui<'_>, current: usize, total: usize, label: &str) -> Markup {
+    let percent = status::percent(current, total);
+    html! {
+        span.progress {
+            progress value=(current) max=(total.max(1)) aria-label=(label) {}
+            span.pct { (ui.ta("number-percent", &[("value", percent.into())])) }
+        }
+    }
+}
+
+/// The dashboard: every article in every language, totals, and which editions are ready.
+///
+/// # Errors
+/// Any unreadable or malformed workspace file.
+#[allow(clippy::too_many_lines, reason = "a page template reads top to bottom")]
+pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
+    let slugs = ws.all_articles()?;
+    let langs = ws.config.targets.clone();
+    let report = status::run(ws, &slugs, &langs, Listing::None)?;
+    let total_segments: usize = report.articles.iter().map(|a| a.segments).sum();
+    let totals: Vec<(usize, usize, usize, usize)> = (0..langs.len())
+        .map(|i| {
+            report.articles.iter().fold((0, 0, 0, 0), |acc, a| {
+                let l = &a.languages[i];
+                (
+                    acc.0 + l.current,
+                    acc.1 + l.stale,
+                    acc.2 + l.missing,
+                    acc.3 + l.draft,
+                )
+            })
+        })
+        .collect();
+    let left_in = |slug: &Slug, i: usize| {
+        report
+            .articles
+            .binary_search_by(|a| a.article.as_str().cmp(slug.as_str()))
+            .ok()
+            .map(|k| {
+                let a = &report.articles[k];
+                a.segments - a.languages[i].current
+            })
+    };
+    let title = ui.t("serve-dashboard");
+    let main = html! {
+        h1 { (title) }
+        p { (ui.ta("serve-summary", &[("articles", report.articles.len().into()), ("segments", total_segments.into())])) }
+        section aria-labelledby="h-langs" {
+            h2 #h-langs { (ui.t("serve-by-language")) }
+            ul.totals {
+                @for (lang, (current, stale, missing, draft)) in langs.iter().zip(&totals) {
+                    li {
+                        strong { (lang_name(ui, lang)) }
+                        " "
+                        (progress(ui, *current, total_segments, &lang_name(ui, lang)))
+                        " "
+                        (counts(ui, *current, *stale, *missing, *draft))
+                    }
+                }
+            }
+        }
+        @if !ws.config.editions.is_empty() {
+            section aria-labelledby="h-editions" {
+                h2 #h-editions { (ui.t("serve-editions")) }
+                div.scroll {
+                    table {
+                        thead { tr {
+                            th scope="col" { (ui.t("serve-edition")) }
+                            @for lang in &langs { th scope="col" { (lang_name(ui, lang)) } }
+                        } }
+                        tbody {
+                            @for edition in &ws.config.editions {
+                                tr {
+                                    th scope="row" { (edition.id) }
+                                    @for i in 0..langs.len() {
+                                        @let left: Option<usize> = edition.articles.iter().map(|s| left_in(s, i)).sum();
+                                        td {
+                                            @match left {
+                                                Some(0) => {
+                                                    span.ready { (ui.t("serve-edition-ready")) }
+                                                    " "
+                                                    a href=(format!("/export?edition={}&lang={}&bilingual=1&format=html", percent_encode(&edition.id), percent_encode(langs[i].as_str()))) download {
+                                                        (ui.t("serve-download"))
+                                                    }
+                                                }
+                                                Some(left) => span.notready { (ui.ta("serve-edition-left", &[("count", left.into())])) },
+                                                None => span.notready { (ui.t("serve-edition-article-missing")) },
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="h-articles" {
+            h2 #h-articles { (ui.t("serve-articles")) }
+            div.scroll {
+                table.articles {
+                    thead { tr {
+                        th scope="col" { (ui.t("serve-article")) }
+                        th scope="col" { (ui.t("serve-segments")) }
+                        @for lang in &langs { th scope="col" { (lang_name(ui, lang)) } }
+                    } }
+                    tbody {
+                        @for article in &report.articles {
+                            tr {
+                                th scope="row" { (article.article) }
+                                td { (article.segments) }
+                                @for l in &article.languages {
+                                    td {
+                                        a href=(article_url(&article.article, &l.lang)) {
+                                            (progress(ui, l.current, article.segments, &format!("{} {}", article.article, l.lang)))
+                                        }
+                                        " "
+                                        (counts(ui, l.current, l.stale, l.missing, l.draft))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout(ui, &title, "/", &main))
+}
+
+fn counts(ui: &Ui<'_>, current: usize, stale: usize, missing: usize, draft: usize) -> Markup {
+    html! {
+        span.counts {
+            span.c-current { (current) " " (state_name(ui, State::Current)) }
+            @if stale > 0 { " · " span.c-stale { (stale) " " (state_name(ui, State::Stale)) } }
+            @if missing > 0 { " · " span.c-missing { (missing) " " (state_name(ui, State::Missing)) } }
+            @if draft > 0 { " · " span.c-draft { (draft) " " (state_name(ui, State::Draft)) } }
+        }
+    }
+}
+
+/// The workbench of one article in one language.
+///
+/// # Errors
+/// Any unreadable or malformed workspace file.
+pub fn workbench(
+    ws: &Workspace,
+    ui: &Ui<'_>,
+    slug: &Slug,
+    lang: &Lang,
+    request: &Request,
+) -> Result<String, Fail> {
+    let plan = FilePlan::new(ws, slug, lang, false)?;
+    let filter = Filter::parse(request.param("state"));
+    let counts_now = plan.assessment.counts();
+    let total = plan.article.segments.len();
+    let url = article_url(slug.as_str(), lang.as_str());
+    let here = format!("{url}?state={}", filter.as_str());
+    let title = format!("{slug} · {}", lang_name(ui, lang));
+    let flash = flash(ui, request);
+    let source_lang = ws.config.source.as_str();
+    let shown: Vec<usize> = (0..total)
+        .filter(|&i| filter.shows(plan.assessment.states[i]))
+        .collect();
+    let main = html! {
+        h1 { (slug) " " span.lang { "(" (lang_name(ui, lang)) ")" } }
+        p.summary {
+            (progress(ui, counts_now.current, total, &ui.t("serve-progress")))
+            " "
+            (counts(ui, counts_now.current, counts_now.stale, counts_now.missing, counts_now.draft))
+        }
+        div #flash role="status" aria-live="polite" { @if let Some(text) = &flash { p { (text) } } }
+        nav.filter aria-label=(ui.t("serve-filter")) {
+            ul {
+                @for f in Filter::ALL {
+                    li {
+                        @let label = filter_name(ui, f);
+                        @if f == filter {
+                            a href=(format!("{url}?state={}", f.as_str())) aria-current="page" { (label) }
+                        } @else {
+                            a href=(format!("{url}?state={}", f.as_str())) { (label) }
+                        }
+                    }
+                }
+            }
+        }
+        aside.shortcuts aria-labelledby="h-keys" {
+            h2 #h-keys { (ui.t("serve-shortcuts")) }
+            dl {
+                dt { kbd { "Ctrl" } "+" kbd { "Enter" } } dd { (ui.t("serve-key-save-next")) }
+                dt { kbd { "Alt" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next")) }
+                dt { kbd { "Alt" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous")) }
+            }
+        }
+        section.segments aria-labelledby="h-segments" {
+            h2 #h-segments { (ui.t("serve-segments")) }
+            @if shown.is_empty() {
+                p.empty { (ui.t("serve-none-in-view")) }
+            }
+            @for &i in &shown {
+                @let segment = &plan.article.segments[i];
+                @let unit = &plan.file.units[i];
+                @let state = plan.assessment.states[i];
+                (segment_card(ws, ui, slug, lang, source_lang, filter, segment, unit, state))
+            }
+        }
+        section.export aria-labelledby="h-export" {
+            h2 #h-export { (ui.t("serve-export")) }
+            (export_form(ui, "article", slug.as_str(), lang))
+        }
+    };
+    Ok(layout(ui, &title, &here, &main))
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one card reads every part of its segment"
+)]
+fn segment_card(
+    ws: &Workspace,
+    ui: &Ui<'_>,
+    slug: &Slug,
+    lang: &Lang,
+    source_lang: &str,
+    filter: Filter,
+    segment: &Segment,
+    unit: &crate::model::translation::Unit,
+    state: State,
+) -> Markup {
+    let n = segment.n;
+    let heading = format!("seg-{n}-h");
+    let textarea = format!("t-{n}");
+    let suggestions = hooks::suggestions(ws, segment, lang);
+    let findings = if unit.has_target() {
+        hooks::findings(ws, segment, lang, &unit.target)
+    } else {
+        Vec::new()
+    };
+    html! {
+        article.seg #(format!("seg-{n}")) data-n=(n) data-state=(state.as_str()) aria-labelledby=(heading) {
+            h3 #(heading) {
+                (ui.ta("serve-segment", &[("n", n.into())]))
+                " "
+                span class=(format!("badge {}", state.as_str())) { (state_name(ui, state)) }
+                @if unit.state == Some(UnitState::Reviewed) && state == State::Current {
+                    " " span.badge.reviewed { (ui.t("unit-state-reviewed")) }
+                }
+            }
+            div.cols {
+                div.src {
+                    p.label { (ui.t("serve-source")) }
+                    p.text lang=(source_lang) { (segment.text) }
+                    @if state == State::Stale {
+                        div.diff {
+                            p.label { (ui.t("serve-changed")) }
+                            p.text lang=(source_lang) {
+                                @for chunk in word_diff(&unit.source, &segment.text) {
+                                    @match chunk.op {
+                                        Op::Equal => span { (chunk.text) },
+                                        Op::Delete => del { span.sr { (ui.t("serve-deleted")) } (chunk.text) },
+                                        Op::Insert => ins { span.sr { (ui.t("serve-inserted")) } (chunk.text) },
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                form.tgt method="post" action=(format!("{}/{n}", article_url(slug.as_str(), lang.as_str()))) {
+                    input type="hidden" name="id" value=(segment.id);
+                    input type="hidden" name="base" value=(base_of(unit));
+                    input type="hidden" name="filter" value=(filter.as_str());
+                    input type="hidden" name="advance" value="";
+                    label for=(textarea) { (ui.ta("serve-translation", &[("lang", lang_name(ui, lang).as_str().into())])) }
+                    textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" { (unit.target) }
+                    @if !findings.is_empty() {
+                        (findings_list(ui, &findings))
+                    }
+                    @if !suggestions.is_empty() {
+                        div.suggestions {
+                            p.label { (ui.t("serve-suggestions")) }
+                            ul {
+                                @for s in &suggestions {
+                                    li {
+                                        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) {
+                                            span.score { (s.score) "%" } " " (s.text)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    div.actions role="group" aria-label=(ui.t("serve-actions")) {
+                        button type="submit" name="action" value="save" { (ui.t("serve-save")) }
+                        button type="submit" name="action" value="draft" { (ui.t("serve-save-draft")) }
+                        @if matches!(state, State::Stale | State::Draft) {
+                            button type="submit" name="action" value="accept" { (ui.t("serve-accept")) }
+                        }
+                        @if unit.has_target() {
+                            button type="submit" name="action" value="review" { (ui.t("serve-review")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn findings_list(ui: &Ui<'_>, findings: &[hooks::Finding]) -> Markup {
+    html! {
+        div.findings {
+            p.label { (ui.t("serve-findings")) }
+            ul {
+                @for f in findings {
+                    li class=(if f.error { "error" } else { "warning" }) {
+                        strong { (if f.error { ui.t("serve-level-error") } else { ui.t("serve-level-warning") }) }
+                        " " code { (f.code) } " " (f.message)
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn filter_name(ui: &Ui<'_>, filter: Filter) -> String {
+    match filter {
+        Filter::All => ui.t("serve-filter-all"),
+        Filter::Unfinished => ui.t("serve-filter-unfinished"),
+        Filter::Only(state) => state_name(ui, state),
+    }
+}
+
+/// The message after a write, from the redirect's query.
+fn flash(ui: &Ui<'_>, request: &Request) -> Option<String> {
+    let n = request.param("done")?.parse::<usize>().ok()?;
+    let id = match Action::parse(request.param("did")?)? {
+        Action::Save => "serve-done-save",
+        Action::Draft => "serve-done-draft",
+        Action::Review => "serve-done-review",
+        Action::Accept => "serve-done-accept",
+    };
+    let mut text = ui.ta(id, &[("n", n.into())]);
+    if request.param("finished").is_some() {
+        text.push(' ');
+        text.push_str(&ui.t("serve-finished"));
+    }
+    Some(text)
+}
+
+fn export_form(ui: &Ui<'_>, kind: &str, name: &str, lang: &Lang) -> Markup {
+    html! {
+        form.exportform method="get" action="/export" {
+            input type="hidden" name=(kind) value=(name);
+            input type="hidden" name="lang" value=(lang.as_str());
+            label { input type="checkbox" name="bilingual" value="1" checked; " " (ui.t("serve-bilingual")) }
+            " "
+            label for="format" { (ui.t("serve-format")) }
+            " "
+            select #format name="format" {
+                option value="html" { "HTML" }
+                option value="md" { "Markdown" }
+                option value="txt" { (ui.t("serve-format-txt")) }
+            }
+            " "
+            button type="submit" { (ui.t("serve-download")) }
+        }
+    }
+}
+
+/// What was wrong with a posted form.
+#[derive(Debug)]
+pub enum Problem {
+    /// The segment changed on disk since the page was loaded.
+    Conflict {
+        /// The translation on disk now.
+        disk: String,
+        /// The segment's state now.
+        state: State,
+        /// Whether the source paragraph itself changed.
+        source_changed: bool,
+    },
+    /// The text cannot be saved (empty, several paragraphs, nothing to accept).
+    Invalid(String),
+    /// Error-level quality findings, to confirm.
+    Findings(Vec<hooks::Finding>),
+}
+
+/// A refused form, to show again.
+#[derive(Debug)]
+pub struct Resubmit<'a> {
+    /// The article.
+    pub slug: &'a Slug,
+    /// The language.
+    pub lang: &'a Lang,
+    /// The segment as it is now.
+    pub segment: &'a Segment,
+    /// The segment's id now.
+    pub id: &'a str,
+    /// The translation's version now.
+    pub base: &'a str,
+    /// The translator's text.
+    pub text: &'a str,
+    /// What the translator asked for.
+    pub action: Action,
+    /// The workbench's filter.
+    pub filter: Filter,
+    /// Whether to move on after the save.
+    pub advance: bool,
+}
+
+/// The page that shows a refused save again: the problem, the translator's text, and what
+/// they can do.
+#[must_use]
+pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
+    let n = form.segment.n;
+    let back = format!(
+        "{}?state={}&focus={n}#seg-{n}",
+        article_url(form.slug.as_str(), form.lang.as_str()),
+        form.filter.as_str()
+    );
+    let post = format!(
+        "{}/{n}",
+        article_url(form.slug.as_str(), form.lang.as_str())
+    );
+    let title = match problem {
+        Problem::Conflict { .. } => ui.t("serve-conflict"),
+        Problem::Invalid(_) => ui.t("serve-not-saved"),
+        Problem::Findings(_) => ui.t("serve-confirm"),
+    };
+    let main = html! {
+        h1 { (title) }
+        p { (form.slug) " · " (lang_name(ui, form.lang)) " · " (ui.ta("serve-segment", &[("n", n.into())])) }
+        @match problem {
+            Problem::Conflict { disk, state, source_changed } => {
+                p role="alert" {
+                    @if *source_changed { (ui.t("serve-conflict-source")) } @else { (ui.t("serve-conflict-translation")) }
+                }
+                div.cols {
+                    div.src {
+                        p.label { (ui.t("serve-source-now")) }
+                        p.text { (form.segment.text) }
+                    }
+                    div.disk {
+                        p.label { (ui.t("serve-disk-text")) " " span class=(format!("badge {}", state.as_str())) { (state_name(ui, *state)) } }
+                        p.text #disk-text lang=(form.lang.as_str()) {
+                            @if disk.is_empty() { em { (ui.t("serve-no-translation")) } } @else { (disk) }
+                        }
+                        p { a.button href=(back) { (ui.t("serve-keep-disk")) } }
+                    }
+                }
+            }
+            Problem::Invalid(message) => { p role="alert" { (message) } }
+            Problem::Findings(findings) => {
+                p role="alert" { (ui.t("serve-confirm-findings")) }
+                (findings_list(ui, findings))
+            }
+        }
+        form.tgt method="post" action=(post) {
+            input type="hidden" name="id" value=(form.id);
+            input type="hidden" name="base" value=(form.base);
+            input type="hidden" name="filter" value=(form.filter.as_str());
+            input type="hidden" name="advance" value=(if form.advance { "1" } else { "" });
+            input type="hidden" name="action" value=(form.action.as_str());
+            @if matches!(problem, Problem::Findings(_)) {
+                input type="hidden" name="confirm" value="1";
+            }
+            label for="mine" { (ui.t("serve-your-text")) }
+            textarea #mine name="text" lang=(form.lang.as_str()) rows="5" { (form.text) }
+            div.actions {
+                button type="submit" {
+                    @match problem {
+                        Problem::Conflict { .. } => (ui.t("serve-keep-mine")),
+                        Problem::Findings(_) => (ui.t("serve-save-anyway")),
+                        Problem::Invalid(_) => (ui.t("serve-try-again")),
+                    }
+                }
+                " "
+                a href=(back) { (ui.t("serve-back")) }
+            }
+        }
+    };
+    layout(ui, &title, &back, &main)
+}
+
+/// An export, downloaded as the CLI would write it; an incomplete one is refused (409) with
+/// its list of unfinished segments.
+///
+/// # Errors
+/// An unknown article, edition or language (404), a malformed request (400), or unreadable
+/// files.
+pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response, Fail> {
+    let lang = request.param("lang").ok_or_else(|| {
+        Fail::BadRequest(ui.ta("serve-missing-field", &[("field", "lang".into())]))
+    })?;
+    let format = match request.param("format").unwrap_or("html") {
+        "html" => ExportFormat::Html,
+        "md" => ExportFormat::Md,
+        "txt" => ExportFormat::Txt,
+        other => {
+            return Err(Fail::BadRequest(
+                ui.ta("serve-bad-format", &[("format", other.into())]),
+            ));
+        }
+    };
+    let bilingual = request.param("bilingual").is_some_and(|v| !v.is_empty());
+    let (articles, edition, name) = match (request.param("article"), request.param("edition")) {
+        (Some(article), None) => (vec![article.to_owned()], None, article.to_owned()),
+        (None, Some(edition)) => (Vec::new(), Some(edition.to_owned()), edition.to_owned()),
+        _ => {
+            return Err(Fail::BadRequest(ui.t("serve-export-what")));
+        }
+    };
+    let report = export::run(
+        ws,
+        &ExportRequest {
+            articles,
+            edition,
+            lang: lang.to_owned(),
+            bilingual,
+            format,
+            output: None,
+            allow_incomplete: false,
+        },
+    )?;
+    if report.refused {
+        let title = ui.t("serve-export-refused");
+        let main = html! {
+            h1 { (title) }
+            p role="alert" { (ui.t("serve-export-refused-why")) }
+            pre.gaps { (report.stderr) }
+            p { a href="/" { (ui.t("serve-back")) } }
+        };
+        return Ok(Response::html(409, layout(ui, &title, "/", &main)));
+    }
+    let (extension, content_type) = match format {
+        ExportFormat::Html => ("html", "text/html; charset=utf-8"),
+        ExportFormat::Md => ("md", "text/markdown; charset=utf-8"),
+        ExportFormat::Txt => ("txt", "text/plain; charset=utf-8"),
+    };
+    let langs = if bilingual {
+        format!("{}-{}", ws.config.source, Lang::parse(lang)?)
+    } else {
+        Lang::parse(lang)?.to_string()
+    };
+    let file = format!("{name}.{langs}.{extension}");
+    let safe: String = file
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+        .collect();
+    Ok(
+        Response::with_type(200, content_type, report.stdout.into_bytes()).header(
+            "Content-Disposition",
+            &format!("attachment; filename=\"{safe}\""),
+        ),
+    )
+}
+
+/// The page for a request that failed, with its status.
+#[must_use]
+pub fn failure(ui: &Ui<'_>, fail: &Fail) -> Response {
+    let (status, message) = match fail {
+        Fail::Refused(Refusal::Host) => (403, ui.t("serve-forbidden-host")),
+        Fail::Refused(Refusal::Token) => (403, ui.t("serve-forbidden-token")),
+        Fail::Refused(Refusal::Origin) => (403, ui.t("serve-forbidden-origin")),
+        Fail::NotFound(message) => (404, message.clone()),
+        Fail::BadRequest(message) => (400, message.clone()),
+        Fail::Workspace(
+            error @ (crate::error::Error::LockTimeout { .. }
+            | crate::error::Error::StaleLock { .. }),
+        ) => (503, error.to_string()),
+        Fail::Workspace(error) => (500, error.to_string()),
+        Fail::Internal => (500, ui.t("serve-internal")),
+    };
+    let title = ui.ta(
+        "serve-error-title",
+        &[("status", status.to_string().as_str().into())],
+    );
+    // A refused request gets no links: without the token, they would be refused too.
+    let main = html! {
+        h1 { (title) }
+        p role="alert" { (message) }
+        @if !matches!(fail, Fail::Refused(_)) { p { a href="/" { (ui.t("serve-dashboard")) } } }
+    };
+    Response::html(status, layout(ui, &title, "/", &main))
+}

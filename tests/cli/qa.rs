@@ -1,0 +1,263 @@
+//! `bitext qa`, and the quality findings of `accept` and `check`.
+
+use crate::support::{SAMPLE, Ws, sample_copy};
+
+/// The sample with "over 60 deaths" changed to "over 70 deaths" in the sixth paragraph.
+fn seventy() -> Ws {
+    let ws = sample_copy();
+    ws.edit_source(SAMPLE, "over 60 deaths", "over 70 deaths");
+    ws
+}
+
+const LOCATION: &str = "sources/no-to-canadas-interference-in-peru.md:14: fr: segment 6 (7542a2d8): numbers: the number 70 of the source is not in the translation [error]";
+
+#[test]
+fn the_sample_passes_qa_with_no_error() {
+    let run = sample_copy().run(&["qa"]).success();
+    assert!(run.stdout.contains("qa: 0 errors"), "{}", run.stdout);
+}
+
+#[test]
+fn qa_finds_the_changed_number_on_its_source_line_in_every_format() {
+    let ws = seventy();
+    let run = ws.run(&["qa", "-l", "fr"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with(&format!(
+            "{LOCATION}\n    source: 70\n    translation: 60\n"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("numbers: Every number of the source"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("qa: 1 error, 0 warnings in 19 translated segments.\n"),
+        "{}",
+        run.stdout
+    );
+
+    let json = ws.run(&["qa", "--format", "json"]).json();
+    assert_eq!(json["passed"], false);
+    assert_eq!(json["totals"]["errors"], 2);
+    let finding = &json["findings"][0];
+    assert_eq!(finding["check"], "numbers");
+    assert_eq!(finding["level"], "error");
+    assert_eq!(finding["lang"], "fr");
+    assert_eq!(finding["n"], 6);
+    assert_eq!(finding["line"], 14);
+    assert_eq!(finding["state"], "stale");
+    assert_eq!(finding["source_part"], "70");
+    assert_eq!(finding["target_part"], "60");
+
+    let github = ws.run(&["qa", "--format", "github"]);
+    assert_eq!(github.code, 1);
+    assert!(github.stdout.starts_with(
+        "::error file=sources/no-to-canadas-interference-in-peru.md,line=14,title=Quality error (fr)%3A numbers::"
+    ), "{}", github.stdout);
+
+    let junit = ws.run(&["qa", "--format", "junit"]);
+    assert_eq!(junit.code, 1);
+    let doc = roxmltree::Document::parse(&junit.stdout).expect("JUnit is XML");
+    let failures: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .collect();
+    assert_eq!(failures.len(), 2);
+    assert!(failures[0].text().unwrap_or("").contains("the number 70"));
+}
+
+#[test]
+fn qa_speaks_french_and_spanish() {
+    let ws = seventy();
+    let fr = ws.run(&["--ui-lang", "fr", "qa", "-l", "fr"]);
+    assert!(
+        fr.stdout
+            .contains("le nombre 70 de la source ne figure pas dans la traduction [erreur]"),
+        "{}",
+        fr.stdout
+    );
+    let es = ws.run(&["--ui-lang", "es", "qa", "-l", "es"]);
+    assert!(
+        es.stdout
+            .contains("el número 70 del original no figura en la traducción [error]"),
+        "{}",
+        es.stdout
+    );
+}
+
+#[test]
+fn accept_refuses_the_sixty_seventy_case_then_force_accepts_it() {
+    let ws = seventy();
+    let before = ws.snapshot();
+    let run = ws.run(&["accept", SAMPLE, "6", "-l", "fr"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.starts_with(LOCATION), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("not accepted: its translation has 1 error"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(ws.snapshot(), before, "a refused accept writes nothing");
+    assert_eq!(ws.states(SAMPLE, "fr")[5], "stale");
+
+    let run = ws
+        .run(&["accept", SAMPLE, "6", "-l", "fr", "--force"])
+        .success();
+    assert!(
+        run.stdout
+            .contains("accepted despite 1 quality error (--force)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(ws.states(SAMPLE, "fr")[5], "current");
+}
+
+#[test]
+fn accept_without_error_findings_accepts_as_before() {
+    let ws = sample_copy();
+    ws.edit_source(
+        SAMPLE,
+        "over 60 deaths and many injuries",
+        "over 60 deaths and numerous injuries",
+    );
+    let run = ws.run(&["accept", SAMPLE, "6", "-l", "fr"]).success();
+    assert!(
+        run.stdout.contains("accepted: its translation now counts"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn check_fails_on_a_qa_error_in_every_format_and_no_qa_leaves_it_out() {
+    let ws = seventy();
+    ws.run(&["accept", SAMPLE, "6", "-l", "es", "--force"])
+        .success();
+    ws.run(&["accept", SAMPLE, "6", "-l", "fr", "--force"])
+        .success();
+    // Complete in both languages: only quality errors remain.
+    let text = ws.run(&["check"]);
+    assert_eq!(text.code, 1, "{}", text.stdout);
+    assert!(text.stdout.contains(LOCATION), "{}", text.stdout);
+    assert!(
+        text.stdout
+            .contains("0 stale, 0 missing, 0 draft. 2 quality errors"),
+        "{}",
+        text.stdout
+    );
+
+    let json = ws.run(&["check", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    let json = json.json();
+    assert_eq!(json["passed"], false);
+    assert_eq!(json["totals"]["qa_errors"], 2);
+    assert_eq!(json["qa"][0]["check"], "numbers");
+
+    let github = ws.run(&["check", "--format", "github"]);
+    assert_eq!(github.code, 1);
+    assert!(github.stdout.contains("::error file=sources/no-to-canadas-interference-in-peru.md,line=14,title=Quality error (es)%3A numbers::"), "{}", github.stdout);
+
+    let junit = ws.run(&["check", "--format", "junit"]);
+    assert_eq!(junit.code, 1);
+    let doc = roxmltree::Document::parse(&junit.stdout).expect("XML");
+    let failures: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .collect();
+    assert_eq!(failures.len(), 2);
+    assert_eq!(failures[0].attribute("type"), Some("qa"));
+
+    for format in ["text", "json", "github", "junit"] {
+        let run = ws.run(&["check", "--no-qa", "--format", format]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn levels_come_from_bitext_toml_per_check_and_per_language() {
+    let ws = seventy();
+    let config = ws.read("bitext.toml");
+    ws.write(
+        "bitext.toml",
+        format!("{config}\n[qa]\nnumbers = \"warning\"\n"),
+    );
+    let run = ws.run(&["qa"]).success();
+    assert!(
+        run.stdout.contains("qa: 0 errors, 2 warnings"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[warning]"));
+
+    ws.write(
+        "bitext.toml",
+        format!("{config}\n[qa]\nnumbers = \"off\"\n[qa.es]\nnumbers = \"error\"\n"),
+    );
+    let run = ws.run(&["qa"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("qa: 1 error, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(": es: segment 6"), "{}", run.stdout);
+    assert!(!run.stdout.contains(": fr: segment 6"), "{}", run.stdout);
+}
+
+#[test]
+fn an_unknown_check_or_level_in_bitext_toml_is_an_error() {
+    let ws = sample_copy();
+    let config = ws.read("bitext.toml");
+    let line = config.lines().count() + 3;
+    ws.write(
+        "bitext.toml",
+        format!("{config}\n[qa]\nnumber = \"error\"\n"),
+    );
+    ws.run(&["qa"]).error(&[
+        &format!("bitext.toml:{line}:"),
+        "unknown check \"number\"",
+        "numbers, links",
+    ]);
+    ws.run(&["status"])
+        .error(&["bitext.toml", "unknown check \"number\""]);
+    ws.write(
+        "bitext.toml",
+        format!("{config}\n[qa]\nnumbers = \"fatal\"\n"),
+    );
+    ws.run(&["qa"])
+        .error(&["bitext.toml", "unknown level \"fatal\""]);
+}
+
+#[test]
+fn a_glossary_requires_and_forbids_terms() {
+    let ws = sample_copy();
+    ws.write(
+        "glossary/fr.tsv",
+        "# terms\nrule of law\tÉtat de droit\n!\tsanctions onéreuses\tsanctions accablantes\n",
+    );
+    let run = ws.run(&["qa", "-l", "fr"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("glossary: the source has “rule of law”, the translation lacks the glossary's “État de droit” [error]"), "{}", run.stdout);
+    assert!(run.stdout.contains("glossary: the translation uses “sanctions onéreuses”, which the glossary says to avoid: write “sanctions accablantes” [error]"), "{}", run.stdout);
+}
+
+#[test]
+fn a_malformed_glossary_is_an_error_with_its_line() {
+    let ws = sample_copy();
+    ws.write(
+        "glossary/es.tsv",
+        "# glosario\nrule of law\tEstado de derecho\ncoup d'état golpe de Estado\n",
+    );
+    let before = ws.snapshot();
+    ws.run(&["qa"])
+        .error(&["glossary/es.tsv:3:", "invalid glossary entry", "a tab"]);
+    ws.run(&["set", SAMPLE, "1", "-l", "es", "--text", "Hola"])
+        .error(&["glossary/es.tsv:3:"]);
+    assert_eq!(ws.snapshot(), before);
+}
