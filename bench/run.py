@@ -9,7 +9,9 @@ edited) in a temporary directory with `cargo run --example gencorpus`, then meas
 - `msgfmt --statistics` over every PO file of the same corpus against `bitext status`;
 - `msgmerge --previous` (old PO + new POT, per article and language, as po4a drives it)
   against `bitext sync`;
-- the alignment of one 5,000-paragraph article with 10% of its paragraphs edited.
+- the alignment of one 5,000-paragraph article with 10% of its paragraphs edited;
+- `bitext serve`: the time to serve the dashboard and one article's workbench page, against
+  `bitext status` on the same corpus (`--serve-only` measures just these).
 
 gettext takes one PO file per process (each file has a header entry, so msgfmt refuses to
 read two at once), so it runs through `xargs -P N` with N the core count, as bitext uses every
@@ -66,6 +68,47 @@ def segments_of(corpus):
                          capture_output=True, text=True, check=True).stdout
     import json
     return sum(a["segments"] for a in json.loads(out)["articles"])
+
+
+def fetch(url):
+    """GETs url; returns (seconds, bytes)."""
+    import urllib.request
+    start = time.perf_counter()
+    with urllib.request.urlopen(url) as response:
+        body = response.read()
+    return time.perf_counter() - start, len(body)
+
+
+def bench_serve(corpus, runs):
+    """Serves corpus with `bitext serve`; returns the best times of the dashboard and of one
+    article's workbench (seconds), and the dashboard's size in bytes."""
+    server = subprocess.Popen([BITEXT, "-C", corpus, "serve"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
+        base, token = url.split("/?token=")
+        slug = sorted(os.listdir(os.path.join(corpus, "sources")))[0][:-3]
+        dashboard = [fetch(f"{base}/?token={token}") for _ in range(runs)]
+        article = [fetch(f"{base}/article/{slug}/fr?token={token}") for _ in range(runs * 5)]
+        return min(dashboard)[0], min(article)[0], dashboard[0][1]
+    finally:
+        server.send_signal(2)
+        server.wait()
+
+
+def serve_only(sizes, runs):
+    with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
+        print("| articles | segments | bitext status s | dashboard s | dashboard / status | dashboard MiB | article page ms |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            corpus = os.path.join(workdir, f"corpus-{n}")
+            subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
+                           stdout=subprocess.DEVNULL)
+            segs = segments_of(corpus)
+            status = best_of(runs, [BITEXT, "-C", corpus, "status"])[0]
+            dashboard, article, size = bench_serve(corpus, runs)
+            print(f"| {n:,} | {segs:,} | {status:.3f} | {dashboard:.3f} | {dashboard / status:.2f} | {size / 1048576:.1f} | {article * 1000:.1f} |")
+            shutil.rmtree(corpus, ignore_errors=True)
 
 
 def bench_size(n, workdir, runs):
@@ -167,7 +210,16 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-only", action="store_true",
                         help="only the translation-memory benchmark")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure only bitext serve against bitext status")
     args = parser.parse_args()
+    if args.serve_only:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
+                        "--example", "gencorpus"], cwd=ROOT, check=True)
+        print(f"Machine: {CORES} cores; best of {args.runs} runs; bitext {BITEXT}")
+        print()
+        serve_only([int(s) for s in args.sizes.split(",")], args.runs)
+        return
     for tool in ("msgfmt", "msgmerge", "xargs"):
         if shutil.which(tool) is None:
             sys.exit(f"bench: {tool} is not installed (Debian: apt-get install gettext findutils)")
@@ -203,6 +255,8 @@ def main():
     print(subprocess.run([ALIGNBENCH], capture_output=True, text=True, check=True).stdout.strip())
     with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
         bench_memory(workdir, args.runs)
+    print()
+    serve_only([int(s) for s in args.sizes.split(",")], args.runs)
 
 
 if __name__ == "__main__":

@@ -101,6 +101,14 @@ pub enum Error {
     EmptyTranslation { origin: String },
     /// `set` was given text with a blank line: a segment is one paragraph.
     MultiParagraphTranslation { origin: String },
+    /// `resolve` on a segment with no merge conflict.
+    NoConflict {
+        path: PathBuf,
+        lang: String,
+        segment: String,
+    },
+    /// `init --git` could not register the merge driver.
+    GitConfig { path: PathBuf, detail: String },
     /// `accept` on a segment that has no translation.
     NothingToAccept {
         path: PathBuf,
@@ -247,6 +255,21 @@ impl fmt::Display for Error {
                 field = *field,
                 expected = expected,
                 found = found
+            ),
+            Self::NoConflict {
+                path,
+                lang,
+                segment,
+            } => t!(
+                "error-no-conflict",
+                path = &disp(path),
+                lang = lang.as_str(),
+                segment = segment.as_str()
+            ),
+            Self::GitConfig { path, detail } => t!(
+                "error-git-config",
+                path = &disp(path),
+                detail = detail.as_str()
             ),
             Self::DuplicateUnitId { path, id } => {
                 t!("error-duplicate-unit-id", path = &disp(path), id = id)

@@ -5,8 +5,8 @@
 //! - [`model`]: segments and ids, translation files, alignment, states, word diffs;
 //! - [`workspace`]: `bitext.toml`, the lock, language tags, slugs, work over articles;
 //! - [`exchange`]: PO, XLIFF, TMX and the safe XML reader;
-//! - [`memory`]: the translation memory, its fuzzy scores and index;
 //! - [`qa`]: quality checks on translations (numbers, links, markup, typography, glossary...);
+//! - [`memory`]: the translation memory, its fuzzy scores and index;
 //! - [`render`]: editions as HTML, Markdown and plain text;
 //! - [`ui`]: command-line arguments, the tool's own messages (Fluent), the terminal;
 //! - [`commands`]: one module per subcommand, each computing a report rendered separately;
@@ -157,10 +157,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Tmx(command) => commands::tmx::execute(&open()?, command),
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
-        Command::Suggest(args) => commands::suggest::execute(&open()?, &args, style),
-        Command::Pretranslate(args) => commands::pretranslate::execute(&open()?, &args),
+        Command::MergeDriver(args) => commands::merge_driver::execute(&args),
+        Command::Resolve(args) => commands::resolve::execute(&open()?, args),
         Command::Serve(args) => commands::serve::execute(&open()?, &args),
         Command::Completions(args) => Ok(commands::completions::execute(&args)),
         Command::Man(args) => commands::man::execute(&args),
+        Command::Suggest(args) => commands::suggest::execute(&open()?, &args, style),
+        Command::Pretranslate(args) => commands::pretranslate::execute(&open()?, &args),
     }
 }

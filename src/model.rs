@@ -7,6 +7,7 @@ pub mod article;
 pub mod assess;
 pub mod lengthalign;
 pub mod mdx;
+pub mod merge;
 pub mod patch;
 pub mod segment;
 pub mod shape;

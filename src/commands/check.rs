@@ -81,6 +81,33 @@ pub struct Totals {
     pub draft: usize,
     /// Quality findings at level error.
     pub qa_errors: usize,
+    /// Merge conflicts waiting for `bitext resolve`.
+    pub conflicts: usize,
+}
+
+/// A merge conflict: it fails the check whatever `--min-complete` says.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictFinding {
+    /// The article's slug.
+    pub article: String,
+    /// The source file.
+    pub source: String,
+    /// The language.
+    pub lang: String,
+    /// Where the conflict is.
+    #[serde(flatten)]
+    pub at: status::ConflictStatus,
+}
+
+impl ConflictFinding {
+    fn location(&self) -> String {
+        format!(
+            "{}:{}: {}",
+            self.source,
+            self.at.line,
+            status::conflict_line(&self.article, &self.lang, &self.at)
+        )
+    }
 }
 
 /// The outcome of `check`.
@@ -98,6 +125,8 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
     /// Quality findings at level error (empty with `--no-qa`).
     pub qa: Vec<QaFinding>,
+    /// Every merge conflict.
+    pub conflicts: Vec<ConflictFinding>,
 }
 
 /// Checks the selected articles in the selected languages.
@@ -135,13 +164,23 @@ fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64
         results: Vec::new(),
         findings: Vec::new(),
         qa: Vec::new(),
+        conflicts: Vec::new(),
     };
     for article in &status.articles {
         for lang in &article.languages {
             let passed = match min_complete {
                 Some(threshold) => lang.percent >= threshold,
                 None => lang.current == article.segments,
-            };
+            } && lang.conflict_list.is_empty();
+            report.totals.conflicts += lang.conflict_list.len();
+            report
+                .conflicts
+                .extend(lang.conflict_list.iter().map(|at| ConflictFinding {
+                    article: article.article.clone(),
+                    source: article.source.clone(),
+                    lang: lang.lang.clone(),
+                    at: at.clone(),
+                }));
             report.passed &= passed;
             report.totals.stale += lang.stale;
             report.totals.missing += lang.missing;
@@ -203,6 +242,10 @@ fn summary(report: &CheckReport) -> String {
         missing = totals.missing,
         draft = totals.draft
     );
+    if totals.conflicts > 0 {
+        line.push(' ');
+        line.push_str(&t!("check-conflicts", count = totals.conflicts));
+    }
     if let Some(threshold) = report.min_complete {
         line.push(' ');
         line.push_str(&t!("check-threshold", percent = &l10n::percent(threshold)));
@@ -242,6 +285,9 @@ pub fn render_text(report: &CheckReport) -> String {
     let mut out = String::new();
     for finding in report.findings.iter().filter(|f| f.failing) {
         let _ = writeln!(out, "{}", finding.location());
+    }
+    for conflict in &report.conflicts {
+        let _ = writeln!(out, "{}", conflict.location());
     }
     for line in below_threshold(report) {
         let _ = writeln!(out, "{line}");
@@ -295,6 +341,20 @@ pub fn render_github(report: &CheckReport) -> String {
             finding.line,
             escape_property(&title),
             escape_data(&message)
+        );
+    }
+    for conflict in &report.conflicts {
+        let _ = writeln!(
+            out,
+            "::error file={},line={},title={}::{}",
+            escape_property(&conflict.source),
+            conflict.at.line,
+            escape_property(&t!("check-title-conflict", lang = conflict.lang.as_str())),
+            escape_data(&status::conflict_line(
+                &conflict.article,
+                &conflict.lang,
+                &conflict.at
+            ))
         );
     }
     for line in below_threshold(report) {
@@ -379,6 +439,13 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
                 .iter()
                 .filter(|f| f.article == result.article && f.lang == result.lang)
                 .map(Finding::location)
+                .chain(
+                    report
+                        .conflicts
+                        .iter()
+                        .filter(|c| c.article == result.article && c.lang == result.lang)
+                        .map(ConflictFinding::location),
+                )
                 .collect();
             findings.extend(qa_of(result).iter().map(|f| f.line()));
             let counts = t!(

@@ -10,18 +10,34 @@ use crate::workspace::lang::Lang;
 use crate::workspace::lock::LOCK_FILE;
 use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR};
 
+/// The `.gitattributes` line that hands translation files to bitext's merge driver.
+pub const GITATTRIBUTES_LINE: &str = "translations/**/*.json merge=bitext";
+
+/// The command a merge driver runs, as git's configuration spells it.
+pub const DRIVER_COMMAND: &str = "bitext merge-driver %O %A %B %P";
+
+/// The one `git config` command that registers the merge driver in a repository.
+#[must_use]
+pub fn git_config_command() -> String {
+    format!("git config merge.bitext.driver \"{DRIVER_COMMAND}\"")
+}
+
 /// What `init` created, relative to the workspace root.
 #[derive(Debug)]
 pub struct InitReport {
     /// Created files and directories.
     pub created: Vec<String>,
+    /// Whether an existing `.gitattributes` got the merge-driver line.
+    pub gitattributes_updated: bool,
+    /// Whether the merge driver was registered in git's configuration (`--git`).
+    pub registered: bool,
 }
 
 /// Creates `bitext.toml`, `sources/` and `translations/<lang>/` in `root`.
 ///
 /// # Errors
 /// An invalid tag, an existing `bitext.toml`, or an I/O failure.
-pub fn run(root: &Path, source: &str, targets: &[String]) -> Result<InitReport> {
+pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<InitReport> {
     let source = Lang::parse(source)?;
     let targets = targets
         .iter()
@@ -35,6 +51,9 @@ pub fn run(root: &Path, source: &str, targets: &[String]) -> Result<InitReport> 
         return Err(Error::ConfigExists {
             path: PathBuf::from(CONFIG_FILE),
         });
+    }
+    if git {
+        register_driver(root)?;
     }
     let mut created = Vec::new();
     let mut dirs = vec![PathBuf::from(SOURCES_DIR)];
@@ -87,7 +106,70 @@ pub fn run(root: &Path, source: &str, targets: &[String]) -> Result<InitReport> 
         })?;
         created.push(".gitignore".to_owned());
     }
-    Ok(InitReport { created })
+    let gitattributes_updated = write_gitattributes(root, &mut created)?;
+    Ok(InitReport {
+        created,
+        gitattributes_updated,
+        registered: git,
+    })
+}
+
+/// Adds [`GITATTRIBUTES_LINE`] to `.gitattributes`, creating the file if needed; returns
+/// true if and only if an existing file was changed.
+fn write_gitattributes(root: &Path, created: &mut Vec<String>) -> Result<bool> {
+    let name = ".gitattributes";
+    let path = root.join(name);
+    let write_error = |source| Error::Write {
+        path: PathBuf::from(name),
+        source,
+    };
+    let block = format!(
+        "# bitext merges translation files unit by unit (see `bitext init --help`)\n{GITATTRIBUTES_LINE}\n"
+    );
+    match std::fs::read_to_string(&path) {
+        Ok(existing) => {
+            if existing.lines().any(|l| l.trim() == GITATTRIBUTES_LINE) {
+                return Ok(false);
+            }
+            let mut content = existing;
+            if !content.is_empty() && !content.ends_with('\n') {
+                content.push('\n');
+            }
+            content.push_str(&block);
+            std::fs::write(&path, content).map_err(write_error)?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::write(&path, block).map_err(write_error)?;
+            created.push(name.to_owned());
+            Ok(false)
+        }
+        Err(source) => Err(Error::Read {
+            path: PathBuf::from(name),
+            source,
+        }),
+    }
+}
+
+/// Registers the merge driver in the configuration of the git repository holding `root`.
+fn register_driver(root: &Path) -> Result<()> {
+    let failed = |detail: String| Error::GitConfig {
+        path: root.to_owned(),
+        detail,
+    };
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["config", "merge.bitext.driver", DRIVER_COMMAND])
+        .output()
+        .map_err(|e| failed(e.to_string()))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(failed(
+            String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+        ))
+    }
 }
 
 /// Renders the report for people.
@@ -98,6 +180,19 @@ pub fn render(report: &InitReport) -> String {
         out.push_str(&t!("init-created", path = path));
         out.push('\n');
     }
+    if report.gitattributes_updated {
+        out.push_str(&t!("init-gitattributes-updated", line = GITATTRIBUTES_LINE));
+        out.push('\n');
+    }
+    if report.registered {
+        out.push_str(&t!("init-git-registered"));
+    } else {
+        out.push_str(&t!(
+            "init-git-hint",
+            command = git_config_command().as_str()
+        ));
+    }
+    out.push('\n');
     out.push_str(&t!("init-next"));
     out.push('\n');
     out
@@ -115,6 +210,6 @@ pub fn execute(dir: Option<&Path>, args: &crate::ui::cli::InitArgs) -> Result<cr
             source,
         })?,
     };
-    let report = run(&root, &args.source, &args.targets)?;
+    let report = run(&root, &args.source, &args.targets, args.git)?;
     Ok(crate::Outcome::ok(render(&report)))
 }

@@ -61,7 +61,7 @@ pub fn execute(ws: &Workspace, args: &crate::ui::cli::ServeArgs) -> Result<crate
         hosts: hosts(addr),
         cookie: format!("bitext_token_{}", addr.port()),
     };
-    let shown = if ip.is_unspecified() || ip.is_loopback() {
+    let shown = if ip.is_unspecified() {
         SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), addr.port())
     } else {
         addr

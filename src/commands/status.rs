@@ -52,6 +52,11 @@ pub struct LangStatus {
     pub obsolete: usize,
     /// current / segments x 100, one decimal; 100 for an article with no segments.
     pub percent: f64,
+    /// Units translated differently on two merged branches, waiting for `bitext resolve`.
+    pub conflicts: usize,
+    /// Where each conflict is (for `check` and the text report).
+    #[serde(skip)]
+    pub conflict_list: Vec<ConflictStatus>,
     /// Every segment, with `--segments`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<SegmentStatus>>,
@@ -74,6 +79,60 @@ pub struct SegmentStatus {
     /// there is one of at least 75.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub best_match: Option<u8>,
+}
+
+/// One merge conflict left by `bitext merge-driver`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictStatus {
+    /// The segment whose translation is in conflict, if its unit is still in use.
+    pub n: Option<usize>,
+    /// The segment id, else the unit's.
+    pub id: String,
+    /// 1-based line of the segment in the source file (1 when it has no segment).
+    pub line: usize,
+}
+
+/// The conflicts of `file`, located among `article`'s segments.
+#[must_use]
+pub fn conflicts(
+    article: &crate::model::article::Article,
+    file: Option<&crate::model::translation::TranslationFile>,
+    assessment: &crate::model::assess::Assessment,
+) -> Vec<ConflictStatus> {
+    use crate::model::align::Link;
+    use crate::model::translation::Place;
+    let Some(file) = file else {
+        return Vec::new();
+    };
+    file.conflicts
+        .iter()
+        .map(|conflict| {
+            let segment = file.conflict_unit(conflict).and_then(|place| {
+                let index = assessment
+                    .links
+                    .iter()
+                    .position(|link| match (link, place) {
+                        (Link::Exact(i), Place::Live(u))
+                        | (Link::ExactObsolete(i), Place::Obsolete(u)) => *i == u,
+                        (Link::Similar(group), Place::Live(u)) => group.contains(&u),
+                        _ => false,
+                    })?;
+                article.segments.get(index)
+            });
+            match segment {
+                Some(segment) => ConflictStatus {
+                    n: Some(segment.n),
+                    id: segment.id.clone(),
+                    line: segment.line,
+                },
+                None => ConflictStatus {
+                    n: None,
+                    id: conflict.id.clone(),
+                    line: 1,
+                },
+            }
+        })
+        .collect()
 }
 
 /// Which segments a status report lists one by one.
@@ -105,6 +164,7 @@ pub fn run(
             let file = ws.load_translation(lang, slug)?;
             let assessment = assess(&article, file.as_ref());
             let counts = assessment.counts();
+            let conflict_list = conflicts(&article, file.as_ref(), &assessment);
             let listed = (listing != Listing::None).then(|| {
                 article
                     .segments
@@ -135,6 +195,8 @@ pub fn run(
                 draft: counts.draft,
                 obsolete: assessment.obsolete,
                 percent: percent(counts.current, article.segments.len()),
+                conflicts: conflict_list.len(),
+                conflict_list,
                 segments: listed,
             });
         }
@@ -212,12 +274,35 @@ pub fn render_text(report: &StatusReport, style: Style) -> String {
         }
         render_table(&mut out, article, style);
         for lang in &article.languages {
+            for conflict in &lang.conflict_list {
+                out.push_str("  ");
+                out.push_str(&conflict_line(&article.article, &lang.lang, conflict));
+                out.push('\n');
+            }
+        }
+        for lang in &article.languages {
             if let Some(segments) = &lang.segments {
                 render_segments(&mut out, &lang.lang, segments, style);
             }
         }
     }
     out
+}
+
+/// One conflict for people: where it is and the command that resolves it.
+#[must_use]
+pub fn conflict_line(article: &str, lang: &str, conflict: &ConflictStatus) -> String {
+    let segment = conflict
+        .n
+        .map_or_else(|| conflict.id.clone(), |n| n.to_string());
+    t!(
+        "status-conflict",
+        lang = lang,
+        segment = segment.as_str(),
+        command =
+            format!("bitext resolve {article} {segment} -l {lang} --ours|--theirs|--text TEXT")
+                .as_str()
+    )
 }
 
 fn render_table(out: &mut String, article: &ArticleStatus, style: Style) {

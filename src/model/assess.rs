@@ -198,6 +198,8 @@ pub fn synced(
     let previously_obsolete = obsolete.iter().filter(|u| u.has_target()).count();
     let still_obsolete = previously_obsolete - changes.restored;
     changes.obsoleted = orphaned.len() - still_obsolete;
+    // A conflict waits for `bitext resolve` whatever the segmentation does.
+    out.conflicts = file.map(|f| f.conflicts.clone()).unwrap_or_default();
     if purge {
         changes.purged = orphaned.len();
     } else {

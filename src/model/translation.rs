@@ -67,6 +67,33 @@ pub struct TranslationFile {
     /// Translations whose paragraph no longer exists, kept until an explicit purge.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obsolete: Vec<Unit>,
+    /// Merge conflicts left by `bitext merge-driver`: the other branch's version of a unit
+    /// translated differently on both sides, kept until `bitext resolve` picks one. Files
+    /// written before conflicts existed have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A unit translated differently on two merged branches. The file's own unit (ours) stays
+/// in place and in use; the other branch's version (theirs) waits here for a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// The id of the unit in conflict, as it was when the conflict was recorded.
+    pub id: String,
+    /// The source text of the unit in conflict (ours), which identifies it.
+    pub source: String,
+    /// The other branch's version of the unit.
+    pub theirs: Unit,
+}
+
+/// Where a unit is in a translation file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Among the live units, at this index.
+    Live(usize),
+    /// Among the obsolete units, at this index.
+    Obsolete(usize),
 }
 
 #[derive(Deserialize)]
@@ -84,6 +111,7 @@ impl TranslationFile {
             lang: lang.to_owned(),
             units: Vec::new(),
             obsolete: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 
@@ -144,6 +172,22 @@ impl TranslationFile {
             }
         }
         Ok(file)
+    }
+
+    /// Where the unit a conflict is about lives now: its index among the live units
+    /// or among the obsolete ones; `None` when no unit has its source text any
+    /// more. A unit with the same id and text is preferred, then any with the same text.
+    #[must_use]
+    pub fn conflict_unit(&self, conflict: &Conflict) -> Option<Place> {
+        let same = |u: &Unit| u.source == conflict.source && u.id == conflict.id;
+        let text = |u: &Unit| u.source == conflict.source;
+        self.units
+            .iter()
+            .position(same)
+            .map(Place::Live)
+            .or_else(|| self.obsolete.iter().position(same).map(Place::Obsolete))
+            .or_else(|| self.units.iter().position(text).map(Place::Live))
+            .or_else(|| self.obsolete.iter().position(text).map(Place::Obsolete))
     }
 
     /// The file's canonical serialisation: pretty JSON with a trailing newline.

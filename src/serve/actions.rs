@@ -237,7 +237,7 @@ pub fn act(
                 }
                 Some(_) => {}
             }
-            let findings = hooks::findings(ws, &segment, lang, text);
+            let findings = hooks::Helpers::load(ws, lang)?.findings(ui, &segment, text);
             if !confirmed && findings.iter().any(|f| f.error) {
                 return resubmit(Problem::Findings(findings), 422);
             }

@@ -1,10 +1,13 @@
 //! Where the workbench asks for help with a segment: translation-memory suggestions to insert
-//! with a click, and quality findings on the text about to be saved.
+//! with a click, and quality findings on a translation.
 //!
-//! Both come from other parts of bitext; the workbench only shows them. Without them the
-//! lists are empty and the pages work the same.
+//! Both come from other parts of bitext; the workbench only shows them. [`Helpers`] is loaded
+//! once per page or save, for one language, so that whatever they need (a memory index, the
+//! quality checks' settings) is read once and not once per segment.
 
+use crate::error::Result;
 use crate::model::segment::Segment;
+use crate::serve::Ui;
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 
@@ -26,31 +29,75 @@ pub struct Finding {
     pub error: bool,
     /// The check's stable code.
     pub code: String,
-    /// What is wrong, for people.
+    /// What is wrong, in the page's language.
     pub message: String,
 }
 
-/// Suggestions for `segment` in `lang`, best first.
-#[must_use]
-pub fn suggestions(_ws: &Workspace, _segment: &Segment, _lang: &Lang) -> Vec<Suggestion> {
-    Vec::new()
+/// What helps with the segments of one language.
+#[derive(Debug)]
+pub struct Helpers {
+    lang: Lang,
+    /// The translation memory of the language, when it could be read.
+    memory: Option<crate::memory::index::Memory>,
+    /// The quality checks' settings, when the glossary could be read.
+    qa: Option<crate::qa::Context>,
 }
 
-/// Quality findings on `target` as the translation of `segment` in `lang` ([`crate::qa`]).
-/// A workspace whose glossary cannot be read gives none here; `bitext qa` reports the error.
-#[must_use]
-pub fn findings(ws: &Workspace, segment: &Segment, lang: &Lang, target: &str) -> Vec<Finding> {
-    // Without the workspace index: the consistency check would compare the segment with its
-    // own earlier translation, and loading every file on each save is not worth it.
-    let Ok(ctx) = crate::qa::Context::without_index(ws) else {
-        return Vec::new();
-    };
-    crate::qa::check_segment(&ctx, &segment.text, target, lang)
-        .iter()
-        .map(|f| Finding {
-            error: f.level == crate::qa::Level::Error,
-            code: f.check.code().to_owned(),
-            message: f.message(),
+impl Helpers {
+    /// Loads what the suggestions and the checks need for `lang`. A memory or glossary that
+    /// cannot be read gives no suggestions or no findings here; `bitext suggest` and `bitext
+    /// qa` report the error.
+    ///
+    /// # Errors
+    /// None today; kept for helpers whose files must be readable.
+    pub fn load(ws: &Workspace, lang: &Lang) -> Result<Self> {
+        // Without the workspace index: the consistency check would compare the segment with
+        // its own earlier translation, and loading every file on each save is not worth it.
+        Ok(Self {
+            lang: lang.clone(),
+            memory: crate::memory::store::open(ws, lang, false).ok(),
+            qa: crate::qa::Context::without_index(ws).ok(),
         })
-        .collect()
+    }
+
+    /// Suggestions for `segment`, best first.
+    #[must_use]
+    pub fn suggestions(&self, segment: &Segment) -> Vec<Suggestion> {
+        let Some(memory) = &self.memory else {
+            return Vec::new();
+        };
+        memory
+            .lookup(&segment.text, 50, 3)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|hit| Suggestion {
+                text: hit.target,
+                source: hit.source,
+                score: hit.score,
+            })
+            .collect()
+    }
+
+    /// Quality findings on `target` as the translation of `segment`, worded for `ui`.
+    #[must_use]
+    pub fn findings(&self, ui: &Ui<'_>, segment: &Segment, target: &str) -> Vec<Finding> {
+        let Some(ctx) = &self.qa else {
+            return Vec::new();
+        };
+        crate::qa::check_segment(ctx, &segment.text, target, &self.lang)
+            .iter()
+            .map(|f| {
+                let args: Vec<(&str, crate::ui::l10n::Arg<'_>)> = f
+                    .args
+                    .iter()
+                    .map(|(name, value)| (*name, crate::ui::l10n::Arg::Str(value.as_str())))
+                    .collect();
+                Finding {
+                    error: f.level == crate::qa::Level::Error,
+                    code: f.check.code().to_owned(),
+                    message: ui.ta(f.message_id, &args),
+                }
+            })
+            .collect()
+    }
 }

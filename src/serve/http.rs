@@ -14,6 +14,9 @@ pub struct Request {
     pub method: String,
     /// The path, percent-decoded, without the query.
     pub path: String,
+    /// The path's non-empty segments, each percent-decoded (so an escaped `/` stays inside
+    /// its segment).
+    pub segments: Vec<String>,
     /// Decoded query parameters, in order.
     pub query: Vec<(String, String)>,
     /// Headers, names in lower case.
@@ -30,6 +33,11 @@ impl Request {
         Self {
             method: method.to_ascii_uppercase(),
             path: percent_decode(path, false),
+            segments: path
+                .split('/')
+                .filter(|p| !p.is_empty())
+                .map(|p| percent_decode(p, false))
+                .collect(),
             query: parse_urlencoded(query),
             headers: headers
                 .into_iter()
@@ -116,7 +124,8 @@ impl Response {
                         .to_owned(),
                 ),
                 ("X-Content-Type-Options".to_owned(), "nosniff".to_owned()),
-                ("Referrer-Policy".to_owned(), "no-referrer".to_owned()),
+                // Not `no-referrer`: with it, browsers send `Origin: null` on form posts.
+                ("Referrer-Policy".to_owned(), "same-origin".to_owned()),
                 ("Cache-Control".to_owned(), "no-store".to_owned()),
             ],
             body,

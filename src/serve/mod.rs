@@ -186,7 +186,7 @@ impl App {
     }
 
     fn route(&self, request: &Request, ui: &Ui<'_>) -> Result<Response, Fail> {
-        let parts: Vec<&str> = request.path.split('/').filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = request.segments.iter().map(String::as_str).collect();
         let get = matches!(request.method.as_str(), "GET" | "HEAD");
         let post = request.method == "POST";
         match (parts.as_slice(), get, post) {

@@ -237,6 +237,7 @@ pub fn workbench(
     let title = format!("{slug} · {}", lang_name(ui, lang));
     let flash = flash(ui, request);
     let source_lang = ws.config.source.as_str();
+    let helpers = hooks::Helpers::load(ws, lang)?;
     let shown: Vec<usize> = (0..total)
         .filter(|&i| filter.shows(plan.assessment.states[i]))
         .collect();
@@ -279,7 +280,7 @@ pub fn workbench(
                 @let segment = &plan.article.segments[i];
                 @let unit = &plan.file.units[i];
                 @let state = plan.assessment.states[i];
-                (segment_card(ws, ui, slug, lang, source_lang, filter, segment, unit, state))
+                (segment_card(&helpers, ui, slug, lang, source_lang, filter, segment, unit, state))
             }
         }
         section.export aria-labelledby="h-export" {
@@ -295,7 +296,7 @@ pub fn workbench(
     reason = "one card reads every part of its segment"
 )]
 fn segment_card(
-    ws: &Workspace,
+    helpers: &hooks::Helpers,
     ui: &Ui<'_>,
     slug: &Slug,
     lang: &Lang,
@@ -308,9 +309,9 @@ fn segment_card(
     let n = segment.n;
     let heading = format!("seg-{n}-h");
     let textarea = format!("t-{n}");
-    let suggestions = hooks::suggestions(ws, segment, lang);
+    let suggestions = helpers.suggestions(segment);
     let findings = if unit.has_target() {
-        hooks::findings(ws, segment, lang, &unit.target)
+        helpers.findings(ui, segment, &unit.target)
     } else {
         Vec::new()
     };

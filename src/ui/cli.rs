@@ -66,12 +66,51 @@ pub enum Command {
     /// Record the translations of an already-translated document, aligned paragraph by
     /// paragraph.
     Import(ImportArgs),
+    /// Merge two versions of a translation file unit by unit: git's merge driver.
+    MergeDriver(MergeDriverArgs),
+    /// Settle a merge conflict on one segment: keep ours, take theirs, or give the text.
+    Resolve(ResolveArgs),
     /// Serve the translator's workbench on a local web page.
     Serve(ServeArgs),
     /// Print a completion script for a shell, made from this command-line definition.
     Completions(CompletionsArgs),
     /// Print the manual page, or write one page per command into a directory.
     Man(ManArgs),
+}
+
+/// Arguments of `merge-driver`, as git passes them (`%O %A %B %P`).
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (`%O`; empty when the file is new on both branches).
+    pub ancestor: PathBuf,
+    /// Our version (`%A`), which receives the result.
+    pub current: PathBuf,
+    /// Their version (`%B`).
+    pub other: PathBuf,
+    /// The file's path in the repository (`%P`), for messages.
+    pub path: Option<String>,
+}
+
+/// Arguments of `resolve`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("choice").required(true).args(["ours", "theirs", "text"])))]
+pub struct ResolveArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    pub segment: String,
+    /// The translation's language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Keep the version in the file (ours).
+    #[arg(long)]
+    pub ours: bool,
+    /// Take the other branch's version (theirs).
+    #[arg(long)]
+    pub theirs: bool,
+    /// Record this translation instead, made from the current source text.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
 }
 
 /// Arguments of `serve`.
@@ -204,6 +243,8 @@ pub struct SuggestArgs {
 /// Arguments of `pretranslate`.
 #[derive(Debug, Args)]
 pub struct PretranslateArgs {
+    #[command(flatten)]
+    pub jobs: Jobs,
     /// Articles to fill (slugs or sources/<slug>.md); all when none is given.
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
@@ -311,6 +352,9 @@ pub struct InitArgs {
     /// A target language (repeatable).
     #[arg(short = 't', long = "target", value_name = "TAG", default_values = ["fr", "es"])]
     pub targets: Vec<String>,
+    /// Also register bitext's merge driver in the git repository's configuration.
+    #[arg(long)]
+    pub git: bool,
 }
 
 /// Articles and languages to work on.
@@ -345,6 +389,7 @@ impl Command {
             Self::Check(args) => args.jobs.jobs,
             Self::Export(args) => args.jobs.jobs,
             Self::Qa(args) => args.jobs.jobs,
+            Self::Pretranslate(args) => args.jobs.jobs,
             Self::Init(_)
             | Self::Set(_)
             | Self::Accept(_)
@@ -353,10 +398,11 @@ impl Command {
             | Self::Tmx(_)
             | Self::Import(_)
             | Self::Serve(_)
-            | Self::Completions(_)
-            | Self::Man(_)
             | Self::Suggest(_)
-            | Self::Pretranslate(_) => None,
+            | Self::Resolve(_)
+            | Self::MergeDriver(_)
+            | Self::Completions(_)
+            | Self::Man(_) => None,
         }
     }
 }

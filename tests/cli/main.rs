@@ -1,6 +1,8 @@
 //! Integration tests: the real `bitext` binary on temporary workspaces.
 
 mod accept_set;
+mod branches;
+mod browser;
 mod check;
 mod completions;
 mod conventions;
@@ -20,6 +22,7 @@ mod parallel;
 mod qa;
 mod sample;
 mod segments;
+mod serve;
 mod shape;
 mod status;
 mod support;

@@ -1,0 +1,54 @@
+//! The workbench in a real browser: `tests/e2e/serve.py` (Playwright for Python driving the
+//! system Chromium) against the real binary. Skipped when Chromium or Playwright is missing,
+//! unless `BITEXT_REQUIRE_TOOLS` is set.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::tool;
+
+#[test]
+fn the_workbench_works_in_chromium() {
+    let Some(browser) = tool(&["chromium", "chromium-browser"]) else {
+        eprintln!("skipped: no Chromium found (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let playwright = Command::new("python3")
+        .args(["-c", "import playwright.sync_api"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        playwright || std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
+        "Playwright for Python is not installed, and BITEXT_REQUIRE_TOOLS is set"
+    );
+    if !playwright {
+        eprintln!("skipped: Playwright for Python is not installed (.ci/run installs it)");
+        return;
+    }
+    let path = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", &format!("command -v {browser}")])
+            .output()
+            .expect("sh")
+            .stdout,
+    )
+    .expect("UTF-8");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/serve.py");
+    let mut command = Command::new("python3");
+    command
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_bitext"))
+        .env("BITEXT_CHROMIUM", path.trim());
+    // `BITEXT_SCREENSHOTS=docs` regenerates the README's pictures.
+    if let Some(dir) = std::env::var_os("BITEXT_SCREENSHOTS") {
+        command.arg("--screenshots").arg(dir);
+    }
+    let output = command.output().expect("run python3");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "browser tests failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(stdout.contains("5 passed, 0 failed"), "{stdout}");
+}

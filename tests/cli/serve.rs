@@ -1,0 +1,798 @@
+//! `bitext serve`: the HTTP layer of the real binary, over a socket. Token, host and origin
+//! refusals; every action and what it writes; conflicts; escaping; bad input; a clean stop.
+
+use std::fmt::Write as _;
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+use crate::support::Ws;
+
+/// A running `bitext serve` on a temp workspace, stopped with SIGINT when dropped.
+struct Served {
+    child: Option<Child>,
+    /// `127.0.0.1:PORT`.
+    host: String,
+    token: String,
+}
+
+/// A parsed response.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[track_caller]
+    fn status(self, status: u16) -> Self {
+        assert_eq!(self.status, status, "body:\n{}", self.body);
+        self
+    }
+
+    /// The hidden and text fields of the form posting to `action`.
+    #[track_caller]
+    fn form(&self, action: &str) -> Vec<(String, String)> {
+        let doc = scraper::Html::parse_document(&self.body);
+        let selector =
+            scraper::Selector::parse(&format!("form[action=\"{action}\"]")).expect("selector");
+        let form = doc.select(&selector).next().unwrap_or_else(|| {
+            panic!("no form posting to {action}:\n{}", self.body);
+        });
+        let inputs = scraper::Selector::parse("input[type=hidden], textarea").expect("selector");
+        form.select(&inputs)
+            .map(|e| {
+                let name = e.value().attr("name").expect("name").to_owned();
+                let value = if e.value().name() == "textarea" {
+                    e.text().collect()
+                } else {
+                    e.value().attr("value").unwrap_or("").to_owned()
+                };
+                (name, value)
+            })
+            .collect()
+    }
+}
+
+fn encode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+fn form_body(fields: &[(String, String)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Sets `name` to `value` in form fields, adding it if absent.
+fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+    fields.retain(|(k, _)| k != name);
+    fields.push((name.to_owned(), value.to_owned()));
+    fields
+}
+
+impl Served {
+    fn start(ws: &Ws) -> Self {
+        Self::start_with(ws, &[], &[])
+    }
+
+    fn start_with(ws: &Ws, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bitext"));
+        command
+            .arg("-C")
+            .arg(ws.root())
+            .arg("serve")
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().expect("spawn bitext serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().expect("stdout"))
+            .read_line(&mut line)
+            .expect("first line");
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_owned();
+        let rest = url.strip_prefix("http://").expect("http");
+        let (host, query) = rest.split_once("/?token=").expect("token in URL");
+        Self {
+            child: Some(child),
+            host: host.to_owned(),
+            token: query.to_owned(),
+        }
+    }
+
+    fn port(&self) -> &str {
+        self.host.rsplit(':').next().expect("port")
+    }
+
+    fn cookie(&self) -> String {
+        format!("bitext_token_{}={}", self.port(), self.token)
+    }
+
+    /// Sends a raw request; `headers` come after `Host`, which is always sent.
+    fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+        let mut stream = TcpStream::connect(&self.host).expect("connect");
+        let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+            let _ = write!(request, "Host: {}\r\n", self.host);
+        }
+        for (k, v) in headers {
+            let _ = write!(request, "{k}: {v}\r\n");
+        }
+        if method == "POST" {
+            request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+            let _ = write!(request, "Content-Length: {}\r\n", body.len());
+        }
+        request.push_str("\r\n");
+        request.push_str(body);
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("receive");
+        let text = String::from_utf8(raw).expect("UTF-8 response");
+        let (head, body) = text.split_once("\r\n\r\n").expect("head and body");
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("status");
+        let headers = lines
+            .filter_map(|l| l.split_once(": "))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_owned(),
+        }
+    }
+
+    /// A GET with the token cookie.
+    fn get(&self, path: &str) -> Reply {
+        self.raw("GET", path, &[("Cookie", &self.cookie())], "")
+    }
+
+    /// A GET with the token cookie and extra headers.
+    fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let cookie = self.cookie();
+        let mut all = vec![("Cookie", cookie.as_str())];
+        all.extend_from_slice(headers);
+        self.raw("GET", path, &all, "")
+    }
+
+    /// A POST of a form, as the workbench's own page sends it.
+    fn post(&self, path: &str, fields: &[(String, String)]) -> Reply {
+        let origin = format!("http://{}", self.host);
+        self.raw(
+            "POST",
+            path,
+            &[("Cookie", &self.cookie()), ("Origin", &origin)],
+            &form_body(fields),
+        )
+    }
+
+    /// Stops the server with SIGINT, as Ctrl-C does; returns its exit code and stderr.
+    fn stop(mut self) -> (i32, String) {
+        let child = self.child.take().expect("running");
+        interrupt(&child);
+        let output = child.wait_with_output().expect("wait");
+        (
+            output.status.code().expect("exit code, not a signal"),
+            String::from_utf8(output.stderr).expect("UTF-8"),
+        )
+    }
+}
+
+fn interrupt(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            interrupt(&child);
+            let _ = child.wait();
+        }
+    }
+}
+
+const WORKBENCH: &str = "/article/harbour/fr";
+
+/// The harbour article translated in French, segment 5 stale and segment 6 missing.
+fn served() -> (Ws, Served) {
+    let ws = Ws::stale_and_missing();
+    let server = Served::start(&ws);
+    (ws, server)
+}
+
+fn unit(ws: &Ws, n: usize) -> serde_json::Value {
+    ws.json("translations/fr/harbour.json")["units"][n - 1].clone()
+}
+
+#[test]
+fn requests_without_the_token_or_from_another_host_are_refused() {
+    let (ws, s) = served();
+    let before = ws.snapshot();
+    assert_eq!(s.raw("GET", "/", &[], "").status, 403);
+    assert_eq!(s.raw("GET", WORKBENCH, &[], "").status, 403);
+    assert_eq!(s.raw("GET", "/assets/app.js", &[], "").status, 403);
+    let wrong = s.raw("GET", "/?token=0123456789abcdef0123456789abcdef", &[], "");
+    assert_eq!(wrong.status, 403);
+    assert!(wrong.body.contains("token"), "{}", wrong.body);
+    assert!(wrong.header("Set-Cookie").is_none());
+    // DNS rebinding: a page from evil.example that resolves to 127.0.0.1 sends its own Host.
+    let rebound = s.raw(
+        "GET",
+        &format!("/?token={}", s.token),
+        &[("Host", &format!("evil.example:{}", s.port()))],
+        "",
+    );
+    assert_eq!(rebound.status, 403);
+    // The token in the query opens the page and sets the cookie that later links rely on.
+    let first = s
+        .raw("GET", &format!("/?token={}", s.token), &[], "")
+        .status(200);
+    let cookie = first.header("Set-Cookie").expect("cookie");
+    assert!(cookie.starts_with(&s.cookie()), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+    s.get(WORKBENCH).status(200);
+    s.raw(
+        "GET",
+        "/",
+        &[
+            ("Host", &format!("localhost:{}", s.port())),
+            ("Cookie", &s.cookie()),
+        ],
+        "",
+    )
+    .status(200);
+    assert_eq!(ws.snapshot(), before);
+}
+
+#[test]
+fn writes_from_another_origin_or_none_are_refused_and_change_nothing() {
+    let (ws, s) = served();
+    let before = ws.snapshot();
+    let form = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "save",
+    );
+    let form = with(
+        form,
+        "text",
+        "Les tables des marées sont imprimées en page 4.",
+    );
+    let body = form_body(&form);
+    let path = format!("{WORKBENCH}/6");
+    let none = s.raw("POST", &path, &[("Cookie", &s.cookie())], &body);
+    assert_eq!(none.status, 403);
+    let evil = s.raw(
+        "POST",
+        &path,
+        &[("Cookie", &s.cookie()), ("Origin", "http://evil.example")],
+        &body,
+    );
+    assert_eq!(evil.status, 403);
+    assert!(evil.body.contains("workbench"), "{}", evil.body);
+    let tokenless = s.raw(
+        "POST",
+        &path,
+        &[("Origin", &format!("http://{}", s.host))],
+        &body,
+    );
+    assert_eq!(tokenless.status, 403);
+    assert_eq!(ws.snapshot(), before);
+    // The same form from the page's own origin is saved.
+    s.post(&path, &form).status(303);
+    assert_eq!(
+        unit(&ws, 6)["target"],
+        "Les tables des marées sont imprimées en page 4."
+    );
+}
+
+#[test]
+fn save_records_a_translation_from_the_current_text_and_moves_on_when_asked() {
+    let (ws, s) = served();
+    let page = s.get(WORKBENCH).status(200);
+    let form = page.form(&format!("{WORKBENCH}/6"));
+    let form = with(
+        with(form, "action", "save"),
+        "text",
+        "Les tables\r\ndes marées.",
+    );
+    let form = with(form, "advance", "1");
+    let reply = s.post(&format!("{WORKBENCH}/6"), &form).status(303);
+    // Segment 5 is still stale: the next unfinished one, wrapping around.
+    let location = reply.header("Location").expect("location");
+    assert!(location.contains("focus=5#seg-5"), "{location}");
+    assert!(location.contains("done=6&did=save"), "{location}");
+    let saved = unit(&ws, 6);
+    assert_eq!(saved["target"], "Les tables des marées.");
+    assert_eq!(saved["source"], "The tide tables are printed on page 4.");
+    assert_eq!(saved["state"], "translated");
+    assert_eq!(ws.states("harbour", "fr")[5], "current");
+    let after = s.get(location).status(200);
+    assert!(after.body.contains("Segment 6 saved."), "{}", after.body);
+    assert!(!ws.path(".bitext.lock").exists());
+}
+
+#[test]
+fn draft_accept_and_review_write_what_the_cli_would() {
+    let (ws, s) = served();
+    let form = |n: usize| s.get(WORKBENCH).form(&format!("{WORKBENCH}/{n}"));
+
+    let draft = with(with(form(6), "action", "draft"), "text", "Brouillon.");
+    s.post(&format!("{WORKBENCH}/6"), &draft).status(303);
+    assert_eq!(unit(&ws, 6)["state"], "draft");
+    assert_eq!(ws.states("harbour", "fr")[5], "draft");
+
+    let stale_target = unit(&ws, 5)["target"].clone();
+    let accept = with(form(5), "action", "accept");
+    let reply = s.post(&format!("{WORKBENCH}/5"), &accept).status(303);
+    assert!(
+        reply
+            .header("Location")
+            .expect("location")
+            .contains("did=accept")
+    );
+    assert_eq!(unit(&ws, 5)["target"], stale_target);
+    assert_eq!(
+        unit(&ws, 5)["source"],
+        "A festival with music and food will take place on the quay next weekend!"
+    );
+    assert_eq!(ws.states("harbour", "fr")[4], "current");
+
+    // Accepting the draft confirms it.
+    s.post(
+        &format!("{WORKBENCH}/6"),
+        &with(form(6), "action", "accept"),
+    )
+    .status(303);
+    assert_eq!(unit(&ws, 6)["state"], "translated");
+    assert_eq!(unit(&ws, 6)["target"], "Brouillon.");
+
+    let review = with(with(form(2), "action", "review"), "text", "Relu.");
+    s.post(&format!("{WORKBENCH}/2"), &review).status(303);
+    assert_eq!(unit(&ws, 2)["state"], "reviewed");
+    assert_eq!(unit(&ws, 2)["target"], "Relu.");
+
+    let status = ws.lang_status("harbour", "fr");
+    assert_eq!(status["percent"], 100.0);
+    ws.run(&["check", "-l", "fr"]).success();
+}
+
+#[test]
+fn a_translation_changed_on_disk_since_the_page_loaded_is_a_conflict() {
+    let (ws, s) = served();
+    let form = s.get(WORKBENCH).form(&format!("{WORKBENCH}/2"));
+    // A colleague saves segment 2 from the command line meanwhile.
+    ws.run(&[
+        "set",
+        "harbour",
+        "2",
+        "-l",
+        "fr",
+        "--text",
+        "Texte du collègue.",
+    ])
+    .success();
+    let before = ws.snapshot();
+    let mine = with(with(form, "action", "save"), "text", "Mon texte.");
+    let reply = s.post(&format!("{WORKBENCH}/2"), &mine).status(409);
+    assert_eq!(ws.snapshot(), before, "a conflict writes nothing");
+    assert!(reply.body.contains("Texte du collègue."), "{}", reply.body);
+    assert!(reply.body.contains("Mon texte."), "{}", reply.body);
+    assert!(reply.body.contains("Keep the text on disk"));
+    // Choosing one's own text resubmits with the version now on disk.
+    let again = reply.form(&format!("{WORKBENCH}/2"));
+    s.post(&format!("{WORKBENCH}/2"), &again).status(303);
+    assert_eq!(unit(&ws, 2)["target"], "Mon texte.");
+}
+
+#[test]
+fn a_source_edited_since_the_page_loaded_is_a_conflict_even_for_accept() {
+    let (ws, s) = served();
+    let page = s.get(WORKBENCH);
+    ws.edit_source("harbour", "on the quay", "on the old quay");
+    let before = ws.snapshot();
+    let accept = with(page.form(&format!("{WORKBENCH}/5")), "action", "accept");
+    let reply = s.post(&format!("{WORKBENCH}/5"), &accept).status(409);
+    assert!(
+        reply.body.contains("source paragraph was edited"),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("on the old quay"));
+    assert_eq!(ws.snapshot(), before);
+    // The next page load shows the edit.
+    assert!(s.get(WORKBENCH).body.contains("on the old quay"));
+}
+
+#[test]
+fn another_segment_changed_on_disk_is_kept_not_a_conflict() {
+    let (ws, s) = served();
+    let form = s.get(WORKBENCH).form(&format!("{WORKBENCH}/6"));
+    ws.run(&[
+        "set",
+        "harbour",
+        "2",
+        "-l",
+        "fr",
+        "--text",
+        "Texte du collègue.",
+    ])
+    .success();
+    let mine = with(with(form, "action", "save"), "text", "Les marées.");
+    s.post(&format!("{WORKBENCH}/6"), &mine).status(303);
+    assert_eq!(unit(&ws, 2)["target"], "Texte du collègue.");
+    assert_eq!(unit(&ws, 6)["target"], "Les marées.");
+}
+
+#[test]
+fn empty_and_multi_paragraph_texts_are_refused_with_the_text_kept() {
+    let (ws, s) = served();
+    let before = ws.snapshot();
+    let form = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "save",
+    );
+    let empty = s
+        .post(&format!("{WORKBENCH}/6"), &with(form.clone(), "text", "  "))
+        .status(422);
+    assert!(
+        empty.body.contains("The translation is empty."),
+        "{}",
+        empty.body
+    );
+    let two = s
+        .post(
+            &format!("{WORKBENCH}/6"),
+            &with(form, "text", "Un.\n\nDeux."),
+        )
+        .status(422);
+    assert!(two.body.contains("one paragraph"), "{}", two.body);
+    assert!(
+        two.body.contains("Un.\n\nDeux."),
+        "the text is kept: {}",
+        two.body
+    );
+    let missing = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "accept",
+    );
+    s.post(&format!("{WORKBENCH}/6"), &missing).status(422);
+    assert_eq!(ws.snapshot(), before);
+}
+
+#[test]
+fn script_in_a_source_paragraph_is_text_on_every_page_and_in_the_diff() {
+    let ws = Ws::new();
+    ws.write(
+        "sources/xss.md",
+        "# Title <b>bold</b>\n\nHello <script>alert(1)</script> world.\n\nSecond paragraph.\n",
+    );
+    ws.translate_all("xss", "fr");
+    ws.edit_source("xss", "world.", "wide world. <script>alert(2)</script>");
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[[edition]]\nid = \"e1\"\nvolume = 1\nnumber = 1\ndate = \"2024-01\"\narticles = [\"xss\"]\n",
+    );
+    ws.run(&[
+        "set",
+        "xss",
+        "3",
+        "-l",
+        "fr",
+        "--text",
+        "<script>alert(3)</script>",
+    ])
+    .success();
+    let s = Served::start(&ws);
+    let workbench = s.get("/article/xss/fr").status(200);
+    assert!(workbench.body.contains("<ins>"), "the diff is shown");
+    let form = with(workbench.form("/article/xss/fr/2"), "action", "save");
+    ws.run(&[
+        "set",
+        "xss",
+        "2",
+        "-l",
+        "fr",
+        "--text",
+        "<script>alert(4)</script>",
+    ])
+    .success();
+    let pages = [
+        s.get("/").status(200),
+        workbench,
+        s.get("/article/xss/fr?state=stale").status(200),
+        s.get("/article/xss/es").status(200),
+        // The conflict page shows the text on disk and the translator's own.
+        s.post(
+            "/article/xss/fr/2",
+            &with(form, "text", "<script>alert(5)</script>"),
+        )
+        .status(409),
+        s.get("/export?article=xss&lang=es").status(409),
+        s.get("/article/%3Cscript%3Ealert(6)%3C%2Fscript%3E/fr")
+            .status(404),
+        s.get("/%3Cscript%3Ealert(7)%3C%2Fscript%3E").status(404),
+    ];
+    for page in &pages {
+        assert!(
+            !page.body.contains("<script>alert"),
+            "unescaped:\n{}",
+            page.body
+        );
+        assert!(!page.body.contains("<b>bold"), "unescaped:\n{}", page.body);
+    }
+    assert!(pages[0].body.contains("e1"));
+    assert!(
+        pages[1]
+            .body
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+    assert!(
+        pages[1]
+            .body
+            .contains("&lt;script&gt;alert(2)&lt;/script&gt;")
+    );
+    assert!(
+        pages[1]
+            .body
+            .contains("&lt;script&gt;alert(3)&lt;/script&gt;")
+    );
+    assert!(
+        pages[4]
+            .body
+            .contains("&lt;script&gt;alert(4)&lt;/script&gt;")
+    );
+    assert!(
+        pages[4]
+            .body
+            .contains("&lt;script&gt;alert(5)&lt;/script&gt;")
+    );
+    // Only the page's own script tag, loaded from this server.
+    for page in &pages {
+        assert_eq!(page.body.matches("<script").count(), 1, "{}", page.body);
+        assert!(page.body.contains("<script src=\"/assets/app.js\""));
+    }
+    let csp = pages[1].header("Content-Security-Policy").expect("CSP");
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+}
+
+#[test]
+fn unknown_articles_languages_segments_and_pages_are_404_with_a_message() {
+    let (ws, s) = served();
+    let before = ws.snapshot();
+    let cases = [
+        ("/article/nowhere/fr", "nowhere"),
+        ("/article/harbour/de", "de"),
+        ("/article/harbour/xx-!!", "xx-!!"),
+        ("/article/Bad..Slug/fr", "Bad..Slug"),
+        ("/nothing/here", "/nothing/here"),
+        ("/export?article=harbour&lang=de", "de"),
+        ("/export?edition=nope&lang=fr", "nope"),
+    ];
+    for (path, named) in cases {
+        let reply = s.get(path);
+        assert_eq!(reply.status, 404, "{path}: {}", reply.body);
+        assert!(
+            reply.body.contains(named),
+            "{path} does not name {named}: {}",
+            reply.body
+        );
+    }
+    let form = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "save",
+    );
+    for n in ["99", "0", "abc", "-1"] {
+        let reply = s.post(&format!("{WORKBENCH}/{n}"), &form);
+        assert_eq!(reply.status, 404, "segment {n}: {}", reply.body);
+        assert!(reply.body.contains(n), "{}", reply.body);
+    }
+    let bad = s.post(
+        &format!("{WORKBENCH}/6"),
+        &with(form.clone(), "action", "delete"),
+    );
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("delete"));
+    let no_id: Vec<_> = form.iter().filter(|(k, _)| k != "id").cloned().collect();
+    assert_eq!(s.post(&format!("{WORKBENCH}/6"), &no_id).status, 400);
+    assert_eq!(s.get("/export?lang=fr").status, 400);
+    assert_eq!(
+        s.get("/export?article=harbour&lang=fr&format=pdf").status,
+        400
+    );
+    let origin = format!("http://{}", s.host);
+    let delete = s.raw(
+        "DELETE",
+        WORKBENCH,
+        &[("Cookie", &s.cookie()), ("Origin", &origin)],
+        "",
+    );
+    assert_eq!(delete.status, 400);
+    assert_eq!(ws.snapshot(), before);
+    // Still serving after all that.
+    s.get("/").status(200);
+}
+
+#[test]
+fn export_downloads_what_the_cli_writes_and_refuses_an_incomplete_one() {
+    let (ws, s) = served();
+    let refused = s
+        .get("/export?article=harbour&lang=fr&bilingual=1")
+        .status(409);
+    assert!(refused.body.contains("harbour.md"), "{}", refused.body);
+    let cli = ws.run(&["export", "harbour", "-l", "fr", "--bilingual"]);
+    assert_eq!(cli.code, 1);
+    for line in cli.stderr.lines().filter(|l| l.contains("harbour.md")) {
+        assert!(
+            refused.body.contains(line),
+            "{line} not in {}",
+            refused.body
+        );
+    }
+    ws.run(&["accept", "harbour", "5", "-l", "fr"]).success();
+    ws.run(&["set", "harbour", "6", "-l", "fr", "--text", "Marées."])
+        .success();
+    for (format, kind) in [
+        ("html", "text/html"),
+        ("md", "text/markdown"),
+        ("txt", "text/plain"),
+    ] {
+        let reply = s
+            .get(&format!(
+                "/export?article=harbour&lang=fr&bilingual=1&format={format}"
+            ))
+            .status(200);
+        assert!(
+            reply
+                .header("Content-Type")
+                .expect("type")
+                .starts_with(kind)
+        );
+        assert_eq!(
+            reply.header("Content-Disposition"),
+            Some(format!("attachment; filename=\"harbour.en-fr.{format}\"").as_str())
+        );
+        let cli = ws
+            .run(&[
+                "export",
+                "harbour",
+                "-l",
+                "fr",
+                "--bilingual",
+                "--format",
+                format,
+            ])
+            .success();
+        assert_eq!(reply.body, cli.stdout);
+    }
+}
+
+#[test]
+fn the_interface_follows_accept_language_and_the_switch() {
+    let (_ws, s) = served();
+    let fr = s
+        .get_with(
+            WORKBENCH,
+            &[("Accept-Language", "de-DE, fr;q=0.8, en;q=0.5")],
+        )
+        .status(200);
+    assert!(fr.body.contains("<html lang=\"fr\""));
+    assert!(
+        fr.body.contains("Enregistrer comme brouillon"),
+        "{}",
+        fr.body
+    );
+    assert!(fr.body.contains("Modifié depuis la traduction"));
+    let es = s
+        .get_with(&format!("{WORKBENCH}?ui=es"), &[("Accept-Language", "fr")])
+        .status(200);
+    assert!(es.body.contains("Guardar como borrador"));
+    let cookie = es
+        .headers
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("Set-Cookie"))
+        .map(|(_, v)| v.as_str())
+        .find(|v| v.starts_with("bitext_ui="))
+        .expect("ui cookie");
+    assert!(cookie.starts_with("bitext_ui=es;"), "{cookie}");
+    let remembered = s
+        .get_with(
+            "/",
+            &[("Cookie", "bitext_ui=es"), ("Accept-Language", "fr")],
+        )
+        .status(200);
+    // Two Cookie headers: the server reads both.
+    assert!(remembered.body.contains("Panel"), "{}", remembered.body);
+    // The textarea carries the target language for the spell checker.
+    assert!(fr.body.contains("name=\"text\" lang=\"fr\""));
+}
+
+#[test]
+fn a_held_lock_refuses_the_write_with_503_and_writes_nothing() {
+    let ws = Ws::stale_and_missing();
+    let s = Served::start_with(&ws, &[], &[("BITEXT_LOCK_TIMEOUT", "0.2")]);
+    let form = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "save",
+    );
+    let form = with(form, "text", "Marées.");
+    ws.write(".bitext.lock", format!("{}\n", std::process::id()));
+    let before = ws.snapshot();
+    let reply = s.post(&format!("{WORKBENCH}/6"), &form);
+    assert_eq!(reply.status, 503, "{}", reply.body);
+    assert!(reply.body.contains(".bitext.lock"));
+    assert_eq!(ws.snapshot(), before);
+    std::fs::remove_file(ws.path(".bitext.lock")).expect("unlock");
+    s.post(&format!("{WORKBENCH}/6"), &form).status(303);
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_with_the_lock_released() {
+    let (ws, s) = served();
+    let form = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "save",
+    );
+    s.post(&format!("{WORKBENCH}/6"), &with(form, "text", "Marées."))
+        .status(303);
+    let (code, stderr) = s.stop();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("stopped"), "{stderr}");
+    assert!(!ws.path(".bitext.lock").exists());
+    ws.run(&["status"]).success();
+    let leftovers: Vec<_> = std::fs::read_dir(ws.path("translations/fr"))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("harbour.json")]);
+}
+
+#[test]
+fn a_port_in_use_is_an_error_naming_it() {
+    let ws = Ws::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    ws.run(&["serve", "--port", &port]).error(&[&port]);
+}

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `bitext serve` in a real browser: Playwright for Python driving the
+system Chromium (never a browser Playwright downloads).
+
+    python3 tests/e2e/serve.py BITEXT_BINARY [--screenshots DIR] [TEST...]
+
+Each test copies the repository's sample workspace to a temporary directory, starts
+`bitext serve` on it, and drives the pages as a translator would. Exits 1 when a test fails.
+With --screenshots, the main flow saves the dashboard and the workbench as PNG files there
+(the README's pictures).
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+
+from playwright.sync_api import expect, sync_playwright
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SLUG = "no-to-canadas-interference-in-peru"
+CHROMIUM = os.environ.get("BITEXT_CHROMIUM", "/usr/bin/chromium")
+
+
+class Workspace:
+    """A copy of the sample workspace with a running `bitext serve`."""
+
+    def __init__(self, binary):
+        self.binary = binary
+        self.dir = tempfile.mkdtemp(prefix="bitext-e2e-")
+        shutil.copy(os.path.join(ROOT, "bitext.toml"), self.dir)
+        for sub in ["sources", "translations"]:
+            shutil.copytree(os.path.join(ROOT, sub), os.path.join(self.dir, sub))
+        self.server = None
+        self.url = None
+
+    def edit_source(self, old, new):
+        path = os.path.join(self.dir, "sources", SLUG + ".md")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        assert old in text, old
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new))
+
+    def write(self, rel, text):
+        path = os.path.join(self.dir, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def bitext(self, *args):
+        env = dict(os.environ, LANG="C")
+        env.pop("LC_ALL", None)
+        env.pop("LC_MESSAGES", None)
+        return subprocess.run([self.binary, "-C", self.dir, *args], capture_output=True,
+                              text=True, env=env, check=False)
+
+    def units(self, lang="fr", slug=SLUG):
+        with open(os.path.join(self.dir, "translations", lang, slug + ".json"),
+                  encoding="utf-8") as f:
+            return json.load(f)["units"]
+
+    def start(self):
+        env = dict(os.environ, LANG="C")
+        self.server = subprocess.Popen([self.binary, "-C", self.dir, "serve"],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       text=True, env=env)
+        line = self.server.stdout.readline()
+        self.url = next(w for w in line.split() if w.startswith("http://"))
+        self.base = self.url.split("/?")[0]
+        return self
+
+    def stop(self):
+        if self.server:
+            self.server.send_signal(2)
+            self.server.wait(timeout=10)
+            assert self.server.returncode == 0, self.server.stderr.read()
+            self.server = None
+        assert not os.path.exists(os.path.join(self.dir, ".bitext.lock"))
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def open_page(browser, ws, path="/", **context):
+    """A page that opened the printed URL (which sets the token cookie), then went to path."""
+    page = browser.new_context(**context).new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs
+    page.goto(ws.url)
+    if path != "/":
+        page.goto(ws.base + path)
+    return page
+
+
+def test_main_flow(browser, ws, shots):
+    """Two stale paragraphs: accept the typo fix, retranslate the other with the keyboard."""
+    ws.edit_source("Canada was quick to recognize", "Canada was quick to recognise")
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.start()
+    page = open_page(browser, ws, viewport={"width": 1000, "height": 620})
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    fr_row = page.get_by_role("row", name=SLUG)
+    expect(fr_row).to_contain_text("2 stale")
+    if shots:
+        page.screenshot(path=os.path.join(shots, "serve-dashboard.png"))
+    fr_row.get_by_role("link").first.click()
+    page.get_by_role("navigation", name="Show").get_by_role("link", name="unfinished").click()
+    stale = page.locator(".seg[data-state=stale]")
+    expect(stale).to_have_count(2)
+    # The word diff shows exactly what changed in each paragraph.
+    expect(stale.nth(0).locator("del")).to_contain_text("14")
+    expect(stale.nth(0).locator("ins")).to_contain_text("15")
+    expect(stale.nth(1).locator("del")).to_contain_text("z")
+    expect(stale.nth(1).locator("ins")).to_contain_text("s")
+    if shots:
+        page.screenshot(path=os.path.join(shots, "serve-workbench.png"))
+    typo_n = int(stale.nth(1).get_attribute("data-n"))
+    number_n = int(stale.nth(0).get_attribute("data-n"))
+    old_typo_target = ws.units()[typo_n - 1]["target"]
+    stale.nth(1).get_by_role("button", name="Accept").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Segment {typo_n} accepted.")
+    expect(page.locator(".seg[data-state=stale]")).to_have_count(1)
+
+    # Keyboard only from here: Alt+Down reaches the remaining segment, Ctrl+Enter saves.
+    page.keyboard.press("Alt+ArrowDown")
+    area = page.get_by_label("Translation (French)")
+    expect(area).to_be_focused()
+    assert "14" in area.input_value()
+    page.keyboard.press("Control+a")
+    new_text = area.input_value().replace("14", "15")
+    page.keyboard.type(new_text)
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status")).to_contain_text(f"Segment {number_n} saved.")
+    expect(page.get_by_role("status")).to_contain_text("No unfinished segment left here.")
+    expect(page.locator(".seg")).to_have_count(0)
+
+    units = ws.units()
+    assert units[typo_n - 1]["target"] == old_typo_target
+    assert "recognise" in units[typo_n - 1]["source"]
+    assert units[number_n - 1]["target"] == new_text, units[number_n - 1]
+    assert units[number_n - 1]["source"].startswith("At least 15 countries")
+    assert units[number_n - 1]["state"] == "translated"
+    status = json.loads(ws.bitext("status", "-l", "fr", "--format", "json").stdout)
+    assert status["articles"][0]["languages"][0]["percent"] == 100.0, status
+    assert ws.bitext("check", "-l", "fr").returncode == 0
+    assert page.dialogs == []
+
+
+def test_conflict(browser, ws, _shots):
+    """A translation changed on disk after the page loaded: refused, both texts, choose."""
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr")
+    card = page.locator("#seg-7")
+    area = card.get_by_role("textbox")
+    area.fill("Ma traduction.")
+    assert ws.bitext("set", SLUG, "7", "-l", "fr", "--text", "Celle du collègue.").returncode == 0
+    card.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("heading", name="This segment changed on disk")).to_be_visible()
+    expect(page.locator("#disk-text")).to_have_text("Celle du collègue.")
+    expect(page.get_by_label("Your text")).to_have_value("Ma traduction.")
+    assert ws.units()[6]["target"] == "Celle du collègue."
+    page.get_by_role("button", name="Save my text").click()
+    expect(page.get_by_role("status")).to_contain_text("Segment 7 saved.")
+    assert ws.units()[6]["target"] == "Ma traduction."
+
+
+def test_french_interface(browser, ws, _shots):
+    """Accept-Language picks French; the switch goes back to English and is remembered."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr", locale="fr-FR")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    expect(page.get_by_role("heading", name="Raccourcis clavier")).to_be_visible()
+    expect(page.get_by_text("Modifié depuis la traduction")).to_be_visible()
+    expect(page.get_by_label("Traduction (français)").first).to_be_visible()
+    expect(page.locator(".seg[data-state=stale] .badge")).to_have_text("périmé")
+    page.get_by_role("link", name="English").click()
+    expect(page.get_by_role("heading", name="Keyboard shortcuts")).to_be_visible()
+    page.get_by_role("link", name="Dashboard").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+
+
+def test_narrow_layout(browser, ws, _shots):
+    """At 400 px wide nothing scrolls sideways and the source sits above the translation."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.start()
+    for path in ["/", f"/article/{SLUG}/fr"]:
+        page = open_page(browser, ws, path, viewport={"width": 400, "height": 800})
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 400, (path, width)
+    card = page.locator(".seg[data-state=stale]")
+    source = card.locator(".src").bounding_box()
+    area = card.get_by_role("textbox").bounding_box()
+    assert area["y"] > source["y"] + source["height"] - 1, (source, area)
+    assert area["x"] + area["width"] <= 400
+    save = card.get_by_role("button", name="Save", exact=True).bounding_box()
+    assert save["x"] + save["width"] <= 400
+    # Landmarks and labels a screen reader announces.
+    expect(page.get_by_role("main")).to_have_count(1)
+    expect(page.get_by_role("navigation", name="Workbench")).to_have_count(1)
+    expect(page.get_by_label("Translation (French)")).to_have_count(19)
+
+
+def test_xss(browser, ws, _shots):
+    """A script in a source paragraph and in a translation shows as text and never runs."""
+    ws.write(f"sources/xss.md", "# Hello <img src=x onerror=alert(0)>\n\n"
+             "Hello <script>alert(1)</script> world.\n")
+    for n, text in [("1", "Bonjour <b onmouseover=alert(2)>x</b>"), ("2", "Bonjour monde.")]:
+        assert ws.bitext("set", "xss", n, "-l", "fr", "--text", text).returncode == 0
+    ws.edit_source("Support", "Support")  # the sample stays as it is
+    path = os.path.join(ws.dir, "sources", "xss.md")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("world.", "world <script>alert(3)</script>."))
+    ws.start()
+    for target in ["/", "/article/xss/fr", "/article/xss/fr?state=stale", "/article/xss/es"]:
+        page = open_page(browser, ws, target)
+        page.wait_for_load_state("load")
+        assert page.dialogs == [], (target, page.dialogs)
+        assert page.evaluate("document.querySelectorAll('img, b').length") == 0
+        if target.startswith("/article/xss/fr"):
+            expect(page.get_by_text("Hello <script>alert(1)</script> world <script>alert(3)</script>.")).to_be_visible()
+            expect(page.locator(".diff ins")).to_contain_text("<script>alert(3)</script>")
+
+
+TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss]
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        print(__doc__, file=sys.stderr)
+        return 2
+    binary = os.path.abspath(args.pop(0))
+    shots = None
+    if args[:1] == ["--screenshots"]:
+        shots = os.path.abspath(args[1])
+        os.makedirs(shots, exist_ok=True)
+        args = args[2:]
+    selected = [t for t in TESTS if not args or t.__name__ in args]
+    failed = 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        for test in selected:
+            ws = Workspace(binary)
+            try:
+                test(browser, ws, shots)
+                print(f"ok {test.__name__}")
+            except Exception:  # noqa: BLE001 - every failure is reported, then counted
+                failed += 1
+                print(f"FAILED {test.__name__}", file=sys.stderr)
+                traceback.print_exc()
+            finally:
+                try:
+                    ws.stop()
+                except Exception:  # noqa: BLE001
+                    failed += 1
+                    traceback.print_exc()
+        browser.close()
+    print(f"{len(selected) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
