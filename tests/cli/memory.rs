@@ -524,3 +524,14 @@ fn status_and_diff_show_the_best_match_of_a_missing_segment() {
     ws.run(&["diff"]).success();
     assert_eq!(ws.snapshot(), before);
 }
+
+#[test]
+fn a_segments_own_translation_is_not_suggested_to_it() {
+    let ws = two_articles();
+    let list = suggest(&ws, "harbour", "1", &[]);
+    assert!(
+        list.iter()
+            .all(|m| m["origin"]["article"] != "harbour" || m["origin"]["n"] != 1),
+        "{list:?}"
+    );
+}

@@ -40,7 +40,6 @@ pretranslate-summary-dry = { $path }: { $lang }: would fill { $exact } exact { $
     } ({ $translated } as translated, the rest as drafts); { $left } would stay missing
 pretranslate-kept-draft = segment { $n } ({ $score }%) kept as a draft: { $code }: { $message }
 
-check-number-missing = the number { $number } of the source is not in the translation
 
 tmx-imported = { $path }: { $count ->
         [one] { $count } translation unit

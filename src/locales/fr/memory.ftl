@@ -58,7 +58,6 @@ pretranslate-summary-dry = { $path } : { $lang } : { $exact } { $exact ->
     }
 pretranslate-kept-draft = segment { $n } ({ $score } %) gardé en brouillon : { $code } : { $message }
 
-check-number-missing = le nombre { $number } de la source ne figure pas dans la traduction
 
 tmx-imported = { $path } : { $count } { $count ->
         [one] unité de traduction
