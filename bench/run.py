@@ -85,17 +85,28 @@ def fetch(url):
 
 
 def bench_serve(corpus, runs):
-    """Serves corpus with `bitext serve`; returns the best times of the dashboard and of one
-    article's workbench (seconds), and the dashboard's size in bytes."""
+    """Serves corpus with `bitext serve`; returns the best times (seconds) of the dashboard,
+    of a finished article's workbench and of an unfinished one's, and the dashboard's size
+    in bytes."""
     server = subprocess.Popen([BITEXT, "-C", corpus, "serve"], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
     try:
         url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
         base, token = url.split("/?token=")
-        slug = sorted(os.listdir(os.path.join(corpus, "sources")))[0][:-3]
+        import json
+        status = json.loads(subprocess.run([BITEXT, "-C", corpus, "status", "-l", "fr",
+                                            "--format", "json"], capture_output=True,
+                                           text=True, check=True).stdout)
+        done = next(a["article"] for a in status["articles"]
+                    if a["languages"][0]["percent"] == 100.0)
+        # An unfinished article's page also looks up the translation memory for each
+        # unfinished segment.
+        todo = next(a["article"] for a in status["articles"]
+                    if a["languages"][0]["percent"] < 100.0)
         dashboard = [fetch(f"{base}/?token={token}") for _ in range(runs)]
-        article = [fetch(f"{base}/article/{slug}/fr?token={token}") for _ in range(runs * 5)]
-        return min(dashboard)[0], min(article)[0], dashboard[0][1]
+        article = [fetch(f"{base}/article/{done}/fr?token={token}") for _ in range(runs * 5)]
+        unfinished = [fetch(f"{base}/article/{todo}/fr?token={token}") for _ in range(runs * 5)]
+        return min(dashboard)[0], min(article)[0], min(unfinished)[0], dashboard[0][1]
     finally:
         server.send_signal(2)
         server.wait()
@@ -103,16 +114,16 @@ def bench_serve(corpus, runs):
 
 def serve_only(sizes, runs):
     with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
-        print("| articles | segments | bitext status s | dashboard s | dashboard / status | dashboard MiB | article page ms |")
-        print("|---:|---:|---:|---:|---:|---:|---:|")
+        print("| articles | segments | bitext status s | dashboard s | dashboard / status | dashboard MiB | article page ms | unfinished article page ms |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
         for n in sizes:
             corpus = os.path.join(workdir, f"corpus-{n}")
             subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
                            stdout=subprocess.DEVNULL)
             segs = segments_of(corpus)
             status = best_of(runs, [BITEXT, "-C", corpus, "status"])[0]
-            dashboard, article, size = bench_serve(corpus, runs)
-            print(f"| {n:,} | {segs:,} | {status:.3f} | {dashboard:.3f} | {dashboard / status:.2f} | {size / 1048576:.1f} | {article * 1000:.1f} |")
+            dashboard, article, unfinished, size = bench_serve(corpus, runs)
+            print(f"| {n:,} | {segs:,} | {status:.3f} | {dashboard:.3f} | {dashboard / status:.2f} | {size / 1048576:.1f} | {article * 1000:.1f} | {unfinished * 1000:.1f} |")
             shutil.rmtree(corpus, ignore_errors=True)
 
 
@@ -124,6 +135,10 @@ def bench_size(n, workdir, runs):
     rows = {}
     rows["status"] = best_of(runs, [BITEXT, "-C", corpus, "status"])
     rows["check"] = best_of(runs, [BITEXT, "-C", corpus, "check"])
+    # Quality checks, side by side with check (which includes the error-level ones) and with
+    # check --no-qa (completeness alone).
+    rows["check --no-qa"] = best_of(runs, [BITEXT, "-C", corpus, "check", "--no-qa"])
+    rows["qa"] = best_of(runs, [BITEXT, "-C", corpus, "qa"])
     out_html = os.path.join(workdir, "edition.html")
     rows["export --edition"] = best_of(
         runs, [BITEXT, "-C", corpus, "export", "--edition", "all", "-l", "fr",
@@ -285,6 +300,7 @@ def main():
     print("| articles | segments | command | wall s | segments/s | peak MiB |")
     print("|---:|---:|---|---:|---:|---:|")
     ratios = []
+    qa_ratios = []
     with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
         for n in [int(s) for s in args.sizes.split(",")]:
             segs, rows, msgfmt, msgmerge = bench_size(n, workdir, args.runs)
@@ -296,11 +312,18 @@ def main():
             print(f"| {n:,} | {segs:,} | msgmerge --previous (xargs -P{CORES}) | {msgmerge:.3f} | {work / msgmerge:,.0f} | |")
             ratios.append((n, rows["status"][0] / msgfmt, rows["check"][0] / msgfmt,
                            msgmerge / rows["sync"][0], rows["status"][1]))
+            qa_ratios.append((n, rows["qa"][0] / rows["check"][0],
+                              rows["qa"][0] / rows["check --no-qa"][0], rows["qa"][1]))
     print()
     print("| articles | status / msgfmt | check / msgfmt | msgmerge / sync | status peak MiB |")
     print("|---:|---:|---:|---:|---:|")
     for n, status, check, merge, mib in ratios:
         print(f"| {n:,} | {status:.2f} | {check:.2f} | {merge:.1f}x | {mib:.1f} |")
+    print()
+    print("| articles | qa / check | qa / check --no-qa | qa peak MiB |")
+    print("|---:|---:|---:|---:|")
+    for n, per_check, per_no_qa, mib in qa_ratios:
+        print(f"| {n:,} | {per_check:.2f} | {per_no_qa:.2f} | {mib:.1f} |")
     print()
     print(subprocess.run([ALIGNBENCH], capture_output=True, text=True, check=True).stdout.strip())
     with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:

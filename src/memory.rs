@@ -9,10 +9,8 @@
 //!
 //! - [`score`]: the fuzzy score, a weighted word-level edit distance;
 //! - [`index`]: the inverted index and lookups;
-//! - [`store`]: what the memory holds, and the cache;
-//! - [`checks`]: the quality checks run on a filled segment.
+//! - [`store`]: what the memory holds, and the cache.
 
-pub mod checks;
 pub mod index;
 pub mod score;
 pub mod store;

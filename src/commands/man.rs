@@ -51,7 +51,9 @@ fn localize(roff: &str) -> String {
                 "\"SYNOPSIS\"" | "SYNOPSIS" => t!("man-synopsis"),
                 "\"DESCRIPTION\"" | "DESCRIPTION" => t!("man-description"),
                 "\"VERSION\"" | "VERSION" => t!("man-version"),
-                other => other.trim_matches('"').to_owned(),
+                // A help heading carries what goes before clap's colon (a no-break space in
+                // French); a manual's heading has no colon.
+                other => other.trim_matches('"').trim_end().to_owned(),
             };
             let _ = writeln!(out, ".SH \"{}\"", heading.to_uppercase());
             continue;

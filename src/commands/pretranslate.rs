@@ -10,10 +10,10 @@ use std::fmt::Write as _;
 
 use crate::commands::sync::FilePlan;
 use crate::error::{Result, disp};
-use crate::memory::checks::{self, Finding};
 use crate::memory::store;
 use crate::model::assess::State;
 use crate::model::translation::{Unit, UnitState};
+use crate::qa::{self, Context, Finding};
 use crate::t;
 use crate::ui::cli::PretranslateArgs;
 use crate::workspace::Workspace;
@@ -67,9 +67,10 @@ pub struct Options {
     pub dry_run: bool,
 }
 
-/// The quality checks every fill goes through.
-fn quality(source: &str, target: &str, _lang: &Lang) -> Vec<Finding> {
-    checks::check(source, target)
+/// The quality checks every fill goes through: the error-level ones, those that stop
+/// `accept`.
+fn quality(ctx: &Context, source: &str, target: &str, lang: &Lang) -> Vec<Finding> {
+    qa::check_segment(ctx, source, target, lang)
 }
 
 /// Fills the missing segments of `slugs` in `lang` from the memory.
@@ -83,6 +84,7 @@ pub fn run(
     options: Options,
 ) -> Result<PretranslateReport> {
     let memory = store::open(ws, lang, !options.dry_run)?;
+    let ctx = Context::load_errors_only(ws)?;
     let min = options.min_score.unwrap_or(100);
     let planned = map_ordered(slugs, |slug| {
         let mut plan = FilePlan::new(ws, slug, lang, false)?;
@@ -97,7 +99,7 @@ pub fn run(
                 unmatched += 1;
                 continue;
             };
-            let findings = quality(&segment.text, &hit.target, lang);
+            let findings = quality(&ctx, &segment.text, &hit.target, lang);
             let state = if hit.score == 100 && options.exact_as_translated && findings.is_empty() {
                 UnitState::Translated
             } else {
@@ -195,8 +197,8 @@ pub fn render(report: &PretranslateReport) -> String {
                         "pretranslate-kept-draft",
                         n = fill.n,
                         score = usize::from(fill.score),
-                        code = finding.code,
-                        message = finding.message.as_str()
+                        code = finding.check.code(),
+                        message = finding.message().as_str()
                     )
                 );
             }

@@ -176,7 +176,8 @@ pub fn run(
                 continue;
             };
             let assessment = assess(&article, Some(&file));
-            let mut targets: Vec<(usize, String)> = Vec::new();
+            let mut targets: Vec<(usize, std::borrow::Cow<'_, crate::model::translation::Unit>)> =
+                Vec::new();
             for ((segment, link), state) in article
                 .segments
                 .iter()
@@ -208,10 +209,12 @@ pub fn run(
                         &unit.target,
                     ));
                 }
-                targets.push((segment.n, unit.target.clone()));
+                targets.push((segment.n, unit));
             }
-            let borrowed: Vec<(usize, &str)> =
-                targets.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            let borrowed: Vec<(usize, &str)> = targets
+                .iter()
+                .map(|(n, u)| (*n, u.target.as_str()))
+                .collect();
             for (n, finding) in check_article(&ctx, &borrowed, lang) {
                 let segment = &article.segments[n - 1];
                 let state = assessment.states[n - 1];
@@ -241,12 +244,17 @@ pub fn run(
             ws, &ctx, &index, articles, langs, &entries,
         )?);
     }
+    Ok(report(located, segments))
+}
+
+/// The report of findings located by (article, language) order.
+fn report(mut located: Vec<(usize, usize, QaFinding)>, segments: usize) -> QaReport {
     located.sort_by(|(a1, l1, f1), (a2, l2, f2)| {
         (a1, l1, f1.n, f1.check).cmp(&(a2, l2, f2.n, f2.check))
     });
     let findings: Vec<QaFinding> = located.into_iter().map(|(_, _, f)| f).collect();
     let errors = findings.iter().filter(|f| f.level == Level::Error).count();
-    Ok(QaReport {
+    QaReport {
         passed: errors == 0,
         totals: QaTotals {
             segments,
@@ -254,7 +262,7 @@ pub fn run(
             warnings: findings.len() - errors,
         },
         findings,
-    })
+    }
 }
 
 /// The consistency findings of every entry, located by reading again only the articles that

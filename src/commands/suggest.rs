@@ -41,7 +41,8 @@ pub struct SuggestReport {
 /// Looks up segment `spec` of `slug` in the memory of `lang`.
 ///
 /// A stale segment's own earlier translation is always among the matches, whatever its
-/// score and the limit.
+/// score and the limit; a segment's own current translation is not a suggestion and is left
+/// out.
 ///
 /// # Errors
 /// An unknown segment, or an unreadable or malformed file.
@@ -56,7 +57,14 @@ pub fn run(
     let article = ws.load_article(slug)?;
     let segment = article.find(spec)?.clone();
     let memory = store::open(ws, lang, true)?;
-    let mut matches = memory.lookup(&segment.text, min_score, limit)?;
+    // The segment's own translation is what the translator already has, not a suggestion.
+    let is_self = |hit: &Hit| {
+        matches!(&hit.origin, Origin::Segment { article, lang: l, id, .. }
+            if article == slug.as_str() && l == lang.as_str() && *id == segment.id)
+    };
+    let mut matches = memory.lookup(&segment.text, min_score, limit.saturating_add(1))?;
+    matches.retain(|h| !is_self(h));
+    matches.truncate(limit);
     let file = ws.load_translation(lang, slug)?;
     let assessment = assess(&article, file.as_ref());
     let i = segment.n - 1;

@@ -11,6 +11,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit};
 use crate::model::assess::State;
+use crate::t;
 
 const BASE_COMMENT: &str = "bitext-base: ";
 
@@ -169,7 +170,7 @@ fn parse_entries(text: &str, fail: &dyn Fn(usize, usize, &str) -> Error) -> Resu
                 return Err(fail(
                     number,
                     indent + 1,
-                    "a string continuation without a keyword before it",
+                    &t!("po-continuation-without-keyword"),
                 ));
             };
             let value = unquote(trimmed)
@@ -192,24 +193,16 @@ fn parse_entries(text: &str, fail: &dyn Fn(usize, usize, &str) -> Error) -> Resu
             "msgid" => Field::Id,
             "msgstr" => Field::Str,
             "msgid_plural" => {
-                return Err(fail(
-                    number,
-                    indent + 1,
-                    "plural entries are not supported: bitext segments have no plural forms",
-                ));
+                return Err(fail(number, indent + 1, &t!("po-plural-entry")));
             }
             k if k.starts_with("msgstr[") => {
-                return Err(fail(
-                    number,
-                    indent + 1,
-                    "plural entries are not supported: bitext segments have no plural forms",
-                ));
+                return Err(fail(number, indent + 1, &t!("po-plural-entry")));
             }
             _ => {
                 return Err(fail(
                     number,
                     indent + 1,
-                    &format!("unknown keyword \"{keyword}\""),
+                    &t!("po-unknown-keyword", keyword = keyword),
                 ));
             }
         };
@@ -218,12 +211,12 @@ fn parse_entries(text: &str, fail: &dyn Fn(usize, usize, &str) -> Error) -> Resu
             || (next == Field::Ctxt && entry.msgctxt.is_some())
         {
             if entry.msgstr.is_none() {
-                return Err(fail(number, indent + 1, "an entry without msgstr"));
+                return Err(fail(number, indent + 1, &t!("po-entry-without-msgstr")));
             }
             entries.push(std::mem::take(&mut entry));
         }
         if next == Field::Str && entry.msgid.is_none() {
-            return Err(fail(number, indent + 1, "msgstr without msgid"));
+            return Err(fail(number, indent + 1, &t!("po-msgstr-without-msgid")));
         }
         if entry.line == 0 {
             entry.line = number;
@@ -241,7 +234,7 @@ fn parse_entries(text: &str, fail: &dyn Fn(usize, usize, &str) -> Error) -> Resu
             return Err(fail(
                 text.lines().count(),
                 1,
-                "the last entry has no msgstr",
+                &t!("po-last-entry-without-msgstr"),
             ));
         }
         entries.push(entry);
@@ -268,16 +261,11 @@ fn to_file(
                 .map(|(_, v)| v.trim().to_owned())
         })
     };
-    let article = field_of("X-Bitext-Article").ok_or_else(|| {
-        fail(
-            1,
-            1,
-            "no X-Bitext-Article header: export the file with `bitext po export`",
-        )
-    })?;
+    let article =
+        field_of("X-Bitext-Article").ok_or_else(|| fail(1, 1, &t!("po-no-article-header")))?;
     let lang = field_of("Language")
         .filter(|l| !l.is_empty())
-        .ok_or_else(|| fail(1, 1, "no Language header"))?;
+        .ok_or_else(|| fail(1, 1, &t!("po-no-language-header")))?;
     let units = entries
         .into_iter()
         .filter(|e| !(e.obsolete || e.msgid.as_deref() == Some("") && e.msgctxt.is_none()))
@@ -315,7 +303,7 @@ fn unquote(s: &str) -> std::result::Result<String, (usize, String)> {
         .strip_prefix('"')
         .and_then(|r| r.strip_suffix('"'))
         .filter(|_| s.len() >= 2)
-        .ok_or_else(|| (1, "expected a string in double quotes".to_owned()))?;
+        .ok_or_else(|| (1, t!("po-expected-string")))?;
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.char_indices();
     while let Some((i, c)) = chars.next() {
@@ -331,11 +319,11 @@ fn unquote(s: &str) -> std::result::Result<String, (usize, String)> {
                     Some((_, 'b')) => '\u{8}',
                     Some((_, 'f')) => '\u{c}',
                     Some((_, 'v')) => '\u{b}',
-                    _ => return Err((i + 2, "unknown escape sequence".to_owned())),
+                    _ => return Err((i + 2, t!("po-unknown-escape"))),
                 };
                 out.push(escaped);
             }
-            '"' => return Err((i + 2, "unescaped double quote inside a string".to_owned())),
+            '"' => return Err((i + 2, t!("po-unescaped-quote"))),
             c => out.push(c),
         }
     }

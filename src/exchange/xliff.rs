@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::exchange::xml::{self, Element, escape};
 use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit};
 use crate::model::assess::State;
+use crate::t;
 
 /// The extension namespace for bitext's own attributes.
 pub const BITEXT_NS: &str = "urn:bitext:xliff";
@@ -170,15 +171,12 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<ImportedFile>> {
         detail: detail.to_owned(),
     };
     if root.name != "xliff" {
-        return Err(fail(&root, "the root element is not <xliff>"));
+        return Err(fail(&root, &t!("xliff-root-not-xliff")));
     }
     match root.attr("version") {
         Some("2.0" | "2.1") => read_2_0(path, &root, &fail),
         Some("1.2") => read_1_2(path, &root, &fail),
-        _ => Err(fail(
-            &root,
-            "unsupported XLIFF version (bitext reads 2.0 and 1.2)",
-        )),
+        _ => Err(fail(&root, &t!("xliff-unsupported-version"))),
     }
 }
 
@@ -193,22 +191,48 @@ fn read_2_0(
 ) -> Result<Vec<ImportedFile>> {
     let lang = root
         .attr("trgLang")
-        .ok_or_else(|| fail(root, "no trgLang on <xliff>"))?
+        .ok_or_else(|| {
+            fail(
+                root,
+                &t!(
+                    "xliff-missing-attribute",
+                    attribute = "trgLang",
+                    element = "xliff"
+                ),
+            )
+        })?
         .to_owned();
     let mut files = Vec::new();
     for file in root.children_named("file") {
         let article = file
             .attr("id")
-            .ok_or_else(|| fail(file, "no id on <file>"))?
+            .ok_or_else(|| {
+                fail(
+                    file,
+                    &t!(
+                        "xliff-missing-attribute",
+                        attribute = "id",
+                        element = "file"
+                    ),
+                )
+            })?
             .to_owned();
         let mut units = Vec::new();
         for unit in file.children_named("unit") {
-            let segment = unit
-                .child("segment")
-                .ok_or_else(|| fail(unit, "a <unit> without <segment>"))?;
+            let segment = unit.child("segment").ok_or_else(|| {
+                fail(
+                    unit,
+                    &t!("xliff-missing-child", child = "segment", element = "unit"),
+                )
+            })?;
             let source = segment
                 .child("source")
-                .ok_or_else(|| fail(segment, "a <segment> without <source>"))?
+                .ok_or_else(|| {
+                    fail(
+                        segment,
+                        &t!("xliff-missing-child", child = "source", element = "segment"),
+                    )
+                })?
                 .text();
             let target = segment
                 .child("target")
@@ -219,7 +243,7 @@ fn read_2_0(
                 "initial" => ExchangeState::NeedsReview,
                 "translated" => ExchangeState::Translated,
                 "reviewed" | "final" => ExchangeState::Reviewed,
-                _ => return Err(fail(segment, "unknown segment state")),
+                _ => return Err(fail(segment, &t!("xliff-unknown-state"))),
             };
             let id = unit
                 .attr("name")
@@ -254,21 +278,51 @@ fn read_1_2(
     for file in root.children_named("file") {
         let lang = file
             .attr("target-language")
-            .ok_or_else(|| fail(file, "no target-language on <file>"))?
+            .ok_or_else(|| {
+                fail(
+                    file,
+                    &t!(
+                        "xliff-missing-attribute",
+                        attribute = "target-language",
+                        element = "file"
+                    ),
+                )
+            })?
             .to_owned();
         let article = file
             .attr("original")
             .and_then(|o| Path::new(o).file_stem().and_then(|s| s.to_str()))
-            .ok_or_else(|| fail(file, "no original on <file>"))?
+            .ok_or_else(|| {
+                fail(
+                    file,
+                    &t!(
+                        "xliff-missing-attribute",
+                        attribute = "original",
+                        element = "file"
+                    ),
+                )
+            })?
             .to_owned();
-        let body = file
-            .child("body")
-            .ok_or_else(|| fail(file, "a <file> without <body>"))?;
+        let body = file.child("body").ok_or_else(|| {
+            fail(
+                file,
+                &t!("xliff-missing-child", child = "body", element = "file"),
+            )
+        })?;
         let mut units = Vec::new();
         for unit in body.children_named("trans-unit") {
             let source = unit
                 .child("source")
-                .ok_or_else(|| fail(unit, "a <trans-unit> without <source>"))?
+                .ok_or_else(|| {
+                    fail(
+                        unit,
+                        &t!(
+                            "xliff-missing-child",
+                            child = "source",
+                            element = "trans-unit"
+                        ),
+                    )
+                })?
                 .text();
             let target_element = unit.child("target");
             let target = target_element.map(Element::text).unwrap_or_default();

@@ -10,6 +10,8 @@ use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
 
 use crate::error::{Error, Result, line_column};
+use crate::t;
+use crate::ui::l10n;
 
 /// Deepest element nesting accepted; exchange files need fewer than ten levels.
 const MAX_DEPTH: usize = 64;
@@ -96,35 +98,34 @@ pub fn parse(path: &Path, text: &str) -> Result<Element> {
     let mut root: Option<Element> = None;
     loop {
         let before = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| fail(reader.error_position(), e.to_string()))?;
+        let event = reader.read_event().map_err(|e| {
+            fail(
+                reader.error_position(),
+                l10n::with_detail("detail-xml", &e.to_string()),
+            )
+        })?;
         match event {
             Event::DocType(_) => {
-                return Err(fail(
-                    before,
-                    "a DTD is not allowed (entities are never expanded)".to_owned(),
-                ));
+                return Err(fail(before, t!("xml-dtd")));
             }
             Event::Start(ref start) | Event::Empty(ref start) => {
                 let is_empty = matches!(event, Event::Empty(_));
                 if stack.len() >= MAX_DEPTH {
-                    return Err(fail(
-                        before,
-                        format!("elements nested deeper than {MAX_DEPTH} levels"),
-                    ));
+                    return Err(fail(before, t!("xml-too-deep", limit = MAX_DEPTH)));
                 }
                 if root.is_some() {
-                    return Err(fail(before, "content after the root element".to_owned()));
+                    return Err(fail(before, t!("xml-content-after-root")));
                 }
                 let name = start.local_name().as_ref().to_owned();
                 let mut attributes = Vec::new();
                 for attr in start.attributes() {
-                    let attr = attr.map_err(|e| fail(before, e.to_string()))?;
+                    let attr = attr.map_err(|e| {
+                        fail(before, l10n::with_detail("detail-xml", &e.to_string()))
+                    })?;
                     let key = attr.key.as_ref().to_owned();
                     let value = attr
                         .normalized_value(XmlVersion::Implicit1_0)
-                        .map_err(|e| fail(before, e.to_string()))?
+                        .map_err(|e| fail(before, l10n::with_detail("detail-xml", &e.to_string())))?
                         .into_owned();
                     attributes.push((key, value));
                 }
@@ -150,7 +151,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Element> {
             Event::GeneralRef(r) => {
                 let resolved = if r.is_char_ref() {
                     r.resolve_char_ref()
-                        .map_err(|e| fail(before, e.to_string()))?
+                        .map_err(|e| fail(before, l10n::with_detail("detail-xml", &e.to_string())))?
                         .map(String::from)
                 } else {
                     match r.as_ref() {
@@ -163,7 +164,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Element> {
                     }
                 };
                 let Some(resolved) = resolved else {
-                    return Err(fail(before, format!("unknown entity &{};", r.as_ref())));
+                    return Err(fail(before, t!("xml-unknown-entity", entity = r.as_ref())));
                 };
                 push_text(&mut stack, &resolved);
             }
@@ -174,10 +175,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Element> {
     if let Some(open) = stack.last() {
         return Err(fail(
             text.len() as u64,
-            format!("element <{}> is not closed", open.name),
+            t!("xml-not-closed", element = open.name.as_str()),
         ));
     }
-    root.ok_or_else(|| fail(0, "no root element".to_owned()))
+    root.ok_or_else(|| fail(0, t!("xml-no-root")))
 }
 
 fn attach(stack: &mut [Element], root: &mut Option<Element>, element: Element) {

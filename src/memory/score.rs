@@ -92,10 +92,7 @@ pub fn distance(a: &[Token<'_>], b: &[Token<'_>]) -> u32 {
         for (j, y) in b.iter().enumerate() {
             let substitute = if x.text == y.text {
                 0
-            } else if x.weight == WORD
-                && y.weight == WORD
-                && x.text.to_lowercase() == y.text.to_lowercase()
-            {
+            } else if x.weight == WORD && y.weight == WORD && same_but_case(x.text, y.text) {
                 CASE
             } else {
                 x.weight.max(y.weight)
@@ -107,6 +104,14 @@ pub fn distance(a: &[Token<'_>], b: &[Token<'_>]) -> u32 {
         std::mem::swap(&mut prev, &mut row);
     }
     prev[b.len()]
+}
+
+/// Returns true if and only if two words differ at most in case; allocates nothing, since
+/// it runs for every cell of the distance table.
+fn same_but_case(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The match score of `candidate` for `text`, 0 to 100; 100 if and only if the texts are equal.

@@ -51,6 +51,7 @@ pub fn prepare(src: &str) -> Prepared {
     let mut fence: Option<(char, usize)> = None;
     let mut at_block_start = true;
     let mut pos = 0;
+    let mut scan = Scanner::new(src);
 
     pos = copy_front_matter(src, &mut out, pos);
     while pos < src.len() {
@@ -87,7 +88,7 @@ pub fn prepare(src: &str) -> Prepared {
         }
         if at_block_start
             && content.starts_with('{')
-            && let Some(end) = skip_braces(src, pos + indent)
+            && let Some(end) = scan.skip_braces(pos + indent)
         {
             let rest_end = src[end..].find('\n').map_or(src.len(), |i| end + i);
             if src[end..rest_end].trim().is_empty() {
@@ -99,7 +100,7 @@ pub fn prepare(src: &str) -> Prepared {
         }
         if content.starts_with('<')
             && let Some(next) = jsx_line(
-                src,
+                &mut scan,
                 pos + indent,
                 at_block_start,
                 &mut stack,
@@ -176,18 +177,19 @@ fn is_fence(content: &str) -> Option<(char, usize)> {
 /// Block tags are removed; prose after them on the same line is kept (dedented, and without
 /// closing tags of the element it is in at the end of the line).
 fn jsx_line(
-    src: &str,
+    scan: &mut Scanner<'_>,
     at: usize,
     at_block_start: bool,
     stack: &mut Vec<Open>,
     out: &mut String,
     breaks: &mut Vec<usize>,
 ) -> Option<usize> {
+    let src = scan.src;
     // Read the leading tags without committing, to decide whether this line is JSX at all.
     let mut tags = Vec::new();
     let mut cursor = at;
     while src[cursor..].starts_with('<') {
-        let (end, kind) = parse_tag(src, cursor)?;
+        let (end, kind) = scan.parse_tag(cursor)?;
         tags.push(kind);
         cursor = end + (src[end..].len() - src[end..].trim_start_matches([' ', '\t']).len());
     }
@@ -196,7 +198,7 @@ fn jsx_line(
     for kind in &tags {
         apply(&mut names, kind);
     }
-    let (prose_end, trailing) = trailing_closes(src, cursor, line_end, &names);
+    let (prose_end, trailing) = trailing_closes(scan, cursor, line_end, &names);
     let prose = src[cursor..prose_end].trim();
     if !prose.is_empty() && !at_block_start {
         // A tag opening a line inside a paragraph is inline markup, as inline HTML is.
@@ -232,17 +234,18 @@ fn jsx_line(
 /// Where the prose of a line ends once closing tags of open elements at its end are removed,
 /// and the names of those tags, innermost first.
 fn trailing_closes(
-    src: &str,
+    scan: &mut Scanner<'_>,
     from: usize,
     line_end: usize,
     names: &[String],
 ) -> (usize, Vec<String>) {
+    let src = scan.src;
     let mut end = from + src[from..line_end].trim_end().len();
     let mut open = names.to_vec();
     let mut closed = Vec::new();
     while let Some(last) = open.last()
         && let Some(start) = src[from..end].rfind("</").map(|i| from + i)
-        && let Some((tag_end, TagKind::Close(name))) = parse_tag(src, start)
+        && let Some((tag_end, TagKind::Close(name))) = scan.parse_tag(start)
         && tag_end == end
         && &name == last
     {
@@ -280,106 +283,159 @@ fn apply_open(stack: &mut Vec<Open>, kind: &TagKind) {
     }
 }
 
-/// Parses a JSX tag starting at `at` (`<`): `<Name attr="…" {...spread}>`, `<Name />`,
-/// `</Name>`, or a fragment `<>` / `</>`, possibly over several lines. Returns the offset just
-/// after it, or `None` if this is not a tag (an autolink, a comparison, an HTML comment).
-fn parse_tag(src: &str, at: usize) -> Option<(usize, TagKind)> {
-    let bytes = src.as_bytes();
-    let mut i = at + 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
+/// Reads tags and expressions within a budget of bytes for the whole page, so that a
+/// hostile page (thousands of `{` that never close) costs linear time: once the budget is
+/// spent, what is left is read as Markdown.
+struct Scanner<'a> {
+    src: &'a str,
+    budget: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(src: &'a str) -> Self {
+        Self {
+            src,
+            budget: src.len().saturating_mul(8).saturating_add(1 << 20),
+        }
     }
-    let name_start = i;
-    if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+
+    /// Spends `n` bytes of the budget; false when it is spent.
+    fn spend(&mut self, n: usize) -> bool {
+        match self.budget.checked_sub(n) {
+            Some(left) => {
+                self.budget = left;
+                true
+            }
+            None => {
+                self.budget = 0;
+                false
+            }
+        }
+    }
+
+    /// The offset of `needle` at or after `from`, charged to the budget.
+    fn find(&mut self, from: usize, needle: &str) -> Option<usize> {
+        let found = self.src[from..].find(needle);
+        let cost = found.map_or(self.src.len() - from, |i| i + needle.len());
+        if !self.spend(cost) {
+            return None;
+        }
+        found.map(|i| from + i)
+    }
+
+    fn skip_space(&mut self, mut i: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        let from = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        self.spend(i - from);
+        i
+    }
+
+    fn skip_name(&mut self, mut i: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        let from = i;
         while bytes
             .get(i)
             .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-'))
         {
             i += 1;
         }
+        self.spend(i - from);
+        i
     }
-    let name = src[name_start..i].to_owned();
-    if closing {
-        i = skip_space(bytes, i);
-        return (bytes.get(i) == Some(&b'>')).then(|| (i + 1, TagKind::Close(name)));
-    }
-    loop {
-        i = skip_space(bytes, i);
-        match bytes.get(i)? {
-            b'>' => return Some((i + 1, TagKind::Open(name))),
-            b'/' if !name.is_empty() => {
-                let j = skip_space(bytes, i + 1);
-                return (bytes.get(j) == Some(&b'>')).then_some((j + 1, TagKind::SelfClosing));
-            }
-            b'{' if !name.is_empty() => i = skip_braces(src, i)?,
-            b if !name.is_empty() && (b.is_ascii_alphabetic() || matches!(b, b'_' | b':')) => {
-                while bytes.get(i).is_some_and(|b| {
-                    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-')
-                }) {
-                    i += 1;
-                }
-                let j = skip_space(bytes, i);
-                if bytes.get(j) == Some(&b'=') {
-                    i = skip_space(bytes, j + 1);
-                    i = match bytes.get(i)? {
-                        quote @ (b'"' | b'\'') => {
-                            i + 1 + src[i + 1..].find(char::from(*quote))? + 1
-                        }
-                        b'{' => skip_braces(src, i)?,
-                        _ => return None,
-                    };
-                }
-            }
-            _ => return None,
+
+    /// Parses a JSX tag starting at `at` (`<`): `<Name attr="…" {...spread}>`, `<Name />`,
+    /// `</Name>`, or a fragment `<>` / `</>`, possibly over several lines. Returns the offset
+    /// just after it, or `None` if this is not a tag (an autolink, a comparison, an HTML
+    /// comment).
+    fn parse_tag(&mut self, at: usize) -> Option<(usize, TagKind)> {
+        let bytes = self.src.as_bytes();
+        let mut i = at + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        if closing {
+            i += 1;
         }
-    }
-}
-
-fn skip_space(bytes: &[u8], mut i: usize) -> usize {
-    while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
-        i += 1;
-    }
-    i
-}
-
-/// The offset just after the `}` matching the `{` at `at`, skipping strings, template
-/// literals and comments; `None` if it never closes.
-fn skip_braces(src: &str, at: usize) -> Option<usize> {
-    let bytes = src.as_bytes();
-    let mut depth = 0usize;
-    let mut i = at;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
+        let name_start = i;
+        if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i = self.skip_name(i);
+        }
+        let name = self.src[name_start..i].to_owned();
+        if closing {
+            i = self.skip_space(i);
+            return (bytes.get(i) == Some(&b'>')).then(|| (i + 1, TagKind::Close(name)));
+        }
+        loop {
+            if self.budget == 0 {
+                return None;
             }
-            b'"' | b'\'' | b'`' => {
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    if c == b'\\' {
-                        i += 1;
-                    } else if c == b {
-                        break;
+            i = self.skip_space(i);
+            match bytes.get(i)? {
+                b'>' => return Some((i + 1, TagKind::Open(name))),
+                b'/' if !name.is_empty() => {
+                    let j = self.skip_space(i + 1);
+                    return (bytes.get(j) == Some(&b'>')).then_some((j + 1, TagKind::SelfClosing));
+                }
+                b'{' if !name.is_empty() => i = self.skip_braces(i)?,
+                b if !name.is_empty() && (b.is_ascii_alphabetic() || matches!(b, b'_' | b':')) => {
+                    i = self.skip_name(i);
+                    let j = self.skip_space(i);
+                    if bytes.get(j) == Some(&b'=') {
+                        i = self.skip_space(j + 1);
+                        i = match bytes.get(i)? {
+                            b'"' => self.find(i + 1, "\"")? + 1,
+                            b'\'' => self.find(i + 1, "'")? + 1,
+                            b'{' => self.skip_braces(i)?,
+                            _ => return None,
+                        };
                     }
-                    i += 1;
                 }
+                _ => return None,
             }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = i + 2 + src[i + 2..].find("*/")? + 1;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i += src[i..].find('\n')?;
-            }
-            _ => {}
         }
-        i += 1;
     }
-    None
+
+    /// The offset just after the `}` matching the `{` at `at`, skipping strings, template
+    /// literals and comments; `None` if it never closes.
+    fn skip_braces(&mut self, at: usize) -> Option<usize> {
+        let bytes = self.src.as_bytes();
+        let mut depth = 0usize;
+        let mut i = at;
+        while let Some(&b) = bytes.get(i) {
+            if !self.spend(1) {
+                return None;
+            }
+            match b {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                b'"' | b'\'' | b'`' => {
+                    i += 1;
+                    while let Some(&c) = bytes.get(i) {
+                        if !self.spend(1) {
+                            return None;
+                        }
+                        if c == b'\\' {
+                            i += 1;
+                        } else if c == b {
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => i = self.find(i + 2, "*/")? + 1,
+                b'/' if bytes.get(i + 1) == Some(&b'/') => i = self.find(i, "\n")?,
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -432,6 +488,19 @@ mod tests {
             "A <https://example.org> link\n",
             "A <https://example.org> link\n",
         );
+    }
+
+    #[test]
+    fn unclosed_expressions_and_tags_cost_linear_time() {
+        // Each `{` would otherwise be scanned to the end of the page: quadratic.
+        for unit in ["{\n\n", "<a b=\"\n\n", "<a b={\n\n", "<a\n"] {
+            let page = unit.repeat(50_000);
+            let prepared = prepare(&page);
+            assert_eq!(
+                prepared.text.matches('\n').count(),
+                page.matches('\n').count()
+            );
+        }
     }
 
     #[test]

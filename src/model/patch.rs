@@ -8,21 +8,28 @@
 
 use similar::{Algorithm, DiffOp, TextDiff, capture_diff_slices};
 
-use crate::model::segment::{segment, spans};
+use crate::model::segment::{segment, segment_mdx, spans};
 
-/// `current` (a source file's content) with the segment at each 0-based index of `old`
-/// replaced by its old text. The result is normalised as segmenting normalises a file.
+/// `current` (a source file's content, MDX when `mdx`) with the segment at each 0-based index
+/// of `old` replaced by its old text. The result is normalised as segmenting normalises a
+/// file.
 #[must_use]
-pub fn as_translated(current: &str, old: &[(usize, &str)]) -> String {
-    let (src, ranges) = spans(current);
-    let segments = segment(&src);
+pub fn as_translated(current: &str, mdx: bool, old: &[(usize, &str)]) -> String {
+    let (src, ranges) = spans(current, mdx);
+    let segments = if mdx {
+        segment_mdx(&src)
+    } else {
+        segment(&src)
+    };
     let mut old: Vec<&(usize, &str)> = old.iter().filter(|(i, _)| *i < ranges.len()).collect();
     old.sort_by_key(|(i, _)| *i);
     let mut out = String::with_capacity(src.len());
     let mut pos = 0;
     for (i, text) in old {
-        let range = ranges[*i].clone();
-        if range.start < pos {
+        let Some(range) = ranges[*i].clone() else {
+            continue;
+        };
+        if range.start < pos || range.end < range.start || *i >= segments.len() {
             continue;
         }
         out.push_str(&src[pos..range.start]);
@@ -34,13 +41,27 @@ pub fn as_translated(current: &str, old: &[(usize, &str)]) -> String {
 }
 
 /// The unified patch (paths `a/<path>` and `b/<path>`, 3 lines of context) that turns the
-/// file as translated into `current`; empty when they are the same.
+/// file as translated into `current` (MDX when `path` ends in `.mdx`); empty when they are
+/// the same.
 #[must_use]
 pub fn unified(path: &str, current: &str, old: &[(usize, &str)]) -> String {
-    let before = as_translated(current, old);
-    let now = crate::model::segment::normalise_file(current);
+    let mdx = std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e == "mdx");
+    let mut before = as_translated(current, mdx, old);
+    let mut now = crate::model::segment::normalise_file(current);
     if before == now {
         return String::new();
+    }
+    // Give the lines back the file's own line endings and byte order mark, so the patch
+    // applies to the file as it is on disk.
+    if current.contains("\r\n") {
+        before = before.replace('\n', "\r\n");
+        now = now.replace('\n', "\r\n");
+    }
+    if current.starts_with('\u{feff}') {
+        before.insert(0, '\u{feff}');
+        now.insert(0, '\u{feff}');
     }
     TextDiff::from_lines(&before, &now)
         .unified_diff()
@@ -126,7 +147,31 @@ mod tests {
             ),
             (2, "A quote on two lines."),
         ];
-        assert_eq!(as_translated(&now, &old), before);
+        assert_eq!(as_translated(&now, false, &old), before);
+    }
+
+    #[test]
+    fn an_mdx_paragraph_inside_an_element_is_found_through_its_dedent() {
+        let before =
+            "import X from './x'\n\n<Note>\n  Keep this line\n  and change 60 here.\n</Note>\n";
+        let now = before.replace("60", "70");
+        let patch = unified(
+            "sources/x.mdx",
+            &now,
+            &[(0, "Keep this line and change 60 here.")],
+        );
+        assert!(
+            patch.contains("\n-  and change 60 here.\n+  and change 70 here.\n"),
+            "{patch}"
+        );
+    }
+
+    #[test]
+    fn a_crlf_file_gets_crlf_lines() {
+        let now = "# Title\r\n\r\nOne changed.\r\n";
+        let patch = unified("x.md", now, &[(1, "One.")]);
+        assert!(patch.contains("\n-One.\r\n+One changed.\r\n"), "{patch:?}");
+        assert!(patch.contains("\n # Title\r\n"), "{patch:?}");
     }
 
     #[test]

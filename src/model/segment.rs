@@ -170,12 +170,48 @@ pub fn outline(raw: &str, mdx: bool) -> Vec<Vec<Frame>> {
 }
 
 /// The file's text normalised as for segmenting (see [`normalise_file`]), and the byte range
-/// of each segment's inline source in it: one range per segment of [`segment`], in order.
+/// of each segment's inline source in it: one range per segment of [`segment`] (of
+/// [`segment_mdx`] when `mdx`), in order. An MDX segment whose source cannot be told apart
+/// from the structure removed around it has no range.
 #[must_use]
-pub fn spans(raw: &str) -> (String, Vec<Range<usize>>) {
+pub fn spans(raw: &str, mdx: bool) -> (String, Vec<Option<Range<usize>>>) {
     let src = normalise_file(raw);
-    let (_, _, _, spans) = split(&src, &[], None);
-    (src, spans)
+    if !mdx {
+        let (_, _, _, spans) = split(&src, &[], None);
+        return (src, spans.into_iter().map(Some).collect());
+    }
+    let prepared = crate::model::mdx::prepare(&src);
+    let (_, _, _, spans) = split(&prepared.text, &prepared.breaks, None);
+    // The prepared text has the source's lines, each possibly shortened at its start
+    // (dedented, a tag removed): map an offset through the line it falls on.
+    let starts = |text: &str| -> Vec<usize> {
+        std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect()
+    };
+    let (src_starts, prep_starts) = (starts(&src), starts(&prepared.text));
+    let line = |text: &str, starts: &[usize], l: usize| -> Option<(usize, usize)> {
+        let start = *starts.get(l)?;
+        let end = starts.get(l + 1).map_or(text.len(), |next| next - 1);
+        Some((start, end))
+    };
+    let map = |offset: usize| -> Option<usize> {
+        let l = prep_starts
+            .partition_point(|&s| s <= offset)
+            .checked_sub(1)?;
+        let (ps, pe) = line(&prepared.text, &prep_starts, l)?;
+        let (ss, se) = line(&src, &src_starts, l)?;
+        let (prep_line, src_line) = (prepared.text.get(ps..pe)?, src.get(ss..se)?);
+        let shift = src_line.len().checked_sub(prep_line.len())?;
+        src_line
+            .ends_with(prep_line)
+            .then_some(ss + shift + (offset - ps))
+    };
+    let ranges = spans
+        .into_iter()
+        .map(|r| Some(map(r.start)?..map(r.end)?))
+        .collect();
+    (src, ranges)
 }
 
 type Split = (Vec<Segment>, Depth, Vec<Vec<Frame>>, Vec<Range<usize>>);

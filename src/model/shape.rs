@@ -116,3 +116,73 @@ impl Recorder {
         self.stack.iter().flatten().cloned().collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::segment::{outline, segment};
+
+    /// The kinds of the frames around each segment, for comparison.
+    fn kinds(markdown: &str) -> Vec<Vec<FrameKind>> {
+        let frames = outline(markdown, false);
+        assert_eq!(
+            frames.len(),
+            segment(markdown).len(),
+            "one entry per segment"
+        );
+        frames
+            .into_iter()
+            .map(|f| f.into_iter().map(|f| f.kind).collect())
+            .collect()
+    }
+
+    #[test]
+    fn each_segment_knows_its_list_table_and_quote() {
+        let list = FrameKind::List { start: None };
+        assert_eq!(
+            kinds("# T\n\n- a\n  - b\n\n5. c\n"),
+            [
+                vec![],
+                vec![list.clone(), FrameKind::Item],
+                vec![list.clone(), FrameKind::Item, list, FrameKind::Item],
+                vec![FrameKind::List { start: Some(5) }, FrameKind::Item],
+            ]
+        );
+        let table = FrameKind::Table {
+            align: vec![Align::None, Align::Right],
+        };
+        assert_eq!(
+            kinds("| a | b |\n|---|--:|\n|  | d |\n"),
+            [
+                vec![
+                    table.clone(),
+                    FrameKind::Row { head: true },
+                    FrameKind::Cell { column: 0 }
+                ],
+                vec![
+                    table.clone(),
+                    FrameKind::Row { head: true },
+                    FrameKind::Cell { column: 1 }
+                ],
+                // The empty cell has no segment; the next one keeps its column.
+                vec![
+                    table,
+                    FrameKind::Row { head: false },
+                    FrameKind::Cell { column: 1 }
+                ],
+            ]
+        );
+        assert_eq!(
+            kinds("> one\n>\n> two\n\nafter\n"),
+            [vec![FrameKind::Quote], vec![FrameKind::Quote], vec![]]
+        );
+    }
+
+    #[test]
+    fn two_lists_in_a_row_are_two_containers() {
+        let frames = outline("- a\n- b\n\n1. c\n", false);
+        assert_eq!(frames[0][0].id, frames[1][0].id, "one list for a and b");
+        assert_ne!(frames[0][1].id, frames[1][1].id, "two items");
+        assert_ne!(frames[1][0].id, frames[2][0].id, "another list for c");
+    }
+}

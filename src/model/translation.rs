@@ -139,7 +139,14 @@ impl TranslationFile {
                     path: path.to_owned(),
                     line: e.line(),
                     column: e.column(),
-                    detail: e.to_string(),
+                    detail: crate::ui::l10n::with_detail(
+                        match e.classify() {
+                            serde_json::error::Category::Eof => "detail-json-eof",
+                            serde_json::error::Category::Data => "detail-json-data",
+                            _ => "detail-json-syntax",
+                        },
+                        &e.to_string(),
+                    ),
                 });
             }
         };

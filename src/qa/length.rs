@@ -17,7 +17,9 @@ fn expected_ratio(lang: &Lang) -> f64 {
     }
 }
 
-/// A finding when `target` is under 60% or over 180% of the length expected from `source`.
+/// A finding when `target` is under 70% or over 150% of the length expected from `source`:
+/// professional translations of the sample stay within 86–105%, and a paragraph that lost one
+/// sentence of three falls to about 60%.
 #[must_use]
 pub fn check(source: &str, target: &str, lang: &Lang) -> Vec<Finding> {
     let s = source.chars().count();
@@ -30,9 +32,9 @@ pub fn check(source: &str, target: &str, lang: &Lang) -> Vec<Finding> {
         reason = "segment lengths stay far below 2^52"
     )]
     let ratio = t as f64 / (s as f64 * expected_ratio(lang));
-    let id = if ratio < 0.6 {
+    let id = if ratio < 0.7 {
         "qa-length-short"
-    } else if ratio > 1.8 {
+    } else if ratio > 1.5 {
         "qa-length-long"
     } else {
         return Vec::new();

@@ -15,6 +15,8 @@ struct Structure {
     targets: BTreeMap<String, usize>,
     /// Counts of emphasis, strong, code spans, links and images, in that order.
     counts: [usize; 5],
+    /// The text of each emphasis span.
+    emphasised: Vec<String>,
 }
 
 const KINDS: [&str; 5] = [
@@ -28,10 +30,13 @@ const KINDS: [&str; 5] = [
 /// Returns true if and only if `text` may hold Markdown inline markup, a URL or an address;
 /// plain prose (most segments) needs no parsing.
 fn may_have_structure(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b'*' | b'_' | b'`' | b'[' | b'<' | b'@' | b'\\'))
-        || text.contains("://")
-        || text.contains("www.")
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'*' | b'_' | b'`' | b'[' | b'<' | b'@' | b'\\' => true,
+        b':' => bytes.get(i + 1..i + 3) == Some(b"//"),
+        b'.' => i >= 3 && &bytes[i - 3..i] == b"www",
+        _ => false,
+    })
 }
 
 fn structure(text: &str) -> Structure {
@@ -40,10 +45,22 @@ fn structure(text: &str) -> Structure {
         return out;
     }
     let mut in_link = 0usize;
+    let mut in_emphasis: Option<String> = None;
     for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+        if let (Some(inner), Event::Text(t)) = (&mut in_emphasis, &event) {
+            inner.push_str(t);
+        }
         match event {
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
-            Event::Start(Tag::Emphasis) => out.counts[0] += 1,
+            Event::End(TagEnd::Emphasis) => {
+                if let Some(inner) = in_emphasis.take() {
+                    out.emphasised.push(inner);
+                }
+            }
+            Event::Start(Tag::Emphasis) => {
+                out.counts[0] += 1;
+                in_emphasis = Some(String::new());
+            }
             Event::Start(Tag::Strong) => out.counts[1] += 1,
             Event::Code(_) => out.counts[2] += 1,
             Event::Start(Tag::Link {
@@ -116,9 +133,31 @@ pub fn check(source: &str, target: &str) -> (Vec<Finding>, Vec<Finding>) {
             );
         }
     }
+    // French and Spanish set a word kept in the source language in italics (Imprimerie
+    // nationale; RAE): emphasis the translation adds around a word of the source is allowed.
+    let source_folded = source.to_lowercase();
+    let loanwords = t
+        .emphasised
+        .iter()
+        .filter(|inner| {
+            let inner = inner.trim().to_lowercase();
+            !inner.is_empty()
+                && source_folded.match_indices(&inner).any(|(at, _)| {
+                    let before = source_folded[..at].chars().next_back();
+                    let after = source_folded[at + inner.len()..].chars().next();
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '*' || c == '_')
+                        && !after.is_some_and(|c| c.is_alphanumeric() || c == '*' || c == '_')
+                })
+        })
+        .count();
     let mut markup = Vec::new();
     for (i, kind) in KINDS.iter().enumerate() {
-        if s.counts[i] != t.counts[i] {
+        let allowed = if i == 0 {
+            t.counts[0].saturating_sub(loanwords)..=t.counts[0]
+        } else {
+            t.counts[i]..=t.counts[i]
+        };
+        if !allowed.contains(&s.counts[i]) {
             markup.push(
                 Finding::new(Check::Markup, "qa-markup")
                     .arg("kind", crate::t!(kind))
@@ -186,6 +225,27 @@ mod tests {
         let (_, markup) = check("**Hands Off Peru!**", "*¡Manos fuera del Perú!*");
         assert_eq!(markup.len(), 2, "{markup:?}");
         let (_, markup) = check("Run `bitext check`.", "Lancez bitext check.");
+        assert_eq!(markup.len(), 1);
+    }
+
+    #[test]
+    fn a_source_word_kept_and_set_in_italics_is_not_a_markup_difference() {
+        let source = "using the tactics dubbed lawfare – a form of warfare";
+        let (_, markup) = check(
+            source,
+            "en recourant aux tactiques dites de guerre juridique (*lawfare*)",
+        );
+        assert!(markup.is_empty(), "{markup:?}");
+        let (_, markup) = check(
+            source,
+            "empleando las tácticas conocidas como *lawfare*: una forma",
+        );
+        assert!(markup.is_empty(), "{markup:?}");
+        // Emphasis around a translated word is still extra.
+        let (_, markup) = check(source, "les tactiques dites de *guerre juridique*");
+        assert_eq!(markup.len(), 1);
+        // And emphasis the source has must stay.
+        let (_, markup) = check("the *lawfare* tactics", "las tácticas de lawfare");
         assert_eq!(markup.len(), 1);
     }
 

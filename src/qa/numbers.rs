@@ -21,36 +21,32 @@ struct Number {
 /// The numbers of an English text: digit runs, with `,` before groups of three as thousands
 /// separators and `.` before decimals.
 fn source_numbers(text: &str) -> Vec<Number> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Digits and separators are ASCII, so byte offsets are character boundaries.
+    let bytes = text.as_bytes();
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        if !c.is_ascii_digit() || (i > 0 && chars[i - 1].1.is_ascii_digit()) {
+    while i < bytes.len() {
+        if !digit(i) || (i > 0 && digit(i - 1)) {
             i += 1;
             continue;
         }
+        let start = i;
         let mut int = String::new();
         let mut frac = None;
         let mut j = i;
-        while j < chars.len() {
-            let c = chars[j].1;
-            if c.is_ascii_digit() {
-                int.push(c);
+        while j < bytes.len() {
+            let b = bytes[j];
+            if b.is_ascii_digit() {
+                int.push(char::from(b));
                 j += 1;
-            } else if c == ','
-                && (1..=3).all(|k| chars.get(j + k).is_some_and(|(_, d)| d.is_ascii_digit()))
-                && !chars.get(j + 4).is_some_and(|(_, d)| d.is_ascii_digit())
-            {
+            } else if b == b',' && (1..=3).all(|k| digit(j + k)) && !digit(j + 4) {
                 j += 1;
-            } else if c == '.'
-                && chars.get(j + 1).is_some_and(|(_, d)| d.is_ascii_digit())
-                && frac.is_none()
-            {
+            } else if b == b'.' && digit(j + 1) && frac.is_none() {
                 let mut digits = String::new();
                 j += 1;
-                while let Some((_, d)) = chars.get(j).filter(|(_, d)| d.is_ascii_digit()) {
-                    digits.push(*d);
+                while digit(j) {
+                    digits.push(char::from(bytes[j]));
                     j += 1;
                 }
                 frac = Some(digits);
@@ -59,11 +55,10 @@ fn source_numbers(text: &str) -> Vec<Number> {
                 break;
             }
         }
-        let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
         out.push(Number {
             int,
             frac,
-            written: text[start..end].to_owned(),
+            written: text[start..j].to_owned(),
         });
         i = j.max(i + 1);
     }
@@ -104,15 +99,15 @@ fn is_separator(c: char) -> bool {
 /// separator joining it to more digits (so `60` is not found in `1 960` nor in `60 000`).
 fn occurrences(text: &str, form: &str) -> Vec<usize> {
     let mut out = Vec::new();
+    let joined = |first: Option<char>, second: Option<char>| {
+        first.is_some_and(|c| c.is_ascii_digit())
+            || (first.is_some_and(is_separator) && second.is_some_and(|c| c.is_ascii_digit()))
+    };
     for (at, _) in text.match_indices(form) {
-        let before: Vec<char> = text[..at].chars().rev().take(2).collect();
-        let after: Vec<char> = text[at + form.len()..].chars().take(2).collect();
-        let digit_before = before.first().is_some_and(char::is_ascii_digit)
-            || (before.first().is_some_and(|c| is_separator(*c))
-                && before.get(1).is_some_and(char::is_ascii_digit));
-        let digit_after = after.first().is_some_and(char::is_ascii_digit)
-            || (after.first().is_some_and(|c| is_separator(*c))
-                && after.get(1).is_some_and(char::is_ascii_digit));
+        let mut before = text[..at].chars().rev();
+        let mut after = text[at + form.len()..].chars();
+        let digit_before = joined(before.next(), before.next());
+        let digit_after = joined(after.next(), after.next());
         if !digit_before && !digit_after {
             out.push(at);
         }

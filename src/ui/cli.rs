@@ -595,7 +595,7 @@ pub fn localized_command() -> clap::Command {
         .subcommand(
             clap::Command::new("help").arg(
                 clap::Arg::new("command")
-                    .value_name("COMMAND")
+                    .value_name(t!("help-usage-command"))
                     .num_args(0..)
                     .action(clap::ArgAction::Append),
             ),

@@ -21,6 +21,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/en/qa.ftl"),
             include_str!("../locales/en/numbers.ftl"),
             include_str!("../locales/en/cli.ftl"),
+            include_str!("../locales/en/formats.ftl"),
             include_str!("../locales/en/conv.ftl"),
             include_str!("../locales/en/mdx.ftl"),
             include_str!("../locales/en/trust.ftl"),
@@ -35,6 +36,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/fr/qa.ftl"),
             include_str!("../locales/fr/numbers.ftl"),
             include_str!("../locales/fr/cli.ftl"),
+            include_str!("../locales/fr/formats.ftl"),
             include_str!("../locales/fr/conv.ftl"),
             include_str!("../locales/fr/mdx.ftl"),
             include_str!("../locales/fr/trust.ftl"),
@@ -49,6 +51,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("../locales/es/qa.ftl"),
             include_str!("../locales/es/numbers.ftl"),
             include_str!("../locales/es/cli.ftl"),
+            include_str!("../locales/es/formats.ftl"),
             include_str!("../locales/es/conv.ftl"),
             include_str!("../locales/es/mdx.ftl"),
             include_str!("../locales/es/trust.ftl"),
@@ -202,6 +205,19 @@ pub fn percent(value: f64) -> String {
 #[must_use]
 pub fn decimal2(value: f64) -> String {
     tr("number-decimal-2", &[("value", Arg::Num(value))])
+}
+
+/// A reader's own English `detail` (a JSON, TOML or XML library's message) behind the sentence
+/// of message `id` in the UI language; in English, `detail` alone.
+#[must_use]
+pub fn with_detail(id: &str, detail: &str) -> String {
+    tr(
+        "detail-in-parentheses",
+        &[
+            ("sentence", Arg::Str(&tr(id, &[]))),
+            ("detail", Arg::Str(detail)),
+        ],
+    )
 }
 
 /// Picks the UI language from an explicit tag or the POSIX locale environment.
@@ -368,6 +384,19 @@ mod tests {
         formats("en", "number-percent", &[("value", 66.666)], "66.7%");
         formats("es", "number-percent", &[("value", 0.0)], "0,0\u{a0}%");
         formats("fr", "number-decimal-2", &[("value", 0.875)], "0,88");
+        formats(
+            "fr",
+            "number-percent-whole",
+            &[("value", 87.0)],
+            "87\u{202f}%",
+        );
+        formats(
+            "es",
+            "number-percent-whole",
+            &[("value", 100.0)],
+            "100\u{a0}%",
+        );
+        formats("en", "number-percent-whole", &[("value", 7.0)], "7%");
         formats("en", "number-decimal-2", &[("value", 1.0)], "1.00");
     }
 

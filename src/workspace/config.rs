@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, line_column};
+use crate::t;
 use crate::workspace::lang::Lang;
 use crate::workspace::slug::Slug;
 
@@ -78,7 +79,7 @@ impl Config {
                 path: path.to_owned(),
                 line,
                 column,
-                detail: e.message().trim().to_owned(),
+                detail: crate::ui::l10n::with_detail("detail-toml", e.message().trim()),
             }
         })?;
         let source = Lang::parse(&raw.source)?;
@@ -105,7 +106,7 @@ impl Config {
                 return Err(Error::InvalidEdition {
                     path: path.to_owned(),
                     id: edition.id.clone(),
-                    detail: "duplicate id".to_owned(),
+                    detail: t!("config-duplicate-edition-id"),
                 });
             }
         }
@@ -152,14 +153,17 @@ impl Edition {
             detail,
         };
         if !Slug::is_valid(&raw.id) {
-            return Err(invalid(format!("id \"{}\" is not [a-z0-9-]+", raw.id)));
+            return Err(invalid(t!(
+                "config-invalid-edition-id",
+                id = raw.id.as_str()
+            )));
         }
         let (year, month) = raw
             .date
             .split_once('-')
             .and_then(|(y, m)| Some((y.parse::<u16>().ok()?, m.parse::<u8>().ok()?)))
             .filter(|(y, m)| *y >= 1000 && (1..=12).contains(m))
-            .ok_or_else(|| invalid(format!("date \"{}\" is not YYYY-MM", raw.date)))?;
+            .ok_or_else(|| invalid(t!("config-invalid-edition-date", date = raw.date.as_str())))?;
         let articles = raw
             .articles
             .iter()

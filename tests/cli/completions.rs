@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::support::{Ws, tool};
 
-const COMMANDS: [&str; 14] = [
+const COMMANDS: [&str; 20] = [
     "init",
     "status",
     "sync",
@@ -12,11 +12,17 @@ const COMMANDS: [&str; 14] = [
     "accept",
     "diff",
     "check",
+    "qa",
     "export",
     "po",
     "xliff",
     "tmx",
+    "suggest",
+    "pretranslate",
     "import",
+    "merge-driver",
+    "resolve",
+    "serve",
     "completions",
     "man",
 ];
@@ -152,8 +158,10 @@ fn man_prints_a_roff_page_listing_every_command() {
         );
     }
     for command in COMMANDS {
+        // roff writes a hyphen as `\-`.
+        let name = command.replace('-', "\\-");
         assert!(
-            page.contains(&format!("\n.TP\nbitext\\-{command}(1)\n")),
+            page.contains(&format!("\n.TP\nbitext\\-{name}(1)\n")),
             "{command}"
         );
     }

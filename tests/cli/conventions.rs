@@ -4,7 +4,7 @@
 use crate::support::{SAMPLE, Ws, sample_copy};
 
 /// Every command and subcommand path, as typed after `bitext`.
-const COMMANDS: [&[&str]; 16] = [
+const COMMANDS: [&[&str]; 23] = [
     &["init"],
     &["status"],
     &["sync"],
@@ -12,13 +12,20 @@ const COMMANDS: [&[&str]; 16] = [
     &["accept"],
     &["diff"],
     &["check"],
+    &["qa"],
     &["export"],
     &["po", "export"],
     &["po", "import"],
     &["xliff", "export"],
     &["xliff", "import"],
     &["tmx", "export"],
+    &["tmx", "import"],
+    &["suggest"],
+    &["pretranslate"],
     &["import"],
+    &["merge-driver"],
+    &["resolve"],
+    &["serve"],
     &["completions"],
     &["man"],
 ];
@@ -112,6 +119,8 @@ fn jobs_is_an_option_of_the_commands_that_work_in_parallel_only() {
         &["diff", "-j", "2"],
         &["check", "-j", "2"],
         &["export", SAMPLE, "-l", "fr", "-j", "2"],
+        &["qa", "-j", "2"],
+        &["pretranslate", "-l", "fr", "--dry-run", "-j", "2"],
     ] {
         ws.run(args).success();
         let mut help = args[..1].to_vec();
@@ -131,6 +140,11 @@ fn jobs_is_an_option_of_the_commands_that_work_in_parallel_only() {
         &["xliff", "export", SAMPLE, "-l", "fr"],
         &["xliff", "import", "x.xlf"],
         &["tmx", "export"],
+        &["tmx", "import", "x.tmx"],
+        &["suggest", SAMPLE, "1", "-l", "fr"],
+        &["resolve", SAMPLE, "1", "-l", "fr", "--ours"],
+        &["merge-driver", "a", "b", "c"],
+        &["serve"],
         &["completions", "bash"],
         &["man"],
     ] {

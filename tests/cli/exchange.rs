@@ -383,7 +383,9 @@ fn local_schemas() -> Option<tempfile::TempDir> {
     let dir =
         std::path::Path::new("/usr/share/php/Symfony/Component/Translation/Resources/schemas");
     if !dir.is_dir() {
-        skip("the XLIFF schemas (php-symfony-translation) are not installed");
+        skip(
+            "the XLIFF schemas (php-symfony-translation) are not installed (.ci/run installs them)",
+        );
         return None;
     }
     let out = tempfile::tempdir().expect("temp");
@@ -496,7 +498,7 @@ fn translate_toolkit_reads_po_xliff_and_tmx_with_the_same_counts() {
             .is_ok_and(|o| o.status.success())
     });
     if !has_toolkit {
-        skip("Translate Toolkit is not installed");
+        skip("Translate Toolkit is not installed (.ci/run installs it)");
         return;
     }
     let ws = varied_sample();

@@ -198,11 +198,21 @@ fn html_exports_render_the_prose_and_say_the_jsx_is_left_out() {
         note,
         "Les composants interactifs de la page d’origine ne sont pas reproduits."
     );
-    assert_eq!(article.select(&sel(".row")).count(), 8);
+    let mut numbers: Vec<&str> = article
+        .select(&sel("[data-n]"))
+        .filter_map(|e| e.value().attr("data-n"))
+        .collect();
+    numbers.sort_by_key(|n| n.parse::<usize>().expect("number"));
+    numbers.dedup();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7", "8"]);
+    // Six blocks side by side, and the list of two items shown twice, item beside item.
+    assert_eq!(article.select(&sel(".row")).count(), 6);
+    assert_eq!(article.select(&sel(".pair > ul.source > li")).count(), 2);
+    assert_eq!(article.select(&sel(".pair > ul.target > li")).count(), 2);
     let text: String = article.text().collect();
     assert!(text.contains("Prose indented inside a section is text."));
     for structure in [
-        "import",
+        "import Note",
         "sleeping cat",
         "Before you start",
         "TODO",

@@ -327,7 +327,7 @@ fn pretranslate_fills_exact_matches_as_drafts_and_never_current() {
         .stdout;
     assert_eq!(
         out,
-        "sources/quay.md: fr: filled 1 exact and 0 fuzzy matches (0 recorded as translated, the rest as drafts); 1 still missing\n"
+        "sources/quay.md: fr: filled 1 exact match and 0 fuzzy matches (0 recorded as translated, the rest as drafts); 1 still missing\n"
     );
     assert_eq!(ws.states("quay", "fr"), ["draft", "missing", "current"]);
     let file = ws.json("translations/fr/quay.json");
@@ -386,7 +386,7 @@ fn pretranslate_records_exact_matches_as_translated_only_when_asked() {
         .success()
         .stdout;
     assert!(
-        again.contains("filled 0 exact and 0 fuzzy matches"),
+        again.contains("filled 0 exact matches and 0 fuzzy matches"),
         "{again}"
     );
 }
@@ -523,4 +523,15 @@ fn status_and_diff_show_the_best_match_of_a_missing_segment() {
     ws.run(&["status", "--segments"]).success();
     ws.run(&["diff"]).success();
     assert_eq!(ws.snapshot(), before);
+}
+
+#[test]
+fn a_segments_own_translation_is_not_suggested_to_it() {
+    let ws = two_articles();
+    let list = suggest(&ws, "harbour", "1", &[]);
+    assert!(
+        list.iter()
+            .all(|m| m["origin"]["article"] != "harbour" || m["origin"]["n"] != 1),
+        "{list:?}"
+    );
 }

@@ -11,6 +11,24 @@ fn seventy() -> Ws {
 
 const LOCATION: &str = "sources/no-to-canadas-interference-in-peru.md:14: fr: segment 6 (7542a2d8): numbers: the number 70 of the source is not in the translation [error]";
 
+/// The sample with the repository's glossaries: no error and no warning.
+#[test]
+fn the_sample_and_its_glossaries_pass_qa_with_no_error_and_no_warning() {
+    let ws = sample_copy();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for lang in ["fr", "es"] {
+        let rel = format!("glossary/{lang}.tsv");
+        ws.write(&rel, std::fs::read(root.join(&rel)).expect("glossary"));
+    }
+    let run = ws.run(&["qa"]).success();
+    assert!(
+        run.stdout
+            .starts_with("qa: 0 errors, 0 warnings in 38 translated segments."),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn the_sample_passes_qa_with_no_error() {
     let run = sample_copy().run(&["qa"]).success();
@@ -237,6 +255,14 @@ fn an_unknown_check_or_level_in_bitext_toml_is_an_error() {
 #[test]
 fn a_glossary_requires_and_forbids_terms() {
     let ws = sample_copy();
+    // The sample as it was before its review.
+    let file = format!("translations/fr/{SAMPLE}.json");
+    let fr = ws.read(&file);
+    ws.write(
+        &file,
+        fr.replace("l'État de droit", "l'état de droit")
+            .replace("sanctions accablantes", "sanctions onéreuses"),
+    );
     ws.write(
         "glossary/fr.tsv",
         "# terms\nrule of law\tÉtat de droit\n!\tsanctions onéreuses\tsanctions accablantes\n",

@@ -92,7 +92,10 @@ fn working_sample(root: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// Names the files where `a` and `b` differ.
 fn differences(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)]) -> Vec<String> {
-    let mut names: Vec<&String> = a.iter().chain(b).map(|(p, _)| p).collect();
+    // The fixture pins the articles the tests were written for: every file it holds must be
+    // the sample's, and the sample may hold more articles (the translation memory's second
+    // sample article) than the tests run on.
+    let mut names: Vec<&String> = a.iter().map(|(p, _)| p).collect();
     names.sort();
     names.dedup();
     names

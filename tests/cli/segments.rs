@@ -39,7 +39,11 @@ fn an_all_digit_id_is_an_id_when_no_such_position_exists() {
     assert_eq!(target(&ws, 5), "Seize !");
     // A short number out of range is a mistyped position, never an id prefix.
     ws.run(&["set", "d", "38", "-l", "fr", "--text", "Non."])
-        .error(&["sources/d.md", "no segment \"38\""]);
+        .error(&[
+            "sources/d.md",
+            "no segment \"38\"",
+            "written @ID when it is all digits",
+        ]);
     assert_eq!(target(&ws, 5), "Seize !");
 }
 

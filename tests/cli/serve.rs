@@ -237,6 +237,13 @@ fn served() -> (Ws, Served) {
     (ws, server)
 }
 
+/// Every file of the workspace but the translation memory's cache, which a page may write.
+fn files(ws: &Ws) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut all = ws.snapshot();
+    all.retain(|path, _| !path.starts_with(".bitext-cache"));
+    all
+}
+
 fn unit(ws: &Ws, n: usize) -> serde_json::Value {
     ws.json("translations/fr/harbour.json")["units"][n - 1].clone()
 }
@@ -244,7 +251,7 @@ fn unit(ws: &Ws, n: usize) -> serde_json::Value {
 #[test]
 fn requests_without_the_token_or_from_another_host_are_refused() {
     let (ws, s) = served();
-    let before = ws.snapshot();
+    let before = files(&ws);
     assert_eq!(s.raw("GET", "/", &[], "").status, 403);
     assert_eq!(s.raw("GET", WORKBENCH, &[], "").status, 403);
     assert_eq!(s.raw("GET", "/assets/app.js", &[], "").status, 403);
@@ -278,13 +285,13 @@ fn requests_without_the_token_or_from_another_host_are_refused() {
         "",
     )
     .status(200);
-    assert_eq!(ws.snapshot(), before);
+    assert_eq!(files(&ws), before);
 }
 
 #[test]
 fn writes_from_another_origin_or_none_are_refused_and_change_nothing() {
     let (ws, s) = served();
-    let before = ws.snapshot();
+    let before = files(&ws);
     let form = with(
         s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
         "action",
@@ -314,7 +321,7 @@ fn writes_from_another_origin_or_none_are_refused_and_change_nothing() {
         &body,
     );
     assert_eq!(tokenless.status, 403);
-    assert_eq!(ws.snapshot(), before);
+    assert_eq!(files(&ws), before);
     // The same form from the page's own origin is saved.
     s.post(&path, &form).status(303);
     assert_eq!(
@@ -331,7 +338,7 @@ fn save_records_a_translation_from_the_current_text_and_moves_on_when_asked() {
     let form = with(
         with(form, "action", "save"),
         "text",
-        "Les tables\r\ndes marées.",
+        "Les tables\r\ndes marées, page 4.",
     );
     let form = with(form, "advance", "1");
     let reply = s.post(&format!("{WORKBENCH}/6"), &form).status(303);
@@ -340,7 +347,7 @@ fn save_records_a_translation_from_the_current_text_and_moves_on_when_asked() {
     assert!(location.contains("focus=5#seg-5"), "{location}");
     assert!(location.contains("done=6&did=save"), "{location}");
     let saved = unit(&ws, 6);
-    assert_eq!(saved["target"], "Les tables des marées.");
+    assert_eq!(saved["target"], "Les tables des marées, page 4.");
     assert_eq!(saved["source"], "The tide tables are printed on page 4.");
     assert_eq!(saved["state"], "translated");
     assert_eq!(ws.states("harbour", "fr")[5], "current");
@@ -354,7 +361,11 @@ fn draft_accept_and_review_write_what_the_cli_would() {
     let (ws, s) = served();
     let form = |n: usize| s.get(WORKBENCH).form(&format!("{WORKBENCH}/{n}"));
 
-    let draft = with(with(form(6), "action", "draft"), "text", "Brouillon.");
+    let draft = with(
+        with(form(6), "action", "draft"),
+        "text",
+        "Brouillon, page 4.",
+    );
     s.post(&format!("{WORKBENCH}/6"), &draft).status(303);
     assert_eq!(unit(&ws, 6)["state"], "draft");
     assert_eq!(ws.states("harbour", "fr")[5], "draft");
@@ -382,7 +393,7 @@ fn draft_accept_and_review_write_what_the_cli_would() {
     )
     .status(303);
     assert_eq!(unit(&ws, 6)["state"], "translated");
-    assert_eq!(unit(&ws, 6)["target"], "Brouillon.");
+    assert_eq!(unit(&ws, 6)["target"], "Brouillon, page 4.");
 
     let review = with(with(form(2), "action", "review"), "text", "Relu.");
     s.post(&format!("{WORKBENCH}/2"), &review).status(303);
@@ -409,10 +420,10 @@ fn a_translation_changed_on_disk_since_the_page_loaded_is_a_conflict() {
         "Texte du collègue.",
     ])
     .success();
-    let before = ws.snapshot();
+    let before = files(&ws);
     let mine = with(with(form, "action", "save"), "text", "Mon texte.");
     let reply = s.post(&format!("{WORKBENCH}/2"), &mine).status(409);
-    assert_eq!(ws.snapshot(), before, "a conflict writes nothing");
+    assert_eq!(files(&ws), before, "a conflict writes nothing");
     assert!(reply.body.contains("Texte du collègue."), "{}", reply.body);
     assert!(reply.body.contains("Mon texte."), "{}", reply.body);
     assert!(reply.body.contains("Keep the text on disk"));
@@ -427,7 +438,7 @@ fn a_source_edited_since_the_page_loaded_is_a_conflict_even_for_accept() {
     let (ws, s) = served();
     let page = s.get(WORKBENCH);
     ws.edit_source("harbour", "on the quay", "on the old quay");
-    let before = ws.snapshot();
+    let before = files(&ws);
     let accept = with(page.form(&format!("{WORKBENCH}/5")), "action", "accept");
     let reply = s.post(&format!("{WORKBENCH}/5"), &accept).status(409);
     assert!(
@@ -436,7 +447,7 @@ fn a_source_edited_since_the_page_loaded_is_a_conflict_even_for_accept() {
         reply.body
     );
     assert!(reply.body.contains("on the old quay"));
-    assert_eq!(ws.snapshot(), before);
+    assert_eq!(files(&ws), before);
     // The next page load shows the edit.
     assert!(s.get(WORKBENCH).body.contains("on the old quay"));
 }
@@ -455,16 +466,16 @@ fn another_segment_changed_on_disk_is_kept_not_a_conflict() {
         "Texte du collègue.",
     ])
     .success();
-    let mine = with(with(form, "action", "save"), "text", "Les marées.");
+    let mine = with(with(form, "action", "save"), "text", "Les marées, page 4.");
     s.post(&format!("{WORKBENCH}/6"), &mine).status(303);
     assert_eq!(unit(&ws, 2)["target"], "Texte du collègue.");
-    assert_eq!(unit(&ws, 6)["target"], "Les marées.");
+    assert_eq!(unit(&ws, 6)["target"], "Les marées, page 4.");
 }
 
 #[test]
 fn empty_and_multi_paragraph_texts_are_refused_with_the_text_kept() {
     let (ws, s) = served();
-    let before = ws.snapshot();
+    let before = files(&ws);
     let form = with(
         s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
         "action",
@@ -496,7 +507,7 @@ fn empty_and_multi_paragraph_texts_are_refused_with_the_text_kept() {
         "accept",
     );
     s.post(&format!("{WORKBENCH}/6"), &missing).status(422);
-    assert_eq!(ws.snapshot(), before);
+    assert_eq!(files(&ws), before);
 }
 
 #[test]
@@ -598,7 +609,7 @@ fn script_in_a_source_paragraph_is_text_on_every_page_and_in_the_diff() {
 #[test]
 fn unknown_articles_languages_segments_and_pages_are_404_with_a_message() {
     let (ws, s) = served();
-    let before = ws.snapshot();
+    let before = files(&ws);
     let cases = [
         ("/article/nowhere/fr", "nowhere"),
         ("/article/harbour/de", "de"),
@@ -648,7 +659,7 @@ fn unknown_articles_languages_segments_and_pages_are_404_with_a_message() {
         "",
     );
     assert_eq!(delete.status, 400);
-    assert_eq!(ws.snapshot(), before);
+    assert_eq!(files(&ws), before);
     // Still serving after all that.
     s.get("/").status(200);
 }
@@ -670,8 +681,16 @@ fn export_downloads_what_the_cli_writes_and_refuses_an_incomplete_one() {
         );
     }
     ws.run(&["accept", "harbour", "5", "-l", "fr"]).success();
-    ws.run(&["set", "harbour", "6", "-l", "fr", "--text", "Marées."])
-        .success();
+    ws.run(&[
+        "set",
+        "harbour",
+        "6",
+        "-l",
+        "fr",
+        "--text",
+        "Marées, page 4.",
+    ])
+    .success();
     for (format, kind) in [
         ("html", "text/html"),
         ("md", "text/markdown"),
@@ -756,13 +775,13 @@ fn a_held_lock_refuses_the_write_with_503_and_writes_nothing() {
         "action",
         "save",
     );
-    let form = with(form, "text", "Marées.");
+    let form = with(form, "text", "Marées, page 4.");
     ws.write(".bitext.lock", format!("{}\n", std::process::id()));
-    let before = ws.snapshot();
+    let before = files(&ws);
     let reply = s.post(&format!("{WORKBENCH}/6"), &form);
     assert_eq!(reply.status, 503, "{}", reply.body);
     assert!(reply.body.contains(".bitext.lock"));
-    assert_eq!(ws.snapshot(), before);
+    assert_eq!(files(&ws), before);
     std::fs::remove_file(ws.path(".bitext.lock")).expect("unlock");
     s.post(&format!("{WORKBENCH}/6"), &form).status(303);
 }
@@ -775,8 +794,11 @@ fn ctrl_c_stops_cleanly_with_the_lock_released() {
         "action",
         "save",
     );
-    s.post(&format!("{WORKBENCH}/6"), &with(form, "text", "Marées."))
-        .status(303);
+    s.post(
+        &format!("{WORKBENCH}/6"),
+        &with(form, "text", "Marées, page 4."),
+    )
+    .status(303);
     let (code, stderr) = s.stop();
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("stopped"), "{stderr}");
@@ -795,4 +817,70 @@ fn a_port_in_use_is_an_error_naming_it() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port().to_string();
     ws.run(&["serve", "--port", &port]).error(&[&port]);
+}
+
+#[test]
+fn suggestions_from_the_memory_are_offered_for_unfinished_segments() {
+    let ws = Ws::new();
+    ws.write(
+        "sources/first.md",
+        "The council met on Monday to discuss the budget for the coming year.\n",
+    );
+    ws.run(&[
+        "set",
+        "first",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.",
+    ])
+    .success();
+    ws.write(
+        "sources/second.md",
+        "The council met on Tuesday to discuss the budget for the coming year.\n",
+    );
+    let s = Served::start(&ws);
+    let page = s.get("/article/second/fr").status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let selector = scraper::Selector::parse("#seg-1 button.suggest").expect("selector");
+    let suggestion = doc.select(&selector).next().unwrap_or_else(|| {
+        panic!("no suggestion:\n{}", page.body);
+    });
+    assert_eq!(
+        suggestion.value().attr("data-text"),
+        Some("Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.")
+    );
+    assert_eq!(suggestion.value().attr("data-target"), Some("t-1"));
+    assert!(suggestion.text().collect::<String>().contains("first #1"));
+    // A current segment gets none: its translation is done.
+    let done = s.get("/article/first/fr").status(200);
+    assert!(!done.body.contains("class=\"suggest\""), "{}", done.body);
+}
+
+#[test]
+fn error_level_findings_ask_for_confirmation_before_saving() {
+    let (ws, s) = served();
+    let before = files(&ws);
+    let form = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "save",
+    );
+    // The source says page 4; a translation that says page 5 fails the numbers check.
+    let wrong = with(form, "text", "Les tables des marées sont en page 5.");
+    let reply = s.post(&format!("{WORKBENCH}/6"), &wrong).status(422);
+    assert!(reply.body.contains("Save anyway"), "{}", reply.body);
+    assert!(reply.body.contains("numbers"), "{}", reply.body);
+    assert_eq!(files(&ws), before);
+    let confirmed = reply.form(&format!("{WORKBENCH}/6"));
+    assert!(confirmed.contains(&("confirm".to_owned(), "1".to_owned())));
+    s.post(&format!("{WORKBENCH}/6"), &confirmed).status(303);
+    assert_eq!(
+        unit(&ws, 6)["target"],
+        "Les tables des marées sont en page 5."
+    );
+    // The finding stays visible on the workbench.
+    let page = s.get(WORKBENCH).status(200);
+    assert!(page.body.contains("class=\"findings\""), "{}", page.body);
 }

@@ -168,7 +168,7 @@ fn a_bilingual_html_edition_shows_each_list_table_and_quote_twice_side_by_side()
         assert_eq!(rows, count, "{tag}: one grid row per item");
         assert_eq!(
             sides[0].value().attr("style"),
-            Some(format!("grid-row:span {count}").as_str())
+            Some(format!("--rows:{count}").as_str())
         );
     }
     assert_eq!(pairs[1].select(&sel("ol[start='3']")).count(), 2);

@@ -306,7 +306,9 @@ pub(crate) fn tool(candidates: &[&str]) -> Option<String> {
         })
         .map(|c| (*c).to_owned());
     if found.is_none() {
-        skip(&format!("none of {candidates:?} is installed"));
+        skip(&format!(
+            "none of {candidates:?} is installed (.ci/run installs it)"
+        ));
     }
     found
 }
@@ -322,10 +324,7 @@ pub(crate) fn skip(reason: &str) {
         std::env::var_os("BITEXT_REQUIRE_TOOLS").is_none(),
         "{test}: {reason}, and BITEXT_REQUIRE_TOOLS is set"
     );
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED {test}: {reason} (.ci/run installs it)"
-    );
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {reason}");
 }
 
 /// The pinned copy of the repository's sample workspace that tests run on, so that a user in

@@ -33,10 +33,19 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// Everything a run printed, with the `--help` flag's own name taken out: an option's name is
-/// not prose and stays as it is in every language.
+/// Everything a run printed, with the names of the `--help` flag and the `help` command taken
+/// out: the words a command reads are not prose and stay as they are in every language.
 fn printed(run: &Run) -> String {
-    format!("{}\n{}", run.stdout, run.stderr).replace("--help", "--")
+    format!("{}\n{}", run.stdout, run.stderr)
+        .replace("--help", "--")
+        .replace("(help po export)", "()")
+        .lines()
+        .map(|line| match line.strip_prefix("  help ") {
+            Some(rest) => format!("  {rest}"),
+            None => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -50,9 +59,15 @@ fn contains_word_respects_word_boundaries() {
 #[test]
 fn french_and_spanish_output_has_no_english() {
     let ws = Ws::translated();
-    let runs: [&[&str]; 9] = [
+    let runs: [&[&str]; 15] = [
         &["--help"],
+        &["set", "harbour", "1", "-l", "fr", "--draft", "--reviewed"],
+        &["status", "--format=jsn"],
+        &["--", "status"],
         &["status", "--help"],
+        &["help", "po", "export"],
+        &["completions", "--help"],
+        &["export", "-l", "fr"],
         &["check", "--help"],
         &["status", "--bogus"],
         &["check", "--format", "nope"],
@@ -181,8 +196,14 @@ fn french_help_puts_a_no_break_space_before_every_colon() {
         args.push("--help");
         pages.push(ws.run(&args).success().stdout);
     }
-    for page in &pages {
-        for heading in ["Utilisation\u{a0}:", "Options\u{a0}:"] {
+    for (i, page) in pages.iter().enumerate() {
+        // The top page has no options of its own: all of them are global.
+        let options = if i == 0 {
+            "Options globales\u{a0}:"
+        } else {
+            "Options\u{a0}:"
+        };
+        for heading in ["Utilisation\u{a0}:", options] {
             assert!(page.contains(heading), "{heading}:\n{page}");
         }
         for (at, _) in page.match_indices(':') {
@@ -327,5 +348,37 @@ fn missing_arguments_are_counted_in_the_ui_language() {
             .contains("faltan los siguientes argumentos obligatorios:"),
         "{}",
         several.stderr
+    );
+}
+
+#[test]
+fn malformed_files_are_described_in_the_ui_language() {
+    let ws = Ws::translated();
+    ws.write("bad.po", "msgid \"x\"\nmsgfoo \"y\"\n");
+    let run = ws.run(&["--ui-lang", "fr", "po", "import", "bad.po"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("bad.po:2:1: mot-clé «\u{a0}msgfoo\u{a0}» inconnu"),
+        "{}",
+        run.stderr
+    );
+    ws.write("bad.xlf", "<xliff version=\"2.0\"><file></xliff>");
+    let run = ws.run(&["--ui-lang", "es", "xliff", "import", "bad.xlf"]);
+    assert!(
+        run.stderr.contains("bad.xlf:1:28: XML mal formado ("),
+        "{}",
+        run.stderr
+    );
+    ws.write("translations/fr/harbour.json", "{\"format\": 1,\n");
+    let run = ws.run(&["--ui-lang", "es", "status"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "translations/fr/harbour.json:2:0: archivo de traducción no válido: \
+             el archivo termina antes de tiempo ("
+        ),
+        "{}",
+        run.stderr
     );
 }

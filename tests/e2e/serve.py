@@ -155,16 +155,16 @@ def test_conflict(browser, ws, _shots):
     page = open_page(browser, ws, f"/article/{SLUG}/fr")
     card = page.locator("#seg-7")
     area = card.get_by_role("textbox")
-    area.fill("Ma traduction.")
-    assert ws.bitext("set", SLUG, "7", "-l", "fr", "--text", "Celle du collègue.").returncode == 0
+    area.fill("Au moins 14 pays, selon moi.")
+    assert ws.bitext("set", SLUG, "7", "-l", "fr", "--text", "Au moins 14 pays, selon le collègue.").returncode == 0
     card.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("heading", name="This segment changed on disk")).to_be_visible()
-    expect(page.locator("#disk-text")).to_have_text("Celle du collègue.")
-    expect(page.get_by_label("Your text")).to_have_value("Ma traduction.")
-    assert ws.units()[6]["target"] == "Celle du collègue."
+    expect(page.locator("#disk-text")).to_have_text("Au moins 14 pays, selon le collègue.")
+    expect(page.get_by_label("Your text")).to_have_value("Au moins 14 pays, selon moi.")
+    assert ws.units()[6]["target"] == "Au moins 14 pays, selon le collègue."
     page.get_by_role("button", name="Save my text").click()
     expect(page.get_by_role("status")).to_contain_text("Segment 7 saved.")
-    assert ws.units()[6]["target"] == "Ma traduction."
+    assert ws.units()[6]["target"] == "Au moins 14 pays, selon moi."
 
 
 def test_french_interface(browser, ws, _shots):
@@ -227,7 +227,32 @@ def test_xss(browser, ws, _shots):
             expect(page.locator(".diff ins")).to_contain_text("<script>alert(3)</script>")
 
 
-TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss]
+def test_suggestion(browser, ws, _shots):
+    """A new article's paragraph close to a translated one: its suggestion fills the text
+    area with one click, and saves."""
+    ws.write("sources/harbour.md", "# The harbour council\n\n"
+             "The council met on Monday to discuss the budget for the coming year.\n")
+    for n, text in [("1", "Le conseil du port"),
+                    ("2", "Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.")]:
+        assert ws.bitext("set", "harbour", n, "-l", "fr", "--text", text).returncode == 0
+    ws.write("sources/quay.md",
+             "The council met on Tuesday to discuss the budget for the coming year.\n")
+    ws.start()
+    page = open_page(browser, ws, "/article/quay/fr")
+    button = page.locator("#seg-1 button.suggest").first
+    expect(button).to_contain_text("Le conseil s'est réuni lundi")
+    button.click()
+    area = page.get_by_label("Translation (French)")
+    expect(area).to_have_value("Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.")
+    expect(area).to_be_focused()
+    area.fill(area.input_value().replace("lundi", "mardi"))
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status")).to_contain_text("Segment 1 saved.")
+    assert ws.units(slug="quay")[0]["target"].startswith("Le conseil s'est réuni mardi")
+
+
+TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
+         test_suggestion]
 
 
 def main():

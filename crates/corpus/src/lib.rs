@@ -299,10 +299,13 @@ pub fn wrap_at(text: &str, width: usize) -> String {
     out
 }
 
-/// A stand-in translation: deterministic, a little longer than the source, same markup.
+/// A stand-in translation: deterministic, a little longer than the source, same markup, and
+/// the target language's punctuation as a real translation has it (so that `bitext qa` on the
+/// corpus measures checking, not a warning on every question).
 fn translate(text: &str, lang: &str) -> String {
     let suffix = if lang == "fr" { "e" } else { "o" };
-    text.split(' ')
+    let words = text
+        .split(' ')
         .map(|w| {
             if w.len() > 3 && w.chars().all(char::is_alphabetic) {
                 format!("{w}{suffix}")
@@ -311,7 +314,29 @@ fn translate(text: &str, lang: &str) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    punctuate(&words, lang)
+}
+
+/// French: a no-break space before `?` and `!`. Spanish: `¿` and `¡` opening the sentences
+/// that end with `?` and `!`.
+fn punctuate(text: &str, lang: &str) -> String {
+    match lang {
+        "fr" => text.replace('?', "\u{a0}?").replace('!', "\u{a0}!"),
+        "es" => text
+            .split_inclusive(['.', '?', '!'])
+            .map(|sentence| {
+                let body = sentence.trim_start();
+                let space = &sentence[..sentence.len() - body.len()];
+                match body.chars().last() {
+                    Some('?') => format!("{space}¿{body}"),
+                    Some('!') => format!("{space}¡{body}"),
+                    _ => sentence.to_owned(),
+                }
+            })
+            .collect(),
+        _ => text.to_owned(),
+    }
 }
 
 /// Applies one seeded edit of a random kind to the article's blocks.

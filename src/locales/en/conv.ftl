@@ -7,7 +7,7 @@ check-warning = warning: { $finding }
 ## Help
 
 help-heading-global-options = Global options
-help-command-help = Print the help of bitext or of a command (help po export)
+help-command-help = Print the help of bitext or of a command
 help-help-command = The command, and its subcommand if it has any
 
 ## export: what to export, and where

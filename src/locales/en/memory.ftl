@@ -24,17 +24,22 @@ suggest-none = No match scoring { $min }% or more.
 suggest-match = { $score }%  { $origin }
 
 pretranslate-nothing = No missing segment in { $lang }.
-pretranslate-summary = { $path }: { $lang }: filled { $exact } exact and { $fuzzy } fuzzy { $fuzzy ->
+pretranslate-summary = { $path }: { $lang }: filled { $exact } exact { $exact ->
+        [one] match
+       *[other] matches
+    } and { $fuzzy } fuzzy { $fuzzy ->
         [one] match
        *[other] matches
     } ({ $translated } recorded as translated, the rest as drafts); { $left } still missing
-pretranslate-summary-dry = { $path }: { $lang }: would fill { $exact } exact and { $fuzzy } fuzzy { $fuzzy ->
+pretranslate-summary-dry = { $path }: { $lang }: would fill { $exact } exact { $exact ->
+        [one] match
+       *[other] matches
+    } and { $fuzzy } fuzzy { $fuzzy ->
         [one] match
        *[other] matches
     } ({ $translated } as translated, the rest as drafts); { $left } would stay missing
 pretranslate-kept-draft = segment { $n } ({ $score }%) kept as a draft: { $code }: { $message }
 
-check-number-missing = the number { $number } of the source is not in the translation
 
 tmx-imported = { $path }: { $count ->
         [one] { $count } translation unit

@@ -4,3 +4,5 @@
 number-percent = { NUMBER($value, minimumFractionDigits: 1, maximumFractionDigits: 1) }%
 # An aligner's confidence, from 0 to 1: "0.87".
 number-decimal-2 = { NUMBER($value, minimumFractionDigits: 2, maximumFractionDigits: 2) }
+# A similarity score, a whole number from 0 to 100: "87%".
+number-percent-whole = { NUMBER($value, maximumFractionDigits: 0) }%

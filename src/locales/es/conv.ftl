@@ -7,7 +7,7 @@ check-warning = aviso: { $finding }
 ## Ayuda
 
 help-heading-global-options = Opciones globales
-help-command-help = Muestra la ayuda de bitext o de un comando (help po export)
+help-command-help = Muestra la ayuda de bitext o de un comando
 help-help-command = El comando, y su subcomando si lo tiene
 
 ## export: qué exportar, y dónde

@@ -96,7 +96,7 @@ error-unknown-article = no hay ningún artículo "{ $slug }": { $path } no exist
 error-invalid-lang = etiqueta de idioma no válida "{ $tag }" (se esperaba una etiqueta BCP 47 como fr, es o es-419)
 error-lang-not-target = el idioma { $tag } no es un idioma de destino de este espacio de trabajo (bitext.toml indica: { $targets })
 error-source-is-target = { $path }: el idioma de origen { $tag } también figura como idioma de destino
-error-unknown-segment = { $path }: no hay ningún segmento "{ $segment }" (el artículo tiene { segments-count }; indique una posición a partir de 1 o un id)
+error-unknown-segment = { $path }: no hay ningún segmento "{ $segment }" (el artículo tiene { segments-count }; indique una posición a partir de 1 o un id, escrito @ID si solo tiene cifras)
 error-ambiguous-segment = { $path }: el prefijo de id de segmento "{ $segment }" coincide con varios segmentos: { $candidates }
 error-empty-translation = traducción vacía desde { $origin }; no se ha registrado nada
 error-multi-paragraph-translation = la traducción desde { $origin } contiene una línea en blanco, pero un segmento es un solo párrafo
@@ -196,7 +196,7 @@ help-diff-format = Formato de salida
 help-diff-exit-code = Sale con código 1 si el diff muestra algo, como `git diff --exit-code`
 help-check = Falla (código 1) si un artículo seleccionado no está traducido por completo: el control para la integración continua
 help-check-format = Formato de salida
-help-check-min-complete = Aprueba si cada artículo está al día al menos en un PCT %, en lugar del 100
+help-check-min-complete = Aprueba si cada artículo está al día al menos en un PCT %, en lugar del 100
 
 ## export
 

@@ -55,7 +55,6 @@ pretranslate-summary-dry = { $path }: { $lang }: se usarían { $exact } { $exact
     }
 pretranslate-kept-draft = segmento { $n } ({ $score }{"\u00a0"}%) queda como borrador: { $code }: { $message }
 
-check-number-missing = el número { $number } del original no aparece en la traducción
 
 tmx-imported = { $path }: { $count } { $count ->
         [one] unidad de traducción

@@ -47,8 +47,8 @@ qa-inconsistent-target = la misma traducción corresponde a otro texto original 
 qa-glossary-required = el original contiene «{ $term }» y a la traducción le falta el término del glosario «{ $required }»
 qa-glossary-avoid = la traducción usa «{ $term }», que el glosario indica evitar
 qa-glossary-avoid-instead = la traducción usa «{ $term }», que el glosario indica evitar: escriba «{ $instead }»
-qa-length-short = la traducción tiene el { $percent } % de la longitud habitual para su original ({ $target } caracteres para { $source }): quizá falte una oración
-qa-length-long = la traducción tiene el { $percent } % de la longitud habitual para su original ({ $target } caracteres para { $source }): quizá haya algo repetido
+qa-length-short = la traducción tiene el { $percent } % de la longitud habitual para su original ({ $target } caracteres para { $source }): quizá falte una oración
+qa-length-long = la traducción tiene el { $percent } % de la longitud habitual para su original ({ $target } caracteres para { $source }): quizá haya algo repetido
 qa-quotes = usa { $used } donde el resto del artículo usa { $usual }
 
 ## Explicaciones y consejos

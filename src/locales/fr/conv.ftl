@@ -7,7 +7,7 @@ check-warning = avertissement : { $finding }
 ## Aide
 
 help-heading-global-options = Options globales
-help-command-help = Afficher l’aide de bitext ou d’une commande (help po export)
+help-command-help = Afficher l’aide de bitext ou d’une commande
 help-help-command = La commande, et sa sous-commande s’il y a lieu
 
 ## export : quoi exporter, et où

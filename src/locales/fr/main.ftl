@@ -96,7 +96,7 @@ error-unknown-article = aucun article "{ $slug }" : { $path } n’existe pas
 error-invalid-lang = étiquette de langue invalide "{ $tag }" (une étiquette BCP 47 est attendue, par exemple fr, es ou es-419)
 error-lang-not-target = la langue { $tag } n’est pas une langue cible de cet espace de travail (bitext.toml indique : { $targets })
 error-source-is-target = { $path }: la langue source { $tag } figure aussi parmi les langues cibles
-error-unknown-segment = { $path }: aucun segment "{ $segment }" (l’article compte { segments-count } ; indiquez une position à partir de 1 ou un identifiant)
+error-unknown-segment = { $path }: aucun segment "{ $segment }" (l’article compte { segments-count } ; indiquez une position à partir de 1 ou un identifiant, écrit @ID s’il ne comporte que des chiffres)
 error-ambiguous-segment = { $path }: le préfixe d’identifiant de segment "{ $segment }" correspond à plusieurs segments : { $candidates }
 error-empty-translation = traduction vide reçue de { $origin } ; rien n’a été enregistré
 error-multi-paragraph-translation = la traduction reçue de { $origin } contient une ligne vide, mais un segment ne fait qu’un paragraphe
@@ -196,7 +196,7 @@ help-diff-format = Format de sortie
 help-diff-exit-code = Sortir avec le code 1 si le diff montre quelque chose, comme `git diff --exit-code`
 help-check = Échouer (code 1) si un article choisi n’est pas entièrement traduit : le contrôle pour l’intégration continue
 help-check-format = Format de sortie
-help-check-min-complete = Réussir si chaque article est à jour à au moins PCT %, au lieu de 100
+help-check-min-complete = Réussir si chaque article est à jour à au moins PCT %, au lieu de 100
 
 ## export
 

@@ -17,11 +17,11 @@ help-tmx-import-files = Fichiers TMX 1.4 à ajouter à la mémoire
 memory-origin-segment = { $article }, segment { $n } ({ $id }, { $lang })
 memory-origin-obsolete = { $article }, traduction obsolète ({ $lang })
 memory-origin-tmx = { $file } ({ $lang })
-memory-best-match = meilleure correspondance { $score } %
+memory-best-match = meilleure correspondance { $score } %
 
 suggest-heading = { $path }:{ $line } : { $lang } : segment { $n } ({ $id })
-suggest-none = Aucune correspondance à { $min } % ou plus.
-suggest-match = { $score } %  { $origin }
+suggest-none = Aucune correspondance à { $min } % ou plus.
+suggest-match = { $score } %  { $origin }
 
 pretranslate-nothing = Aucun segment manquant en { $lang }.
 pretranslate-summary = { $path } : { $lang } : { $exact } { $exact ->
@@ -56,9 +56,8 @@ pretranslate-summary-dry = { $path } : { $lang } : { $exact } { $exact ->
         [one] resterait manquant
        *[other] resteraient manquants
     }
-pretranslate-kept-draft = segment { $n } ({ $score } %) gardé en brouillon : { $code } : { $message }
+pretranslate-kept-draft = segment { $n } ({ $score } %) gardé en brouillon : { $code } : { $message }
 
-check-number-missing = le nombre { $number } de la source ne figure pas dans la traduction
 
 tmx-imported = { $path } : { $count } { $count ->
         [one] unité de traduction

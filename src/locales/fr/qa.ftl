@@ -47,8 +47,8 @@ qa-inconsistent-target = la même traduction sert à un autre texte source dans 
 qa-glossary-required = la source contient « { $term } », la traduction n'a pas le terme du glossaire « { $required } »
 qa-glossary-avoid = la traduction emploie « { $term } », que le glossaire dit d'éviter
 qa-glossary-avoid-instead = la traduction emploie « { $term } », que le glossaire dit d'éviter : écrire « { $instead } »
-qa-length-short = la traduction fait { $percent } % de la longueur habituelle pour sa source ({ $target } caractères pour { $source }) : il manque peut-être une phrase
-qa-length-long = la traduction fait { $percent } % de la longueur habituelle pour sa source ({ $target } caractères pour { $source }) : un passage est peut-être répété
+qa-length-short = la traduction fait { $percent } % de la longueur habituelle pour sa source ({ $target } caractères pour { $source }) : il manque peut-être une phrase
+qa-length-long = la traduction fait { $percent } % de la longueur habituelle pour sa source ({ $target } caractères pour { $source }) : un passage est peut-être répété
 qa-quotes = emploie { $used } là où le reste de l'article emploie { $usual }
 
 ## Explications et conseils

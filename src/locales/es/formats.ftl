@@ -1,0 +1,36 @@
+# Los mensajes sobre los archivos que lee bitext: PO, XLIFF, XML, bitext.toml y archivos de traducción.
+
+po-continuation-without-keyword = una continuación de cadena sin palabra clave antes
+po-plural-entry = no se admiten entradas con plural: los segmentos de bitext no tienen formas de plural
+po-unknown-keyword = palabra clave «{ $keyword }» desconocida
+po-entry-without-msgstr = una entrada sin msgstr
+po-msgstr-without-msgid = msgstr sin msgid
+po-last-entry-without-msgstr = la última entrada no tiene msgstr
+po-no-article-header = falta la cabecera X-Bitext-Article: exporte el archivo con `bitext po export`
+po-no-language-header = falta la cabecera Language
+po-expected-string = se esperaba una cadena entre comillas dobles
+po-unknown-escape = secuencia de escape desconocida
+po-unescaped-quote = comilla doble sin escapar dentro de una cadena
+xliff-root-not-xliff = el elemento raíz no es <xliff>
+xliff-unsupported-version = versión de XLIFF no admitida (bitext lee las versiones 2.0 y 1.2)
+xliff-missing-attribute = falta el atributo { $attribute } en <{ $element }>
+xliff-missing-child = un elemento <{ $element }> sin <{ $child }>
+xliff-unknown-state = estado de segmento desconocido
+xml-dtd = no se admite una DTD (las entidades nunca se expanden)
+xml-too-deep = elementos anidados a más de { $limit } niveles
+xml-content-after-root = hay contenido después del elemento raíz
+xml-unknown-entity = entidad &{ $entity }; desconocida
+xml-not-closed = el elemento <{ $element }> no está cerrado
+xml-no-root = no hay elemento raíz
+config-duplicate-edition-id = id duplicado
+config-invalid-edition-id = el id «{ $id }» no tiene la forma [a-z0-9-]+
+config-invalid-edition-date = la fecha «{ $date }» no tiene la forma AAAA-MM
+
+## El texto en inglés de un lector de formato: una frase en español y, entre paréntesis, ese texto.
+
+detail-in-parentheses = { $sentence } ({ $detail })
+detail-json-syntax = JSON no válido
+detail-json-data = contenido inesperado
+detail-json-eof = el archivo termina antes de tiempo
+detail-toml = TOML no válido o inesperado
+detail-xml = XML mal formado
