@@ -7,7 +7,7 @@ fn check_passes_on_the_sample() {
     let run = sample_copy().run(&["check"]).success();
     assert!(
         run.stdout
-            .starts_with("check passed: 1 article in 2 languages"),
+            .starts_with("check passed: 2 articles in 2 languages"),
         "{}",
         run.stdout
     );
