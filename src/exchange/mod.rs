@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use crate::commands::sync::FilePlan;
 use crate::error::{Result, disp};
+use crate::memory::index::{Hit, Origin};
 use crate::model::align::{Link, align};
 use crate::model::assess::{State, linked_unit};
 use crate::model::segment::{normalise_paragraph, text_hash};
@@ -53,6 +54,51 @@ pub struct ExportUnit {
     pub previous_source: Option<String>,
     /// Hash of `target`, so an import can tell whether the workspace changed since.
     pub base: String,
+    /// For a missing segment, the memory's best match (score at least
+    /// [`crate::memory::store::SHOWN_MATCH`]), offered to the translator as a fuzzy
+    /// suggestion and never imported back as a translation.
+    pub suggestion: Option<Hit>,
+}
+
+/// Where a suggestion comes from, as exchange files name it: `article#n (lang)`,
+/// `article, obsolete (lang)` or `file (lang)`.
+#[must_use]
+pub fn origin_label(origin: &Origin) -> String {
+    match origin {
+        Origin::Segment {
+            article, lang, n, ..
+        } => format!("{article}#{n} ({lang})"),
+        Origin::Obsolete { article, lang } => format!("{article}, obsolete ({lang})"),
+        Origin::Tmx { file, lang } => format!("{file} ({lang})"),
+    }
+}
+
+/// The best memory match for each missing segment of `article`. A memory that cannot be
+/// read gives no suggestion: the export is about this article, not every file of the
+/// workspace.
+fn suggestions(ws: &Workspace, slug: &Slug, lang: &Lang, plan: &FilePlan) -> Vec<Option<Hit>> {
+    let states = &plan.assessment.states;
+    let mut out = vec![None; states.len()];
+    if !states.contains(&State::Missing) {
+        return out;
+    }
+    let Ok(memory) = crate::memory::store::open(ws, lang, false) else {
+        return out;
+    };
+    for (i, segment) in plan.article.segments.iter().enumerate() {
+        if states[i] != State::Missing {
+            continue;
+        }
+        let is_self = |hit: &Hit| {
+            matches!(&hit.origin, Origin::Segment { article, lang: l, id, .. }
+                if article == slug.as_str() && l == lang.as_str() && *id == segment.id)
+        };
+        out[i] = memory
+            .lookup(&segment.text, crate::memory::store::SHOWN_MATCH, 2)
+            .ok()
+            .and_then(|hits| hits.into_iter().find(|h| !is_self(h)));
+    }
+    out
 }
 
 /// One article in one language, as exported.
@@ -76,6 +122,7 @@ pub struct ExportArticle {
 /// Any unreadable or malformed source or translation file.
 pub fn export_article(ws: &Workspace, slug: &Slug, lang: &Lang) -> Result<ExportArticle> {
     let plan = FilePlan::new(ws, slug, lang, false)?;
+    let mut suggestions = suggestions(ws, slug, lang, &plan);
     let mut out = Vec::with_capacity(plan.article.segments.len());
     for (i, segment) in plan.article.segments.iter().enumerate() {
         let state = plan.assessment.states[i];
@@ -94,6 +141,7 @@ pub fn export_article(ws: &Workspace, slug: &Slug, lang: &Lang) -> Result<Export
             state,
             reviewed,
             previous_source: previous,
+            suggestion: suggestions[i].take(),
         });
     }
     Ok(ExportArticle {

@@ -4,16 +4,25 @@
 //! the current source text and `msgstr` the translation. A stale segment is `#, fuzzy` with
 //! its old source as `#| msgid`, as `msgmerge --previous` writes it; `#:` points at the source
 //! line; `#. bitext-base:` records the workspace translation's hash for conflict detection.
+//! A missing segment with a memory match of at least 75% is offered that match as
+//! `msgmerge` offers one: `#, fuzzy`, the match's source as `#| msgid` and its translation as
+//! `msgstr`, with `#. bitext-suggestion:` (the match's hash, score and origin) so that the
+//! entry, imported back still fuzzy and unchanged, records nothing.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit};
+use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit, origin_label};
 use crate::model::assess::State;
+use crate::model::segment::text_hash;
 use crate::t;
 
 const BASE_COMMENT: &str = "bitext-base: ";
+/// Marks an entry whose `msgstr` is a memory match offered for a missing segment: the hash
+/// of that match, its score and where it comes from. Such an entry, still fuzzy and with the
+/// match unchanged, imports as untranslated.
+const SUGGESTION_COMMENT: &str = "bitext-suggestion: ";
 
 /// Writes `article` as a PO file. `date` fills the header's revision date
 /// (`YYYY-MM-DD HH:MM+0000`).
@@ -46,17 +55,31 @@ pub fn write(article: &ExportArticle, date: &str) -> String {
     for unit in &article.units {
         out.push('\n');
         let _ = writeln!(out, "#. {BASE_COMMENT}{}", unit.base);
+        if let Some(hit) = &unit.suggestion {
+            let _ = writeln!(
+                out,
+                "#. {SUGGESTION_COMMENT}{} {}% {}",
+                text_hash(&hit.target),
+                hit.score,
+                origin_label(&hit.origin).replace('\n', " ")
+            );
+        }
         let _ = writeln!(out, "#: {}:{}", article.path, unit.line);
-        let fuzzy = matches!(unit.state, State::Stale | State::Draft);
+        let fuzzy = matches!(unit.state, State::Stale | State::Draft) || unit.suggestion.is_some();
         if fuzzy {
             out.push_str("#, fuzzy\n");
         }
-        if let Some(previous) = &unit.previous_source {
+        let previous = unit
+            .previous_source
+            .as_ref()
+            .or(unit.suggestion.as_ref().map(|h| &h.source));
+        if let Some(previous) = previous {
             push_string(&mut out, "#| msgid", previous);
         }
         push_string(&mut out, "msgctxt", &unit.id);
         push_string(&mut out, "msgid", &unit.source);
-        push_string(&mut out, "msgstr", &unit.target);
+        let target = unit.suggestion.as_ref().map_or(&unit.target, |h| &h.target);
+        push_string(&mut out, "msgstr", target);
     }
     out
 }
@@ -101,6 +124,7 @@ struct Entry {
     fuzzy: bool,
     obsolete: bool,
     base: Option<String>,
+    suggestion: Option<String>,
     msgctxt: Option<String>,
     msgid: Option<String>,
     msgstr: Option<String>,
@@ -157,8 +181,11 @@ fn parse_entries(text: &str, fail: &dyn Fn(usize, usize, &str) -> Error) -> Resu
             if let Some(flags) = rest.strip_prefix(',') {
                 entry.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
             } else if let Some(comment) = rest.strip_prefix('.') {
-                if let Some(base) = comment.trim().strip_prefix(BASE_COMMENT) {
+                let comment = comment.trim();
+                if let Some(base) = comment.strip_prefix(BASE_COMMENT) {
                     entry.base = Some(base.trim().to_owned());
+                } else if let Some(suggestion) = comment.strip_prefix(SUGGESTION_COMMENT) {
+                    entry.suggestion = suggestion.split_whitespace().next().map(str::to_owned);
                 }
             } else if rest.starts_with('~') {
                 entry.obsolete = true;
@@ -270,7 +297,11 @@ fn to_file(
         .into_iter()
         .filter(|e| !(e.obsolete || e.msgid.as_deref() == Some("") && e.msgctxt.is_none()))
         .map(|e| {
-            let target = e.msgstr.unwrap_or_default();
+            let mut target = e.msgstr.unwrap_or_default();
+            // A memory match offered by the export, left as it was, is not a translation.
+            if e.fuzzy && e.suggestion.as_deref() == Some(text_hash(&target).as_str()) {
+                target.clear();
+            }
             let state = if target.is_empty() {
                 ExchangeState::New
             } else if e.fuzzy {

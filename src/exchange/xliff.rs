@@ -7,13 +7,17 @@
 //! draft), `translated` or `signed-off`. The workspace translation's hash rides along as the
 //! extension attribute `bitext:base` in 2.0, and in `extradata` in 1.2, whose strict schema
 //! allows no foreign attributes.
+//!
+//! A missing segment with a memory match of at least 75% carries it as a translation
+//! candidate: an `<mtc:match>` (Translation Candidates module) in 2.0, an `<alt-trans>` in
+//! 1.2. Neither is a target, so an import never records it.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::exchange::xml::{self, Element, escape};
-use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit};
+use crate::exchange::{ExchangeState, ExportArticle, ImportedFile, ImportedUnit, origin_label};
 use crate::model::assess::State;
 use crate::t;
 
@@ -21,6 +25,10 @@ use crate::t;
 pub const BITEXT_NS: &str = "urn:bitext:xliff";
 const XLIFF2_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 const XLIFF12_NS: &str = "urn:oasis:names:tc:xliff:document:1.2";
+/// The Translation Candidates module of XLIFF 2.0.
+const MATCHES_NS: &str = "urn:oasis:names:tc:xliff:matches:2.0";
+/// The id of a unit's one segment, which a translation candidate points at.
+const SEGMENT_ID: &str = "s1";
 /// XLIFF 1.2's strict schema allows no foreign attributes; the hash goes in `extradata`.
 const BASE_PREFIX: &str = "bitext-base:";
 
@@ -48,7 +56,12 @@ fn write_2_0(article: &ExportArticle) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<xliff xmlns=\"{XLIFF2_NS}\" xmlns:bitext=\"{BITEXT_NS}\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">",
+        "<xliff xmlns=\"{XLIFF2_NS}\" xmlns:bitext=\"{BITEXT_NS}\"{} version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">",
+        if article.units.iter().any(|u| u.suggestion.is_some()) {
+            format!(" xmlns:mtc=\"{MATCHES_NS}\"")
+        } else {
+            String::new()
+        },
         escape(article.source_lang.as_str()),
         escape(article.lang.as_str())
     );
@@ -71,6 +84,18 @@ fn write_2_0(article: &ExportArticle) -> String {
             escape(&unit.id),
             escape(&unit.base)
         );
+        if let Some(hit) = &unit.suggestion {
+            let _ = writeln!(out, "      <mtc:matches>");
+            let _ = writeln!(
+                out,
+                "        <mtc:match ref=\"#{SEGMENT_ID}\" type=\"tm\" similarity=\"{}\" origin=\"{}\">",
+                hit.score,
+                escape(&origin_label(&hit.origin))
+            );
+            let _ = writeln!(out, "          <source>{}</source>", escape(&hit.source));
+            let _ = writeln!(out, "          <target>{}</target>", escape(&hit.target));
+            out.push_str("        </mtc:match>\n      </mtc:matches>\n");
+        }
         let _ = writeln!(out, "      <notes>");
         let _ = writeln!(
             out,
@@ -91,7 +116,12 @@ fn write_2_0(article: &ExportArticle) -> String {
             );
         }
         out.push_str("      </notes>\n");
-        let _ = writeln!(out, "      <segment state=\"{state}\">");
+        let id = if unit.suggestion.is_some() {
+            format!(" id=\"{SEGMENT_ID}\"")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "      <segment{id} state=\"{state}\">");
         let _ = writeln!(out, "        <source>{}</source>", escape(&unit.source));
         if !unit.target.is_empty() {
             let _ = writeln!(out, "        <target>{}</target>", escape(&unit.target));
@@ -144,6 +174,16 @@ fn write_1_2(article: &ExportArticle) -> String {
                 out,
                 "        <note from=\"bitext\">Previous source: {}</note>",
                 escape(previous)
+            );
+        }
+        if let Some(hit) = &unit.suggestion {
+            let _ = writeln!(
+                out,
+                "        <alt-trans match-quality=\"{}%\" origin=\"{}\"><source>{}</source><target>{}</target></alt-trans>",
+                hit.score,
+                escape(&origin_label(&hit.origin)),
+                escape(&hit.source),
+                escape(&hit.target)
             );
         }
         let _ = writeln!(

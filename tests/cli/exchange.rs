@@ -379,7 +379,7 @@ fn tmx_holds_every_current_pair() {
 }
 
 /// Copies the XLIFF schemas next to a local `xml.xsd`, so validation needs no network.
-fn local_schemas() -> Option<tempfile::TempDir> {
+pub(crate) fn local_schemas() -> Option<tempfile::TempDir> {
     let dir =
         std::path::Path::new("/usr/share/php/Symfony/Component/Translation/Resources/schemas");
     if !dir.is_dir() {

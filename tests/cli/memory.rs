@@ -535,3 +535,119 @@ fn a_segments_own_translation_is_not_suggested_to_it() {
         "{list:?}"
     );
 }
+
+/// Exports of the `quay` article, whose first two segments have memory matches (exact and
+/// fuzzy) and whose third has none.
+#[test]
+fn po_export_offers_the_best_match_of_a_missing_segment_as_fuzzy() {
+    let ws = two_articles();
+    ws.run(&["po", "export", "quay", "-l", "fr", "-o", "quay.po"])
+        .success();
+    let po = ws.read("quay.po");
+    let entries: Vec<&str> = po.split("\n\n").skip(1).collect();
+    assert_eq!(entries.len(), 3, "{po}");
+    assert!(
+        entries[0].contains("% harbour#1 (fr)\n")
+            && entries[0].contains("#. bitext-suggestion: ")
+            && entries[0].contains("#, fuzzy\n#| msgid \"The harbour council\"\nmsgctxt ")
+            && entries[0].ends_with("msgstr \"Le conseil du port\""),
+        "{}",
+        entries[0]
+    );
+    assert!(
+        entries[1].contains("#, fuzzy\n#| msgid \"The council met on Monday")
+            && entries[1].contains("% harbour#2 (fr)\n")
+            && entries[1].contains(&format!("msgstr \"{}\"", HARBOUR_FR[1])),
+        "{}",
+        entries[1]
+    );
+    assert!(
+        !entries[2].contains("fuzzy") && entries[2].ends_with("msgstr \"\"\n"),
+        "{}",
+        entries[2]
+    );
+    if let Some(msgfmt) = crate::support::tool(&["msgfmt"]) {
+        let output = std::process::Command::new(&msgfmt)
+            .args(["--check", "--statistics", "-o", "/dev/null", "quay.po"])
+            .current_dir(ws.root())
+            .env("LC_ALL", "C")
+            .output()
+            .expect("msgfmt");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert_eq!(
+            stderr.trim(),
+            "0 translated messages, 2 fuzzy translations, 1 untranslated message."
+        );
+    }
+
+    // Imported back as it is, the suggestions record nothing.
+    ws.run(&["po", "import", "quay.po"]).success();
+    assert_eq!(ws.states("quay", "fr"), ["missing", "missing", "missing"]);
+    // A translator who confirms a suggestion (Poedit clears `fuzzy`) records it.
+    ws.write(
+        "quay.po",
+        po.replacen("#, fuzzy\n#| msgid \"The harbour council\"\n", "", 1),
+    );
+    ws.run(&["po", "import", "quay.po"]).success();
+    assert_eq!(ws.states("quay", "fr"), ["current", "missing", "missing"]);
+}
+
+#[test]
+fn xliff_exports_offer_the_match_as_a_candidate_that_validates_and_is_not_imported() {
+    let ws = two_articles();
+    ws.run(&["xliff", "export", "quay", "-l", "fr", "-o", "quay20.xlf"])
+        .success();
+    ws.run(&[
+        "xliff",
+        "export",
+        "quay",
+        "-l",
+        "fr",
+        "--xliff-version",
+        "1.2",
+        "-o",
+        "quay12.xlf",
+    ])
+    .success();
+    let v20 = ws.read("quay20.xlf");
+    assert!(
+        v20.contains("xmlns:mtc=\"urn:oasis:names:tc:xliff:matches:2.0\"")
+            && v20.contains(
+                "<mtc:matches>\n        <mtc:match ref=\"#s1\" type=\"tm\" similarity=\"100\" origin=\"harbour#1 (fr)\">\n          <source>The harbour council</source>\n          <target>Le conseil du port</target>\n        </mtc:match>\n      </mtc:matches>"
+            )
+            && v20.contains("<segment id=\"s1\" state=\"initial\">")
+            && v20.matches("<mtc:match ").count() == 2,
+        "{v20}"
+    );
+    let v12 = ws.read("quay12.xlf");
+    assert!(
+        v12.contains("<alt-trans match-quality=\"100%\" origin=\"harbour#1 (fr)\"><source>The harbour council</source><target>Le conseil du port</target></alt-trans>")
+            && v12.matches("<alt-trans ").count() == 2,
+        "{v12}"
+    );
+    if let Some(xmllint) = crate::support::tool(&["xmllint"])
+        && let Some(schemas) = crate::exchange::local_schemas()
+    {
+        for (file, schema) in [
+            ("quay20.xlf", "xliff-core-2.0.xsd"),
+            ("quay12.xlf", "xliff-core-1.2-strict.xsd"),
+        ] {
+            let output = std::process::Command::new(&xmllint)
+                .args(["--noout", "--nonet", "--schema"])
+                .arg(schemas.path().join(schema))
+                .arg(ws.path(file))
+                .output()
+                .expect("xmllint");
+            assert!(
+                output.status.success(),
+                "{file}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+    for file in ["quay20.xlf", "quay12.xlf"] {
+        ws.run(&["xliff", "import", file]).success();
+        assert_eq!(ws.states("quay", "fr"), ["missing", "missing", "missing"]);
+    }
+}
