@@ -645,6 +645,23 @@ fn xliff_exports_offer_the_match_as_a_candidate_that_validates_and_is_not_import
                 String::from_utf8_lossy(&output.stderr)
             );
         }
+        // The schema set has no matches.xsd, so the candidate's content is checked laxly; its
+        // place in the unit is checked: the same candidate after the segment is refused.
+        let start = v20.find("      <mtc:matches>").expect("a candidate");
+        let end = v20.find("</mtc:matches>\n").expect("its end") + "</mtc:matches>\n".len();
+        let misplaced = format!("{}{}", &v20[..start], &v20[end..]).replacen(
+            "      </segment>\n",
+            &format!("      </segment>\n{}", &v20[start..end]),
+            1,
+        );
+        ws.write("misplaced.xlf", misplaced);
+        let output = std::process::Command::new(&xmllint)
+            .args(["--noout", "--nonet", "--schema"])
+            .arg(schemas.path().join("xliff-core-2.0.xsd"))
+            .arg(ws.path("misplaced.xlf"))
+            .output()
+            .expect("xmllint");
+        assert!(!output.status.success(), "a misplaced candidate validates");
     }
     for file in ["quay20.xlf", "quay12.xlf"] {
         ws.run(&["xliff", "import", file]).success();
