@@ -18,11 +18,12 @@ pub mod tmx;
 pub mod xliff;
 pub mod xml;
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use crate::commands::sync::FilePlan;
 use crate::error::{Result, disp};
-use crate::memory::index::{Hit, Origin};
+use crate::memory::index::{Hit, Memory, Origin};
 use crate::model::align::{Link, align};
 use crate::model::assess::{State, linked_unit};
 use crate::model::segment::{normalise_paragraph, text_hash};
@@ -76,13 +77,22 @@ pub fn origin_label(origin: &Origin) -> String {
 /// The best memory match for each missing segment of `article`. A memory that cannot be
 /// read gives no suggestion: the export is about this article, not every file of the
 /// workspace.
-fn suggestions(ws: &Workspace, slug: &Slug, lang: &Lang, plan: &FilePlan) -> Vec<Option<Hit>> {
+fn suggestions(
+    ws: &Workspace,
+    slug: &Slug,
+    lang: &Lang,
+    plan: &FilePlan,
+    memory: &OnceCell<Option<Memory>>,
+) -> Vec<Option<Hit>> {
     let states = &plan.assessment.states;
     let mut out = vec![None; states.len()];
     if !states.contains(&State::Missing) {
         return out;
     }
-    let Ok(memory) = crate::memory::store::open(ws, lang, false) else {
+    let Some(memory) = memory
+        .get_or_init(|| crate::memory::store::open(ws, lang, false).ok())
+        .as_ref()
+    else {
         return out;
     };
     for (i, segment) in plan.article.segments.iter().enumerate() {
@@ -116,13 +126,28 @@ pub struct ExportArticle {
     pub units: Vec<ExportUnit>,
 }
 
-/// Collects what an export of `slug` in `lang` holds.
+/// Collects what an export of `slug` in `lang` holds, without memory suggestions (TMX
+/// exports only current pairs; `export_files` adds them).
 ///
 /// # Errors
 /// Any unreadable or malformed source or translation file.
 pub fn export_article(ws: &Workspace, slug: &Slug, lang: &Lang) -> Result<ExportArticle> {
+    export_with(ws, slug, lang, None)
+}
+
+/// [`export_article`], with each missing segment's best memory match when `memory` is given
+/// (opened the first time a missing segment needs it).
+fn export_with(
+    ws: &Workspace,
+    slug: &Slug,
+    lang: &Lang,
+    memory: Option<&OnceCell<Option<Memory>>>,
+) -> Result<ExportArticle> {
     let plan = FilePlan::new(ws, slug, lang, false)?;
-    let mut suggestions = suggestions(ws, slug, lang, &plan);
+    let mut suggestions = match memory {
+        Some(memory) => suggestions(ws, slug, lang, &plan, memory),
+        None => vec![None; plan.article.segments.len()],
+    };
     let mut out = Vec::with_capacity(plan.article.segments.len());
     for (i, segment) in plan.article.segments.iter().enumerate() {
         let state = plan.assessment.states[i];
@@ -627,8 +652,9 @@ pub fn export_files(
         return Err(crate::error::Error::ExportNeedsDirectory { count: slugs.len() });
     }
     let mut rendered = Vec::with_capacity(slugs.len());
+    let memory = OnceCell::new();
     for slug in slugs {
-        rendered.push((slug, render(&export_article(ws, slug, lang)?)));
+        rendered.push((slug, render(&export_with(ws, slug, lang, Some(&memory))?)));
     }
     match output {
         None => Ok(rendered.pop().map(|(_, text)| text).unwrap_or_default()),

@@ -581,6 +581,17 @@ fn po_export_offers_the_best_match_of_a_missing_segment_as_fuzzy() {
         );
     }
 
+    // Several articles at once share one memory; a complete article has nothing to suggest.
+    ws.run(&["po", "export", "harbour", "quay", "-l", "fr", "-o", "out"])
+        .success();
+    assert_eq!(
+        ws.read("out/quay.fr.po")
+            .matches("bitext-suggestion")
+            .count(),
+        2
+    );
+    assert!(!ws.read("out/harbour.fr.po").contains("bitext-suggestion"));
+
     // Imported back as it is, the suggestions record nothing.
     ws.run(&["po", "import", "quay.po"]).success();
     assert_eq!(ws.states("quay", "fr"), ["missing", "missing", "missing"]);
