@@ -8,7 +8,9 @@
 //! The import rules guard the model: a unit is matched to the current segments by the same
 //! alignment as translation files, so a unit whose source changed after export is recorded
 //! against its old text and shows as `stale`; a unit the file marks as unfinished (fuzzy,
-//! initial, needs-review) is never recorded as current; a unit for no segment is reported and
+//! initial, needs-review) is never recorded as current; a memory match the export offered for
+//! a missing segment (a PO entry still fuzzy with that match unchanged, an XLIFF candidate) is
+//! no target and records nothing; a unit for no segment is reported and
 //! skipped; an empty target changes nothing; a target holding bitext's untranslated marker is
 //! skipped and one that is the source text recorded as a draft at most; and a translation changed in the workspace since
 //! the export is kept, reported as a conflict, unless the import is forced.
