@@ -208,9 +208,22 @@ pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
     let stamps = stamps(ws, &chain)?;
     let expected = header(&chain, &stamps);
     let cache = ws.abs(&cache_path(lang));
-    if let Some(memory) = read_cache(&cache, &expected) {
+    if let Some((memory, _)) = read_cache(&cache, &expected) {
         return Ok(memory);
     }
+    Ok(build(ws, lang, &stamps, &expected, write_cache)?.0)
+}
+
+/// Reads the files of `stamps` and builds the memory (writing the cache when asked and
+/// settled); returns it with the time the reading started.
+fn build(
+    ws: &Workspace,
+    lang: &Lang,
+    stamps: &[Stamp],
+    expected: &str,
+    write_cache: bool,
+) -> Result<(Memory, u128)> {
+    let cache = ws.abs(&cache_path(lang));
     let built_at = now_nanos();
     let files: Vec<(Lang, PathBuf)> = stamps
         .iter()
@@ -231,10 +244,64 @@ pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
             let _ = write_bytes(&cache, &bytes);
         }
     }
-    Ok(memory)
+    Ok((memory, built_at))
 }
 
-fn read_cache(path: &Path, expected: &str) -> Option<Memory> {
+/// An opened memory with what it was built from, so that a long-running process (`bitext
+/// serve`) can keep it and tell cheaply whether it still holds.
+#[derive(Debug)]
+pub struct Opened {
+    /// The memory.
+    pub memory: Memory,
+    /// The list of files (with sizes and modification times) it was built from.
+    expected: String,
+    /// When the files were read, in nanoseconds since the epoch.
+    built_at: u128,
+}
+
+impl Opened {
+    /// True if and only if the memory is still what [`open`] would give now: the same files,
+    /// with the same sizes and modification times, every one older than the build by the
+    /// margin (as for the cache). Costs one directory listing and one `stat` per file, not
+    /// the reading of any of them.
+    #[must_use]
+    pub fn is_fresh(&self, ws: &Workspace, lang: &Lang) -> bool {
+        let chain = chain(lang);
+        let Ok(stamps) = stamps(ws, &chain) else {
+            return false;
+        };
+        stamps
+            .iter()
+            .all(|s| s.modified + RACY.as_nanos() < self.built_at)
+            && header(&chain, &stamps) == self.expected
+    }
+}
+
+/// As [`open`], keeping what the memory was built from for [`Opened::is_fresh`].
+///
+/// # Errors
+/// An unreadable or malformed translation or TMX file, naming it.
+pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Opened> {
+    let chain = chain(lang);
+    let stamps = stamps(ws, &chain)?;
+    let expected = header(&chain, &stamps);
+    let cache = ws.abs(&cache_path(lang));
+    if let Some((memory, built_at)) = read_cache(&cache, &expected) {
+        return Ok(Opened {
+            memory,
+            expected,
+            built_at,
+        });
+    }
+    let (memory, built_at) = build(ws, lang, &stamps, &expected, write_cache)?;
+    Ok(Opened {
+        memory,
+        expected,
+        built_at,
+    })
+}
+
+fn read_cache(path: &Path, expected: &str) -> Option<(Memory, u128)> {
     let mut file = std::fs::File::open(path).ok()?;
     let head = Memory::read_header(&mut file)?;
     let head = std::str::from_utf8(&head).ok()?;
@@ -254,7 +321,7 @@ fn read_cache(path: &Path, expected: &str) -> Option<Memory> {
     if !settled {
         return None;
     }
-    Memory::read_rest(file, path)
+    Memory::read_rest(file, path).map(|m| (m, built_at))
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
