@@ -74,7 +74,13 @@ fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
             if path.extension().and_then(|e| e.to_str()) != Some(ext) {
                 continue;
             }
-            let meta = std::fs::metadata(ws.abs(&path)).map_err(|source| Error::Read {
+            // Through the directory entry (a `stat` relative to the open directory, no path
+            // to resolve), except for a link, whose target is what is read.
+            let meta = match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => entry.metadata(),
+                _ => std::fs::metadata(ws.abs(&path)),
+            }
+            .map_err(|source| Error::Read {
                 path: path.clone(),
                 source,
             })?;
@@ -257,6 +263,8 @@ pub struct Opened {
     expected: String,
     /// When the files were read, in nanoseconds since the epoch.
     built_at: u128,
+    /// The modification times of the directories listed, taken before listing them.
+    dirs: Vec<Option<u128>>,
 }
 
 impl Opened {
@@ -275,6 +283,36 @@ impl Opened {
             .all(|s| s.modified + RACY.as_nanos() < self.built_at)
             && header(&chain, &stamps) == self.expected
     }
+
+    /// True if the directories the memory's files are listed from were not changed since it
+    /// was built (their modification times, settled by the same margin). bitext writes a
+    /// file by renaming a new one into place and `git` replaces the files it updates, both of
+    /// which change the directory; an edit in place does not, so this check alone does not
+    /// see everything [`Opened::is_fresh`] does. A few `stat` calls.
+    #[must_use]
+    pub fn dirs_unchanged(&self, ws: &Workspace, lang: &Lang) -> bool {
+        let now = dir_stamps(ws, &chain(lang));
+        now == self.dirs
+            && now
+                .iter()
+                .all(|m| m.is_none_or(|m| m + RACY.as_nanos() < self.built_at))
+    }
+}
+
+/// The modification time of each directory the memory of `chain` lists, none when missing.
+fn dir_stamps(ws: &Workspace, chain: &[Lang]) -> Vec<Option<u128>> {
+    chain
+        .iter()
+        .map(|l| Path::new(TRANSLATIONS_DIR).join(l.as_str()))
+        .chain(std::iter::once(PathBuf::from(MEMORY_DIR)))
+        .map(|dir| {
+            std::fs::metadata(ws.abs(&dir))
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+        })
+        .collect()
 }
 
 /// As [`open`], keeping what the memory was built from for [`Opened::is_fresh`].
@@ -283,6 +321,7 @@ impl Opened {
 /// An unreadable or malformed translation or TMX file, naming it.
 pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Opened> {
     let chain = chain(lang);
+    let dirs = dir_stamps(ws, &chain);
     let stamps = stamps(ws, &chain)?;
     let expected = header(&chain, &stamps);
     let cache = ws.abs(&cache_path(lang));
@@ -291,6 +330,7 @@ pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Op
             memory,
             expected,
             built_at,
+            dirs,
         });
     }
     let (memory, built_at) = build(ws, lang, &stamps, &expected, write_cache)?;
@@ -298,6 +338,7 @@ pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Op
         memory,
         expected,
         built_at,
+        dirs,
     })
 }
 

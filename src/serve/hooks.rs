@@ -8,11 +8,15 @@
 //! The memory is kept by the server between requests ([`Memories`]), one per language: opening
 //! it reads its cache and checks it against every file it was built from, which on a large
 //! workspace costs far more than a page. Before each use the kept memory is checked against
-//! the files on disk (one `stat` per file, see [`store::Opened::is_fresh`]), so a translation
-//! saved by the server, by the CLI or brought by `git pull` shows up on the next page load.
+//! its directories' modification times ([`store::Opened::dirs_unchanged`]): bitext's atomic
+//! writes and `git` both replace files, which changes the directory, so a translation saved
+//! by the server, by the CLI or brought by `git pull` shows up on the next page load. At most
+//! every [`FULL_CHECK_EVERY`], or when a directory changed, every file is checked too (one
+//! `stat` each, [`store::Opened::is_fresh`]), which also catches a file edited in place.
 
 use std::cell::OnceCell;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::error::Result;
 use crate::memory::index::Origin;
@@ -54,8 +58,13 @@ pub struct Finding {
 /// The translation memories the server keeps between requests, one per language.
 #[derive(Debug, Default)]
 pub struct Memories {
-    kept: Mutex<Vec<(Lang, Arc<store::Opened>)>>,
+    /// Each kept memory with when its files were last all checked.
+    kept: Mutex<Vec<(Lang, Arc<store::Opened>, Instant)>>,
 }
+
+/// How long a kept memory is trusted on its directories alone, before its files are all
+/// checked again (which catches a file edited in place, without a rename).
+pub const FULL_CHECK_EVERY: Duration = Duration::from_secs(5);
 
 impl Memories {
     /// None kept yet.
@@ -71,16 +80,21 @@ impl Memories {
             .kept
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(i) = kept.iter().position(|(l, _)| l == lang) {
-            if kept[i].1.is_fresh(ws, lang) {
-                return Some(Arc::clone(&kept[i].1));
+        if let Some(i) = kept.iter().position(|(l, _, _)| l == lang) {
+            let (_, opened, checked) = &mut kept[i];
+            if opened.dirs_unchanged(ws, lang) && checked.elapsed() < FULL_CHECK_EVERY {
+                return Some(Arc::clone(opened));
+            }
+            if opened.is_fresh(ws, lang) {
+                *checked = Instant::now();
+                return Some(Arc::clone(opened));
             }
             kept.swap_remove(i);
         }
         // The memory's cache is only a cache: writing it here spares the next start a
         // rebuild from every translation file.
         let opened = Arc::new(store::open_stamped(ws, lang, true).ok()?);
-        kept.push((lang.clone(), Arc::clone(&opened)));
+        kept.push((lang.clone(), Arc::clone(&opened), Instant::now()));
         Some(opened)
     }
 }

@@ -887,10 +887,12 @@ fn a_translation_recorded_by_the_cli_changes_the_suggestions_on_the_next_page_lo
     .success();
     // Settled files: the server may keep the memory it opens from them.
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for rel in ["translations/fr/first.json", "sources/first.md"] {
-        std::fs::File::options()
-            .write(true)
-            .open(ws.path(rel))
+    for rel in [
+        "translations/fr/first.json",
+        "sources/first.md",
+        "translations/fr",
+    ] {
+        std::fs::File::open(ws.path(rel))
             .and_then(|f| f.set_modified(old))
             .expect("set mtime");
     }
