@@ -74,7 +74,13 @@ fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
             if path.extension().and_then(|e| e.to_str()) != Some(ext) {
                 continue;
             }
-            let meta = std::fs::metadata(ws.abs(&path)).map_err(|source| Error::Read {
+            // Through the directory entry (a `stat` relative to the open directory, no path
+            // to resolve), except for a link, whose target is what is read.
+            let meta = match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => entry.metadata(),
+                _ => std::fs::metadata(ws.abs(&path)),
+            }
+            .map_err(|source| Error::Read {
                 path: path.clone(),
                 source,
             })?;
@@ -208,9 +214,22 @@ pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
     let stamps = stamps(ws, &chain)?;
     let expected = header(&chain, &stamps);
     let cache = ws.abs(&cache_path(lang));
-    if let Some(memory) = read_cache(&cache, &expected) {
+    if let Some((memory, _)) = read_cache(&cache, &expected) {
         return Ok(memory);
     }
+    Ok(build(ws, lang, &stamps, &expected, write_cache)?.0)
+}
+
+/// Reads the files of `stamps` and builds the memory (writing the cache when asked and
+/// settled); returns it with the time the reading started.
+fn build(
+    ws: &Workspace,
+    lang: &Lang,
+    stamps: &[Stamp],
+    expected: &str,
+    write_cache: bool,
+) -> Result<(Memory, u128)> {
+    let cache = ws.abs(&cache_path(lang));
     let built_at = now_nanos();
     let files: Vec<(Lang, PathBuf)> = stamps
         .iter()
@@ -231,10 +250,99 @@ pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
             let _ = write_bytes(&cache, &bytes);
         }
     }
-    Ok(memory)
+    Ok((memory, built_at))
 }
 
-fn read_cache(path: &Path, expected: &str) -> Option<Memory> {
+/// An opened memory with what it was built from, so that a long-running process (`bitext
+/// serve`) can keep it and tell cheaply whether it still holds.
+#[derive(Debug)]
+pub struct Opened {
+    /// The memory.
+    pub memory: Memory,
+    /// The list of files (with sizes and modification times) it was built from.
+    expected: String,
+    /// When the files were read, in nanoseconds since the epoch.
+    built_at: u128,
+    /// The modification times of the directories listed, taken before listing them.
+    dirs: Vec<Option<u128>>,
+}
+
+impl Opened {
+    /// True if and only if the memory is still what [`open`] would give now: the same files,
+    /// with the same sizes and modification times, every one older than the build by the
+    /// margin (as for the cache). Costs one directory listing and one `stat` per file, not
+    /// the reading of any of them.
+    #[must_use]
+    pub fn is_fresh(&self, ws: &Workspace, lang: &Lang) -> bool {
+        let chain = chain(lang);
+        let Ok(stamps) = stamps(ws, &chain) else {
+            return false;
+        };
+        stamps
+            .iter()
+            .all(|s| s.modified + RACY.as_nanos() < self.built_at)
+            && header(&chain, &stamps) == self.expected
+    }
+
+    /// True if the directories the memory's files are listed from were not changed since it
+    /// was built (their modification times, settled by the same margin). bitext writes a
+    /// file by renaming a new one into place and `git` replaces the files it updates, both of
+    /// which change the directory; an edit in place does not, so this check alone does not
+    /// see everything [`Opened::is_fresh`] does. A few `stat` calls.
+    #[must_use]
+    pub fn dirs_unchanged(&self, ws: &Workspace, lang: &Lang) -> bool {
+        let now = dir_stamps(ws, &chain(lang));
+        now == self.dirs
+            && now
+                .iter()
+                .all(|m| m.is_none_or(|m| m + RACY.as_nanos() < self.built_at))
+    }
+}
+
+/// The modification time of each directory the memory of `chain` lists, none when missing.
+fn dir_stamps(ws: &Workspace, chain: &[Lang]) -> Vec<Option<u128>> {
+    chain
+        .iter()
+        .map(|l| Path::new(TRANSLATIONS_DIR).join(l.as_str()))
+        .chain(std::iter::once(PathBuf::from(MEMORY_DIR)))
+        .map(|dir| {
+            std::fs::metadata(ws.abs(&dir))
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+        })
+        .collect()
+}
+
+/// As [`open`], keeping what the memory was built from for [`Opened::is_fresh`].
+///
+/// # Errors
+/// An unreadable or malformed translation or TMX file, naming it.
+pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Opened> {
+    let chain = chain(lang);
+    let dirs = dir_stamps(ws, &chain);
+    let stamps = stamps(ws, &chain)?;
+    let expected = header(&chain, &stamps);
+    let cache = ws.abs(&cache_path(lang));
+    if let Some((memory, built_at)) = read_cache(&cache, &expected) {
+        return Ok(Opened {
+            memory,
+            expected,
+            built_at,
+            dirs,
+        });
+    }
+    let (memory, built_at) = build(ws, lang, &stamps, &expected, write_cache)?;
+    Ok(Opened {
+        memory,
+        expected,
+        built_at,
+        dirs,
+    })
+}
+
+fn read_cache(path: &Path, expected: &str) -> Option<(Memory, u128)> {
     let mut file = std::fs::File::open(path).ok()?;
     let head = Memory::read_header(&mut file)?;
     let head = std::str::from_utf8(&head).ok()?;
@@ -254,7 +362,7 @@ fn read_cache(path: &Path, expected: &str) -> Option<Memory> {
     if !settled {
         return None;
     }
-    Memory::read_rest(file, path)
+    Memory::read_rest(file, path).map(|m| (m, built_at))
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

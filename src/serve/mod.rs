@@ -10,6 +10,9 @@
 //! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
 //! - [`hooks`]: where translation-memory suggestions and quality findings come in.
 //!
+//! The one thing kept between requests is each language's translation memory, checked against
+//! the files it was built from before every use ([`hooks::Memories`]).
+//!
 //! The server answers one request at a time: writes never race each other, and Ctrl-C stops
 //! it between two requests, never in the middle of a write.
 
@@ -43,6 +46,9 @@ pub struct App {
     /// Token and host checks.
     pub guard: Guard,
     localizers: Vec<(&'static str, Localizer)>,
+    /// The translation memories kept between requests (checked against the files on each
+    /// use).
+    memories: hooks::Memories,
 }
 
 /// The interface language of one request, and its messages.
@@ -112,6 +118,7 @@ impl App {
             root,
             guard,
             localizers,
+            memories: hooks::Memories::new(),
         }
     }
 
@@ -209,7 +216,7 @@ impl App {
                 let (slug, lang) = resolve(&ws, slug, lang)?;
                 Ok(Response::html(
                     200,
-                    pages::workbench(&ws, ui, &slug, &lang, request)?,
+                    pages::workbench(&ws, ui, &slug, &lang, request, &self.memories)?,
                 ))
             }
             (["article", slug, lang, n], _, true) => {

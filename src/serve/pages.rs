@@ -249,6 +249,7 @@ pub fn workbench(
     slug: &Slug,
     lang: &Lang,
     request: &Request,
+    memories: &hooks::Memories,
 ) -> Result<String, Fail> {
     let plan = FilePlan::new(ws, slug, lang, false)?;
     let filter = Filter::parse(request.param("state"));
@@ -259,7 +260,7 @@ pub fn workbench(
     let title = format!("{slug} · {}", lang_name(ui, lang));
     let flash = flash(ui, request);
     let source_lang = ws.config.source.as_str();
-    let helpers = hooks::Helpers::load(ws, lang)?;
+    let helpers = hooks::Helpers::load_kept(ws, lang, memories)?;
     let names = StateNames::new(ui);
     let shown: Vec<usize> = (0..total)
         .filter(|&i| filter.shows(plan.assessment.states[i]))

@@ -858,6 +858,74 @@ fn suggestions_from_the_memory_are_offered_for_unfinished_segments() {
     assert!(!done.body.contains("class=\"suggest\""), "{}", done.body);
 }
 
+/// The data-text of the first suggestion for segment 1 of `path`'s page.
+fn first_suggestion(s: &Served, path: &str) -> Option<String> {
+    let page = s.get(path).status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let selector = scraper::Selector::parse("#seg-1 button.suggest").expect("selector");
+    doc.select(&selector)
+        .next()
+        .and_then(|b| b.value().attr("data-text").map(str::to_owned))
+}
+
+#[test]
+fn a_translation_recorded_by_the_cli_changes_the_suggestions_on_the_next_page_load() {
+    let ws = Ws::new();
+    ws.write(
+        "sources/first.md",
+        "The council met on Monday to discuss the budget for the coming year.\n",
+    );
+    ws.run(&[
+        "set",
+        "first",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.",
+    ])
+    .success();
+    // Settled files: the server may keep the memory it opens from them.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for rel in [
+        "translations/fr/first.json",
+        "sources/first.md",
+        "translations/fr",
+    ] {
+        std::fs::File::open(ws.path(rel))
+            .and_then(|f| f.set_modified(old))
+            .expect("set mtime");
+    }
+    ws.write(
+        "sources/second.md",
+        "The council met on Tuesday to discuss the budget for the coming year.\n",
+    );
+    let s = Served::start(&ws);
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some("Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.")
+    );
+    // Twice: the second page uses the memory kept from the first.
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some("Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.")
+    );
+    ws.run(&[
+        "set",
+        "first",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Le conseil s'est réuni lundi afin d'examiner le budget de l'an prochain.",
+    ])
+    .success();
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some("Le conseil s'est réuni lundi afin d'examiner le budget de l'an prochain.")
+    );
+}
+
 #[test]
 fn error_level_findings_ask_for_confirmation_before_saving() {
     let (ws, s) = served();
