@@ -15,7 +15,7 @@
 //! segment), the matches found are those sharing a run of three words, unless the memory is
 //! small ([`SMALL`] entries), when every entry not ruled out is scored.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::memory::build::{Builder, DIRECTORY, Prepared, RECORD, SPARSE};
 use crate::memory::grams::{Profile, Shape, bound, edits_from_runs, exact_key, unseen_bound};
-use crate::memory::score::{score, score_tokens, scored_tokens};
+use crate::memory::score::{score, score_at_least, scored_tokens};
 
 /// Where a memory entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -130,8 +130,8 @@ pub struct Memory {
     file: File,
     path: PathBuf,
     shapes: Vec<Shape>,
+    records: Vec<Record>,
     texts_at: u64,
-    records_at: u64,
     postings_at: u64,
     keys_at: u64,
     keys: u64,
@@ -180,6 +180,14 @@ fn invalid() -> io::Error {
         io::ErrorKind::InvalidData,
         "memory index: inconsistent file",
     )
+}
+
+/// Where an entry's texts are: their offset and the lengths of source, translation and
+/// origin.
+#[derive(Debug, Clone, Copy)]
+struct Record {
+    at: u64,
+    lens: [u32; 3],
 }
 
 /// A scored entry, kept while a lookup runs.
@@ -330,6 +338,14 @@ impl Memory {
                 weight: le_u32(&c[4..]),
             })
             .collect();
+        let records = read_vec(&file, records_at, entries * RECORD)
+            .ok()?
+            .chunks_exact(20)
+            .map(|c| Record {
+                at: le_u64(&c[..8]),
+                lens: [le_u32(&c[8..12]), le_u32(&c[12..16]), le_u32(&c[16..20])],
+            })
+            .collect();
         let sparse = read_vec(&file, sparse_at, sparse_len * 4)
             .ok()?
             .chunks_exact(4)
@@ -339,8 +355,8 @@ impl Memory {
             file,
             path: path.to_owned(),
             shapes,
+            records,
             texts_at,
-            records_at,
             postings_at,
             keys_at,
             keys,
@@ -365,9 +381,11 @@ impl Memory {
 
     /// Offset of an entry's texts and their three lengths.
     fn record(&self, entry: u32) -> Result<(u64, [u64; 3])> {
-        let raw = self.read(self.records_at + u64::from(entry) * RECORD, RECORD)?;
-        let len = |i: usize| u64::from(le_u32(&raw[8 + 4 * i..12 + 4 * i]));
-        Ok((le_u64(&raw[..8]), [len(0), len(1), len(2)]))
+        let r = self
+            .records
+            .get(entry as usize)
+            .ok_or_else(|| self.fail(invalid()))?;
+        Ok((r.at, r.lens.map(u64::from)))
     }
 
     fn source(&self, entry: u32) -> Result<String> {
@@ -458,21 +476,27 @@ impl Memory {
             }
             // Entries sharing a run of `q` words, with how many of the query's runs (counted
             // with repetition) each shares; those whose shape alone rules them out are skipped.
-            let mut shared: HashMap<u32, u32> = HashMap::new();
+            let mut shared = vec![0u32; self.len()];
+            let mut touched = Vec::new();
             for (key, times) in profile.runs(q) {
                 for entry in self.postings_of(key)? {
-                    if seen.contains(&entry)
-                        || bound(query, self.shapes[entry as usize], 0) < threshold
-                    {
-                        continue;
+                    let count = &mut shared[entry as usize];
+                    if *count == 0 {
+                        if seen.contains(&entry)
+                            || bound(query, self.shapes[entry as usize], 0) < threshold
+                        {
+                            continue;
+                        }
+                        touched.push(entry);
                     }
-                    *shared.entry(entry).or_default() += times;
+                    *count += times;
                 }
             }
             let words = query.words;
-            let mut candidates: Vec<(u8, u32)> = shared
+            let mut candidates: Vec<(u8, u32)> = touched
                 .into_iter()
-                .map(|(entry, runs)| {
+                .map(|entry| {
+                    let runs = shared[entry as usize];
                     let edits = edits_from_runs(words, u32::try_from(q).unwrap_or(3), runs);
                     (bound(query, self.shapes[entry as usize], edits), entry)
                 })
@@ -480,24 +504,12 @@ impl Memory {
                 .collect();
             candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             for (b, entry) in candidates {
-                if b < found.threshold() {
+                let threshold = found.threshold();
+                if b < threshold {
                     break;
                 }
                 seen.insert(entry);
-                let source = self.source(entry)?;
-                let s = if source == text {
-                    100
-                } else {
-                    score_tokens(&tokens, &source)
-                };
-                if s >= min_score {
-                    found.add(Scored {
-                        score: s,
-                        entry,
-                        source,
-                        target: self.target(entry)?,
-                    });
-                }
+                self.verify(text, &tokens, entry, threshold, &mut found)?;
             }
             // Done when no entry left unscored can reach what is kept; otherwise go on with
             // shorter runs, if they can prove that.
@@ -528,23 +540,37 @@ impl Memory {
     ) -> Result<()> {
         let query = Profile::of(text).shape();
         for (entry, shape) in (0..).zip(&self.shapes) {
-            if seen.contains(&entry) || bound(query, *shape, 0) < found.threshold() {
+            let threshold = found.threshold();
+            if seen.contains(&entry) || bound(query, *shape, 0) < threshold {
                 continue;
             }
-            let source = self.source(entry)?;
-            let s = if source == text {
-                100
-            } else {
-                score_tokens(tokens, &source)
-            };
-            if s >= found.min {
-                found.add(Scored {
-                    score: s,
-                    entry,
-                    source,
-                    target: self.target(entry)?,
-                });
-            }
+            self.verify(text, tokens, entry, threshold, found)?;
+        }
+        Ok(())
+    }
+
+    /// Scores `entry` and keeps it if it reaches `threshold`.
+    fn verify(
+        &self,
+        text: &str,
+        tokens: &[crate::memory::score::Token<'_>],
+        entry: u32,
+        threshold: u8,
+        found: &mut Found,
+    ) -> Result<()> {
+        let source = self.source(entry)?;
+        let s = if source == text {
+            Some(100)
+        } else {
+            score_at_least(tokens, &source, threshold)
+        };
+        if let Some(score) = s {
+            found.add(Scored {
+                score,
+                entry,
+                source,
+                target: self.target(entry)?,
+            });
         }
         Ok(())
     }

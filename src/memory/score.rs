@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::words::{TokenKind, tokens};
 
@@ -80,13 +81,43 @@ fn tag_len(text: &str) -> Option<usize> {
     plausible.then_some(open.len() + end + close.len_utf8())
 }
 
+/// A small multiplicative hasher for the few hundred short strings of one comparison, where
+/// std's keyed hasher costs more than the table itself.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 /// The weighted edit distance between two token sequences.
 #[must_use]
 pub fn distance<'t>(a: &[Token<'t>], b: &[Token<'t>]) -> u32 {
+    distance_within(a, b, u32::MAX).unwrap_or(u32::MAX)
+}
+
+/// The weighted edit distance between two token sequences if it is at most `max`; `None`
+/// as soon as a row of the table shows it cannot be (every path crosses every row, and costs
+/// only add up).
+#[must_use]
+pub fn distance_within<'t>(a: &[Token<'t>], b: &[Token<'t>], max: u32) -> Option<u32> {
     // Every token numbered by its text and, for words, by its text case folded, so that the
     // table compares numbers: folding each pair of words anew would cost more than the rest.
-    let mut exact: HashMap<&'t str, u32> = HashMap::new();
-    let mut folded: HashMap<Cow<'t, str>, u32> = HashMap::new();
+    let mut exact: FxMap<&'t str, u32> = FxMap::default();
+    let mut folded: FxMap<Cow<'t, str>, u32> = FxMap::default();
     let mut number = |t: &Token<'t>| {
         let next = u32::try_from(exact.len()).unwrap_or(u32::MAX);
         let e = *exact.entry(t.text).or_insert(next);
@@ -109,6 +140,7 @@ pub fn distance<'t>(a: &[Token<'t>], b: &[Token<'t>]) -> u32 {
     let mut row = vec![0; b.len() + 1];
     for &(xe, xf, xw) in &a {
         row[0] = prev[0] + xw;
+        let mut least = row[0];
         for (j, &(ye, yf, yw)) in b.iter().enumerate() {
             let substitute = if xe == ye {
                 0
@@ -121,10 +153,14 @@ pub fn distance<'t>(a: &[Token<'t>], b: &[Token<'t>]) -> u32 {
             row[j + 1] = (prev[j] + substitute)
                 .min(prev[j + 1] + xw)
                 .min(row[j] + yw);
+            least = least.min(row[j + 1]);
+        }
+        if least > max {
+            return None;
         }
         std::mem::swap(&mut prev, &mut row);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|&d| d <= max)
 }
 
 /// A word case folded, character by character, as the score compares words; borrowed when
@@ -155,6 +191,26 @@ pub fn score(text: &str, candidate: &str) -> u8 {
 pub fn score_tokens(a: &[Token<'_>], candidate: &str) -> u8 {
     let b = scored_tokens(candidate);
     score_token_lists(a, &b)
+}
+
+/// As [`score_tokens`] when only a score of at least `min` matters: `None` for a lower one,
+/// found without finishing the table when it falls short early.
+#[must_use]
+pub fn score_at_least(a: &[Token<'_>], candidate: &str, min: u8) -> Option<u8> {
+    let b = scored_tokens(candidate);
+    let total = weight(a).max(weight(&b));
+    if total == 0 {
+        return (min == 0).then_some(0);
+    }
+    // The score is at least `min` if and only if the distance is at most this.
+    let needed = (u64::from(min) * u64::from(total)).div_ceil(100);
+    let max = u32::try_from(u64::from(total).saturating_sub(needed)).unwrap_or(u32::MAX);
+    let dist = distance_within(a, &b, max)?;
+    let kept = u64::from(total.saturating_sub(dist));
+    let pct = u8::try_from(kept * 100 / u64::from(total))
+        .unwrap_or(100)
+        .min(99);
+    (pct >= min).then_some(pct)
 }
 
 /// As [`score`] for two texts known to differ, both already tokenised.
@@ -195,6 +251,33 @@ mod tests {
         // Case is folded character by character, beyond ASCII too.
         case("École du port.", "école du port.", 92);
         case("ÉCOLE DU PORT.", "école du port.", 76);
+    }
+
+    #[test]
+    fn a_threshold_gives_the_same_score_or_none() {
+        let texts = [
+            "The council met on Monday to discuss the budget.",
+            "The council met on Tuesday to discuss the budget.",
+            "The mayor closed the old library.",
+            "the COUNCIL met, on Monday; to discuss **the** budget!",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                if a == b {
+                    continue;
+                }
+                let full = score(a, b);
+                for min in [0, 30, 50, 75, 76, 90, 99, 100] {
+                    let expected = (full >= min).then_some(full);
+                    assert_eq!(
+                        score_at_least(&scored_tokens(a), b, min),
+                        expected,
+                        "{a:?} / {b:?} at {min}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
