@@ -340,7 +340,7 @@ impl Memory {
             .collect();
         let records = read_vec(&file, records_at, entries * RECORD)
             .ok()?
-            .chunks_exact(20)
+            .chunks_exact(usize::try_from(RECORD).unwrap_or(20))
             .map(|c| Record {
                 at: le_u64(&c[..8]),
                 lens: [le_u32(&c[8..12]), le_u32(&c[12..16]), le_u32(&c[16..20])],
