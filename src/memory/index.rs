@@ -516,7 +516,8 @@ impl Memory {
             if unseen_bound(query, q) < found.threshold() {
                 break;
             }
-            match (1..q).rev().find(|&p| unseen_bound(query, p) < min_score) {
+            let threshold = found.threshold();
+            match (1..q).rev().find(|&p| unseen_bound(query, p) < threshold) {
                 Some(p) => q = p,
                 None => {
                     // Nothing proves the rest out of reach: a small memory scores it all.
