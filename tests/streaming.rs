@@ -128,3 +128,55 @@ fn a_streamed_diff_is_the_whole_report_byte_for_byte() {
         }
     }
 }
+
+/// `status` written a chunk of articles at a time is the whole report rendered at once, in
+/// text (plain and colour) and JSON, with and without the segments, and with no article.
+#[test]
+fn a_streamed_status_is_the_whole_report_byte_for_byte() {
+    use bitext::commands::status::{self, Listing};
+    use bitext::ui::cli::StatusFormat;
+    use bitext::ui::term::{ColorChoice, Style};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    bitext_corpus::generate(
+        dir.path(),
+        bitext_corpus::Spec {
+            articles: 70,
+            seed: 5,
+            edit_fraction: 0.3,
+            gettext: false,
+        },
+    )
+    .expect("corpus");
+    let ws = Workspace::open(Some(dir.path())).expect("workspace");
+    let all = ws.all_articles().expect("articles");
+    let langs = ws.config.targets.clone();
+    for articles in [all.clone(), Vec::new()] {
+        for listing in [Listing::None, Listing::All] {
+            let report = status::run(&ws, &articles, &langs, listing).expect("status");
+            for style in [Style::plain(), Style::resolve(ColorChoice::Always)] {
+                for format in [StatusFormat::Text, StatusFormat::Json] {
+                    let whole = match format {
+                        StatusFormat::Text => status::render_text(&report, style),
+                        StatusFormat::Json => status::render_json(&report),
+                    };
+                    let mut streamed = Vec::new();
+                    status::write_to(
+                        &ws,
+                        &articles,
+                        &langs,
+                        listing,
+                        (format, style),
+                        &mut streamed,
+                    )
+                    .expect("write");
+                    assert!(
+                        streamed == whole.as_bytes(),
+                        "{} articles, {listing:?}, {format:?}: streamed output differs",
+                        articles.len()
+                    );
+                }
+            }
+        }
+    }
+}
