@@ -55,11 +55,15 @@ pub struct Finding {
     pub message: String,
 }
 
+/// A kept memory, with when its files were last all checked.
+type Slot = Mutex<Option<(Arc<store::Opened>, Instant)>>;
+
 /// The translation memories the server keeps between requests, one per language.
 #[derive(Debug, Default)]
 pub struct Memories {
-    /// Each kept memory with when its files were last all checked.
-    kept: Mutex<Vec<(Lang, Arc<store::Opened>, Instant)>>,
+    /// One slot per language, each with its own lock: opening the memory of one language
+    /// (which the warm-up may be doing) does not hold up a page of another.
+    slots: Mutex<Vec<(Lang, Arc<Slot>)>>,
 }
 
 /// How long a kept memory is trusted on its directories alone, before its files are all
@@ -73,15 +77,33 @@ impl Memories {
         Self::default()
     }
 
+    fn slot(&self, lang: &Lang) -> Arc<Slot> {
+        let mut slots = self
+            .slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, slot)) = slots.iter().find(|(l, _)| l == lang) {
+            return Arc::clone(slot);
+        }
+        let slot = Arc::new(Slot::default());
+        slots.push((lang.clone(), Arc::clone(&slot)));
+        slot
+    }
+
+    /// Opens the memory of `lang` now, unless one still fresh is kept, so that the first
+    /// page that needs it finds it ready.
+    pub fn warm(&self, ws: &Workspace, lang: &Lang) {
+        let _ = self.get(ws, lang);
+    }
+
     /// The memory of `lang`: the kept one while it is still fresh, otherwise opened again
     /// (and kept). None when it cannot be read.
     fn get(&self, ws: &Workspace, lang: &Lang) -> Option<Arc<store::Opened>> {
-        let mut kept = self
-            .kept
+        let slot = self.slot(lang);
+        let mut kept = slot
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(i) = kept.iter().position(|(l, _, _)| l == lang) {
-            let (_, opened, checked) = &mut kept[i];
+        if let Some((opened, checked)) = kept.as_mut() {
             if opened.dirs_unchanged(ws, lang) && checked.elapsed() < FULL_CHECK_EVERY {
                 return Some(Arc::clone(opened));
             }
@@ -89,12 +111,12 @@ impl Memories {
                 *checked = Instant::now();
                 return Some(Arc::clone(opened));
             }
-            kept.swap_remove(i);
+            *kept = None;
         }
         // The memory's cache is only a cache: writing it here spares the next start a
         // rebuild from every translation file.
         let opened = Arc::new(store::open_stamped(ws, lang, true).ok()?);
-        kept.push((lang.clone(), Arc::clone(&opened), Instant::now()));
+        *kept = Some((Arc::clone(&opened), Instant::now()));
         Some(opened)
     }
 }

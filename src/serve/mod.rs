@@ -1,27 +1,34 @@
 //! `bitext serve`: the translator's workbench, the same commands behind a local web page.
 //!
 //! This layer sits above [`crate::commands`]: every write goes through `set` and `accept`
-//! (`run`), under the workspace lock, with their atomic writes. Each request reads the files
-//! again, so edits made on disk while the server runs show on the next page load, and a save
-//! made from a page whose segment has changed on disk since is refused as a conflict.
+//! (`run`), under the workspace lock, with their atomic writes. Each request looks at the
+//! files again, so edits made on disk while the server runs show on the next page load, and a
+//! save made from a page whose segment has changed on disk since is refused as a conflict.
 //!
 //! - [`http`]: requests and responses without the socket, and the guard (token, host, origin);
 //! - [`pages`]: the HTML pages, compiled templates (maud) that escape every text they insert;
 //! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
-//! - [`hooks`]: where translation-memory suggestions and quality findings come in.
+//! - [`hooks`]: where translation-memory suggestions and quality findings come in;
+//! - [`cache`]: the dashboard's rows kept between requests.
 //!
-//! The one thing kept between requests is each language's translation memory, checked against
-//! the files it was built from before every use ([`hooks::Memories`]).
+//! Two things are kept between requests, each checked against the files it was computed from
+//! before every use: the dashboard's counts per article, recomputed only for the articles
+//! whose files changed ([`cache::Dashboard`]), and each language's translation memory
+//! ([`hooks::Memories`]). A background thread fills both when the server starts
+//! ([`App::warm_up`]).
 //!
 //! The server answers one request at a time: writes never race each other, and Ctrl-C stops
 //! it between two requests, never in the middle of a write.
 
 pub mod actions;
+pub mod cache;
 pub mod hooks;
 pub mod http;
 pub mod pages;
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::Error;
 use crate::ui::l10n::{Arg, Localizer};
@@ -48,7 +55,25 @@ pub struct App {
     localizers: Vec<(&'static str, Localizer)>,
     /// The translation memories kept between requests (checked against the files on each
     /// use).
-    memories: hooks::Memories,
+    memories: Arc<hooks::Memories>,
+    /// The dashboard's rows kept between requests (checked against the files on each use).
+    dashboard: Arc<cache::Dashboard>,
+}
+
+/// The background work that fills what the server keeps before the first requests ask for
+/// it ([`App::warm_up`]).
+pub struct WarmUp {
+    stop: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl WarmUp {
+    /// Stops the warm-up after its current step and waits for it, so that the server never
+    /// exits in the middle of writing the memory's cache.
+    pub fn finish(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.thread.join();
+    }
 }
 
 /// The interface language of one request, and its messages.
@@ -118,8 +143,38 @@ impl App {
             root,
             guard,
             localizers,
-            memories: hooks::Memories::new(),
+            memories: Arc::new(hooks::Memories::new()),
+            dashboard: Arc::new(cache::Dashboard::new()),
         }
+    }
+
+    /// Starts computing, in a background thread, what the first requests would otherwise
+    /// wait for: the dashboard's rows, then the translation memory of each target language.
+    /// A request arriving meanwhile waits for the part it needs, or computes it itself; what
+    /// it is served is always checked against the files first, as for any request.
+    #[must_use]
+    pub fn warm_up(&self) -> WarmUp {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (root, dashboard, memories) = (
+            self.root.clone(),
+            Arc::clone(&self.dashboard),
+            Arc::clone(&self.memories),
+        );
+        let stopped = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            // A workspace that cannot be read now is reported by the requests that need it.
+            let Ok(ws) = Workspace::open(Some(&root)) else {
+                return;
+            };
+            let _ = dashboard.rows(&ws);
+            for lang in &ws.config.targets {
+                if stopped.load(Ordering::Relaxed) {
+                    return;
+                }
+                memories.warm(&ws, lang);
+            }
+        });
+        WarmUp { stop, thread }
     }
 
     /// The interface language: the switch (`?ui=`), then its cookie, then `Accept-Language`,
@@ -209,7 +264,8 @@ impl App {
             )),
             ([], true, _) => {
                 let ws = self.workspace()?;
-                Ok(Response::html(200, pages::dashboard(&ws, ui)?))
+                let rows = self.dashboard.rows(&ws)?;
+                Ok(Response::html(200, pages::dashboard(&ws, ui, &rows)))
             }
             (["article", slug, lang], true, _) => {
                 let ws = self.workspace()?;
@@ -225,7 +281,10 @@ impl App {
                 let n = n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
                     Fail::NotFound(ui.ta("serve-no-segment", &[("segment", (*n).into())]))
                 })?;
-                actions::act(&ws, ui, &slug, &lang, n, &request.form())
+                let answer = actions::act(&ws, ui, &slug, &lang, n, &request.form());
+                // Its stamps would tell too; forgetting it costs less than trusting them.
+                self.dashboard.forget(&slug);
+                answer
             }
             (["export"], true, _) => {
                 let ws = self.workspace()?;

@@ -1,0 +1,320 @@
+//! What the server keeps between requests for the dashboard: each article's segment count and
+//! state counts in every target language, with a stamp of the files they were computed from.
+//!
+//! Recomputing the status of every article on every dashboard request costs as much as
+//! `bitext status`: seconds on a large workspace. Instead, a request lists `sources/` and each
+//! target language's directory, takes a [`Stamp`] of every file (size, modification and
+//! change times to the nanosecond, inode and device: one `stat` each, no reading), and
+//! recomputes only the articles whose stamps differ from the kept ones, in parallel. A file
+//! replaced by a rename (bitext's own writes, `git`) gets a new inode; a file edited in
+//! place gets new times, and its change time moves even when an editor or `touch` puts the
+//! modification time back; a new article has no kept entry; a removed one is dropped.
+//!
+//! A file written in the same clock tick as the listing could be written again in that tick,
+//! in place and with the same size, and keep its stamp. An entry whose files changed less
+//! than [`RACY`] before the listing is therefore recomputed on every request until they
+//! settle (as git does with its index). The server's own writes also forget their article
+//! at once ([`Dashboard::forget`]).
+
+use std::collections::HashMap;
+use std::fs::Metadata;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+use crate::error::{Error, Result};
+use crate::model::assess::{Counts, assess};
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::slug::Slug;
+use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR, Workspace};
+
+/// How long after a file's last change its stamp is trusted to tell a later change.
+pub const RACY: Duration = Duration::from_secs(2);
+
+/// What a `stat` says about a file, enough to tell that it changed without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    /// Modification time, nanoseconds since the epoch.
+    modified: i128,
+    /// Status change time (Unix), nanoseconds since the epoch; 0 elsewhere.
+    changed: i128,
+    inode: u64,
+    device: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata.
+    #[must_use]
+    pub fn of(meta: &Metadata) -> Self {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            Self {
+                len: meta.len(),
+                modified,
+                changed: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                inode: meta.ino(),
+                device: meta.dev(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            Self {
+                len: meta.len(),
+                modified,
+                changed: 0,
+                inode: 0,
+                device: 0,
+            }
+        }
+    }
+
+    /// True if and only if the file last changed at least [`RACY`] before `at` (nanoseconds
+    /// since the epoch).
+    fn settled(&self, at: i128) -> bool {
+        self.modified.max(self.changed) + RACY.as_nanos().cast_signed() < at
+    }
+}
+
+/// The nanoseconds since the epoch now.
+fn now() -> i128 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
+}
+
+/// The stamps of the files named `<stem>.<ext>` in the root-relative `dir`, by stem; none
+/// when the directory does not exist.
+///
+/// # Errors
+/// An unreadable directory or file.
+pub fn stamps(ws: &Workspace, dir: &Path, ext: &str) -> Result<HashMap<String, Stamp>> {
+    let mut out = HashMap::new();
+    ws.check_inside(dir)?;
+    let entries = match std::fs::read_dir(ws.abs(dir)) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(source) => {
+            return Err(Error::Read {
+                path: dir.to_owned(),
+                source,
+            });
+        }
+    };
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Read {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let name = entry.file_name();
+        let Some(stem) = name
+            .to_str()
+            .and_then(|n| n.strip_suffix(ext))
+            .and_then(|n| n.strip_suffix('.'))
+        else {
+            continue;
+        };
+        // Through the directory entry (no path to resolve), except for a link, whose target
+        // is what is read.
+        let meta = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => entry.metadata(),
+            _ => std::fs::metadata(entry.path()),
+        };
+        match meta {
+            Ok(meta) => {
+                out.insert(stem.to_owned(), Stamp::of(&meta));
+            }
+            // Removed between the listing and the `stat`: as if never listed.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                return Err(Error::Read {
+                    path: dir.join(name),
+                    source,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One dashboard row: an article's segments and its counts in every target language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The article.
+    pub article: Slug,
+    /// Its number of segments.
+    pub segments: usize,
+    /// Its counts in each target language, in the configured order.
+    pub langs: Vec<Counts>,
+}
+
+/// The files one row was computed from: the source (`.md`, `.mdx`) and the translation in
+/// each target language, each stamp none when the file did not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    md: Option<Stamp>,
+    mdx: Option<Stamp>,
+    langs: Vec<Option<Stamp>>,
+}
+
+impl Key {
+    fn settled(&self, at: i128) -> bool {
+        self.md
+            .iter()
+            .chain(&self.mdx)
+            .chain(self.langs.iter().flatten())
+            .all(|s| s.settled(at))
+    }
+}
+
+/// A kept row, with what it was computed from.
+#[derive(Debug)]
+struct Kept {
+    key: Key,
+    /// False when a file changed too shortly before it was computed for its stamp to be
+    /// trusted: the row is computed again on the next request.
+    settled: bool,
+    row: Row,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// The target languages the rows count, in order.
+    langs: Vec<Lang>,
+    rows: HashMap<Slug, Kept>,
+}
+
+/// The dashboard's rows kept between requests (see the module's documentation).
+#[derive(Debug, Default)]
+pub struct Dashboard {
+    state: Mutex<State>,
+}
+
+impl Dashboard {
+    /// Nothing kept yet.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every article's row, sorted by slug, as `bitext status` would count them now: kept
+    /// rows whose files have the same stamps as when they were computed, the others
+    /// computed again (and kept).
+    ///
+    /// # Errors
+    /// An unreadable directory, or an unreadable or malformed source or translation file.
+    pub fn rows(&self, ws: &Workspace) -> Result<Vec<Row>> {
+        // One request at a time computes: a second one (or the warm-up) waits, then finds
+        // the rows kept.
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let langs = &ws.config.targets;
+        if state.langs != *langs {
+            state.langs.clone_from(langs);
+            state.rows.clear();
+        }
+        let listed_at = now();
+        let sources = Path::new(SOURCES_DIR);
+        let md = stamps(ws, sources, "md")?;
+        let mdx = stamps(ws, sources, "mdx")?;
+        let translations = langs
+            .iter()
+            .map(|l| stamps(ws, &Path::new(TRANSLATIONS_DIR).join(l.as_str()), "json"))
+            .collect::<Result<Vec<_>>>()?;
+        let slugs = ws.all_articles()?;
+        let keys: Vec<Key> = slugs
+            .iter()
+            .map(|slug| Key {
+                md: md.get(slug.as_str()).copied(),
+                mdx: mdx.get(slug.as_str()).copied(),
+                langs: translations
+                    .iter()
+                    .map(|t| t.get(slug.as_str()).copied())
+                    .collect(),
+            })
+            .collect();
+        let todo: Vec<(&Slug, &Key)> = slugs
+            .iter()
+            .zip(&keys)
+            .filter(|(slug, key)| {
+                state
+                    .rows
+                    .get(*slug)
+                    .is_none_or(|kept| !kept.settled || kept.key != **key)
+            })
+            .collect();
+        let computed = map_ordered(&todo, |(slug, _)| row(ws, slug, langs))?;
+        for ((slug, key), row) in todo.into_iter().zip(computed) {
+            state.rows.insert(
+                slug.clone(),
+                Kept {
+                    settled: key.settled(listed_at),
+                    key: key.clone(),
+                    row,
+                },
+            );
+        }
+        if state.rows.len() > slugs.len() {
+            let listed: std::collections::HashSet<&Slug> = slugs.iter().collect();
+            state.rows.retain(|slug, _| listed.contains(slug));
+        }
+        Ok(slugs
+            .iter()
+            .filter_map(|slug| state.rows.get(slug).map(|kept| kept.row.clone()))
+            .collect())
+    }
+
+    /// Forgets the row of `slug`, after the server wrote one of its files.
+    pub fn forget(&self, slug: &Slug) {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .rows
+            .remove(slug);
+    }
+}
+
+/// The row of `slug`, read from its files now.
+fn row(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Row> {
+    let article = ws.load_article(slug)?;
+    let counts = langs
+        .iter()
+        .map(|lang| {
+            let file = ws.load_translation(lang, slug)?;
+            Ok(assess(&article, file.as_ref()).counts())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Row {
+        article: slug.clone(),
+        segments: article.segments.len(),
+        langs: counts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stamp_is_settled_only_racy_after_its_last_change() {
+        let stamp = Stamp {
+            len: 1,
+            modified: 10_000_000_000,
+            changed: 11_000_000_000,
+            inode: 1,
+            device: 1,
+        };
+        assert!(!stamp.settled(12_000_000_000));
+        assert!(!stamp.settled(13_000_000_000));
+        assert!(stamp.settled(13_000_000_001));
+    }
+}
