@@ -78,13 +78,15 @@ impl Stamp {
 
     /// True if and only if the file last changed at least [`RACY`] before `at` (nanoseconds
     /// since the epoch).
-    fn settled(&self, at: i128) -> bool {
+    #[must_use]
+    pub fn settled(&self, at: i128) -> bool {
         self.modified.max(self.changed) + RACY.as_nanos().cast_signed() < at
     }
 }
 
 /// The nanoseconds since the epoch now.
-fn now() -> i128 {
+#[must_use]
+pub fn now() -> i128 {
     SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))

@@ -14,7 +14,7 @@
 //! Two things are kept between requests, each checked against the files it was computed from
 //! before every use: the dashboard's counts per article, recomputed only for the articles
 //! whose files changed ([`cache::Dashboard`]), and each language's translation memory
-//! ([`hooks::Memories`]). A background thread fills both when the server starts
+//! ([`memories::Memories`]). A background thread fills both when the server starts
 //! ([`App::warm_up`]).
 //!
 //! The server answers one request at a time: writes never race each other, and Ctrl-C stops
@@ -24,6 +24,7 @@ pub mod actions;
 pub mod cache;
 pub mod hooks;
 pub mod http;
+pub mod memories;
 pub mod pages;
 
 use std::path::PathBuf;
@@ -55,7 +56,7 @@ pub struct App {
     localizers: Vec<(&'static str, Localizer)>,
     /// The translation memories kept between requests (checked against the files on each
     /// use).
-    memories: Arc<hooks::Memories>,
+    memories: Arc<memories::Memories>,
     /// The dashboard's rows kept between requests (checked against the files on each use).
     dashboard: Arc<cache::Dashboard>,
 }
@@ -143,7 +144,7 @@ impl App {
             root,
             guard,
             localizers,
-            memories: Arc::new(hooks::Memories::new()),
+            memories: Arc::new(memories::Memories::new()),
             dashboard: Arc::new(cache::Dashboard::new()),
         }
     }

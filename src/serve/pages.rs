@@ -245,7 +245,7 @@ pub fn workbench(
     slug: &Slug,
     lang: &Lang,
     request: &Request,
-    memories: &hooks::Memories,
+    memories: &crate::serve::memories::Memories,
 ) -> Result<String, Fail> {
     let plan = FilePlan::new(ws, slug, lang, false)?;
     let filter = Filter::parse(request.param("state"));

@@ -1199,3 +1199,53 @@ fn a_target_language_added_to_the_project_file_shows_on_the_next_dashboard() {
         (5, vec![FIVE_CURRENT, FIVE_MISSING, [1, 0, 4, 0]])
     );
 }
+
+#[test]
+fn suggestions_follow_translations_changed_removed_and_added_while_serving() {
+    const MONDAY: &str = "Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.";
+    const AGAIN: &str = "Le conseil s'est réuni lundi afin d'examiner le budget de l'an prochain.";
+    const THIRD: &str = "Lundi, le conseil a discuté du budget de l'année à venir.";
+    let ws = Ws::new();
+    ws.write(
+        "sources/first.md",
+        "The council met on Monday to discuss the budget for the coming year.\n",
+    );
+    ws.run(&["set", "first", "1", "-l", "fr", "--text", MONDAY])
+        .success();
+    ws.write(
+        "sources/second.md",
+        "The council met on Tuesday to discuss the budget for the coming year.\n",
+    );
+    ws.write(
+        "sources/third.md",
+        "The council met on Monday to discuss the budget for the coming year!\n",
+    );
+    // Settled files: the server trusts the memory it opens from them, and must notice
+    // each change below by itself.
+    settle();
+    let s = Served::start(&ws);
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some(MONDAY)
+    );
+    ws.run(&["set", "first", "1", "-l", "fr", "--text", AGAIN])
+        .success();
+    let page = s.get("/article/second/fr").status(200);
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some(AGAIN)
+    );
+    assert!(
+        !page.body.contains("discuter du budget"),
+        "the replaced translation is still suggested:\n{}",
+        page.body
+    );
+    std::fs::remove_file(ws.path("translations/fr/first.json")).expect("remove");
+    assert_eq!(first_suggestion(&s, "/article/second/fr"), None);
+    ws.run(&["set", "third", "1", "-l", "fr", "--text", THIRD])
+        .success();
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some(THIRD)
+    );
+}
