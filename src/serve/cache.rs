@@ -15,6 +15,11 @@
 //! than [`RACY`] before the listing is therefore recomputed on every request until they
 //! settle (as git does with its index). The server's own writes also forget their article
 //! at once ([`Dashboard::forget`]).
+//!
+//! The settled rows are also saved in `.bitext-cache/dashboard.json` (after the warm-up and
+//! when the server stops), so that the next server starts from them; they are checked
+//! against the files' stamps as any kept row is, and the file is only a cache: deleting it
+//! costs one full computation.
 
 use std::collections::HashMap;
 use std::fs::Metadata;
@@ -22,7 +27,10 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Error, Result};
+use crate::memory::store::CACHE_DIR;
 use crate::model::assess::{Counts, assess};
 use crate::workspace::lang::Lang;
 use crate::workspace::parallel::map_ordered;
@@ -33,7 +41,7 @@ use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR, Workspace};
 pub const RACY: Duration = Duration::from_secs(2);
 
 /// What a `stat` says about a file, enough to tell that it changed without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     len: u64,
     /// Modification time, nanoseconds since the epoch.
@@ -159,7 +167,7 @@ pub struct Row {
 
 /// The files one row was computed from: the source (`.md`, `.mdx`) and the translation in
 /// each target language, each stamp none when the file did not exist.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Key {
     md: Option<Stamp>,
     mdx: Option<Stamp>,
@@ -188,9 +196,132 @@ struct Kept {
 
 #[derive(Debug, Default)]
 struct State {
+    /// True once the rows saved by an earlier server were looked for.
+    loaded: bool,
+    /// True when rows were computed since they were last saved.
+    dirty: bool,
     /// The target languages the rows count, in order.
     langs: Vec<Lang>,
     rows: HashMap<Slug, Kept>,
+}
+
+/// The file the settled rows are saved in, relative to the root.
+const SAVED: &str = "dashboard.json";
+
+/// The rows as saved: only settled ones, for the version of bitext that counted them.
+#[derive(Debug, Serialize, Deserialize)]
+struct Saved {
+    version: String,
+    langs: Vec<String>,
+    rows: Vec<SavedRow>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SavedRow {
+    article: String,
+    key: Key,
+    segments: usize,
+    /// Current, stale, missing and draft, per language.
+    counts: Vec<[usize; 4]>,
+}
+
+impl State {
+    /// Takes the rows saved by an earlier server, when they count the same languages with
+    /// the same version of bitext; anything unreadable is ignored.
+    fn load(&mut self, ws: &Workspace) {
+        self.loaded = true;
+        let path = Path::new(CACHE_DIR).join(SAVED);
+        if ws.check_inside(&path).is_err() {
+            return;
+        }
+        let Ok(bytes) = std::fs::read(ws.abs(&path)) else {
+            return;
+        };
+        let Ok(saved) = serde_json::from_slice::<Saved>(&bytes) else {
+            return;
+        };
+        let langs: Vec<&str> = self.langs.iter().map(Lang::as_str).collect();
+        if saved.version != env!("CARGO_PKG_VERSION") || saved.langs != langs {
+            return;
+        }
+        for row in saved.rows {
+            let Ok(slug) = Slug::parse(&row.article) else {
+                continue;
+            };
+            if row.key.langs.len() != langs.len() || row.counts.len() != langs.len() {
+                continue;
+            }
+            let counts = row
+                .counts
+                .iter()
+                .map(|&[current, stale, missing, draft]| Counts {
+                    current,
+                    stale,
+                    missing,
+                    draft,
+                })
+                .collect();
+            self.rows.insert(
+                slug.clone(),
+                Kept {
+                    key: row.key,
+                    settled: true,
+                    row: Row {
+                        article: slug,
+                        segments: row.segments,
+                        langs: counts,
+                    },
+                },
+            );
+        }
+    }
+
+    /// Saves the settled rows; a cache that cannot be written only costs time next start.
+    fn save(&mut self, ws: &Workspace) {
+        if !self.dirty || ws.check_inside(Path::new(CACHE_DIR)).is_err() {
+            return;
+        }
+        let mut rows: Vec<SavedRow> = self
+            .rows
+            .values()
+            .filter(|kept| kept.settled)
+            .map(|kept| SavedRow {
+                article: kept.row.article.to_string(),
+                key: kept.key.clone(),
+                segments: kept.row.segments,
+                counts: kept
+                    .row
+                    .langs
+                    .iter()
+                    .map(|c| [c.current, c.stale, c.missing, c.draft])
+                    .collect(),
+            })
+            .collect();
+        rows.sort_by(|a, b| a.article.cmp(&b.article));
+        let saved = Saved {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            langs: self.langs.iter().map(ToString::to_string).collect(),
+            rows,
+        };
+        let Ok(bytes) = serde_json::to_vec(&saved) else {
+            return;
+        };
+        let dir = ws.abs(Path::new(CACHE_DIR));
+        let written = std::fs::create_dir_all(&dir)
+            .and_then(|()| {
+                tempfile::Builder::new()
+                    .prefix(".bitext-")
+                    .suffix(".tmp")
+                    .tempfile_in(&dir)
+            })
+            .and_then(|mut temp| {
+                std::io::Write::write_all(&mut temp, &bytes)?;
+                temp.persist(dir.join(SAVED)).map_err(|e| e.error)
+            });
+        if written.is_ok() {
+            self.dirty = false;
+        }
+    }
 }
 
 /// The dashboard's rows kept between requests (see the module's documentation).
@@ -223,6 +354,10 @@ impl Dashboard {
         if state.langs != *langs {
             state.langs.clone_from(langs);
             state.rows.clear();
+            state.loaded = false;
+        }
+        if !state.loaded {
+            state.load(ws);
         }
         let listed_at = now();
         let sources = Path::new(SOURCES_DIR);
@@ -255,6 +390,7 @@ impl Dashboard {
             })
             .collect();
         let computed = map_ordered(&todo, |(slug, _)| row(ws, slug, langs))?;
+        state.dirty |= !todo.is_empty();
         for ((slug, key), row) in todo.into_iter().zip(computed) {
             state.rows.insert(
                 slug.clone(),
@@ -268,11 +404,21 @@ impl Dashboard {
         if state.rows.len() > slugs.len() {
             let listed: std::collections::HashSet<&Slug> = slugs.iter().collect();
             state.rows.retain(|slug, _| listed.contains(slug));
+            state.dirty = true;
         }
         Ok(slugs
             .iter()
             .filter_map(|slug| state.rows.get(slug).map(|kept| kept.row.clone()))
             .collect())
+    }
+
+    /// Saves the settled rows in the workspace's cache directory, for the next server, when
+    /// rows were computed since they were last saved.
+    pub fn save(&self, ws: &Workspace) {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .save(ws);
     }
 
     /// Forgets the row of `slug`, after the server wrote one of its files.

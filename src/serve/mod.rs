@@ -66,14 +66,20 @@ pub struct App {
 pub struct WarmUp {
     stop: Arc<AtomicBool>,
     thread: std::thread::JoinHandle<()>,
+    root: PathBuf,
+    dashboard: Arc<cache::Dashboard>,
 }
 
 impl WarmUp {
     /// Stops the warm-up after its current step and waits for it, so that the server never
-    /// exits in the middle of writing the memory's cache.
+    /// exits in the middle of writing a cache; then saves the dashboard's rows for the next
+    /// server.
     pub fn finish(self) {
         self.stop.store(true, Ordering::Relaxed);
         let _ = self.thread.join();
+        if let Ok(ws) = Workspace::open(Some(&self.root)) {
+            self.dashboard.save(&ws);
+        }
     }
 }
 
@@ -167,7 +173,9 @@ impl App {
             let Ok(ws) = Workspace::open(Some(&root)) else {
                 return;
             };
-            let _ = dashboard.rows(&ws);
+            if dashboard.rows(&ws).is_ok() {
+                dashboard.save(&ws);
+            }
             for lang in &ws.config.targets {
                 if stopped.load(Ordering::Relaxed) {
                     return;
@@ -175,7 +183,12 @@ impl App {
                 memories.warm(&ws, lang);
             }
         });
-        WarmUp { stop, thread }
+        WarmUp {
+            stop,
+            thread,
+            root: self.root.clone(),
+            dashboard: Arc::clone(&self.dashboard),
+        }
     }
 
     /// The interface language: the switch (`?ui=`), then its cookie, then `Accept-Language`,

@@ -1249,3 +1249,39 @@ fn suggestions_follow_translations_changed_removed_and_added_while_serving() {
         Some(THIRD)
     );
 }
+
+#[test]
+fn a_restarted_server_checks_the_rows_it_saved_against_the_files() {
+    let ws = Ws::translated();
+    ws.write("sources/quay.md", "# The quay\n\nIt was rebuilt.\n");
+    settle();
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(rows["harbour"], (5, vec![FIVE_CURRENT, FIVE_MISSING]));
+    let (code, stderr) = s.stop();
+    assert_eq!(code, 0, "{stderr}");
+    let saved = ws.read(".bitext-cache/dashboard.json");
+    assert!(saved.contains("\"harbour\""), "{saved}");
+    // The saved rows are what the next server starts from: one with its files unchanged is
+    // served as saved (here with counts made up, to show they are used at all) ...
+    let mut doctored: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
+    for row in doctored["rows"].as_array_mut().expect("rows") {
+        if row["article"] == "quay" {
+            row["counts"] = serde_json::json!([[1, 0, 1, 0], [0, 0, 2, 0]]);
+        }
+    }
+    ws.write(".bitext-cache/dashboard.json", doctored.to_string());
+    // ... and one whose files changed while no server ran is counted again.
+    edit_in_place_keeping_time(&ws, "sources/harbour.md", "on the quay", "on the pier");
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(rows["harbour"], (5, vec![[4, 1, 0, 0], FIVE_MISSING]));
+    assert_eq!(rows["quay"], (2, vec![[1, 0, 1, 0], [0, 0, 2, 0]]));
+    // A saved file that cannot be read is no more than a missing one.
+    drop(s);
+    ws.write(".bitext-cache/dashboard.json", "{not json");
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(rows["harbour"], (5, vec![[4, 1, 0, 0], FIVE_MISSING]));
+    assert_eq!(rows["quay"], (2, vec![[0, 0, 2, 0], [0, 0, 2, 0]]));
+}
