@@ -390,6 +390,46 @@ impl Memories {
         let _ = self.get(ws, lang);
     }
 
+    /// Opens the memory of `lang` again when its kept one carries an overlay whose files all
+    /// last changed at least `quiet` ago, so that the memory's cache on disk matches the files
+    /// again (for the next server) and lookups no longer merge two memories. The opening runs
+    /// without holding up pages, which go on with the overlay meanwhile. Returns true if and
+    /// only if it opened the memory.
+    pub fn consolidate(&self, ws: &Workspace, lang: &Lang, quiet: Duration) -> bool {
+        let slot = self.slot(lang);
+        let lock = || {
+            slot.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        {
+            let kept = lock();
+            let cutoff = now() - i128::try_from(quiet.as_nanos()).unwrap_or(i128::MAX);
+            if kept.kept.is_none()
+                || kept.overlaid.is_empty()
+                || !kept.overlaid.values().flatten().all(|s| s.settled(cutoff))
+            {
+                return false;
+            }
+        }
+        let at = now();
+        let dirs = dir_stamps(ws, lang);
+        let (Ok(base_files), Ok(base)) = (files(ws, lang), store::open_stamped(ws, lang, true))
+        else {
+            return false;
+        };
+        let mut kept = lock();
+        *kept = Slot {
+            kept: Some(Arc::new(Kept::new(base))),
+            base_files,
+            base_at: at,
+            dirs,
+            // Checked at the next use: files may have changed during the opening.
+            checked: None,
+            ..Slot::default()
+        };
+        true
+    }
+
     /// The memory of `lang` as the files are now: the kept one, brought up to date, or
     /// opened (and kept). None when it cannot be read.
     #[must_use]
@@ -411,6 +451,75 @@ impl Memories {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SOURCE: &str = "The council met on Monday to discuss the budget for the coming year.";
+
+    fn write_translation(root: &Path, article: &str, target: &str) {
+        let dir = root.join("translations/fr");
+        std::fs::create_dir_all(&dir).expect("dir");
+        let json = serde_json::json!({
+            "format": 1, "article": article, "lang": "fr",
+            "units": [{"id": "d9dcd9ea", "source": SOURCE, "target": target, "state": "translated"}]
+        });
+        // Replaced, as bitext writes.
+        let temp = dir.join(format!(".{article}.tmp"));
+        std::fs::write(&temp, json.to_string()).expect("write");
+        std::fs::rename(&temp, dir.join(format!("{article}.json"))).expect("rename");
+    }
+
+    fn targets(memories: &Memories, ws: &Workspace, lang: &Lang) -> Vec<String> {
+        memories
+            .get(ws, lang)
+            .expect("memory")
+            .lookup(SOURCE, 50, 5)
+            .into_iter()
+            .map(|hit| hit.target)
+            .collect()
+    }
+
+    #[test]
+    fn a_kept_memory_follows_changed_files_through_its_overlay_and_after_consolidating() {
+        let dir = tempfile::tempdir().expect("dir");
+        let root = dir.path();
+        std::fs::write(
+            root.join("bitext.toml"),
+            "source = \"en\"\ntargets = [\"fr\"]\n",
+        )
+        .expect("config");
+        std::fs::create_dir_all(root.join("sources")).expect("sources");
+        write_translation(root, "a", "Premier.");
+        write_translation(root, "b", "Second.");
+        let ws = Workspace::open(Some(root)).expect("workspace");
+        let fr = Lang::parse("fr").expect("fr");
+        let memories = Memories::new();
+        assert_eq!(targets(&memories, &ws, &fr), ["Premier.", "Second."]);
+        write_translation(root, "a", "Premier, revu.");
+        write_translation(root, "c", "Troisième.");
+        std::fs::remove_file(root.join("translations/fr/b.json")).expect("remove");
+        assert_eq!(
+            targets(&memories, &ws, &fr),
+            ["Premier, revu.", "Troisième."]
+        );
+        let slot = memories.slot(&fr);
+        assert_eq!(slot.lock().expect("slot").overlaid.len(), 3);
+        // Not before the changed files are quiet.
+        assert!(!memories.consolidate(&ws, &fr, Duration::from_secs(3600)));
+        std::thread::sleep(crate::serve::cache::RACY + Duration::from_millis(200));
+        assert!(memories.consolidate(&ws, &fr, Duration::ZERO));
+        assert!(slot.lock().expect("slot").overlaid.is_empty());
+        assert_eq!(
+            targets(&memories, &ws, &fr),
+            ["Premier, revu.", "Troisième."]
+        );
+        assert!(slot.lock().expect("slot").overlaid.is_empty());
+        // The opened memory's cache on disk now matches the files.
+        assert!(root.join(".bitext-cache/memory-fr.bin").is_file());
+        write_translation(root, "c", "Troisième, revu.");
+        assert_eq!(
+            targets(&memories, &ws, &fr),
+            ["Premier, revu.", "Troisième, revu."]
+        );
+    }
 
     #[test]
     fn files_rank_as_the_memory_orders_them() {

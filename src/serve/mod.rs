@@ -59,6 +59,35 @@ pub struct App {
     memories: Arc<memories::Memories>,
     /// The dashboard's rows kept between requests (checked against the files on each use).
     dashboard: Arc<cache::Dashboard>,
+    /// When the last request was answered.
+    last_request: Arc<LastRequest>,
+}
+
+/// How long the server must have been idle before it rewrites its caches on disk.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// When the last request was answered, shared with the background thread.
+#[derive(Debug)]
+struct LastRequest(std::sync::Mutex<std::time::Instant>);
+
+impl LastRequest {
+    fn now() -> Self {
+        Self(std::sync::Mutex::new(std::time::Instant::now()))
+    }
+
+    fn touch(&self) {
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = std::time::Instant::now();
+    }
+
+    fn elapsed(&self) -> std::time::Duration {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .elapsed()
+    }
 }
 
 /// The background work that fills what the server keeps before the first requests ask for
@@ -152,6 +181,7 @@ impl App {
             localizers,
             memories: Arc::new(memories::Memories::new()),
             dashboard: Arc::new(cache::Dashboard::new()),
+            last_request: Arc::new(LastRequest::now()),
         }
     }
 
@@ -159,13 +189,19 @@ impl App {
     /// wait for: the dashboard's rows, then the translation memory of each target language.
     /// A request arriving meanwhile waits for the part it needs, or computes it itself; what
     /// it is served is always checked against the files first, as for any request.
+    ///
+    /// The thread then stays, and whenever no request came for [`IDLE`], saves the
+    /// dashboard's rows and opens again each memory that carries changed files
+    /// ([`memories::Memories::consolidate`]), so that the next server starts from caches
+    /// that match the files.
     #[must_use]
     pub fn warm_up(&self) -> WarmUp {
         let stop = Arc::new(AtomicBool::new(false));
-        let (root, dashboard, memories) = (
+        let (root, dashboard, memories, idle) = (
             self.root.clone(),
             Arc::clone(&self.dashboard),
             Arc::clone(&self.memories),
+            Arc::clone(&self.last_request),
         );
         let stopped = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
@@ -181,6 +217,29 @@ impl App {
                     return;
                 }
                 memories.warm(&ws, lang);
+            }
+            // Then, while the server is idle, bring the caches on disk up to date with what
+            // changed, for the next server.
+            loop {
+                for _ in 0..100 {
+                    if stopped.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    std::thread::sleep(IDLE / 100);
+                }
+                if idle.elapsed() < IDLE {
+                    continue;
+                }
+                let Ok(ws) = Workspace::open(Some(&root)) else {
+                    continue;
+                };
+                dashboard.save(&ws);
+                for lang in &ws.config.targets {
+                    if stopped.load(Ordering::Relaxed) || idle.elapsed() < IDLE {
+                        break;
+                    }
+                    memories.consolidate(&ws, lang, IDLE);
+                }
             }
         });
         WarmUp {
@@ -258,6 +317,7 @@ impl App {
         if request.method == "HEAD" {
             response.body.clear();
         }
+        self.last_request.touch();
         response
     }
 
