@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::fs::Metadata;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -100,17 +100,19 @@ pub fn now() -> i128 {
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
 }
 
-/// The stamps of the files named `<stem>.<ext>` in the root-relative `dir`, by stem; none
-/// when the directory does not exist.
+/// The stamps of the files of the root-relative `dir` whose extension is one of `exts`, by
+/// file name; none when the directory does not exist. The `stat` calls run on every core: on
+/// a large workspace they are most of a dashboard's cost.
 ///
 /// # Errors
 /// An unreadable directory or file.
-pub fn stamps(ws: &Workspace, dir: &Path, ext: &str) -> Result<HashMap<String, Stamp>> {
-    let mut out = HashMap::new();
+pub fn stamps(ws: &Workspace, dir: &Path, exts: &[&str]) -> Result<HashMap<String, Stamp>> {
+    use rayon::prelude::*;
     ws.check_inside(dir)?;
-    let entries = match std::fs::read_dir(ws.abs(dir)) {
+    let abs = ws.abs(dir);
+    let entries = match std::fs::read_dir(&abs) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
         Err(source) => {
             return Err(Error::Read {
                 path: dir.to_owned(),
@@ -118,40 +120,37 @@ pub fn stamps(ws: &Workspace, dir: &Path, ext: &str) -> Result<HashMap<String, S
             });
         }
     };
+    let mut names = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| Error::Read {
             path: dir.to_owned(),
             source,
         })?;
-        let name = entry.file_name();
-        let Some(stem) = name
-            .to_str()
-            .and_then(|n| n.strip_suffix(ext))
-            .and_then(|n| n.strip_suffix('.'))
-        else {
+        let Ok(name) = entry.file_name().into_string() else {
             continue;
         };
-        // Through the directory entry (no path to resolve), except for a link, whose target
-        // is what is read.
-        let meta = match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => entry.metadata(),
-            _ => std::fs::metadata(entry.path()),
-        };
-        match meta {
-            Ok(meta) => {
-                out.insert(stem.to_owned(), Stamp::of(&meta));
-            }
-            // Removed between the listing and the `stat`: as if never listed.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(source) => {
-                return Err(Error::Read {
-                    path: dir.join(name),
-                    source,
-                });
-            }
+        let wanted = name
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| exts.contains(&ext));
+        if wanted {
+            names.push(name);
         }
     }
-    Ok(out)
+    names
+        .into_par_iter()
+        .filter_map(|name| {
+            // A link is followed: its target is what is read.
+            match std::fs::metadata(abs.join(&name)) {
+                Ok(meta) => Some(Ok((name, Stamp::of(&meta)))),
+                // Removed between the listing and the `stat`: as if never listed.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(source) => Some(Err(Error::Read {
+                    path: dir.join(name),
+                    source,
+                })),
+            }
+        })
+        .collect()
 }
 
 /// One dashboard row: an article's segments and its counts in every target language.
@@ -203,6 +202,13 @@ struct State {
     /// The target languages the rows count, in order.
     langs: Vec<Lang>,
     rows: HashMap<Slug, Kept>,
+    /// The articles, with the stamp of `sources/` when it was listed and when that was: a
+    /// file added, removed or renamed there changes the directory's stamp.
+    listing: Option<(Stamp, i128, Vec<Slug>)>,
+    /// Counts the changes to `rows`.
+    generation: u64,
+    /// Every row in slug order, as of `generation`.
+    snapshot: Option<(u64, Arc<Vec<Row>>)>,
 }
 
 /// The file the settled rows are saved in, relative to the root.
@@ -339,11 +345,11 @@ impl Dashboard {
 
     /// Every article's row, sorted by slug, as `bitext status` would count them now: kept
     /// rows whose files have the same stamps as when they were computed, the others
-    /// computed again (and kept).
+    /// computed again (and kept); with a number that changes whenever a row does.
     ///
     /// # Errors
     /// An unreadable directory, or an unreadable or malformed source or translation file.
-    pub fn rows(&self, ws: &Workspace) -> Result<Vec<Row>> {
+    pub fn rows(&self, ws: &Workspace) -> Result<(u64, Arc<Vec<Row>>)> {
         // One request at a time computes: a second one (or the warm-up) waits, then finds
         // the rows kept.
         let mut state = self
@@ -355,27 +361,38 @@ impl Dashboard {
             state.langs.clone_from(langs);
             state.rows.clear();
             state.loaded = false;
+            state.generation += 1;
         }
         if !state.loaded {
             state.load(ws);
+            state.generation += 1;
         }
         let listed_at = now();
         let sources = Path::new(SOURCES_DIR);
-        let md = stamps(ws, sources, "md")?;
-        let mdx = stamps(ws, sources, "mdx")?;
+        let dir = std::fs::metadata(ws.abs(sources))
+            .ok()
+            .map(|m| Stamp::of(&m));
+        let files = stamps(ws, sources, &["md", "mdx"])?;
         let translations = langs
             .iter()
-            .map(|l| stamps(ws, &Path::new(TRANSLATIONS_DIR).join(l.as_str()), "json"))
+            .map(|l| stamps(ws, &Path::new(TRANSLATIONS_DIR).join(l.as_str()), &["json"]))
             .collect::<Result<Vec<_>>>()?;
-        let slugs = ws.all_articles()?;
+        let slugs = match (&state.listing, dir) {
+            (Some((was, at, slugs)), Some(is)) if *was == is && is.settled(*at) => slugs.clone(),
+            _ => {
+                let slugs = ws.all_articles()?;
+                state.listing = dir.map(|d| (d, listed_at, slugs.clone()));
+                slugs
+            }
+        };
         let keys: Vec<Key> = slugs
             .iter()
             .map(|slug| Key {
-                md: md.get(slug.as_str()).copied(),
-                mdx: mdx.get(slug.as_str()).copied(),
+                md: files.get(&format!("{slug}.md")).copied(),
+                mdx: files.get(&format!("{slug}.mdx")).copied(),
                 langs: translations
                     .iter()
-                    .map(|t| t.get(slug.as_str()).copied())
+                    .map(|t| t.get(&format!("{slug}.json")).copied())
                     .collect(),
             })
             .collect();
@@ -390,7 +407,10 @@ impl Dashboard {
             })
             .collect();
         let computed = map_ordered(&todo, |(slug, _)| row(ws, slug, langs))?;
-        state.dirty |= !todo.is_empty();
+        if !todo.is_empty() {
+            state.dirty = true;
+            state.generation += 1;
+        }
         for ((slug, key), row) in todo.into_iter().zip(computed) {
             state.rows.insert(
                 slug.clone(),
@@ -405,11 +425,22 @@ impl Dashboard {
             let listed: std::collections::HashSet<&Slug> = slugs.iter().collect();
             state.rows.retain(|slug, _| listed.contains(slug));
             state.dirty = true;
+            state.generation += 1;
         }
-        Ok(slugs
-            .iter()
-            .filter_map(|slug| state.rows.get(slug).map(|kept| kept.row.clone()))
-            .collect())
+        let generation = state.generation;
+        if let Some((at, rows)) = &state.snapshot
+            && *at == generation
+        {
+            return Ok((generation, Arc::clone(rows)));
+        }
+        let rows: Arc<Vec<Row>> = Arc::new(
+            slugs
+                .iter()
+                .filter_map(|slug| state.rows.get(slug).map(|kept| kept.row.clone()))
+                .collect(),
+        );
+        state.snapshot = Some((generation, Arc::clone(&rows)));
+        Ok((generation, rows))
     }
 
     /// Saves the settled rows in the workspace's cache directory, for the next server, when
@@ -423,11 +454,12 @@ impl Dashboard {
 
     /// Forgets the row of `slug`, after the server wrote one of its files.
     pub fn forget(&self, slug: &Slug) {
-        self.state
+        let mut state = self
+            .state
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .rows
-            .remove(slug);
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        state.rows.remove(slug);
+        state.generation += 1;
     }
 }
 

@@ -142,8 +142,8 @@ fn rank(origin: &Origin) -> (u8, usize, String) {
 fn files(ws: &Workspace, lang: &Lang) -> Result<HashMap<String, Stamp>> {
     let mut out = HashMap::new();
     for (dir, ext) in dirs(lang) {
-        for (stem, stamp) in stamps(ws, Path::new(&dir), ext)? {
-            out.insert(format!("{dir}/{stem}.{ext}"), stamp);
+        for (name, stamp) in stamps(ws, Path::new(&dir), &[ext])? {
+            out.insert(format!("{dir}/{name}"), stamp);
         }
     }
     Ok(out)

@@ -61,6 +61,9 @@ pub struct App {
     dashboard: Arc<cache::Dashboard>,
     /// When the last request was answered.
     last_request: Arc<LastRequest>,
+    /// The dashboard's HTML last made in each interface language, with the rows' generation
+    /// and the project file's languages and editions it was made from.
+    dashboard_pages: std::sync::Mutex<Vec<(&'static str, u64, String, String)>>,
 }
 
 /// How long the server must have been idle before it rewrites its caches on disk.
@@ -182,6 +185,7 @@ impl App {
             memories: Arc::new(memories::Memories::new()),
             dashboard: Arc::new(cache::Dashboard::new()),
             last_request: Arc::new(LastRequest::now()),
+            dashboard_pages: std::sync::Mutex::default(),
         }
     }
 
@@ -338,8 +342,11 @@ impl App {
             )),
             ([], true, _) => {
                 let ws = self.workspace()?;
-                let rows = self.dashboard.rows(&ws)?;
-                Ok(Response::html(200, pages::dashboard(&ws, ui, &rows)))
+                let (generation, rows) = self.dashboard.rows(&ws)?;
+                Ok(Response::html(
+                    200,
+                    self.dashboard_page(&ws, ui, generation, &rows),
+                ))
             }
             (["article", slug, lang], true, _) => {
                 let ws = self.workspace()?;
@@ -372,6 +379,32 @@ impl App {
                 ui.ta("serve-no-page", &[("path", request.path.as_str().into())]),
             )),
         }
+    }
+
+    /// The dashboard's HTML: the one made last for this interface language when neither the
+    /// rows nor the project file's languages and editions changed since, else made again.
+    fn dashboard_page(
+        &self,
+        ws: &Workspace,
+        ui: &Ui<'_>,
+        generation: u64,
+        rows: &[cache::Row],
+    ) -> String {
+        let config = format!("{:?} {:?}", ws.config.targets, ws.config.editions);
+        let mut pages = self
+            .dashboard_pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, _, _, page)) = pages
+            .iter()
+            .find(|(lang, made, cfg, _)| *lang == ui.lang && *made == generation && *cfg == config)
+        {
+            return page.clone();
+        }
+        let page = pages::dashboard(ws, ui, rows);
+        pages.retain(|(lang, ..)| *lang != ui.lang);
+        pages.push((ui.lang, generation, config, page.clone()));
+        page
     }
 
     fn workspace(&self) -> Result<Workspace, Fail> {

@@ -1285,3 +1285,23 @@ fn a_restarted_server_checks_the_rows_it_saved_against_the_files() {
     assert_eq!(rows["harbour"], (5, vec![[4, 1, 0, 0], FIVE_MISSING]));
     assert_eq!(rows["quay"], (2, vec![[0, 0, 2, 0], [0, 0, 2, 0]]));
 }
+
+#[test]
+fn an_edition_added_to_the_project_file_shows_on_the_next_dashboard_in_every_language() {
+    let ws = Ws::translated();
+    settle();
+    let s = Served::start(&ws);
+    for ui in ["en", "fr"] {
+        let page = s.get(&format!("/?ui={ui}")).status(200);
+        assert!(!page.body.contains("issue-9"), "{}", page.body);
+    }
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[[edition]]\nid = \"issue-9\"\nvolume = 1\nnumber = 9\ndate = \"2024-01\"\narticles = [\"harbour\"]\n",
+    );
+    for ui in ["en", "fr"] {
+        let page = s.get(&format!("/?ui={ui}")).status(200);
+        assert!(page.body.contains("issue-9"), "{}", page.body);
+        assert!(page.body.contains(&format!("<html lang=\"{ui}\"")));
+    }
+}
