@@ -9,16 +9,19 @@
 //! - [`pages`]: the HTML pages, compiled templates (maud) that escape every text they insert;
 //! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
 //! - [`hooks`]: where translation-memory suggestions and quality findings come in;
-//! - [`cache`]: the dashboard's rows kept between requests.
+//! - [`cache`]: the dashboard's rows kept between requests;
+//! - [`memories`]: the translation memories kept between requests.
 //!
 //! Two things are kept between requests, each checked against the files it was computed from
 //! before every use: the dashboard's counts per article, recomputed only for the articles
-//! whose files changed ([`cache::Dashboard`]), and each language's translation memory
-//! ([`memories::Memories`]). A background thread fills both when the server starts
-//! ([`App::warm_up`]).
+//! whose files changed ([`cache::Dashboard`]), and each language's translation memory, which
+//! reads only the files changed since it was opened ([`memories::Memories`]). A background
+//! thread fills both when the server starts, and brings their caches on disk up to date when
+//! the server is idle ([`App::warm_up`]).
 //!
 //! The server answers one request at a time: writes never race each other, and Ctrl-C stops
-//! it between two requests, never in the middle of a write.
+//! it between two requests, never in the middle of a write. The background thread never
+//! writes a workspace file, only caches, and the server waits for it before exiting.
 
 pub mod actions;
 pub mod cache;
