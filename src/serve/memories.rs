@@ -390,6 +390,19 @@ impl Memories {
         let _ = self.get(ws, lang);
     }
 
+    /// Brings the kept memory of `lang`, if any, up to date with the files, as a page would
+    /// before using it; for the background thread, so that pages seldom pay for the check.
+    pub fn poll(&self, ws: &Workspace, lang: &Lang) {
+        let slot = self.slot(lang);
+        let mut slot = slot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if slot.kept.is_some() {
+            // An error is left for the next page to meet (and report as no suggestions).
+            let _ = slot.refresh(ws, lang);
+        }
+    }
+
     /// Opens the memory of `lang` again when its kept one carries an overlay whose files all
     /// last changed at least `quiet` ago, so that the memory's cache on disk matches the files
     /// again (for the next server) and lookups no longer merge two memories. The opening runs

@@ -72,6 +72,9 @@ pub struct App {
 /// How long the server must have been idle before it rewrites its caches on disk.
 const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// How often the background thread checks the kept memories against the files.
+const POLL: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// When the last request was answered, shared with the background thread.
 #[derive(Debug)]
 struct LastRequest(std::sync::Mutex<std::time::Instant>);
@@ -197,10 +200,11 @@ impl App {
     /// A request arriving meanwhile waits for the part it needs, or computes it itself; what
     /// it is served is always checked against the files first, as for any request.
     ///
-    /// The thread then stays, and whenever no request came for [`IDLE`], saves the
-    /// dashboard's rows and opens again each memory that carries changed files
-    /// ([`memories::Memories::consolidate`]), so that the next server starts from caches
-    /// that match the files.
+    /// The thread then stays. Every [`POLL`] it brings the kept memories up to date with the
+    /// files ([`memories::Memories::poll`]), so that a page seldom pays for that check. And
+    /// whenever no request came for [`IDLE`], it saves the dashboard's rows and opens again
+    /// each memory that carries changed files ([`memories::Memories::consolidate`]), so that
+    /// the next server starts from caches that match the files.
     #[must_use]
     pub fn warm_up(&self) -> WarmUp {
         let stop = Arc::new(AtomicBool::new(false));
@@ -225,21 +229,23 @@ impl App {
                 }
                 memories.warm(&ws, lang);
             }
-            // Then, while the server is idle, bring the caches on disk up to date with what
-            // changed, for the next server.
+            // Then keep the memories up to date with the files between pages, so that a page
+            // seldom pays for the check; and while the server is idle, bring the caches on
+            // disk up to date with what changed, for the next server.
             loop {
-                for _ in 0..100 {
-                    if stopped.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    std::thread::sleep(IDLE / 100);
-                }
-                if idle.elapsed() < IDLE {
-                    continue;
+                std::thread::sleep(POLL);
+                if stopped.load(Ordering::Relaxed) {
+                    return;
                 }
                 let Ok(ws) = Workspace::open(Some(&root)) else {
                     continue;
                 };
+                for lang in &ws.config.targets {
+                    memories.poll(&ws, lang);
+                }
+                if idle.elapsed() < IDLE {
+                    continue;
+                }
                 dashboard.save(&ws);
                 for lang in &ws.config.targets {
                     if stopped.load(Ordering::Relaxed) || idle.elapsed() < IDLE {
