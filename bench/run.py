@@ -10,8 +10,10 @@ edited) in a temporary directory with `cargo run --example gencorpus`, then meas
 - `msgmerge --previous` (old PO + new POT, per article and language, as po4a drives it)
   against `bitext sync`;
 - the alignment of one 5,000-paragraph article with 10% of its paragraphs edited;
-- `bitext serve`: the time to serve the dashboard and one article's workbench page, against
-  `bitext status` on the same corpus (`--serve-only` measures just these).
+- `bitext serve`: the time to serve the dashboard and the workbench of a finished and of an
+  unfinished article, right after the server starts, warm, after another process changed a
+  translation file, and after a restart, against `bitext status` on the same corpus
+  (`--serve-only` measures just these).
 
 gettext takes one PO file per process (each file has a header entry, so msgfmt refuses to
 read two at once), so it runs through `xargs -P N` with N the core count, as bitext uses every
@@ -104,47 +106,137 @@ def fetch(url):
     return time.perf_counter() - start, len(body)
 
 
-def bench_serve(corpus, runs):
-    """Serves corpus with `bitext serve`; returns the best times (seconds) of the dashboard,
-    of a finished article's workbench and of an unfinished one's, and the dashboard's size
-    in bytes."""
+def start_server(corpus):
+    """Starts `bitext serve` on corpus; returns (process, base URL, query with the token)."""
     server = subprocess.Popen([BITEXT, "-C", corpus, "serve"], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
+    url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
+    base, token = url.split("/?token=")
+    return server, base, f"?token={token}"
+
+
+def stop_server(server):
+    server.send_signal(2)
+    server.wait()
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def bench_serve(corpus, runs):
+    """Serves corpus with `bitext serve` and times what a translator meets, in seconds:
+
+    - `start`: right after the server prints its URL, the dashboard, then the workbench of an
+      unfinished article in fr and in es (these wait for the warm-up, which computes the
+      dashboard and opens each language's memory);
+    - warm: then the dashboard (best and median of `runs`), a finished article's workbench
+      and the unfinished one's (best and median of 5 x `runs`);
+    - `change`: after another process (`bitext set`) changed one translation file, the next
+      dashboard and the next unfinished workbench (best of `runs` changes);
+    - `restart`: the server stopped after those changes and started again, the first
+      dashboard and workbench (the memory's cache on disk no longer matches the files: the
+      warm-up opens the memory from every file, and writes its cache);
+    - `restart 2`: stopped and started once more, with caches on disk that match the files.
+    """
+    import json
+    status = json.loads(subprocess.run([BITEXT, "-C", corpus, "status", "--format", "json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    articles = status["articles"]
+    done = next(a["article"] for a in articles if a["languages"][0]["percent"] == 100.0)
+    # An unfinished article's page also looks up the translation memory for each
+    # unfinished segment.
+    todo = next(a["article"] for a in articles
+                if all(lang["percent"] < 100.0 for lang in a["languages"]))
+    others = [a["article"] for a in articles if a["article"] not in (done, todo)]
+    out = {}
+    server, base, q = start_server(corpus)
     try:
-        url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
-        base, token = url.split("/?token=")
-        import json
-        status = json.loads(subprocess.run([BITEXT, "-C", corpus, "status", "-l", "fr",
-                                            "--format", "json"], capture_output=True,
-                                           text=True, check=True).stdout)
-        done = next(a["article"] for a in status["articles"]
-                    if a["languages"][0]["percent"] == 100.0)
-        # An unfinished article's page also looks up the translation memory for each
-        # unfinished segment.
-        todo = next(a["article"] for a in status["articles"]
-                    if a["languages"][0]["percent"] < 100.0)
-        dashboard = [fetch(f"{base}/?token={token}") for _ in range(runs)]
-        article = [fetch(f"{base}/article/{done}/fr?token={token}") for _ in range(runs * 5)]
-        unfinished = [fetch(f"{base}/article/{todo}/fr?token={token}") for _ in range(runs * 5)]
-        return min(dashboard)[0], min(article)[0], min(unfinished)[0], dashboard[0][1]
+        out["start dashboard"] = fetch(f"{base}/{q}")[0]
+        out["start fr"] = fetch(f"{base}/article/{todo}/fr{q}")[0]
+        out["start es"] = fetch(f"{base}/article/{todo}/es{q}")[0]
+        dashboard = [fetch(f"{base}/{q}") for _ in range(runs)]
+        out["size"] = dashboard[0][1]
+        out["dashboard"] = min(d[0] for d in dashboard)
+        out["dashboard median"] = median([d[0] for d in dashboard])
+        finished = [fetch(f"{base}/article/{done}/fr{q}")[0] for _ in range(runs * 5)]
+        unfinished = [fetch(f"{base}/article/{todo}/fr{q}")[0] for _ in range(runs * 5)]
+        out["finished"] = min(finished)
+        out["unfinished"] = min(unfinished)
+        out["unfinished median"] = median(unfinished)
+        after_dashboard, after_page = [], []
+        for i in range(runs):
+            subprocess.run([BITEXT, "-C", corpus, "set", others[i], "1", "-l", "fr", "--text",
+                            f"Traduction changée {i}."], check=True, capture_output=True)
+            after_dashboard.append(fetch(f"{base}/{q}")[0])
+            after_page.append(fetch(f"{base}/article/{todo}/fr{q}")[0])
+        out["change dashboard"] = min(after_dashboard)
+        out["change fr"] = min(after_page)
     finally:
-        server.send_signal(2)
-        server.wait()
+        stop_server(server)
+    # Changes younger than two seconds keep the memory from writing its cache; let them age.
+    time.sleep(2.5)
+    server, base, q = start_server(corpus)
+    try:
+        out["restart dashboard"] = fetch(f"{base}/{q}")[0]
+        out["restart fr"] = fetch(f"{base}/article/{todo}/fr{q}")[0]
+        # Waits for the warm-up to open the es memory too (and write its cache).
+        fetch(f"{base}/article/{todo}/es{q}")
+    finally:
+        stop_server(server)
+    # Once more, now that the caches on disk match the files.
+    server, base, q = start_server(corpus)
+    try:
+        out["restart 2 dashboard"] = fetch(f"{base}/{q}")[0]
+        out["restart 2 fr"] = fetch(f"{base}/article/{todo}/fr{q}")[0]
+    finally:
+        stop_server(server)
+    return out
 
 
-def serve_only(sizes, runs):
+def serve_table(rows):
+    """Prints the tables of `bench_serve` results: (articles, segments, status s, results,
+    load average after)."""
+    print("Dashboard, seconds (every article in fr and es):")
+    print()
+    print("| articles | segments | bitext status | first, right after start | warm, best | warm, median | warm / status | after a change | first after a restart | after a 2nd restart | MiB | load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, segs, status, r, load in rows:
+        print(f"| {n:,} | {segs:,} | {status:.3f} | {r['start dashboard']:.3f} | {r['dashboard']:.3f} | {r['dashboard median']:.3f} | {r['dashboard'] / status:.2f} | {r['change dashboard']:.3f} | {r['restart dashboard']:.3f} | {r['restart 2 dashboard']:.3f} | {r['size'] / 1048576:.1f} | {load:.1f} |")
+    print()
+    print("Article workbench, milliseconds:")
+    print()
+    print("| articles | finished, best | unfinished, best | unfinished, median | first fr, right after start | first es, right after start | unfinished after a change | first after a restart | after a 2nd restart |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, _, _, r, _ in rows:
+        ms = {k: v * 1000 for k, v in r.items() if k != "size"}
+        print(f"| {n:,} | {ms['finished']:.1f} | {ms['unfinished']:.1f} | {ms['unfinished median']:.1f} | {ms['start fr']:.1f} | {ms['start es']:.1f} | {ms['change fr']:.1f} | {ms['restart fr']:.1f} | {ms['restart 2 fr']:.1f} |")
+
+
+def serve_only(sizes, runs, corpus=None):
+    """`bench_serve` on generated corpora of each size, or on `corpus` (copied first, as the
+    benchmark writes to it)."""
+    print(f"Load average before: {os.getloadavg()[0]:.2f}")
+    print()
+    rows = []
     with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
-        print("| articles | segments | bitext status s | dashboard s | dashboard / status | dashboard MiB | article page ms | unfinished article page ms |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for n in sizes:
-            corpus = os.path.join(workdir, f"corpus-{n}")
-            subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
-                           stdout=subprocess.DEVNULL)
-            segs = segments_of(corpus)
-            status = best_of(runs, [BITEXT, "-C", corpus, "status"])[0]
-            dashboard, article, unfinished, size = bench_serve(corpus, runs)
-            print(f"| {n:,} | {segs:,} | {status:.3f} | {dashboard:.3f} | {dashboard / status:.2f} | {size / 1048576:.1f} | {article * 1000:.1f} | {unfinished * 1000:.1f} |")
-            shutil.rmtree(corpus, ignore_errors=True)
+        for n in ([None] if corpus else sizes):
+            path = os.path.join(workdir, f"corpus-{n}")
+            if corpus:
+                shutil.copytree(corpus, path)
+                # A fresh copy has no caches, as a generated corpus.
+                shutil.rmtree(os.path.join(path, ".bitext-cache"), ignore_errors=True)
+                n = len([f for f in os.listdir(os.path.join(path, "sources"))
+                         if f.endswith(".md")])
+            else:
+                subprocess.run([GENCORPUS, "--articles", str(n), "--out", path], check=True,
+                               stdout=subprocess.DEVNULL)
+            segs = segments_of(path)
+            status = best_of(runs, [BITEXT, "-C", path, "status"])[0]
+            rows.append((n, segs, status, bench_serve(path, runs), os.getloadavg()[0]))
+            shutil.rmtree(path, ignore_errors=True)
+    serve_table(rows)
 
 
 def bench_size(n, workdir, runs):
@@ -374,6 +466,8 @@ def main():
                         help="only the translation-memory benchmark")
     parser.add_argument("--serve-only", action="store_true",
                         help="measure only bitext serve against bitext status")
+    parser.add_argument("--corpus", help="with --serve-only: measure on a copy of this "
+                        "workspace instead of generating corpora")
     parser.add_argument("--peak-memory", action="store_true",
                         help="only the peak memory of every command (sizes 1k, 10k, 50k)")
     args = parser.parse_args()
@@ -386,7 +480,7 @@ def main():
                         "--example", "gencorpus"], cwd=ROOT, check=True)
         print(f"Machine: {CORES} cores; best of {args.runs} runs; bitext {BITEXT}")
         print()
-        serve_only([int(s) for s in args.sizes.split(",")], args.runs)
+        serve_only([int(s) for s in args.sizes.split(",")], args.runs, args.corpus)
         return
     for tool in ("msgfmt", "msgmerge", "xargs"):
         if shutil.which(tool) is None:

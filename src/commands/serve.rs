@@ -84,7 +84,9 @@ pub fn execute(ws: &Workspace, args: &crate::ui::cli::ServeArgs) -> Result<crate
         open_browser(&url);
     }
     let app = App::new(ws.root.clone(), guard);
+    let warm_up = app.warm_up();
     serve::run(&app, &server);
+    warm_up.finish();
     Ok(crate::Outcome {
         stdout: String::new(),
         stderr: format!("{}\n", t!("serve-stopped")),

@@ -3,26 +3,19 @@
 //!
 //! Both come from other parts of bitext; the workbench only shows them. [`Helpers`] is loaded
 //! once per page or save, for one language, so that whatever they need (a memory index, the
-//! quality checks' settings) is read once and not once per segment.
-//!
-//! The memory is kept by the server between requests ([`Memories`]), one per language: opening
-//! it reads its cache and checks it against every file it was built from, which on a large
-//! workspace costs far more than a page. Before each use the kept memory is checked against
-//! its directories' modification times ([`store::Opened::dirs_unchanged`]): bitext's atomic
-//! writes and `git` both replace files, which changes the directory, so a translation saved
-//! by the server, by the CLI or brought by `git pull` shows up on the next page load. At most
-//! every [`FULL_CHECK_EVERY`], or when a directory changed, every file is checked too (one
-//! `stat` each, [`store::Opened::is_fresh`]), which also catches a file edited in place.
+//! quality checks' settings) is read once and not once per segment. The server keeps each
+//! language's memory between requests and brings it up to date with the files before each
+//! use ([`crate::serve::memories`]).
 
 use std::cell::OnceCell;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use crate::error::Result;
 use crate::memory::index::Origin;
 use crate::memory::store;
 use crate::model::segment::Segment;
 use crate::serve::Ui;
+use crate::serve::memories::{Kept, Memories};
 use crate::workspace::Workspace;
 use crate::workspace::lang::Lang;
 
@@ -55,50 +48,6 @@ pub struct Finding {
     pub message: String,
 }
 
-/// The translation memories the server keeps between requests, one per language.
-#[derive(Debug, Default)]
-pub struct Memories {
-    /// Each kept memory with when its files were last all checked.
-    kept: Mutex<Vec<(Lang, Arc<store::Opened>, Instant)>>,
-}
-
-/// How long a kept memory is trusted on its directories alone, before its files are all
-/// checked again (which catches a file edited in place, without a rename).
-pub const FULL_CHECK_EVERY: Duration = Duration::from_secs(5);
-
-impl Memories {
-    /// None kept yet.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The memory of `lang`: the kept one while it is still fresh, otherwise opened again
-    /// (and kept). None when it cannot be read.
-    fn get(&self, ws: &Workspace, lang: &Lang) -> Option<Arc<store::Opened>> {
-        let mut kept = self
-            .kept
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(i) = kept.iter().position(|(l, _, _)| l == lang) {
-            let (_, opened, checked) = &mut kept[i];
-            if opened.dirs_unchanged(ws, lang) && checked.elapsed() < FULL_CHECK_EVERY {
-                return Some(Arc::clone(opened));
-            }
-            if opened.is_fresh(ws, lang) {
-                *checked = Instant::now();
-                return Some(Arc::clone(opened));
-            }
-            kept.swap_remove(i);
-        }
-        // The memory's cache is only a cache: writing it here spares the next start a
-        // rebuild from every translation file.
-        let opened = Arc::new(store::open_stamped(ws, lang, true).ok()?);
-        kept.push((lang.clone(), Arc::clone(&opened), Instant::now()));
-        Some(opened)
-    }
-}
-
 /// What helps with the segments of one language.
 #[derive(Debug)]
 pub struct Helpers<'a> {
@@ -108,7 +57,7 @@ pub struct Helpers<'a> {
     memories: Option<&'a Memories>,
     /// The translation memory of the language, looked up on first use (a page whose
     /// segments are all current never reads it), and none when it could not be read.
-    memory: OnceCell<Option<Arc<store::Opened>>>,
+    memory: OnceCell<Option<Arc<Kept>>>,
     /// The quality checks' settings, when the glossary could be read.
     qa: Option<crate::qa::Context>,
 }
@@ -152,15 +101,13 @@ impl<'a> Helpers<'a> {
             // rebuild from every translation file.
             None => store::open_stamped(self.ws, &self.lang, true)
                 .ok()
-                .map(Arc::new),
+                .map(|opened| Arc::new(Kept::new(opened))),
         });
         let Some(memory) = memory else {
             return Vec::new();
         };
         memory
-            .memory
             .lookup(&segment.text, MIN_SCORE, LIMIT + 1)
-            .unwrap_or_default()
             .into_iter()
             .filter(|hit| hit.target != current)
             .take(LIMIT)

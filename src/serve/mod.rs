@@ -1,27 +1,38 @@
 //! `bitext serve`: the translator's workbench, the same commands behind a local web page.
 //!
 //! This layer sits above [`crate::commands`]: every write goes through `set` and `accept`
-//! (`run`), under the workspace lock, with their atomic writes. Each request reads the files
-//! again, so edits made on disk while the server runs show on the next page load, and a save
-//! made from a page whose segment has changed on disk since is refused as a conflict.
+//! (`run`), under the workspace lock, with their atomic writes. Each request looks at the
+//! files again, so edits made on disk while the server runs show on the next page load, and a
+//! save made from a page whose segment has changed on disk since is refused as a conflict.
 //!
 //! - [`http`]: requests and responses without the socket, and the guard (token, host, origin);
 //! - [`pages`]: the HTML pages, compiled templates (maud) that escape every text they insert;
 //! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
-//! - [`hooks`]: where translation-memory suggestions and quality findings come in.
+//! - [`hooks`]: where translation-memory suggestions and quality findings come in;
+//! - [`cache`]: the dashboard's rows kept between requests;
+//! - [`memories`]: the translation memories kept between requests.
 //!
-//! The one thing kept between requests is each language's translation memory, checked against
-//! the files it was built from before every use ([`hooks::Memories`]).
+//! Two things are kept between requests, each checked against the files it was computed from
+//! before every use: the dashboard's counts per article, recomputed only for the articles
+//! whose files changed ([`cache::Dashboard`]), and each language's translation memory, which
+//! reads only the files changed since it was opened ([`memories::Memories`]). A background
+//! thread fills both when the server starts, and brings their caches on disk up to date when
+//! the server is idle ([`App::warm_up`]).
 //!
 //! The server answers one request at a time: writes never race each other, and Ctrl-C stops
-//! it between two requests, never in the middle of a write.
+//! it between two requests, never in the middle of a write. The background thread never
+//! writes a workspace file, only caches, and the server waits for it before exiting.
 
 pub mod actions;
+pub mod cache;
 pub mod hooks;
 pub mod http;
+pub mod memories;
 pub mod pages;
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::Error;
 use crate::ui::l10n::{Arg, Localizer};
@@ -48,7 +59,66 @@ pub struct App {
     localizers: Vec<(&'static str, Localizer)>,
     /// The translation memories kept between requests (checked against the files on each
     /// use).
-    memories: hooks::Memories,
+    memories: Arc<memories::Memories>,
+    /// The dashboard's rows kept between requests (checked against the files on each use).
+    dashboard: Arc<cache::Dashboard>,
+    /// When the last request was answered.
+    last_request: Arc<LastRequest>,
+    /// The dashboard's HTML last made in each interface language, with the rows' generation
+    /// and the project file's languages and editions it was made from.
+    dashboard_pages: std::sync::Mutex<Vec<(&'static str, u64, String, String)>>,
+}
+
+/// How long the server must have been idle before it rewrites its caches on disk.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// How often the background thread checks the kept memories against the files.
+const POLL: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// When the last request was answered, shared with the background thread.
+#[derive(Debug)]
+struct LastRequest(std::sync::Mutex<std::time::Instant>);
+
+impl LastRequest {
+    fn now() -> Self {
+        Self(std::sync::Mutex::new(std::time::Instant::now()))
+    }
+
+    fn touch(&self) {
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = std::time::Instant::now();
+    }
+
+    fn elapsed(&self) -> std::time::Duration {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .elapsed()
+    }
+}
+
+/// The background work that fills what the server keeps before the first requests ask for
+/// it ([`App::warm_up`]).
+pub struct WarmUp {
+    stop: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+    root: PathBuf,
+    dashboard: Arc<cache::Dashboard>,
+}
+
+impl WarmUp {
+    /// Stops the warm-up after its current step and waits for it, so that the server never
+    /// exits in the middle of writing a cache; then saves the dashboard's rows for the next
+    /// server.
+    pub fn finish(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.thread.join();
+        if let Ok(ws) = Workspace::open(Some(&self.root)) {
+            self.dashboard.save(&ws);
+        }
+    }
 }
 
 /// The interface language of one request, and its messages.
@@ -118,7 +188,78 @@ impl App {
             root,
             guard,
             localizers,
-            memories: hooks::Memories::new(),
+            memories: Arc::new(memories::Memories::new()),
+            dashboard: Arc::new(cache::Dashboard::new()),
+            last_request: Arc::new(LastRequest::now()),
+            dashboard_pages: std::sync::Mutex::default(),
+        }
+    }
+
+    /// Starts computing, in a background thread, what the first requests would otherwise
+    /// wait for: the dashboard's rows, then the translation memory of each target language.
+    /// A request arriving meanwhile waits for the part it needs, or computes it itself; what
+    /// it is served is always checked against the files first, as for any request.
+    ///
+    /// The thread then stays. Every [`POLL`] it brings the kept memories up to date with the
+    /// files ([`memories::Memories::poll`]), so that a page seldom pays for that check. And
+    /// whenever no request came for [`IDLE`], it saves the dashboard's rows and opens again
+    /// each memory that carries changed files ([`memories::Memories::consolidate`]), so that
+    /// the next server starts from caches that match the files.
+    #[must_use]
+    pub fn warm_up(&self) -> WarmUp {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (root, dashboard, memories, idle) = (
+            self.root.clone(),
+            Arc::clone(&self.dashboard),
+            Arc::clone(&self.memories),
+            Arc::clone(&self.last_request),
+        );
+        let stopped = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            // A workspace that cannot be read now is reported by the requests that need it.
+            let Ok(ws) = Workspace::open(Some(&root)) else {
+                return;
+            };
+            if dashboard.rows(&ws).is_ok() {
+                dashboard.save(&ws);
+            }
+            for lang in &ws.config.targets {
+                if stopped.load(Ordering::Relaxed) {
+                    return;
+                }
+                memories.warm(&ws, lang);
+            }
+            // Then keep the memories up to date with the files between pages, so that a page
+            // seldom pays for the check; and while the server is idle, bring the caches on
+            // disk up to date with what changed, for the next server.
+            loop {
+                std::thread::sleep(POLL);
+                if stopped.load(Ordering::Relaxed) {
+                    return;
+                }
+                let Ok(ws) = Workspace::open(Some(&root)) else {
+                    continue;
+                };
+                for lang in &ws.config.targets {
+                    memories.poll(&ws, lang);
+                }
+                if idle.elapsed() < IDLE {
+                    continue;
+                }
+                dashboard.save(&ws);
+                for lang in &ws.config.targets {
+                    if stopped.load(Ordering::Relaxed) || idle.elapsed() < IDLE {
+                        break;
+                    }
+                    memories.consolidate(&ws, lang, IDLE);
+                }
+            }
+        });
+        WarmUp {
+            stop,
+            thread,
+            root: self.root.clone(),
+            dashboard: Arc::clone(&self.dashboard),
         }
     }
 
@@ -189,6 +330,7 @@ impl App {
         if request.method == "HEAD" {
             response.body.clear();
         }
+        self.last_request.touch();
         response
     }
 
@@ -209,7 +351,11 @@ impl App {
             )),
             ([], true, _) => {
                 let ws = self.workspace()?;
-                Ok(Response::html(200, pages::dashboard(&ws, ui)?))
+                let (generation, rows) = self.dashboard.rows(&ws)?;
+                Ok(Response::html(
+                    200,
+                    self.dashboard_page(&ws, ui, generation, &rows),
+                ))
             }
             (["article", slug, lang], true, _) => {
                 let ws = self.workspace()?;
@@ -225,7 +371,10 @@ impl App {
                 let n = n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
                     Fail::NotFound(ui.ta("serve-no-segment", &[("segment", (*n).into())]))
                 })?;
-                actions::act(&ws, ui, &slug, &lang, n, &request.form())
+                let answer = actions::act(&ws, ui, &slug, &lang, n, &request.form());
+                // Its stamps would tell too; forgetting it costs less than trusting them.
+                self.dashboard.forget(&slug);
+                answer
             }
             (["export"], true, _) => {
                 let ws = self.workspace()?;
@@ -239,6 +388,32 @@ impl App {
                 ui.ta("serve-no-page", &[("path", request.path.as_str().into())]),
             )),
         }
+    }
+
+    /// The dashboard's HTML: the one made last for this interface language when neither the
+    /// rows nor the project file's languages and editions changed since, else made again.
+    fn dashboard_page(
+        &self,
+        ws: &Workspace,
+        ui: &Ui<'_>,
+        generation: u64,
+        rows: &[cache::Row],
+    ) -> String {
+        let config = format!("{:?} {:?}", ws.config.targets, ws.config.editions);
+        let mut pages = self
+            .dashboard_pages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, _, _, page)) = pages
+            .iter()
+            .find(|(lang, made, cfg, _)| *lang == ui.lang && *made == generation && *cfg == config)
+        {
+            return page.clone();
+        }
+        let page = pages::dashboard(ws, ui, rows);
+        pages.retain(|(lang, ..)| *lang != ui.lang);
+        pages.push((ui.lang, generation, config, page.clone()));
+        page
     }
 
     fn workspace(&self) -> Result<Workspace, Fail> {

@@ -8,13 +8,14 @@
 use maud::{DOCTYPE, Markup, html};
 
 use crate::commands::export::{self, ExportFormat, ExportRequest};
-use crate::commands::status::{self, Listing};
+use crate::commands::status;
 use crate::commands::sync::FilePlan;
 use crate::model::assess::State;
 use crate::model::segment::Segment;
 use crate::model::translation::UnitState;
 use crate::model::worddiff::{Op, word_diff};
 use crate::serve::actions::{Action, Filter, base_of};
+use crate::serve::cache::Row;
 use crate::serve::http::{Refusal, Request, Response, percent_encode};
 use crate::serve::{Fail, Ui, hooks};
 use crate::workspace::Workspace;
@@ -89,20 +90,17 @@ fn progress(ui: &Ui<'_>, current: usize, total: usize, label: &str) -> Markup {
     }
 }
 
-/// The dashboard: every article in every language, totals, and which editions are ready.
-///
-/// # Errors
-/// Any unreadable or malformed workspace file.
+/// The dashboard of `rows` (every article, sorted by slug, counted in every target language):
+/// totals, and which editions are ready.
 #[allow(clippy::too_many_lines, reason = "a page template reads top to bottom")]
-pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
-    let slugs = ws.all_articles()?;
+#[must_use]
+pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
     let langs = ws.config.targets.clone();
-    let report = status::run(ws, &slugs, &langs, Listing::None)?;
-    let total_segments: usize = report.articles.iter().map(|a| a.segments).sum();
+    let total_segments: usize = rows.iter().map(|a| a.segments).sum();
     let totals: Vec<(usize, usize, usize, usize)> = (0..langs.len())
         .map(|i| {
-            report.articles.iter().fold((0, 0, 0, 0), |acc, a| {
-                let l = &a.languages[i];
+            rows.iter().fold((0, 0, 0, 0), |acc, a| {
+                let l = &a.langs[i];
                 (
                     acc.0 + l.current,
                     acc.1 + l.stale,
@@ -113,20 +111,18 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
         })
         .collect();
     let left_in = |slug: &Slug, i: usize| {
-        report
-            .articles
-            .binary_search_by(|a| a.article.as_str().cmp(slug.as_str()))
+        rows.binary_search_by(|a| a.article.cmp(slug))
             .ok()
             .map(|k| {
-                let a = &report.articles[k];
-                a.segments - a.languages[i].current
+                let a = &rows[k];
+                a.segments - a.langs[i].current
             })
     };
     let title = ui.t("serve-dashboard");
     let names = StateNames::new(ui);
     let main = html! {
         h1 { (title) }
-        p { (ui.ta("serve-summary", &[("articles", report.articles.len().into()), ("segments", total_segments.into())])) }
+        p { (ui.ta("serve-summary", &[("articles", rows.len().into()), ("segments", total_segments.into())])) }
         section aria-labelledby="h-langs" {
             h2 #h-langs { (ui.t("serve-by-language")) }
             ul.totals {
@@ -187,14 +183,14 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
                         @for lang in &langs { th scope="col" { (lang_name(ui, lang)) } }
                     } }
                     tbody {
-                        @for article in &report.articles {
+                        @for article in rows {
                             tr {
                                 th scope="row" { (article.article) }
                                 td { (article.segments) }
-                                @for l in &article.languages {
+                                @for (l, lang) in article.langs.iter().zip(&langs) {
                                     td {
-                                        a href=(article_url(&article.article, &l.lang)) {
-                                            (progress(ui, l.current, article.segments, &format!("{} {}", article.article, l.lang)))
+                                        a href=(article_url(article.article.as_str(), lang.as_str())) {
+                                            (progress(ui, l.current, article.segments, &format!("{} {}", article.article, lang)))
                                         }
                                         " "
                                         (counts(&names, l.current, l.stale, l.missing, l.draft))
@@ -207,7 +203,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>) -> Result<String, Fail> {
             }
         }
     };
-    Ok(layout(ui, &title, "/", &main))
+    layout(ui, &title, "/", &main)
 }
 
 /// The names of the four states, looked up once per page rather than once per table cell.
@@ -249,7 +245,7 @@ pub fn workbench(
     slug: &Slug,
     lang: &Lang,
     request: &Request,
-    memories: &hooks::Memories,
+    memories: &crate::serve::memories::Memories,
 ) -> Result<String, Fail> {
     let plan = FilePlan::new(ws, slug, lang, false)?;
     let filter = Filter::parse(request.param("state"));

@@ -952,3 +952,356 @@ fn error_level_findings_ask_for_confirmation_before_saving() {
     let page = s.get(WORKBENCH).status(200);
     assert!(page.body.contains("class=\"findings\""), "{}", page.body);
 }
+
+/// Each article row of the dashboard: its segment count, and per target language the counts
+/// of current, stale, missing and draft segments.
+fn dashboard_rows(s: &Served) -> std::collections::BTreeMap<String, (usize, Vec<[usize; 4]>)> {
+    let page = s.get("/").status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let row = scraper::Selector::parse("table.articles tbody tr").expect("selector");
+    let th = scraper::Selector::parse("th").expect("selector");
+    let td = scraper::Selector::parse("td").expect("selector");
+    let count = |cell: scraper::ElementRef<'_>, class: &str| -> usize {
+        let selector = scraper::Selector::parse(&format!("span.{class}")).expect("selector");
+        cell.select(&selector).next().map_or(0, |span| {
+            let text: String = span.text().collect();
+            text.split_whitespace()
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("a count")
+        })
+    };
+    doc.select(&row)
+        .map(|tr| {
+            let slug: String = tr.select(&th).next().expect("th").text().collect();
+            let mut cells = tr.select(&td);
+            let segments: usize = cells
+                .next()
+                .expect("segments")
+                .text()
+                .collect::<String>()
+                .parse()
+                .expect("a number");
+            let langs = cells
+                .map(|cell| {
+                    ["c-current", "c-stale", "c-missing", "c-draft"].map(|c| count(cell, c))
+                })
+                .collect();
+            (slug, (segments, langs))
+        })
+        .collect()
+}
+
+/// The state of each segment card of a workbench page.
+fn card_states(s: &Served, path: &str) -> Vec<String> {
+    let page = s.get(path).status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let card = scraper::Selector::parse("article.seg").expect("selector");
+    doc.select(&card)
+        .map(|c| c.value().attr("data-state").expect("data-state").to_owned())
+        .collect()
+}
+
+/// Waits until every file written so far has settled: the server trusts a file's stamp only
+/// some time after its last change, and recomputes its article on every request before, which
+/// would let these tests pass even if the server never noticed a change.
+fn settle() {
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+}
+
+/// Rewrites `rel` in place (same inode), replacing `from` with `to` of the same length, then
+/// puts its modification time back, as an editor that keeps times might: only the content
+/// and the change time tell.
+#[track_caller]
+fn edit_in_place_keeping_time(ws: &Ws, rel: &str, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let path = ws.path(rel);
+    let text = ws.read(rel);
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    let modified = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&path)
+        .expect("open in place");
+    file.write_all(text.replace(from, to).as_bytes())
+        .expect("write in place");
+    file.set_modified(modified).expect("set mtime");
+}
+
+const FIVE_CURRENT: [usize; 4] = [5, 0, 0, 0];
+const FIVE_MISSING: [usize; 4] = [0, 0, 5, 0];
+
+#[test]
+fn a_source_edited_in_place_shows_on_the_next_dashboard_and_page_even_with_its_time_put_back() {
+    let ws = Ws::translated();
+    settle();
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(rows["harbour"], (5, vec![FIVE_CURRENT, FIVE_MISSING]));
+    assert!(card_states(&s, WORKBENCH).iter().all(|st| st == "current"));
+    // Twice: the second dashboard comes from what the server kept.
+    assert_eq!(dashboard_rows(&s), rows);
+    edit_in_place_keeping_time(&ws, "sources/harbour.md", "on the quay", "on the pier");
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![[4, 1, 0, 0], FIVE_MISSING])
+    );
+    assert_eq!(card_states(&s, WORKBENCH)[4], "stale");
+    // An edit of the usual kind (a new size and time) too.
+    ws.edit_source("harbour", "The council met", "The town council met");
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![[3, 2, 0, 0], FIVE_MISSING])
+    );
+    assert_eq!(card_states(&s, WORKBENCH)[1], "stale");
+}
+
+#[test]
+fn a_translation_file_changed_by_another_process_shows_on_the_next_dashboard_and_page() {
+    let ws = Ws::translated();
+    settle();
+    let s = Served::start(&ws);
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![FIVE_CURRENT, FIVE_MISSING])
+    );
+    // The CLI replaces the file (a rename).
+    ws.run(&[
+        "set",
+        "harbour",
+        "3",
+        "-l",
+        "es",
+        "--text",
+        "Los pescadores dijeron que la pesca ha caído.",
+    ])
+    .success();
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![FIVE_CURRENT, [1, 0, 4, 0]])
+    );
+    assert_eq!(card_states(&s, "/article/harbour/es")[2], "current");
+    settle();
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![FIVE_CURRENT, [1, 0, 4, 0]])
+    );
+    // Another program edits the French file in place, with the same size and time: the
+    // unit now says it was translated from another text.
+    edit_in_place_keeping_time(
+        &ws,
+        "translations/fr/harbour.json",
+        "on the quay",
+        "on the pier",
+    );
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![[4, 1, 0, 0], [1, 0, 4, 0]])
+    );
+    assert_eq!(card_states(&s, WORKBENCH)[4], "stale");
+}
+
+#[test]
+fn articles_added_and_removed_show_on_the_next_dashboard_and_page() {
+    let ws = Ws::translated();
+    ws.write("sources/quay.md", "# The quay\n\nIt was rebuilt.\n");
+    ws.translate_all("quay", "fr");
+    settle();
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(
+        rows.keys().collect::<Vec<_>>(),
+        vec!["harbour", "quay"],
+        "{rows:?}"
+    );
+    assert_eq!(rows["quay"], (2, vec![[2, 0, 0, 0], [0, 0, 2, 0]]));
+    ws.write(
+        "sources/beacon.md",
+        "# The beacon\n\nIt shines.\n\nAt night.\n",
+    );
+    std::fs::remove_file(ws.path("sources/quay.md")).expect("remove");
+    std::fs::remove_file(ws.path("translations/fr/quay.json")).expect("remove");
+    let rows = dashboard_rows(&s);
+    assert_eq!(
+        rows.keys().collect::<Vec<_>>(),
+        vec!["beacon", "harbour"],
+        "{rows:?}"
+    );
+    assert_eq!(rows["beacon"], (3, vec![[0, 0, 3, 0], [0, 0, 3, 0]]));
+    assert_eq!(card_states(&s, "/article/beacon/fr"), ["missing"; 3]);
+    assert_eq!(s.get("/article/quay/fr").status, 404);
+    // Back again, with other text: nothing is kept from the removed one.
+    ws.write(
+        "sources/quay.md",
+        "# The quay\n\nIt was rebuilt in stone.\n",
+    );
+    assert_eq!(
+        dashboard_rows(&s)["quay"],
+        (2, vec![[0, 0, 2, 0], [0, 0, 2, 0]])
+    );
+}
+
+#[test]
+fn a_save_from_the_workbench_shows_on_the_next_dashboard() {
+    let ws = Ws::stale_and_missing();
+    settle();
+    let s = Served::start(&ws);
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (6, vec![[4, 1, 1, 0], [0, 0, 6, 0]])
+    );
+    let form = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+        "action",
+        "draft",
+    );
+    s.post(
+        &format!("{WORKBENCH}/6"),
+        &with(form, "text", "Marées, page 4."),
+    )
+    .status(303);
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (6, vec![[4, 1, 0, 1], [0, 0, 6, 0]])
+    );
+    let accept = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/5")),
+        "action",
+        "accept",
+    );
+    s.post(&format!("{WORKBENCH}/5"), &accept).status(303);
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (6, vec![[5, 0, 0, 1], [0, 0, 6, 0]])
+    );
+}
+
+#[test]
+fn a_target_language_added_to_the_project_file_shows_on_the_next_dashboard() {
+    let ws = Ws::translated();
+    settle();
+    let s = Served::start(&ws);
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![FIVE_CURRENT, FIVE_MISSING])
+    );
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\", \"de\"]\n",
+    );
+    ws.run(&["set", "harbour", "1", "-l", "de", "--text", "Der Hafenrat"])
+        .success();
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![FIVE_CURRENT, FIVE_MISSING, [1, 0, 4, 0]])
+    );
+}
+
+#[test]
+fn suggestions_follow_translations_changed_removed_and_added_while_serving() {
+    const MONDAY: &str = "Le conseil s'est réuni lundi pour discuter du budget de l'année à venir.";
+    const AGAIN: &str = "Le conseil s'est réuni lundi afin d'examiner le budget de l'an prochain.";
+    const THIRD: &str = "Lundi, le conseil a discuté du budget de l'année à venir.";
+    let ws = Ws::new();
+    ws.write(
+        "sources/first.md",
+        "The council met on Monday to discuss the budget for the coming year.\n",
+    );
+    ws.run(&["set", "first", "1", "-l", "fr", "--text", MONDAY])
+        .success();
+    ws.write(
+        "sources/second.md",
+        "The council met on Tuesday to discuss the budget for the coming year.\n",
+    );
+    ws.write(
+        "sources/third.md",
+        "The council met on Monday to discuss the budget for the coming year!\n",
+    );
+    // Settled files: the server trusts the memory it opens from them, and must notice
+    // each change below by itself.
+    settle();
+    let s = Served::start(&ws);
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some(MONDAY)
+    );
+    ws.run(&["set", "first", "1", "-l", "fr", "--text", AGAIN])
+        .success();
+    let page = s.get("/article/second/fr").status(200);
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some(AGAIN)
+    );
+    assert!(
+        !page.body.contains("discuter du budget"),
+        "the replaced translation is still suggested:\n{}",
+        page.body
+    );
+    std::fs::remove_file(ws.path("translations/fr/first.json")).expect("remove");
+    assert_eq!(first_suggestion(&s, "/article/second/fr"), None);
+    ws.run(&["set", "third", "1", "-l", "fr", "--text", THIRD])
+        .success();
+    assert_eq!(
+        first_suggestion(&s, "/article/second/fr").as_deref(),
+        Some(THIRD)
+    );
+}
+
+#[test]
+fn a_restarted_server_checks_the_rows_it_saved_against_the_files() {
+    let ws = Ws::translated();
+    ws.write("sources/quay.md", "# The quay\n\nIt was rebuilt.\n");
+    settle();
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(rows["harbour"], (5, vec![FIVE_CURRENT, FIVE_MISSING]));
+    let (code, stderr) = s.stop();
+    assert_eq!(code, 0, "{stderr}");
+    let saved = ws.read(".bitext-cache/dashboard.json");
+    assert!(saved.contains("\"harbour\""), "{saved}");
+    // The saved rows are what the next server starts from: one with its files unchanged is
+    // served as saved (here with counts made up, to show they are used at all) ...
+    let mut doctored: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
+    for row in doctored["rows"].as_array_mut().expect("rows") {
+        if row["article"] == "quay" {
+            row["counts"] = serde_json::json!([[1, 0, 1, 0], [0, 0, 2, 0]]);
+        }
+    }
+    ws.write(".bitext-cache/dashboard.json", doctored.to_string());
+    // ... and one whose files changed while no server ran is counted again.
+    edit_in_place_keeping_time(&ws, "sources/harbour.md", "on the quay", "on the pier");
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(rows["harbour"], (5, vec![[4, 1, 0, 0], FIVE_MISSING]));
+    assert_eq!(rows["quay"], (2, vec![[1, 0, 1, 0], [0, 0, 2, 0]]));
+    // A saved file that cannot be read is no more than a missing one.
+    drop(s);
+    ws.write(".bitext-cache/dashboard.json", "{not json");
+    let s = Served::start(&ws);
+    let rows = dashboard_rows(&s);
+    assert_eq!(rows["harbour"], (5, vec![[4, 1, 0, 0], FIVE_MISSING]));
+    assert_eq!(rows["quay"], (2, vec![[0, 0, 2, 0], [0, 0, 2, 0]]));
+}
+
+#[test]
+fn an_edition_added_to_the_project_file_shows_on_the_next_dashboard_in_every_language() {
+    let ws = Ws::translated();
+    settle();
+    let s = Served::start(&ws);
+    for ui in ["en", "fr"] {
+        let page = s.get(&format!("/?ui={ui}")).status(200);
+        assert!(!page.body.contains("issue-9"), "{}", page.body);
+    }
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[[edition]]\nid = \"issue-9\"\nvolume = 1\nnumber = 9\ndate = \"2024-01\"\narticles = [\"harbour\"]\n",
+    );
+    for ui in ["en", "fr"] {
+        let page = s.get(&format!("/?ui={ui}")).status(200);
+        assert!(page.body.contains("issue-9"), "{}", page.body);
+        assert!(page.body.contains(&format!("<html lang=\"{ui}\"")));
+    }
+}

@@ -1,0 +1,500 @@
+//! What the server keeps between requests for the dashboard: each article's segment count and
+//! state counts in every target language, with a stamp of the files they were computed from.
+//!
+//! Recomputing the status of every article on every dashboard request costs as much as
+//! `bitext status`: seconds on a large workspace. Instead, a request lists `sources/` and each
+//! target language's directory, takes a [`Stamp`] of every file (size, modification and
+//! change times to the nanosecond, inode and device: one `stat` each, no reading), and
+//! recomputes only the articles whose stamps differ from the kept ones, in parallel. A file
+//! replaced by a rename (bitext's own writes, `git`) gets a new inode; a file edited in
+//! place gets new times, and its change time moves even when an editor or `touch` puts the
+//! modification time back; a new article has no kept entry; a removed one is dropped.
+//!
+//! A file written in the same clock tick as the listing could be written again in that tick,
+//! in place and with the same size, and keep its stamp. An entry whose files changed less
+//! than [`RACY`] before the listing is therefore recomputed on every request until they
+//! settle (as git does with its index). The server's own writes also forget their article
+//! at once ([`Dashboard::forget`]).
+//!
+//! The settled rows are also saved in `.bitext-cache/dashboard.json` (after the warm-up and
+//! when the server stops), so that the next server starts from them; they are checked
+//! against the files' stamps as any kept row is, and the file is only a cache: deleting it
+//! costs one full computation.
+
+use std::collections::HashMap;
+use std::fs::Metadata;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::memory::store::CACHE_DIR;
+use crate::model::assess::{Counts, assess};
+use crate::workspace::lang::Lang;
+use crate::workspace::parallel::map_ordered;
+use crate::workspace::slug::Slug;
+use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR, Workspace};
+
+/// How long after a file's last change its stamp is trusted to tell a later change.
+pub const RACY: Duration = Duration::from_secs(2);
+
+/// What a `stat` says about a file, enough to tell that it changed without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    /// Modification time, nanoseconds since the epoch.
+    modified: i128,
+    /// Status change time (Unix), nanoseconds since the epoch; 0 elsewhere.
+    changed: i128,
+    inode: u64,
+    device: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata.
+    #[must_use]
+    pub fn of(meta: &Metadata) -> Self {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            Self {
+                len: meta.len(),
+                modified,
+                changed: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                inode: meta.ino(),
+                device: meta.dev(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            Self {
+                len: meta.len(),
+                modified,
+                changed: 0,
+                inode: 0,
+                device: 0,
+            }
+        }
+    }
+
+    /// True if and only if the file last changed at least [`RACY`] before `at` (nanoseconds
+    /// since the epoch).
+    #[must_use]
+    pub fn settled(&self, at: i128) -> bool {
+        self.modified.max(self.changed) + RACY.as_nanos().cast_signed() < at
+    }
+}
+
+/// The nanoseconds since the epoch now.
+#[must_use]
+pub fn now() -> i128 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
+}
+
+/// The stamps of the files of the root-relative `dir` whose extension is one of `exts`, by
+/// file name; none when the directory does not exist. The `stat` calls run on every core: on
+/// a large workspace they are most of a dashboard's cost.
+///
+/// # Errors
+/// An unreadable directory or file.
+pub fn stamps(ws: &Workspace, dir: &Path, exts: &[&str]) -> Result<HashMap<String, Stamp>> {
+    use rayon::prelude::*;
+    ws.check_inside(dir)?;
+    let abs = ws.abs(dir);
+    let entries = match std::fs::read_dir(&abs) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
+        Err(source) => {
+            return Err(Error::Read {
+                path: dir.to_owned(),
+                source,
+            });
+        }
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Read {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let wanted = name
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| exts.contains(&ext));
+        if wanted {
+            names.push(name);
+        }
+    }
+    names
+        .into_par_iter()
+        .filter_map(|name| {
+            // A link is followed: its target is what is read.
+            match std::fs::metadata(abs.join(&name)) {
+                Ok(meta) => Some(Ok((name, Stamp::of(&meta)))),
+                // Removed between the listing and the `stat`: as if never listed.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(source) => Some(Err(Error::Read {
+                    path: dir.join(name),
+                    source,
+                })),
+            }
+        })
+        .collect()
+}
+
+/// One dashboard row: an article's segments and its counts in every target language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The article.
+    pub article: Slug,
+    /// Its number of segments.
+    pub segments: usize,
+    /// Its counts in each target language, in the configured order.
+    pub langs: Vec<Counts>,
+}
+
+/// The files one row was computed from: the source (`.md`, `.mdx`) and the translation in
+/// each target language, each stamp none when the file did not exist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    md: Option<Stamp>,
+    mdx: Option<Stamp>,
+    langs: Vec<Option<Stamp>>,
+}
+
+impl Key {
+    fn settled(&self, at: i128) -> bool {
+        self.md
+            .iter()
+            .chain(&self.mdx)
+            .chain(self.langs.iter().flatten())
+            .all(|s| s.settled(at))
+    }
+}
+
+/// A kept row, with what it was computed from.
+#[derive(Debug)]
+struct Kept {
+    key: Key,
+    /// False when a file changed too shortly before it was computed for its stamp to be
+    /// trusted: the row is computed again on the next request.
+    settled: bool,
+    row: Row,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// True once the rows saved by an earlier server were looked for.
+    loaded: bool,
+    /// True when rows were computed since they were last saved.
+    dirty: bool,
+    /// The target languages the rows count, in order.
+    langs: Vec<Lang>,
+    rows: HashMap<Slug, Kept>,
+    /// The articles, with the stamp of `sources/` when it was listed and when that was: a
+    /// file added, removed or renamed there changes the directory's stamp.
+    listing: Option<(Stamp, i128, Vec<Slug>)>,
+    /// Counts the changes to `rows`.
+    generation: u64,
+    /// Every row in slug order, as of `generation`.
+    snapshot: Option<(u64, Arc<Vec<Row>>)>,
+}
+
+/// The file the settled rows are saved in, relative to the root.
+const SAVED: &str = "dashboard.json";
+
+/// The rows as saved: only settled ones, for the version of bitext that counted them.
+#[derive(Debug, Serialize, Deserialize)]
+struct Saved {
+    version: String,
+    langs: Vec<String>,
+    rows: Vec<SavedRow>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SavedRow {
+    article: String,
+    key: Key,
+    segments: usize,
+    /// Current, stale, missing and draft, per language.
+    counts: Vec<[usize; 4]>,
+}
+
+impl State {
+    /// Takes the rows saved by an earlier server, when they count the same languages with
+    /// the same version of bitext; anything unreadable is ignored.
+    fn load(&mut self, ws: &Workspace) {
+        self.loaded = true;
+        let path = Path::new(CACHE_DIR).join(SAVED);
+        if ws.check_inside(&path).is_err() {
+            return;
+        }
+        let Ok(bytes) = std::fs::read(ws.abs(&path)) else {
+            return;
+        };
+        let Ok(saved) = serde_json::from_slice::<Saved>(&bytes) else {
+            return;
+        };
+        let langs: Vec<&str> = self.langs.iter().map(Lang::as_str).collect();
+        if saved.version != env!("CARGO_PKG_VERSION") || saved.langs != langs {
+            return;
+        }
+        for row in saved.rows {
+            let Ok(slug) = Slug::parse(&row.article) else {
+                continue;
+            };
+            if row.key.langs.len() != langs.len() || row.counts.len() != langs.len() {
+                continue;
+            }
+            let counts = row
+                .counts
+                .iter()
+                .map(|&[current, stale, missing, draft]| Counts {
+                    current,
+                    stale,
+                    missing,
+                    draft,
+                })
+                .collect();
+            self.rows.insert(
+                slug.clone(),
+                Kept {
+                    key: row.key,
+                    settled: true,
+                    row: Row {
+                        article: slug,
+                        segments: row.segments,
+                        langs: counts,
+                    },
+                },
+            );
+        }
+    }
+
+    /// Saves the settled rows; a cache that cannot be written only costs time next start.
+    fn save(&mut self, ws: &Workspace) {
+        if !self.dirty || ws.check_inside(Path::new(CACHE_DIR)).is_err() {
+            return;
+        }
+        let mut rows: Vec<SavedRow> = self
+            .rows
+            .values()
+            .filter(|kept| kept.settled)
+            .map(|kept| SavedRow {
+                article: kept.row.article.to_string(),
+                key: kept.key.clone(),
+                segments: kept.row.segments,
+                counts: kept
+                    .row
+                    .langs
+                    .iter()
+                    .map(|c| [c.current, c.stale, c.missing, c.draft])
+                    .collect(),
+            })
+            .collect();
+        rows.sort_by(|a, b| a.article.cmp(&b.article));
+        let saved = Saved {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            langs: self.langs.iter().map(ToString::to_string).collect(),
+            rows,
+        };
+        let Ok(bytes) = serde_json::to_vec(&saved) else {
+            return;
+        };
+        let dir = ws.abs(Path::new(CACHE_DIR));
+        let written = std::fs::create_dir_all(&dir)
+            .and_then(|()| {
+                tempfile::Builder::new()
+                    .prefix(".bitext-")
+                    .suffix(".tmp")
+                    .tempfile_in(&dir)
+            })
+            .and_then(|mut temp| {
+                std::io::Write::write_all(&mut temp, &bytes)?;
+                temp.persist(dir.join(SAVED)).map_err(|e| e.error)
+            });
+        if written.is_ok() {
+            self.dirty = false;
+        }
+    }
+}
+
+/// The dashboard's rows kept between requests (see the module's documentation).
+#[derive(Debug, Default)]
+pub struct Dashboard {
+    state: Mutex<State>,
+}
+
+impl Dashboard {
+    /// Nothing kept yet.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every article's row, sorted by slug, as `bitext status` would count them now: kept
+    /// rows whose files have the same stamps as when they were computed, the others
+    /// computed again (and kept); with a number that changes whenever a row does.
+    ///
+    /// # Errors
+    /// An unreadable directory, or an unreadable or malformed source or translation file.
+    pub fn rows(&self, ws: &Workspace) -> Result<(u64, Arc<Vec<Row>>)> {
+        // One request at a time computes: a second one (or the warm-up) waits, then finds
+        // the rows kept.
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let langs = &ws.config.targets;
+        if state.langs != *langs {
+            state.langs.clone_from(langs);
+            state.rows.clear();
+            state.loaded = false;
+            state.generation += 1;
+        }
+        if !state.loaded {
+            state.load(ws);
+            state.generation += 1;
+        }
+        let listed_at = now();
+        let sources = Path::new(SOURCES_DIR);
+        let dir = std::fs::metadata(ws.abs(sources))
+            .ok()
+            .map(|m| Stamp::of(&m));
+        let files = stamps(ws, sources, &["md", "mdx"])?;
+        let translations = langs
+            .iter()
+            .map(|l| stamps(ws, &Path::new(TRANSLATIONS_DIR).join(l.as_str()), &["json"]))
+            .collect::<Result<Vec<_>>>()?;
+        let slugs = match (&state.listing, dir) {
+            (Some((was, at, slugs)), Some(is)) if *was == is && is.settled(*at) => slugs.clone(),
+            _ => {
+                let slugs = ws.all_articles()?;
+                state.listing = dir.map(|d| (d, listed_at, slugs.clone()));
+                slugs
+            }
+        };
+        let keys: Vec<Key> = slugs
+            .iter()
+            .map(|slug| Key {
+                md: files.get(&format!("{slug}.md")).copied(),
+                mdx: files.get(&format!("{slug}.mdx")).copied(),
+                langs: translations
+                    .iter()
+                    .map(|t| t.get(&format!("{slug}.json")).copied())
+                    .collect(),
+            })
+            .collect();
+        let todo: Vec<(&Slug, &Key)> = slugs
+            .iter()
+            .zip(&keys)
+            .filter(|(slug, key)| {
+                state
+                    .rows
+                    .get(*slug)
+                    .is_none_or(|kept| !kept.settled || kept.key != **key)
+            })
+            .collect();
+        let computed = map_ordered(&todo, |(slug, _)| row(ws, slug, langs))?;
+        if !todo.is_empty() {
+            state.dirty = true;
+            state.generation += 1;
+        }
+        for ((slug, key), row) in todo.into_iter().zip(computed) {
+            state.rows.insert(
+                slug.clone(),
+                Kept {
+                    settled: key.settled(listed_at),
+                    key: key.clone(),
+                    row,
+                },
+            );
+        }
+        if state.rows.len() > slugs.len() {
+            let listed: std::collections::HashSet<&Slug> = slugs.iter().collect();
+            state.rows.retain(|slug, _| listed.contains(slug));
+            state.dirty = true;
+            state.generation += 1;
+        }
+        let generation = state.generation;
+        if let Some((at, rows)) = &state.snapshot
+            && *at == generation
+        {
+            return Ok((generation, Arc::clone(rows)));
+        }
+        let rows: Arc<Vec<Row>> = Arc::new(
+            slugs
+                .iter()
+                .filter_map(|slug| state.rows.get(slug).map(|kept| kept.row.clone()))
+                .collect(),
+        );
+        state.snapshot = Some((generation, Arc::clone(&rows)));
+        Ok((generation, rows))
+    }
+
+    /// Saves the settled rows in the workspace's cache directory, for the next server, when
+    /// rows were computed since they were last saved.
+    pub fn save(&self, ws: &Workspace) {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .save(ws);
+    }
+
+    /// Forgets the row of `slug`, after the server wrote one of its files.
+    pub fn forget(&self, slug: &Slug) {
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        state.rows.remove(slug);
+        state.generation += 1;
+    }
+}
+
+/// The row of `slug`, read from its files now.
+fn row(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Row> {
+    let article = ws.load_article(slug)?;
+    let counts = langs
+        .iter()
+        .map(|lang| {
+            let file = ws.load_translation(lang, slug)?;
+            Ok(assess(&article, file.as_ref()).counts())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Row {
+        article: slug.clone(),
+        segments: article.segments.len(),
+        langs: counts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stamp_is_settled_only_racy_after_its_last_change() {
+        let stamp = Stamp {
+            len: 1,
+            modified: 10_000_000_000,
+            changed: 11_000_000_000,
+            inode: 1,
+            device: 1,
+        };
+        assert!(!stamp.settled(12_000_000_000));
+        assert!(!stamp.settled(13_000_000_000));
+        assert!(stamp.settled(13_000_000_001));
+    }
+}
