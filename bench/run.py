@@ -23,8 +23,8 @@ core. Usage:
     python3 bench/run.py --peak-memory [--sizes 1000,10000,50000]
 
 `--peak-memory` measures only the peak resident memory of every whole-workspace command (status,
-check, diff, export --edition, tmx export, sync) on corpora of 1,000, 10,000 and 50,000
-articles, each generated on the fly and deleted after.
+check, qa, diff, export --edition, tmx, po and xliff export, suggest, pretranslate, sync) on
+corpora of 1,000, 10,000 and 50,000 articles, each generated on the fly and deleted after.
 """
 
 import argparse
@@ -43,15 +43,35 @@ MEMORYBENCH = os.path.join(ROOT, "target", "release", "examples", "memorybench")
 CORES = os.cpu_count() or 1
 
 
+# Linux counts in a process's peak resident memory the memory of the process it was forked
+# from, as it was when the new program replaced it: run from this script, every command would
+# seem to use at least what Python uses (14 MiB and up, 30 MiB once it has read a large
+# status). GNU time forks it from a process of 2 MiB and reports its peak alone.
+TIME = "/usr/bin/time"
+
+
 def measure(argv, cwd=None, stdin=None):
     """Runs argv; returns (seconds, peak RSS in MiB, exit code)."""
+    report = None
+    if os.path.exists(TIME):
+        fd, report = tempfile.mkstemp(prefix="bitext-time-")
+        os.close(fd)
+        argv = [TIME, "-f", "%M", "-o", report] + argv
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024.0, proc.returncode
+    mib = usage.ru_maxrss / 1024.0
+    if report is not None:
+        with open(report, encoding="utf-8") as f:
+            lines = f.read().split()
+        os.unlink(report)
+        # The last word is %M in KiB (a command killed by a signal adds a line before it).
+        if lines and lines[-1].isdigit():
+            mib = int(lines[-1]) / 1024.0
+    return elapsed, mib, proc.returncode
 
 
 def best_of(runs, argv, cwd=None):
@@ -286,12 +306,26 @@ def bench_memory(workdir, runs, n=10000, count=100):
     corpus = os.path.join(workdir, f"memory-{n}")
     subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
                    stdout=subprocess.DEVNULL)
+    # The gettext files are for the other benchmarks: not copied for pretranslate below.
+    for gettext_dir in ("po", "po-old", "pot-new"):
+        shutil.rmtree(os.path.join(corpus, gettext_dir), ignore_errors=True)
     new = new_articles(corpus, count)
     # The memory's cache trusts only files older than two seconds.
     time.sleep(3)
     suggest = [BITEXT, "-C", corpus, "suggest", new[0], "2", "-l", "fr"]
     cold = measure(suggest)
     warm = best_of(runs, suggest)
+    # Also a segment the memory holds only edited, whose best match is fuzzy.
+    import json
+    fuzzy = None
+    for n_seg in range(2, 40):
+        out = subprocess.run([BITEXT, "-C", corpus, "suggest", new[0], str(n_seg), "-l", "fr",
+                              "--format", "json"], capture_output=True, text=True)
+        matches = json.loads(out.stdout) if out.returncode == 0 else []
+        if matches and matches[0]["score"] < 100:
+            fuzzy = n_seg
+            break
+    warm_fuzzy = best_of(runs, suggest[:-3] + [str(fuzzy)] + suggest[-2:]) if fuzzy else None
     pre = []
     for _ in range(min(runs, 2)):
         copy = corpus + "-pre"
@@ -311,47 +345,116 @@ def bench_memory(workdir, runs, n=10000, count=100):
     print("|---|---:|---:|")
     print(f"| suggest, first run (reads every translation file, writes the cache) | {cold[0]:.3f} | {cold[1]:.1f} |")
     print(f"| suggest, cache valid (end to end) | {warm[0]:.3f} | {warm[1]:.1f} |")
+    if warm_fuzzy:
+        print(f"| suggest, cache valid, segment {fuzzy} (best match fuzzy) | {warm_fuzzy[0]:.3f} | {warm_fuzzy[1]:.1f} |")
     print(f"| pretranslate {count} new articles --min-score 75 | {pre[0]:.3f} | {pre[1]:.1f} |")
     print()
     print(naive)
 
 
+# (name, arguments): `{out}` is a scratch directory emptied after each command, `{complete}`
+# the articles with no missing segment in fr (their exports never open the translation
+# memory), `{some}` the first 100 articles. The commands that look up best matches in the
+# translation memory read it first: a cold build from every translation file, or its cache
+# once `suggest` has written it.
 MEMORY_COMMANDS = [
     ("status", ["status"]),
     ("check", ["check"]),
-    ("diff", ["diff"]),
+    ("qa", ["qa"]),
     ("export --edition", ["export", "--edition", "all", "-l", "fr", "--allow-incomplete",
                           "--bilingual", "-o", "{out}/edition.html"]),
     ("tmx export", ["tmx", "export", "-o", "{out}/memory.tmx"]),
+    ("po export, articles with no missing segment", ["po", "export", "{complete}", "-l", "fr",
+                                                     "-o", "{out}"]),
+    ("xliff export, articles with no missing segment", ["xliff", "export", "{complete}", "-l",
+                                                        "fr", "-o", "{out}"]),
+    ("diff --format unified (no memory)", ["diff", "--format", "unified"]),
+    ("diff (memory built)", ["diff"]),
+    ("diff --format json (memory built)", ["diff", "--format", "json"]),
+    ("status --segments (memory built)", ["status", "--segments"]),
+    ("po export, every article (memory built)", ["po", "export", "{all}", "-l", "fr", "-o",
+                                                 "{out}"]),
+    ("suggest (memory built, cache written)", ["suggest", "{first}", "1", "-l", "fr"]),
+    ("diff (memory from its cache)", ["diff"]),
+    ("pretranslate 100 articles --dry-run (memory from its cache)",
+     ["pretranslate", "{some}", "-l", "fr", "--min-score", "75", "--dry-run"]),
     ("sync", ["sync"]),
 ]
 
 
+# Above this many articles the commands that read the translation memory are left out: its
+# cold build holds every entry (some 1.2 GiB at 10,000 articles, so several GiB at 50,000) and
+# its cache takes gigabytes of disk.
+MEMORY_UP_TO = 10000
+
+
+def expand(tail, out, slugs, complete):
+    argv = []
+    for a in tail:
+        if a == "{all}":
+            argv += slugs
+        elif a == "{complete}":
+            argv += complete
+        elif a == "{some}":
+            argv += slugs[:100]
+        elif a == "{first}":
+            argv.append(slugs[0])
+        else:
+            argv.append(a.format(out=out))
+    return argv
+
+
 def peak_memory(sizes):
     """Peak resident memory (wait4) of every whole-workspace command, one run each, on
-    corpora of each size generated on the fly and deleted after. `sync` runs last, as it
-    rewrites the corpus."""
+    corpora of each size generated on the fly (without the gettext files) and deleted after.
+    `sync` runs last, as it rewrites the corpus."""
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
                     "--example", "gencorpus"], cwd=ROOT, check=True)
     table = {}
     with tempfile.TemporaryDirectory(prefix="bitext-peak-") as workdir:
         for n in sizes:
             corpus = os.path.join(workdir, f"corpus-{n}")
-            subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus], check=True,
-                           stdout=subprocess.DEVNULL)
+            start = time.perf_counter()
+            subprocess.run([GENCORPUS, "--articles", str(n), "--out", corpus, "--no-gettext"],
+                           check=True, stdout=subprocess.DEVNULL)
+            print(f"{n:,} articles generated in {time.perf_counter() - start:.0f} s",
+                  file=sys.stderr, flush=True)
+            import json
+            status = json.loads(subprocess.run(
+                [BITEXT, "-C", corpus, "status", "--format", "json", "-l", "fr"],
+                capture_output=True, text=True, check=True).stdout)
+            slugs = [a["article"] for a in status["articles"]]
+            complete = [a["article"] for a in status["articles"]
+                        if a["languages"][0]["missing"] == 0]
+            # The memory's cache trusts only files older than two seconds.
+            time.sleep(3)
+            # Exported files go to memory when it can hold them (they are deleted after each
+            # command), so that the disk holds only the corpus.
+            scratch = "/dev/shm" if os.path.isdir("/dev/shm") else workdir
+            out = tempfile.mkdtemp(prefix="bitext-peak-out-", dir=scratch)
             for name, tail in MEMORY_COMMANDS:
-                argv = [BITEXT, "-C", corpus] + [a.format(out=workdir) for a in tail]
+                if n > MEMORY_UP_TO and "memory" in name and "no memory" not in name:
+                    print(f"{name} on {n:,} articles: left out (translation memory)",
+                          file=sys.stderr, flush=True)
+                    continue
+                os.makedirs(out, exist_ok=True)
+                argv = [BITEXT, "-C", corpus] + expand(tail, out, slugs, complete)
                 secs, mib, code = measure(argv)
                 table[(name, n)] = mib
                 print(f"{name} on {n:,} articles: {mib:.1f} MiB, {secs:.1f} s, exit {code}",
                       file=sys.stderr, flush=True)
+                shutil.rmtree(out, ignore_errors=True)
+                if name.startswith("suggest"):
+                    # The Spanish memory's cache too, for the diff that follows.
+                    subprocess.run([BITEXT, "-C", corpus, "suggest", slugs[0], "1", "-l", "es"],
+                                   stdout=subprocess.DEVNULL, check=False)
             shutil.rmtree(corpus, ignore_errors=True)
     print("Peak resident memory, MiB (one run each):")
     print()
     print("| command | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
     print("|---|" + "---:|" * len(sizes))
     for name, _ in MEMORY_COMMANDS:
-        cells = [f"{table[(name, n)]:.1f}" for n in sizes]
+        cells = [f"{table[(name, n)]:.1f}" if (name, n) in table else "–" for n in sizes]
         print(f"| bitext {name} | " + " | ".join(cells) + " |")
 
 

@@ -8,9 +8,13 @@
 //! rebuilt whenever any of those files changes, and ignored if it cannot be read or written.
 //!
 //! - [`score`]: the fuzzy score, a weighted word-level edit distance;
-//! - [`index`]: the inverted index and lookups;
+//! - [`grams`]: what the index knows of a text, and the bounds on scores it proves;
+//! - [`build`]: writing the index file in bounded memory;
+//! - [`index`]: reading it, and lookups;
 //! - [`store`]: what the memory holds, and the cache.
 
+pub(crate) mod build;
+pub(crate) mod grams;
 pub mod index;
 pub mod score;
 pub mod store;

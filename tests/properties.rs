@@ -370,5 +370,45 @@ mod round_trips {
                 prop_assert_eq!(std::fs::read(&path).expect("read"), bytes);
             }
         }
+
+        /// Exporting with `--allow-incomplete` (Markdown and text, whose untranslated
+        /// paragraphs carry bitext's marker) and importing the document as it comes back
+        /// changes no segment's state, whatever the mix of current, stale and missing.
+        #[test]
+        fn an_incomplete_export_imported_back_changes_no_state(original in blocks(), changes in edits()) {
+            use bitext::commands::export::{self, ExportFormat, ExportRequest};
+            let before = article(&render(&original, 1000, false));
+            let file = translated(&before);
+            let mut edited = original.clone();
+            for change in &changes {
+                apply(&mut edited, change);
+            }
+            let markdown = render(&edited, 70, false);
+            let (dir, ws) = workspace(&markdown, &file);
+            let slug = Slug::parse("a").expect("slug");
+            let lang = Lang::parse("fr").expect("fr");
+            let states = || {
+                let article = ws.load_article(&slug).expect("article");
+                let file = ws.load_translation(&lang, &slug).expect("translation");
+                assess(&article, file.as_ref()).states
+            };
+            let expected = states();
+            for (format, ext) in [(ExportFormat::Md, "md"), (ExportFormat::Txt, "txt")] {
+                let request = ExportRequest {
+                    articles: vec!["a".to_owned()],
+                    edition: None,
+                    lang: "fr".to_owned(),
+                    bilingual: false,
+                    format,
+                    output: None,
+                    allow_incomplete: true,
+                };
+                let document = export::run(&ws, &request).expect("export").stdout;
+                let back = dir.path().join(format!("back.{ext}"));
+                std::fs::write(&back, &document).expect("write");
+                bitext::commands::import::run(&ws, &slug, &lang, &back, false, false).expect("import");
+                prop_assert_eq!(states(), expected.clone(), "{}\n{}", ext, document);
+            }
+        }
     }
 }

@@ -59,3 +59,124 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
         }
     }
 }
+
+/// `diff` written as it goes (a chunk of articles at a time, text in two passes) is the whole
+/// report rendered at once, in every format, with nothing to show or with several chunks of
+/// stale and missing segments.
+#[test]
+fn a_streamed_diff_is_the_whole_report_byte_for_byte() {
+    use bitext::commands::diff;
+    use bitext::ui::cli::DiffFormat;
+    use bitext::ui::term::{ColorChoice, Style};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    bitext_corpus::generate(
+        dir.path(),
+        bitext_corpus::Spec {
+            articles: 150,
+            seed: 3,
+            edit_fraction: 0.3,
+            gettext: false,
+        },
+    )
+    .expect("corpus");
+    let ws = Workspace::open(Some(dir.path())).expect("workspace");
+    let all = ws.all_articles().expect("articles");
+    let langs = ws.config.targets.clone();
+    let report = diff::run(&ws, &all, &langs).expect("diff");
+    // Articles to show in the first, second and third chunk of 64.
+    let shown: Vec<usize> = report
+        .articles
+        .iter()
+        .map(|a| {
+            all.iter()
+                .position(|s| s.as_str() == a.article)
+                .expect("slug")
+        })
+        .collect();
+    assert!(
+        [0, 1, 2].iter().all(|c| shown.iter().any(|i| i / 64 == *c)),
+        "{shown:?}"
+    );
+    let untouched = all
+        .iter()
+        .find(|s| report.articles.iter().all(|a| a.article != s.as_str()))
+        .expect("an article with nothing to show")
+        .clone();
+    for articles in [all.clone(), vec![untouched]] {
+        let report = diff::run(&ws, &articles, &langs).expect("diff");
+        for (style, colour) in [
+            (Style::plain(), "plain"),
+            (Style::resolve(ColorChoice::Always), "colour"),
+        ] {
+            for format in [DiffFormat::Text, DiffFormat::Unified, DiffFormat::Json] {
+                let whole = match format {
+                    DiffFormat::Text => diff::render_text(&report, style),
+                    DiffFormat::Unified => diff::render_unified(&ws, &report).expect("unified"),
+                    DiffFormat::Json => diff::render_json(&report),
+                };
+                let mut streamed = Vec::new();
+                let shown = diff::write_to(&ws, &articles, &langs, format, style, &mut streamed)
+                    .expect("write");
+                assert_eq!(shown, !report.is_empty());
+                assert!(
+                    streamed == whole.as_bytes(),
+                    "{} articles, {format:?}, {colour}: streamed output differs",
+                    articles.len()
+                );
+            }
+        }
+    }
+}
+
+/// `status` written a chunk of articles at a time is the whole report rendered at once, in
+/// text (plain and colour) and JSON, with and without the segments, and with no article.
+#[test]
+fn a_streamed_status_is_the_whole_report_byte_for_byte() {
+    use bitext::commands::status::{self, Listing};
+    use bitext::ui::cli::StatusFormat;
+    use bitext::ui::term::{ColorChoice, Style};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    bitext_corpus::generate(
+        dir.path(),
+        bitext_corpus::Spec {
+            articles: 70,
+            seed: 5,
+            edit_fraction: 0.3,
+            gettext: false,
+        },
+    )
+    .expect("corpus");
+    let ws = Workspace::open(Some(dir.path())).expect("workspace");
+    let all = ws.all_articles().expect("articles");
+    let langs = ws.config.targets.clone();
+    for articles in [all.clone(), Vec::new()] {
+        for listing in [Listing::None, Listing::All] {
+            let report = status::run(&ws, &articles, &langs, listing).expect("status");
+            for style in [Style::plain(), Style::resolve(ColorChoice::Always)] {
+                for format in [StatusFormat::Text, StatusFormat::Json] {
+                    let whole = match format {
+                        StatusFormat::Text => status::render_text(&report, style),
+                        StatusFormat::Json => status::render_json(&report),
+                    };
+                    let mut streamed = Vec::new();
+                    status::write_to(
+                        &ws,
+                        &articles,
+                        &langs,
+                        listing,
+                        (format, style),
+                        &mut streamed,
+                    )
+                    .expect("write");
+                    assert!(
+                        streamed == whole.as_bytes(),
+                        "{} articles, {listing:?}, {format:?}: streamed output differs",
+                        articles.len()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -140,8 +140,20 @@ pub fn run(
     min_complete: Option<f64>,
     qa: bool,
 ) -> Result<CheckReport> {
-    let status = status::run(ws, articles, langs, status::Listing::Unfinished)?;
-    let mut report = from_status(&status, langs.len(), min_complete);
+    // A chunk of articles at a time, so that the status of the whole workspace is never held
+    // beside the report made from it.
+    let mut report = from_status(
+        &StatusReport {
+            articles: Vec::new(),
+        },
+        langs.len(),
+        min_complete,
+    );
+    report.totals.articles = articles.len();
+    for chunk in articles.chunks(64) {
+        let status = status::run(ws, chunk, langs, status::Listing::Unfinished)?;
+        add_status(&mut report, &status, min_complete);
+    }
     if qa {
         let mut ctx = Context::without_index(ws)?;
         ctx.min_level = Level::Error;
@@ -166,6 +178,12 @@ fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64
         qa: Vec::new(),
         conflicts: Vec::new(),
     };
+    add_status(&mut report, status, min_complete);
+    report
+}
+
+/// Adds the articles of `status` to `report`.
+fn add_status(report: &mut CheckReport, status: &StatusReport, min_complete: Option<f64>) {
     for article in &status.articles {
         for lang in &article.languages {
             let passed = match min_complete {
@@ -210,7 +228,6 @@ fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64
             }
         }
     }
-    report
 }
 
 impl Finding {

@@ -2,10 +2,11 @@
 //! (cumulatively, invariant 9), with the translation to revise; then the missing segments.
 
 use std::fmt::Write as _;
+use std::io::Write;
 
 use serde::Serialize;
 
-use crate::error::{Result, disp};
+use crate::error::{Error, Result, disp};
 use crate::model::assess::{State, assess, linked_unit};
 use crate::model::patch;
 use crate::model::worddiff::{Chunk, word_diff};
@@ -88,79 +89,136 @@ impl DiffReport {
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
     }
+}
 
-    /// Every article and language with something to show, in order.
+impl ArticleDiff {
+    /// Every language of the article with something to show, in order.
     fn languages(&self) -> impl Iterator<Item = (&ArticleDiff, &LangDiff)> {
-        self.articles
-            .iter()
-            .flat_map(|a| a.languages.iter().map(move |l| (a, l)))
+        self.languages.iter().map(move |l| (self, l))
     }
 }
+
+/// Which segments a walk collects: `diff` in text shows every stale segment before the first
+/// missing one, so it walks the workspace twice. Missing segments come with their best match
+/// in the translation memory, except in [`Part::Unscored`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Stale and missing segments.
+    Both,
+    /// Stale segments only.
+    Stale,
+    /// Missing segments only.
+    Missing,
+    /// Stale and missing segments, without looking up the missing ones' best matches (the
+    /// unified patch shows only stale segments, but its exit code counts missing ones).
+    Unscored,
+}
+
+/// How many articles are read at once: enough to keep every core busy, few enough that the
+/// memory does not grow with the workspace.
+const CHUNK: usize = 64;
 
 /// Computes the diffs of the selected articles and languages.
 ///
 /// # Errors
 /// Any unreadable or malformed source or translation file.
 pub fn run(ws: &Workspace, articles: &[Slug], langs: &[Lang]) -> Result<DiffReport> {
+    let mut found = Vec::new();
+    for_each(ws, articles, langs, Part::Both, |article| {
+        found.push(article);
+        Ok(())
+    })?;
+    Ok(DiffReport { articles: found })
+}
+
+/// Computes the diff of the selected articles a few at a time and gives `f` each article
+/// with something to show, in order, so that only a few articles are held at once. The
+/// translation memory is opened only if a missing segment's best match is looked up.
+///
+/// # Errors
+/// Any unreadable or malformed source or translation file, and whatever `f` returns.
+pub fn for_each(
+    ws: &Workspace,
+    articles: &[Slug],
+    langs: &[Lang],
+    part: Part,
+    mut f: impl FnMut(ArticleDiff) -> Result<()>,
+) -> Result<()> {
     let matches = crate::memory::store::BestMatches::new(ws, langs);
-    let found = map_ordered(articles, |slug| {
-        let article = ws.load_article(slug)?;
-        let mut languages = Vec::new();
-        for lang in langs {
-            let file = ws.load_translation(lang, slug)?;
-            let assessment = assess(&article, file.as_ref());
-            let (units, obsolete) = file.as_ref().map_or((&[][..], &[][..]), |f| {
-                (f.units.as_slice(), f.obsolete.as_slice())
-            });
-            let mut entry = LangDiff {
-                lang: lang.to_string(),
-                stale: Vec::new(),
-                missing: Vec::new(),
-            };
-            for ((segment, state), link) in article
-                .segments
-                .iter()
-                .zip(&assessment.states)
-                .zip(&assessment.links)
-            {
-                match state {
-                    State::Stale => {
-                        let Some(unit) = linked_unit(link, units, obsolete) else {
-                            continue;
-                        };
-                        entry.stale.push(StaleSegment {
-                            n: segment.n,
-                            id: segment.id.clone(),
-                            line: segment.line,
-                            diff: word_diff(&unit.source, &segment.text),
-                            old: unit.source.clone(),
-                            new: segment.text.clone(),
-                            translation: unit.target.clone(),
-                        });
-                    }
-                    State::Missing => entry.missing.push(MissingSegment {
+    for chunk in articles.chunks(CHUNK) {
+        let found = map_ordered(chunk, |slug| article_diff(ws, slug, langs, part, &matches))?;
+        for article in found.into_iter().flatten() {
+            f(article)?;
+        }
+    }
+    Ok(())
+}
+
+/// The stale and missing segments (as `part` asks) of one article.
+fn article_diff(
+    ws: &Workspace,
+    slug: &Slug,
+    langs: &[Lang],
+    part: Part,
+    matches: &crate::memory::store::BestMatches<'_>,
+) -> Result<Option<ArticleDiff>> {
+    let article = ws.load_article(slug)?;
+    let mut languages = Vec::new();
+    for lang in langs {
+        let file = ws.load_translation(lang, slug)?;
+        let assessment = assess(&article, file.as_ref());
+        let (units, obsolete) = file.as_ref().map_or((&[][..], &[][..]), |f| {
+            (f.units.as_slice(), f.obsolete.as_slice())
+        });
+        let mut entry = LangDiff {
+            lang: lang.to_string(),
+            stale: Vec::new(),
+            missing: Vec::new(),
+        };
+        for ((segment, state), link) in article
+            .segments
+            .iter()
+            .zip(&assessment.states)
+            .zip(&assessment.links)
+        {
+            match state {
+                State::Stale if part != Part::Missing => {
+                    let Some(unit) = linked_unit(link, units, obsolete) else {
+                        continue;
+                    };
+                    entry.stale.push(StaleSegment {
                         n: segment.n,
                         id: segment.id.clone(),
                         line: segment.line,
-                        text: segment.text.clone(),
-                        best_match: matches.best(lang, &segment.text),
-                    }),
-                    State::Current | State::Draft => {}
+                        diff: word_diff(&unit.source, &segment.text),
+                        old: unit.source.clone(),
+                        new: segment.text.clone(),
+                        translation: unit.target.clone(),
+                    });
                 }
-            }
-            if !entry.stale.is_empty() || !entry.missing.is_empty() {
-                languages.push(entry);
+                State::Missing if part != Part::Stale => entry.missing.push(MissingSegment {
+                    n: segment.n,
+                    id: segment.id.clone(),
+                    line: segment.line,
+                    text: segment.text.clone(),
+                    best_match: if part == Part::Unscored {
+                        None
+                    } else {
+                        matches.best(lang, &segment.text)
+                    },
+                }),
+                _ => {}
             }
         }
-        Ok((!languages.is_empty()).then(|| ArticleDiff {
-            article: slug.to_string(),
-            source: disp(&article.path),
-            languages,
-        }))
-    })?;
-    Ok(DiffReport {
-        articles: found.into_iter().flatten().collect(),
-    })
+        if !entry.stale.is_empty() || !entry.missing.is_empty() {
+            languages.push(entry);
+        }
+    }
+    Ok((!languages.is_empty()).then(|| ArticleDiff {
+        article: slug.to_string(),
+        source: disp(&article.path),
+        languages,
+    }))
 }
 
 /// The one-line location of a finding: `sources/x.md:LINE: fr: stale segment 7 (3fa9c2d1)`.
@@ -187,13 +245,29 @@ pub fn finding_line(
 /// `[-old-]{+new+}` markers when colour is off.
 #[must_use]
 pub fn render_text(report: &DiffReport, style: Style) -> String {
-    let mut out = String::new();
     if report.is_empty() {
-        out.push_str(&t!("diff-nothing"));
-        out.push('\n');
-        return out;
+        return nothing();
     }
-    for (article, lang) in report.languages() {
+    let mut out = String::new();
+    for article in &report.articles {
+        push_stale(&mut out, article, style);
+    }
+    for article in &report.articles {
+        push_missing(&mut out, article, style);
+    }
+    out
+}
+
+/// The line `diff` prints when it has nothing to show.
+fn nothing() -> String {
+    let mut out = t!("diff-nothing");
+    out.push('\n');
+    out
+}
+
+/// The stale segments of one article, as [`render_text`] shows them.
+fn push_stale(out: &mut String, article: &ArticleDiff, style: Style) {
+    for (article, lang) in article.languages() {
         for s in &lang.stale {
             let heading = finding_line(
                 State::Stale,
@@ -205,17 +279,21 @@ pub fn render_text(report: &DiffReport, style: Style) -> String {
             );
             let _ = writeln!(out, "{}", style.bold(&heading));
             let diff: String = s.diff.iter().map(|c| style.chunk(c)).collect();
-            push_indented(&mut out, &diff, "    ");
+            push_indented(out, &diff, "    ");
             let _ = writeln!(
                 out,
                 "  {}",
                 t!("diff-translation", lang = lang.lang.as_str())
             );
-            push_indented(&mut out, &s.translation, "    ");
+            push_indented(out, &s.translation, "    ");
             out.push('\n');
         }
     }
-    for (article, lang) in report.languages() {
+}
+
+/// The missing segments of one article, as [`render_text`] shows them.
+fn push_missing(out: &mut String, article: &ArticleDiff, style: Style) {
+    for (article, lang) in article.languages() {
         for m in &lang.missing {
             let heading = finding_line(
                 State::Missing,
@@ -241,7 +319,6 @@ pub fn render_text(report: &DiffReport, style: Style) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
-    out
 }
 
 fn push_indented(out: &mut String, text: &str, indent: &str) {
@@ -260,26 +337,31 @@ fn push_indented(out: &mut String, text: &str, indent: &str) {
 pub fn render_unified(ws: &Workspace, report: &DiffReport) -> Result<String> {
     let mut out = String::new();
     for article in &report.articles {
-        let mut old: Vec<(usize, &str)> = Vec::new();
-        for lang in &article.languages {
-            for s in &lang.stale {
-                if !old.iter().any(|(i, _)| *i == s.n - 1) {
-                    old.push((s.n - 1, &s.old));
-                }
-            }
-        }
-        if old.is_empty() {
-            continue;
-        }
-        let path = std::path::Path::new(&article.source);
-        let bytes = std::fs::read(ws.abs(path)).map_err(|source| crate::error::Error::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        let current = crate::error::utf8(path, &bytes)?;
-        out.push_str(&patch::unified(&article.source, current, &old));
+        out.push_str(&unified_article(ws, article)?);
     }
     Ok(out)
+}
+
+/// The unified patch of one article (empty when it has no stale segment).
+fn unified_article(ws: &Workspace, article: &ArticleDiff) -> Result<String> {
+    let mut old: Vec<(usize, &str)> = Vec::new();
+    for lang in &article.languages {
+        for s in &lang.stale {
+            if !old.iter().any(|(i, _)| *i == s.n - 1) {
+                old.push((s.n - 1, &s.old));
+            }
+        }
+    }
+    if old.is_empty() {
+        return Ok(String::new());
+    }
+    let path = std::path::Path::new(&article.source);
+    let bytes = std::fs::read(ws.abs(path)).map_err(|source| crate::error::Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let current = crate::error::utf8(path, &bytes)?;
+    Ok(patch::unified(&article.source, current, &old))
 }
 
 /// Renders the report as JSON (pretty, with a trailing newline).
@@ -290,7 +372,85 @@ pub fn render_json(report: &DiffReport) -> String {
     text
 }
 
-/// `diff` in the chosen format; with `--exit-code`, exit 1 when there is a change to show.
+/// One article as an element of the `articles` array of [`render_json`]'s document: its
+/// pretty JSON indented two levels. A JSON string never holds a raw line break, so indenting
+/// every line indents exactly the document's lines.
+fn json_element(article: &ArticleDiff) -> String {
+    let text = serde_json::to_string_pretty(article).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// Writes `diff` in `format` to `out` as it goes, an article at a time, exactly as the
+/// renderers of the whole report would; returns whether anything was shown.
+///
+/// # Errors
+/// As [`run`], and a failed write (naming `-`, stdout).
+pub fn write_to(
+    ws: &Workspace,
+    articles: &[Slug],
+    langs: &[Lang],
+    format: DiffFormat,
+    style: Style,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    let io = |source| Error::Write {
+        path: std::path::PathBuf::from("-"),
+        source,
+    };
+    let mut shown = false;
+    match format {
+        DiffFormat::Text => {
+            for (part, push) in [
+                (
+                    Part::Stale,
+                    push_stale as fn(&mut String, &ArticleDiff, Style),
+                ),
+                (Part::Missing, push_missing),
+            ] {
+                for_each(ws, articles, langs, part, |article| {
+                    shown = true;
+                    let mut text = String::new();
+                    push(&mut text, &article, style);
+                    out.write_all(text.as_bytes()).map_err(io)
+                })?;
+            }
+            if !shown {
+                out.write_all(nothing().as_bytes()).map_err(io)?;
+            }
+        }
+        DiffFormat::Unified => {
+            for_each(ws, articles, langs, Part::Unscored, |article| {
+                shown = true;
+                out.write_all(unified_article(ws, &article)?.as_bytes())
+                    .map_err(io)
+            })?;
+        }
+        DiffFormat::Json => {
+            out.write_all(b"{\n  \"articles\": [").map_err(io)?;
+            for_each(ws, articles, langs, Part::Both, |article| {
+                let sep: &[u8] = if shown { b",\n" } else { b"\n" };
+                shown = true;
+                out.write_all(sep).map_err(io)?;
+                out.write_all(json_element(&article).as_bytes()).map_err(io)
+            })?;
+            let end: &[u8] = if shown { b"\n  ]\n}\n" } else { b"]\n}\n" };
+            out.write_all(end).map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)?;
+    Ok(shown)
+}
+
+/// `diff` in the chosen format, written to stdout as it is computed; with `--exit-code`,
+/// exit 1 when there is a change to show.
 ///
 /// # Errors
 /// As [`run`].
@@ -300,19 +460,21 @@ pub fn execute(
     style: Style,
 ) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
-    let report = run(ws, &articles, &langs)?;
-    let stdout = match args.format {
-        DiffFormat::Text => render_text(&report, style),
-        DiffFormat::Unified => render_unified(ws, &report)?,
-        DiffFormat::Json => render_json(&report),
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let shown = match write_to(ws, &articles, &langs, args.format, style, &mut out) {
+        Ok(shown) => shown,
+        // `bitext diff | head` closing the pipe early is not an error.
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => return Err(e),
     };
-    let code = if args.exit_code && !report.is_empty() {
+    let code = if args.exit_code && shown {
         crate::EXIT_FOUND
     } else {
         crate::EXIT_OK
     };
     Ok(crate::Outcome {
-        stdout,
+        stdout: String::new(),
         stderr: String::new(),
         code,
     })

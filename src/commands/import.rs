@@ -78,6 +78,42 @@ pub struct ImportArticleReport {
     pub path: String,
 }
 
+/// `paragraph` without the line of `=` or `-` that underlines a heading in a text export.
+fn without_underline(paragraph: &str) -> &str {
+    let trimmed = paragraph.trim_end();
+    match trimmed.rsplit_once('\n') {
+        Some((text, last))
+            if last.trim().len() >= 3
+                && (last.trim().chars().all(|c| c == '=')
+                    || last.trim().chars().all(|c| c == '-')) =>
+        {
+            text
+        }
+        _ => paragraph,
+    }
+}
+
+/// The lines an export of `slug` in `lang` adds around the article's paragraphs.
+fn chrome(ws: &Workspace, slug: &Slug, lang: &Lang) -> Vec<String> {
+    let l10n = crate::ui::l10n::Localizer::new(&lang.id());
+    let mut lines = vec![l10n.message(
+        "export-translated-from",
+        &[(
+            "source",
+            crate::ui::l10n::Arg::Str(ws.config.source.as_str()),
+        )],
+    )];
+    if let Some(edition) = ws
+        .config
+        .editions
+        .iter()
+        .find(|e| e.articles.contains(slug))
+    {
+        lines.push(crate::render::document::published_in(&l10n, edition));
+    }
+    lines
+}
+
 /// Reads the translated paragraphs of `path`: Markdown blocks for `.md`, blank-line separated
 /// paragraphs otherwise.
 fn read_document(path: &Path) -> Result<Vec<Para>> {
@@ -97,6 +133,7 @@ fn read_document(path: &Path) -> Result<Vec<Para>> {
     let unified = crate::model::segment::normalise_file(&text);
     Ok(unified
         .split("\n\n")
+        .map(without_underline)
         .filter_map(normalise_paragraph)
         .filter(|p| !p.is_empty())
         .map(|text| Para {
@@ -119,7 +156,14 @@ pub fn run(
     force: bool,
 ) -> Result<ImportArticleReport> {
     let mut plan = FilePlan::new(ws, slug, lang, false)?;
-    let target = read_document(file)?;
+    let chrome = chrome(ws, slug, lang);
+    let mut target = read_document(file)?;
+    // bitext's own export chrome ("Translated from English", the edition line) is not a
+    // paragraph of the article: left in, it could be aligned with an unfinished segment.
+    target.retain(|p| {
+        let text = p.text.trim_matches(['*', '_']).trim();
+        !chrome.iter().any(|line| line == text)
+    });
     let source: Vec<Para> = plan
         .article
         .segments

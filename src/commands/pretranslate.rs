@@ -4,7 +4,9 @@
 //! draft) is never touched. An exact match is recorded as a draft, or as translated with
 //! `--exact-as-translated`; a fuzzy match at or above `--min-score` always as a draft. Every
 //! fill goes through the quality checks, and one that fails stays a draft with its findings
-//! reported. Every file is computed before any is written.
+//! reported. A match holding bitext's untranslated marker is not used, and one that is the
+//! source text itself stays a draft with its `untranslated` finding. Every file is computed
+//! before any is written.
 
 use std::fmt::Write as _;
 
@@ -13,7 +15,8 @@ use crate::error::{Result, disp};
 use crate::memory::store;
 use crate::model::assess::State;
 use crate::model::translation::{Unit, UnitState};
-use crate::qa::{self, Context, Finding};
+use crate::qa::untranslated::{self, Untranslated};
+use crate::qa::{self, Check, Context, Finding};
 use crate::t;
 use crate::ui::cli::PretranslateArgs;
 use crate::workspace::Workspace;
@@ -99,7 +102,16 @@ pub fn run(
                 unmatched += 1;
                 continue;
             };
-            let findings = quality(&ctx, &segment.text, &hit.target, lang);
+            // bitext's untranslated marker is never a fill, and the source text itself is a
+            // draft at most, with its finding, as every importer does.
+            if untranslated::detect(&segment.text, &hit.target) == Some(Untranslated::Marked) {
+                unmatched += 1;
+                continue;
+            }
+            let mut findings = quality(&ctx, &segment.text, &hit.target, lang);
+            if !findings.iter().any(|f| f.check == Check::Untranslated) {
+                findings.extend(untranslated::check(&segment.text, &hit.target));
+            }
             let state = if hit.score == 100 && options.exact_as_translated && findings.is_empty() {
                 UnitState::Translated
             } else {

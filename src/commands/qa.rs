@@ -136,6 +136,9 @@ pub struct QaReport {
     pub findings: Vec<QaFinding>,
 }
 
+/// How many articles are checked at once.
+const CHUNK: usize = 64;
+
 /// What one article yields.
 struct ArticleQa {
     findings: Vec<(usize, QaFinding)>,
@@ -162,86 +165,93 @@ pub fn run(
         ctx.index = Index::load(ws)?;
     }
     let ctx = ctx;
-    let per_article = map_ordered(articles, |slug| {
-        let article = ws.load_article(slug)?;
-        let source = disp(&article.path);
-        let index = all.binary_search(slug).unwrap_or(0);
-        let mut out = ArticleQa {
-            findings: Vec::new(),
-            entries: Vec::new(),
-            segments: 0,
-        };
-        for (l, lang) in langs.iter().enumerate() {
-            let Some(file) = ws.load_translation(lang, slug)? else {
-                continue;
-            };
-            let assessment = assess(&article, Some(&file));
-            let mut targets: Vec<(usize, std::borrow::Cow<'_, crate::model::translation::Unit>)> =
-                Vec::new();
-            for ((segment, link), state) in article
-                .segments
-                .iter()
-                .zip(&assessment.links)
-                .zip(&assessment.states)
-            {
-                let Some(unit) = linked_unit(link, &file.units, &file.obsolete) else {
-                    continue;
-                };
-                out.segments += 1;
-                let place = Place {
-                    article: slug.as_str(),
-                    n: segment.n,
-                };
-                for finding in
-                    check_segment_at(&ctx, &segment.text, &unit.target, lang, Some(place))
-                {
-                    out.findings.push((
-                        l,
-                        QaFinding::new(slug.as_str(), &source, lang, segment, *state, &finding),
-                    ));
-                }
-                if whole {
-                    out.entries.push(consistency::entry(
-                        l,
-                        index,
-                        segment.n,
-                        &segment.text,
-                        &unit.target,
-                    ));
-                }
-                targets.push((segment.n, unit));
-            }
-            let borrowed: Vec<(usize, &str)> = targets
-                .iter()
-                .map(|(n, u)| (*n, u.target.as_str()))
-                .collect();
-            for (n, finding) in check_article(&ctx, &borrowed, lang) {
-                let segment = &article.segments[n - 1];
-                let state = assessment.states[n - 1];
-                out.findings.push((
-                    l,
-                    QaFinding::new(slug.as_str(), &source, lang, segment, state, &finding),
-                ));
-            }
-        }
-        Ok(out)
-    })?;
+    // The walk's entries go to a temporary file rather than memory; see `consistency`.
+    let mut spill = if whole {
+        Some(consistency::Spill::new()?)
+    } else {
+        None
+    };
     let mut segments = 0;
     let mut located: Vec<(usize, usize, QaFinding)> = Vec::new();
-    let mut entries = Vec::new();
-    for (a, article) in per_article.into_iter().enumerate() {
-        segments += article.segments;
-        located.extend(article.findings.into_iter().map(|(l, f)| (a, l, f)));
-        entries.extend(article.entries);
+    for (c, chunk) in articles.chunks(CHUNK).enumerate() {
+        let per_article = map_ordered(chunk, |slug| {
+            let article = ws.load_article(slug)?;
+            let source = disp(&article.path);
+            let index = all.binary_search(slug).unwrap_or(0);
+            let mut out = ArticleQa {
+                findings: Vec::new(),
+                entries: Vec::new(),
+                segments: 0,
+            };
+            for (l, lang) in langs.iter().enumerate() {
+                let Some(file) = ws.load_translation(lang, slug)? else {
+                    continue;
+                };
+                let assessment = assess(&article, Some(&file));
+                let mut targets: Vec<(
+                    usize,
+                    std::borrow::Cow<'_, crate::model::translation::Unit>,
+                )> = Vec::new();
+                for ((segment, link), state) in article
+                    .segments
+                    .iter()
+                    .zip(&assessment.links)
+                    .zip(&assessment.states)
+                {
+                    let Some(unit) = linked_unit(link, &file.units, &file.obsolete) else {
+                        continue;
+                    };
+                    out.segments += 1;
+                    let place = Place {
+                        article: slug.as_str(),
+                        n: segment.n,
+                    };
+                    for finding in
+                        check_segment_at(&ctx, &segment.text, &unit.target, lang, Some(place))
+                    {
+                        out.findings.push((
+                            l,
+                            QaFinding::new(slug.as_str(), &source, lang, segment, *state, &finding),
+                        ));
+                    }
+                    if whole {
+                        out.entries.push(consistency::entry(
+                            l,
+                            index,
+                            segment.n,
+                            &segment.text,
+                            &unit.target,
+                        ));
+                    }
+                    targets.push((segment.n, unit));
+                }
+                let borrowed: Vec<(usize, &str)> = targets
+                    .iter()
+                    .map(|(n, u)| (*n, u.target.as_str()))
+                    .collect();
+                for (n, finding) in check_article(&ctx, &borrowed, lang) {
+                    let segment = &article.segments[n - 1];
+                    let state = assessment.states[n - 1];
+                    out.findings.push((
+                        l,
+                        QaFinding::new(slug.as_str(), &source, lang, segment, state, &finding),
+                    ));
+                }
+            }
+            Ok(out)
+        })?;
+        for (i, article) in per_article.into_iter().enumerate() {
+            segments += article.segments;
+            let a = c * CHUNK + i;
+            located.extend(article.findings.into_iter().map(|(l, f)| (a, l, f)));
+            if let Some(spill) = &mut spill {
+                spill.push(&article.entries)?;
+            }
+        }
     }
-    if whole {
-        let index = Index::new(
-            all.iter().map(ToString::to_string).collect(),
-            langs.to_vec(),
-            entries.clone(),
-        );
+    if let Some(spill) = spill {
         located.extend(consistency_findings(
-            ws, &ctx, &index, articles, langs, &entries,
+            ws, &ctx, &all, articles, langs, spill,
         )?);
     }
     Ok(report(located, segments))
@@ -265,35 +275,34 @@ fn report(mut located: Vec<(usize, usize, QaFinding)>, segments: usize) -> QaRep
     }
 }
 
-/// The consistency findings of every entry, located by reading again only the articles that
-/// have one.
+/// The consistency findings of every entry of the whole workspace, located by reading again
+/// only the articles that have one.
 fn consistency_findings(
     ws: &Workspace,
     ctx: &Context,
-    index: &Index,
+    all: &[Slug],
     articles: &[Slug],
     langs: &[Lang],
-    entries: &[Entry],
+    spill: consistency::Spill,
 ) -> Result<Vec<(usize, usize, QaFinding)>> {
     let mut found: Vec<(usize, usize, usize, Finding)> = Vec::new();
-    for entry in entries {
-        let slug = &index.articles[entry.article as usize];
+    for inconsistency in spill.inconsistencies()? {
+        let (entry, other) = (inconsistency.entry, inconsistency.other);
         let lang = &langs[entry.lang as usize];
-        let place = Place {
-            article: slug,
-            n: entry.n as usize,
-        };
-        for mut finding in index.check_hashes(entry.lang, entry.source, entry.target, Some(place)) {
-            finding.level = ctx.level(Check::Inconsistent, lang);
-            if finding.level != Level::Off {
-                found.push((
-                    entry.article as usize,
-                    entry.lang as usize,
-                    entry.n as usize,
-                    finding,
-                ));
-            }
+        let level = ctx.level(Check::Inconsistent, lang);
+        if level == Level::Off {
+            continue;
         }
+        let other = consistency::describe(all[other.article as usize].as_str(), other.n as usize);
+        let mut finding =
+            Finding::new(Check::Inconsistent, inconsistency.kind.message_id()).arg("other", other);
+        finding.level = level;
+        found.push((
+            entry.article as usize,
+            entry.lang as usize,
+            entry.n as usize,
+            finding,
+        ));
     }
     let mut out = Vec::new();
     let mut loaded: Option<(
@@ -303,11 +312,11 @@ fn consistency_findings(
     )> = None;
     for (article, l, n, finding) in found {
         if loaded.as_ref().is_none_or(|(a, _, _)| *a != article) {
-            let slug = Slug::parse(&index.articles[article])?;
-            let source = ws.load_article(&slug)?;
+            let slug = &all[article];
+            let source = ws.load_article(slug)?;
             let files = langs
                 .iter()
-                .map(|lang| ws.load_translation(lang, &slug))
+                .map(|lang| ws.load_translation(lang, slug))
                 .collect::<Result<Vec<_>>>()?;
             loaded = Some((article, source, files));
         }
@@ -317,14 +326,14 @@ fn consistency_findings(
         let states = assess(source, files[l].as_ref()).states;
         let position = articles
             .iter()
-            .position(|s| s.as_str() == index.articles[article])
+            .position(|s| s == &all[article])
             .unwrap_or(0);
         let segment = &source.segments[n - 1];
         out.push((
             position,
             l,
             QaFinding::new(
-                &index.articles[article],
+                all[article].as_str(),
                 &disp(&source.path),
                 &langs[l],
                 segment,

@@ -158,56 +158,144 @@ pub fn run(
 ) -> Result<StatusReport> {
     let matches = crate::memory::store::BestMatches::new(ws, langs);
     let articles = map_ordered(articles, |slug| {
-        let article = ws.load_article(slug)?;
-        let mut languages = Vec::with_capacity(langs.len());
-        for lang in langs {
-            let file = ws.load_translation(lang, slug)?;
-            let assessment = assess(&article, file.as_ref());
-            let counts = assessment.counts();
-            let conflict_list = conflicts(&article, file.as_ref(), &assessment);
-            let listed = (listing != Listing::None).then(|| {
-                article
-                    .segments
-                    .iter()
-                    .zip(&assessment.states)
-                    .filter(|(_, state)| listing == Listing::All || **state != State::Current)
-                    .map(|(segment, state)| SegmentStatus {
-                        n: segment.n,
-                        id: segment.id.clone(),
-                        state: *state,
-                        line: segment.line,
-                        excerpt: if listing == Listing::All {
-                            excerpt(&segment.text, 60)
-                        } else {
-                            String::new()
-                        },
-                        best_match: (listing == Listing::All && *state == State::Missing)
-                            .then(|| matches.best(lang, &segment.text))
-                            .flatten(),
-                    })
-                    .collect()
-            });
-            languages.push(LangStatus {
-                lang: lang.to_string(),
-                current: counts.current,
-                stale: counts.stale,
-                missing: counts.missing,
-                draft: counts.draft,
-                obsolete: assessment.obsolete,
-                percent: percent(counts.current, article.segments.len()),
-                conflicts: conflict_list.len(),
-                conflict_list,
-                segments: listed,
-            });
-        }
-        Ok(ArticleStatus {
-            article: slug.to_string(),
-            source: disp(&article.path),
-            segments: article.segments.len(),
-            languages,
-        })
+        article_status(ws, slug, langs, listing, &matches)
     })?;
     Ok(StatusReport { articles })
+}
+
+/// How many articles [`write_to`] reads at once.
+const CHUNK: usize = 64;
+
+/// Writes `status` in `format` to `out` as it goes, a chunk of articles at a time, exactly
+/// as [`render_text`] and [`render_json`] render the whole report.
+///
+/// # Errors
+/// As [`run`], and a failed write (naming `-`, stdout).
+pub fn write_to(
+    ws: &Workspace,
+    articles: &[Slug],
+    langs: &[Lang],
+    listing: Listing,
+    (format, style): (StatusFormat, Style),
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let io = |source| crate::error::Error::Write {
+        path: std::path::PathBuf::from("-"),
+        source,
+    };
+    let matches = crate::memory::store::BestMatches::new(ws, langs);
+    if format == StatusFormat::Json {
+        out.write_all(b"{\n  \"articles\": [").map_err(io)?;
+    } else if articles.is_empty() {
+        out.write_all(
+            render_text(
+                &StatusReport {
+                    articles: Vec::new(),
+                },
+                style,
+            )
+            .as_bytes(),
+        )
+        .map_err(io)?;
+    }
+    for (c, chunk) in articles.chunks(CHUNK).enumerate() {
+        let rendered = map_ordered(chunk, |slug| {
+            let article = article_status(ws, slug, langs, listing, &matches)?;
+            let mut text = String::new();
+            match format {
+                StatusFormat::Text => push_article(&mut text, &article, style),
+                StatusFormat::Json => {
+                    let json = serde_json::to_string_pretty(&article).unwrap_or_default();
+                    for (i, line) in json.split('\n').enumerate() {
+                        if i > 0 {
+                            text.push('\n');
+                        }
+                        text.push_str("    ");
+                        text.push_str(line);
+                    }
+                }
+            }
+            Ok(text)
+        })?;
+        for (i, text) in rendered.iter().enumerate() {
+            let first = c == 0 && i == 0;
+            let separator: &[u8] = match format {
+                StatusFormat::Text if first => b"",
+                StatusFormat::Text => b"\n",
+                StatusFormat::Json if first => b"\n",
+                StatusFormat::Json => b",\n",
+            };
+            out.write_all(separator).map_err(io)?;
+            out.write_all(text.as_bytes()).map_err(io)?;
+        }
+    }
+    if format == StatusFormat::Json {
+        let end: &[u8] = if articles.is_empty() {
+            b"]\n}\n"
+        } else {
+            b"\n  ]\n}\n"
+        };
+        out.write_all(end).map_err(io)?;
+    }
+    out.flush().map_err(io)
+}
+
+/// The status of one article in `langs`.
+fn article_status(
+    ws: &Workspace,
+    slug: &Slug,
+    langs: &[Lang],
+    listing: Listing,
+    matches: &crate::memory::store::BestMatches<'_>,
+) -> Result<ArticleStatus> {
+    let article = ws.load_article(slug)?;
+    let mut languages = Vec::with_capacity(langs.len());
+    for lang in langs {
+        let file = ws.load_translation(lang, slug)?;
+        let assessment = assess(&article, file.as_ref());
+        let counts = assessment.counts();
+        let conflict_list = conflicts(&article, file.as_ref(), &assessment);
+        let listed = (listing != Listing::None).then(|| {
+            article
+                .segments
+                .iter()
+                .zip(&assessment.states)
+                .filter(|(_, state)| listing == Listing::All || **state != State::Current)
+                .map(|(segment, state)| SegmentStatus {
+                    n: segment.n,
+                    id: segment.id.clone(),
+                    state: *state,
+                    line: segment.line,
+                    excerpt: if listing == Listing::All {
+                        excerpt(&segment.text, 60)
+                    } else {
+                        String::new()
+                    },
+                    best_match: (listing == Listing::All && *state == State::Missing)
+                        .then(|| matches.best(lang, &segment.text))
+                        .flatten(),
+                })
+                .collect()
+        });
+        languages.push(LangStatus {
+            lang: lang.to_string(),
+            current: counts.current,
+            stale: counts.stale,
+            missing: counts.missing,
+            draft: counts.draft,
+            obsolete: assessment.obsolete,
+            percent: percent(counts.current, article.segments.len()),
+            conflicts: conflict_list.len(),
+            conflict_list,
+            segments: listed,
+        });
+    }
+    Ok(ArticleStatus {
+        article: slug.to_string(),
+        source: disp(&article.path),
+        segments: article.segments.len(),
+        languages,
+    })
 }
 
 /// `part` of `total` as a percentage with one decimal; 100 when there is nothing to do.
@@ -260,33 +348,38 @@ pub fn render_text(report: &StatusReport, style: Style) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let heading = t!(
-            "status-article-heading",
-            path = &article.source,
-            count = article.segments
-        );
-        out.push_str(&style.bold(&heading));
-        out.push('\n');
-        if article.segments == 0 {
-            out.push_str("  ");
-            out.push_str(&t!("status-empty-article"));
-            out.push('\n');
-        }
-        render_table(&mut out, article, style);
-        for lang in &article.languages {
-            for conflict in &lang.conflict_list {
-                out.push_str("  ");
-                out.push_str(&conflict_line(&article.article, &lang.lang, conflict));
-                out.push('\n');
-            }
-        }
-        for lang in &article.languages {
-            if let Some(segments) = &lang.segments {
-                render_segments(&mut out, &lang.lang, segments, style);
-            }
-        }
+        push_article(&mut out, article, style);
     }
     out
+}
+
+/// One article of [`render_text`]: its heading, its table, its conflicts and segments.
+fn push_article(out: &mut String, article: &ArticleStatus, style: Style) {
+    let heading = t!(
+        "status-article-heading",
+        path = &article.source,
+        count = article.segments
+    );
+    out.push_str(&style.bold(&heading));
+    out.push('\n');
+    if article.segments == 0 {
+        out.push_str("  ");
+        out.push_str(&t!("status-empty-article"));
+        out.push('\n');
+    }
+    render_table(out, article, style);
+    for lang in &article.languages {
+        for conflict in &lang.conflict_list {
+            out.push_str("  ");
+            out.push_str(&conflict_line(&article.article, &lang.lang, conflict));
+            out.push('\n');
+        }
+    }
+    for lang in &article.languages {
+        if let Some(segments) = &lang.segments {
+            render_segments(out, &lang.lang, segments, style);
+        }
+    }
 }
 
 /// One conflict for people: where it is and the command that resolves it.
@@ -462,11 +555,22 @@ pub fn execute(ws: &Workspace, args: &StatusArgs, style: Style) -> Result<crate:
     } else {
         Listing::None
     };
-    let report = run(ws, &articles, &langs, listing)?;
-    Ok(crate::Outcome::ok(match args.format {
-        StatusFormat::Text => render_text(&report, style),
-        StatusFormat::Json => render_json(&report),
-    }))
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    match write_to(
+        ws,
+        &articles,
+        &langs,
+        listing,
+        (args.format, style),
+        &mut out,
+    ) {
+        // `bitext status | head` closing the pipe early is not an error.
+        Err(crate::error::Error::Write { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(crate::Outcome::ok(String::new()))
 }
 
 #[cfg(test)]

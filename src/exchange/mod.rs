@@ -653,15 +653,15 @@ pub fn export_files(
     if slugs.len() > 1 && output.is_none() {
         return Err(crate::error::Error::ExportNeedsDirectory { count: slugs.len() });
     }
-    let mut rendered = Vec::with_capacity(slugs.len());
     let memory = OnceCell::new();
-    for slug in slugs {
-        rendered.push((slug, render(&export_with(ws, slug, lang, Some(&memory))?)));
-    }
+    let one = |slug: &Slug| export_with(ws, slug, lang, Some(&memory)).map(|a| render(&a));
     match output {
-        None => Ok(rendered.pop().map(|(_, text)| text).unwrap_or_default()),
+        None => match slugs.last() {
+            Some(slug) => one(slug),
+            None => Ok(String::new()),
+        },
         Some(path) if slugs.len() == 1 && !path.is_dir() => {
-            crate::model::translation::write_atomic(path, &rendered[0].1)?;
+            crate::model::translation::write_atomic(path, &one(&slugs[0])?)?;
             Ok(String::new())
         }
         Some(dir) => {
@@ -670,9 +670,24 @@ pub fn export_files(
                     path: dir.to_owned(),
                 });
             }
-            for (slug, text) in &rendered {
+            // Each file is staged as soon as it is rendered, so that only its name is held;
+            // none replaces its destination until every one is staged, so that a failure
+            // changes nothing (the staged files are removed when dropped).
+            let mut staged = Vec::with_capacity(slugs.len());
+            for slug in slugs {
+                let text = one(slug)?;
                 let file = dir.join(format!("{slug}.{lang}.{extension}"));
-                crate::model::translation::write_atomic(&file, text)?;
+                let temp = crate::model::translation::stage(&file, |out| {
+                    out.write_all(text.as_bytes())
+                        .map_err(|source| crate::error::Error::Write {
+                            path: file.clone(),
+                            source,
+                        })
+                })?;
+                staged.push((temp, file));
+            }
+            for (temp, file) in staged {
+                crate::model::translation::commit(temp, &file)?;
             }
             Ok(String::new())
         }

@@ -1,26 +1,31 @@
-//! The memory's search structure: every entry's texts, an inverted index from words to the
-//! entries holding them, and a table of exact texts, with a compact binary form for the
-//! on-disk cache.
+//! The memory's search structure, read from its index file ([`crate::memory::build`]) as a
+//! lookup needs it: the entries' shapes and a sparse table of keys are read when the memory
+//! is opened; a lookup then reads the posting lists of its keys and the texts of the entries
+//! it scores, each with one positioned read, and nothing else.
 //!
-//! A lookup never scores every pair. It counts, through the inverted index, the distinct
-//! words each entry shares with the query; that count over the larger vocabulary of the two
-//! bounds the score (it is the length filter too: an entry much longer or shorter than the
-//! query cannot reach the threshold), and only the best few candidates are scored with the
-//! full edit distance. Words found in a large share of the entries ("the", "of") are not
-//! walked when the query has rarer ones; they are assumed shared, which only loosens the
-//! bound.
+//! A lookup never scores every pair. Exact matches come from the key of the whole text. For
+//! fuzzy matches, it counts, through the posting lists of the query's runs of three words,
+//! how many runs each entry shares; that count, the entry's number of words and its weight
+//! bound its score from above ([`crate::memory::grams`]), and the candidates are scored best
+//! bound first, until the bound falls below the threshold or below the last match kept. When
+//! an entry that shares no run could still score above that, the runs of two words are
+//! searched, then single words (both kept for short entries only). The result is what scoring
+//! every entry would give, with one exception: when even the shortest runs cannot rule out
+//! the entries that share none (below about two thirds, with `--min-score 50` for a long
+//! segment), the matches found are those sharing a run of three words, unless the memory is
+//! small ([`SMALL`] entries), when every entry not ruled out is scored.
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{Read as _, Seek as _, SeekFrom};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::memory::score::score;
-use crate::model::words::{TokenKind, tokens};
+use crate::memory::build::{Builder, DIRECTORY, Prepared, RECORD, SPARSE};
+use crate::memory::grams::{Profile, Shape, bound, edits_from_runs, exact_key, unseen_bound};
+use crate::memory::score::{score, score_at_least, scored_tokens};
 
 /// Where a memory entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,7 +61,7 @@ pub enum Origin {
 const SEP: char = '\u{1f}';
 
 impl Origin {
-    fn encode(&self) -> String {
+    pub(crate) fn encode(&self) -> String {
         match self {
             Self::Segment {
                 article,
@@ -115,416 +120,486 @@ pub struct Hit {
     pub origin: Origin,
 }
 
-/// Per entry: offsets and lengths of source, target and origin in the text blob, and the
-/// number of distinct words of the source.
-const FIELDS: usize = 7;
+/// Up to this many entries, a lookup that the bounds cannot settle scores every entry they
+/// do not rule out, which is fast enough at that size.
+const SMALL: usize = 2_000;
 
-/// Where the texts live: in memory (a fresh build) or in the cache file, read on demand so
-/// that a lookup reads only the candidates it scores.
-#[derive(Debug)]
-enum Texts {
-    Owned(String),
-    File {
-        file: Mutex<File>,
-        path: PathBuf,
-        base: u64,
-    },
-}
-
-/// The searchable memory of one language.
+/// The searchable memory of one language, over its index file.
 #[derive(Debug)]
 pub struct Memory {
-    table: Vec<u32>,
-    keys: Vec<u64>,
-    starts: Vec<u32>,
-    postings: Vec<u32>,
-    exact: Vec<(u64, u32)>,
-    texts: Texts,
+    file: File,
+    path: PathBuf,
+    shapes: Vec<Shape>,
+    records: Vec<Record>,
+    texts_at: u64,
+    postings_at: u64,
+    keys_at: u64,
+    keys: u64,
+    sparse: Vec<u32>,
 }
 
-/// A stable 64-bit FNV-1a hash: the cache outlives the process, so std's hasher will not do.
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
 }
 
-/// The distinct words of `text`, case folded, as hashes.
-fn word_keys(text: &str) -> Vec<u64> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for (token, kind) in tokens(text) {
-        if kind == TokenKind::Word {
-            let key = fnv(token.to_lowercase().as_bytes());
-            if seen.insert(key) {
-                out.push(key);
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    use std::os::windows::fs::FileExt as _;
+    while !buf.is_empty() {
+        match file.seek_read(buf, offset) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                buf = &mut buf[n..];
+                offset += n as u64;
             }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
-    out
+    Ok(())
 }
 
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+fn read_vec(file: &File, offset: u64, len: u64) -> io::Result<Vec<u8>> {
+    let len = usize::try_from(len).map_err(|_| io::Error::from(io::ErrorKind::InvalidData))?;
+    let mut buf = vec![0; len];
+    read_exact_at(file, &mut buf, offset)?;
+    Ok(buf)
 }
 
-/// Score margin below the threshold kept by the word-count bound, which ignores punctuation
-/// and word order and so is not exact.
-const SLACK: usize = 10;
+fn le_u32(bytes: &[u8]) -> u32 {
+    u32::from_le_bytes(bytes.try_into().unwrap_or_default())
+}
+
+fn le_u64(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes.try_into().unwrap_or_default())
+}
+
+fn invalid() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "memory index: inconsistent file",
+    )
+}
+
+/// Where an entry's texts are: their offset and the lengths of source, translation and
+/// origin.
+#[derive(Debug, Clone, Copy)]
+struct Record {
+    at: u64,
+    lens: [u32; 3],
+}
+
+/// A scored entry, kept while a lookup runs.
+struct Scored {
+    score: u8,
+    entry: u32,
+    source: String,
+    target: String,
+}
+
+/// The matches a lookup has kept so far, best first (ties in entry order), and the score a
+/// candidate must reach to change the answer.
+struct Found {
+    min: u8,
+    limit: usize,
+    hits: Vec<Scored>,
+    threshold: Option<u8>,
+}
+
+impl Found {
+    fn new(min: u8, limit: usize) -> Self {
+        Self {
+            min,
+            limit,
+            hits: Vec::new(),
+            threshold: Some(min),
+        }
+    }
+
+    fn add(&mut self, scored: Scored) {
+        let key = |s: &Scored| (std::cmp::Reverse(s.score), s.entry);
+        let at = self.hits.partition_point(|h| key(h) < key(&scored));
+        self.hits.insert(at, scored);
+        self.threshold = None;
+    }
+
+    /// The lowest score that can still change the answer: the threshold, or the score of the
+    /// last of `limit` distinct matches once there are that many. A candidate whose bound is
+    /// below it can be left unscored.
+    fn threshold(&mut self) -> u8 {
+        if let Some(t) = self.threshold {
+            return t;
+        }
+        let mut seen = HashSet::new();
+        let mut t = self.min;
+        for hit in &self.hits {
+            if seen.insert((hit.source.as_str(), hit.target.as_str())) && seen.len() == self.limit {
+                t = t.max(hit.score);
+                break;
+            }
+        }
+        self.threshold = Some(t);
+        t
+    }
+
+    /// The matches, one per distinct source and translation, at most `limit`.
+    fn into_hits(self, memory: &Memory) -> Result<Vec<Hit>> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for hit in self.hits {
+            if out.len() == self.limit {
+                break;
+            }
+            if seen.insert((hit.source.clone(), hit.target.clone())) {
+                out.push(Hit {
+                    score: hit.score,
+                    origin: memory.origin(hit.entry)?,
+                    source: hit.source,
+                    target: hit.target,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
 
 impl Memory {
-    /// Builds the memory of `entries`, in their order (which breaks ties between equal scores).
-    #[must_use]
-    pub fn build(entries: &[Entry]) -> Self {
-        let mut blob = String::new();
-        let mut table = Vec::with_capacity(entries.len() * FIELDS);
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
-        let mut exact = Vec::with_capacity(entries.len());
-        for (i, entry) in entries.iter().enumerate() {
-            let i = to_u32(i);
-            for text in [&entry.source, &entry.target, &entry.origin.encode()] {
-                table.push(to_u32(blob.len()));
-                table.push(to_u32(text.len()));
-                blob.push_str(text);
-            }
-            let words = word_keys(&entry.source);
-            table.push(to_u32(words.len()));
-            pairs.extend(words.into_iter().map(|w| (w, i)));
-            exact.push((fnv(entry.source.as_bytes()), i));
+    /// Builds the memory of `entries`, in their order (which breaks ties between equal
+    /// scores), in an anonymous temporary file.
+    ///
+    /// # Errors
+    /// No temporary file, or a failed write to it.
+    pub fn build(entries: &[Entry]) -> Result<Self> {
+        let path = std::env::temp_dir();
+        let fail = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let mut builder = Builder::new(tempfile::tempfile().map_err(fail)?, &[]).map_err(fail)?;
+        for entry in entries {
+            builder.push(Prepared::new(entry.clone())).map_err(fail)?;
         }
-        pairs.sort_unstable();
-        exact.sort_unstable();
-        let mut keys = Vec::new();
-        let mut starts = Vec::new();
-        let mut postings = Vec::with_capacity(pairs.len());
-        for (key, entry) in pairs {
-            if keys.last() != Some(&key) {
-                keys.push(key);
-                starts.push(to_u32(postings.len()));
-            }
-            postings.push(entry);
-        }
-        starts.push(to_u32(postings.len()));
-        Self {
-            table,
-            keys,
-            starts,
-            postings,
-            exact,
-            texts: Texts::Owned(blob),
-        }
+        let file = builder.finish().map_err(fail)?;
+        Self::from_file(file, &path).ok_or_else(|| fail(invalid()))
     }
 
     /// Number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.table.len() / FIELDS
+        self.shapes.len()
     }
 
     /// Returns true if and only if the memory has no entry.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+        self.shapes.is_empty()
     }
 
-    fn field(&self, entry: u32, k: usize) -> Result<String> {
-        let at = entry as usize * FIELDS + 2 * k;
-        let (offset, len) = (self.table[at], self.table[at + 1] as usize);
-        match &self.texts {
-            Texts::Owned(blob) => Ok(blob
-                .get(offset as usize..offset as usize + len)
-                .unwrap_or_default()
-                .to_owned()),
-            Texts::File { file, path, base } => {
-                let fail = |source| Error::Read {
-                    path: path.clone(),
-                    source,
-                };
-                let mut buf = vec![0; len];
-                let mut file = file
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                file.seek(SeekFrom::Start(base + u64::from(offset)))
-                    .map_err(fail)?;
-                file.read_exact(&mut buf).map_err(fail)?;
-                String::from_utf8(buf).map_err(|_| {
-                    fail(std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        "memory cache: invalid UTF-8",
-                    ))
-                })
-            }
+    /// Reads the header of an index file, so the caller can check it is still valid before
+    /// opening it with [`Memory::from_file`].
+    ///
+    /// Returns `None` for a file too short to have one.
+    #[must_use]
+    pub fn read_header(file: &File) -> Option<Vec<u8>> {
+        let len = le_u64(&read_vec(file, 0, 8).ok()?);
+        if len > 1 << 30 {
+            return None;
         }
+        read_vec(file, 8, len).ok()
     }
 
-    fn words(&self, entry: u32) -> usize {
-        self.table[entry as usize * FIELDS + 6] as usize
-    }
-
-    fn hit(&self, entry: u32, score: u8, source: String) -> Result<Hit> {
-        let origin = Origin::decode(&self.field(entry, 2)?).unwrap_or(Origin::Tmx {
-            file: String::new(),
-            lang: String::new(),
-        });
-        Ok(Hit {
-            score,
-            source,
-            target: self.field(entry, 1)?,
-            origin,
+    /// Opens an index file: reads its directory, the entries' shapes and the sparse key
+    /// table, and checks that the sections add up to the file's length.
+    ///
+    /// Returns `None` for a file that is not a complete index.
+    #[must_use]
+    pub fn from_file(file: File, path: &Path) -> Option<Self> {
+        let header = le_u64(&read_vec(&file, 0, 8).ok()?);
+        let dir_at = 8u64.checked_add(header)?;
+        let dir = read_vec(&file, dir_at, DIRECTORY as u64 * 8).ok()?;
+        let [entries, texts, postings, keys] = [0, 1, 2, 3].map(|i| le_u64(&dir[i * 8..i * 8 + 8]));
+        let texts_at = dir_at + DIRECTORY as u64 * 8;
+        let records_at = texts_at.checked_add(texts)?;
+        let shapes_at = records_at.checked_add(entries.checked_mul(RECORD)?)?;
+        let postings_at = shapes_at.checked_add(entries.checked_mul(8)?)?;
+        let keys_at = postings_at.checked_add(postings.checked_mul(4)?)?;
+        let sparse_at = keys_at.checked_add(keys.checked_add(1)?.checked_mul(8)?)?;
+        let sparse_len = keys.div_ceil(SPARSE);
+        let end = sparse_at.checked_add(sparse_len.checked_mul(4)?)?;
+        if end != file.metadata().ok()?.len() {
+            return None;
+        }
+        let shapes = read_vec(&file, shapes_at, entries * 8)
+            .ok()?
+            .chunks_exact(8)
+            .map(|c| Shape {
+                words: le_u32(&c[..4]),
+                weight: le_u32(&c[4..]),
+            })
+            .collect();
+        let records = read_vec(&file, records_at, entries * RECORD)
+            .ok()?
+            .chunks_exact(usize::try_from(RECORD).unwrap_or(20))
+            .map(|c| Record {
+                at: le_u64(&c[..8]),
+                lens: [le_u32(&c[8..12]), le_u32(&c[12..16]), le_u32(&c[16..20])],
+            })
+            .collect();
+        let sparse = read_vec(&file, sparse_at, sparse_len * 4)
+            .ok()?
+            .chunks_exact(4)
+            .map(le_u32)
+            .collect();
+        Some(Self {
+            file,
+            path: path.to_owned(),
+            shapes,
+            records,
+            texts_at,
+            postings_at,
+            keys_at,
+            keys,
+            sparse,
         })
     }
 
-    fn postings_of(&self, key: u64) -> &[u32] {
-        match self.keys.binary_search(&key) {
-            Ok(k) => &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize],
-            Err(_) => &[],
+    fn fail(&self, source: io::Error) -> Error {
+        Error::Read {
+            path: self.path.clone(),
+            source,
         }
+    }
+
+    fn read(&self, offset: u64, len: u64) -> Result<Vec<u8>> {
+        read_vec(&self.file, offset, len).map_err(|e| self.fail(e))
+    }
+
+    fn text(&self, offset: u64, len: u64) -> Result<String> {
+        String::from_utf8(self.read(self.texts_at + offset, len)?).map_err(|_| self.fail(invalid()))
+    }
+
+    /// Offset of an entry's texts and their three lengths.
+    fn record(&self, entry: u32) -> Result<(u64, [u64; 3])> {
+        let r = self
+            .records
+            .get(entry as usize)
+            .ok_or_else(|| self.fail(invalid()))?;
+        Ok((r.at, r.lens.map(u64::from)))
+    }
+
+    fn source(&self, entry: u32) -> Result<String> {
+        let (at, [source, _, _]) = self.record(entry)?;
+        self.text(at, source)
+    }
+
+    fn target(&self, entry: u32) -> Result<String> {
+        let (at, [source, target, _]) = self.record(entry)?;
+        self.text(at + source, target)
+    }
+
+    fn origin(&self, entry: u32) -> Result<Origin> {
+        let (at, [source, target, origin]) = self.record(entry)?;
+        Ok(
+            Origin::decode(&self.text(at + source + target, origin)?).unwrap_or(Origin::Tmx {
+                file: String::new(),
+                lang: String::new(),
+            }),
+        )
+    }
+
+    /// The entries indexed under `key`, in entry order.
+    fn postings_of(&self, key: u32) -> Result<Vec<u32>> {
+        let block = self.sparse.partition_point(|&k| k <= key);
+        if block == 0 {
+            return Ok(Vec::new());
+        }
+        let lo = (block as u64 - 1) * SPARSE;
+        let hi = (lo + SPARSE).min(self.keys);
+        // The records of the block and the one after it, whose start ends the last list.
+        let raw = self.read(self.keys_at + lo * 8, (hi - lo + 1) * 8)?;
+        let records: Vec<(u32, u32)> = raw
+            .chunks_exact(8)
+            .map(|c| (le_u32(&c[..4]), le_u32(&c[4..])))
+            .collect();
+        let within = &records[..records.len() - 1];
+        let Ok(i) = within.binary_search_by_key(&key, |r| r.0) else {
+            return Ok(Vec::new());
+        };
+        let (start, end) = (u64::from(records[i].1), u64::from(records[i + 1].1));
+        if end < start {
+            return Err(self.fail(invalid()));
+        }
+        let entries = self.len();
+        Ok(self
+            .read(self.postings_at + start * 4, (end - start) * 4)?
+            .chunks_exact(4)
+            .map(le_u32)
+            .filter(|&e| (e as usize) < entries)
+            .collect())
     }
 
     /// The best matches for `text` scoring at least `min_score`, best first (ties in entry
     /// order), at most `limit`, one per distinct source and translation.
     ///
     /// # Errors
-    /// A cache file that can no longer be read.
+    /// An index file that can no longer be read.
     pub fn lookup(&self, text: &str, min_score: u8, limit: usize) -> Result<Vec<Hit>> {
-        let mut scored: Vec<(u8, u32, String)> = Vec::new();
-        let hash = fnv(text.as_bytes());
-        let from = self.exact.partition_point(|&(h, _)| h < hash);
-        for &(_, entry) in self.exact[from..].iter().take_while(|(h, _)| *h == hash) {
-            let source = self.field(entry, 0)?;
-            if source == text {
-                scored.push((100, entry, source));
-            }
+        let mut found = Found::new(min_score, limit);
+        if limit == 0 || self.is_empty() {
+            return Ok(Vec::new());
         }
-        let exact: HashSet<u32> = scored.iter().map(|s| s.1).collect();
-        for entry in self.candidates(text, min_score, limit) {
-            if exact.contains(&entry) {
-                continue;
-            }
-            let source = self.field(entry, 0)?;
-            let s = score(text, &source);
-            if s >= min_score {
-                scored.push((s, entry, source));
-            }
-        }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut seen = HashSet::new();
-        let mut hits = Vec::new();
-        for (s, entry, source) in scored {
-            if hits.len() == limit {
+        for entry in self.postings_of(exact_key(text))? {
+            let source = self.source(entry)?;
+            if source == text && seen.insert(entry) {
+                found.add(Scored {
+                    score: 100,
+                    entry,
+                    source,
+                    target: self.target(entry)?,
+                });
+            }
+        }
+        let profile = Profile::of(text);
+        let n = profile.words.len();
+        if n == 0 {
+            return found.into_hits(self);
+        }
+        let query = profile.shape();
+        let tokens = scored_tokens(text);
+        let mut q = n.min(3);
+        loop {
+            let threshold = found.threshold();
+            if threshold > 99 {
                 break;
             }
-            let hit = self.hit(entry, s, source)?;
-            if seen.insert((hit.source.clone(), hit.target.clone())) {
-                hits.push(hit);
+            // Entries sharing a run of `q` words, with how many of the query's runs (counted
+            // with repetition) each shares; those whose shape alone rules them out are skipped.
+            let mut shared = vec![0u32; self.len()];
+            let mut touched = Vec::new();
+            for (key, times) in profile.runs(q) {
+                for entry in self.postings_of(key)? {
+                    let count = &mut shared[entry as usize];
+                    if *count == 0 {
+                        if seen.contains(&entry)
+                            || bound(query, self.shapes[entry as usize], 0) < threshold
+                        {
+                            continue;
+                        }
+                        touched.push(entry);
+                    }
+                    *count += times;
+                }
+            }
+            let words = query.words;
+            let mut candidates: Vec<(u8, u32)> = touched
+                .into_iter()
+                .map(|entry| {
+                    let runs = shared[entry as usize];
+                    let edits = edits_from_runs(words, u32::try_from(q).unwrap_or(3), runs);
+                    (bound(query, self.shapes[entry as usize], edits), entry)
+                })
+                .filter(|&(b, _)| b >= threshold)
+                .collect();
+            candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (b, entry) in candidates {
+                let threshold = found.threshold();
+                if b < threshold {
+                    break;
+                }
+                seen.insert(entry);
+                self.verify(text, &tokens, entry, threshold, &mut found)?;
+            }
+            // Done when no entry left unscored can reach what is kept; otherwise go on with
+            // shorter runs, if they can prove that.
+            if unseen_bound(query, q) < found.threshold() {
+                break;
+            }
+            let threshold = found.threshold();
+            match (1..q).rev().find(|&p| unseen_bound(query, p) < threshold) {
+                Some(p) => q = p,
+                None => {
+                    // Nothing proves the rest out of reach: a small memory scores it all.
+                    if self.len() <= SMALL {
+                        self.score_rest(text, &tokens, &seen, &mut found)?;
+                    }
+                    break;
+                }
             }
         }
-        Ok(hits)
+        found.into_hits(self)
     }
 
-    /// The entries worth scoring for `text`: those whose shared-word bound reaches the
-    /// threshold, the most promising first, a few times `limit` at most.
-    fn candidates(&self, text: &str, min_score: u8, limit: usize) -> Vec<u32> {
-        let query = word_keys(text);
-        if query.is_empty() || self.is_empty() {
-            return Vec::new();
-        }
-        let frequent_from = (self.len() / 16).max(64);
-        let lists: Vec<&[u32]> = query.iter().map(|&k| self.postings_of(k)).collect();
-        // An entry sharing none of the query's rarer words shares at most its frequent ones;
-        // when those alone cannot reach the threshold, their long lists need not be walked.
-        let threshold = usize::from(min_score).saturating_sub(SLACK);
-        let frequent = lists.iter().filter(|l| l.len() > frequent_from).count();
-        let skip_frequent = frequent * 100 / query.len() < threshold;
-        let mut assumed = 0;
-        let mut counts: Vec<u16> = vec![0; self.len()];
-        let mut touched = Vec::new();
-        for list in lists {
-            if skip_frequent && list.len() > frequent_from {
-                assumed += 1;
+    /// Scores every entry not `seen` whose shape does not rule it out.
+    fn score_rest(
+        &self,
+        text: &str,
+        tokens: &[crate::memory::score::Token<'_>],
+        seen: &HashSet<u32>,
+        found: &mut Found,
+    ) -> Result<()> {
+        let query = Profile::of(text).shape();
+        for (entry, shape) in (0..).zip(&self.shapes) {
+            let threshold = found.threshold();
+            if seen.contains(&entry) || bound(query, *shape, 0) < threshold {
                 continue;
             }
-            for &entry in list {
-                let count = &mut counts[entry as usize];
-                if *count == 0 {
-                    touched.push(entry);
-                }
-                *count = count.saturating_add(1);
-            }
+            self.verify(text, tokens, entry, threshold, found)?;
         }
-        let mut found: Vec<(usize, u32)> = touched
-            .into_iter()
-            .filter_map(|entry| {
-                let words = self.words(entry);
-                let shared = (usize::from(counts[entry as usize]) + assumed)
-                    .min(words)
-                    .min(query.len());
-                let bound = shared * 100 / words.max(query.len()).max(1);
-                (bound >= threshold).then_some((bound, entry))
-            })
-            .collect();
-        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        found.truncate((limit * 4).max(32));
-        found.into_iter().map(|(_, entry)| entry).collect()
+        Ok(())
+    }
+
+    /// Scores `entry` and keeps it if it reaches `threshold`.
+    fn verify(
+        &self,
+        text: &str,
+        tokens: &[crate::memory::score::Token<'_>],
+        entry: u32,
+        threshold: u8,
+        found: &mut Found,
+    ) -> Result<()> {
+        let source = self.source(entry)?;
+        let s = if source == text {
+            Some(100)
+        } else {
+            score_at_least(tokens, &source, threshold)
+        };
+        if let Some(score) = s {
+            found.add(Scored {
+                score,
+                entry,
+                source,
+                target: self.target(entry)?,
+            });
+        }
+        Ok(())
     }
 
     /// As [`Memory::lookup`], by scoring every entry: the naive all-pairs search, kept to
-    /// measure the index against and to test it.
+    /// test the index against.
     ///
     /// # Errors
-    /// A cache file that can no longer be read.
+    /// An index file that can no longer be read.
     pub fn scan(&self, text: &str, min_score: u8, limit: usize) -> Result<Vec<Hit>> {
-        let mut scored = Vec::new();
-        for entry in 0..to_u32(self.len()) {
-            let source = self.field(entry, 0)?;
+        let mut found = Found::new(min_score, limit);
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        for entry in 0..u32::try_from(self.len()).unwrap_or(u32::MAX) {
+            let source = self.source(entry)?;
             let s = score(text, &source);
             if s >= min_score {
-                scored.push((s, entry, source));
+                found.add(Scored {
+                    score: s,
+                    entry,
+                    source,
+                    target: self.target(entry)?,
+                });
             }
         }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut seen = HashSet::new();
-        let mut hits = Vec::new();
-        for (s, entry, source) in scored {
-            if hits.len() == limit {
-                break;
-            }
-            let hit = self.hit(entry, s, source)?;
-            if seen.insert((hit.source.clone(), hit.target.clone())) {
-                hits.push(hit);
-            }
-        }
-        Ok(hits)
+        found.into_hits(self)
     }
-
-    /// Writes the memory after `header` in the cache's binary form.
-    #[must_use]
-    pub fn to_bytes(&self, header: &[u8]) -> Option<Vec<u8>> {
-        let Texts::Owned(blob) = &self.texts else {
-            return None;
-        };
-        let mut out = Vec::with_capacity(header.len() + blob.len() + 64);
-        put_u64(&mut out, header.len() as u64);
-        out.extend_from_slice(header);
-        put_u32s(&mut out, &self.table);
-        put_u64(&mut out, self.keys.len() as u64);
-        for &k in &self.keys {
-            put_u64(&mut out, k);
-        }
-        put_u32s(&mut out, &self.starts);
-        put_u32s(&mut out, &self.postings);
-        put_u64(&mut out, self.exact.len() as u64);
-        for &(h, e) in &self.exact {
-            put_u64(&mut out, h);
-            out.extend_from_slice(&e.to_le_bytes());
-        }
-        put_u64(&mut out, blob.len() as u64);
-        out.extend_from_slice(blob.as_bytes());
-        Some(out)
-    }
-
-    /// Reads the header of a cache file, so the caller can check it is still valid before
-    /// reading the rest with [`Memory::read_rest`].
-    ///
-    /// Returns `None` for a file that is not a complete cache.
-    #[must_use]
-    pub fn read_header(file: &mut File) -> Option<Vec<u8>> {
-        let len = usize::try_from(get_u64(file)?).ok()?;
-        if len > 1 << 30 {
-            return None;
-        }
-        let mut header = vec![0; len];
-        file.read_exact(&mut header).ok()?;
-        Some(header)
-    }
-
-    /// Reads the index of a cache file after its header; the texts stay on disk.
-    #[must_use]
-    pub fn read_rest(mut file: File, path: &Path) -> Option<Self> {
-        let table = get_u32s(&mut file)?;
-        if table.len() % FIELDS != 0 {
-            return None;
-        }
-        let keys = get_u64s(&mut file)?;
-        let starts = get_u32s(&mut file)?;
-        let postings = get_u32s(&mut file)?;
-        let count = usize::try_from(get_u64(&mut file)?).ok()?;
-        let mut raw = vec![0u8; count.checked_mul(12)?];
-        file.read_exact(&mut raw).ok()?;
-        let exact = raw
-            .chunks_exact(12)
-            .map(|c| {
-                let (h, e) = c.split_at(8);
-                (
-                    u64::from_le_bytes(h.try_into().unwrap_or_default()),
-                    u32::from_le_bytes(e.try_into().unwrap_or_default()),
-                )
-            })
-            .collect();
-        let blob_len = get_u64(&mut file)?;
-        let base = file.stream_position().ok()?;
-        let end = file.metadata().ok()?.len();
-        let entries = table.len() / FIELDS;
-        let consistent = starts.len() == keys.len() + 1
-            && starts.last().is_some_and(|&s| s as usize == postings.len())
-            && base + blob_len == end
-            && postings.iter().all(|&e| (e as usize) < entries)
-            && table
-                .chunks_exact(FIELDS)
-                .all(|f| (0..3).all(|k| u64::from(f[2 * k]) + u64::from(f[2 * k + 1]) <= blob_len));
-        consistent.then(|| Self {
-            table,
-            keys,
-            starts,
-            postings,
-            exact,
-            texts: Texts::File {
-                file: Mutex::new(file),
-                path: path.to_owned(),
-                base,
-            },
-        })
-    }
-}
-
-fn put_u64(out: &mut Vec<u8>, v: u64) {
-    out.extend_from_slice(&v.to_le_bytes());
-}
-
-fn put_u32s(out: &mut Vec<u8>, values: &[u32]) {
-    put_u64(out, values.len() as u64);
-    out.reserve(values.len() * 4);
-    for v in values {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-}
-
-fn get_u64(file: &mut File) -> Option<u64> {
-    let mut buf = [0; 8];
-    file.read_exact(&mut buf).ok()?;
-    Some(u64::from_le_bytes(buf))
-}
-
-fn get_u32s(file: &mut File) -> Option<Vec<u32>> {
-    let len = usize::try_from(get_u64(file)?).ok()?;
-    let mut raw = vec![0u8; len.checked_mul(4)?];
-    file.read_exact(&mut raw).ok()?;
-    Some(
-        raw.chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().unwrap_or_default()))
-            .collect(),
-    )
-}
-
-fn get_u64s(file: &mut File) -> Option<Vec<u64>> {
-    let len = usize::try_from(get_u64(file)?).ok()?;
-    let mut raw = vec![0u8; len.checked_mul(8)?];
-    file.read_exact(&mut raw).ok()?;
-    Some(
-        raw.chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
-            .collect(),
-    )
 }
 
 #[cfg(test)]
@@ -580,7 +655,7 @@ mod tests {
 
     #[test]
     fn exact_fuzzy_and_no_match() {
-        let memory = Memory::build(&sample());
+        let memory = Memory::build(&sample()).expect("build");
         let hits = memory
             .lookup("The council met on Monday to discuss the budget.", 50, 5)
             .expect("lookup");
@@ -599,38 +674,95 @@ mod tests {
 
     #[test]
     fn the_index_finds_what_the_full_scan_finds() {
-        let memory = Memory::build(&sample());
+        let memory = Memory::build(&sample()).expect("build");
         for query in [
             "The council met on Wednesday to discuss the budget.",
             "The harbour report number 17 was read aloud.",
             "Matters of Concern Around the World",
             "Fishermen asked for help.",
         ] {
-            assert_eq!(
-                memory.lookup(query, 60, 5).expect("lookup"),
-                memory.scan(query, 60, 5).expect("scan"),
-                "{query}"
-            );
+            for min in [0, 60] {
+                assert_eq!(
+                    memory.lookup(query, min, 5).expect("lookup"),
+                    memory.scan(query, min, 5).expect("scan"),
+                    "{query} at {min}"
+                );
+            }
         }
     }
 
     #[test]
-    fn the_cache_form_reads_back_the_same_memory() {
-        let memory = Memory::build(&sample());
-        let bytes = memory.to_bytes(b"head").expect("owned");
+    fn the_index_file_reads_back_the_same_memory() {
+        let entries = sample();
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("m.bin");
-        std::fs::write(&path, bytes).expect("write");
-        let mut file = File::open(&path).expect("open");
-        assert_eq!(
-            Memory::read_header(&mut file).as_deref(),
-            Some(&b"head"[..])
-        );
-        let read = Memory::read_rest(file, &path).expect("valid");
+        let mut builder =
+            Builder::new(File::create(&path).expect("create"), b"head").expect("builder");
+        for entry in &entries {
+            builder.push(Prepared::new(entry.clone())).expect("push");
+        }
+        drop(builder.finish().expect("finish"));
+        let file = File::open(&path).expect("open");
+        assert_eq!(Memory::read_header(&file).as_deref(), Some(&b"head"[..]));
+        let read = Memory::from_file(file, &path).expect("valid");
+        let built = Memory::build(&entries).expect("build");
         let query = "The council met on Friday to discuss the budget.";
         assert_eq!(
             read.lookup(query, 50, 5).expect("read"),
-            memory.lookup(query, 50, 5).expect("built")
+            built.lookup(query, 50, 5).expect("built")
         );
+        // A truncated file is not an index.
+        let bytes = std::fs::read(&path).expect("read");
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).expect("write");
+        assert!(Memory::from_file(File::open(&path).expect("open"), &path).is_none());
+    }
+
+    /// Many runs, spilled and merged, and lookups that must agree with scoring every entry
+    /// where the bounds prove it: a memory too large to be scored whole ([`SMALL`]).
+    #[test]
+    fn lookups_agree_with_the_full_scan_on_a_generated_memory() {
+        let words = [
+            "council", "harbour", "budget", "minister", "the", "of", "met", "new", "old", "road",
+            "bridge", "river", "price", "fuel", "asked", "for", "and", "in",
+        ];
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from(seed >> 33).unwrap_or(0) % n
+        };
+        let mut entries = Vec::new();
+        for i in 0..2_500 {
+            let len = 1 + next(14);
+            let mut text: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+            if i % 7 == 0 {
+                text.push(",");
+            }
+            entries.push(entry(&(text.join(" ") + "."), &format!("t{i}"), i));
+        }
+        let memory = Memory::build(&entries).expect("build");
+        assert!(memory.len() > SMALL);
+        for (k, e) in entries.iter().enumerate().step_by(313) {
+            // Edited copies: a word changed, a word dropped, the case of one changed.
+            let mut edited: Vec<&str> = e.source.split(' ').collect();
+            let at = k % edited.len();
+            edited[at] = "meanwhile";
+            // Every third word changed: no run of three words left in common.
+            let mut sparse: Vec<&str> = e.source.split(' ').collect();
+            for w in sparse.iter_mut().skip(2).step_by(3) {
+                *w = "meanwhile";
+            }
+            for query in [
+                edited.join(" "),
+                sparse.join(" "),
+                e.source.to_uppercase(),
+                e.source.clone(),
+            ] {
+                for (min, limit) in [(75, 1), (75, 5), (90, 3), (80, 2), (65, 3)] {
+                    let looked = memory.lookup(&query, min, limit).expect("lookup");
+                    let scanned = memory.scan(&query, min, limit).expect("scan");
+                    assert_eq!(looked, scanned, "{query:?} at {min}, limit {limit}");
+                }
+            }
+        }
     }
 }

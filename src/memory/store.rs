@@ -17,6 +17,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::error::{Error, Result, disp};
 use crate::exchange::tmx;
+use crate::memory::build::{Builder, Prepared};
 use crate::memory::index::{Entry, Memory, Origin};
 use crate::model::translation::{TranslationFile, UnitState};
 use crate::workspace::lang::Lang;
@@ -95,7 +96,8 @@ fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
                 modified,
             });
         }
-        found.sort_by(|a, b| a.path.cmp(&b.path));
+        // By name: in one directory that is the paths' order, without parsing each path.
+        found.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
         out.extend(found);
     }
     Ok(out)
@@ -174,7 +176,7 @@ fn cache_path(lang: &Lang) -> PathBuf {
 /// What a cache must have been built from to serve now.
 fn header(chain: &[Lang], stamps: &[Stamp]) -> String {
     let mut out = format!(
-        "bitext memory 1 {}\n{}\n",
+        "bitext memory 2 {}\n{}\n",
         env!("CARGO_PKG_VERSION"),
         chain.iter().map(Lang::as_str).collect::<Vec<_>>().join(" ")
     );
@@ -214,14 +216,18 @@ pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
     let stamps = stamps(ws, &chain)?;
     let expected = header(&chain, &stamps);
     let cache = ws.abs(&cache_path(lang));
-    if let Some((memory, _)) = read_cache(&cache, &expected) {
+    if let Some((memory, _)) = read_cache(&cache, &cache_path(lang), &expected) {
         return Ok(memory);
     }
     Ok(build(ws, lang, &stamps, &expected, write_cache)?.0)
 }
 
-/// Reads the files of `stamps` and builds the memory (writing the cache when asked and
-/// settled); returns it with the time the reading started.
+/// Files read in parallel at a time while building: their entries are all that is held.
+const CHUNK: usize = 64;
+
+/// Reads the files of `stamps` and builds the memory's index file: the cache itself when
+/// `write_cache` is set and the files are settled enough to trust it, otherwise an anonymous
+/// temporary file; returns the memory with the time the reading started.
 fn build(
     ws: &Workspace,
     lang: &Lang,
@@ -229,28 +235,60 @@ fn build(
     expected: &str,
     write_cache: bool,
 ) -> Result<(Memory, u128)> {
-    let cache = ws.abs(&cache_path(lang));
+    let rel = cache_path(lang);
+    let cache = ws.abs(&rel);
     let built_at = now_nanos();
-    let files: Vec<(Lang, PathBuf)> = stamps
-        .iter()
-        .map(|s| (lang.clone(), s.path.clone()))
-        .collect();
-    let entries: Vec<Entry> = map_ordered(&files, |(l, p)| entries_of(ws, l, p))?
-        .into_iter()
-        .flatten()
-        .collect();
-    let memory = Memory::build(&entries);
     let settled = stamps
         .iter()
         .all(|s| s.modified + RACY.as_nanos() < built_at);
-    if write_cache && settled && ws.check_inside(Path::new(CACHE_DIR)).is_ok() {
-        let head = format!("{built_at}\n{expected}");
-        if let Some(bytes) = memory.to_bytes(head.as_bytes()) {
-            // A cache that cannot be written only costs time next run.
-            let _ = write_bytes(&cache, &bytes);
+    let fail = |source| Error::Write {
+        path: rel.clone(),
+        source,
+    };
+    // A cache that cannot be written only costs time next run.
+    let named = (write_cache && settled && ws.check_inside(Path::new(CACHE_DIR)).is_ok())
+        .then(|| temp_beside(&cache).ok())
+        .flatten();
+    let file = match &named {
+        Some(temp) => temp.as_file().try_clone(),
+        None => tempfile::tempfile(),
+    }
+    .map_err(fail)?;
+    let head = format!("{built_at}\n{expected}");
+    let mut builder = Builder::new(file, head.as_bytes()).map_err(fail)?;
+    let files: Vec<PathBuf> = stamps.iter().map(|s| s.path.clone()).collect();
+    for chunk in files.chunks(CHUNK) {
+        let prepared = map_ordered(chunk, |p| {
+            Ok(entries_of(ws, lang, p)?
+                .into_iter()
+                .map(Prepared::new)
+                .collect::<Vec<_>>())
+        })?;
+        for entry in prepared.into_iter().flatten() {
+            builder.push(entry).map_err(fail)?;
         }
     }
+    let file = builder.finish().map_err(fail)?;
+    if let Some(temp) = named {
+        let _ = temp.persist(&cache);
+    }
+    let memory = Memory::from_file(file, &rel).ok_or_else(|| {
+        fail(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "memory index: inconsistent file",
+        ))
+    })?;
     Ok((memory, built_at))
+}
+
+/// A temporary file in the directory of `path`, to be renamed onto it.
+fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    tempfile::Builder::new()
+        .prefix(".bitext-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
 }
 
 /// An opened memory with what it was built from, so that a long-running process (`bitext
@@ -325,7 +363,7 @@ pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Op
     let stamps = stamps(ws, &chain)?;
     let expected = header(&chain, &stamps);
     let cache = ws.abs(&cache_path(lang));
-    if let Some((memory, built_at)) = read_cache(&cache, &expected) {
+    if let Some((memory, built_at)) = read_cache(&cache, &cache_path(lang), &expected) {
         return Ok(Opened {
             memory,
             expected,
@@ -342,9 +380,9 @@ pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Op
     })
 }
 
-fn read_cache(path: &Path, expected: &str) -> Option<(Memory, u128)> {
-    let mut file = std::fs::File::open(path).ok()?;
-    let head = Memory::read_header(&mut file)?;
+fn read_cache(path: &Path, rel: &Path, expected: &str) -> Option<(Memory, u128)> {
+    let file = std::fs::File::open(path).ok()?;
+    let head = Memory::read_header(&file)?;
     let head = std::str::from_utf8(&head).ok()?;
     let (built_at, rest) = head.split_once('\n')?;
     let built_at: u128 = built_at.parse().ok()?;
@@ -362,20 +400,7 @@ fn read_cache(path: &Path, expected: &str) -> Option<(Memory, u128)> {
     if !settled {
         return None;
     }
-    Memory::read_rest(file, path).map(|m| (m, built_at))
-}
-
-fn write_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".bitext-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Memory::from_file(file, rel).map(|m| (m, built_at))
 }
 
 /// Scores at or above which `status` and `diff` show a missing segment's best match.

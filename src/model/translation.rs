@@ -231,6 +231,22 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
 ) -> Result<()> {
+    let temp = stage(path, fill)?;
+    commit(temp, path)
+}
+
+/// The first half of [`write_atomic_with`]: the content written by `fill` to a temporary
+/// file beside `path` and flushed to disk, for [`commit`] to rename over `path` later. A
+/// command writing many files stages them all first, so that a failure on the way (dropping
+/// the staged files removes them) changes none. Only the temporary file's name is held, not
+/// the file.
+///
+/// # Errors
+/// Any I/O failure, naming `path`, or whatever `fill` fails with.
+pub fn stage(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+) -> Result<tempfile::TempPath> {
     let write_error = |source| Error::Write {
         path: path.to_owned(),
         source,
@@ -260,9 +276,19 @@ pub fn write_atomic_with(
         out.flush().map_err(write_error)?;
     }
     temp.as_file().sync_all().map_err(write_error)?;
+    Ok(temp.into_temp_path())
+}
+
+/// The second half of [`write_atomic_with`]: the staged file renamed over `path`.
+///
+/// # Errors
+/// A failed rename, naming `path`.
+pub fn commit(temp: tempfile::TempPath, path: &Path) -> Result<()> {
     crash_point();
-    temp.persist(path).map_err(|e| write_error(e.error))?;
-    Ok(())
+    temp.persist(path).map_err(|e| Error::Write {
+        path: path.to_owned(),
+        source: e.error,
+    })
 }
 
 /// Fault injection for the crash-safety tests: with `BITEXT_TEST_CRASH_AFTER_WRITES=k`, the

@@ -2,10 +2,16 @@
 //! the same translation used for different source texts. The index holds a hash of every
 //! translated segment's source and target per language, sorted both ways, so that a workspace
 //! of a quarter of a million segments takes a few megabytes and a lookup is a binary search.
+//!
+//! `qa` over the whole workspace does not hold that index: its walk writes the entries to an
+//! anonymous temporary file ([`Spill`]), which is then read back one slice of the hash space
+//! at a time, so that its memory stays bounded however large the workspace.
 
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 
-use crate::error::Result;
+use std::io::{Read as _, Seek as _, Write as _};
+
+use crate::error::{Error, Result};
 use crate::model::assess::{assess, linked_unit};
 use crate::qa::{Check, Finding, Place};
 use crate::workspace::Workspace;
@@ -35,7 +41,9 @@ pub struct Index {
     /// The languages.
     pub langs: Vec<Lang>,
     by_source: Vec<Entry>,
-    by_target: Vec<Entry>,
+    /// Positions in `by_source`, in the order of (language, target, source, article, n):
+    /// 4 bytes an entry rather than a second copy of 32.
+    by_target: Vec<u32>,
 }
 
 /// A stable-within-the-process hash of a text.
@@ -50,10 +58,15 @@ impl Index {
     /// Builds the index from entries collected elsewhere.
     #[must_use]
     pub fn new(articles: Vec<String>, langs: Vec<Lang>, entries: Vec<Entry>) -> Self {
-        let mut by_source = entries.clone();
+        let mut by_source = entries;
         by_source.sort_unstable_by_key(|e| (e.lang, e.source, e.target, e.article, e.n));
-        let mut by_target = entries;
-        by_target.sort_unstable_by_key(|e| (e.lang, e.target, e.source, e.article, e.n));
+        let mut by_target: Vec<u32> = (0..by_source.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        by_target.sort_unstable_by_key(|&i| {
+            let e = &by_source[i as usize];
+            (e.lang, e.target, e.source, e.article, e.n)
+        });
         Self {
             articles,
             langs,
@@ -69,27 +82,32 @@ impl Index {
     pub fn load(ws: &Workspace) -> Result<Self> {
         let slugs = ws.all_articles()?;
         let langs = ws.config.targets.clone();
-        let per_article = map_ordered(&slugs, |slug| {
-            let article = ws.load_article(slug)?;
-            let index = slugs.binary_search(slug).unwrap_or(0);
-            let mut entries = Vec::new();
-            for (l, lang) in langs.iter().enumerate() {
-                let Some(file) = ws.load_translation(lang, slug)? else {
-                    continue;
-                };
-                let assessment = assess(&article, Some(&file));
-                for (segment, link) in article.segments.iter().zip(&assessment.links) {
-                    if let Some(unit) = linked_unit(link, &file.units, &file.obsolete) {
-                        entries.push(entry(l, index, segment.n, &segment.text, &unit.target));
+        // A chunk of articles at a time, so that only one list of entries is ever whole.
+        let mut entries = Vec::new();
+        for chunk in slugs.chunks(64) {
+            let per_article = map_ordered(chunk, |slug| {
+                let article = ws.load_article(slug)?;
+                let index = slugs.binary_search(slug).unwrap_or(0);
+                let mut entries = Vec::new();
+                for (l, lang) in langs.iter().enumerate() {
+                    let Some(file) = ws.load_translation(lang, slug)? else {
+                        continue;
+                    };
+                    let assessment = assess(&article, Some(&file));
+                    for (segment, link) in article.segments.iter().zip(&assessment.links) {
+                        if let Some(unit) = linked_unit(link, &file.units, &file.obsolete) {
+                            entries.push(entry(l, index, segment.n, &segment.text, &unit.target));
+                        }
                     }
                 }
-            }
-            Ok(entries)
-        })?;
+                Ok(entries)
+            })?;
+            entries.extend(per_article.into_iter().flatten());
+        }
         Ok(Self::new(
             slugs.iter().map(ToString::to_string).collect(),
             langs,
-            per_article.into_iter().flatten().collect(),
+            entries,
         ))
     }
 
@@ -146,11 +164,13 @@ impl Index {
                     .arg("other", self.describe(other)),
             );
         }
-        let start = self
-            .by_target
-            .partition_point(|e| (e.lang, e.target) < (lang, target));
+        let start = self.by_target.partition_point(|&i| {
+            let e = &self.by_source[i as usize];
+            (e.lang, e.target) < (lang, target)
+        });
         let other = self.by_target[start..]
             .iter()
+            .map(|&i| &self.by_source[i as usize])
             .take_while(|e| (e.lang, e.target) == (lang, target))
             .filter(|e| e.source != source)
             .find(elsewhere);
@@ -168,12 +188,193 @@ impl Index {
             .articles
             .get(entry.article as usize)
             .map_or("", String::as_str);
-        crate::t!(
-            "qa-place",
-            path = &format!("sources/{slug}.md"),
-            n = entry.n as usize
-        )
+        describe(slug, entry.n as usize)
     }
+}
+
+/// Where another translation is: `sources/<slug>.md, segment n`, in the UI language.
+#[must_use]
+pub fn describe(slug: &str, n: usize) -> String {
+    crate::t!("qa-place", path = &format!("sources/{slug}.md"), n = n)
+}
+
+/// Which way two segments disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Disagreement {
+    /// The same source translated differently.
+    Source,
+    /// The same translation used for different sources.
+    Target,
+}
+
+impl Disagreement {
+    /// The Fluent id of the finding's message.
+    #[must_use]
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Source => "qa-inconsistent-source",
+            Self::Target => "qa-inconsistent-target",
+        }
+    }
+}
+
+/// A consistency finding of the whole workspace: `entry` disagrees with `other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inconsistency {
+    /// The segment with the finding.
+    pub entry: Entry,
+    /// Which way it disagrees.
+    pub kind: Disagreement,
+    /// The segment it disagrees with, the one [`Index::check_hashes`] names.
+    pub other: Entry,
+}
+
+/// How many entries [`Spill::inconsistencies`] sorts at once: 8 MiB of them.
+const SLICE: usize = 1 << 18;
+
+/// Size of an entry on disk: language, two hashes, article, position.
+const RECORD: usize = 2 + 8 + 8 + 4 + 4;
+
+/// The entries of a walk over the whole workspace, kept in an anonymous temporary file
+/// (removed by the system when the file is closed, even after a crash).
+#[derive(Debug)]
+pub struct Spill {
+    file: std::io::BufWriter<std::fs::File>,
+    count: usize,
+}
+
+impl Spill {
+    /// An empty spill.
+    ///
+    /// # Errors
+    /// A temporary file that cannot be created.
+    pub fn new() -> Result<Self> {
+        let file = tempfile::tempfile().map_err(|source| Error::Write {
+            path: std::env::temp_dir(),
+            source,
+        })?;
+        Ok(Self {
+            file: std::io::BufWriter::with_capacity(64 * 1024, file),
+            count: 0,
+        })
+    }
+
+    /// Adds `entries`.
+    ///
+    /// # Errors
+    /// A failed write to the temporary file.
+    pub fn push(&mut self, entries: &[Entry]) -> Result<()> {
+        for e in entries {
+            let mut record = [0u8; RECORD];
+            record[0..2].copy_from_slice(&e.lang.to_le_bytes());
+            record[2..10].copy_from_slice(&e.source.to_le_bytes());
+            record[10..18].copy_from_slice(&e.target.to_le_bytes());
+            record[18..22].copy_from_slice(&e.article.to_le_bytes());
+            record[22..26].copy_from_slice(&e.n.to_le_bytes());
+            self.file.write_all(&record).map_err(write_error)?;
+        }
+        self.count += entries.len();
+        Ok(())
+    }
+
+    /// Every finding [`Index::check_hashes`] would give each entry (without a place to
+    /// exclude: entries are distinct segments), sorted by article, language, position and
+    /// kind. Each pass reads the file back and sorts only the entries whose hash falls in one
+    /// slice of the hash space, so that at most about [`SLICE`] entries are held at once
+    /// (more only when one text is repeated more often than that).
+    ///
+    /// # Errors
+    /// A failed read of the temporary file.
+    pub fn inconsistencies(self) -> Result<Vec<Inconsistency>> {
+        let slices = self.count.div_ceil(SLICE).max(1);
+        self.inconsistencies_in(slices)
+    }
+
+    /// As [`Spill::inconsistencies`], in `slices` passes.
+    fn inconsistencies_in(self, slices: usize) -> Result<Vec<Inconsistency>> {
+        let mut file = self
+            .file
+            .into_inner()
+            .map_err(|e| write_error(e.into_error()))?;
+        let mut found = Vec::new();
+        for kind in [Disagreement::Source, Disagreement::Target] {
+            // (language, the hash shared, the other hash): the sort order of `Index`.
+            let key = |e: &Entry| match kind {
+                Disagreement::Source => (e.lang, e.source, e.target, e.article, e.n),
+                Disagreement::Target => (e.lang, e.target, e.source, e.article, e.n),
+            };
+            for slice in 0..slices {
+                let mut entries = read_slice(&mut file, slices, slice, |e| key(e).1)?;
+                entries.sort_unstable_by_key(key);
+                for group in entries.chunk_by(|a, b| (key(a).0, key(a).1) == (key(b).0, key(b).1)) {
+                    let first = group[0];
+                    let Some(second) = group.iter().find(|e| key(e).2 != key(&first).2) else {
+                        continue;
+                    };
+                    for &entry in group {
+                        let other = if key(&entry).2 == key(&first).2 {
+                            *second
+                        } else {
+                            first
+                        };
+                        found.push(Inconsistency { entry, kind, other });
+                    }
+                }
+            }
+        }
+        found.sort_unstable_by_key(|f| (f.entry.article, f.entry.lang, f.entry.n, f.kind));
+        Ok(found)
+    }
+}
+
+fn write_error(source: std::io::Error) -> Error {
+    Error::Write {
+        path: std::env::temp_dir(),
+        source,
+    }
+}
+
+/// The entries of `file` whose `hash` falls in slice `slice` of `slices` equal slices of the
+/// hash space.
+fn read_slice(
+    file: &mut std::fs::File,
+    slices: usize,
+    slice: usize,
+    hash: impl Fn(&Entry) -> u64,
+) -> Result<Vec<Entry>> {
+    let read_error = |source| Error::Read {
+        path: std::env::temp_dir(),
+        source,
+    };
+    file.seek(std::io::SeekFrom::Start(0)).map_err(read_error)?;
+    let mut reader = std::io::BufReader::with_capacity(64 * 1024, &*file);
+    let mut entries = Vec::new();
+    let mut record = [0u8; RECORD];
+    loop {
+        match reader.read_exact(&mut record) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(read_error(e)),
+        }
+        let field = |range: std::ops::Range<usize>| {
+            let mut bytes = [0u8; 8];
+            bytes[..range.len()].copy_from_slice(&record[range]);
+            u64::from_le_bytes(bytes)
+        };
+        let entry = Entry {
+            lang: u16::try_from(field(0..2)).unwrap_or(u16::MAX),
+            source: field(2..10),
+            target: field(10..18),
+            article: u32::try_from(field(18..22)).unwrap_or(u32::MAX),
+            n: u32::try_from(field(22..26)).unwrap_or(u32::MAX),
+        };
+        // Slice k holds the hashes h with k = floor(h * slices / 2^64).
+        let of = (u128::from(hash(&entry)) * slices as u128) >> 64;
+        if of == slice as u128 {
+            entries.push(entry);
+        }
+    }
+    Ok(entries)
 }
 
 /// An entry for segment `n` of article `article` in language `lang`.
@@ -232,6 +433,60 @@ mod tests {
             idx.check("Once", "Une fois", &fr, Some(Place { article: "a", n: 3 }))
                 .is_empty()
         );
+    }
+
+    /// The spilled findings are, in every number of passes, exactly what the index in memory
+    /// gives each entry.
+    #[test]
+    fn spilled_findings_are_the_index_findings() {
+        let fr = Lang::parse("fr").expect("fr");
+        let es = Lang::parse("es").expect("es");
+        let articles: Vec<String> = (0..40).map(|i| format!("a{i}")).collect();
+        // Few texts, so that sources and targets repeat and disagree in every way.
+        let mut entries = Vec::new();
+        let mut seed = 7u64;
+        for article in 0..40 {
+            for lang in 0..2 {
+                for n in 1..=12 {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    let source = format!("source {}", (seed >> 33) % 23);
+                    let target = format!("target {}", (seed >> 45) % 19);
+                    entries.push(entry(lang, article, n, &source, &target));
+                }
+            }
+        }
+        let index = Index::new(articles, vec![fr, es], entries.clone());
+        let mut expected = Vec::new();
+        for e in &entries {
+            let place = Place {
+                article: &index.articles[e.article as usize],
+                n: e.n as usize,
+            };
+            for finding in index.check_hashes(e.lang, e.source, e.target, Some(place)) {
+                expected.push((*e, finding.message_id, finding.args[0].1.clone()));
+            }
+        }
+        assert!(expected.len() > 100, "{}", expected.len());
+        for slices in [1, 2, 7, 64] {
+            let mut spill = Spill::new().expect("spill");
+            for chunk in entries.chunks(50) {
+                spill.push(chunk).expect("push");
+            }
+            let found: Vec<_> = spill
+                .inconsistencies_in(slices)
+                .expect("read")
+                .into_iter()
+                .map(|f| {
+                    let slug = &index.articles[f.other.article as usize];
+                    (
+                        f.entry,
+                        f.kind.message_id(),
+                        describe(slug, f.other.n as usize),
+                    )
+                })
+                .collect();
+            assert_eq!(found, expected, "{slices} slices");
+        }
     }
 
     #[test]

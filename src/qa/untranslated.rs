@@ -1,6 +1,6 @@
 //! `untranslated`: a target that is the source text, or that holds bitext's own marker for
-//! untranslated text. Shared by the check and by every importer (`import`, `po import`,
-//! `xliff import`), which never record such a target as a translation.
+//! untranslated text. Shared by the check, by every importer (`import`, `po import`,
+//! `xliff import`) and by `pretranslate`, which never record such a target as a translation.
 //!
 //! bitext marks the source text it exports in place of a missing translation
 //! (`export --allow-incomplete`): with `[not yet translated]` in text and Markdown (in the UI

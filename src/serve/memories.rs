@@ -331,10 +331,14 @@ impl Slot {
             .into_iter()
             .flatten()
             .collect();
-        let overlay = (!changed.is_empty()).then(|| Overlay {
-            replaced: changed.keys().cloned().collect(),
-            memory: Memory::build(&entries),
-        });
+        let overlay = if changed.is_empty() {
+            None
+        } else {
+            Some(Overlay {
+                replaced: changed.keys().cloned().collect(),
+                memory: Memory::build(&entries)?,
+            })
+        };
         self.kept = Some(Arc::new(Kept {
             base: Arc::clone(&kept.base),
             overlay,

@@ -564,3 +564,35 @@ print("tmx", len(tmx.tmxfile.parsefile("memory.tmx").units))
         assert_eq!(numbers.iter().sum::<usize>(), 20);
     }
 }
+
+/// Several articles are exported one file at a time, yet a bad file among them, even the
+/// last, still leaves the output directory as it was: no file replaced, no temporary file.
+#[test]
+fn a_bad_article_among_several_exported_changes_no_file() {
+    let ws = Ws::generated(70, 4);
+    let articles: Vec<String> = (0..70).map(|i| format!("article-{i:05}")).collect();
+    for (command, ext) in [("po", "po"), ("xliff", "xlf")] {
+        let mut args = vec![command, "export"];
+        args.extend(articles.iter().map(String::as_str));
+        args.extend(["-l", "fr", "-o", "out"]);
+        ws.run(&args).success();
+        let first = format!("out/article-00000.fr.{ext}");
+        let written = ws.read(&first);
+        assert_eq!(
+            std::fs::read_dir(ws.path("out")).expect("out").count(),
+            70,
+            "{command}: one file per article"
+        );
+        // Every file different from what is there, then the last article broken.
+        ws.write(&first, "an older export\n");
+        let good = ws.read("translations/fr/article-00069.json");
+        ws.write("translations/fr/article-00069.json", "{");
+        let before = ws.snapshot();
+        ws.run(&args).error(&["translations/fr/article-00069.json"]);
+        assert_eq!(ws.snapshot(), before, "{command}: a file changed");
+        ws.write("translations/fr/article-00069.json", good);
+        ws.run(&args).success();
+        assert_eq!(ws.read(&first), written);
+        std::fs::remove_dir_all(ws.path("out")).expect("clean");
+    }
+}

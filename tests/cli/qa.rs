@@ -287,3 +287,76 @@ fn a_malformed_glossary_is_an_error_with_its_line() {
         .error(&["glossary/es.tsv:3:"]);
     assert_eq!(ws.snapshot(), before);
 }
+
+/// The `inconsistent` findings of `qa` over the whole workspace (whose entries it reads back
+/// from a temporary file) are those of `qa` on each article alone (which holds the index of
+/// the whole workspace in memory), across chunks of articles, both ways.
+#[test]
+fn inconsistencies_over_the_whole_workspace_are_those_found_article_by_article() {
+    let ws = Ws::generated(70, 5);
+    let last = ws.json("translations/fr/article-00068.json");
+    let first = ws.json("translations/fr/article-00000.json");
+    let source = last["units"][0]["source"].as_str().expect("source");
+    ws.write(
+        "sources/copy.md",
+        format!("{source}\n\nA brand new paragraph about the harbour council and its budget.\n"),
+    );
+    ws.run(&[
+        "set",
+        "copy",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Une tout autre traduction.",
+    ])
+    .success();
+    let target = first["units"][0]["target"].as_str().expect("target");
+    ws.run(&["set", "copy", "2", "-l", "fr", "--text", target])
+        .success();
+    let inconsistent = |args: &[&str]| -> Vec<(String, String, u64, String)> {
+        let mut all = vec!["qa", "--format", "json"];
+        all.extend_from_slice(args);
+        let run = ws.run(&all);
+        run.json()["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["check"] == "inconsistent")
+            .map(|f| {
+                (
+                    f["article"].as_str().expect("article").to_owned(),
+                    f["lang"].as_str().expect("lang").to_owned(),
+                    f["n"].as_u64().expect("n"),
+                    f["message"].as_str().expect("message").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let whole = inconsistent(&[]);
+    assert!(
+        whole.contains(&(
+            "copy".to_owned(),
+            "fr".to_owned(),
+            1,
+            "the same source text is translated differently in sources/article-00068.md segment 1"
+                .to_owned()
+        )),
+        "{whole:#?}"
+    );
+    assert!(whole.contains(&(
+        "copy".to_owned(),
+        "fr".to_owned(),
+        2,
+        "the same translation is used for a different source text in sources/article-00000.md segment 1"
+            .to_owned()
+    )), "{whole:#?}");
+    let mut articles: Vec<&str> = whole.iter().map(|f| f.0.as_str()).collect();
+    articles.dedup();
+    assert!(articles.len() > 3, "{articles:?}");
+    for article in articles {
+        let alone = inconsistent(&[article]);
+        let expected: Vec<_> = whole.iter().filter(|f| f.0 == article).cloned().collect();
+        assert_eq!(alone, expected, "{article}");
+    }
+}

@@ -276,3 +276,32 @@ fn export_allow_incomplete_then_import_changes_no_state() {
         assert_eq!(states(&ws), before, "seed {seed}");
     }
 }
+
+/// A memory entry that is the source text itself (an English paragraph recorded as its own
+/// translation elsewhere) or bitext's marker is never filled in as translated, even with
+/// `--exact-as-translated`.
+#[test]
+fn pretranslate_never_records_the_source_text_as_translated() {
+    for (copied, state) in [
+        (
+            "The tide tables are printed on page 4 of the weekly paper.",
+            "draft",
+        ),
+        (
+            "[pas encore traduit] The tide tables are printed on page 4 of the weekly paper.",
+            "missing",
+        ),
+    ] {
+        let ws = harbour();
+        ws.run(&["set", "harbour", "3", "-l", "fr", "--text", copied])
+            .success();
+        ws.write(
+            "sources/quay.md",
+            "The tide tables are printed on page 4 of the weekly paper.\n",
+        );
+        let run = ws
+            .run(&["pretranslate", "quay", "-l", "fr", "--exact-as-translated"])
+            .success();
+        assert_eq!(ws.states("quay", "fr"), [state], "{copied}: {}", run.stdout);
+    }
+}

@@ -1,0 +1,230 @@
+//! Writes the memory's index file, entry by entry, in bounded memory.
+//!
+//! The texts go straight to the file as they come; the (key, entry) pairs of the inverted
+//! index are sorted in runs of fixed size, each spilled to a temporary file, and the runs
+//! merged at the end into the key table and the posting lists. What stays in memory is one
+//! run, the shapes of the entries (8 bytes each) and the buffers, whatever the size of the
+//! workspace.
+//!
+//! The file, read by [`crate::memory::index::Memory`]:
+//!
+//! ```text
+//! u64 header length, header       what the caller needs to trust the file (its freshness)
+//! u64 x DIRECTORY                 entries, texts length, postings, keys
+//! texts                           each entry's source, translation and origin, one after the other
+//! records                         per entry: u64 offset in texts, u32 x 3 lengths
+//! shapes                          per entry: u32 words, u32 weight
+//! postings                        u32 entry numbers, per key in entry order
+//! keys                            per key, sorted: u32 key, u32 first posting; then a last
+//!                                 record whose second half is the number of postings
+//! sparse                          every SPARSE-th key, to find a key with one read
+//! ```
+//!
+//! All integers are little-endian.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek as _, SeekFrom, Write};
+
+use crate::memory::grams::{Profile, Shape};
+use crate::memory::index::Entry;
+
+/// Number of u64 fields of the directory.
+pub(crate) const DIRECTORY: usize = 4;
+/// Bytes per entry record.
+pub(crate) const RECORD: u64 = 20;
+/// One key in this many is kept in the sparse table.
+pub(crate) const SPARSE: u64 = 256;
+/// Pairs sorted in memory before a run is spilled: 16 MiB (a few hundred in unit tests, so
+/// that they merge many runs).
+const RUN: usize = if cfg!(test) { 1 << 8 } else { 1 << 21 };
+/// Buffer of each file read or written.
+const BUFFER: usize = 1 << 16;
+
+/// An entry ready to be added: the work that can run in parallel done.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    entry: Entry,
+    origin: String,
+    shape: Shape,
+    keys: Vec<u32>,
+}
+
+impl Prepared {
+    /// Profiles `entry` and lists the keys it is indexed under.
+    pub(crate) fn new(entry: Entry) -> Self {
+        let profile = Profile::of(&entry.source);
+        Self {
+            keys: profile.entry_keys(&entry.source),
+            shape: profile.shape(),
+            origin: entry.origin.encode(),
+            entry,
+        }
+    }
+}
+
+/// An index file being written.
+pub(crate) struct Builder {
+    out: BufWriter<File>,
+    texts: u64,
+    records: BufWriter<File>,
+    shapes: Vec<Shape>,
+    pairs: Vec<u64>,
+    runs: Vec<File>,
+    header_len: u64,
+}
+
+fn u32_of(n: u64) -> io::Result<u32> {
+    u32::try_from(n).map_err(|_| io::Error::other("memory index: more than 2^32 items"))
+}
+
+impl Builder {
+    /// Starts writing to `file` (empty), after `header`.
+    ///
+    /// # Errors
+    /// A failed write, or no temporary file.
+    pub(crate) fn new(file: File, header: &[u8]) -> io::Result<Self> {
+        let mut out = BufWriter::with_capacity(BUFFER, file);
+        out.write_all(&(header.len() as u64).to_le_bytes())?;
+        out.write_all(header)?;
+        out.write_all(&[0; DIRECTORY * 8])?;
+        Ok(Self {
+            out,
+            texts: 0,
+            records: BufWriter::with_capacity(BUFFER, tempfile::tempfile()?),
+            shapes: Vec::new(),
+            pairs: Vec::with_capacity(RUN),
+            runs: Vec::new(),
+            header_len: 8 + header.len() as u64,
+        })
+    }
+
+    /// Adds the next entry; entries are numbered in the order they are added, which is the
+    /// order that breaks ties between equal scores.
+    ///
+    /// # Errors
+    /// A failed write.
+    pub(crate) fn push(&mut self, prepared: Prepared) -> io::Result<()> {
+        let id = u64::from(u32_of(self.shapes.len() as u64)?);
+        let Prepared {
+            entry,
+            origin,
+            shape,
+            keys,
+        } = prepared;
+        self.records.write_all(&self.texts.to_le_bytes())?;
+        for text in [&entry.source, &entry.target, &origin] {
+            self.out.write_all(text.as_bytes())?;
+            self.records
+                .write_all(&u32_of(text.len() as u64)?.to_le_bytes())?;
+            self.texts += text.len() as u64;
+        }
+        self.shapes.push(shape);
+        for key in keys {
+            self.pairs.push(u64::from(key) << 32 | id);
+            if self.pairs.len() == RUN {
+                self.spill()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn spill(&mut self) -> io::Result<()> {
+        self.pairs.sort_unstable();
+        let mut run = BufWriter::with_capacity(BUFFER, tempfile::tempfile()?);
+        for pair in &self.pairs {
+            run.write_all(&pair.to_le_bytes())?;
+        }
+        let mut run = run.into_inner().map_err(io::IntoInnerError::into_error)?;
+        run.rewind()?;
+        self.runs.push(run);
+        self.pairs.clear();
+        Ok(())
+    }
+
+    /// Writes the rest of the file and returns it.
+    ///
+    /// # Errors
+    /// A failed read or write.
+    pub(crate) fn finish(mut self) -> io::Result<File> {
+        if !self.pairs.is_empty() {
+            self.spill()?;
+        }
+        let mut records = self
+            .records
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        records.rewind()?;
+        io::copy(&mut records, &mut self.out)?;
+        drop(records);
+        for shape in &self.shapes {
+            self.out.write_all(&shape.words.to_le_bytes())?;
+            self.out.write_all(&shape.weight.to_le_bytes())?;
+        }
+        // Merge the runs: postings to the file, keys to a temporary file appended after.
+        let mut keys = BufWriter::with_capacity(BUFFER, tempfile::tempfile()?);
+        let mut readers: Vec<BufReader<File>> = self
+            .runs
+            .drain(..)
+            .map(|r| BufReader::with_capacity(BUFFER, r))
+            .collect();
+        let mut heap = BinaryHeap::new();
+        for (i, reader) in readers.iter_mut().enumerate() {
+            if let Some(pair) = next_pair(reader)? {
+                heap.push(Reverse((pair, i)));
+            }
+        }
+        let mut postings: u64 = 0;
+        let mut key_count: u64 = 0;
+        let mut sparse = Vec::new();
+        let mut last: Option<u32> = None;
+        while let Some(Reverse((pair, i))) = heap.pop() {
+            #[allow(clippy::cast_possible_truncation, reason = "the two halves of a pair")]
+            let (key, id) = ((pair >> 32) as u32, pair as u32);
+            if last != Some(key) {
+                if key_count.is_multiple_of(SPARSE) {
+                    sparse.push(key);
+                }
+                keys.write_all(&key.to_le_bytes())?;
+                keys.write_all(&u32_of(postings)?.to_le_bytes())?;
+                key_count += 1;
+                last = Some(key);
+            }
+            self.out.write_all(&id.to_le_bytes())?;
+            postings += 1;
+            if let Some(next) = next_pair(&mut readers[i])? {
+                heap.push(Reverse((next, i)));
+            }
+        }
+        drop(readers);
+        keys.write_all(&u32::MAX.to_le_bytes())?;
+        keys.write_all(&u32_of(postings)?.to_le_bytes())?;
+        let mut keys = keys.into_inner().map_err(io::IntoInnerError::into_error)?;
+        keys.rewind()?;
+        io::copy(&mut keys, &mut self.out)?;
+        for key in sparse {
+            self.out.write_all(&key.to_le_bytes())?;
+        }
+        let mut file = self
+            .out
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        file.seek(SeekFrom::Start(self.header_len))?;
+        for field in [self.shapes.len() as u64, self.texts, postings, key_count] {
+            file.write_all(&field.to_le_bytes())?;
+        }
+        file.flush()?;
+        file.rewind()?;
+        Ok(file)
+    }
+}
+
+fn next_pair(reader: &mut BufReader<File>) -> io::Result<Option<u64>> {
+    let mut buf = [0; 8];
+    match reader.read_exact(&mut buf) {
+        Ok(()) => Ok(Some(u64::from_le_bytes(buf))),
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(e) => Err(e),
+    }
+}
