@@ -1305,3 +1305,28 @@ fn an_edition_added_to_the_project_file_shows_on_the_next_dashboard_in_every_lan
         assert!(page.body.contains(&format!("<html lang=\"{ui}\"")));
     }
 }
+
+#[test]
+fn a_translation_file_broken_while_serving_is_an_error_on_the_dashboard_not_old_counts() {
+    let ws = Ws::translated();
+    settle();
+    let s = Served::start(&ws);
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![FIVE_CURRENT, FIVE_MISSING])
+    );
+    let good = ws.read("translations/fr/harbour.json");
+    ws.write("translations/fr/harbour.json", "{\"format\": 1,");
+    let broken = s.get("/");
+    assert_eq!(broken.status, 500, "{}", broken.body);
+    assert!(
+        broken.body.contains("translations/fr/harbour.json"),
+        "{}",
+        broken.body
+    );
+    ws.write("translations/fr/harbour.json", good);
+    assert_eq!(
+        dashboard_rows(&s)["harbour"],
+        (5, vec![FIVE_CURRENT, FIVE_MISSING])
+    );
+}
