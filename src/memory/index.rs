@@ -130,7 +130,9 @@ pub struct Memory {
     file: File,
     path: PathBuf,
     shapes: Vec<Shape>,
-    records: Vec<Record>,
+    /// Where the entries' records are: read one at a time, only for the entries a lookup
+    /// scores or lists, so that an open memory holds 8 bytes an entry, not 32.
+    records_at: u64,
     texts_at: u64,
     postings_at: u64,
     keys_at: u64,
@@ -180,14 +182,6 @@ fn invalid() -> io::Error {
         io::ErrorKind::InvalidData,
         "memory index: inconsistent file",
     )
-}
-
-/// Where an entry's texts are: their offset and the lengths of source, translation and
-/// origin.
-#[derive(Debug, Clone, Copy)]
-struct Record {
-    at: u64,
-    lens: [u32; 3],
 }
 
 /// A scored entry, kept while a lookup runs.
@@ -338,14 +332,6 @@ impl Memory {
                 weight: le_u32(&c[4..]),
             })
             .collect();
-        let records = read_vec(&file, records_at, entries * RECORD)
-            .ok()?
-            .chunks_exact(usize::try_from(RECORD).unwrap_or(20))
-            .map(|c| Record {
-                at: le_u64(&c[..8]),
-                lens: [le_u32(&c[8..12]), le_u32(&c[12..16]), le_u32(&c[16..20])],
-            })
-            .collect();
         let sparse = read_vec(&file, sparse_at, sparse_len * 4)
             .ok()?
             .chunks_exact(4)
@@ -355,7 +341,7 @@ impl Memory {
             file,
             path: path.to_owned(),
             shapes,
-            records,
+            records_at,
             texts_at,
             postings_at,
             keys_at,
@@ -381,11 +367,14 @@ impl Memory {
 
     /// Offset of an entry's texts and their three lengths.
     fn record(&self, entry: u32) -> Result<(u64, [u64; 3])> {
-        let r = self
-            .records
-            .get(entry as usize)
-            .ok_or_else(|| self.fail(invalid()))?;
-        Ok((r.at, r.lens.map(u64::from)))
+        if entry as usize >= self.shapes.len() {
+            return Err(self.fail(invalid()));
+        }
+        let c = self.read(self.records_at + u64::from(entry) * RECORD, RECORD)?;
+        Ok((
+            le_u64(&c[..8]),
+            [&c[8..12], &c[12..16], &c[16..20]].map(|b| u64::from(le_u32(b))),
+        ))
     }
 
     fn source(&self, entry: u32) -> Result<String> {
