@@ -15,9 +15,10 @@ use crate::commands::qa::QaFinding;
 use crate::commands::sync::FilePlan;
 use crate::error::{Result, disp};
 use crate::model::assess::State;
-use crate::model::lengthalign::{Para, align};
+use crate::model::lengthalign::{Bead, Para, align};
 use crate::model::segment::{SegmentKind, normalise_paragraph, segment};
 use crate::model::translation::{Unit, UnitState};
+use crate::qa::consistency::Wanted;
 use crate::qa::untranslated::{self, Untranslated};
 use crate::qa::{Context, Place, check_segment_at};
 use crate::t;
@@ -173,11 +174,12 @@ pub fn run(
             kind: s.kind,
         })
         .collect();
-    let ctx = Context::load(ws)?;
+    let beads = align(&source, &target);
+    let ctx = Context::load_for(ws, &wanted(ws, &plan.lang, &source, &target, &beads))?;
     let mut findings = Vec::new();
     let mut pairs = Vec::new();
     let mut changed = false;
-    for bead in align(&source, &target) {
+    for bead in beads {
         let translation = bead
             .target
             .iter()
@@ -394,4 +396,28 @@ pub fn execute(ws: &Workspace, args: crate::ui::cli::ImportArgs) -> Result<crate
         args.force,
     )?;
     Ok(crate::Outcome::ok(render(&report)))
+}
+
+/// What this import may check, for the consistency index to hold only that: the article's
+/// texts and the translations the beads would record.
+fn wanted(ws: &Workspace, lang: &Lang, source: &[Para], target: &[Para], beads: &[Bead]) -> Wanted {
+    let mut wanted = Wanted::default();
+    if let Some(l) = ws.config.targets.iter().position(|x| x == lang) {
+        let translations: Vec<String> = beads
+            .iter()
+            .map(|bead| {
+                bead.target
+                    .iter()
+                    .map(|&j| target[j].text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        wanted.add_all(
+            l,
+            source.iter().map(|p| p.text.as_str()),
+            translations.iter().map(String::as_str),
+        );
+    }
+    wanted
 }

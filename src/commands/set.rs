@@ -15,6 +15,7 @@ use crate::error::{Error, Result, disp};
 use crate::model::assess::State;
 use crate::model::segment::normalise_paragraph;
 use crate::model::translation::{Unit, UnitState};
+use crate::qa::consistency::Wanted;
 use crate::qa::{Context, Place, check_segment_at};
 use crate::t;
 use crate::workspace::Workspace;
@@ -69,7 +70,11 @@ pub fn run(
     if target.is_empty() {
         return Err(Error::EmptyTranslation { origin });
     }
-    let ctx = Context::load(ws)?;
+    let mut wanted = Wanted::default();
+    if let Some(l) = ws.config.targets.iter().position(|x| x == lang) {
+        wanted.add(l, &segment.text, &target);
+    }
+    let ctx = Context::load_for(ws, &wanted)?;
     let place = Place {
         article: slug.as_str(),
         n: segment.n,

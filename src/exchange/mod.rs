@@ -270,9 +270,8 @@ impl ImportReport {
 /// # Errors
 /// A file for an unknown article or language, or any unreadable or malformed workspace file.
 pub fn import(ws: &Workspace, files: &[ImportedFile], force: bool) -> Result<ImportReport> {
-    let ctx = crate::qa::Context::load(ws)?;
     let mut plans: Vec<(Slug, Lang, FilePlan, bool)> = Vec::new();
-    let mut report = ImportReport::default();
+    let mut of_file = Vec::with_capacity(files.len());
     for file in files {
         let slugs = ws.select_articles(std::slice::from_ref(&file.article))?;
         let langs = ws.select_langs(std::slice::from_ref(&file.lang))?;
@@ -289,6 +288,24 @@ pub fn import(ws: &Workspace, files: &[ImportedFile], force: bool) -> Result<Imp
                 plans.len() - 1
             }
         };
+        of_file.push(index);
+    }
+    // The consistency index holds only what these files may check: their articles' texts and
+    // the translations they bring.
+    let mut wanted = crate::qa::consistency::Wanted::default();
+    for (file, &index) in files.iter().zip(&of_file) {
+        let (_, lang, plan, _) = &plans[index];
+        if let Some(l) = ws.config.targets.iter().position(|x| x == lang) {
+            wanted.add_all(
+                l,
+                plan.article.segments.iter().map(|s| s.text.as_str()),
+                file.units.iter().map(|u| u.target.as_str()),
+            );
+        }
+    }
+    let ctx = crate::qa::Context::load_for(ws, &wanted)?;
+    let mut report = ImportReport::default();
+    for (file, &index) in files.iter().zip(&of_file) {
         let (_, _, plan, changed) = &mut plans[index];
         let (counts, messages) = apply(plan, file, force, &ctx);
         *changed |= counts.recorded + counts.stale + counts.drafts > 0;

@@ -7,6 +7,7 @@
 //! anonymous temporary file ([`Spill`]), which is then read back one slice of the hash space
 //! at a time, so that its memory stays bounded however large the workspace.
 
+use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 
 use std::io::{Read as _, Seek as _, Write as _};
@@ -46,6 +47,43 @@ pub struct Index {
     by_target: Vec<u32>,
 }
 
+/// The (source, translation) pairs a command is about to check, per language, so that
+/// [`Index::load_only`] keeps only the entries that can answer them.
+#[derive(Debug, Default)]
+pub struct Wanted {
+    sources: HashSet<(u16, u64)>,
+    targets: HashSet<(u16, u64)>,
+}
+
+impl Wanted {
+    /// Adds `target` as the translation of `source` in `lang`, the language at position `l`
+    /// of the workspace's targets.
+    pub fn add(&mut self, l: usize, source: &str, target: &str) {
+        let l = u16::try_from(l).unwrap_or(u16::MAX);
+        self.sources.insert((l, hash(source)));
+        self.targets.insert((l, hash(target)));
+    }
+
+    /// Adds every pair of `sources` × `targets` in the language at position `l`: what an
+    /// import may check when it does not yet know which translation goes with which text.
+    pub fn add_all<'a>(
+        &mut self,
+        l: usize,
+        sources: impl IntoIterator<Item = &'a str>,
+        targets: impl IntoIterator<Item = &'a str>,
+    ) {
+        let l = u16::try_from(l).unwrap_or(u16::MAX);
+        self.sources
+            .extend(sources.into_iter().map(|text| (l, hash(text))));
+        self.targets
+            .extend(targets.into_iter().map(|text| (l, hash(text))));
+    }
+
+    fn keeps(&self, e: &Entry) -> bool {
+        self.sources.contains(&(e.lang, e.source)) || self.targets.contains(&(e.lang, e.target))
+    }
+}
+
 /// A stable-within-the-process hash of a text.
 #[must_use]
 pub fn hash(text: &str) -> u64 {
@@ -80,6 +118,21 @@ impl Index {
     /// # Errors
     /// Any unreadable or malformed source or translation file.
     pub fn load(ws: &Workspace) -> Result<Self> {
+        Self::load_wanted(ws, None)
+    }
+
+    /// As [`Index::load`], keeping only the entries that can answer a check of the pairs in
+    /// `wanted`: those with one of its source texts or one of its translations. The findings
+    /// for those pairs are the same as with the whole index, and the memory held is bounded
+    /// by what is checked rather than by the workspace.
+    ///
+    /// # Errors
+    /// As [`Index::load`].
+    pub fn load_only(ws: &Workspace, wanted: &Wanted) -> Result<Self> {
+        Self::load_wanted(ws, Some(wanted))
+    }
+
+    fn load_wanted(ws: &Workspace, wanted: Option<&Wanted>) -> Result<Self> {
         let slugs = ws.all_articles()?;
         let langs = ws.config.targets.clone();
         // A chunk of articles at a time, so that only one list of entries is ever whole.
@@ -96,7 +149,10 @@ impl Index {
                     let assessment = assess(&article, Some(&file));
                     for (segment, link) in article.segments.iter().zip(&assessment.links) {
                         if let Some(unit) = linked_unit(link, &file.units, &file.obsolete) {
-                            entries.push(entry(l, index, segment.n, &segment.text, &unit.target));
+                            let e = entry(l, index, segment.n, &segment.text, &unit.target);
+                            if wanted.is_none_or(|w| w.keeps(&e)) {
+                                entries.push(e);
+                            }
                         }
                     }
                 }

@@ -360,6 +360,20 @@ impl Context {
         Ok(ctx)
     }
 
+    /// As [`Context::load`], with a consistency index that answers only for the pairs in
+    /// `wanted` (see [`consistency::Index::load_only`]): a command that checks a few segments
+    /// holds what concerns them, not the whole workspace.
+    ///
+    /// # Errors
+    /// As [`Context::load`].
+    pub fn load_for(ws: &Workspace, wanted: &consistency::Wanted) -> Result<Self> {
+        let mut ctx = Self::without_index(ws)?;
+        if ctx.wants_index(&ws.config.targets) {
+            ctx.index = consistency::Index::load_only(ws, wanted)?;
+        }
+        Ok(ctx)
+    }
+
     /// Loads the levels and the glossaries only; the caller fills [`Context::index`] if it
     /// wants the consistency check (the `qa` command builds it in the same walk as its checks).
     ///

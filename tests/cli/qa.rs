@@ -1,6 +1,6 @@
 //! `bitext qa`, and the quality findings of `accept` and `check`.
 
-use crate::support::{SAMPLE, Ws, sample_copy};
+use crate::support::{Run, SAMPLE, Ws, sample_copy, strs};
 
 /// The sample with "over 60 deaths" changed to "over 70 deaths" in the sixth paragraph.
 fn seventy() -> Ws {
@@ -359,4 +359,91 @@ fn inconsistencies_over_the_whole_workspace_are_those_found_article_by_article()
         let expected: Vec<_> = whole.iter().filter(|f| f.0 == article).cloned().collect();
         assert_eq!(alone, expected, "{article}");
     }
+}
+
+/// `set`, `import` and `po import` hold only the part of the consistency index that concerns
+/// what they record; they still find the same text translated differently in another article,
+/// and the same translation used for another text, in both directions.
+#[test]
+fn recording_commands_find_inconsistencies_with_the_rest_of_the_workspace() {
+    let ws = Ws::generated(40, 9);
+    let last = ws.json("translations/fr/article-00038.json");
+    let first = ws.json("translations/fr/article-00000.json");
+    let source = last["units"][0]["source"].as_str().expect("source");
+    let reused = first["units"][0]["target"].as_str().expect("target");
+    ws.write(
+        "sources/copy.md",
+        format!("{source}\n\nA brand new paragraph about the harbour council and its budget.\n"),
+    );
+    let by_source = "inconsistent: the same source text is translated differently in sources/article-00038.md segment 1";
+    let by_target = "inconsistent: the same translation is used for a different source text in sources/article-00000.md segment 1";
+    let found = |run: &Run| {
+        let all = format!("{}{}", run.stdout, run.stderr);
+        (all.contains(by_source), all.contains(by_target))
+    };
+
+    let one = ws.run(&[
+        "set",
+        "copy",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Une tout autre traduction.",
+    ]);
+    assert_eq!(found(&one), (true, false), "{one:?}");
+    let two = ws.run(&["set", "copy", "2", "-l", "fr", "--text", reused]);
+    assert_eq!(found(&two), (false, true), "{two:?}");
+
+    // The same two translations, recorded again by importing the whole article…
+    ws.run(&["set", "copy", "1", "-l", "es", "--text", "Otra cosa."])
+        .success();
+    std::fs::remove_file(ws.path("translations/fr/copy.json")).expect("remove");
+    ws.write(
+        "copy.fr.md",
+        format!("Une tout autre traduction.\n\n{reused}\n"),
+    );
+    let import = ws.run(&["import", "copy", "copy.fr.md", "-l", "fr"]);
+    assert_eq!(found(&import), (true, true), "{import:?}");
+    assert_eq!(ws.states("copy", "fr"), strs(&["current", "current"]));
+
+    // …and through a PO file.
+    std::fs::remove_file(ws.path("translations/fr/copy.json")).expect("remove");
+    ws.run(&["po", "export", "copy", "-l", "fr", "-o", "copy.po"])
+        .success();
+    let po = std::fs::read_to_string(ws.path("copy.po")).expect("po");
+    // Translate both entries; the memory's suggestion for the first (a fuzzy entry) goes.
+    let mut filled = String::new();
+    let (mut n, mut in_entry, mut in_msgstr) = (0, false, false);
+    for line in po.lines() {
+        if line.starts_with("#, fuzzy") || line.starts_with("#| ") {
+            continue;
+        }
+        if line.starts_with("msgctxt ") {
+            in_entry = true;
+        } else if line.starts_with("msgstr ") && in_entry {
+            n += 1;
+            let text = if n == 1 {
+                "Une tout autre traduction."
+            } else {
+                reused
+            };
+            filled.push_str("msgstr ");
+            filled.push_str(&serde_json::to_string(text).expect("json"));
+            filled.push('\n');
+            (in_entry, in_msgstr) = (false, true);
+            continue;
+        } else if !line.starts_with('"') {
+            in_msgstr = false;
+        } else if in_msgstr {
+            continue;
+        }
+        filled.push_str(line);
+        filled.push('\n');
+    }
+    assert_eq!(n, 2, "{po}");
+    ws.write("copy.po", filled);
+    let imported = ws.run(&["po", "import", "copy.po"]);
+    assert_eq!(found(&imported), (true, true), "{imported:?}");
+    assert_eq!(ws.states("copy", "fr"), strs(&["current", "current"]));
 }
