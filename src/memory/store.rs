@@ -103,8 +103,13 @@ fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
     Ok(out)
 }
 
-/// Reads the entries of one file.
-fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>> {
+/// Reads the entries of one file of the memory of `lang`: the translated and reviewed units
+/// (live, then obsolete) of a translation file, or the translations of a TMX file in that
+/// language.
+///
+/// # Errors
+/// A path outside the workspace, or an unreadable or malformed file, naming it.
+pub(crate) fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>> {
     ws.check_inside(path)?;
     let bytes = std::fs::read(ws.abs(path)).map_err(|source| Error::Read {
         path: path.to_owned(),

@@ -19,15 +19,13 @@
 //! than [`RACY`](crate::serve::cache::RACY) before it was taken is not trusted: its file is read again at each check.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result, disp};
-use crate::exchange::tmx;
+use crate::error::Result;
 use crate::memory::index::{Entry, Hit, Memory, Origin};
 use crate::memory::store::{self, MEMORY_DIR};
-use crate::model::translation::{TranslationFile, Unit, UnitState};
 use crate::serve::cache::{Stamp, now, stamps};
 use crate::workspace::lang::Lang;
 use crate::workspace::parallel::map_ordered;
@@ -170,74 +168,9 @@ fn dir_stamps(ws: &Workspace, lang: &Lang) -> Vec<Option<Stamp>> {
         .collect()
 }
 
-/// The entries of one file of the memory of `lang`, as the memory reads them: translated
-/// and reviewed units (live, then obsolete) of a translation file; the translations of a
-/// TMX file in the same language.
+/// The entries of one file of the memory of `lang`, as the memory reads them.
 fn entries_of(ws: &Workspace, lang: &Lang, file: &str) -> Result<Vec<Entry>> {
-    let path = PathBuf::from(file);
-    ws.check_inside(&path)?;
-    let bytes = std::fs::read(ws.abs(&path)).map_err(|source| Error::Read {
-        path: path.clone(),
-        source,
-    })?;
-    let primary = |tag: &str| tag.split('-').next().unwrap_or(tag).to_owned();
-    if path.starts_with(MEMORY_DIR) {
-        let text = crate::error::utf8(&path, &bytes)?;
-        let shown = disp(&path);
-        let mut out = Vec::new();
-        for unit in tmx::read(&path, text, &ws.config.source)? {
-            for (tag, target) in unit.targets {
-                if primary(&tag) == primary(lang.as_str()) {
-                    out.push(Entry {
-                        source: unit.source.clone(),
-                        target,
-                        origin: Origin::Tmx {
-                            file: shown.clone(),
-                            lang: tag,
-                        },
-                    });
-                }
-            }
-        }
-        return Ok(out);
-    }
-    let dir_lang = path
-        .parent()
-        .and_then(Path::file_name)
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_owned();
-    let article = path
-        .file_stem()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_owned();
-    let parsed = TranslationFile::parse(&path, &bytes, &article, &dir_lang)?;
-    let usable = |u: &Unit| u.has_target() && u.state != Some(UnitState::Draft);
-    let live = parsed
-        .units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| usable(u))
-        .map(|(i, u)| Entry {
-            source: u.source.clone(),
-            target: u.target.clone(),
-            origin: Origin::Segment {
-                article: article.clone(),
-                lang: dir_lang.clone(),
-                n: i + 1,
-                id: u.id.clone(),
-            },
-        });
-    let obsolete = parsed.obsolete.iter().filter(|u| usable(u)).map(|u| Entry {
-        source: u.source.clone(),
-        target: u.target.clone(),
-        origin: Origin::Obsolete {
-            article: article.clone(),
-            lang: dir_lang.clone(),
-        },
-    });
-    Ok(live.chain(obsolete).collect())
+    store::entries_of(ws, lang, Path::new(file))
 }
 
 /// One language's kept memory and what it was made from.
