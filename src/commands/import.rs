@@ -174,7 +174,7 @@ pub fn run(
             kind: s.kind,
         })
         .collect();
-    let beads = align(&source, &target);
+    let beads = align_around_markers(&source, &target);
     let ctx = Context::load_for(ws, &wanted(ws, &plan.lang, &source, &target, &beads))?;
     let mut findings = Vec::new();
     let mut pairs = Vec::new();
@@ -420,4 +420,44 @@ fn wanted(ws: &Workspace, lang: &Lang, source: &[Para], target: &[Para], beads: 
         );
     }
     wanted
+}
+
+/// Aligns `target` with `source`, taking each paragraph that carries bitext's untranslated
+/// marker followed by a segment's own text (as `export --allow-incomplete` writes it) as that
+/// segment, for certain: the paragraphs between two such pairs are aligned by length, so that
+/// a marked paragraph is never joined to a neighbour and its neighbour's translation never
+/// lands on the untranslated segment.
+fn align_around_markers(source: &[Para], target: &[Para]) -> Vec<Bead> {
+    let mut pairs = Vec::new();
+    let mut next = 0;
+    for (j, paragraph) in target.iter().enumerate() {
+        if let Some(text) = untranslated::after_marker(&paragraph.text)
+            && let Some(i) =
+                (next..source.len()).find(|&i| untranslated::same_text(&source[i].text, text))
+        {
+            pairs.push((i, j));
+            next = i + 1;
+        }
+    }
+    let mut beads = Vec::new();
+    let (mut from_i, mut from_j) = (0, 0);
+    for (i, j) in pairs
+        .into_iter()
+        .chain(std::iter::once((source.len(), target.len())))
+    {
+        for mut bead in align(&source[from_i..i], &target[from_j..j]) {
+            bead.source.iter_mut().for_each(|k| *k += from_i);
+            bead.target.iter_mut().for_each(|k| *k += from_j);
+            beads.push(bead);
+        }
+        if i < source.len() && j < target.len() {
+            beads.push(Bead {
+                source: vec![i],
+                target: vec![j],
+                confidence: 1.0,
+            });
+        }
+        (from_i, from_j) = (i + 1, j + 1);
+    }
+    beads
 }

@@ -46,6 +46,26 @@ fn markers() -> &'static [String] {
     })
 }
 
+/// The source text a paragraph of a text or Markdown export carries after bitext's
+/// untranslated marker (in any of bitext's languages), if it opens with one.
+#[must_use]
+pub fn after_marker(paragraph: &str) -> Option<&str> {
+    let paragraph = paragraph.trim_start();
+    markers()
+        .iter()
+        .filter(|m| m.starts_with('['))
+        .find_map(|m| paragraph.strip_prefix(m.as_str()))
+        .map(str::trim)
+}
+
+/// Returns true if and only if `exported` is `source` as an export writes it: the same
+/// words, with Markdown, case and spacing aside.
+#[must_use]
+pub fn same_text(source: &str, exported: &str) -> bool {
+    folded(&crate::render::inline::to_plain(source))
+        == folded(&crate::render::inline::to_plain(exported))
+}
+
 /// Returns whether `target` is `source` left untranslated, and why.
 #[must_use]
 pub fn detect(source: &str, target: &str) -> Option<Untranslated> {
