@@ -3,8 +3,7 @@
 //! The texts go straight to the file as they come; the (key, entry) pairs of the inverted
 //! index are sorted in runs of fixed size, each spilled to a temporary file, and the runs
 //! merged at the end into the key table and the posting lists. What stays in memory is one
-//! run, the shapes of the entries (8 bytes each) and the buffers, whatever the size of the
-//! workspace.
+//! run and the buffers, whatever the size of the workspace.
 //!
 //! The file, read by [`crate::memory::index::Memory`]:
 //!
@@ -14,7 +13,8 @@
 //! texts                           each entry's source, translation and origin, one after the other
 //! records                         per entry: u64 offset in texts, u32 x 3 lengths
 //! shapes                          per entry: u32 words, u32 weight
-//! postings                        u32 entry numbers, per key in entry order
+//! postings                        per key in entry order: u32 entry number, u32 its packed
+//!                                 shape (so that a lookup needs no table of every entry)
 //! keys                            per key, sorted: u32 key, u32 first posting; then a last
 //!                                 record whose second half is the number of postings
 //! sparse                          every SPARSE-th key, to find a key with one read
@@ -36,11 +36,16 @@ pub(crate) const DIRECTORY: usize = 4;
 pub(crate) const RECORD: u64 = 20;
 /// One key in this many is kept in the sparse table.
 pub(crate) const SPARSE: u64 = 256;
-/// Pairs sorted in memory before a run is spilled: 16 MiB (a few hundred in unit tests, so
+/// Postings sorted in memory before a run is spilled: 16 MiB (a few hundred in unit tests, so
 /// that they merge many runs).
-const RUN: usize = if cfg!(test) { 1 << 8 } else { 1 << 21 };
+const RUN: usize = if cfg!(test) { 1 << 8 } else { 1 << 20 };
+/// Bytes of a posting in a spilled run: key, entry, packed shape.
+const SPILLED: usize = 12;
 /// Buffer of each file read or written.
 const BUFFER: usize = 1 << 16;
+/// What the buffers of the runs being merged take together, when there are enough runs that
+/// each gets less than [`BUFFER`] (4 KiB at least): 4 MiB.
+const MERGE_BUFFERS: usize = 1 << 22;
 
 /// An entry ready to be added: the work that can run in parallel done.
 #[derive(Debug)]
@@ -69,8 +74,11 @@ pub(crate) struct Builder {
     out: BufWriter<File>,
     texts: u64,
     records: BufWriter<File>,
-    shapes: Vec<Shape>,
-    pairs: Vec<u64>,
+    shapes: BufWriter<File>,
+    entries: u64,
+    /// Postings of the current run: key, entry and packed shape, from the high bits down, so
+    /// that they sort by key, then entry.
+    pairs: Vec<u128>,
     runs: Vec<File>,
     header_len: u64,
 }
@@ -93,7 +101,8 @@ impl Builder {
             out,
             texts: 0,
             records: BufWriter::with_capacity(BUFFER, tempfile::tempfile()?),
-            shapes: Vec::new(),
+            shapes: BufWriter::with_capacity(BUFFER, tempfile::tempfile()?),
+            entries: 0,
             pairs: Vec::with_capacity(RUN),
             runs: Vec::new(),
             header_len: 8 + header.len() as u64,
@@ -106,7 +115,7 @@ impl Builder {
     /// # Errors
     /// A failed write.
     pub(crate) fn push(&mut self, prepared: Prepared) -> io::Result<()> {
-        let id = u64::from(u32_of(self.shapes.len() as u64)?);
+        let id = u32_of(self.entries)?;
         let Prepared {
             entry,
             origin,
@@ -120,9 +129,12 @@ impl Builder {
                 .write_all(&u32_of(text.len() as u64)?.to_le_bytes())?;
             self.texts += text.len() as u64;
         }
-        self.shapes.push(shape);
+        self.shapes.write_all(&shape.words.to_le_bytes())?;
+        self.shapes.write_all(&shape.weight.to_le_bytes())?;
+        self.entries += 1;
+        let low = u128::from(id) << 32 | u128::from(shape.pack());
         for key in keys {
-            self.pairs.push(u64::from(key) << 32 | id);
+            self.pairs.push(u128::from(key) << 64 | low);
             if self.pairs.len() == RUN {
                 self.spill()?;
             }
@@ -134,7 +146,7 @@ impl Builder {
         self.pairs.sort_unstable();
         let mut run = BufWriter::with_capacity(BUFFER, tempfile::tempfile()?);
         for pair in &self.pairs {
-            run.write_all(&pair.to_le_bytes())?;
+            run.write_all(&pair.to_le_bytes()[..SPILLED])?;
         }
         let mut run = run.into_inner().map_err(io::IntoInnerError::into_error)?;
         run.rewind()?;
@@ -151,23 +163,22 @@ impl Builder {
         if !self.pairs.is_empty() {
             self.spill()?;
         }
-        let mut records = self
-            .records
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)?;
-        records.rewind()?;
-        io::copy(&mut records, &mut self.out)?;
-        drop(records);
-        for shape in &self.shapes {
-            self.out.write_all(&shape.words.to_le_bytes())?;
-            self.out.write_all(&shape.weight.to_le_bytes())?;
+        for section in [self.records, self.shapes] {
+            let mut section = section
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)?;
+            section.rewind()?;
+            io::copy(&mut section, &mut self.out)?;
         }
         // Merge the runs: postings to the file, keys to a temporary file appended after.
         let mut keys = BufWriter::with_capacity(BUFFER, tempfile::tempfile()?);
+        // The runs' buffers share MERGE_BUFFERS, so that a larger memory (more runs) does
+        // not take more memory to merge.
+        let buffer = (MERGE_BUFFERS / self.runs.len().max(1)).clamp(1 << 12, BUFFER);
         let mut readers: Vec<BufReader<File>> = self
             .runs
             .drain(..)
-            .map(|r| BufReader::with_capacity(BUFFER, r))
+            .map(|r| BufReader::with_capacity(buffer, r))
             .collect();
         let mut heap = BinaryHeap::new();
         for (i, reader) in readers.iter_mut().enumerate() {
@@ -180,8 +191,11 @@ impl Builder {
         let mut sparse = Vec::new();
         let mut last: Option<u32> = None;
         while let Some(Reverse((pair, i))) = heap.pop() {
-            #[allow(clippy::cast_possible_truncation, reason = "the two halves of a pair")]
-            let (key, id) = ((pair >> 32) as u32, pair as u32);
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "the three parts of a posting"
+            )]
+            let (key, id, shape) = ((pair >> 64) as u32, (pair >> 32) as u32, pair as u32);
             if last != Some(key) {
                 if key_count.is_multiple_of(SPARSE) {
                     sparse.push(key);
@@ -192,6 +206,7 @@ impl Builder {
                 last = Some(key);
             }
             self.out.write_all(&id.to_le_bytes())?;
+            self.out.write_all(&shape.to_le_bytes())?;
             postings += 1;
             if let Some(next) = next_pair(&mut readers[i])? {
                 heap.push(Reverse((next, i)));
@@ -211,7 +226,7 @@ impl Builder {
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
         file.seek(SeekFrom::Start(self.header_len))?;
-        for field in [self.shapes.len() as u64, self.texts, postings, key_count] {
+        for field in [self.entries, self.texts, postings, key_count] {
             file.write_all(&field.to_le_bytes())?;
         }
         file.flush()?;
@@ -220,10 +235,10 @@ impl Builder {
     }
 }
 
-fn next_pair(reader: &mut BufReader<File>) -> io::Result<Option<u64>> {
-    let mut buf = [0; 8];
-    match reader.read_exact(&mut buf) {
-        Ok(()) => Ok(Some(u64::from_le_bytes(buf))),
+fn next_pair(reader: &mut BufReader<File>) -> io::Result<Option<u128>> {
+    let mut buf = [0; 16];
+    match reader.read_exact(&mut buf[..SPILLED]) {
+        Ok(()) => Ok(Some(u128::from_le_bytes(buf))),
         Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
         Err(e) => Err(e),
     }

@@ -38,6 +38,32 @@ pub(crate) struct Shape {
     pub(crate) weight: u32,
 }
 
+/// A packed half that stands for "this many or more": the shape is then unknown.
+const SATURATED: u32 = u16::MAX as u32;
+
+impl Shape {
+    /// The shape in 32 bits, as the posting lists keep it: words in the high half, weight in
+    /// the low, each saturated at [`SATURATED`].
+    pub(crate) fn pack(self) -> u32 {
+        self.words.min(SATURATED) << 16 | self.weight.min(SATURATED)
+    }
+
+    /// The shape packed by [`Shape::pack`], or `None` for a text too long for 16 bits, whose
+    /// shape then proves nothing.
+    pub(crate) fn unpack(packed: u32) -> Option<Self> {
+        let shape = Self {
+            words: packed >> 16,
+            weight: packed & SATURATED,
+        };
+        (shape.words < SATURATED && shape.weight < SATURATED).then_some(shape)
+    }
+}
+
+/// [`bound`] for a packed entry shape: 99 (anything but the same text) when it is unknown.
+pub(crate) fn packed_bound(query: Shape, packed: u32, edits: u32) -> u8 {
+    Shape::unpack(packed).map_or(99, |entry| bound(query, entry, edits))
+}
+
 /// The lengths of the runs indexed, with the heaviest entry whose runs of that length are
 /// indexed: short runs are only worth keeping for short entries, since a short query cannot
 /// score well against a long entry anyway.
@@ -293,6 +319,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_packed_shape_is_exact_or_unknown() {
+        let shape = Shape {
+            words: 1_234,
+            weight: 5_000,
+        };
+        assert_eq!(Shape::unpack(shape.pack()), Some(shape));
+        let query = Shape {
+            words: 20_000,
+            weight: 80_000,
+        };
+        // Too heavy for 16 bits: nothing is proved, so nothing is ruled out.
+        let long = Shape {
+            words: 20_000,
+            weight: 80_001,
+        };
+        assert_eq!(Shape::unpack(long.pack()), None);
+        assert_eq!(packed_bound(query, long.pack(), 0), 99);
+        assert_eq!(packed_bound(shape, shape.pack(), 3), bound(shape, shape, 3));
     }
 
     #[test]

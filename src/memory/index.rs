@@ -1,7 +1,9 @@
 //! The memory's search structure, read from its index file ([`crate::memory::build`]) as a
-//! lookup needs it: the entries' shapes and a sparse table of keys are read when the memory
-//! is opened; a lookup then reads the posting lists of its keys and the texts of the entries
-//! it scores, each with one positioned read, and nothing else.
+//! lookup needs it: a sparse table of keys is read when the memory is opened (4 bytes for
+//! 256 keys: nothing per entry); a lookup then reads the posting lists of its keys, which
+//! carry each entry's shape, and the texts of the entries it scores, each with positioned
+//! reads, and nothing else. What a lookup holds grows with the postings it walks, not with
+//! the memory.
 //!
 //! A lookup never scores every pair. Exact matches come from the key of the whole text. For
 //! fuzzy matches, it counts, through the posting lists of the query's runs of three words,
@@ -15,7 +17,7 @@
 //! segment), the matches found are those sharing a run of three words, unless the memory is
 //! small ([`SMALL`] entries), when every entry not ruled out is scored.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -24,7 +26,9 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::memory::build::{Builder, DIRECTORY, Prepared, RECORD, SPARSE};
-use crate::memory::grams::{Profile, Shape, bound, edits_from_runs, exact_key, unseen_bound};
+use crate::memory::grams::{
+    Profile, Shape, bound, edits_from_runs, exact_key, packed_bound, unseen_bound,
+};
 use crate::memory::score::{score, score_at_least, scored_tokens};
 
 /// Where a memory entry comes from.
@@ -124,15 +128,21 @@ pub struct Hit {
 /// do not rule out, which is fast enough at that size.
 const SMALL: usize = 2_000;
 
+/// Bytes of a posting: the entry's number, its packed shape.
+const POSTING: u64 = 8;
+/// Postings read at a time from a list (64 KiB).
+const POSTINGS_READ: u64 = 8_192;
+
 /// The searchable memory of one language, over its index file.
 #[derive(Debug)]
 pub struct Memory {
     file: File,
     path: PathBuf,
-    shapes: Vec<Shape>,
+    entries: u64,
     /// Where the entries' records are: read one at a time, only for the entries a lookup
-    /// scores or lists, so that an open memory holds 8 bytes an entry, not 32.
+    /// scores or lists, so that an open memory holds nothing per entry.
     records_at: u64,
+    shapes_at: u64,
     texts_at: u64,
     postings_at: u64,
     keys_at: u64,
@@ -192,13 +202,14 @@ struct Scored {
     target: String,
 }
 
-/// The matches a lookup has kept so far, best first (ties in entry order), and the score a
-/// candidate must reach to change the answer.
+/// The matches a lookup has kept so far, best first (ties in entry order), one per distinct
+/// source and translation and at most `limit` (a match ranked after one with the same texts,
+/// or after `limit` others, can never be returned), and the score a candidate must reach to
+/// change the answer.
 struct Found {
     min: u8,
     limit: usize,
     hits: Vec<Scored>,
-    threshold: Option<u8>,
 }
 
 impl Found {
@@ -207,54 +218,46 @@ impl Found {
             min,
             limit,
             hits: Vec::new(),
-            threshold: Some(min),
         }
     }
 
     fn add(&mut self, scored: Scored) {
         let key = |s: &Scored| (std::cmp::Reverse(s.score), s.entry);
         let at = self.hits.partition_point(|h| key(h) < key(&scored));
+        let same = |h: &Scored| h.source == scored.source && h.target == scored.target;
+        if at >= self.limit || self.hits[..at].iter().any(same) {
+            return;
+        }
+        if let Some(later) = self.hits[at..].iter().position(same) {
+            self.hits.remove(at + later);
+        }
         self.hits.insert(at, scored);
-        self.threshold = None;
+        self.hits.truncate(self.limit);
     }
 
     /// The lowest score that can still change the answer: the threshold, or the score of the
-    /// last of `limit` distinct matches once there are that many. A candidate whose bound is
-    /// below it can be left unscored.
-    fn threshold(&mut self) -> u8 {
-        if let Some(t) = self.threshold {
-            return t;
+    /// last of `limit` matches once there are that many. A candidate whose bound is below it
+    /// can be left unscored.
+    fn threshold(&self) -> u8 {
+        match self.hits.get(self.limit.wrapping_sub(1)) {
+            Some(last) if self.hits.len() == self.limit => self.min.max(last.score),
+            _ => self.min,
         }
-        let mut seen = HashSet::new();
-        let mut t = self.min;
-        for hit in &self.hits {
-            if seen.insert((hit.source.as_str(), hit.target.as_str())) && seen.len() == self.limit {
-                t = t.max(hit.score);
-                break;
-            }
-        }
-        self.threshold = Some(t);
-        t
     }
 
-    /// The matches, one per distinct source and translation, at most `limit`.
+    /// The matches, best first.
     fn into_hits(self, memory: &Memory) -> Result<Vec<Hit>> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        for hit in self.hits {
-            if out.len() == self.limit {
-                break;
-            }
-            if seen.insert((hit.source.clone(), hit.target.clone())) {
-                out.push(Hit {
+        self.hits
+            .into_iter()
+            .map(|hit| {
+                Ok(Hit {
                     score: hit.score,
                     origin: memory.origin(hit.entry)?,
                     source: hit.source,
                     target: hit.target,
-                });
-            }
-        }
-        Ok(out)
+                })
+            })
+            .collect()
     }
 }
 
@@ -281,13 +284,13 @@ impl Memory {
     /// Number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.shapes.len()
+        usize::try_from(self.entries).unwrap_or(usize::MAX)
     }
 
     /// Returns true if and only if the memory has no entry.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.shapes.is_empty()
+        self.entries == 0
     }
 
     /// Reads the header of an index file, so the caller can check it is still valid before
@@ -303,8 +306,8 @@ impl Memory {
         read_vec(file, 8, len).ok()
     }
 
-    /// Opens an index file: reads its directory, the entries' shapes and the sparse key
-    /// table, and checks that the sections add up to the file's length.
+    /// Opens an index file: reads its directory and the sparse key table, and checks that the
+    /// sections add up to the file's length.
     ///
     /// Returns `None` for a file that is not a complete index.
     #[must_use]
@@ -317,21 +320,14 @@ impl Memory {
         let records_at = texts_at.checked_add(texts)?;
         let shapes_at = records_at.checked_add(entries.checked_mul(RECORD)?)?;
         let postings_at = shapes_at.checked_add(entries.checked_mul(8)?)?;
-        let keys_at = postings_at.checked_add(postings.checked_mul(4)?)?;
+        let keys_at = postings_at.checked_add(postings.checked_mul(POSTING)?)?;
         let sparse_at = keys_at.checked_add(keys.checked_add(1)?.checked_mul(8)?)?;
         let sparse_len = keys.div_ceil(SPARSE);
         let end = sparse_at.checked_add(sparse_len.checked_mul(4)?)?;
         if end != file.metadata().ok()?.len() {
             return None;
         }
-        let shapes = read_vec(&file, shapes_at, entries * 8)
-            .ok()?
-            .chunks_exact(8)
-            .map(|c| Shape {
-                words: le_u32(&c[..4]),
-                weight: le_u32(&c[4..]),
-            })
-            .collect();
+        u32::try_from(entries).ok()?;
         let sparse = read_vec(&file, sparse_at, sparse_len * 4)
             .ok()?
             .chunks_exact(4)
@@ -340,8 +336,9 @@ impl Memory {
         Some(Self {
             file,
             path: path.to_owned(),
-            shapes,
+            entries,
             records_at,
+            shapes_at,
             texts_at,
             postings_at,
             keys_at,
@@ -367,7 +364,7 @@ impl Memory {
 
     /// Offset of an entry's texts and their three lengths.
     fn record(&self, entry: u32) -> Result<(u64, [u64; 3])> {
-        if entry as usize >= self.shapes.len() {
+        if u64::from(entry) >= self.entries {
             return Err(self.fail(invalid()));
         }
         let c = self.read(self.records_at + u64::from(entry) * RECORD, RECORD)?;
@@ -397,11 +394,12 @@ impl Memory {
         )
     }
 
-    /// The entries indexed under `key`, in entry order.
-    fn postings_of(&self, key: u32) -> Result<Vec<u32>> {
+    /// Calls `f` with every entry indexed under `key`, in entry order, and its packed shape;
+    /// the list is read [`POSTINGS_READ`] postings at a time, however long it is.
+    fn each_posting(&self, key: u32, mut f: impl FnMut(u32, u32)) -> Result<()> {
         let block = self.sparse.partition_point(|&k| k <= key);
         if block == 0 {
-            return Ok(Vec::new());
+            return Ok(());
         }
         let lo = (block as u64 - 1) * SPARSE;
         let hi = (lo + SPARSE).min(self.keys);
@@ -413,19 +411,26 @@ impl Memory {
             .collect();
         let within = &records[..records.len() - 1];
         let Ok(i) = within.binary_search_by_key(&key, |r| r.0) else {
-            return Ok(Vec::new());
+            return Ok(());
         };
-        let (start, end) = (u64::from(records[i].1), u64::from(records[i + 1].1));
-        if end < start {
+        let (mut at, end) = (u64::from(records[i].1), u64::from(records[i + 1].1));
+        if end < at {
             return Err(self.fail(invalid()));
         }
-        let entries = self.len();
-        Ok(self
-            .read(self.postings_at + start * 4, (end - start) * 4)?
-            .chunks_exact(4)
-            .map(le_u32)
-            .filter(|&e| (e as usize) < entries)
-            .collect())
+        while at < end {
+            let n = (end - at).min(POSTINGS_READ);
+            for c in self
+                .read(self.postings_at + at * POSTING, n * POSTING)?
+                .chunks_exact(8)
+            {
+                let entry = le_u32(&c[..4]);
+                if u64::from(entry) < self.entries {
+                    f(entry, le_u32(&c[4..]));
+                }
+            }
+            at += n;
+        }
+        Ok(())
     }
 
     /// The best matches for `text` scoring at least `min_score`, best first (ties in entry
@@ -439,7 +444,9 @@ impl Memory {
             return Ok(Vec::new());
         }
         let mut seen = HashSet::new();
-        for entry in self.postings_of(exact_key(text))? {
+        let mut exact = Vec::new();
+        self.each_posting(exact_key(text), |entry, _| exact.push(entry))?;
+        for entry in exact {
             let source = self.source(entry)?;
             if source == text && seen.insert(entry) {
                 found.add(Scored {
@@ -464,30 +471,25 @@ impl Memory {
                 break;
             }
             // Entries sharing a run of `q` words, with how many of the query's runs (counted
-            // with repetition) each shares; those whose shape alone rules them out are skipped.
-            let mut shared = vec![0u32; self.len()];
-            let mut touched = Vec::new();
+            // with repetition) each shares and its packed shape; those whose shape alone rules
+            // them out are skipped.
+            let mut shared: HashMap<u32, (u32, u32)> = HashMap::new();
             for (key, times) in profile.runs(q) {
-                for entry in self.postings_of(key)? {
-                    let count = &mut shared[entry as usize];
-                    if *count == 0 {
-                        if seen.contains(&entry)
-                            || bound(query, self.shapes[entry as usize], 0) < threshold
-                        {
-                            continue;
-                        }
-                        touched.push(entry);
+                self.each_posting(key, |entry, packed| {
+                    if let Some((count, _)) = shared.get_mut(&entry) {
+                        *count += times;
+                    } else if !seen.contains(&entry) && packed_bound(query, packed, 0) >= threshold
+                    {
+                        shared.insert(entry, (times, packed));
                     }
-                    *count += times;
-                }
+                })?;
             }
             let words = query.words;
-            let mut candidates: Vec<(u8, u32)> = touched
+            let mut candidates: Vec<(u8, u32)> = shared
                 .into_iter()
-                .map(|entry| {
-                    let runs = shared[entry as usize];
+                .map(|(entry, (runs, packed))| {
                     let edits = edits_from_runs(words, u32::try_from(q).unwrap_or(3), runs);
-                    (bound(query, self.shapes[entry as usize], edits), entry)
+                    (packed_bound(query, packed, edits), entry)
                 })
                 .filter(|&(b, _)| b >= threshold)
                 .collect();
@@ -529,9 +531,14 @@ impl Memory {
         found: &mut Found,
     ) -> Result<()> {
         let query = Profile::of(text).shape();
-        for (entry, shape) in (0..).zip(&self.shapes) {
+        let shapes = self.read(self.shapes_at, self.entries * 8)?;
+        for (entry, c) in (0..).zip(shapes.chunks_exact(8)) {
+            let shape = Shape {
+                words: le_u32(&c[..4]),
+                weight: le_u32(&c[4..]),
+            };
             let threshold = found.threshold();
-            if seen.contains(&entry) || bound(query, *shape, 0) < threshold {
+            if seen.contains(&entry) || bound(query, shape, 0) < threshold {
                 continue;
             }
             self.verify(text, tokens, entry, threshold, found)?;
@@ -704,6 +711,62 @@ mod tests {
         let bytes = std::fs::read(&path).expect("read");
         std::fs::write(&path, &bytes[..bytes.len() - 1]).expect("write");
         assert!(Memory::from_file(File::open(&path).expect("open"), &path).is_none());
+    }
+
+    /// What a lookup keeps is what sorting every match and keeping the first of each pair of
+    /// texts gives, whatever order the matches come in; and the threshold is the score of the
+    /// last of `limit` kept.
+    #[test]
+    fn found_keeps_the_best_distinct_matches_in_any_order() {
+        let mut seed = 11u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for round in 0..300 {
+            let limit = usize::try_from(1 + next(4)).unwrap_or(1);
+            let count = next(12);
+            let mut all: Vec<(u8, u32, String, String)> = (0..count)
+                .map(|entry| {
+                    (
+                        u8::try_from(60 + next(5) * 10).unwrap_or(60),
+                        u32::try_from(entry).unwrap_or(0),
+                        format!("s{}", next(3)),
+                        format!("t{}", next(2)),
+                    )
+                })
+                .collect();
+            // Added in a shuffled order.
+            for i in (1..all.len()).rev() {
+                let j = usize::try_from(next(i as u64 + 1)).unwrap_or(0);
+                all.swap(i, j);
+            }
+            let mut found = Found::new(60, limit);
+            for (score, entry, source, target) in &all {
+                found.add(Scored {
+                    score: *score,
+                    entry: *entry,
+                    source: source.clone(),
+                    target: target.clone(),
+                });
+            }
+            all.sort_by_key(|h| (std::cmp::Reverse(h.0), h.1));
+            let mut pairs = HashSet::new();
+            let expected: Vec<(u8, u32)> = all
+                .iter()
+                .filter(|h| pairs.insert((h.2.clone(), h.3.clone())))
+                .take(limit)
+                .map(|h| (h.0, h.1))
+                .collect();
+            let kept: Vec<(u8, u32)> = found.hits.iter().map(|h| (h.score, h.entry)).collect();
+            assert_eq!(kept, expected, "round {round}");
+            let threshold = if expected.len() == limit {
+                expected[limit - 1].0
+            } else {
+                60
+            };
+            assert_eq!(found.threshold(), threshold, "round {round}");
+        }
     }
 
     /// Many runs, spilled and merged, and lookups that must agree with scoring every entry

@@ -6,12 +6,13 @@
 //! language is the same language (`es`, `es-ES`, `es-419`). Drafts are left out: a translator
 //! has not confirmed them yet.
 //!
-//! The cache `.bitext-cache/memory-<lang>.bin` starts with the list of files it was built from,
-//! each with its size and modification time. It is used only when that list is exactly what
-//! is on disk now and every file is older than the cache by a margin (a file changed within
-//! the same clock tick as the build is not trusted), and is otherwise rebuilt.
+//! The cache `.bitext-cache/memory-<lang>.bin` starts with what the files it was built from
+//! amount to: their number, a 128-bit digest of their paths, sizes and modification times, and
+//! the newest of those times. It is used only when that is exactly what is on disk now and
+//! every file is older than the cache by a margin (a file changed within the same clock tick
+//! as the build is not trusted), and is otherwise rebuilt. Checking it lists the directories
+//! and holds nothing per file.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -50,22 +51,82 @@ struct Stamp {
     modified: u128,
 }
 
-/// Every file the memory of `chain` reads, with its size and modification time.
+/// What the files of a memory amount to: [`Digest::add`] each file, in any order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Digest {
+    files: u64,
+    sum: u128,
+    newest: u128,
+}
+
+impl Digest {
+    fn add(&mut self, stamp: &Stamp) {
+        let path = stamp.path.as_os_str().as_encoded_bytes();
+        let hash = |basis: u64| {
+            [
+                path,
+                b"\0",
+                &stamp.len.to_le_bytes(),
+                &stamp.modified.to_le_bytes(),
+            ]
+            .iter()
+            .flat_map(|p| p.iter())
+            .fold(basis, |h, &b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        };
+        // Two FNV-1a hashes from different bases; the sum does not depend on the order.
+        let h =
+            u128::from(hash(0xcbf2_9ce4_8422_2325)) << 64 | u128::from(hash(0x6c62_272e_07bb_0142));
+        self.sum = self.sum.wrapping_add(h);
+        self.files += 1;
+        self.newest = self.newest.max(stamp.modified);
+    }
+
+    fn of(stamps: &[Stamp]) -> Self {
+        let mut digest = Self::default();
+        for stamp in stamps {
+            digest.add(stamp);
+        }
+        digest
+    }
+}
+
+/// Every file the memory of `chain` reads, with its size and modification time, in memory
+/// order: by directory, then by name.
 fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
+    let mut out = Vec::new();
+    walk(ws, chain, |dir, stamp| out.push((dir, stamp)))?;
+    // By name: in one directory that is the paths' order, without parsing each path.
+    out.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.path.file_name().cmp(&b.1.path.file_name()))
+    });
+    Ok(out.into_iter().map(|(_, stamp)| stamp).collect())
+}
+
+/// The digest of the files the memory of `chain` reads, without holding their list.
+fn digest(ws: &Workspace, chain: &[Lang]) -> Result<Digest> {
+    let mut digest = Digest::default();
+    walk(ws, chain, |_, stamp| digest.add(&stamp))?;
+    Ok(digest)
+}
+
+/// Calls `f` with every file the memory of `chain` reads and the number of its directory, in
+/// the directories' order but in no order within one.
+fn walk(ws: &Workspace, chain: &[Lang], mut f: impl FnMut(usize, Stamp)) -> Result<()> {
     let mut dirs: Vec<(PathBuf, &str)> = chain
         .iter()
         .map(|l| (Path::new(TRANSLATIONS_DIR).join(l.as_str()), "json"))
         .collect();
     dirs.push((PathBuf::from(MEMORY_DIR), "tmx"));
-    let mut out = Vec::new();
-    for (dir, ext) in dirs {
+    for (n, (dir, ext)) in dirs.into_iter().enumerate() {
         ws.check_inside(&dir)?;
         let entries = match std::fs::read_dir(ws.abs(&dir)) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(source) => return Err(Error::Read { path: dir, source }),
         };
-        let mut found = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|source| Error::Read {
                 path: dir.clone(),
@@ -90,17 +151,17 @@ fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
                 .ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos());
-            found.push(Stamp {
-                path,
-                len: meta.len(),
-                modified,
-            });
+            f(
+                n,
+                Stamp {
+                    path,
+                    len: meta.len(),
+                    modified,
+                },
+            );
         }
-        // By name: in one directory that is the paths' order, without parsing each path.
-        found.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
-        out.extend(found);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Reads the entries of one file of the memory of `lang`: the translated and reviewed units
@@ -179,16 +240,15 @@ fn cache_path(lang: &Lang) -> PathBuf {
 }
 
 /// What a cache must have been built from to serve now.
-fn header(chain: &[Lang], stamps: &[Stamp]) -> String {
-    let mut out = format!(
-        "bitext memory 2 {}\n{}\n",
+fn header(chain: &[Lang], digest: &Digest) -> String {
+    format!(
+        "bitext memory 3 {}\n{}\n{} {:032x} {}\n",
         env!("CARGO_PKG_VERSION"),
-        chain.iter().map(Lang::as_str).collect::<Vec<_>>().join(" ")
-    );
-    for s in stamps {
-        let _ = writeln!(out, "{}\t{}\t{}", disp(&s.path), s.len, s.modified);
-    }
-    out
+        chain.iter().map(Lang::as_str).collect::<Vec<_>>().join(" "),
+        digest.files,
+        digest.sum,
+        digest.newest
+    )
 }
 
 fn now_nanos() -> u128 {
@@ -218,12 +278,13 @@ pub fn entries(ws: &Workspace, lang: &Lang) -> Result<Vec<Entry>> {
 /// An unreadable or malformed translation or TMX file, naming it.
 pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
     let chain = chain(lang);
-    let stamps = stamps(ws, &chain)?;
-    let expected = header(&chain, &stamps);
+    let digest = digest(ws, &chain)?;
     let cache = ws.abs(&cache_path(lang));
-    if let Some((memory, _)) = read_cache(&cache, &cache_path(lang), &expected) {
+    if let Some((memory, _)) = read_cache(&cache, &cache_path(lang), &chain, &digest) {
         return Ok(memory);
     }
+    let stamps = stamps(ws, &chain)?;
+    let expected = header(&chain, &Digest::of(&stamps));
     Ok(build(ws, lang, &stamps, &expected, write_cache)?.0)
 }
 
@@ -261,10 +322,9 @@ fn build(
     .map_err(fail)?;
     let head = format!("{built_at}\n{expected}");
     let mut builder = Builder::new(file, head.as_bytes()).map_err(fail)?;
-    let files: Vec<PathBuf> = stamps.iter().map(|s| s.path.clone()).collect();
-    for chunk in files.chunks(CHUNK) {
-        let prepared = map_ordered(chunk, |p| {
-            Ok(entries_of(ws, lang, p)?
+    for chunk in stamps.chunks(CHUNK) {
+        let prepared = map_ordered(chunk, |s| {
+            Ok(entries_of(ws, lang, &s.path)?
                 .into_iter()
                 .map(Prepared::new)
                 .collect::<Vec<_>>())
@@ -318,13 +378,10 @@ impl Opened {
     #[must_use]
     pub fn is_fresh(&self, ws: &Workspace, lang: &Lang) -> bool {
         let chain = chain(lang);
-        let Ok(stamps) = stamps(ws, &chain) else {
+        let Ok(digest) = digest(ws, &chain) else {
             return false;
         };
-        stamps
-            .iter()
-            .all(|s| s.modified + RACY.as_nanos() < self.built_at)
-            && header(&chain, &stamps) == self.expected
+        digest.newest + RACY.as_nanos() < self.built_at && header(&chain, &digest) == self.expected
     }
 
     /// True if the directories the memory's files are listed from were not changed since it
@@ -365,17 +422,18 @@ fn dir_stamps(ws: &Workspace, chain: &[Lang]) -> Vec<Option<u128>> {
 pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Opened> {
     let chain = chain(lang);
     let dirs = dir_stamps(ws, &chain);
-    let stamps = stamps(ws, &chain)?;
-    let expected = header(&chain, &stamps);
+    let digest = digest(ws, &chain)?;
     let cache = ws.abs(&cache_path(lang));
-    if let Some((memory, built_at)) = read_cache(&cache, &cache_path(lang), &expected) {
+    if let Some((memory, built_at)) = read_cache(&cache, &cache_path(lang), &chain, &digest) {
         return Ok(Opened {
             memory,
-            expected,
+            expected: header(&chain, &digest),
             built_at,
             dirs,
         });
     }
+    let stamps = stamps(ws, &chain)?;
+    let expected = header(&chain, &Digest::of(&stamps));
     let (memory, built_at) = build(ws, lang, &stamps, &expected, write_cache)?;
     Ok(Opened {
         memory,
@@ -385,24 +443,15 @@ pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Op
     })
 }
 
-fn read_cache(path: &Path, rel: &Path, expected: &str) -> Option<(Memory, u128)> {
+fn read_cache(path: &Path, rel: &Path, chain: &[Lang], digest: &Digest) -> Option<(Memory, u128)> {
     let file = std::fs::File::open(path).ok()?;
     let head = Memory::read_header(&file)?;
     let head = std::str::from_utf8(&head).ok()?;
     let (built_at, rest) = head.split_once('\n')?;
     let built_at: u128 = built_at.parse().ok()?;
-    if rest != expected {
-        return None;
-    }
     // Every file must predate the build by the margin: one written in the same tick as the
     // build may have changed after it was read, with the same size and time.
-    let settled = rest.lines().skip(2).all(|line| {
-        line.rsplit('\t')
-            .next()
-            .and_then(|m| m.parse::<u128>().ok())
-            .is_some_and(|m| m + RACY.as_nanos() < built_at)
-    });
-    if !settled {
+    if rest != header(chain, digest) || digest.newest + RACY.as_nanos() >= built_at {
         return None;
     }
     Memory::from_file(file, rel).map(|m| (m, built_at))
@@ -442,5 +491,62 @@ impl<'a> BestMatches<'a> {
             .as_ref()?;
         let hits = memory.lookup(text, SHOWN_MATCH, 1).ok()?;
         hits.first().map(|h| h.score)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(path: &str, len: u64, modified: u128) -> Stamp {
+        Stamp {
+            path: PathBuf::from(path),
+            len,
+            modified,
+        }
+    }
+
+    /// The header holds a digest, not the list of files: it must still tell apart every
+    /// change the list would have shown, and not depend on the order files are listed in.
+    #[test]
+    fn the_digest_sees_every_change_to_the_list_of_files() {
+        let files = [
+            stamp("translations/fr/a.json", 10, 1_000),
+            stamp("translations/fr/b.json", 10, 2_000),
+            stamp("memory/old.tmx", 300, 500),
+        ];
+        let base = Digest::of(&files);
+        let mut reversed = files.clone();
+        reversed.reverse();
+        assert_eq!(Digest::of(&reversed), base);
+        assert_eq!((base.files, base.newest), (3, 2_000));
+        let changed = |f: &dyn Fn(&mut Vec<Stamp>)| {
+            let mut list = files.to_vec();
+            f(&mut list);
+            Digest::of(&list)
+        };
+        let variants = [
+            changed(&|l| l[0].len = 11),
+            changed(&|l| l[0].modified = 1_001),
+            changed(&|l| l[0].path = PathBuf::from("translations/fr/c.json")),
+            // Two files trading sizes and times: the same multiset of both.
+            changed(&|l| {
+                l[0].modified = 2_000;
+                l[1].modified = 1_000;
+            }),
+            changed(&|l| {
+                l.pop();
+            }),
+            changed(&|l| l.push(stamp("memory/new.tmx", 1, 1))),
+        ];
+        for (i, v) in variants.iter().enumerate() {
+            assert_ne!(v.sum, base.sum, "variant {i}");
+            for w in &variants[i + 1..] {
+                assert_ne!(v.sum, w.sum);
+            }
+        }
+        let chain = [Lang::parse("fr").expect("tag")];
+        assert_ne!(header(&chain, &base), header(&chain, &variants[0]));
+        assert!(header(&chain, &base).len() < 200);
     }
 }
