@@ -5,15 +5,18 @@
 //! Quality findings at level error ([`crate::qa`]) fail the check too, unless `--no-qa`.
 //!
 //! The findings are one report rendered four ways: text, JSON, GitHub Actions workflow
-//! commands, and JUnit XML.
+//! commands, and JUnit XML. It is written as it is made, a section of the output per
+//! temporary file, so that checking a large workspace does not hold its report.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::{self, Seek as _, Write};
 
 use serde::Serialize;
 
 use crate::commands::diff::finding_line;
 use crate::commands::qa::QaFinding;
-use crate::commands::status::{self, StatusReport};
+use crate::commands::status;
 use crate::error::Result;
 use crate::exchange::xml::escape as xml_escape;
 use crate::model::assess::State;
@@ -110,124 +113,203 @@ impl ConflictFinding {
     }
 }
 
-/// The outcome of `check`.
-#[derive(Debug, Serialize)]
-pub struct CheckReport {
-    /// Whether the check passed.
-    pub passed: bool,
-    /// The `--min-complete` threshold, if given.
-    pub min_complete: Option<f64>,
-    /// Counts.
-    pub totals: Totals,
-    /// Every article in every language.
-    pub results: Vec<ArticleResult>,
-    /// Every segment that is not current.
-    pub findings: Vec<Finding>,
-    /// Quality findings at level error (empty with `--no-qa`).
-    pub qa: Vec<QaFinding>,
-    /// Every merge conflict.
-    pub conflicts: Vec<ConflictFinding>,
+/// What a check has found so far: the verdict and the counts. Everything else goes to the
+/// format's [`Sink`] as it is found.
+struct Verdict {
+    passed: bool,
+    min_complete: Option<f64>,
+    totals: Totals,
 }
 
-/// Checks the selected articles in the selected languages.
+/// One article in one language, with what it leaves to do.
+struct Checked<'a> {
+    result: &'a ArticleResult,
+    findings: &'a [Finding],
+    conflicts: &'a [ConflictFinding],
+}
+
+/// Where a format writes the report as it is made: each article's part goes to temporary
+/// files, one per section of the output, and [`Sink::finish`] writes the sections in order,
+/// so that the report of a whole workspace is never held, and nothing reaches stdout before
+/// the check has read every file.
+trait Sink {
+    fn article(&mut self, checked: &Checked<'_>, qa: &[&QaFinding]) -> io::Result<()>;
+    fn finish(
+        self: Box<Self>,
+        verdict: &Verdict,
+        qa: &[QaFinding],
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
+}
+
+/// A section of the output, written to a temporary file.
+struct Spool {
+    file: io::BufWriter<std::fs::File>,
+    items: usize,
+}
+
+impl Spool {
+    fn new() -> io::Result<Self> {
+        Ok(Self {
+            file: io::BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            items: 0,
+        })
+    }
+
+    /// Adds `text` as one item, after `separator` unless it is the first.
+    fn push(&mut self, separator: &str, text: &str) -> io::Result<()> {
+        if self.items > 0 {
+            self.file.write_all(separator.as_bytes())?;
+        }
+        self.file.write_all(text.as_bytes())?;
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Writes what it holds to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        let mut file = self
+            .file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        file.rewind()?;
+        io::copy(&mut file, out)?;
+        Ok(())
+    }
+}
+
+/// Checks the selected articles in the selected languages and writes the report in `format`
+/// to `out`; returns whether the check passed.
 ///
 /// # Errors
-/// Any unreadable or malformed source or translation file.
-pub fn run(
+/// Any unreadable or malformed source or translation file (then nothing is written), or a
+/// failed write.
+pub fn write_report(
     ws: &Workspace,
     articles: &[Slug],
     langs: &[Lang],
-    min_complete: Option<f64>,
-    qa: bool,
-) -> Result<CheckReport> {
-    // A chunk of articles at a time, so that the status of the whole workspace is never held
-    // beside the report made from it.
-    let mut report = from_status(
-        &StatusReport {
-            articles: Vec::new(),
-        },
-        langs.len(),
-        min_complete,
-    );
-    report.totals.articles = articles.len();
-    for chunk in articles.chunks(64) {
-        let status = status::run(ws, chunk, langs, status::Listing::Unfinished)?;
-        add_status(&mut report, &status, min_complete);
-    }
-    if qa {
+    options: (Option<f64>, bool),
+    format: CheckFormat,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    let (min_complete, qa) = options;
+    let spool = |source| crate::error::Error::Write {
+        path: std::env::temp_dir(),
+        source,
+    };
+    // The quality findings first: JUnit places them in each article's test case. Only the
+    // errors are kept, which are what the check fails on.
+    let qa = if qa {
         let mut ctx = Context::without_index(ws)?;
         ctx.min_level = Level::Error;
-        report.qa = crate::commands::qa::run(ws, articles, langs, ctx)?.findings;
-        report.totals.qa_errors = report.qa.len();
-        report.passed &= report.qa.is_empty();
+        crate::commands::qa::run(ws, articles, langs, ctx)?.findings
+    } else {
+        Vec::new()
+    };
+    let mut by_article: HashMap<(&str, &str), Vec<&QaFinding>> = HashMap::new();
+    for finding in &qa {
+        by_article
+            .entry((finding.article.as_str(), finding.lang.as_str()))
+            .or_default()
+            .push(finding);
     }
-    Ok(report)
-}
-
-fn from_status(status: &StatusReport, languages: usize, min_complete: Option<f64>) -> CheckReport {
-    let mut report = CheckReport {
-        passed: true,
+    let mut sink: Box<dyn Sink> = match format {
+        CheckFormat::Text => Box::new(TextSink::new(min_complete).map_err(spool)?),
+        CheckFormat::Json => Box::new(JsonSink::new().map_err(spool)?),
+        CheckFormat::Github => Box::new(GithubSink::new(min_complete).map_err(spool)?),
+        CheckFormat::Junit => Box::new(JunitSink::new(langs).map_err(spool)?),
+    };
+    let mut verdict = Verdict {
+        passed: qa.is_empty(),
         min_complete,
         totals: Totals {
-            articles: status.articles.len(),
-            languages,
+            articles: articles.len(),
+            languages: langs.len(),
+            qa_errors: qa.len(),
             ..Totals::default()
         },
-        results: Vec::new(),
-        findings: Vec::new(),
-        qa: Vec::new(),
-        conflicts: Vec::new(),
     };
-    add_status(&mut report, status, min_complete);
-    report
-}
-
-/// Adds the articles of `status` to `report`.
-fn add_status(report: &mut CheckReport, status: &StatusReport, min_complete: Option<f64>) {
-    for article in &status.articles {
-        for lang in &article.languages {
-            let passed = match min_complete {
-                Some(threshold) => lang.percent >= threshold,
-                None => lang.current == article.segments,
-            } && lang.conflict_list.is_empty();
-            report.totals.conflicts += lang.conflict_list.len();
-            report
-                .conflicts
-                .extend(lang.conflict_list.iter().map(|at| ConflictFinding {
-                    article: article.article.clone(),
-                    source: article.source.clone(),
-                    lang: lang.lang.clone(),
-                    at: at.clone(),
-                }));
-            report.passed &= passed;
-            report.totals.stale += lang.stale;
-            report.totals.missing += lang.missing;
-            report.totals.draft += lang.draft;
-            report.results.push(ArticleResult {
-                article: article.article.clone(),
-                source: article.source.clone(),
-                lang: lang.lang.clone(),
-                segments: article.segments,
-                current: lang.current,
-                percent: lang.percent,
-                passed,
-            });
-            for segment in lang.segments.iter().flatten() {
-                if segment.state != State::Current {
-                    report.findings.push(Finding {
-                        article: article.article.clone(),
-                        source: article.source.clone(),
-                        lang: lang.lang.clone(),
-                        n: segment.n,
-                        id: segment.id.clone(),
-                        line: segment.line,
-                        state: segment.state,
-                        failing: !passed,
-                    });
-                }
+    // A chunk of articles at a time, so that the status of the whole workspace is never held.
+    for chunk in articles.chunks(64) {
+        let status = status::run(ws, chunk, langs, status::Listing::Unfinished)?;
+        for article in &status.articles {
+            for lang in &article.languages {
+                let (result, findings, conflicts) = checked(article, lang, &mut verdict);
+                let key = (result.article.as_str(), result.lang.as_str());
+                let qa = by_article.get(&key).map_or(&[][..], Vec::as_slice);
+                let checked = Checked {
+                    result: &result,
+                    findings: &findings,
+                    conflicts: &conflicts,
+                };
+                sink.article(&checked, qa).map_err(spool)?;
             }
         }
     }
+    // `bitext check | head` closing the pipe early is not an error: the check still fails or
+    // passes.
+    match sink.finish(&verdict, &qa, out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other.map_err(|source| crate::error::Error::Write {
+            path: std::path::PathBuf::from("-"),
+            source,
+        })?,
+    }
+    Ok(verdict.passed)
+}
+
+/// The result, findings and conflicts of one article in one language, counted in `verdict`.
+fn checked(
+    article: &status::ArticleStatus,
+    lang: &status::LangStatus,
+    verdict: &mut Verdict,
+) -> (ArticleResult, Vec<Finding>, Vec<ConflictFinding>) {
+    let passed = match verdict.min_complete {
+        Some(threshold) => lang.percent >= threshold,
+        None => lang.current == article.segments,
+    } && lang.conflict_list.is_empty();
+    verdict.passed &= passed;
+    let totals = &mut verdict.totals;
+    totals.conflicts += lang.conflict_list.len();
+    totals.stale += lang.stale;
+    totals.missing += lang.missing;
+    totals.draft += lang.draft;
+    let conflicts = lang
+        .conflict_list
+        .iter()
+        .map(|at| ConflictFinding {
+            article: article.article.clone(),
+            source: article.source.clone(),
+            lang: lang.lang.clone(),
+            at: at.clone(),
+        })
+        .collect();
+    let findings = lang
+        .segments
+        .iter()
+        .flatten()
+        .filter(|segment| segment.state != State::Current)
+        .map(|segment| Finding {
+            article: article.article.clone(),
+            source: article.source.clone(),
+            lang: lang.lang.clone(),
+            n: segment.n,
+            id: segment.id.clone(),
+            line: segment.line,
+            state: segment.state,
+            failing: !passed,
+        })
+        .collect();
+    let result = ArticleResult {
+        article: article.article.clone(),
+        source: article.source.clone(),
+        lang: lang.lang.clone(),
+        segments: article.segments,
+        current: lang.current,
+        percent: lang.percent,
+        passed,
+    };
+    (result, findings, conflicts)
 }
 
 impl Finding {
@@ -244,9 +326,9 @@ impl Finding {
 }
 
 /// The summary line: passed or failed, with counts.
-fn summary(report: &CheckReport) -> String {
-    let totals = report.totals;
-    let id = if report.passed {
+fn summary(verdict: &Verdict) -> String {
+    let totals = verdict.totals;
+    let id = if verdict.passed {
         "check-passed"
     } else {
         "check-failed"
@@ -263,125 +345,259 @@ fn summary(report: &CheckReport) -> String {
         line.push(' ');
         line.push_str(&t!("check-conflicts", count = totals.conflicts));
     }
-    if let Some(threshold) = report.min_complete {
+    if let Some(threshold) = verdict.min_complete {
         line.push(' ');
         line.push_str(&t!("check-threshold", percent = &l10n::percent(threshold)));
     }
-    if !report.qa.is_empty() {
+    if totals.qa_errors > 0 {
         line.push(' ');
-        line.push_str(&t!("check-qa-summary", count = report.qa.len()));
+        line.push_str(&t!("check-qa-summary", count = totals.qa_errors));
     }
     line
 }
 
-/// Below-threshold lines for `--min-complete`.
-fn below_threshold(report: &CheckReport) -> Vec<String> {
-    let Some(threshold) = report.min_complete else {
-        return Vec::new();
-    };
-    report
-        .results
-        .iter()
-        .filter(|r| !r.passed)
-        .map(|r| {
-            t!(
-                "check-below",
-                path = &r.source,
-                lang = r.lang.as_str(),
-                percent = &l10n::percent(r.percent),
-                threshold = &l10n::percent(threshold)
-            )
-        })
-        .collect()
+/// The below-threshold line of a result, for `--min-complete`.
+fn below_threshold(result: &ArticleResult, min_complete: Option<f64>) -> Option<String> {
+    let threshold = min_complete.filter(|_| !result.passed)?;
+    Some(t!(
+        "check-below",
+        path = &result.source,
+        lang = result.lang.as_str(),
+        percent = &l10n::percent(result.percent),
+        threshold = &l10n::percent(threshold)
+    ))
 }
 
-/// One line per failing finding, the articles below the threshold, one line per warning (a
-/// finding that does not fail the check), then the summary.
-#[must_use]
-pub fn render_text(report: &CheckReport) -> String {
-    let mut out = String::new();
-    for finding in report.findings.iter().filter(|f| f.failing) {
-        let _ = writeln!(out, "{}", finding.location());
+/// Text: one line per failing finding, the merge conflicts, the articles below the threshold,
+/// one line per warning (a finding that does not fail the check), the quality findings, then
+/// the summary.
+struct TextSink {
+    min_complete: Option<f64>,
+    failing: Spool,
+    conflicts: Spool,
+    below: Spool,
+    warnings: Spool,
+}
+
+impl TextSink {
+    fn new(min_complete: Option<f64>) -> io::Result<Self> {
+        Ok(Self {
+            min_complete,
+            failing: Spool::new()?,
+            conflicts: Spool::new()?,
+            below: Spool::new()?,
+            warnings: Spool::new()?,
+        })
     }
-    for conflict in &report.conflicts {
-        let _ = writeln!(out, "{}", conflict.location());
+}
+
+impl Sink for TextSink {
+    fn article(&mut self, checked: &Checked<'_>, _: &[&QaFinding]) -> io::Result<()> {
+        for finding in checked.findings {
+            if finding.failing {
+                self.failing.push("", &(finding.location() + "\n"))?;
+            } else {
+                // With `--min-complete`, the work left in articles above the threshold does not
+                // fail the check: it is listed after the failures, each line marked as a
+                // warning.
+                let line = t!("check-warning", finding = &finding.location());
+                self.warnings.push("", &(line + "\n"))?;
+            }
+        }
+        for conflict in checked.conflicts {
+            self.conflicts.push("", &(conflict.location() + "\n"))?;
+        }
+        if let Some(line) = below_threshold(checked.result, self.min_complete) {
+            self.below.push("", &(line + "\n"))?;
+        }
+        Ok(())
     }
-    for line in below_threshold(report) {
-        let _ = writeln!(out, "{line}");
+
+    fn finish(
+        self: Box<Self>,
+        verdict: &Verdict,
+        qa: &[QaFinding],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let this = *self;
+        for spool in [this.failing, this.conflicts, this.below, this.warnings] {
+            spool.copy_to(out)?;
+        }
+        for finding in qa {
+            out.write_all(finding.render().as_bytes())?;
+        }
+        writeln!(out, "{}", summary(verdict))
     }
-    // With `--min-complete`, the work left in articles above the threshold does not fail the
-    // check: it is listed after the failures, each line marked as a warning.
-    for finding in report.findings.iter().filter(|f| !f.failing) {
-        let _ = writeln!(
-            out,
-            "{}",
-            t!("check-warning", finding = &finding.location())
-        );
+}
+
+/// JSON, pretty-printed as `serde_json` prints the whole report: `passed`, `min_complete`,
+/// `totals`, then the arrays `results`, `findings`, `qa` and `conflicts`.
+struct JsonSink {
+    results: Spool,
+    findings: Spool,
+    conflicts: Spool,
+}
+
+/// An element of one of the report's arrays, pretty-printed at its depth.
+fn json_element(value: &impl Serialize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 64);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
     }
-    for finding in &report.qa {
-        out.push_str(&finding.render());
-    }
-    let _ = writeln!(out, "{}", summary(report));
     out
 }
 
-/// The report as JSON (pretty, with a trailing newline).
-#[must_use]
-pub fn render_json(report: &CheckReport) -> String {
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
-    text.push('\n');
-    text
+/// Writes `"name": [...]` with the elements of `spool`, as `serde_json` prints an array.
+fn json_array(out: &mut dyn Write, name: &str, spool: Spool) -> io::Result<()> {
+    if spool.items == 0 {
+        return write!(out, ",\n  \"{name}\": []");
+    }
+    write!(out, ",\n  \"{name}\": [\n")?;
+    spool.copy_to(out)?;
+    write!(out, "\n  ]")
+}
+
+impl JsonSink {
+    fn new() -> io::Result<Self> {
+        Ok(Self {
+            results: Spool::new()?,
+            findings: Spool::new()?,
+            conflicts: Spool::new()?,
+        })
+    }
+}
+
+impl Sink for JsonSink {
+    fn article(&mut self, checked: &Checked<'_>, _: &[&QaFinding]) -> io::Result<()> {
+        self.results.push(",\n", &json_element(checked.result))?;
+        for finding in checked.findings {
+            self.findings.push(",\n", &json_element(finding))?;
+        }
+        for conflict in checked.conflicts {
+            self.conflicts.push(",\n", &json_element(conflict))?;
+        }
+        Ok(())
+    }
+
+    fn finish(
+        self: Box<Self>,
+        verdict: &Verdict,
+        qa: &[QaFinding],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Head {
+            passed: bool,
+            min_complete: Option<f64>,
+            totals: Totals,
+        }
+        let head = serde_json::to_string_pretty(&Head {
+            passed: verdict.passed,
+            min_complete: verdict.min_complete,
+            totals: verdict.totals,
+        })
+        .unwrap_or_default();
+        // Without its closing brace, to which the arrays are added.
+        out.write_all(head.trim_end_matches('}').trim_end().as_bytes())?;
+        let this = *self;
+        json_array(out, "results", this.results)?;
+        json_array(out, "findings", this.findings)?;
+        let mut spool = Spool::new()?;
+        for finding in qa {
+            spool.push(",\n", &json_element(finding))?;
+        }
+        json_array(out, "qa", spool)?;
+        json_array(out, "conflicts", this.conflicts)?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 /// GitHub Actions workflow commands: one `::error` per failing finding (`::warning` for a
-/// finding that does not fail the check), placed on the segment's source line.
-#[must_use]
-pub fn render_github(report: &CheckReport) -> String {
-    let mut out = String::new();
-    for finding in &report.findings {
-        let level = if finding.failing { "error" } else { "warning" };
-        let title = t!(
-            &format!("check-title-{}", finding.state.as_str()),
-            lang = finding.lang.as_str()
-        );
-        let message = t!(
-            &format!("check-message-{}", finding.state.as_str()),
-            lang = finding.lang.as_str(),
-            n = finding.n,
-            id = &finding.id,
-            article = &finding.article
-        );
-        let _ = writeln!(
-            out,
-            "::{level} file={},line={},title={}::{}",
-            escape_property(&finding.source),
-            finding.line,
-            escape_property(&title),
-            escape_data(&message)
-        );
+/// finding that does not fail the check), placed on the segment's source line; then the
+/// merge conflicts, the articles below the threshold, the quality findings and the summary.
+struct GithubSink {
+    min_complete: Option<f64>,
+    findings: Spool,
+    conflicts: Spool,
+    below: Spool,
+}
+
+impl GithubSink {
+    fn new(min_complete: Option<f64>) -> io::Result<Self> {
+        Ok(Self {
+            min_complete,
+            findings: Spool::new()?,
+            conflicts: Spool::new()?,
+            below: Spool::new()?,
+        })
     }
-    for conflict in &report.conflicts {
-        let _ = writeln!(
-            out,
-            "::error file={},line={},title={}::{}",
-            escape_property(&conflict.source),
-            conflict.at.line,
-            escape_property(&t!("check-title-conflict", lang = conflict.lang.as_str())),
-            escape_data(&status::conflict_line(
-                &conflict.article,
-                &conflict.lang,
-                &conflict.at
-            ))
-        );
+}
+
+impl Sink for GithubSink {
+    fn article(&mut self, checked: &Checked<'_>, _: &[&QaFinding]) -> io::Result<()> {
+        for finding in checked.findings {
+            let level = if finding.failing { "error" } else { "warning" };
+            let title = t!(
+                &format!("check-title-{}", finding.state.as_str()),
+                lang = finding.lang.as_str()
+            );
+            let message = t!(
+                &format!("check-message-{}", finding.state.as_str()),
+                lang = finding.lang.as_str(),
+                n = finding.n,
+                id = &finding.id,
+                article = &finding.article
+            );
+            let line = format!(
+                "::{level} file={},line={},title={}::{}\n",
+                escape_property(&finding.source),
+                finding.line,
+                escape_property(&title),
+                escape_data(&message)
+            );
+            self.findings.push("", &line)?;
+        }
+        for conflict in checked.conflicts {
+            let line = format!(
+                "::error file={},line={},title={}::{}\n",
+                escape_property(&conflict.source),
+                conflict.at.line,
+                escape_property(&t!("check-title-conflict", lang = conflict.lang.as_str())),
+                escape_data(&status::conflict_line(
+                    &conflict.article,
+                    &conflict.lang,
+                    &conflict.at
+                ))
+            );
+            self.conflicts.push("", &line)?;
+        }
+        if let Some(line) = below_threshold(checked.result, self.min_complete) {
+            self.below
+                .push("", &format!("::error::{}\n", escape_data(&line)))?;
+        }
+        Ok(())
     }
-    for line in below_threshold(report) {
-        let _ = writeln!(out, "::error::{}", escape_data(&line));
+
+    fn finish(
+        self: Box<Self>,
+        verdict: &Verdict,
+        qa: &[QaFinding],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let this = *self;
+        for spool in [this.findings, this.conflicts, this.below] {
+            spool.copy_to(out)?;
+        }
+        for finding in qa {
+            writeln!(out, "{}", crate::commands::qa::github_line(finding))?;
+        }
+        writeln!(out, "{}", summary(verdict))
     }
-    for finding in &report.qa {
-        let _ = writeln!(out, "{}", crate::commands::qa::github_line(finding));
-    }
-    let _ = writeln!(out, "{}", summary(report));
-    out
 }
 
 /// Escapes a workflow command's message, as the GitHub Actions toolkit does.
@@ -398,73 +614,52 @@ fn escape_property(text: &str) -> String {
 
 /// A JUnit XML report: one testsuite per language, one testcase per article, and a failure
 /// element listing the stale, missing and draft segments of a failing article.
-#[must_use]
-pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let qa_of = |r: &ArticleResult| -> Vec<&QaFinding> {
-        report
-            .qa
-            .iter()
-            .filter(|f| f.article == r.article && f.lang == r.lang)
-            .collect()
-    };
-    let fails = |r: &ArticleResult| !r.passed || !qa_of(r).is_empty();
-    let failures = report.results.iter().filter(|r| fails(r)).count();
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"bitext check\" tests=\"{}\" failures=\"{failures}\">",
-        report.results.len()
-    );
-    for lang in langs {
-        let results: Vec<&ArticleResult> = report
-            .results
-            .iter()
-            .filter(|r| r.lang == lang.as_str())
-            .collect();
-        let suite_failures = results.iter().filter(|r| fails(r)).count();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\" skipped=\"0\">",
-            xml_escape(lang.as_str()),
-            results.len()
+struct JunitSink {
+    /// Per language: its tag, its test cases, how many fail.
+    suites: Vec<(String, Spool, usize)>,
+}
+
+impl JunitSink {
+    fn new(langs: &[Lang]) -> io::Result<Self> {
+        Ok(Self {
+            suites: langs
+                .iter()
+                .map(|l| Ok((l.to_string(), Spool::new()?, 0)))
+                .collect::<io::Result<_>>()?,
+        })
+    }
+}
+
+impl Sink for JunitSink {
+    fn article(&mut self, checked: &Checked<'_>, qa: &[&QaFinding]) -> io::Result<()> {
+        let result = checked.result;
+        let Some((_, spool, failures)) = self.suites.iter_mut().find(|s| s.0 == result.lang) else {
+            return Ok(());
+        };
+        let mut case = format!(
+            "    <testcase name=\"{}\" classname=\"bitext.{}\" file=\"{}\"",
+            xml_escape(&result.article),
+            xml_escape(&result.lang),
+            xml_escape(&result.source)
         );
-        for result in results {
-            let _ = write!(
-                out,
-                "    <testcase name=\"{}\" classname=\"bitext.{}\" file=\"{}\"",
-                xml_escape(&result.article),
-                xml_escape(&result.lang),
-                xml_escape(&result.source)
+        if result.passed && qa.is_empty() {
+            case.push_str("/>\n");
+        } else if result.passed {
+            let text: Vec<String> = qa.iter().map(|f| f.render()).collect();
+            let _ = writeln!(
+                case,
+                ">\n      <failure message=\"{}\" type=\"qa\">{}</failure>\n    </testcase>",
+                xml_escape(&qa[0].line()),
+                xml_escape(text.concat().trim_end())
             );
-            if !fails(result) {
-                out.push_str("/>\n");
-                continue;
-            }
-            if result.passed {
-                let qa = qa_of(result);
-                let text: Vec<String> = qa.iter().map(|f| f.render()).collect();
-                let _ = writeln!(
-                    out,
-                    ">\n      <failure message=\"{}\" type=\"qa\">{}</failure>\n    </testcase>",
-                    xml_escape(&qa[0].line()),
-                    xml_escape(text.concat().trim_end())
-                );
-                continue;
-            }
-            let mut findings: Vec<String> = report
+        } else {
+            let mut findings: Vec<String> = checked
                 .findings
                 .iter()
-                .filter(|f| f.article == result.article && f.lang == result.lang)
                 .map(Finding::location)
-                .chain(
-                    report
-                        .conflicts
-                        .iter()
-                        .filter(|c| c.article == result.article && c.lang == result.lang)
-                        .map(ConflictFinding::location),
-                )
+                .chain(checked.conflicts.iter().map(ConflictFinding::location))
                 .collect();
-            findings.extend(qa_of(result).iter().map(|f| f.line()));
+            findings.extend(qa.iter().map(|f| f.line()));
             let counts = t!(
                 "check-junit-message",
                 percent = &l10n::percent(result.percent),
@@ -472,38 +667,63 @@ pub fn render_junit(report: &CheckReport, langs: &[Lang]) -> String {
                 segments = result.segments
             );
             let _ = writeln!(
-                out,
+                case,
                 ">\n      <failure message=\"{}\" type=\"incomplete\">{}</failure>\n    </testcase>",
                 xml_escape(&counts),
                 xml_escape(&findings.join("\n"))
             );
         }
-        out.push_str("  </testsuite>\n");
+        if !(result.passed && qa.is_empty()) {
+            *failures += 1;
+        }
+        spool.push("", &case)
     }
-    out.push_str("</testsuites>\n");
-    out
+
+    fn finish(
+        self: Box<Self>,
+        _: &Verdict,
+        _: &[QaFinding],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let tests: usize = self.suites.iter().map(|s| s.1.items).sum();
+        let failures: usize = self.suites.iter().map(|s| s.2).sum();
+        out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+        writeln!(
+            out,
+            "<testsuites name=\"bitext check\" tests=\"{tests}\" failures=\"{failures}\">"
+        )?;
+        for (lang, spool, failures) in self.suites {
+            writeln!(
+                out,
+                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
+                xml_escape(&lang),
+                spool.items
+            )?;
+            spool.copy_to(out)?;
+            out.write_all(b"  </testsuite>\n")?;
+        }
+        out.write_all(b"</testsuites>\n")
+    }
 }
 
-/// `check` in the chosen format; exit 1 when it fails.
+/// `check` in the chosen format, written to stdout as the report is read back from its
+/// temporary files; exit 1 when it fails.
 ///
 /// # Errors
-/// As [`run`].
+/// As [`write_report`].
 pub fn execute(ws: &Workspace, args: &crate::ui::cli::CheckArgs) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
-    let report = run(ws, &articles, &langs, args.min_complete, !args.no_qa)?;
-    let stdout = match args.format {
-        CheckFormat::Text => render_text(&report),
-        CheckFormat::Json => render_json(&report),
-        CheckFormat::Github => render_github(&report),
-        CheckFormat::Junit => render_junit(&report, &langs),
-    };
-    let code = if report.passed {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let options = (args.min_complete, !args.no_qa);
+    let passed = write_report(ws, &articles, &langs, options, args.format, &mut out)?;
+    let code = if passed {
         crate::EXIT_OK
     } else {
         crate::EXIT_FOUND
     };
     Ok(crate::Outcome {
-        stdout,
+        stdout: String::new(),
         stderr: String::new(),
         code,
     })
@@ -512,6 +732,124 @@ pub fn execute(ws: &Workspace, args: &crate::ui::cli::CheckArgs) -> Result<crate
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample_conflict() -> ConflictFinding {
+        ConflictFinding {
+            article: "b".to_owned(),
+            source: "sources/b.md".to_owned(),
+            lang: "fr".to_owned(),
+            at: status::ConflictStatus {
+                n: Some(1),
+                id: "x".to_owned(),
+                line: 1,
+            },
+        }
+    }
+
+    fn sample_qa() -> QaFinding {
+        QaFinding {
+            article: "a".to_owned(),
+            source: "sources/a.md".to_owned(),
+            lang: "fr".to_owned(),
+            n: 1,
+            id: "a1".to_owned(),
+            line: 1,
+            state: State::Current,
+            check: crate::qa::Check::Numbers,
+            level: Level::Error,
+            message: "60\nor 70".to_owned(),
+            source_part: Some("60".to_owned()),
+            target_part: None,
+        }
+    }
+
+    /// The JSON written a section at a time is what `serde_json` prints for the whole report,
+    /// byte for byte, with every array empty, with one element and with several.
+    #[test]
+    fn the_json_written_in_sections_is_the_whole_report_pretty_printed() {
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            passed: bool,
+            min_complete: Option<f64>,
+            totals: Totals,
+            results: &'a [ArticleResult],
+            findings: &'a [Finding],
+            qa: &'a [QaFinding],
+            conflicts: &'a [ConflictFinding],
+        }
+        let result = |article: &str, passed| ArticleResult {
+            article: article.to_owned(),
+            source: format!("sources/{article}.md"),
+            lang: "fr".to_owned(),
+            segments: 3,
+            current: 2,
+            percent: 66.7,
+            passed,
+        };
+        let finding = |article: &str, n| Finding {
+            article: article.to_owned(),
+            source: format!("sources/{article}.md"),
+            lang: "fr".to_owned(),
+            n,
+            id: format!("id \"{n}\""),
+            line: 2 * n,
+            state: State::Stale,
+            failing: true,
+        };
+        let conflict = sample_conflict();
+        let qa = sample_qa();
+        let articles = [
+            (
+                result("a", false),
+                vec![finding("a", 1), finding("a", 2)],
+                vec![],
+            ),
+            (result("b", false), vec![], vec![conflict]),
+            (result("c", true), vec![], vec![]),
+        ];
+        for (count, qa) in [
+            (0, vec![]),
+            (1, vec![qa.clone()]),
+            (3, vec![qa.clone(), qa]),
+        ] {
+            let verdict = Verdict {
+                passed: count == 0,
+                min_complete: (count == 3).then_some(50.0),
+                totals: Totals {
+                    articles: count,
+                    ..Totals::default()
+                },
+            };
+            let mut sink = Box::new(JsonSink::new().expect("spool"));
+            for (result, findings, conflicts) in &articles[..count] {
+                let checked = Checked {
+                    result,
+                    findings,
+                    conflicts,
+                };
+                sink.article(&checked, &[]).expect("spool");
+            }
+            let mut out = Vec::new();
+            sink.finish(&verdict, &qa, &mut out).expect("write");
+            let results: Vec<ArticleResult> =
+                articles[..count].iter().map(|a| a.0.clone()).collect();
+            let findings: Vec<Finding> =
+                articles[..count].iter().flat_map(|a| a.1.clone()).collect();
+            let conflicts: Vec<ConflictFinding> =
+                articles[..count].iter().flat_map(|a| a.2.clone()).collect();
+            let whole = Whole {
+                passed: verdict.passed,
+                min_complete: verdict.min_complete,
+                totals: verdict.totals,
+                results: &results,
+                findings: &findings,
+                qa: &qa,
+                conflicts: &conflicts,
+            };
+            let expected = serde_json::to_string_pretty(&whole).expect("json") + "\n";
+            assert_eq!(String::from_utf8(out).expect("utf-8"), expected, "{count}");
+        }
+    }
 
     #[test]
     fn workflow_command_escaping_follows_the_toolkit() {
