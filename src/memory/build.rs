@@ -36,9 +36,9 @@ pub(crate) const DIRECTORY: usize = 4;
 pub(crate) const RECORD: u64 = 20;
 /// One key in this many is kept in the sparse table.
 pub(crate) const SPARSE: u64 = 256;
-/// Postings sorted in memory before a run is spilled: 16 MiB (a few hundred in unit tests, so
+/// Postings sorted in memory before a run is spilled: 8 MiB (a few hundred in unit tests, so
 /// that they merge many runs).
-const RUN: usize = if cfg!(test) { 1 << 8 } else { 1 << 20 };
+const RUN: usize = if cfg!(test) { 1 << 8 } else { 1 << 19 };
 /// Bytes of a posting in a spilled run: key, entry, packed shape.
 const SPILLED: usize = 12;
 /// Buffer of each file read or written.
