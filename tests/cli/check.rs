@@ -311,3 +311,58 @@ fn min_complete_marks_the_work_left_in_passing_articles_as_warnings() {
         es.stdout
     );
 }
+
+/// `check` works a chunk of articles at a time and writes its report from temporary files at
+/// the end: across chunks the report counts every article, lists every unfinished segment
+/// that `status` counts, and a malformed file in a later chunk leaves stdout empty.
+#[test]
+fn a_report_written_across_chunks_is_whole_and_a_late_bad_file_prints_nothing() {
+    let ws = Ws::generated(150, 11);
+    let status = ws
+        .run(&["status", "--format", "json", "-l", "fr"])
+        .success()
+        .json();
+    let unfinished: u64 = status["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| {
+            let l = &a["languages"][0];
+            l["stale"].as_u64().unwrap_or(0)
+                + l["missing"].as_u64().unwrap_or(0)
+                + l["draft"].as_u64().unwrap_or(0)
+        })
+        .sum();
+    assert!(unfinished > 0);
+    let text = ws.run(&["check", "-l", "fr"]);
+    assert_eq!(text.code, 1);
+    let lines: Vec<&str> = text.stdout.lines().collect();
+    assert_eq!(lines.len() as u64, unfinished + 1, "{}", text.stdout);
+    assert!(
+        lines[lines.len() - 1].starts_with("check failed: 150 articles in 1 language;"),
+        "{}",
+        text.stdout
+    );
+    let json = ws.run(&["check", "-l", "fr", "--format", "json"]).json();
+    assert_eq!(json["results"].as_array().expect("results").len(), 150);
+    assert_eq!(
+        json["findings"].as_array().expect("findings").len() as u64,
+        unfinished
+    );
+    let junit = ws.run(&["check", "-l", "fr", "--format", "junit"]).stdout;
+    assert_eq!(junit.matches("<testcase ").count(), 150);
+
+    let mut names: Vec<String> = std::fs::read_dir(ws.path("translations/fr"))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let last = format!("translations/fr/{}", names.last().expect("files"));
+    ws.write(&last, "{\"format\": 1,");
+    for format in ["text", "json", "github", "junit"] {
+        let run = ws
+            .run(&["check", "-l", "fr", "--format", format])
+            .error(&[last.as_str()]);
+        assert_eq!(run.stdout, "", "{format}");
+    }
+}
