@@ -353,6 +353,10 @@ impl Spill {
             .into_inner()
             .map_err(|e| write_error(e.into_error()))?;
         let mut found = Vec::new();
+        // What a slice holds on average, and a margin above it, reserved at once: grown one
+        // entry at a time, a slice just over a power of two would take twice its size.
+        let expected = self.count / slices;
+        let capacity = expected + expected / 16 + 4_096;
         for kind in [Disagreement::Source, Disagreement::Target] {
             // (language, the hash shared, the other hash): the sort order of `Index`.
             let key = |e: &Entry| match kind {
@@ -360,7 +364,8 @@ impl Spill {
                 Disagreement::Target => (e.lang, e.target, e.source, e.article, e.n),
             };
             for slice in 0..slices {
-                let mut entries = read_slice(&mut file, slices, slice, |e| key(e).1)?;
+                let mut entries = Vec::with_capacity(capacity);
+                read_slice(&mut file, slices, slice, |e| key(e).1, &mut entries)?;
                 entries.sort_unstable_by_key(key);
                 for group in entries.chunk_by(|a, b| (key(a).0, key(a).1) == (key(b).0, key(b).1)) {
                     let first = group[0];
@@ -390,21 +395,21 @@ fn write_error(source: std::io::Error) -> Error {
     }
 }
 
-/// The entries of `file` whose `hash` falls in slice `slice` of `slices` equal slices of the
-/// hash space.
+/// Adds to `entries` those of `file` whose `hash` falls in slice `slice` of `slices` equal
+/// slices of the hash space.
 fn read_slice(
     file: &mut std::fs::File,
     slices: usize,
     slice: usize,
     hash: impl Fn(&Entry) -> u64,
-) -> Result<Vec<Entry>> {
+    entries: &mut Vec<Entry>,
+) -> Result<()> {
     let read_error = |source| Error::Read {
         path: std::env::temp_dir(),
         source,
     };
     file.seek(std::io::SeekFrom::Start(0)).map_err(read_error)?;
     let mut reader = std::io::BufReader::with_capacity(64 * 1024, &*file);
-    let mut entries = Vec::new();
     let mut record = [0u8; RECORD];
     loop {
         match reader.read_exact(&mut record) {
@@ -430,7 +435,7 @@ fn read_slice(
             entries.push(entry);
         }
     }
-    Ok(entries)
+    Ok(())
 }
 
 /// An entry for segment `n` of article `article` in language `lang`.
