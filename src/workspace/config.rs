@@ -63,6 +63,119 @@ pub struct Edition {
     pub articles: Vec<Slug>,
 }
 
+/// Reads the TOML of `text`; with `lift`, the article lists written one name per line are
+/// read by [`lift_article_lists`] rather than by the TOML parser.
+fn raw_config(path: &Path, text: &str, lift: bool) -> Result<RawConfig> {
+    let lifted = lift.then(|| lift_article_lists(text)).flatten();
+    let parsed = lifted.as_ref().map_or(text, |l| l.text.as_str());
+    let mut raw: RawConfig = toml::from_str(parsed).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map_or((1, 1), |span| line_column(parsed, span.start));
+        Error::ParseConfig {
+            path: path.to_owned(),
+            line,
+            column,
+            detail: crate::ui::l10n::with_detail("detail-toml", e.message().trim()),
+        }
+    })?;
+    if let Some(lifted) = lifted {
+        for (rank, names) in lifted.lists {
+            match raw.edition.get_mut(rank) {
+                Some(edition) if edition.articles.is_empty() => edition.articles = names,
+                // Not the editions the headers were counted as: the parser reads it all.
+                _ => return raw_config(path, text, false),
+            }
+        }
+    }
+    Ok(raw)
+}
+
+/// A text with its long article lists taken out: see [`lift_article_lists`].
+struct Lifted {
+    /// The text, each lifted list replaced by `articles = []` and its lines left empty.
+    text: String,
+    /// Each lifted list: the rank of its `[[edition]]` table and the names it holds.
+    lists: Vec<(usize, Vec<String>)>,
+}
+
+/// Takes out of `text` every `articles` list of an `[[edition]]` table written as a long one
+/// is: `articles = [` alone on its line, then one double-quoted name per line (with its
+/// comma; blank lines allowed), then `]` alone. The TOML parser holds some 15 bytes for every
+/// byte it reads (15 MB for an edition of 50,000 articles); these names are read here, one
+/// by one. The lines stay, emptied, so that the parser's line numbers do not change.
+/// Anything else is left to the parser: a list on one line, a comment, two names on a line,
+/// a name with an escape or a control character, or any multi-line string in the file.
+fn lift_article_lists(text: &str) -> Option<Lifted> {
+    if text.contains("\"\"\"") || text.contains("'''") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let squeezed = |line: &str| -> String {
+        let code = line.split('#').next().unwrap_or_default();
+        code.split_whitespace().collect()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut lists = Vec::new();
+    let (mut editions, mut edition) = (0, None);
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            edition = (squeezed(trimmed) == "[[edition]]").then_some(editions);
+            editions += usize::from(edition.is_some());
+        }
+        let start = trimmed.split_whitespace().collect::<String>() == "articles=[";
+        if let (Some(rank), true) = (edition, start)
+            && let Some((names, end)) = read_names(&lines[i + 1..])
+        {
+            out.push_str(&line[..line.len() - line.trim_start().len()]);
+            out.push_str("articles = []");
+            for emptied in &lines[i..=i + 1 + end] {
+                out.push_str(&emptied[emptied.trim_end_matches(['\r', '\n']).len()..]);
+            }
+            lists.push((rank, names));
+            i += end + 2;
+            continue;
+        }
+        out.push_str(line);
+        i += 1;
+    }
+    (!lists.is_empty()).then_some(Lifted { text: out, lists })
+}
+
+/// The names of a list whose lines follow `articles = [`, and the index of its `]` line.
+fn read_names(lines: &[&str]) -> Option<(Vec<String>, usize)> {
+    let mut names = Vec::new();
+    let mut comma = true;
+    for (j, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t == "]" {
+            return Some((names, j));
+        }
+        if !comma {
+            return None;
+        }
+        let (item, has_comma) = t
+            .strip_suffix(',')
+            .map_or((t, false), |x| (x.trim_end(), true));
+        let name = item.strip_prefix('"')?.strip_suffix('"')?;
+        if name
+            .chars()
+            .any(|c| c == '"' || c == '\\' || c.is_control())
+        {
+            return None;
+        }
+        names.push(name.to_owned());
+        comma = has_comma;
+    }
+    None
+}
+
 impl Config {
     /// Parses `text`, the content of the project file at `path` (used in errors).
     ///
@@ -71,17 +184,7 @@ impl Config {
     /// language listed as a target, or an invalid edition.
     pub fn parse(path: &Path, text: &str) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map_or((1, 1), |span| line_column(text, span.start));
-            Error::ParseConfig {
-                path: path.to_owned(),
-                line,
-                column,
-                detail: crate::ui::l10n::with_detail("detail-toml", e.message().trim()),
-            }
-        })?;
+        let raw = raw_config(path, text, true)?;
         let source = Lang::parse(&raw.source)?;
         let mut targets: Vec<Lang> = Vec::new();
         for tag in &raw.targets {
@@ -177,5 +280,106 @@ impl Edition {
             month,
             articles,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "source = \"en\"\ntargets = [\"fr\", \"es\"]\n";
+
+    fn edition(id: &str, list: &str) -> String {
+        format!("\n[[edition]]\nid = \"{id}\"\nvolume = 1\nnumber = 2\ndate = \"2024-03\"\n{list}")
+    }
+
+    fn parsed(text: &str, lift: bool) -> Result<RawConfig> {
+        raw_config(Path::new("bitext.toml"), text, lift)
+    }
+
+    /// Lists read by the lifting and lists read by the TOML parser give the same
+    /// configuration, and the lifting is used where it should be, and only there.
+    #[test]
+    fn lifted_lists_read_as_the_toml_parser_reads_them() {
+        let long = "articles = [\n  \"a-1\",\n\n  \"b-2\",\n  \"c-3\"\n]\n";
+        let cases: Vec<(String, usize)> = vec![
+            (HEAD.to_owned() + &edition("one", long), 1),
+            (
+                (HEAD.to_owned() + &edition("one", long) + &edition("two", long))
+                    .replace('\n', "\r\n"),
+                2,
+            ),
+            (
+                HEAD.to_owned()
+                    + &edition("one", "articles = [\"x\", \"y\"]\n")
+                    + "\n[[ edition ]] # the second\nid = \"two\"\nvolume = 1\nnumber = 3\ndate = \"2024-04\"\n    articles = [\n    \"p\",\n    \"q\",\n    ]\n"
+                    + "\n[qa]\nlength = \"off\"\n",
+                1,
+            ),
+            // Left to the parser: an escape, a comment, two names on a line, a multi-line
+            // string anywhere.
+            (
+                HEAD.to_owned() + &edition("one", "articles = [\n  \"a\\u0031\",\n]\n"),
+                0,
+            ),
+            (
+                HEAD.to_owned() + &edition("one", "articles = [\n  # none yet\n  \"a\",\n]\n"),
+                0,
+            ),
+            (
+                HEAD.to_owned() + &edition("one", "articles = [\n  \"a\", \"b\",\n]\n"),
+                0,
+            ),
+            (
+                HEAD.to_owned() + &edition("one", long) + "\n[qa]\n\"x\" = \"\"\"\noff\"\"\"\n",
+                0,
+            ),
+        ];
+        for (text, lists) in &cases {
+            assert_eq!(
+                lift_article_lists(text).map_or(0, |l| l.lists.len()),
+                *lists,
+                "{text}"
+            );
+            let (lifted, plain) = (parsed(text, true), parsed(text, false));
+            match (&lifted, &plain) {
+                (Ok(a), Ok(b)) => {
+                    let names = |r: &RawConfig| -> Vec<Vec<String>> {
+                        r.edition.iter().map(|e| e.articles.clone()).collect()
+                    };
+                    assert_eq!(names(a), names(b), "{text}");
+                    assert_eq!(a.qa, b.qa, "{text}");
+                }
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+                _ => panic!("{text}: one way parses, the other does not"),
+            }
+        }
+        let first = parsed(&cases[0].0, true).expect("parses");
+        assert_eq!(first.edition[0].articles, ["a-1", "b-2", "c-3"]);
+    }
+
+    /// A mistake after a lifted list, or in it, is reported where the parser reports it
+    /// without the lifting: same line, same column, same words.
+    #[test]
+    fn errors_keep_their_place_around_a_lifted_list() {
+        let long = "articles = [\n  \"a\",\n  \"b\",\n]\n";
+        for tail in [
+            "volume = 3\n",
+            "colour = \"red\"\n",
+            "\n[[edition]]\nid = \"two\"\nvolume = \"x\"\n",
+            "articles = [\n  \"c\",\n]\n",
+            "\n[[edition]]\nid = = 1\n",
+        ] {
+            let text = HEAD.to_owned() + &edition("one", long) + tail;
+            assert!(lift_article_lists(&text).is_some());
+            let lifted = parsed(&text, true).err().map(|e| e.to_string());
+            let plain = parsed(&text, false).err().map(|e| e.to_string());
+            assert!(plain.is_some(), "{text}");
+            assert_eq!(lifted, plain, "{text}");
+        }
+        // A list that never closes is the parser's to report.
+        let open = HEAD.to_owned() + &edition("one", "articles = [\n  \"a\",\n");
+        assert!(lift_article_lists(&open).is_none());
+        assert!(parsed(&open, true).is_err());
     }
 }

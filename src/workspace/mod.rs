@@ -157,13 +157,53 @@ impl Workspace {
     /// An unreadable directory, a Markdown or MDX file whose name is not a valid slug, or a
     /// slug with both a `.md` and an `.mdx` source.
     pub fn all_articles(&self) -> Result<Vec<Slug>> {
+        // One pass over the directory, each Markdown file's name kept as its slug only: a
+        // list of paths would take five times as much for a large workspace. The errors are
+        // those of reading the `.md` files by name and then the `.mdx` ones.
+        let dir = Path::new(SOURCES_DIR);
+        self.check_inside(dir)?;
+        let entries = match std::fs::read_dir(self.abs(dir)) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(Error::Read {
+                    path: dir.to_owned(),
+                    source,
+                });
+            }
+        };
         let mut slugs = Vec::new();
-        for path in self.list(Path::new(SOURCES_DIR), "md")? {
-            slugs.push(slug_of(&path)?);
+        let mut bad_md: Option<std::ffi::OsString> = None;
+        let mut mdx = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Read {
+                path: dir.to_owned(),
+                source,
+            })?;
+            let name = entry.file_name();
+            let path = Path::new(&name);
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("md") => match path.file_stem().and_then(|s| s.to_str()) {
+                    Some(stem) if Slug::is_valid(stem) => slugs.push(Slug::parse(stem)?),
+                    _ if bad_md.as_ref().is_some_and(|bad| *bad <= name) => {}
+                    _ => bad_md = Some(name),
+                },
+                Some("mdx") => mdx.push(name),
+                _ => {}
+            }
         }
-        for path in self.list(Path::new(SOURCES_DIR), "mdx")? {
+        if let Some(name) = bad_md {
+            return Err(Error::InvalidFileName {
+                path: dir.join(name),
+            });
+        }
+        slugs.sort();
+        mdx.sort();
+        let md = slugs.len();
+        for name in mdx {
+            let path = dir.join(name);
             let slug = slug_of(&path)?;
-            if slugs.contains(&slug) {
+            if slugs[..md].binary_search(&slug).is_ok() {
                 return Err(Error::SourceConflict {
                     md: Self::source_path(&slug),
                     mdx: path,
