@@ -330,26 +330,49 @@ impl Workspace {
     pub fn check_orphans(&self, langs: &[Lang], articles: &[Slug]) -> Result<()> {
         for lang in langs {
             let dir = Path::new(TRANSLATIONS_DIR).join(lang.as_str());
-            for path in self.list(&dir, "json")? {
-                let slug = slug_of(&path)?;
-                if articles.binary_search(&slug).is_err() {
-                    return Err(Error::OrphanTranslation {
-                        source_file: Self::source_path(&slug),
-                        path,
-                    });
+            // The first failing file by name, found without holding the directory's list.
+            let mut first: Option<(std::ffi::OsString, Error)> = None;
+            self.each_name(&dir, "json", |name| {
+                if first.as_ref().is_some_and(|(f, _)| *f <= name) {
+                    return;
                 }
+                let fails = match Path::new(&name).file_stem().and_then(|s| s.to_str()) {
+                    Some(stem) if Slug::is_valid(stem) => {
+                        articles.binary_search_by(|a| a.as_str().cmp(stem)).is_err()
+                    }
+                    _ => true,
+                };
+                if fails {
+                    let path = dir.join(&name);
+                    let error = match slug_of(&path) {
+                        Ok(slug) => Error::OrphanTranslation {
+                            source_file: Self::source_path(&slug),
+                            path,
+                        },
+                        Err(e) => e,
+                    };
+                    first = Some((name, error));
+                }
+            })?;
+            if let Some((_, error)) = first {
+                return Err(error);
             }
         }
         Ok(())
     }
 
-    /// Root-relative paths of the files in `dir` with extension `ext`, sorted; none if the
-    /// directory does not exist.
-    fn list(&self, dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    /// Calls `f` with the name of every file in `dir` with extension `ext`, in the order the
+    /// directory gives; nothing if it does not exist.
+    fn each_name(
+        &self,
+        dir: &Path,
+        ext: &str,
+        mut f: impl FnMut(std::ffi::OsString),
+    ) -> Result<()> {
         self.check_inside(dir)?;
         let entries = match std::fs::read_dir(self.abs(dir)) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(source) => {
                 return Err(Error::Read {
                     path: dir.to_owned(),
@@ -357,20 +380,17 @@ impl Workspace {
                 });
             }
         };
-        let mut paths = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|source| Error::Read {
                 path: dir.to_owned(),
                 source,
             })?;
             let name = entry.file_name();
-            let path = dir.join(&name);
-            if path.extension().and_then(|e| e.to_str()) == Some(ext) {
-                paths.push(path);
+            if Path::new(&name).extension().and_then(|e| e.to_str()) == Some(ext) {
+                f(name);
             }
         }
-        paths.sort();
-        Ok(paths)
+        Ok(())
     }
 }
 

@@ -214,3 +214,25 @@ fn usage_errors_exit_2() {
     let run = ws.run(&["set", "harbour", "1"]);
     assert_eq!(run.code, 2);
 }
+
+/// A translation file whose article has no source is refused, naming the first such file
+/// by name whatever order the directory lists them in; an invalid file name before it is
+/// named instead.
+#[test]
+fn an_orphan_translation_is_refused_first_by_name() {
+    let ws = Ws::translated();
+    for name in ["zulu", "beta", "alpha"] {
+        ws.write(&format!("translations/fr/{name}.json"), "{}");
+    }
+    for args in [&["status"][..], &["check"], &["sync"]] {
+        ws.run(args)
+            .error(&["translations/fr/alpha.json", "sources/alpha.md not found"]);
+    }
+    ws.write("translations/fr/Al pha.json", "{}");
+    ws.run(&["status"]).error(&["translations/fr/Al pha.json"]);
+    std::fs::remove_file(ws.path("translations/fr/Al pha.json")).expect("remove");
+    for name in ["zulu", "beta", "alpha"] {
+        std::fs::remove_file(ws.path(&format!("translations/fr/{name}.json"))).expect("remove");
+    }
+    ws.run(&["status"]).success();
+}
