@@ -214,9 +214,9 @@ pub fn write_report(
             .push(finding);
     }
     let mut sink: Box<dyn Sink> = match format {
-        CheckFormat::Text => Box::new(TextSink::new(min_complete).map_err(spool)?),
+        CheckFormat::Text => Box::new(LineSink::new(Lines::Text, min_complete).map_err(spool)?),
         CheckFormat::Json => Box::new(JsonSink::new().map_err(spool)?),
-        CheckFormat::Github => Box::new(GithubSink::new(min_complete).map_err(spool)?),
+        CheckFormat::Github => Box::new(LineSink::new(Lines::Github, min_complete).map_err(spool)?),
         CheckFormat::Junit => Box::new(JunitSink::new(langs).map_err(spool)?),
     };
     let mut verdict = Verdict {
@@ -368,47 +368,113 @@ fn below_threshold(result: &ArticleResult, min_complete: Option<f64>) -> Option<
     ))
 }
 
-/// Text: one line per failing finding, the merge conflicts, the articles below the threshold,
-/// one line per warning (a finding that does not fail the check), the quality findings, then
-/// the summary.
-struct TextSink {
+/// The two formats written a line per finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    /// Text: one line per failing finding, the merge conflicts, the articles below the
+    /// threshold, one line per warning (a finding that does not fail the check), the quality
+    /// findings, then the summary.
+    Text,
+    /// GitHub Actions workflow commands: one `::error` per failing finding (`::warning` for a
+    /// finding that does not fail the check), placed on the segment's source line; then the
+    /// merge conflicts, the articles below the threshold, the quality findings and the
+    /// summary.
+    Github,
+}
+
+/// Text or GitHub workflow commands, a section per spool, written in this order.
+struct LineSink {
+    lines: Lines,
     min_complete: Option<f64>,
-    failing: Spool,
+    /// Text: the failing findings; GitHub: every finding.
+    findings: Spool,
     conflicts: Spool,
     below: Spool,
+    /// Text: the findings that do not fail the check; GitHub: none.
     warnings: Spool,
 }
 
-impl TextSink {
-    fn new(min_complete: Option<f64>) -> io::Result<Self> {
+impl LineSink {
+    fn new(lines: Lines, min_complete: Option<f64>) -> io::Result<Self> {
         Ok(Self {
+            lines,
             min_complete,
-            failing: Spool::new()?,
+            findings: Spool::new()?,
             conflicts: Spool::new()?,
             below: Spool::new()?,
             warnings: Spool::new()?,
         })
     }
+
+    /// A finding as a GitHub workflow command.
+    fn github_finding(finding: &Finding) -> String {
+        let level = if finding.failing { "error" } else { "warning" };
+        let title = t!(
+            &format!("check-title-{}", finding.state.as_str()),
+            lang = finding.lang.as_str()
+        );
+        let message = t!(
+            &format!("check-message-{}", finding.state.as_str()),
+            lang = finding.lang.as_str(),
+            n = finding.n,
+            id = &finding.id,
+            article = &finding.article
+        );
+        format!(
+            "::{level} file={},line={},title={}::{}\n",
+            escape_property(&finding.source),
+            finding.line,
+            escape_property(&title),
+            escape_data(&message)
+        )
+    }
+
+    /// A merge conflict as a GitHub workflow command.
+    fn github_conflict(conflict: &ConflictFinding) -> String {
+        format!(
+            "::error file={},line={},title={}::{}\n",
+            escape_property(&conflict.source),
+            conflict.at.line,
+            escape_property(&t!("check-title-conflict", lang = conflict.lang.as_str())),
+            escape_data(&status::conflict_line(
+                &conflict.article,
+                &conflict.lang,
+                &conflict.at
+            ))
+        )
+    }
 }
 
-impl Sink for TextSink {
+impl Sink for LineSink {
     fn article(&mut self, checked: &Checked<'_>, _: &[&QaFinding]) -> io::Result<()> {
         for finding in checked.findings {
-            if finding.failing {
-                self.failing.push("", &(finding.location() + "\n"))?;
-            } else {
+            match self.lines {
+                Lines::Github => self.findings.push("", &Self::github_finding(finding))?,
+                Lines::Text if finding.failing => {
+                    self.findings.push("", &(finding.location() + "\n"))?;
+                }
                 // With `--min-complete`, the work left in articles above the threshold does not
                 // fail the check: it is listed after the failures, each line marked as a
                 // warning.
-                let line = t!("check-warning", finding = &finding.location());
-                self.warnings.push("", &(line + "\n"))?;
+                Lines::Text => {
+                    let line = t!("check-warning", finding = &finding.location());
+                    self.warnings.push("", &(line + "\n"))?;
+                }
             }
         }
         for conflict in checked.conflicts {
-            self.conflicts.push("", &(conflict.location() + "\n"))?;
+            let line = match self.lines {
+                Lines::Text => conflict.location() + "\n",
+                Lines::Github => Self::github_conflict(conflict),
+            };
+            self.conflicts.push("", &line)?;
         }
         if let Some(line) = below_threshold(checked.result, self.min_complete) {
-            self.below.push("", &(line + "\n"))?;
+            let line = match self.lines {
+                Lines::Text => line + "\n",
+                Lines::Github => format!("::error::{}\n", escape_data(&line)),
+            };
+            self.below.push("", &line)?;
         }
         Ok(())
     }
@@ -420,11 +486,14 @@ impl Sink for TextSink {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let this = *self;
-        for spool in [this.failing, this.conflicts, this.below, this.warnings] {
+        for spool in [this.findings, this.conflicts, this.below, this.warnings] {
             spool.copy_to(out)?;
         }
         for finding in qa {
-            out.write_all(finding.render().as_bytes())?;
+            match this.lines {
+                Lines::Text => out.write_all(finding.render().as_bytes())?,
+                Lines::Github => writeln!(out, "{}", crate::commands::qa::github_line(finding))?,
+            }
         }
         writeln!(out, "{}", summary(verdict))
     }
@@ -514,89 +583,6 @@ impl Sink for JsonSink {
         json_array(out, "qa", spool)?;
         json_array(out, "conflicts", this.conflicts)?;
         out.write_all(b"\n}\n")
-    }
-}
-
-/// GitHub Actions workflow commands: one `::error` per failing finding (`::warning` for a
-/// finding that does not fail the check), placed on the segment's source line; then the
-/// merge conflicts, the articles below the threshold, the quality findings and the summary.
-struct GithubSink {
-    min_complete: Option<f64>,
-    findings: Spool,
-    conflicts: Spool,
-    below: Spool,
-}
-
-impl GithubSink {
-    fn new(min_complete: Option<f64>) -> io::Result<Self> {
-        Ok(Self {
-            min_complete,
-            findings: Spool::new()?,
-            conflicts: Spool::new()?,
-            below: Spool::new()?,
-        })
-    }
-}
-
-impl Sink for GithubSink {
-    fn article(&mut self, checked: &Checked<'_>, _: &[&QaFinding]) -> io::Result<()> {
-        for finding in checked.findings {
-            let level = if finding.failing { "error" } else { "warning" };
-            let title = t!(
-                &format!("check-title-{}", finding.state.as_str()),
-                lang = finding.lang.as_str()
-            );
-            let message = t!(
-                &format!("check-message-{}", finding.state.as_str()),
-                lang = finding.lang.as_str(),
-                n = finding.n,
-                id = &finding.id,
-                article = &finding.article
-            );
-            let line = format!(
-                "::{level} file={},line={},title={}::{}\n",
-                escape_property(&finding.source),
-                finding.line,
-                escape_property(&title),
-                escape_data(&message)
-            );
-            self.findings.push("", &line)?;
-        }
-        for conflict in checked.conflicts {
-            let line = format!(
-                "::error file={},line={},title={}::{}\n",
-                escape_property(&conflict.source),
-                conflict.at.line,
-                escape_property(&t!("check-title-conflict", lang = conflict.lang.as_str())),
-                escape_data(&status::conflict_line(
-                    &conflict.article,
-                    &conflict.lang,
-                    &conflict.at
-                ))
-            );
-            self.conflicts.push("", &line)?;
-        }
-        if let Some(line) = below_threshold(checked.result, self.min_complete) {
-            self.below
-                .push("", &format!("::error::{}\n", escape_data(&line)))?;
-        }
-        Ok(())
-    }
-
-    fn finish(
-        self: Box<Self>,
-        verdict: &Verdict,
-        qa: &[QaFinding],
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
-        let this = *self;
-        for spool in [this.findings, this.conflicts, this.below] {
-            spool.copy_to(out)?;
-        }
-        for finding in qa {
-            writeln!(out, "{}", crate::commands::qa::github_line(finding))?;
-        }
-        writeln!(out, "{}", summary(verdict))
     }
 }
 

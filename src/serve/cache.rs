@@ -108,34 +108,9 @@ pub fn now() -> i128 {
 /// An unreadable directory or file.
 pub fn stamps(ws: &Workspace, dir: &Path, exts: &[&str]) -> Result<HashMap<String, Stamp>> {
     use rayon::prelude::*;
-    ws.check_inside(dir)?;
     let abs = ws.abs(dir);
-    let entries = match std::fs::read_dir(&abs) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
-        Err(source) => {
-            return Err(Error::Read {
-                path: dir.to_owned(),
-                source,
-            });
-        }
-    };
     let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|source| Error::Read {
-            path: dir.to_owned(),
-            source,
-        })?;
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
-        };
-        let wanted = name
-            .rsplit_once('.')
-            .is_some_and(|(_, ext)| exts.contains(&ext));
-        if wanted {
-            names.push(name);
-        }
-    }
+    ws.each_name(dir, exts, |name| names.extend(name.into_string().ok()))?;
     names
         .into_par_iter()
         .filter_map(|name| {

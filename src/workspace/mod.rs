@@ -161,37 +161,23 @@ impl Workspace {
         // list of paths would take five times as much for a large workspace. The errors are
         // those of reading the `.md` files by name and then the `.mdx` ones.
         let dir = Path::new(SOURCES_DIR);
-        self.check_inside(dir)?;
-        let entries = match std::fs::read_dir(self.abs(dir)) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(source) => {
-                return Err(Error::Read {
-                    path: dir.to_owned(),
-                    source,
-                });
-            }
-        };
         let mut slugs = Vec::new();
         let mut bad_md: Option<std::ffi::OsString> = None;
         let mut mdx = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Read {
-                path: dir.to_owned(),
-                source,
-            })?;
-            let name = entry.file_name();
+        self.each_name(dir, &["md", "mdx"], |name| {
             let path = Path::new(&name);
-            match path.extension().and_then(|e| e.to_str()) {
-                Some("md") => match path.file_stem().and_then(|s| s.to_str()) {
-                    Some(stem) if Slug::is_valid(stem) => slugs.push(Slug::parse(stem)?),
-                    _ if bad_md.as_ref().is_some_and(|bad| *bad <= name) => {}
-                    _ => bad_md = Some(name),
-                },
-                Some("mdx") => mdx.push(name),
-                _ => {}
+            if path.extension().is_some_and(|e| e == "mdx") {
+                mdx.push(name);
+                return;
             }
-        }
+            match path.file_stem().and_then(|s| s.to_str()) {
+                Some(stem) if Slug::is_valid(stem) => {
+                    slugs.extend(Slug::parse(stem).ok());
+                }
+                _ if bad_md.as_ref().is_some_and(|bad| *bad <= name) => {}
+                _ => bad_md = Some(name),
+            }
+        })?;
         if let Some(name) = bad_md {
             return Err(Error::InvalidFileName {
                 path: dir.join(name),
@@ -332,7 +318,7 @@ impl Workspace {
             let dir = Path::new(TRANSLATIONS_DIR).join(lang.as_str());
             // The first failing file by name, found without holding the directory's list.
             let mut first: Option<(std::ffi::OsString, Error)> = None;
-            self.each_name(&dir, "json", |name| {
+            self.each_name(&dir, &["json"], |name| {
                 if first.as_ref().is_some_and(|(f, _)| *f <= name) {
                     return;
                 }
@@ -361,12 +347,15 @@ impl Workspace {
         Ok(())
     }
 
-    /// Calls `f` with the name of every file in `dir` with extension `ext`, in the order the
-    /// directory gives; nothing if it does not exist.
-    fn each_name(
+    /// Calls `f` with the name of every file in the root-relative `dir` whose extension is one
+    /// of `exts`, in the order the directory gives; nothing if it does not exist.
+    ///
+    /// # Errors
+    /// A directory outside the workspace or unreadable.
+    pub(crate) fn each_name(
         &self,
         dir: &Path,
-        ext: &str,
+        exts: &[&str],
         mut f: impl FnMut(std::ffi::OsString),
     ) -> Result<()> {
         self.check_inside(dir)?;
@@ -386,7 +375,8 @@ impl Workspace {
                 source,
             })?;
             let name = entry.file_name();
-            if Path::new(&name).extension().and_then(|e| e.to_str()) == Some(ext) {
+            let ext = Path::new(&name).extension().and_then(|e| e.to_str());
+            if ext.is_some_and(|ext| exts.contains(&ext)) {
                 f(name);
             }
         }

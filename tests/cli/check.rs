@@ -352,12 +352,7 @@ fn a_report_written_across_chunks_is_whole_and_a_late_bad_file_prints_nothing() 
     let junit = ws.run(&["check", "-l", "fr", "--format", "junit"]).stdout;
     assert_eq!(junit.matches("<testcase ").count(), 150);
 
-    let mut names: Vec<String> = std::fs::read_dir(ws.path("translations/fr"))
-        .expect("dir")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    let last = format!("translations/fr/{}", names.last().expect("files"));
+    let last = ws.last_file("translations/fr");
     ws.write(&last, "{\"format\": 1,");
     for format in ["text", "json", "github", "junit"] {
         let run = ws

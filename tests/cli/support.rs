@@ -252,6 +252,16 @@ impl Ws {
         status["articles"][0]["languages"][0].clone()
     }
 
+    /// The root-relative path of the last file of `dir` by name.
+    pub(crate) fn last_file(&self, dir: &str) -> String {
+        let mut names: Vec<String> = std::fs::read_dir(self.path(dir))
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        format!("{dir}/{}", names.last().expect("files"))
+    }
+
     /// The bytes of one file, to prove a command left it alone.
     pub(crate) fn snapshot_of(&self, rel: &str) -> Vec<u8> {
         std::fs::read(self.path(rel)).expect("read")

@@ -137,12 +137,7 @@ fn a_bad_file_in_a_later_chunk_still_stops_sync_before_any_write() {
     // Sync writes a chunk of articles at a time; every input is checked first, so a
     // malformed file far down the list still leaves every file as it was.
     let ws = crate::support::Ws::generated(150, 11);
-    let mut names: Vec<String> = std::fs::read_dir(ws.path("translations/fr"))
-        .expect("dir")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    let last = format!("translations/fr/{}", names.last().expect("files"));
+    let last = ws.last_file("translations/fr");
     ws.write(&last, "{\"format\": 1,");
     let before = ws.snapshot();
     ws.run(&["sync"]).error(&[last.as_str()]);
