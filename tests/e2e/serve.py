@@ -124,7 +124,10 @@ def test_main_flow(browser, ws, shots):
     expect(page.get_by_role("status")).to_contain_text(f"Segment {typo_n} accepted.")
     expect(page.locator(".seg[data-state=stale]")).to_have_count(1)
 
-    # Keyboard only from here: Alt+Down reaches the remaining segment, Ctrl+Enter saves.
+    # Keyboard only from here: Alt+Down reaches the remaining segment, Ctrl+Enter saves. The
+    # page the accept loaded must have run its deferred script, which the shortcuts live in:
+    # its text can show before the script has been fetched.
+    page.wait_for_load_state("load")
     page.keyboard.press("Alt+ArrowDown")
     area = page.get_by_label("Translation (French)")
     expect(area).to_be_focused()
