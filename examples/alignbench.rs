@@ -7,9 +7,9 @@
 
 use std::time::{Duration, Instant};
 
-use bitext::model::align::align;
-use bitext::model::segment::segment;
-use bitext::model::translation::{Unit, UnitState};
+use bitext_core::model::align::align;
+use bitext_core::model::segment::segment;
+use bitext_core::model::translation::{Unit, UnitState};
 
 fn paragraph(i: usize) -> String {
     format!(

@@ -16,11 +16,11 @@
 
 use std::time::Instant;
 
-use bitext::memory::score::{score_token_lists, scored_tokens};
-use bitext::memory::store;
-use bitext::workspace::Workspace;
-use bitext::workspace::lang::Lang;
-use bitext::workspace::slug::Slug;
+use bitext_core::memory::score::{score_token_lists, scored_tokens};
+use bitext_core::memory::store;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::workspace::Workspace;
 
 /// How many queries to time.
 const QUERIES: usize = 3;

@@ -1,28 +1,16 @@
-//! bitext: paragraph-level translation tracking for articles.
+//! bitext: paragraph-level translation tracking for articles. The front ends over
+//! [`bitext_core`], which knows everything and prints nothing.
 //!
-//! The binary is a thin wrapper over [`main_with_args`]. The crate's map, one folder a layer:
+//! The binary is a thin wrapper over [`main_with_args`]. The crate's map:
 //!
-//! - [`model`]: segments and ids, translation files, alignment, states, word diffs;
-//! - [`workspace`]: `bitext.toml`, the lock, language tags, slugs, work over articles;
-//! - [`exchange`]: PO, XLIFF, TMX and the safe XML reader;
-//! - [`qa`]: quality checks on translations (numbers, links, markup, typography, glossary...);
-//! - [`memory`]: the translation memory, its fuzzy scores and index;
-//! - [`render`]: editions as HTML, Markdown and plain text;
-//! - [`ui`]: command-line arguments, the tool's own messages (Fluent), the terminal;
-//! - [`commands`]: one module per subcommand, each computing a report rendered separately;
-//! - [`serve`]: the translator's workbench in the browser, over the commands;
-//! - [`error`]: every way a command can fail.
+//! - [`ui`]: command-line arguments, clap's texts in the UI language, the terminal;
+//! - [`commands`]: one module per subcommand, glue from arguments to core operations and
+//!   reports, and their rendering;
+//! - [`serve`]: the translator's workbench in the browser, over the same core operations.
 
 pub mod commands;
-pub mod error;
-pub mod exchange;
-pub mod memory;
-pub mod model;
-pub mod qa;
-pub mod render;
 pub mod serve;
 pub mod ui;
-pub mod workspace;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -30,11 +18,12 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches as _;
 
-use crate::error::Result;
 use crate::ui::cli::{Cli, Command};
-use crate::ui::l10n;
 use crate::ui::term::Style;
-use crate::workspace::{Workspace, parallel};
+use bitext_core::error::Result;
+use bitext_core::l10n;
+use bitext_core::t;
+use bitext_core::workspace::{Workspace, parallel};
 
 /// Exit code for success or a clean result.
 pub const EXIT_OK: u8 = 0;

@@ -3,6 +3,4 @@
 
 pub mod clap_text;
 pub mod cli;
-pub mod l10n;
-pub mod os_text;
 pub mod term;

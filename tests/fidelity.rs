@@ -11,7 +11,7 @@
 //!
 //! Case counts are fixed so that CI time is bounded.
 
-use bitext::model::segment::{HARD_BREAK, Segment, segment};
+use bitext_core::model::segment::{HARD_BREAK, Segment, segment};
 use proptest::prelude::*;
 
 /// Inline tokens, chosen so that escapes often open a line.
@@ -348,10 +348,10 @@ proptest! {
     #[test]
     fn mdx_pages_keep_their_lines(pieces in prop::collection::vec(0..MDX_PIECES.len(), 0..24)) {
         let page: String = pieces.iter().map(|&i| MDX_PIECES[i]).collect();
-        let prepared = bitext::model::mdx::prepare(&page);
+        let prepared = bitext_core::model::mdx::prepare(&page);
         prop_assert_eq!(prepared.text.matches('\n').count(), page.matches('\n').count());
         prop_assert!(prepared.breaks.windows(2).all(|w| w[0] < w[1]));
-        for seg in bitext::model::segment::segment_mdx(&page) {
+        for seg in bitext_core::model::segment::segment_mdx(&page) {
             let line = page.lines().nth(seg.line - 1).unwrap_or("");
             let first_word = seg.text.split(' ').next().unwrap_or("");
             prop_assert!(

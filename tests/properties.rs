@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
-use bitext::model::article::Article;
-use bitext::model::assess::{State, assess, synced};
-use bitext::model::segment::normalise_file;
-use bitext::model::translation::{TranslationFile, Unit, UnitState};
-use bitext::workspace::slug::Slug;
+use bitext_core::model::article::Article;
+use bitext_core::model::assess::{State, assess, synced};
+use bitext_core::model::segment::normalise_file;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::{TranslationFile, Unit, UnitState};
 use bitext_corpus::wrap_at;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -313,9 +313,10 @@ proptest! {
 
 mod round_trips {
     use super::*;
-    use bitext::exchange::{ImportedFile, export_article, import};
-    use bitext::workspace::Workspace;
-    use bitext::workspace::lang::Lang;
+    use bitext_core::exchange::ImportedFile;
+    use bitext_core::model::lang::Lang;
+    use bitext_core::ops::exchange::{export_article, import};
+    use bitext_core::workspace::Workspace;
 
     fn workspace(markdown: &str, translations: &TranslationFile) -> (tempfile::TempDir, Workspace) {
         let dir = tempfile::tempdir().expect("temp");
@@ -355,13 +356,13 @@ mod round_trips {
             let slug = Slug::parse("a").expect("slug");
             let lang = Lang::parse("fr").expect("fr");
             let exported = export_article(&ws, &slug, &lang).expect("export");
-            let po = bitext::exchange::po::write(&exported, "2024-01-01 00:00+0000");
-            let po_file = bitext::exchange::po::read(std::path::Path::new("a.po"), &po).expect("po reads back");
-            let xlf2 = bitext::exchange::xliff::write(&exported, bitext::exchange::xliff::Version::V2_0);
-            let xlf12 = bitext::exchange::xliff::write(&exported, bitext::exchange::xliff::Version::V1_2);
+            let po = bitext_core::exchange::po::write(&exported, "2024-01-01 00:00+0000");
+            let po_file = bitext_core::exchange::po::read(std::path::Path::new("a.po"), &po).expect("po reads back");
+            let xlf2 = bitext_core::exchange::xliff::write(&exported, bitext_core::exchange::xliff::Version::V2_0);
+            let xlf12 = bitext_core::exchange::xliff::write(&exported, bitext_core::exchange::xliff::Version::V1_2);
             let mut files: Vec<ImportedFile> = vec![po_file];
-            files.extend(bitext::exchange::xliff::read(std::path::Path::new("a.xlf"), &xlf2).expect("xliff 2.0 reads back"));
-            files.extend(bitext::exchange::xliff::read(std::path::Path::new("a12.xlf"), &xlf12).expect("xliff 1.2 reads back"));
+            files.extend(bitext_core::exchange::xliff::read(std::path::Path::new("a.xlf"), &xlf2).expect("xliff 2.0 reads back"));
+            files.extend(bitext_core::exchange::xliff::read(std::path::Path::new("a12.xlf"), &xlf12).expect("xliff 1.2 reads back"));
             for imported in files {
                 let bytes = std::fs::read(&path).expect("read");
                 let report = import(&ws, std::slice::from_ref(&imported), false).expect("import");

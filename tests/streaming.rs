@@ -2,9 +2,9 @@
 //! document rendered at once, in every format, bilingual or not, complete or not.
 
 use bitext::commands::export::{self, ExportFormat, ExportRequest};
-use bitext::render::document::{build, fallback_chain};
-use bitext::render::{html, plain};
-use bitext::workspace::Workspace;
+use bitext_core::render::document::{build, fallback_chain};
+use bitext_core::render::{html, plain};
+use bitext_core::workspace::Workspace;
 
 #[test]
 fn a_streamed_edition_is_the_whole_document_byte_for_byte() {

@@ -8,13 +8,13 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let path = std::path::Path::new("fuzz.po");
-    match bitext::exchange::po::read(path, text) {
+    match bitext_core::exchange::po::read(path, text) {
         Ok(file) => {
             for unit in &file.units {
                 assert!(unit.position.0 >= 1);
             }
         }
-        Err(bitext::error::Error::ParseExchange { line, .. }) => {
+        Err(bitext_core::error::Error::ParseExchange { line, .. }) => {
             assert!(line >= 1 && line <= text.lines().count().max(1));
         }
         Err(other) => panic!("unexpected error kind: {other:?}"),

@@ -3,8 +3,8 @@
 //! segment's text is stable.
 #![no_main]
 
-use bitext::model::article::Article;
-use bitext::workspace::slug::Slug;
+use bitext_core::model::article::Article;
+use bitext_core::model::slug::Slug;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! serialises to a file it accepts again, unchanged.
 #![no_main]
 
-use bitext::model::translation::TranslationFile;
+use bitext_core::model::translation::TranslationFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let path = std::path::Path::new("fuzz.xlf");
-    match bitext::exchange::xliff::read(path, text) {
+    match bitext_core::exchange::xliff::read(path, text) {
         Ok(files) => {
             for file in &files {
                 for unit in &file.units {
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
         }
-        Err(bitext::error::Error::ParseExchange { line, .. }) => assert!(line >= 1),
+        Err(bitext_core::error::Error::ParseExchange { line, .. }) => assert!(line >= 1),
         Err(other) => panic!("unexpected error kind: {other:?}"),
     }
 });

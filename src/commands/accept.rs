@@ -5,16 +5,16 @@
 //! fails (the source now says 70 deaths, the translation still 60) stops the whole command,
 //! which writes nothing and exits 1, unless `--force`.
 
-use crate::commands::qa::QaFinding;
-use crate::commands::sync::FilePlan;
-use crate::error::{Error, Result, disp};
-use crate::model::assess::State;
-use crate::model::translation::UnitState;
-use crate::qa::{Context, Level, Place, check_segment_at};
-use crate::t;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Error, Result, disp};
+use bitext_core::model::assess::State;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::UnitState;
+use bitext_core::qa::located::QaFinding;
+use bitext_core::qa::{Context, Level, Place, check_segment_at};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::plan::FilePlan;
 
 /// What `accept` did to each segment, in the order given.
 #[derive(Debug)]
@@ -164,7 +164,7 @@ pub fn render(report: &AcceptReport) -> String {
 /// # Errors
 /// As [`run`], and when the lock is held.
 pub fn execute(ws: &Workspace, args: crate::ui::cli::AcceptArgs) -> Result<crate::Outcome> {
-    let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
+    let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
     let report = run(ws, &articles[0], &args.segments, &langs[0], args.force)?;
     let mut outcome = crate::Outcome::ok(render(&report));

@@ -2,7 +2,7 @@
 //! selected language, 1 when a segment is stale, missing or draft (or, with `--min-complete`,
 //! when an article falls below the threshold), 2 on any error.
 //!
-//! Quality findings at level error ([`crate::qa`]) fail the check too, unless `--no-qa`.
+//! Quality findings at level error ([`bitext_core::qa`]) fail the check too, unless `--no-qa`.
 //!
 //! The findings are one report rendered four ways: text, JSON, GitHub Actions workflow
 //! commands, and JUnit XML. It is written as it is made, a section of the output per
@@ -15,18 +15,18 @@ use std::io::{self, Seek as _, Write};
 use serde::Serialize;
 
 use crate::commands::diff::finding_line;
-use crate::commands::qa::QaFinding;
 use crate::commands::status;
-use crate::error::Result;
-use crate::exchange::xml::escape as xml_escape;
-use crate::model::assess::State;
-use crate::qa::{Context, Level};
-use crate::t;
 use crate::ui::cli::CheckFormat;
-use crate::ui::l10n;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::Result;
+use bitext_core::exchange::xml::escape as xml_escape;
+use bitext_core::l10n;
+use bitext_core::model::assess::State;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::qa::located::QaFinding;
+use bitext_core::qa::{Context, Level};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
 
 /// One segment that is not `current`.
 #[derive(Debug, Clone, Serialize)]
@@ -193,7 +193,7 @@ pub fn write_report(
     out: &mut dyn Write,
 ) -> Result<bool> {
     let (min_complete, qa) = options;
-    let spool = |source| crate::error::Error::Write {
+    let spool = |source| bitext_core::error::Error::Write {
         path: std::env::temp_dir(),
         source,
     };
@@ -250,7 +250,7 @@ pub fn write_report(
     // passes.
     match sink.finish(&verdict, &qa, out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        other => other.map_err(|source| crate::error::Error::Write {
+        other => other.map_err(|source| bitext_core::error::Error::Write {
             path: std::path::PathBuf::from("-"),
             source,
         })?,
@@ -741,7 +741,7 @@ mod tests {
             id: "a1".to_owned(),
             line: 1,
             state: State::Current,
-            check: crate::qa::Check::Numbers,
+            check: bitext_core::qa::Check::Numbers,
             level: Level::Error,
             message: "60\nor 70".to_owned(),
             source_part: Some("60".to_owned()),

@@ -6,17 +6,17 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result, disp};
-use crate::model::assess::{State, assess, linked_unit};
-use crate::model::patch;
-use crate::model::worddiff::{Chunk, word_diff};
-use crate::t;
 use crate::ui::cli::DiffFormat;
 use crate::ui::term::Style;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::parallel::map_ordered;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Error, Result, disp};
+use bitext_core::model::assess::{State, assess, linked_unit};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::patch;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::worddiff::{Chunk, word_diff};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::parallel::map_ordered;
 
 /// Stale and missing segments of the selected articles and languages.
 #[derive(Debug, Serialize)]
@@ -144,7 +144,7 @@ pub fn for_each(
     part: Part,
     mut f: impl FnMut(ArticleDiff) -> Result<()>,
 ) -> Result<()> {
-    let matches = crate::memory::store::BestMatches::new(ws, langs);
+    let matches = bitext_core::memory::store::BestMatches::new(ws, langs);
     for chunk in articles.chunks(CHUNK) {
         let found = map_ordered(chunk, |slug| article_diff(ws, slug, langs, part, &matches))?;
         for article in found.into_iter().flatten() {
@@ -160,7 +160,7 @@ fn article_diff(
     slug: &Slug,
     langs: &[Lang],
     part: Part,
-    matches: &crate::memory::store::BestMatches<'_>,
+    matches: &bitext_core::memory::store::BestMatches<'_>,
 ) -> Result<Option<ArticleDiff>> {
     let article = ws.load_article(slug)?;
     let mut languages = Vec::new();
@@ -303,7 +303,7 @@ fn push_missing(out: &mut String, article: &ArticleDiff, style: Style) {
                 m.n,
                 &m.id,
             );
-            let mut excerpt = crate::commands::status::excerpt(&m.text, 60);
+            let mut excerpt = bitext_core::model::words::excerpt(&m.text, 60);
             if let Some(score) = m.best_match {
                 let _ = write!(
                     excerpt,
@@ -356,11 +356,11 @@ fn unified_article(ws: &Workspace, article: &ArticleDiff) -> Result<String> {
         return Ok(String::new());
     }
     let path = std::path::Path::new(&article.source);
-    let bytes = std::fs::read(ws.abs(path)).map_err(|source| crate::error::Error::Read {
+    let bytes = std::fs::read(ws.abs(path)).map_err(|source| bitext_core::error::Error::Read {
         path: path.to_owned(),
         source,
     })?;
-    let current = crate::error::utf8(path, &bytes)?;
+    let current = bitext_core::error::utf8(path, &bytes)?;
     Ok(patch::unified(&article.source, current, &old))
 }
 

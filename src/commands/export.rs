@@ -9,17 +9,19 @@ use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 use crate::commands::diff::finding_line;
-use crate::error::{Error, Result};
-use crate::model::translation::write_atomic_with;
-use crate::render::document::{DocFrame, Document, Gap, build_article, fallback_chain, frame};
-use crate::render::html;
-use crate::render::plain::{self, Flavour};
-use crate::t;
-use crate::workspace::Workspace;
-use crate::workspace::config::Edition;
-use crate::workspace::lang::Lang;
-use crate::workspace::parallel::map_ordered;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Error, Result};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::write_atomic_with;
+use bitext_core::render::document::{
+    DocFrame, Document, Gap, build_article, fallback_chain, frame,
+};
+use bitext_core::render::html;
+use bitext_core::render::plain::{self, Flavour};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::config::Edition;
+use bitext_core::workspace::parallel::map_ordered;
 
 /// Output format of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,5 +1,5 @@
 //! `bitext import`: record the translations of an already-translated document, aligned
-//! paragraph by paragraph with the source ([`crate::model::lengthalign`]).
+//! paragraph by paragraph with the source ([`bitext_core::model::lengthalign`]).
 //!
 //! Confident one-to-one pairs are recorded as translations of the current source text.
 //! Merged, split and low-confidence pairs become drafts, which `status` lists as needing review
@@ -11,21 +11,21 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::commands::qa::QaFinding;
-use crate::commands::sync::FilePlan;
-use crate::error::{Result, disp};
-use crate::model::assess::State;
-use crate::model::lengthalign::{Bead, Para, align};
-use crate::model::segment::{SegmentKind, normalise_paragraph, segment};
-use crate::model::translation::{Unit, UnitState};
-use crate::qa::consistency::Wanted;
-use crate::qa::untranslated::{self, Untranslated};
-use crate::qa::{Context, Place, check_segment_at};
-use crate::t;
 use crate::ui::term::{fit, pad_left, pad_right};
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Result, disp};
+use bitext_core::model::assess::State;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::lengthalign::{Bead, Para, align};
+use bitext_core::model::segment::{SegmentKind, normalise_paragraph, segment};
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::{Unit, UnitState};
+use bitext_core::qa::consistency::Wanted;
+use bitext_core::qa::located::QaFinding;
+use bitext_core::qa::untranslated::{self, Untranslated};
+use bitext_core::qa::{Context, Place, check_segment_at};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::plan::FilePlan;
 
 /// Confidence below which a one-to-one pair is recorded as a draft.
 pub const MIN_CONFIDENCE: f64 = 0.5;
@@ -96,12 +96,12 @@ fn without_underline(paragraph: &str) -> &str {
 
 /// The lines an export of `slug` in `lang` adds around the article's paragraphs.
 fn chrome(ws: &Workspace, slug: &Slug, lang: &Lang) -> Vec<String> {
-    let l10n = crate::ui::l10n::Localizer::new(&lang.id());
+    let l10n = bitext_core::l10n::Localizer::new(&lang.id());
     let mut lines = vec![l10n.message(
         "export-translated-from",
         &[(
             "source",
-            crate::ui::l10n::Arg::Str(ws.config.source.as_str()),
+            bitext_core::l10n::Arg::Str(ws.config.source.as_str()),
         )],
     )];
     if let Some(edition) = ws
@@ -110,7 +110,7 @@ fn chrome(ws: &Workspace, slug: &Slug, lang: &Lang) -> Vec<String> {
         .iter()
         .find(|e| e.articles.contains(slug))
     {
-        lines.push(crate::render::document::published_in(&l10n, edition));
+        lines.push(bitext_core::render::document::published_in(&l10n, edition));
     }
     lines
 }
@@ -118,7 +118,7 @@ fn chrome(ws: &Workspace, slug: &Slug, lang: &Lang) -> Vec<String> {
 /// Reads the translated paragraphs of `path`: Markdown blocks for `.md`, blank-line separated
 /// paragraphs otherwise.
 fn read_document(path: &Path) -> Result<Vec<Para>> {
-    let text = crate::error::read_text(path)?;
+    let text = bitext_core::error::read_text(path)?;
     let markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
@@ -131,7 +131,7 @@ fn read_document(path: &Path) -> Result<Vec<Para>> {
             })
             .collect());
     }
-    let unified = crate::model::segment::normalise_file(&text);
+    let unified = bitext_core::model::segment::normalise_file(&text);
     Ok(unified
         .split("\n\n")
         .map(without_underline)
@@ -310,7 +310,7 @@ pub fn render(report: &ImportArticleReport) -> String {
         let confidence = if matches!(pair.outcome, Outcome::Missing | Outcome::Extra) {
             "-".to_owned()
         } else {
-            crate::ui::l10n::decimal2(pair.confidence)
+            bitext_core::l10n::decimal2(pair.confidence)
         };
         let source = if pair.source.is_empty() {
             none.clone()
@@ -384,7 +384,7 @@ pub fn render(report: &ImportArticleReport) -> String {
 /// As [`run`], and when the lock is held.
 pub fn execute(ws: &Workspace, args: crate::ui::cli::ImportArgs) -> Result<crate::Outcome> {
     let _lock = (!args.dry_run)
-        .then(|| crate::workspace::lock::Lock::acquire(&ws.root))
+        .then(|| bitext_core::workspace::lock::Lock::acquire(&ws.root))
         .transpose()?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
     let report = run(

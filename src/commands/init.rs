@@ -3,12 +3,12 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
-use crate::t;
-use crate::workspace::config::{CONFIG_FILE, Config};
-use crate::workspace::lang::Lang;
-use crate::workspace::lock::LOCK_FILE;
-use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR};
+use bitext_core::error::{Error, Result};
+use bitext_core::model::lang::Lang;
+use bitext_core::t;
+use bitext_core::workspace::config::{CONFIG_FILE, Config};
+use bitext_core::workspace::lock::LOCK_FILE;
+use bitext_core::workspace::{SOURCES_DIR, TRANSLATIONS_DIR};
 
 /// The `.gitattributes` line that hands translation files to bitext's merge driver.
 pub const GITATTRIBUTES_LINE: &str = "translations/**/*.json merge=bitext";
@@ -69,7 +69,7 @@ pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<I
                 path: dir.clone(),
                 source,
             })?;
-            created.push(format!("{}/", crate::error::disp(dir)));
+            created.push(format!("{}/", bitext_core::error::disp(dir)));
         }
     }
     let write_error = |source| Error::Write {
@@ -98,7 +98,7 @@ pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<I
         let content = format!(
             "# bitext's workspace lock, present only while a command runs\n{LOCK_FILE}\n\
              # bitext's caches, rebuilt from the workspace whenever they are missing or out of date\n{}/\n",
-            crate::memory::store::CACHE_DIR
+            bitext_core::memory::store::CACHE_DIR
         );
         std::fs::write(&gitignore, content).map_err(|source| Error::Write {
             path: PathBuf::from(".gitignore"),
@@ -205,7 +205,7 @@ pub fn render(report: &InitReport) -> String {
 pub fn execute(dir: Option<&Path>, args: &crate::ui::cli::InitArgs) -> Result<crate::Outcome> {
     let root = match dir {
         Some(dir) => dir.to_path_buf(),
-        None => std::env::current_dir().map_err(|source| crate::error::Error::Read {
+        None => std::env::current_dir().map_err(|source| bitext_core::error::Error::Read {
             path: std::path::PathBuf::from("."),
             source,
         })?,

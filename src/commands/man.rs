@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::Outcome;
-use crate::error::Result;
-use crate::model::translation::write_atomic;
-use crate::t;
 use crate::ui::cli::ManArgs;
+use bitext_core::error::Result;
+use bitext_core::model::translation::write_atomic;
+use bitext_core::t;
 
 /// Every page: its file name and its roff text, `bitext.1` first.
 #[must_use]

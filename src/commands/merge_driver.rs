@@ -1,7 +1,7 @@
 //! `bitext merge-driver %O %A %B %P`: git's merge driver for translation files.
 //!
 //! Git runs it with the common ancestor, our version (which receives the result) and their
-//! version of a translation file; the merge itself is [`crate::model::merge`]. Exit 0 when
+//! version of a translation file; the merge itself is [`bitext_core::model::merge`]. Exit 0 when
 //! the merge is clean, 1 when units were translated differently on both sides (the file is
 //! still valid: ours kept, theirs recorded as a conflict), 2 when a version cannot be read
 //! as a translation file, in which case our version is left untouched and git reports the
@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result, disp};
-use crate::model::merge::merge;
-use crate::model::translation::{TranslationFile, write_atomic};
-use crate::t;
 use crate::ui::cli::MergeDriverArgs;
+use bitext_core::error::{Error, Result, disp};
+use bitext_core::model::merge::merge;
+use bitext_core::model::translation::{TranslationFile, write_atomic};
+use bitext_core::t;
 
 /// What the merge did.
 #[derive(Debug)]

@@ -24,10 +24,10 @@ pub mod sync;
 pub mod tmx;
 pub mod xliff;
 
-use crate::error::Result;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::Result;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::workspace::Workspace;
 
 /// Resolves the article and language selection once; when every article is selected,
 /// translation files of articles that do not exist are refused.
@@ -45,4 +45,20 @@ pub fn select(
         ws.check_orphans(&langs, &slugs)?;
     }
     Ok((slugs, langs))
+}
+
+/// The outcome of an import for the command line: the report, exiting [`crate::EXIT_FOUND`]
+/// when a unit was kept as a conflict (the translator has a decision left to make) and
+/// [`crate::EXIT_OK`] otherwise.
+#[must_use]
+pub fn import_outcome(report: &bitext_core::ops::exchange::ImportReport) -> crate::Outcome {
+    let mut outcome = crate::Outcome::ok(bitext_core::ops::exchange::render(report));
+    if report
+        .files
+        .iter()
+        .any(|(_, counts, _)| counts.conflicts > 0)
+    {
+        outcome.code = crate::EXIT_FOUND;
+    }
+    outcome
 }

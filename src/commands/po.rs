@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use crate::Outcome;
-use crate::error::Result;
-use crate::exchange::{self, ExportArticle, po};
 use crate::ui::cli::PoCommand;
-use crate::workspace::Workspace;
-use crate::workspace::lock::Lock;
+use bitext_core::error::Result;
+use bitext_core::exchange::{ExportArticle, po};
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::lock::Lock;
 
 /// Runs `po export` or `po import`.
 ///
@@ -19,7 +19,7 @@ pub fn execute(ws: &Workspace, command: PoCommand) -> Result<Outcome> {
             let (slugs, langs) = super::select(ws, &args.articles, &[args.lang])?;
             let date = po::header_date();
             let render = |article: &ExportArticle| po::write(article, &date);
-            let stdout = exchange::export_files(
+            let stdout = bitext_core::ops::exchange::export_files(
                 ws,
                 &slugs,
                 &langs[0],
@@ -32,9 +32,9 @@ pub fn execute(ws: &Workspace, command: PoCommand) -> Result<Outcome> {
         PoCommand::Import(args) => {
             let read = |path: &Path, text: &str| po::read(path, text).map(|f| vec![f]);
             let _lock = Lock::acquire(&ws.root)?;
-            let files = exchange::read_files(&args.files, &read)?;
-            let report = exchange::import(ws, &files, args.force)?;
-            Ok(report.outcome())
+            let files = bitext_core::ops::exchange::read_files(&args.files, &read)?;
+            let report = bitext_core::ops::exchange::import(ws, &files, args.force)?;
+            Ok(super::import_outcome(&report))
         }
     }
 }

@@ -10,19 +10,19 @@
 
 use std::fmt::Write as _;
 
-use crate::commands::sync::FilePlan;
-use crate::error::{Result, disp};
-use crate::memory::store;
-use crate::model::assess::State;
-use crate::model::translation::{Unit, UnitState};
-use crate::qa::untranslated::{self, Untranslated};
-use crate::qa::{self, Check, Context, Finding};
-use crate::t;
 use crate::ui::cli::PretranslateArgs;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::parallel::map_ordered;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Result, disp};
+use bitext_core::memory::store;
+use bitext_core::model::assess::State;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::{Unit, UnitState};
+use bitext_core::qa::untranslated::{self, Untranslated};
+use bitext_core::qa::{self, Check, Context, Finding};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::parallel::map_ordered;
+use bitext_core::workspace::plan::FilePlan;
 
 /// One filled segment.
 #[derive(Debug)]
@@ -224,7 +224,7 @@ pub fn render(report: &PretranslateReport) -> String {
 /// # Errors
 /// As [`run`], and when the lock is held.
 pub fn execute(ws: &Workspace, args: &PretranslateArgs) -> Result<crate::Outcome> {
-    let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
+    let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let (slugs, langs) = super::select(ws, &args.articles, std::slice::from_ref(&args.lang))?;
     let report = run(
         ws,

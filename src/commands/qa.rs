@@ -1,4 +1,4 @@
-//! `bitext qa`: the quality checks of [`crate::qa`] on every translated segment (current, stale
+//! `bitext qa`: the quality checks of [`bitext_core::qa`] on every translated segment (current, stale
 //! and draft) of the selected articles and languages, located on the source line. Exit 1 when
 //! a finding is at level error.
 //!
@@ -9,110 +9,18 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::error::{Result, disp};
-use crate::exchange::xml::escape as xml_escape;
-use crate::model::assess::{State, assess, linked_unit};
-use crate::model::segment::Segment;
-use crate::qa::consistency::{self, Entry, Index};
-use crate::qa::{Check, Context, Finding, Level, Place, check_article, check_segment_at};
-use crate::t;
 use crate::ui::cli::CheckFormat;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::parallel::map_ordered;
-use crate::workspace::slug::Slug;
-
-/// One finding, located.
-#[derive(Debug, Clone, Serialize)]
-pub struct QaFinding {
-    /// The article's slug.
-    pub article: String,
-    /// The source file, relative to the workspace root.
-    pub source: String,
-    /// The language.
-    pub lang: String,
-    /// 1-based position of the segment.
-    pub n: usize,
-    /// Segment id.
-    pub id: String,
-    /// 1-based line of the segment in the source file.
-    pub line: usize,
-    /// The segment's state.
-    pub state: State,
-    /// The check's stable code.
-    pub check: Check,
-    /// `error` or `warning`.
-    pub level: Level,
-    /// The message in the UI language.
-    pub message: String,
-    /// The offending part of the source, if any.
-    pub source_part: Option<String>,
-    /// The offending part of the translation, if any.
-    pub target_part: Option<String>,
-}
-
-impl QaFinding {
-    /// Locates `finding` on `segment` of the article at `source` in `lang`.
-    #[must_use]
-    pub fn new(
-        article: &str,
-        source: &str,
-        lang: &Lang,
-        segment: &Segment,
-        state: State,
-        finding: &Finding,
-    ) -> Self {
-        Self {
-            article: article.to_owned(),
-            source: source.to_owned(),
-            lang: lang.to_string(),
-            n: segment.n,
-            id: segment.id.clone(),
-            line: segment.line,
-            state,
-            check: finding.check,
-            level: finding.level,
-            message: finding.message(),
-            source_part: finding.source_part.clone(),
-            target_part: finding.target_part.clone(),
-        }
-    }
-
-    /// The one-line location and message:
-    /// `sources/x.md:12: fr: segment 6 (3fa9c2d1): numbers: ... [error]`.
-    #[must_use]
-    pub fn line(&self) -> String {
-        let message = format!(
-            "{} [{}]",
-            self.message,
-            t!(&format!("qa-level-{}", self.level.as_str()))
-        );
-        t!(
-            "qa-finding",
-            path = &self.source,
-            line = self.line,
-            lang = self.lang.as_str(),
-            n = self.n,
-            id = &self.id,
-            check = self.check.code(),
-            message = &message
-        )
-    }
-
-    /// [`QaFinding::line`] followed by the offending parts, indented.
-    #[must_use]
-    pub fn render(&self) -> String {
-        let mut out = self.line();
-        out.push('\n');
-        if let Some(part) = &self.source_part {
-            let _ = writeln!(out, "    {}", t!("qa-source-part", text = part));
-        }
-        if let Some(part) = &self.target_part {
-            let _ = writeln!(out, "    {}", t!("qa-target-part", text = part));
-        }
-        out
-    }
-}
+use bitext_core::error::{Result, disp};
+use bitext_core::exchange::xml::escape as xml_escape;
+use bitext_core::model::assess::{assess, linked_unit};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::qa::consistency::{self, Entry, Index};
+use bitext_core::qa::located::QaFinding;
+use bitext_core::qa::{Check, Context, Finding, Level, Place, check_article, check_segment_at};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::parallel::map_ordered;
 
 /// Totals of a run.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -190,7 +98,7 @@ pub fn run(
                 let assessment = assess(&article, Some(&file));
                 let mut targets: Vec<(
                     usize,
-                    std::borrow::Cow<'_, crate::model::translation::Unit>,
+                    std::borrow::Cow<'_, bitext_core::model::translation::Unit>,
                 )> = Vec::new();
                 for ((segment, link), state) in article
                     .segments
@@ -307,8 +215,8 @@ fn consistency_findings(
     let mut out = Vec::new();
     let mut loaded: Option<(
         usize,
-        crate::model::article::Article,
-        Vec<Option<crate::model::translation::TranslationFile>>,
+        bitext_core::model::article::Article,
+        Vec<Option<bitext_core::model::translation::TranslationFile>>,
     )> = None;
     for (article, l, n, finding) in found {
         if loaded.as_ref().is_none_or(|(a, _, _)| *a != article) {

@@ -5,14 +5,14 @@
 //! records a new translation made from the current source text. Either way the conflict
 //! goes, and the file is brought in line with the current segmentation as `set` does.
 
-use crate::commands::sync::FilePlan;
-use crate::error::{Error, Result, disp};
-use crate::model::segment::normalise_paragraph;
-use crate::model::translation::{Place, Unit, UnitState};
-use crate::t;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Error, Result, disp};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::segment::normalise_paragraph;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::{Place, Unit, UnitState};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::plan::FilePlan;
 
 /// Which version wins.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +149,7 @@ pub fn render(report: &ResolveReport) -> String {
 /// # Errors
 /// As [`run`], and when the lock is held.
 pub fn execute(ws: &Workspace, args: crate::ui::cli::ResolveArgs) -> Result<crate::Outcome> {
-    let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
+    let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
     let choice = match (args.ours, args.theirs, args.text) {
         (_, _, Some(text)) => Choice::Text(text),

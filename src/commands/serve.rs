@@ -4,11 +4,11 @@
 use std::io::Write as _;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
-use crate::error::{Error, Result};
 use crate::serve::http::Guard;
 use crate::serve::{self, App};
-use crate::t;
-use crate::workspace::Workspace;
+use bitext_core::error::{Error, Result};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
 
 /// A random token of 32 hexadecimal digits.
 ///

@@ -9,18 +9,18 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::commands::qa::QaFinding;
-use crate::commands::sync::FilePlan;
-use crate::error::{Error, Result, disp};
-use crate::model::assess::State;
-use crate::model::segment::normalise_paragraph;
-use crate::model::translation::{Unit, UnitState};
-use crate::qa::consistency::Wanted;
-use crate::qa::{Context, Place, check_segment_at};
-use crate::t;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Error, Result, disp};
+use bitext_core::model::assess::State;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::segment::normalise_paragraph;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::{Unit, UnitState};
+use bitext_core::qa::consistency::Wanted;
+use bitext_core::qa::located::QaFinding;
+use bitext_core::qa::{Context, Place, check_segment_at};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::plan::FilePlan;
 
 /// Where the translation text comes from.
 #[derive(Debug)]
@@ -108,7 +108,7 @@ pub fn run(
 fn read_text(source: TextSource) -> Result<(String, String)> {
     match source {
         TextSource::Inline(text) => Ok((text, t!("origin-text"))),
-        TextSource::File(path) => Ok((crate::error::read_text(&path)?, disp(&path))),
+        TextSource::File(path) => Ok((bitext_core::error::read_text(&path)?, disp(&path))),
         TextSource::Stdin => {
             let origin = t!("origin-stdin");
             let mut bytes = Vec::new();
@@ -118,7 +118,7 @@ fn read_text(source: TextSource) -> Result<(String, String)> {
                     path: PathBuf::from(&origin),
                     source,
                 })?;
-            let text = crate::error::utf8(Path::new(&origin), &bytes)?.to_owned();
+            let text = bitext_core::error::utf8(Path::new(&origin), &bytes)?.to_owned();
             Ok((text, origin))
         }
     }
@@ -151,7 +151,7 @@ pub fn render(report: &SetReport) -> String {
 /// # Errors
 /// As [`run`], and when the lock is held.
 pub fn execute(ws: &Workspace, args: crate::ui::cli::SetArgs) -> Result<crate::Outcome> {
-    let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
+    let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
     let text = match (args.text, args.file) {
         (Some(text), _) => TextSource::Inline(text),

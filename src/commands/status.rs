@@ -5,15 +5,15 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::error::{Result, disp};
-use crate::model::assess::{State, assess};
-use crate::t;
 use crate::ui::cli::{StatusArgs, StatusFormat};
 use crate::ui::term::{Style, pad_left, pad_right, width};
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::parallel::map_ordered;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Result, disp};
+use bitext_core::model::assess::{State, assess};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::parallel::map_ordered;
 
 /// The whole report; its JSON form is the contract in the README.
 #[derive(Debug, Serialize)]
@@ -95,12 +95,12 @@ pub struct ConflictStatus {
 /// The conflicts of `file`, located among `article`'s segments.
 #[must_use]
 pub fn conflicts(
-    article: &crate::model::article::Article,
-    file: Option<&crate::model::translation::TranslationFile>,
-    assessment: &crate::model::assess::Assessment,
+    article: &bitext_core::model::article::Article,
+    file: Option<&bitext_core::model::translation::TranslationFile>,
+    assessment: &bitext_core::model::assess::Assessment,
 ) -> Vec<ConflictStatus> {
-    use crate::model::align::Link;
-    use crate::model::translation::Place;
+    use bitext_core::model::align::Link;
+    use bitext_core::model::translation::Place;
     let Some(file) = file else {
         return Vec::new();
     };
@@ -156,7 +156,7 @@ pub fn run(
     langs: &[Lang],
     listing: Listing,
 ) -> Result<StatusReport> {
-    let matches = crate::memory::store::BestMatches::new(ws, langs);
+    let matches = bitext_core::memory::store::BestMatches::new(ws, langs);
     let articles = map_ordered(articles, |slug| {
         article_status(ws, slug, langs, listing, &matches)
     })?;
@@ -179,11 +179,11 @@ pub fn write_to(
     (format, style): (StatusFormat, Style),
     out: &mut dyn std::io::Write,
 ) -> Result<()> {
-    let io = |source| crate::error::Error::Write {
+    let io = |source| bitext_core::error::Error::Write {
         path: std::path::PathBuf::from("-"),
         source,
     };
-    let matches = crate::memory::store::BestMatches::new(ws, langs);
+    let matches = bitext_core::memory::store::BestMatches::new(ws, langs);
     if format == StatusFormat::Json {
         out.write_all(b"{\n  \"articles\": [").map_err(io)?;
     } else if articles.is_empty() {
@@ -246,7 +246,7 @@ fn article_status(
     slug: &Slug,
     langs: &[Lang],
     listing: Listing,
-    matches: &crate::memory::store::BestMatches<'_>,
+    matches: &bitext_core::memory::store::BestMatches<'_>,
 ) -> Result<ArticleStatus> {
     let article = ws.load_article(slug)?;
     let mut languages = Vec::with_capacity(langs.len());
@@ -267,7 +267,7 @@ fn article_status(
                     state: *state,
                     line: segment.line,
                     excerpt: if listing == Listing::All {
-                        excerpt(&segment.text, 60)
+                        bitext_core::model::words::excerpt(&segment.text, 60)
                     } else {
                         String::new()
                     },
@@ -310,21 +310,6 @@ pub fn percent(part: usize, total: usize) -> f64 {
     )]
     let tenths = ((part * 1000) as f64 / total as f64).round();
     tenths / 10.0
-}
-
-/// The first words of `text`, at most `max` characters, with ` ...` when cut.
-#[must_use]
-pub fn excerpt(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max).collect();
-    let at_word = cut
-        .rfind(' ')
-        .filter(|&i| i > max / 2)
-        .map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{} ...", at_word.trim_end())
 }
 
 /// Renders the report as JSON (pretty, with a trailing newline).
@@ -419,7 +404,7 @@ fn render_table(out: &mut String, article: &ArticleStatus, style: Style) {
                 l.missing.to_string(),
                 l.draft.to_string(),
                 l.obsolete.to_string(),
-                crate::ui::l10n::percent(l.percent),
+                bitext_core::l10n::percent(l.percent),
             ]
         })
         .collect();
@@ -566,7 +551,7 @@ pub fn execute(ws: &Workspace, args: &StatusArgs, style: Style) -> Result<crate:
         &mut out,
     ) {
         // `bitext status | head` closing the pipe early is not an error.
-        Err(crate::error::Error::Write { source, .. })
+        Err(bitext_core::error::Error::Write { source, .. })
             if source.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
@@ -583,13 +568,5 @@ mod tests {
         assert!((percent(0, 5) - 0.0).abs() < 1e-9);
         assert!((percent(0, 0) - 100.0).abs() < 1e-9);
         assert!((percent(2, 3) - 66.7).abs() < 1e-9);
-    }
-
-    #[test]
-    fn excerpts_cut_at_a_word_and_flatten_breaks() {
-        assert_eq!(excerpt("short", 60), "short");
-        assert_eq!(excerpt("a\\\nb", 60), "a\\ b");
-        let long = "Matters of Concern Around the World and a great deal more text here";
-        assert_eq!(excerpt(long, 30), "Matters of Concern Around the ...");
     }
 }

@@ -4,18 +4,18 @@
 
 use std::fmt::Write as _;
 
-use crate::error::{Result, disp};
-use crate::memory::index::{Hit, Origin};
-use crate::memory::score::score;
-use crate::memory::store;
-use crate::model::assess::{State, assess, linked_unit};
-use crate::model::worddiff::word_diff;
-use crate::t;
 use crate::ui::cli::{SuggestArgs, SuggestFormat};
 use crate::ui::term::Style;
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::{Result, disp};
+use bitext_core::memory::index::{Hit, Origin};
+use bitext_core::memory::score::score;
+use bitext_core::memory::store;
+use bitext_core::model::assess::{State, assess, linked_unit};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::worddiff::word_diff;
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
 
 /// What `suggest` found for one segment.
 #[derive(Debug)]

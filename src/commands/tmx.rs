@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::Outcome;
-use crate::error::{Error, Result, disp};
-use crate::exchange::{self, tmx};
-use crate::memory::store::MEMORY_DIR;
-use crate::model::translation::{write_atomic, write_atomic_with};
-use crate::t;
 use crate::ui::cli::TmxCommand;
-use crate::workspace::Workspace;
+use bitext_core::error::{Error, Result, disp};
+use bitext_core::exchange::tmx;
+use bitext_core::memory::store::MEMORY_DIR;
+use bitext_core::model::translation::{write_atomic, write_atomic_with};
+use bitext_core::t;
+use bitext_core::workspace::Workspace;
 
 /// Runs `tmx export` or `tmx import`.
 ///
@@ -36,10 +36,10 @@ pub fn execute(ws: &Workspace, command: TmxCommand) -> Result<Outcome> {
         out.write_all(tmx::head(source).as_bytes()).map_err(io)?;
         for lang in &langs {
             for chunk in slugs.chunks(64) {
-                let texts = crate::workspace::parallel::map_ordered(chunk, |slug| {
+                let texts = bitext_core::workspace::parallel::map_ordered(chunk, |slug| {
                     Ok(tmx::units(
                         source,
-                        &exchange::export_article(ws, slug, lang)?,
+                        &bitext_core::ops::exchange::export_article(ws, slug, lang)?,
                     ))
                 })?;
                 for text in texts {
@@ -71,10 +71,10 @@ pub fn execute(ws: &Workspace, command: TmxCommand) -> Result<Outcome> {
 /// Reads and checks every file, then (only if all are valid) copies each to
 /// `memory/<name>.tmx`.
 fn import(ws: &Workspace, files: &[PathBuf]) -> Result<Outcome> {
-    let _lock = crate::workspace::lock::Lock::acquire(&ws.root)?;
+    let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let mut checked = Vec::new();
     for path in files {
-        let text = crate::error::read_text(path)?;
+        let text = bitext_core::error::read_text(path)?;
         let units = tmx::read(path, &text, &ws.config.source)?;
         let stem = path
             .file_stem()

@@ -1,11 +1,11 @@
 //! `xliff export` and `xliff import`: XLIFF 2.0, or 1.2 for older tools.
 
 use crate::Outcome;
-use crate::error::Result;
-use crate::exchange::{self, ExportArticle, xliff};
 use crate::ui::cli::XliffCommand;
-use crate::workspace::Workspace;
-use crate::workspace::lock::Lock;
+use bitext_core::error::Result;
+use bitext_core::exchange::{ExportArticle, xliff};
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::lock::Lock;
 
 /// Runs `xliff export` or `xliff import`.
 ///
@@ -16,9 +16,9 @@ pub fn execute(ws: &Workspace, command: XliffCommand) -> Result<Outcome> {
         XliffCommand::Export(args) => {
             let common = args.common;
             let (slugs, langs) = super::select(ws, &common.articles, &[common.lang])?;
-            let version = args.xliff_version;
+            let version = args.xliff_version.into();
             let render = |article: &ExportArticle| xliff::write(article, version);
-            let stdout = exchange::export_files(
+            let stdout = bitext_core::ops::exchange::export_files(
                 ws,
                 &slugs,
                 &langs[0],
@@ -30,9 +30,9 @@ pub fn execute(ws: &Workspace, command: XliffCommand) -> Result<Outcome> {
         }
         XliffCommand::Import(args) => {
             let _lock = Lock::acquire(&ws.root)?;
-            let files = exchange::read_files(&args.files, &xliff::read)?;
-            let report = exchange::import(ws, &files, args.force)?;
-            Ok(report.outcome())
+            let files = bitext_core::ops::exchange::read_files(&args.files, &xliff::read)?;
+            let report = bitext_core::ops::exchange::import(ws, &files, args.force)?;
+            Ok(super::import_outcome(&report))
         }
     }
 }

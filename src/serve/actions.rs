@@ -12,18 +12,18 @@ use std::fmt::Write as _;
 
 use sha2::{Digest as _, Sha256};
 
-use crate::commands::sync::FilePlan;
 use crate::commands::{accept, set};
-use crate::model::assess::{State, assess};
-use crate::model::segment::normalise_paragraph;
-use crate::model::translation::{Unit, UnitState};
 use crate::serve::http::{Response, lookup, percent_encode};
 use crate::serve::pages::{self, Problem, Resubmit};
 use crate::serve::{Fail, Ui, hooks};
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::lock::Lock;
-use crate::workspace::slug::Slug;
+use bitext_core::model::assess::{State, assess};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::segment::normalise_paragraph;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::{Unit, UnitState};
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::lock::Lock;
+use bitext_core::workspace::plan::FilePlan;
 
 /// What a form asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

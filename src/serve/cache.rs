@@ -29,13 +29,13 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
-use crate::memory::store::CACHE_DIR;
-use crate::model::assess::{Counts, assess};
-use crate::workspace::lang::Lang;
-use crate::workspace::parallel::map_ordered;
-use crate::workspace::slug::Slug;
-use crate::workspace::{SOURCES_DIR, TRANSLATIONS_DIR, Workspace};
+use bitext_core::error::{Error, Result};
+use bitext_core::memory::store::CACHE_DIR;
+use bitext_core::model::assess::{Counts, assess};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::workspace::parallel::map_ordered;
+use bitext_core::workspace::{SOURCES_DIR, TRANSLATIONS_DIR, Workspace};
 
 /// How long after a file's last change its stamp is trusted to tell a later change.
 pub const RACY: Duration = Duration::from_secs(2);

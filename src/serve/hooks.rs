@@ -10,14 +10,14 @@
 use std::cell::OnceCell;
 use std::sync::Arc;
 
-use crate::error::Result;
-use crate::memory::index::Origin;
-use crate::memory::store;
-use crate::model::segment::Segment;
 use crate::serve::Ui;
 use crate::serve::memories::{Kept, Memories};
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
+use bitext_core::error::Result;
+use bitext_core::memory::index::Origin;
+use bitext_core::memory::store;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::segment::Segment;
+use bitext_core::workspace::Workspace;
 
 /// A translation the memory proposes for a segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub struct Helpers<'a> {
     /// segments are all current never reads it), and none when it could not be read.
     memory: OnceCell<Option<Arc<Kept>>>,
     /// The quality checks' settings, when the glossary could be read.
-    qa: Option<crate::qa::Context>,
+    qa: Option<bitext_core::qa::Context>,
 }
 
 impl<'a> Helpers<'a> {
@@ -77,7 +77,7 @@ impl<'a> Helpers<'a> {
             lang: lang.clone(),
             memories: None,
             memory: OnceCell::new(),
-            qa: crate::qa::Context::without_index(ws).ok(),
+            qa: bitext_core::qa::Context::without_index(ws).ok(),
         })
     }
 
@@ -130,16 +130,16 @@ impl<'a> Helpers<'a> {
         let Some(ctx) = &self.qa else {
             return Vec::new();
         };
-        crate::qa::check_segment(ctx, &segment.text, target, &self.lang)
+        bitext_core::qa::check_segment(ctx, &segment.text, target, &self.lang)
             .iter()
             .map(|f| {
-                let args: Vec<(&str, crate::ui::l10n::Arg<'_>)> = f
+                let args: Vec<(&str, bitext_core::l10n::Arg<'_>)> = f
                     .args
                     .iter()
-                    .map(|(name, value)| (*name, crate::ui::l10n::Arg::Str(value.as_str())))
+                    .map(|(name, value)| (*name, bitext_core::l10n::Arg::Str(value.as_str())))
                     .collect();
                 Finding {
-                    error: f.level == crate::qa::Level::Error,
+                    error: f.level == bitext_core::qa::Level::Error,
                     code: f.check.code().to_owned(),
                     message: ui.ta(f.message_id, &args),
                 }

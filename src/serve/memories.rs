@@ -23,13 +23,13 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::error::Result;
-use crate::memory::index::{Entry, Hit, Memory, Origin};
-use crate::memory::store::{self, MEMORY_DIR};
 use crate::serve::cache::{Stamp, now, stamps};
-use crate::workspace::lang::Lang;
-use crate::workspace::parallel::map_ordered;
-use crate::workspace::{TRANSLATIONS_DIR, Workspace};
+use bitext_core::error::Result;
+use bitext_core::memory::index::{Entry, Hit, Memory, Origin};
+use bitext_core::memory::store::{self, MEMORY_DIR};
+use bitext_core::model::lang::Lang;
+use bitext_core::workspace::parallel::map_ordered;
+use bitext_core::workspace::{TRANSLATIONS_DIR, Workspace};
 
 /// How long a kept memory is trusted on its directories alone, before its files are all
 /// stamped again (which catches a file edited in place, without a rename).

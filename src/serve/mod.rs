@@ -34,11 +34,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::Error;
-use crate::ui::l10n::{Arg, Localizer};
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::error::Error;
+use bitext_core::l10n::{Arg, Localizer};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::workspace::Workspace;
 use http::{Guard, Refusal, Request, Response};
 
 /// The interface languages of the pages.

@@ -9,18 +9,18 @@ use maud::{DOCTYPE, Markup, html};
 
 use crate::commands::export::{self, ExportFormat, ExportRequest};
 use crate::commands::status;
-use crate::commands::sync::FilePlan;
-use crate::model::assess::State;
-use crate::model::segment::Segment;
-use crate::model::translation::UnitState;
-use crate::model::worddiff::{Op, word_diff};
 use crate::serve::actions::{Action, Filter, base_of};
 use crate::serve::cache::Row;
 use crate::serve::http::{Refusal, Request, Response, percent_encode};
 use crate::serve::{Fail, Ui, hooks};
-use crate::workspace::Workspace;
-use crate::workspace::lang::Lang;
-use crate::workspace::slug::Slug;
+use bitext_core::model::assess::State;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::segment::Segment;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::UnitState;
+use bitext_core::model::worddiff::{Op, word_diff};
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::plan::FilePlan;
 
 /// The autonyms of the interface languages, for the switch.
 const AUTONYMS: [(&str, &str); 3] = [("en", "English"), ("fr", "Français"), ("es", "Español")];
@@ -323,7 +323,7 @@ fn segment_card(
     source_lang: &str,
     filter: Filter,
     segment: &Segment,
-    unit: &crate::model::translation::Unit,
+    unit: &bitext_core::model::translation::Unit,
     state: State,
 ) -> Markup {
     let n = segment.n;
@@ -385,7 +385,7 @@ fn segment_card(
                                 @for s in &suggestions {
                                     li {
                                         button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
-                                            span.score { (ui.ta("number-percent-whole", &[("value", crate::ui::l10n::Arg::Num(f64::from(s.score)))])) } " " (s.text)
+                                            span.score { (ui.ta("number-percent-whole", &[("value", bitext_core::l10n::Arg::Num(f64::from(s.score)))])) } " " (s.text)
                                             " " span.origin { "(" (s.origin) ")" }
                                         }
                                     }
@@ -668,8 +668,8 @@ pub fn failure(ui: &Ui<'_>, fail: &Fail) -> Response {
         Fail::NotFound(message) => (404, message.clone()),
         Fail::BadRequest(message) => (400, message.clone()),
         Fail::Workspace(
-            error @ (crate::error::Error::LockTimeout { .. }
-            | crate::error::Error::StaleLock { .. }),
+            error @ (bitext_core::error::Error::LockTimeout { .. }
+            | bitext_core::error::Error::StaleLock { .. }),
         ) => (503, error.to_string()),
         Fail::Workspace(error) => (500, error.to_string()),
         Fail::Internal => (500, ui.t("serve-internal")),

@@ -9,8 +9,8 @@ use std::error::Error as _;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::t;
-use crate::ui::l10n::{Arg, tr};
+use bitext_core::l10n::{Arg, tr};
+use bitext_core::t;
 
 /// Prints `error` where it belongs (help and version on stdout, errors on stderr) and returns
 /// the exit code: 0 for help and version, 2 for a usage error.

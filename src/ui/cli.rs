@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::export::ExportFormat;
-use crate::t;
 use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
+use bitext_core::t;
 
 /// Paragraph-level translation tracking for articles.
 #[derive(Debug, Parser)]
@@ -210,6 +210,26 @@ pub struct TmxImportArgs {
     pub files: Vec<PathBuf>,
 }
 
+/// Which XLIFF `xliff export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum XliffVersion {
+    // XLIFF 2.0 (no doc comment: a value with help would switch `--help` to its long layout).
+    #[value(name = "2.0")]
+    V2_0,
+    // XLIFF 1.2.
+    #[value(name = "1.2")]
+    V1_2,
+}
+
+impl From<XliffVersion> for bitext_core::exchange::xliff::Version {
+    fn from(version: XliffVersion) -> Self {
+        match version {
+            XliffVersion::V2_0 => Self::V2_0,
+            XliffVersion::V1_2 => Self::V1_2,
+        }
+    }
+}
+
 /// Output format of `suggest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SuggestFormat {
@@ -289,7 +309,7 @@ pub struct XliffExportArgs {
         default_value = "2.0",
         value_name = "VERSION"
     )]
-    pub xliff_version: crate::exchange::xliff::Version,
+    pub xliff_version: XliffVersion,
 }
 
 /// Arguments of `po import` and `xliff import`.

@@ -2,8 +2,8 @@
 
 use std::io::IsTerminal as _;
 
-use crate::model::assess::State;
-use crate::model::worddiff::{Chunk, Op};
+use bitext_core::model::assess::State;
+use bitext_core::model::worddiff::{Chunk, Op};
 
 /// When to colour output, as given by `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

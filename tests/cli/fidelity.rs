@@ -54,8 +54,8 @@ fn escapes_at_every_line_start_reach_the_translation_file() {
 fn units_stored_with_the_lossy_text_are_stale_until_accepted() {
     let ws = Ws::new();
     ws.write("sources/a.md", "- \\[x] done\n- plain\n");
-    let old_id = bitext::model::segment::text_hash("[x] done");
-    let plain_id = bitext::model::segment::text_hash("plain");
+    let old_id = bitext_core::model::segment::text_hash("[x] done");
+    let plain_id = bitext_core::model::segment::text_hash("plain");
     ws.write(
         "translations/fr/a.json",
         format!(

@@ -10,13 +10,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use bitext::error::Result;
-use bitext::exchange::export_article;
-use bitext::model::segment::segment;
-use bitext::model::translation::{TranslationFile, Unit, UnitState, write_atomic};
-use bitext::workspace::Workspace;
-use bitext::workspace::lang::Lang;
-use bitext::workspace::slug::Slug;
+use bitext_core::error::Result;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::segment::segment;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::{TranslationFile, Unit, UnitState, write_atomic};
+use bitext_core::ops::exchange::export_article;
+use bitext_core::workspace::Workspace;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -451,7 +451,7 @@ pub fn generate(out: &Path, spec: Spec) -> Result<Summary> {
         for slug in &slugs {
             let slug = Slug::parse(slug)?;
             for lang in &langs {
-                let po = bitext::exchange::po::write(&export_article(&ws, &slug, lang)?, date);
+                let po = bitext_core::exchange::po::write(&export_article(&ws, &slug, lang)?, date);
                 write(&out.join(format!("po-old/{slug}.{lang}.po")), &po)?;
             }
         }
@@ -475,7 +475,7 @@ pub fn generate(out: &Path, spec: Spec) -> Result<Summary> {
             continue;
         }
         for lang in &langs {
-            let po = bitext::exchange::po::write(&export_article(&ws, &slug, lang)?, date);
+            let po = bitext_core::exchange::po::write(&export_article(&ws, &slug, lang)?, date);
             if lang.as_str() == "fr" {
                 write(&out.join(format!("pot-new/{slug}.pot")), &pot_of(&po))?;
             }

@@ -1,0 +1,271 @@
+//! `glossary`: terms a translation must use, and terms it must avoid, per target language.
+//!
+//! A glossary is `glossary/<lang>.tsv`: one entry a line, fields separated by a tab, `#`
+//! starting a comment line.
+//!
+//! ```text
+//! # source term <TAB> required target term (alternatives separated by |)
+//! rule of law<TAB>État de droit
+//! # ! <TAB> a target term to avoid <TAB> what to write instead (optional)
+//! !<TAB>sanctions onéreuses<TAB>sanctions accablantes
+//! ```
+//!
+//! A source term is found whatever its case; a required target term must appear as written,
+//! except that a lowercase first letter may be capitalised at the start of a sentence (so
+//! `État de droit` is not satisfied by `état de droit`). A language's glossary also applies to
+//! its regional variants: `es-419` reads `glossary/es.tsv`, then `glossary/es-419.tsv`.
+//!
+//! TSV rather than TBX: a glossary is a short list of pairs that translators edit by hand and
+//! review in pull requests. One line per term diffs and merges line by line in git and opens
+//! in any spreadsheet; TBX is verbose XML whose concept/language/term nesting bitext would not
+//! use, and which needs a dedicated editor.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::model::lang::Lang;
+use crate::qa::{Check, Finding};
+use crate::workspace::Workspace;
+
+/// The directory of glossaries, relative to the workspace root.
+pub const GLOSSARY_DIR: &str = "glossary";
+
+/// One required term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Required {
+    source: String,
+    source_folded: String,
+    targets: Vec<String>,
+}
+
+/// One forbidden term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Avoided {
+    term: String,
+    term_folded: String,
+    instead: Option<String>,
+}
+
+/// The glossary of one target language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Glossary {
+    required: Vec<Required>,
+    avoided: Vec<Avoided>,
+}
+
+fn fold(text: &str) -> String {
+    text.replace('’', "'").to_lowercase()
+}
+
+impl Glossary {
+    /// Reads the glossaries that apply to `lang` (its language's, then its own), if any.
+    ///
+    /// # Errors
+    /// An unreadable or malformed glossary, naming the file and line.
+    pub fn load(ws: &Workspace, lang: &Lang) -> Result<Option<Self>> {
+        let mut tags = vec![lang.as_str().to_owned()];
+        let mut tag = lang.as_str();
+        while let Some((parent, _)) = tag.rsplit_once('-') {
+            tags.push(parent.to_owned());
+            tag = parent;
+        }
+        let mut glossary: Option<Self> = None;
+        for tag in tags.iter().rev() {
+            let path = PathBuf::from(GLOSSARY_DIR).join(format!("{tag}.tsv"));
+            ws.check_inside(&path)?;
+            let text = match std::fs::read(ws.abs(&path)) {
+                Ok(bytes) => crate::error::utf8(&path, &bytes)?.to_owned(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(source) => return Err(Error::Read { path, source }),
+            };
+            let parsed = Self::parse(&path, &text)?;
+            let merged = glossary.get_or_insert_with(Self::default);
+            merged.required.extend(parsed.required);
+            merged.avoided.extend(parsed.avoided);
+        }
+        Ok(glossary)
+    }
+
+    /// Parses the content of the glossary at `path`.
+    ///
+    /// # Errors
+    /// [`Error::Glossary`] with the line of the first malformed entry.
+    pub fn parse(path: &Path, text: &str) -> Result<Self> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut glossary = Self::default();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let malformed = |id: &str| Error::Glossary {
+                path: path.to_owned(),
+                line: i + 1,
+                detail: crate::t!(id),
+            };
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            match fields.as_slice() {
+                [_] => return Err(malformed("glossary-no-tab")),
+                ["!", term] | ["!", term, ""] if !term.is_empty() => {
+                    glossary.avoided.push(Avoided {
+                        term: (*term).to_owned(),
+                        term_folded: fold(term),
+                        instead: None,
+                    });
+                }
+                ["!", term, instead] if !term.is_empty() => glossary.avoided.push(Avoided {
+                    term: (*term).to_owned(),
+                    term_folded: fold(term),
+                    instead: Some((*instead).to_owned()),
+                }),
+                ["!", ..] => return Err(malformed("glossary-empty-term")),
+                [source, targets] | [source, targets, _] => {
+                    let alternatives: Vec<String> = targets
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                    if source.is_empty() || alternatives.is_empty() {
+                        return Err(malformed("glossary-empty-term"));
+                    }
+                    glossary.required.push(Required {
+                        source: (*source).to_owned(),
+                        source_folded: fold(source),
+                        targets: alternatives,
+                    });
+                }
+                _ => return Err(malformed("glossary-too-many-fields")),
+            }
+        }
+        Ok(glossary)
+    }
+
+    /// The glossary findings of one segment.
+    #[must_use]
+    pub fn check(&self, source: &str, target: &str) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let source_folded = fold(source);
+        let target_apostrophes = target.replace('’', "'");
+        let target_folded = fold(target);
+        for entry in &self.required {
+            if !contains_word(&source_folded, &entry.source_folded) {
+                continue;
+            }
+            let found = entry
+                .targets
+                .iter()
+                .any(|t| contains_term(&target_apostrophes, &t.replace('’', "'")));
+            if !found {
+                findings.push(
+                    Finding::new(Check::Glossary, "qa-glossary-required")
+                        .arg("term", entry.source.clone())
+                        .arg("required", entry.targets.join(" | "))
+                        .source_part(entry.source.clone()),
+                );
+            }
+        }
+        for entry in &self.avoided {
+            if contains_word(&target_folded, &entry.term_folded) {
+                let id = if entry.instead.is_some() {
+                    "qa-glossary-avoid-instead"
+                } else {
+                    "qa-glossary-avoid"
+                };
+                findings.push(
+                    Finding::new(Check::Glossary, id)
+                        .arg("term", entry.term.clone())
+                        .arg("instead", entry.instead.clone().unwrap_or_default())
+                        .target_part(entry.term.clone()),
+                );
+            }
+        }
+        findings
+    }
+}
+
+/// Returns true if and only if `needle` occurs in `haystack` with no letter or digit touching
+/// either end.
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// As [`contains_word`] with the term's case as written, except that a lowercase first letter
+/// may be capitalised (the term starting a sentence).
+fn contains_term(haystack: &str, term: &str) -> bool {
+    if contains_word(haystack, term) {
+        return true;
+    }
+    let mut chars = term.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => {
+            let capitalised: String = first.to_uppercase().chain(chars).collect();
+            contains_word(haystack, &capitalised)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary(text: &str) -> Glossary {
+        Glossary::parse(Path::new("glossary/fr.tsv"), text).expect("parses")
+    }
+
+    #[test]
+    fn a_required_term_must_appear_with_its_case() {
+        let g =
+            glossary("# comment\nrule of law\tÉtat de droit\ncoup d'état\tcoup d'État|putsch\n");
+        assert!(
+            g.check("re-establish the rule of law", "rétablir l'État de droit")
+                .is_empty()
+        );
+        let findings = g.check("re-establish the Rule of Law", "rétablir l'état de droit");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].source_part.as_deref(), Some("rule of law"));
+        assert!(g.check("the coup d'état", "le putsch").is_empty());
+        assert!(g.check("the coup d’état", "le coup d’État").is_empty());
+        assert!(g.check("nothing relevant", "rien").is_empty());
+    }
+
+    #[test]
+    fn a_lowercase_term_may_start_a_sentence() {
+        let g = glossary("lawfare\t*lawfare*\n");
+        assert!(g.check("dubbed lawfare", "dites de *lawfare*").is_empty());
+        assert_eq!(g.check("dubbed lawfare", "dites de lawfare").len(), 1);
+        let g = glossary("sanctions\tsanctions\n");
+        assert!(g.check("Sanctions hurt.", "Sanctions : elles").is_empty());
+    }
+
+    #[test]
+    fn avoided_terms_are_found_whatever_their_case() {
+        let g = glossary("!\tordenador\tcomputadora\n!\tcoger\n");
+        let findings = g.check("the computer", "El Ordenador");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].message_id, "qa-glossary-avoid-instead");
+        assert!(g.check("to take", "recoger").is_empty());
+    }
+
+    #[test]
+    fn malformed_lines_are_errors_with_their_line() {
+        for (text, line) in [
+            ("ok\tfine\nno tab here\n", 2),
+            ("\tÉtat\n", 1),
+            ("# c\n\nrule\t\n", 3),
+            ("a\tb\tc\td\n", 1),
+            ("!\t\n", 1),
+        ] {
+            let err = Glossary::parse(Path::new("glossary/fr.tsv"), text).expect_err(text);
+            match err {
+                Error::Glossary { line: found, .. } => assert_eq!(found, line, "{text:?}"),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! `length`: a translation far shorter or far longer than its source, for the language pair.
+//! It catches a dropped or duplicated sentence. Short segments (headings, bylines) vary too
+//! much to judge and are skipped.
+
+use crate::model::lang::Lang;
+use crate::qa::{Check, Finding};
+
+/// Segments shorter than this many characters are not judged.
+pub const MIN_SOURCE_CHARS: usize = 80;
+
+/// The usual length of a translation from English relative to its source.
+fn expected_ratio(lang: &Lang) -> f64 {
+    match lang.as_str().split('-').next().unwrap_or("") {
+        "fr" => 1.15,
+        "es" => 1.12,
+        _ => 1.0,
+    }
+}
+
+/// A finding when `target` is under 70% or over 150% of the length expected from `source`:
+/// professional translations of the sample stay within 86–105%, and a paragraph that lost one
+/// sentence of three falls to about 60%.
+#[must_use]
+pub fn check(source: &str, target: &str, lang: &Lang) -> Vec<Finding> {
+    let s = source.chars().count();
+    if s < MIN_SOURCE_CHARS {
+        return Vec::new();
+    }
+    let t = target.chars().count();
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "segment lengths stay far below 2^52"
+    )]
+    let ratio = t as f64 / (s as f64 * expected_ratio(lang));
+    let id = if ratio < 0.7 {
+        "qa-length-short"
+    } else if ratio > 1.5 {
+        "qa-length-long"
+    } else {
+        return Vec::new();
+    };
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a rounded percentage"
+    )]
+    let percent = (ratio * 100.0).round() as u64;
+    vec![
+        Finding::new(Check::Length, id)
+            .arg("percent", percent.to_string())
+            .arg("source", s.to_string())
+            .arg("target", t.to_string()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dropped_sentence_is_too_short_a_tripled_one_too_long() {
+        let fr = Lang::parse("fr").expect("fr");
+        let source = "The people categorically reject the dismissal. They are calling to shut down Congress and for fresh legislative elections to be held without delay.";
+        let good = "Le peuple rejette catégoriquement la destitution. Il réclame la fermeture du Congrès et la tenue sans délai de nouvelles élections législatives.";
+        assert!(check(source, good, &fr).is_empty());
+        assert_eq!(
+            check(
+                source,
+                "Le peuple rejette catégoriquement la destitution.",
+                &fr
+            )[0]
+            .message_id,
+            "qa-length-short"
+        );
+        assert_eq!(
+            check(source, &format!("{good} {good} {good}"), &fr)[0].message_id,
+            "qa-length-long"
+        );
+        assert!(check("Short heading", "Titre", &fr).is_empty());
+    }
+}
