@@ -5,16 +5,13 @@
 //! fails (the source now says 70 deaths, the translation still 60) stops the whole command,
 //! which writes nothing and exits 1, unless `--force`.
 
-use bitext_core::error::{Error, Result, disp};
-use bitext_core::model::assess::State;
+use bitext_core::error::Result;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
-use bitext_core::model::translation::UnitState;
+use bitext_core::ops::accept;
 use bitext_core::qa::located::QaFinding;
-use bitext_core::qa::{Context, Level, Place, check_segment_at};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
-use bitext_core::workspace::plan::FilePlan;
 
 /// What `accept` did to each segment, in the order given.
 #[derive(Debug)]
@@ -31,7 +28,7 @@ pub struct AcceptReport {
     pub refused: bool,
 }
 
-/// Accepts the segments `specs` of `slug` in `lang`.
+/// Accepts the segments `specs` of `slug` in `lang` ([`bitext_core::ops::accept`]).
 ///
 /// # Errors
 /// An unknown segment, a segment with no translation, or any unreadable or malformed file.
@@ -43,68 +40,42 @@ pub fn run(
     lang: &Lang,
     force: bool,
 ) -> Result<AcceptReport> {
-    let mut plan = FilePlan::new(ws, slug, lang, false)?;
-    let mut report = AcceptReport {
-        lang: lang.clone(),
-        path: disp(&plan.article.path),
-        segments: Vec::new(),
-        findings: Vec::new(),
-        refused: false,
+    let request = accept::Request {
+        slug,
+        lang,
+        segments: specs,
+        force,
+        expect: None,
     };
-    let mut targets = Vec::new();
-    for spec in specs {
-        let segment = plan.article.find(spec)?;
-        let state = plan.assessment.states[segment.n - 1];
-        if state == State::Missing {
-            return Err(Error::NothingToAccept {
-                path: plan.article.path.clone(),
-                n: segment.n,
-                state: state.as_str(),
-            });
+    let (report, refused) = match accept::accept(ws, &request)? {
+        accept::Outcome::Accepted(report) => (report, false),
+        accept::Outcome::Refused(report) => (report, true),
+        accept::Outcome::Conflict(_) => {
+            unreachable!("a request that expects nothing never conflicts")
         }
-        targets.push((segment.n, segment.text.clone(), state));
-    }
-    // The quality checks at level error on what is about to count as current.
-    let ctx = Context::load_errors_only(ws)?;
-    for (n, text, state) in &targets {
-        if *state == State::Current {
-            continue;
-        }
-        let segment = &plan.article.segments[n - 1];
-        let place = Place {
-            article: slug.as_str(),
-            n: *n,
-        };
-        let target = &plan.file.units[n - 1].target;
-        for finding in check_segment_at(&ctx, text, target, lang, Some(place)) {
-            if finding.level == Level::Error {
-                let located =
-                    QaFinding::new(slug.as_str(), &report.path, lang, segment, *state, &finding);
-                report.findings.push((*n, located));
-            }
-        }
-    }
-    if !report.findings.is_empty() && !force {
-        report.refused = true;
-        return Ok(report);
-    }
-    let mut changed = false;
-    for (n, text, state) in targets {
-        let accepted = state != State::Current;
-        if accepted {
-            let unit = &mut plan.file.units[n - 1];
-            unit.source = text;
-            if unit.state != Some(UnitState::Reviewed) {
-                unit.state = Some(UnitState::Translated);
-            }
-            changed = true;
-        }
-        report.segments.push((n, accepted));
-    }
-    if changed {
-        plan.write(ws)?;
-    }
-    Ok(report)
+    };
+    let findings = report
+        .findings
+        .iter()
+        .map(|b| {
+            let located = QaFinding::new(
+                slug.as_str(),
+                &report.path,
+                lang,
+                &b.segment,
+                b.state,
+                &b.finding,
+            );
+            (b.segment.n, located)
+        })
+        .collect();
+    Ok(AcceptReport {
+        lang: lang.clone(),
+        path: report.path,
+        segments: report.segments,
+        findings,
+        refused,
+    })
 }
 
 /// Renders the report for people.

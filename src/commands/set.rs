@@ -10,17 +10,13 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use bitext_core::error::{Error, Result, disp};
-use bitext_core::model::assess::State;
 use bitext_core::model::lang::Lang;
-use bitext_core::model::segment::normalise_paragraph;
 use bitext_core::model::slug::Slug;
-use bitext_core::model::translation::{Unit, UnitState};
-use bitext_core::qa::consistency::Wanted;
+use bitext_core::model::translation::UnitState;
+use bitext_core::ops::record;
 use bitext_core::qa::located::QaFinding;
-use bitext_core::qa::{Context, Place, check_segment_at};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
-use bitext_core::workspace::plan::FilePlan;
 
 /// Where the translation text comes from.
 #[derive(Debug)]
@@ -48,7 +44,8 @@ pub struct SetReport {
     pub findings: Vec<QaFinding>,
 }
 
-/// Records `text` as the translation of segment `spec` of `slug` in `lang`.
+/// Records `text` as the translation of segment `spec` of `slug` in `lang`
+/// ([`bitext_core::ops::record`]).
 ///
 /// # Errors
 /// An unknown segment, an empty or multi-paragraph translation, unreadable input, or any
@@ -61,45 +58,39 @@ pub fn run(
     text: TextSource,
     state: UnitState,
 ) -> Result<SetReport> {
-    let mut plan = FilePlan::new(ws, slug, lang, false)?;
-    let segment = plan.article.find(spec)?.clone();
-    let (raw, origin) = read_text(text)?;
-    let target = normalise_paragraph(&raw).ok_or_else(|| Error::MultiParagraphTranslation {
-        origin: origin.clone(),
-    })?;
-    if target.is_empty() {
-        return Err(Error::EmptyTranslation { origin });
-    }
-    let mut wanted = Wanted::default();
-    if let Some(l) = ws.config.targets.iter().position(|x| x == lang) {
-        wanted.add(l, &segment.text, &target);
-    }
-    let ctx = Context::load_for(ws, &wanted)?;
-    let place = Place {
-        article: slug.as_str(),
-        n: segment.n,
+    let request = record::Request {
+        slug,
+        lang,
+        segment: spec,
+        state,
+        expect: None,
+        refuse_errors: false,
     };
-    let path = disp(&plan.article.path);
-    let shown = if state == UnitState::Draft {
-        State::Draft
-    } else {
-        State::Current
+    let recorded = match record::record(ws, record::Checks::Narrowed, &request, || read_text(text))?
+    {
+        record::Outcome::Recorded(recorded) | record::Outcome::Refused(recorded) => recorded,
+        record::Outcome::Conflict(_) => {
+            unreachable!("a request that expects nothing never conflicts")
+        }
     };
-    let findings = check_segment_at(&ctx, &segment.text, &target, lang, Some(place))
+    let findings = recorded
+        .findings
         .iter()
-        .map(|f| QaFinding::new(slug.as_str(), &path, lang, &segment, shown, f))
+        .map(|f| {
+            QaFinding::new(
+                slug.as_str(),
+                &recorded.path,
+                lang,
+                &recorded.segment,
+                recorded.state,
+                f,
+            )
+        })
         .collect();
-    plan.file.units[segment.n - 1] = Unit {
-        id: segment.id.clone(),
-        source: segment.text.clone(),
-        target,
-        state: Some(state),
-    };
-    plan.write(ws)?;
     Ok(SetReport {
         lang: lang.clone(),
-        n: segment.n,
-        path,
+        n: recorded.segment.n,
+        path: recorded.path,
         state,
         findings,
     })

@@ -1,29 +1,31 @@
-//! The workbench's writes: save, save as draft, mark reviewed (all through `set`) and accept
-//! (through `accept`), each under the workspace lock.
+//! The workbench's writes: save, save as draft, mark reviewed and accept, each under the
+//! workspace lock, through the operations `bitext set` and `bitext accept` use
+//! ([`bitext_core::ops::record`], [`bitext_core::ops::accept`]): one read of the article and
+//! its translation, one check, one write. Error-level findings stop a save or an accept
+//! until the translator confirms, as `bitext accept` stops without `--force`.
 //!
 //! Every form carries what its segment looked like when the page was made: the segment's id
 //! (a hash of its source text) and a hash of its translation and state. If either differs on
 //! disk when the form comes back, someone else changed the segment in between (a colleague,
 //! `git pull`, the CLI): the write is refused as a conflict, with both texts shown, and the
-//! translator chooses. Changes to other segments of the same file are kept, since `set` and
-//! `accept` rewrite the file from what is on disk.
+//! translator chooses. Changes to other segments of the same file are kept, since the
+//! operations rewrite the file from what is on disk.
 
 use std::fmt::Write as _;
 
-use sha2::{Digest as _, Sha256};
+use bitext_core::error::Error;
+use bitext_core::model::assess::{State, assess};
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::model::translation::UnitState;
+use bitext_core::ops::{Conflict, Expect, accept, record};
+use bitext_core::qa::{self, Context};
+use bitext_core::workspace::Workspace;
+use bitext_core::workspace::lock::Lock;
 
-use crate::commands::{accept, set};
 use crate::serve::http::{Response, lookup, percent_encode};
 use crate::serve::pages::{self, Problem, Resubmit};
 use crate::serve::{Fail, Ui, hooks};
-use bitext_core::model::assess::{State, assess};
-use bitext_core::model::lang::Lang;
-use bitext_core::model::segment::normalise_paragraph;
-use bitext_core::model::slug::Slug;
-use bitext_core::model::translation::{Unit, UnitState};
-use bitext_core::workspace::Workspace;
-use bitext_core::workspace::lock::Lock;
-use bitext_core::workspace::plan::FilePlan;
 
 /// What a form asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,36 +117,16 @@ impl Filter {
     }
 }
 
-/// The version of a segment's translation a page was made from: a hash of its state and text.
-#[must_use]
-pub fn base_of(unit: &Unit) -> String {
-    let state = match unit.state {
-        None => "",
-        Some(UnitState::Draft) => "draft",
-        Some(UnitState::Translated) => "translated",
-        Some(UnitState::Reviewed) => "reviewed",
-    };
-    let digest = Sha256::new()
-        .chain_update(state.as_bytes())
-        .chain_update([0])
-        .chain_update(unit.target.as_bytes())
-        .finalize();
-    crate::serve::http::hex(&digest[..8])
-}
-
-/// Carries out the form `form` posted for segment `n` of `slug` in `lang`.
+/// Carries out the form `form` posted for segment `n` of `slug` in `lang`, through the same
+/// operations as `bitext set` and `bitext accept` ([`bitext_core::ops`]).
 ///
 /// Answers with a redirect to the workbench on success, or with a page that shows the form
-/// again: 409 for a conflict, 422 for a text that cannot be saved or error-level findings not
-/// yet confirmed.
+/// again: 409 for a conflict, 422 for a text that cannot be saved, nothing to accept, or
+/// error-level findings not yet confirmed.
 ///
 /// # Errors
 /// A malformed form (400), an unknown segment (404), or a workspace that cannot be read or
 /// written (500, 503 when the lock is held).
-#[allow(
-    clippy::too_many_lines,
-    reason = "one write, its checks in the order they apply"
-)]
 pub fn act(
     ws: &Workspace,
     ui: &Ui<'_>,
@@ -167,18 +149,7 @@ pub fn act(
     let filter = Filter::parse(lookup(form, "filter"));
     let advance = lookup(form, "advance").is_some_and(|v| !v.is_empty());
     let confirmed = lookup(form, "confirm").is_some_and(|v| !v.is_empty());
-
-    let lock = Lock::acquire(&ws.root)?;
-    let plan = FilePlan::new(ws, slug, lang, false)?;
-    let count = plan.article.segments.len();
-    let segment = plan
-        .article
-        .segments
-        .get(n - 1)
-        .ok_or_else(|| Fail::NotFound(ui.ta("serve-no-segment", &[("segment", n.into())])))?
-        .clone();
-    let unit = &plan.file.units[n - 1];
-    let state = plan.assessment.states[n - 1];
+    let expect = Some(Expect { id, version: base });
     let resubmit = |problem: Problem, status: u16| {
         Ok(Response::html(
             status,
@@ -187,9 +158,9 @@ pub fn act(
                 &Resubmit {
                     slug,
                     lang,
-                    segment: &segment,
-                    id: &segment.id,
-                    base: &base_of(unit),
+                    n,
+                    id,
+                    base,
                     text,
                     action,
                     filter,
@@ -199,53 +170,29 @@ pub fn act(
             ),
         ))
     };
-    if segment.id != id || base_of(unit) != base {
-        return resubmit(
-            Problem::Conflict {
-                disk: unit.target.clone(),
-                state,
-                source_changed: segment.id != id,
-            },
-            409,
-        );
-    }
-    match action {
-        Action::Accept => {
-            if state == State::Missing {
-                return resubmit(Problem::Invalid(ui.t("serve-nothing-to-accept")), 422);
-            }
-            // The workbench shows quality findings through its own hooks; here the accept
-            // goes through as before (`--force`).
-            accept::run(ws, slug, &[n.to_string()], lang, true)?;
-        }
+
+    let lock = Lock::acquire(&ws.root)?;
+    let done = match action {
+        Action::Accept => accept_one(ws, ui, slug, lang, n, expect, confirmed)?,
         Action::Save | Action::Draft | Action::Review => {
-            match normalise_paragraph(text) {
-                None => return resubmit(Problem::Invalid(ui.t("serve-one-paragraph")), 422),
-                Some(t) if t.is_empty() => {
-                    return resubmit(Problem::Invalid(ui.t("serve-empty")), 422);
-                }
-                Some(_) => {}
-            }
-            let findings = hooks::Helpers::load(ws, lang)?.findings(ui, &segment, text);
-            if !confirmed && findings.iter().any(|f| f.error) {
-                return resubmit(Problem::Findings(findings), 422);
-            }
-            let unit_state = match action {
+            let state = match action {
                 Action::Draft => UnitState::Draft,
                 Action::Review => UnitState::Reviewed,
                 _ => UnitState::Translated,
             };
-            set::run(
-                ws,
-                slug,
-                &n.to_string(),
-                lang,
-                set::TextSource::Inline(text.to_owned()),
-                unit_state,
-            )?;
+            let wanted = Wanted {
+                text,
+                state,
+                confirmed,
+            };
+            record_one(ws, ui, slug, lang, n, expect, &wanted)?
         }
-    }
+    };
     drop(lock);
+    let count = match done {
+        Ok(count) => count,
+        Err((problem, status)) => return resubmit(problem, status),
+    };
 
     let focus = if advance {
         next_unfinished(ws, slug, lang, n, filter)?
@@ -266,6 +213,115 @@ pub fn act(
         _ => location.push_str("&finished=1"),
     }
     Ok(Response::redirect(&location))
+}
+
+/// What a page asks to record.
+struct Wanted<'a> {
+    text: &'a str,
+    state: UnitState,
+    confirmed: bool,
+}
+
+/// Why a form is shown again, and with which status.
+type Again = (Problem, u16);
+
+/// Accepts segment `n`: the number of segments of the article, or why the form comes back.
+fn accept_one(
+    ws: &Workspace,
+    ui: &Ui<'_>,
+    slug: &Slug,
+    lang: &Lang,
+    n: usize,
+    expect: Option<Expect<'_>>,
+    confirmed: bool,
+) -> Result<Result<usize, Again>, Fail> {
+    let spec = [n.to_string()];
+    let request = accept::Request {
+        slug,
+        lang,
+        segments: &spec,
+        force: confirmed,
+        expect,
+    };
+    Ok(match accept::accept(ws, &request) {
+        Ok(accept::Outcome::Accepted(report)) => Ok(report.count),
+        Ok(accept::Outcome::Refused(report)) => {
+            let findings: Vec<qa::Finding> =
+                report.findings.into_iter().map(|b| b.finding).collect();
+            Err((Problem::Findings(hooks::worded(ui, &findings)), 422))
+        }
+        Ok(accept::Outcome::Conflict(conflict)) => Err(conflicted(conflict)),
+        Err(Error::NothingToAccept { .. }) => {
+            Err((Problem::Invalid(ui.t("serve-nothing-to-accept")), 422))
+        }
+        Err(Error::UnknownSegment { .. }) => return Err(no_segment(ui, n)),
+        Err(e) => return Err(e.into()),
+    })
+}
+
+/// Records the page's text for segment `n`: the number of segments of the article, or why
+/// the form comes back.
+fn record_one(
+    ws: &Workspace,
+    ui: &Ui<'_>,
+    slug: &Slug,
+    lang: &Lang,
+    n: usize,
+    expect: Option<Expect<'_>>,
+    wanted: &Wanted<'_>,
+) -> Result<Result<usize, Again>, Fail> {
+    // The checks the page shows, without the workspace-wide consistency index: it would
+    // compare the segment with its own earlier translation, and reading every file on each
+    // save is not worth it. A glossary that cannot be read gives no findings here; `bitext
+    // qa` reports it.
+    let ctx = Context::without_index(ws).unwrap_or_default();
+    let spec = n.to_string();
+    let request = record::Request {
+        slug,
+        lang,
+        segment: &spec,
+        state: wanted.state,
+        expect,
+        refuse_errors: !wanted.confirmed,
+    };
+    let given = || Ok((wanted.text.to_owned(), String::new()));
+    Ok(
+        match record::record(ws, record::Checks::Given(&ctx), &request, given) {
+            Ok(record::Outcome::Recorded(recorded)) => Ok(recorded.count),
+            Ok(record::Outcome::Refused(recorded)) => Err((
+                Problem::Findings(hooks::worded(ui, &recorded.findings)),
+                422,
+            )),
+            Ok(record::Outcome::Conflict(conflict)) => Err(conflicted(conflict)),
+            Err(Error::MultiParagraphTranslation { .. }) => {
+                Err((Problem::Invalid(ui.t("serve-one-paragraph")), 422))
+            }
+            Err(Error::EmptyTranslation { .. }) => {
+                Err((Problem::Invalid(ui.t("serve-empty")), 422))
+            }
+            Err(Error::UnknownSegment { .. }) => return Err(no_segment(ui, n)),
+            Err(e) => return Err(e.into()),
+        },
+    )
+}
+
+fn no_segment(ui: &Ui<'_>, n: usize) -> Fail {
+    Fail::NotFound(ui.ta("serve-no-segment", &[("segment", n.into())]))
+}
+
+/// The page that shows a conflict: the segment and its translation as they are now.
+fn conflicted(conflict: Conflict) -> (Problem, u16) {
+    (
+        Problem::Conflict {
+            source: conflict.segment.text,
+            id: conflict.segment.id,
+            version: conflict.version,
+            disk: conflict.disk,
+            state: conflict.state,
+            source_changed: conflict.source_changed,
+        },
+        409,
+    )
 }
 
 /// The next segment after `n` that is not current and that `filter` lists, wrapping around to

@@ -130,20 +130,29 @@ impl<'a> Helpers<'a> {
         let Some(ctx) = &self.qa else {
             return Vec::new();
         };
-        bitext_core::qa::check_segment(ctx, &segment.text, target, &self.lang)
-            .iter()
-            .map(|f| {
-                let args: Vec<(&str, bitext_core::l10n::Arg<'_>)> = f
-                    .args
-                    .iter()
-                    .map(|(name, value)| (*name, bitext_core::l10n::Arg::Str(value.as_str())))
-                    .collect();
-                Finding {
-                    error: f.level == bitext_core::qa::Level::Error,
-                    code: f.check.code().to_owned(),
-                    message: ui.ta(f.message_id, &args),
-                }
-            })
-            .collect()
+        worded(
+            ui,
+            &bitext_core::qa::check_segment(ctx, &segment.text, target, &self.lang),
+        )
     }
+}
+
+/// Quality findings worded for `ui`.
+#[must_use]
+pub fn worded(ui: &Ui<'_>, findings: &[bitext_core::qa::Finding]) -> Vec<Finding> {
+    findings
+        .iter()
+        .map(|f| {
+            let args: Vec<(&str, bitext_core::l10n::Arg<'_>)> = f
+                .args
+                .iter()
+                .map(|(name, value)| (*name, bitext_core::l10n::Arg::Str(value.as_str())))
+                .collect();
+            Finding {
+                error: f.level == bitext_core::qa::Level::Error,
+                code: f.check.code().to_owned(),
+                message: ui.ta(f.message_id, &args),
+            }
+        })
+        .collect()
 }

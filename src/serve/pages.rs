@@ -9,7 +9,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use crate::commands::export::{self, ExportFormat, ExportRequest};
 use crate::commands::status;
-use crate::serve::actions::{Action, Filter, base_of};
+use crate::serve::actions::{Action, Filter};
 use crate::serve::cache::Row;
 use crate::serve::http::{Refusal, Request, Response, percent_encode};
 use crate::serve::{Fail, Ui, hooks};
@@ -19,6 +19,7 @@ use bitext_core::model::segment::Segment;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::translation::UnitState;
 use bitext_core::model::worddiff::{Op, word_diff};
+use bitext_core::ops::version_of as base_of;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::plan::FilePlan;
 
@@ -475,6 +476,12 @@ fn export_form(ui: &Ui<'_>, kind: &str, name: &str, lang: &Lang) -> Markup {
 pub enum Problem {
     /// The segment changed on disk since the page was loaded.
     Conflict {
+        /// The source paragraph now.
+        source: String,
+        /// The segment's id now.
+        id: String,
+        /// The version of the translation on disk now.
+        version: String,
         /// The translation on disk now.
         disk: String,
         /// The segment's state now.
@@ -495,11 +502,11 @@ pub struct Resubmit<'a> {
     pub slug: &'a Slug,
     /// The language.
     pub lang: &'a Lang,
-    /// The segment as it is now.
-    pub segment: &'a Segment,
-    /// The segment's id now.
+    /// The segment's position.
+    pub n: usize,
+    /// The segment's id, as the form gave it.
     pub id: &'a str,
-    /// The translation's version now.
+    /// The translation's version, as the form gave it.
     pub base: &'a str,
     /// The translator's text.
     pub text: &'a str,
@@ -515,7 +522,13 @@ pub struct Resubmit<'a> {
 /// they can do.
 #[must_use]
 pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
-    let n = form.segment.n;
+    let n = form.n;
+    let accept = form.action == Action::Accept;
+    // A conflict shows the segment as it is now, and the form goes on from there.
+    let (id, base) = match problem {
+        Problem::Conflict { id, version, .. } => (id.as_str(), version.as_str()),
+        _ => (form.id, form.base),
+    };
     let back = format!(
         "{}?state={}&focus={n}#seg-{n}",
         article_url(form.slug.as_str(), form.lang.as_str()),
@@ -528,20 +541,21 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
     let title = match problem {
         Problem::Conflict { .. } => ui.t("serve-conflict"),
         Problem::Invalid(_) => ui.t("serve-not-saved"),
+        Problem::Findings(_) if accept => ui.t("serve-confirm-accept"),
         Problem::Findings(_) => ui.t("serve-confirm"),
     };
     let main = html! {
         h1 { (title) }
         p { (form.slug) " · " (lang_name(ui, form.lang)) " · " (ui.ta("serve-segment", &[("n", n.into())])) }
         @match problem {
-            Problem::Conflict { disk, state, source_changed } => {
+            Problem::Conflict { source, disk, state, source_changed, .. } => {
                 p role="alert" {
                     @if *source_changed { (ui.t("serve-conflict-source")) } @else { (ui.t("serve-conflict-translation")) }
                 }
                 div.cols {
                     div.src {
                         p.label { (ui.t("serve-source-now")) }
-                        p.text { (form.segment.text) }
+                        p.text { (source) }
                     }
                     div.disk {
                         p.label { (ui.t("serve-disk-text")) " " span class=(format!("badge {}", state.as_str())) { (state_name(ui, *state)) } }
@@ -554,13 +568,15 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
             }
             Problem::Invalid(message) => { p role="alert" { (message) } }
             Problem::Findings(findings) => {
-                p role="alert" { (ui.t("serve-confirm-findings")) }
+                p role="alert" {
+                    @if accept { (ui.t("serve-confirm-accept-findings")) } @else { (ui.t("serve-confirm-findings")) }
+                }
                 (findings_list(ui, findings))
             }
         }
         form.tgt method="post" action=(post) {
-            input type="hidden" name="id" value=(form.id);
-            input type="hidden" name="base" value=(form.base);
+            input type="hidden" name="id" value=(id);
+            input type="hidden" name="base" value=(base);
             input type="hidden" name="filter" value=(form.filter.as_str());
             input type="hidden" name="advance" value=(if form.advance { "1" } else { "" });
             input type="hidden" name="action" value=(form.action.as_str());
@@ -573,6 +589,7 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
                 button type="submit" {
                     @match problem {
                         Problem::Conflict { .. } => (ui.t("serve-keep-mine")),
+                        Problem::Findings(_) if accept => (ui.t("serve-accept-anyway")),
                         Problem::Findings(_) => (ui.t("serve-save-anyway")),
                         Problem::Invalid(_) => (ui.t("serve-try-again")),
                     }

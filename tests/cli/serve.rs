@@ -6,7 +6,7 @@ use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 
-use crate::support::Ws;
+use crate::support::{SAMPLE, Ws};
 
 /// A running `bitext serve` on a temp workspace, stopped with SIGINT when dropped.
 struct Served {
@@ -1329,4 +1329,146 @@ fn a_translation_file_broken_while_serving_is_an_error_on_the_dashboard_not_old_
         dashboard_rows(&s)["harbour"],
         (5, vec![FIVE_CURRENT, FIVE_MISSING])
     );
+}
+
+#[test]
+fn accept_of_the_sixty_seventy_case_is_refused_like_the_cli_and_goes_through_when_confirmed() {
+    let ws = crate::support::sample_copy();
+    ws.edit_source(SAMPLE, "over 60 deaths", "over 70 deaths");
+    let s = Served::start(&ws);
+    let page = format!("/article/{SAMPLE}/fr");
+    let post = format!("{page}/6");
+    let before = files(&ws);
+    let form = with(s.get(&page).status(200).form(&post), "action", "accept");
+    let reply = s.post(&post, &form).status(422);
+    assert!(reply.body.contains("Confirm the accept"), "{}", reply.body);
+    assert!(reply.body.contains("Accept anyway"), "{}", reply.body);
+    assert!(
+        reply
+            .body
+            .contains("the number 70 of the source is not in the translation"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(files(&ws), before, "a refused accept writes nothing");
+    assert_eq!(ws.states(SAMPLE, "fr")[5], "stale");
+
+    let confirmed = reply.form(&post);
+    assert!(confirmed.contains(&("confirm".to_owned(), "1".to_owned())));
+    assert!(confirmed.contains(&("action".to_owned(), "accept".to_owned())));
+    s.post(&post, &confirmed).status(303);
+    assert_eq!(ws.states(SAMPLE, "fr")[5], "current");
+    let unit = &ws.json(&format!("translations/fr/{SAMPLE}.json"))["units"][5];
+    let target = unit["target"].as_str().expect("target");
+    assert!(
+        target.contains("60"),
+        "the translation is kept as it was: {target}"
+    );
+    assert!(
+        unit["source"]
+            .as_str()
+            .expect("source")
+            .contains("over 70 deaths")
+    );
+}
+
+/// The workspace-relative paths the server opened while `action` ran, read from `strace`
+/// attached to the running server: between a request for a marker article before and one
+/// after, so that nothing else the server does is counted.
+fn opened_during(s: &Served, ws: &Ws, strace: &str, action: impl FnOnce()) -> Vec<String> {
+    let log = ws.path(".strace.log");
+    let pid = s.child.as_ref().expect("running").id().to_string();
+    let mut tracer = Command::new(strace)
+        .args(["-f", "-qq", "-e", "trace=%file", "-o"])
+        .arg(&log)
+        .args(["-p", &pid])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn strace");
+    let logged = |marker: &str| {
+        for _ in 0..200 {
+            let _ = s.get(&format!("/article/{marker}/fr"));
+            if std::fs::read_to_string(&log).is_ok_and(|text| text.contains(marker)) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("strace never logged {marker}");
+    };
+    logged("zz-marker-before");
+    action();
+    logged("zz-marker-after");
+    interrupt(&tracer);
+    let _ = tracer.wait();
+    let text = std::fs::read_to_string(&log).expect("strace log");
+    let root = format!("{}/", ws.root().display());
+    let start = text.find("zz-marker-before").expect("before");
+    let end = text.rfind("zz-marker-after").expect("after");
+    let _ = tracer.stderr.take();
+    text[start..end]
+        .lines()
+        .filter(|line| line.contains("open") && !line.contains("zz-marker"))
+        .filter_map(|line| {
+            let path = line.split('"').nth(1)?;
+            Some(path.strip_prefix(&root).unwrap_or(path).to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_save_and_an_accept_read_only_their_article_files_each_at_most_twice() {
+    let Some(strace) = crate::support::tool(&["strace"]) else {
+        return;
+    };
+    let ws = Ws::stale_and_missing();
+    ws.translate_all("harbour", "es");
+    ws.write(
+        "sources/other.md",
+        "# Another article\n\nWith a paragraph of its own.\n",
+    );
+    ws.translate_all("other", "fr");
+    ws.translate_all("other", "es");
+    let s = Served::start(&ws);
+    let save = with(
+        with(
+            s.get(WORKBENCH).form(&format!("{WORKBENCH}/6")),
+            "action",
+            "save",
+        ),
+        "text",
+        "Les tables des marées sont imprimées en page 4.",
+    );
+    let accept = with(
+        s.get(WORKBENCH).form(&format!("{WORKBENCH}/5")),
+        "action",
+        "accept",
+    );
+    for (what, form, n) in [("save", save, 6), ("accept", accept, 5)] {
+        let opened = opened_during(&s, &ws, &strace, || {
+            s.post(&format!("{WORKBENCH}/{n}"), &form).status(303);
+        });
+        let count = |rel: &str| opened.iter().filter(|p| *p == rel).count();
+        for rel in ["sources/harbour.md", "translations/fr/harbour.json"] {
+            assert!(
+                (1..=2).contains(&count(rel)),
+                "{what} opened {rel} {} times: {opened:#?}",
+                count(rel)
+            );
+        }
+        let others: Vec<&String> = opened
+            .iter()
+            .filter(|p| {
+                p.starts_with("sources/") && *p != "sources/harbour.md"
+                    || p.starts_with("translations/es/")
+                    || p.starts_with("translations/fr/other")
+            })
+            .collect();
+        assert!(
+            others.is_empty(),
+            "{what} read other articles' files: {others:#?}"
+        );
+    }
+    assert_eq!(ws.states("harbour", "fr")[4..6], ["current", "current"]);
 }

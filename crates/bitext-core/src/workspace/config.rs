@@ -43,7 +43,7 @@ pub struct Config {
     /// Issues of the publication, in the configured order.
     pub editions: Vec<Edition>,
     /// Levels of the quality checks, from the `[qa]` table.
-    pub qa: crate::qa::Levels,
+    pub qa: crate::workspace::checks::Levels,
 }
 
 /// One issue of the publication: an ordered list of articles.
@@ -214,8 +214,8 @@ impl Config {
             }
         }
         let qa = match &raw.qa {
-            Some(table) => crate::qa::Levels::from_table(path, text, table)?,
-            None => crate::qa::Levels::default(),
+            Some(table) => crate::workspace::checks::Levels::from_table(path, text, table)?,
+            None => crate::workspace::checks::Levels::default(),
         };
         Ok(Self {
             source,

@@ -6,6 +6,7 @@
 //! Commands get everything they read through a [`Workspace`], which resolves command-line
 //! names (articles, languages) once and names every file relative to the root in errors.
 
+pub mod checks;
 pub mod config;
 pub mod lock;
 pub mod parallel;

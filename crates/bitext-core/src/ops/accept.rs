@@ -1,0 +1,149 @@
+//! Accepting stale segments: their translations are recorded as made from the current source
+//! text, unchanged, for source edits that do not change the meaning (invariant 10 of
+//! `docs/architecture.md`). Also confirms drafts. `bitext accept` and the workbench's Accept.
+//!
+//! The quality checks at level error run on every segment about to be accepted: one that
+//! fails (the source now says 70 deaths, the translation still 60) stops the whole accept,
+//! which writes nothing, unless it is forced (`--force`, or the translator's confirmation in
+//! the workbench).
+
+use crate::error::{Error, Result, disp};
+use crate::model::assess::State;
+use crate::model::lang::Lang;
+use crate::model::segment::Segment;
+use crate::model::slug::Slug;
+use crate::model::translation::UnitState;
+use crate::ops::{Conflict, Expect, conflict};
+use crate::qa::{Context, Finding, Level, Place, check_segment_at};
+use crate::workspace::Workspace;
+use crate::workspace::plan::FilePlan;
+
+/// What to accept.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The article.
+    pub slug: &'a Slug,
+    /// The language.
+    pub lang: &'a Lang,
+    /// The segments: positions or ids (a unique prefix is enough).
+    pub segments: &'a [String],
+    /// Accept even with error-level findings.
+    pub force: bool,
+    /// What the caller expects on disk, for a request about one segment; a difference is a
+    /// [`Conflict`].
+    pub expect: Option<Expect<'a>>,
+}
+
+/// An error-level finding on a segment about to be accepted.
+#[derive(Debug, Clone)]
+pub struct Blocker {
+    /// The segment.
+    pub segment: Segment,
+    /// Its state before the accept.
+    pub state: State,
+    /// The finding.
+    pub finding: Finding,
+}
+
+/// What an accept did to each segment, in the order given.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The article's source file, relative to the workspace root.
+    pub path: String,
+    /// Segment positions, each with whether it was accepted (false: already current).
+    pub segments: Vec<(usize, bool)>,
+    /// The error-level findings of the segments to accept.
+    pub findings: Vec<Blocker>,
+    /// The number of segments of the article.
+    pub count: usize,
+}
+
+/// The result of an accept.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The segments were accepted (or already current).
+    Accepted(Report),
+    /// Error-level findings and no force: nothing was written.
+    Refused(Report),
+    /// The segment changed since the caller looked: nothing was written.
+    Conflict(Conflict),
+}
+
+/// Accepts the segments of `request`. Every segment is checked before anything is written.
+/// The caller holds the lock.
+///
+/// # Errors
+/// An unknown segment, a segment with no translation, or any unreadable or malformed file.
+pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
+    let mut plan = FilePlan::new(ws, request.slug, request.lang, false)?;
+    let mut report = Report {
+        path: disp(&plan.article.path),
+        segments: Vec::new(),
+        findings: Vec::new(),
+        count: plan.article.segments.len(),
+    };
+    let mut targets = Vec::new();
+    for spec in request.segments {
+        let segment = plan.article.find(spec)?;
+        let state = plan.assessment.states[segment.n - 1];
+        if let Some(conflict) = conflict(
+            request.expect,
+            segment,
+            &plan.file.units[segment.n - 1],
+            state,
+        ) {
+            return Ok(Outcome::Conflict(conflict));
+        }
+        if state == State::Missing {
+            return Err(Error::NothingToAccept {
+                path: plan.article.path.clone(),
+                n: segment.n,
+                state: state.as_str(),
+            });
+        }
+        targets.push((segment.n, state));
+    }
+    // The quality checks at level error on what is about to count as current.
+    let ctx = Context::load_errors_only(ws)?;
+    for &(n, state) in &targets {
+        if state == State::Current {
+            continue;
+        }
+        let segment = &plan.article.segments[n - 1];
+        let place = Place {
+            article: request.slug.as_str(),
+            n,
+        };
+        let target = &plan.file.units[n - 1].target;
+        for finding in check_segment_at(&ctx, &segment.text, target, request.lang, Some(place)) {
+            if finding.level == Level::Error {
+                report.findings.push(Blocker {
+                    segment: segment.clone(),
+                    state,
+                    finding,
+                });
+            }
+        }
+    }
+    if !report.findings.is_empty() && !request.force {
+        return Ok(Outcome::Refused(report));
+    }
+    let mut changed = false;
+    for (n, state) in targets {
+        let accepted = state != State::Current;
+        if accepted {
+            let text = plan.article.segments[n - 1].text.clone();
+            let unit = &mut plan.file.units[n - 1];
+            unit.source = text;
+            if unit.state != Some(UnitState::Reviewed) {
+                unit.state = Some(UnitState::Translated);
+            }
+            changed = true;
+        }
+        report.segments.push((n, accepted));
+    }
+    if changed {
+        plan.write(ws)?;
+    }
+    Ok(Outcome::Accepted(report))
+}
