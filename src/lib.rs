@@ -9,6 +9,7 @@
 //! - [`serve`]: the translator's workbench in the browser, over the same core operations.
 
 pub mod commands;
+pub mod report;
 pub mod serve;
 pub mod ui;
 

@@ -9,16 +9,18 @@
 //! temporary file, so that checking a large workspace does not hold its report.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
-use std::io::{self, Seek as _, Write};
+use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::commands::diff::finding_line;
 use crate::commands::status;
+use crate::report::github::{self, Annotation};
+use crate::report::json;
+use crate::report::junit::{Failure, Junit};
+use crate::report::spool::Spool;
 use crate::ui::cli::CheckFormat;
 use bitext_core::error::Result;
-use bitext_core::exchange::xml::escape as xml_escape;
 use bitext_core::l10n;
 use bitext_core::model::assess::State;
 use bitext_core::model::lang::Lang;
@@ -142,42 +144,6 @@ trait Sink {
     ) -> io::Result<()>;
 }
 
-/// A section of the output, written to a temporary file.
-struct Spool {
-    file: io::BufWriter<std::fs::File>,
-    items: usize,
-}
-
-impl Spool {
-    fn new() -> io::Result<Self> {
-        Ok(Self {
-            file: io::BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
-            items: 0,
-        })
-    }
-
-    /// Adds `text` as one item, after `separator` unless it is the first.
-    fn push(&mut self, separator: &str, text: &str) -> io::Result<()> {
-        if self.items > 0 {
-            self.file.write_all(separator.as_bytes())?;
-        }
-        self.file.write_all(text.as_bytes())?;
-        self.items += 1;
-        Ok(())
-    }
-
-    /// Writes what it holds to `out`.
-    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
-        let mut file = self
-            .file
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)?;
-        file.rewind()?;
-        io::copy(&mut file, out)?;
-        Ok(())
-    }
-}
-
 /// Checks the selected articles in the selected languages and writes the report in `format`
 /// to `out`; returns whether the check passed.
 ///
@@ -217,7 +183,12 @@ pub fn write_report(
         CheckFormat::Text => Box::new(LineSink::new(Lines::Text, min_complete).map_err(spool)?),
         CheckFormat::Json => Box::new(JsonSink::new().map_err(spool)?),
         CheckFormat::Github => Box::new(LineSink::new(Lines::Github, min_complete).map_err(spool)?),
-        CheckFormat::Junit => Box::new(JunitSink::new(langs).map_err(spool)?),
+        CheckFormat::Junit => {
+            let tags: Vec<&str> = langs.iter().map(Lang::as_str).collect();
+            Box::new(JunitSink(
+                Junit::new("bitext check", "bitext", &tags).map_err(spool)?,
+            ))
+        }
     };
     let mut verdict = Verdict {
         passed: qa.is_empty(),
@@ -408,7 +379,11 @@ impl LineSink {
 
     /// A finding as a GitHub workflow command.
     fn github_finding(finding: &Finding) -> String {
-        let level = if finding.failing { "error" } else { "warning" };
+        let level = if finding.failing {
+            github::Level::Error
+        } else {
+            github::Level::Warning
+        };
         let title = t!(
             &format!("check-title-{}", finding.state.as_str()),
             lang = finding.lang.as_str()
@@ -420,28 +395,26 @@ impl LineSink {
             id = &finding.id,
             article = &finding.article
         );
-        format!(
-            "::{level} file={},line={},title={}::{}\n",
-            escape_property(&finding.source),
-            finding.line,
-            escape_property(&title),
-            escape_data(&message)
-        )
+        let annotation = Annotation {
+            level,
+            place: Some((&finding.source, finding.line)),
+            title: &title,
+            message: &message,
+        };
+        format!("{annotation}\n")
     }
 
     /// A merge conflict as a GitHub workflow command.
     fn github_conflict(conflict: &ConflictFinding) -> String {
-        format!(
-            "::error file={},line={},title={}::{}\n",
-            escape_property(&conflict.source),
-            conflict.at.line,
-            escape_property(&t!("check-title-conflict", lang = conflict.lang.as_str())),
-            escape_data(&status::conflict_line(
-                &conflict.article,
-                &conflict.lang,
-                &conflict.at
-            ))
-        )
+        let title = t!("check-title-conflict", lang = conflict.lang.as_str());
+        let message = status::conflict_line(&conflict.article, &conflict.lang, &conflict.at);
+        let annotation = Annotation {
+            level: github::Level::Error,
+            place: Some((&conflict.source, conflict.at.line)),
+            title: &title,
+            message: &message,
+        };
+        format!("{annotation}\n")
     }
 }
 
@@ -472,7 +445,15 @@ impl Sink for LineSink {
         if let Some(line) = below_threshold(checked.result, self.min_complete) {
             let line = match self.lines {
                 Lines::Text => line + "\n",
-                Lines::Github => format!("::error::{}\n", escape_data(&line)),
+                Lines::Github => {
+                    let annotation = Annotation {
+                        level: github::Level::Error,
+                        place: None,
+                        title: "",
+                        message: &line,
+                    };
+                    format!("{annotation}\n")
+                }
             };
             self.below.push("", &line)?;
         }
@@ -507,30 +488,6 @@ struct JsonSink {
     conflicts: Spool,
 }
 
-/// An element of one of the report's arrays, pretty-printed at its depth.
-fn json_element(value: &impl Serialize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + 64);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
-    }
-    out
-}
-
-/// Writes `"name": [...]` with the elements of `spool`, as `serde_json` prints an array.
-fn json_array(out: &mut dyn Write, name: &str, spool: Spool) -> io::Result<()> {
-    if spool.items == 0 {
-        return write!(out, ",\n  \"{name}\": []");
-    }
-    write!(out, ",\n  \"{name}\": [\n")?;
-    spool.copy_to(out)?;
-    write!(out, "\n  ]")
-}
-
 impl JsonSink {
     fn new() -> io::Result<Self> {
         Ok(Self {
@@ -543,12 +500,12 @@ impl JsonSink {
 
 impl Sink for JsonSink {
     fn article(&mut self, checked: &Checked<'_>, _: &[&QaFinding]) -> io::Result<()> {
-        self.results.push(",\n", &json_element(checked.result))?;
+        self.results.push(",\n", &json::element(checked.result))?;
         for finding in checked.findings {
-            self.findings.push(",\n", &json_element(finding))?;
+            self.findings.push(",\n", &json::element(finding))?;
         }
         for conflict in checked.conflicts {
-            self.conflicts.push(",\n", &json_element(conflict))?;
+            self.conflicts.push(",\n", &json::element(conflict))?;
         }
         Ok(())
     }
@@ -574,70 +531,32 @@ impl Sink for JsonSink {
         // Without its closing brace, to which the arrays are added.
         out.write_all(head.trim_end_matches('}').trim_end().as_bytes())?;
         let this = *self;
-        json_array(out, "results", this.results)?;
-        json_array(out, "findings", this.findings)?;
+        json::array(out, "results", this.results)?;
+        json::array(out, "findings", this.findings)?;
         let mut spool = Spool::new()?;
         for finding in qa {
-            spool.push(",\n", &json_element(finding))?;
+            spool.push(",\n", &json::element(finding))?;
         }
-        json_array(out, "qa", spool)?;
-        json_array(out, "conflicts", this.conflicts)?;
+        json::array(out, "qa", spool)?;
+        json::array(out, "conflicts", this.conflicts)?;
         out.write_all(b"\n}\n")
     }
 }
 
-/// Escapes a workflow command's message, as the GitHub Actions toolkit does.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a workflow command's property value, as the GitHub Actions toolkit does.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
 /// A JUnit XML report: one testsuite per language, one testcase per article, and a failure
 /// element listing the stale, missing and draft segments of a failing article.
-struct JunitSink {
-    /// Per language: its tag, its test cases, how many fail.
-    suites: Vec<(String, Spool, usize)>,
-}
-
-impl JunitSink {
-    fn new(langs: &[Lang]) -> io::Result<Self> {
-        Ok(Self {
-            suites: langs
-                .iter()
-                .map(|l| Ok((l.to_string(), Spool::new()?, 0)))
-                .collect::<io::Result<_>>()?,
-        })
-    }
-}
+struct JunitSink(Junit);
 
 impl Sink for JunitSink {
     fn article(&mut self, checked: &Checked<'_>, qa: &[&QaFinding]) -> io::Result<()> {
         let result = checked.result;
-        let Some((_, spool, failures)) = self.suites.iter_mut().find(|s| s.0 == result.lang) else {
-            return Ok(());
-        };
-        let mut case = format!(
-            "    <testcase name=\"{}\" classname=\"bitext.{}\" file=\"{}\"",
-            xml_escape(&result.article),
-            xml_escape(&result.lang),
-            xml_escape(&result.source)
-        );
-        if result.passed && qa.is_empty() {
-            case.push_str("/>\n");
+        let (message, kind, text) = if result.passed && qa.is_empty() {
+            return self
+                .0
+                .case(&result.lang, &result.article, &result.source, None);
         } else if result.passed {
             let text: Vec<String> = qa.iter().map(|f| f.render()).collect();
-            let _ = writeln!(
-                case,
-                ">\n      <failure message=\"{}\" type=\"qa\">{}</failure>\n    </testcase>",
-                xml_escape(&qa[0].line()),
-                xml_escape(text.concat().trim_end())
-            );
+            (qa[0].line(), "qa", text.concat().trim_end().to_owned())
         } else {
             let mut findings: Vec<String> = checked
                 .findings
@@ -652,17 +571,15 @@ impl Sink for JunitSink {
                 current = result.current,
                 segments = result.segments
             );
-            let _ = writeln!(
-                case,
-                ">\n      <failure message=\"{}\" type=\"incomplete\">{}</failure>\n    </testcase>",
-                xml_escape(&counts),
-                xml_escape(&findings.join("\n"))
-            );
-        }
-        if !(result.passed && qa.is_empty()) {
-            *failures += 1;
-        }
-        spool.push("", &case)
+            (counts, "incomplete", findings.join("\n"))
+        };
+        let failure = Failure {
+            message: &message,
+            kind,
+            text: &text,
+        };
+        self.0
+            .case(&result.lang, &result.article, &result.source, Some(failure))
     }
 
     fn finish(
@@ -671,24 +588,7 @@ impl Sink for JunitSink {
         _: &[QaFinding],
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let tests: usize = self.suites.iter().map(|s| s.1.items).sum();
-        let failures: usize = self.suites.iter().map(|s| s.2).sum();
-        out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
-        writeln!(
-            out,
-            "<testsuites name=\"bitext check\" tests=\"{tests}\" failures=\"{failures}\">"
-        )?;
-        for (lang, spool, failures) in self.suites {
-            writeln!(
-                out,
-                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
-                xml_escape(&lang),
-                spool.items
-            )?;
-            spool.copy_to(out)?;
-            out.write_all(b"  </testsuite>\n")?;
-        }
-        out.write_all(b"</testsuites>\n")
+        self.0.finish(out)
     }
 }
 
@@ -835,11 +735,5 @@ mod tests {
             let expected = serde_json::to_string_pretty(&whole).expect("json") + "\n";
             assert_eq!(String::from_utf8(out).expect("utf-8"), expected, "{count}");
         }
-    }
-
-    #[test]
-    fn workflow_command_escaping_follows_the_toolkit() {
-        assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
-        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
     }
 }

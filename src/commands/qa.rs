@@ -9,9 +9,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::report::github::{self, Annotation};
+use crate::report::junit::{Failure, Junit};
 use crate::ui::cli::CheckFormat;
 use bitext_core::error::{Result, disp};
-use bitext_core::exchange::xml::escape as xml_escape;
 use bitext_core::model::assess::{assess, linked_unit};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
@@ -305,9 +306,9 @@ pub fn render_json(report: &QaReport) -> String {
 #[must_use]
 pub fn github_line(finding: &QaFinding) -> String {
     let level = if finding.level == Level::Error {
-        "error"
+        github::Level::Error
     } else {
-        "warning"
+        github::Level::Warning
     };
     let title = t!(
         "check-title-qa",
@@ -333,25 +334,13 @@ pub fn github_line(finding: &QaFinding) -> String {
             message.push_str(&t!(id, text = part));
         }
     }
-    format!(
-        "::{level} file={},line={},title={}::{}",
-        escape_property(&finding.source),
-        finding.line,
-        escape_property(&title),
-        escape_data(&message)
-    )
-}
-
-/// Escapes a workflow command's message, as the GitHub Actions toolkit does.
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a workflow command's property value, as the GitHub Actions toolkit does.
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    Annotation {
+        level,
+        place: Some((&finding.source, finding.line)),
+        title: &title,
+        message: &message,
+    }
+    .to_string()
 }
 
 /// GitHub Actions workflow commands: `::error` or `::warning` per finding, then the summary.
@@ -367,67 +356,42 @@ pub fn render_github(report: &QaReport) -> String {
 
 /// A JUnit XML report: one testsuite per language, one testcase per article with a finding at
 /// level error (a failure listing them) or a passing one otherwise.
-#[must_use]
-pub fn render_junit(report: &QaReport, articles: &[Slug], langs: &[Lang]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failing = |slug: &str, lang: &str| -> Vec<&QaFinding> {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.article == slug && f.lang == lang && f.level == Level::Error)
-            .collect()
-    };
-    let total_failures: usize = langs
-        .iter()
-        .map(|l| {
-            articles
-                .iter()
-                .filter(|a| !failing(a.as_str(), l.as_str()).is_empty())
-                .count()
-        })
-        .sum();
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"bitext qa\" tests=\"{}\" failures=\"{total_failures}\">",
-        articles.len() * langs.len()
-    );
+///
+/// # Errors
+/// A failed write, to `out` or to a temporary file.
+pub fn write_junit(
+    report: &QaReport,
+    articles: &[Slug],
+    langs: &[Lang],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let tags: Vec<&str> = langs.iter().map(Lang::as_str).collect();
+    let mut junit = Junit::new("bitext qa", "bitext.qa", &tags)?;
     for lang in langs {
-        let failures = articles
-            .iter()
-            .filter(|a| !failing(a.as_str(), lang.as_str()).is_empty())
-            .count();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
-            xml_escape(lang.as_str()),
-            articles.len()
-        );
         for slug in articles {
             let source = disp(&Workspace::source_path(slug));
-            let _ = write!(
-                out,
-                "    <testcase name=\"{}\" classname=\"bitext.qa.{}\" file=\"{}\"",
-                xml_escape(slug.as_str()),
-                xml_escape(lang.as_str()),
-                xml_escape(&source)
-            );
-            let found = failing(slug.as_str(), lang.as_str());
-            if found.is_empty() {
-                out.push_str("/>\n");
+            let found: Vec<&QaFinding> = report
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.article == slug.as_str() && f.lang == lang.as_str() && f.level == Level::Error
+                })
+                .collect();
+            let Some(first) = found.first() else {
+                junit.case(lang.as_str(), slug.as_str(), &source, None)?;
                 continue;
-            }
-            let text: Vec<String> = found.iter().map(|f| f.render()).collect();
-            let _ = writeln!(
-                out,
-                ">\n      <failure message=\"{}\" type=\"qa\">{}</failure>\n    </testcase>",
-                xml_escape(&found[0].line()),
-                xml_escape(text.concat().trim_end())
-            );
+            };
+            let text: String = found.iter().map(|f| f.render()).collect();
+            let message = first.line();
+            let failure = Failure {
+                message: &message,
+                kind: "qa",
+                text: text.trim_end(),
+            };
+            junit.case(lang.as_str(), slug.as_str(), &source, Some(failure))?;
         }
-        out.push_str("  </testsuite>\n");
     }
-    out.push_str("</testsuites>\n");
-    out
+    junit.finish(out)
 }
 
 /// `qa` in the chosen format; exit 1 when a finding is at level error.
@@ -442,7 +406,16 @@ pub fn execute(ws: &Workspace, args: &crate::ui::cli::QaArgs) -> Result<crate::O
         CheckFormat::Text => render_text(&report),
         CheckFormat::Json => render_json(&report),
         CheckFormat::Github => render_github(&report),
-        CheckFormat::Junit => render_junit(&report, &articles, &langs),
+        CheckFormat::Junit => {
+            let mut out = Vec::new();
+            write_junit(&report, &articles, &langs, &mut out).map_err(|source| {
+                bitext_core::error::Error::Write {
+                    path: std::env::temp_dir(),
+                    source,
+                }
+            })?;
+            String::from_utf8(out).unwrap_or_default()
+        }
     };
     Ok(crate::Outcome {
         stdout,

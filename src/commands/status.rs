@@ -204,16 +204,7 @@ pub fn write_to(
             let mut text = String::new();
             match format {
                 StatusFormat::Text => push_article(&mut text, &article, style),
-                StatusFormat::Json => {
-                    let json = serde_json::to_string_pretty(&article).unwrap_or_default();
-                    for (i, line) in json.split('\n').enumerate() {
-                        if i > 0 {
-                            text.push('\n');
-                        }
-                        text.push_str("    ");
-                        text.push_str(line);
-                    }
-                }
+                StatusFormat::Json => text = crate::report::json::element(&article),
             }
             Ok(text)
         })?;

@@ -1376,11 +1376,14 @@ fn accept_of_the_sixty_seventy_case_is_refused_like_the_cli_and_goes_through_whe
 /// attached to the running server: between a request for a marker article before and one
 /// after, so that nothing else the server does is counted.
 fn opened_during(s: &Served, ws: &Ws, strace: &str, action: impl FnOnce()) -> Vec<String> {
-    let log = ws.path(".strace.log");
+    // A log of its own for each call, so that no marker of an earlier one is ever read.
+    let log = tempfile::NamedTempFile::new()
+        .expect("log")
+        .into_temp_path();
     let pid = s.child.as_ref().expect("running").id().to_string();
     let mut tracer = Command::new(strace)
         .args(["-f", "-qq", "-e", "trace=%file", "-o"])
-        .arg(&log)
+        .arg(&*log)
         .args(["-p", &pid])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
