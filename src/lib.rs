@@ -14,7 +14,7 @@ pub mod serve;
 pub mod ui;
 
 use std::ffi::OsString;
-use std::io::Write as _;
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::FromArgMatches as _;
@@ -56,24 +56,53 @@ impl Outcome {
     }
 }
 
+/// Where commands write as they go: standard output (buffered) and standard error, opened
+/// once in [`main_with_args`]. No other part of bitext writes to them: a command either
+/// returns its [`Outcome`] or writes through the `Output` it is given.
+pub struct Output<'a> {
+    /// Standard output.
+    pub out: &'a mut (dyn Write + Send),
+    /// Standard error.
+    pub err: &'a mut (dyn Write + Send),
+}
+
 /// Runs bitext with `args` (including the program name) and returns the process exit code.
-/// This is the only place that prints errors and picks exit codes.
+/// This is the only place that opens stdout and stderr, prints errors and picks exit codes.
 #[must_use]
 pub fn main_with_args(args: &[OsString]) -> ExitCode {
     l10n::init(&l10n::ui_language(pre_scan_ui_lang(args).as_deref()));
+    let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout());
+    let mut stderr = std::io::stderr();
     let cli = match parse(args) {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(crate::ui::clap_text::report(&e)),
+        Err(e) => {
+            let (text, to_stdout, code) = crate::ui::clap_text::report(&e);
+            let _ = if to_stdout {
+                stdout
+                    .write_all(text.as_bytes())
+                    .and_then(|()| stdout.flush())
+            } else {
+                stderr.write_all(text.as_bytes())
+            };
+            return ExitCode::from(code);
+        }
     };
     let jobs = cli.command.jobs();
-    match parallel::with_jobs(jobs, || run(cli)) {
+    let result = {
+        let mut output = Output {
+            out: &mut stdout,
+            err: &mut stderr,
+        };
+        parallel::with_jobs(jobs, || run(cli, &mut output))
+    };
+    match result {
         Ok(outcome) => {
-            eprint!("{}", outcome.stderr);
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(outcome.stdout.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            let written = stdout
+                .flush()
+                .and_then(|()| stderr.write_all(outcome.stderr.as_bytes()))
+                .and_then(|()| stdout.write_all(outcome.stdout.as_bytes()))
+                .and_then(|()| stdout.flush());
+            match written {
                 // `bitext status | head` closing the pipe early is not an error.
                 Ok(()) => ExitCode::from(outcome.code),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -83,7 +112,8 @@ pub fn main_with_args(args: &[OsString]) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("{}", t!("error-line", message = &e.to_string()));
+            let _ = stdout.flush();
+            let _ = writeln!(stderr, "{}", t!("error-line", message = &e.to_string()));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -130,26 +160,26 @@ fn pre_scan_ui_lang(args: &[OsString]) -> Option<String> {
 ///
 /// # Errors
 /// Whatever the command fails with; the caller prints it and exits with [`EXIT_ERROR`].
-pub fn run(cli: Cli) -> Result<Outcome> {
+pub fn run(cli: Cli, output: &mut Output<'_>) -> Result<Outcome> {
     let style = Style::resolve(cli.color);
     let open = || Workspace::open(cli.dir.as_deref());
     match cli.command {
         Command::Init(args) => commands::init::execute(cli.dir.as_deref(), &args),
-        Command::Status(args) => commands::status::execute(&open()?, &args, style),
+        Command::Status(args) => commands::status::execute(&open()?, &args, style, output),
         Command::Sync(args) => commands::sync::execute(&open()?, &args),
         Command::Set(args) => commands::set::execute(&open()?, args),
-        Command::Diff(args) => commands::diff::execute(&open()?, &args, style),
-        Command::Check(args) => commands::check::execute(&open()?, &args),
+        Command::Diff(args) => commands::diff::execute(&open()?, &args, style, output),
+        Command::Check(args) => commands::check::execute(&open()?, &args, output),
         Command::Qa(args) => commands::qa::execute(&open()?, &args),
-        Command::Export(args) => commands::export::execute(&open()?, args),
+        Command::Export(args) => commands::export::execute(&open()?, args, output),
         Command::Po(command) => commands::po::execute(&open()?, command),
         Command::Xliff(command) => commands::xliff::execute(&open()?, command),
-        Command::Tmx(command) => commands::tmx::execute(&open()?, command),
+        Command::Tmx(command) => commands::tmx::execute(&open()?, command, output),
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
         Command::MergeDriver(args) => commands::merge_driver::execute(&args),
         Command::Resolve(args) => commands::resolve::execute(&open()?, args),
-        Command::Serve(args) => commands::serve::execute(&open()?, &args),
+        Command::Serve(args) => commands::serve::execute(&open()?, &args, output),
         Command::Completions(args) => Ok(commands::completions::execute(&args)),
         Command::Man(args) => commands::man::execute(&args),
         Command::Suggest(args) => commands::suggest::execute(&open()?, &args, style),

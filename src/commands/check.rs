@@ -597,12 +597,14 @@ impl Sink for JunitSink {
 ///
 /// # Errors
 /// As [`write_report`].
-pub fn execute(ws: &Workspace, args: &crate::ui::cli::CheckArgs) -> Result<crate::Outcome> {
+pub fn execute(
+    ws: &Workspace,
+    args: &crate::ui::cli::CheckArgs,
+    output: &mut crate::Output<'_>,
+) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let options = (args.min_complete, !args.no_qa);
-    let passed = write_report(ws, &articles, &langs, options, args.format, &mut out)?;
+    let passed = write_report(ws, &articles, &langs, options, args.format, output.out)?;
     let code = if passed {
         crate::EXIT_OK
     } else {

@@ -458,11 +458,10 @@ pub fn execute(
     ws: &Workspace,
     args: &crate::ui::cli::DiffArgs,
     style: Style,
+    output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let shown = match write_to(ws, &articles, &langs, args.format, style, &mut out) {
+    let shown = match write_to(ws, &articles, &langs, args.format, style, output.out) {
         Ok(shown) => shown,
         // `bitext diff | head` closing the pipe early is not an error.
         Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => true,

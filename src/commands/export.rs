@@ -434,7 +434,11 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 ///
 /// # Errors
 /// As [`run`].
-pub fn execute(ws: &Workspace, args: crate::ui::cli::ExportArgs) -> Result<crate::Outcome> {
+pub fn execute(
+    ws: &Workspace,
+    args: crate::ui::cli::ExportArgs,
+    output: &mut crate::Output<'_>,
+) -> Result<crate::Outcome> {
     let request = ExportRequest {
         articles: args.articles,
         edition: args.edition,
@@ -444,9 +448,7 @@ pub fn execute(ws: &Workspace, args: crate::ui::cli::ExportArgs) -> Result<crate
         output: args.output,
         allow_incomplete: args.allow_incomplete,
     };
-    let stdout = std::io::stdout();
-    let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let report = run_to(ws, &request, &mut stdout)?;
+    let report = run_to(ws, &request, output.out)?;
     Ok(crate::Outcome {
         stdout: String::new(),
         stderr: report.stderr,

@@ -1,7 +1,6 @@
 //! `bitext serve`: start the workbench ([`crate::serve`]) on a local port and serve until
 //! Ctrl-C.
 
-use std::io::Write as _;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use crate::serve::http::Guard;
@@ -46,7 +45,11 @@ pub fn hosts(addr: SocketAddr) -> Vec<String> {
 ///
 /// # Errors
 /// The address cannot be bound, or the signal handler cannot be set.
-pub fn execute(ws: &Workspace, args: &crate::ui::cli::ServeArgs) -> Result<crate::Outcome> {
+pub fn execute(
+    ws: &Workspace,
+    args: &crate::ui::cli::ServeArgs,
+    output: &mut crate::Output<'_>,
+) -> Result<crate::Outcome> {
     let ip = args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let requested = SocketAddr::new(ip, args.port);
     let server = tiny_http::Server::http(requested).map_err(|e| Error::Serve {
@@ -73,15 +76,17 @@ pub fn execute(ws: &Workspace, args: &crate::ui::cli::ServeArgs) -> Result<crate
         detail: e.to_string(),
     })?;
     if !ip.is_loopback() {
-        eprintln!("{}", t!("serve-warning-exposed", addr = &addr.to_string()));
+        let _ = writeln!(
+            output.err,
+            "{}",
+            t!("serve-warning-exposed", addr = &addr.to_string())
+        );
     }
-    let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "{}", t!("serve-listening", url = &url));
-    let _ = writeln!(stdout, "{}", t!("serve-stop-hint"));
-    let _ = stdout.flush();
-    drop(stdout);
-    if args.open {
-        open_browser(&url);
+    let _ = writeln!(output.out, "{}", t!("serve-listening", url = &url));
+    let _ = writeln!(output.out, "{}", t!("serve-stop-hint"));
+    let _ = output.out.flush();
+    if args.open && !open_browser(&url) {
+        let _ = writeln!(output.err, "{}", t!("serve-open-failed", program = OPENER));
     }
     let app = App::new(ws.root.clone(), guard);
     let warm_up = app.warm_up();
@@ -94,24 +99,24 @@ pub fn execute(ws: &Workspace, args: &crate::ui::cli::ServeArgs) -> Result<crate
     })
 }
 
-/// Opens `url` in the desktop's browser; a failure is only reported, the server runs on.
-fn open_browser(url: &str) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    if std::process::Command::new(opener)
+/// The desktop's program that opens a URL in the browser.
+const OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else if cfg!(windows) {
+    "explorer"
+} else {
+    "xdg-open"
+};
+
+/// Opens `url` in the desktop's browser; returns false if the opener could not be started
+/// (the caller reports it, and the server runs on).
+fn open_browser(url: &str) -> bool {
+    std::process::Command::new(OPENER)
         .arg(url)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .is_err()
-    {
-        eprintln!("{}", t!("serve-open-failed", program = opener));
-    }
+        .is_ok()
 }
 
 #[cfg(test)]

@@ -524,22 +524,25 @@ fn render_segments(out: &mut String, lang: &str, segments: &[SegmentStatus], sty
 ///
 /// # Errors
 /// As [`run`].
-pub fn execute(ws: &Workspace, args: &StatusArgs, style: Style) -> Result<crate::Outcome> {
+pub fn execute(
+    ws: &Workspace,
+    args: &StatusArgs,
+    style: Style,
+    output: &mut crate::Output<'_>,
+) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
     let listing = if args.segments {
         Listing::All
     } else {
         Listing::None
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     match write_to(
         ws,
         &articles,
         &langs,
         listing,
         (args.format, style),
-        &mut out,
+        output.out,
     ) {
         // `bitext status | head` closing the pipe early is not an error.
         Err(bitext_core::error::Error::Write { source, .. })

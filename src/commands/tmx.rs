@@ -19,7 +19,11 @@ use bitext_core::workspace::Workspace;
 /// # Errors
 /// Unknown languages, unreadable files, an output file that cannot be written, a file to
 /// import that is not a TMX memory.
-pub fn execute(ws: &Workspace, command: TmxCommand) -> Result<Outcome> {
+pub fn execute(
+    ws: &Workspace,
+    command: TmxCommand,
+    output: &mut crate::Output<'_>,
+) -> Result<Outcome> {
     let args = match command {
         TmxCommand::Export(args) => args,
         TmxCommand::Import(args) => return import(ws, &args.files),
@@ -55,9 +59,7 @@ pub fn execute(ws: &Workspace, command: TmxCommand) -> Result<Outcome> {
             write_atomic_with(&path, |out| fill(out, &path))?;
         }
         None => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-            match fill(&mut out, Path::new("-")) {
+            match fill(output.out, Path::new("-")) {
                 // `bitext tmx export | head` closing the pipe early is not an error.
                 Err(Error::Write { source, .. })
                     if source.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -12,23 +12,18 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use bitext_core::l10n::{Arg, tr};
 use bitext_core::t;
 
-/// Prints `error` where it belongs (help and version on stdout, errors on stderr) and returns
-/// the exit code: 0 for help and version, 2 for a usage error.
+/// The text of `error`, whether it goes to stdout (help and version) rather than stderr
+/// (errors), and the exit code: 0 for help and version, 2 for a usage error.
 #[must_use]
-pub fn report(error: &clap::Error) -> u8 {
+pub fn report(error: &clap::Error) -> (String, bool, u8) {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            print!("{}", usage_words(&error.to_string()));
-            crate::EXIT_OK
+            (usage_words(&error.to_string()), true, crate::EXIT_OK)
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprint!("{}", usage_words(&error.to_string()));
-            crate::EXIT_ERROR
+            (usage_words(&error.to_string()), false, crate::EXIT_ERROR)
         }
-        _ => {
-            eprint!("{}", render(error));
-            crate::EXIT_ERROR
-        }
+        _ => (render(error), false, crate::EXIT_ERROR),
     }
 }
 
