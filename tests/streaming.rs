@@ -66,7 +66,7 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
 #[test]
 fn a_streamed_diff_is_the_whole_report_byte_for_byte() {
     use bitext::commands::diff;
-    use bitext::ui::cli::DiffFormat;
+    use bitext::commands::diff::DiffFormat;
     use bitext::ui::term::{ColorChoice, Style};
 
     let dir = tempfile::tempdir().expect("temp dir");
@@ -134,7 +134,7 @@ fn a_streamed_diff_is_the_whole_report_byte_for_byte() {
 #[test]
 fn a_streamed_status_is_the_whole_report_byte_for_byte() {
     use bitext::commands::status::{self, Listing};
-    use bitext::ui::cli::StatusFormat;
+    use bitext::commands::status::StatusFormat;
     use bitext::ui::term::{ColorChoice, Style};
 
     let dir = tempfile::tempdir().expect("temp dir");

@@ -12,6 +12,7 @@ use bitext_core::ops::accept;
 use bitext_core::qa::located::QaFinding;
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
+use clap::Args;
 
 /// What `accept` did to each segment, in the order given.
 #[derive(Debug)]
@@ -134,7 +135,7 @@ pub fn render(report: &AcceptReport) -> String {
 ///
 /// # Errors
 /// As [`run`], and when the lock is held.
-pub fn execute(ws: &Workspace, args: crate::ui::cli::AcceptArgs) -> Result<crate::Outcome> {
+pub fn execute(ws: &Workspace, args: AcceptArgs) -> Result<crate::Outcome> {
     let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
     let report = run(ws, &articles[0], &args.segments, &langs[0], args.force)?;
@@ -143,4 +144,23 @@ pub fn execute(ws: &Workspace, args: crate::ui::cli::AcceptArgs) -> Result<crate
         outcome.code = crate::EXIT_FOUND;
     }
     Ok(outcome)
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `accept`.
+#[derive(Debug, Args)]
+pub struct AcceptArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// Segments to accept: positions from 1 or ids (@ID for an id that looks like a number).
+    #[arg(required = true, value_name = "SEGMENT")]
+    pub segments: Vec<String>,
+    /// The translations' language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Accept even when a quality check at level error fails.
+    #[arg(long)]
+    pub force: bool,
 }

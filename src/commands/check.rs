@@ -20,6 +20,8 @@ use crate::report::json;
 use crate::report::junit::{Failure, Junit};
 use crate::report::spool::Spool;
 use crate::ui::cli::CheckFormat;
+use crate::ui::cli::Jobs;
+use crate::ui::cli::Selection;
 use bitext_core::error::Result;
 use bitext_core::l10n;
 use bitext_core::model::assess::State;
@@ -29,6 +31,7 @@ use bitext_core::qa::located::QaFinding;
 use bitext_core::qa::{Context, Level};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
+use clap::Args;
 
 /// One segment that is not `current`.
 #[derive(Debug, Clone, Serialize)]
@@ -599,7 +602,7 @@ impl Sink for JunitSink {
 /// As [`write_report`].
 pub fn execute(
     ws: &Workspace,
-    args: &crate::ui::cli::CheckArgs,
+    args: &CheckArgs,
     output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
@@ -615,6 +618,42 @@ pub fn execute(
         stderr: String::new(),
         code,
     })
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Pass when every article is at least PCT percent current, instead of 100.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub min_complete: Option<f64>,
+    /// Leave quality findings out of the check.
+    #[arg(long)]
+    pub no_qa: bool,
+}
+
+fn parse_percent(raw: &str) -> Result<f64, String> {
+    // A French or Spanish user may write the decimal mark as a comma: 89,5.
+    let value: f64 = raw
+        .trim_end_matches('%')
+        .trim_end()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| t!("error-invalid-percent", value = raw))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(t!("error-invalid-percent", value = raw))
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use clap_complete::Shell;
 
 use crate::Outcome;
-use crate::ui::cli::{CompletionShell, CompletionsArgs};
+use clap::{Args, ValueEnum};
 
 /// The completion script for `shell`, as text.
 #[must_use]
@@ -26,4 +26,28 @@ pub fn script(shell: CompletionShell) -> String {
 #[must_use]
 pub fn execute(args: &CompletionsArgs) -> Outcome {
     Outcome::ok(script(args.shell))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: CompletionShell,
+}
+
+/// The shells `completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    // Bash.
+    Bash,
+    // Zsh.
+    Zsh,
+    // Fish.
+    Fish,
+    // `PowerShell`.
+    Powershell,
 }

@@ -6,7 +6,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::ui::cli::DiffFormat;
+use crate::ui::cli::Jobs;
+use crate::ui::cli::Selection;
 use crate::ui::term::Style;
 use bitext_core::error::{Error, Result, disp};
 use bitext_core::model::assess::{State, assess, linked_unit};
@@ -17,6 +18,7 @@ use bitext_core::model::worddiff::{Chunk, word_diff};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::parallel::map_ordered;
+use clap::{Args, ValueEnum};
 
 /// Stale and missing segments of the selected articles and languages.
 #[derive(Debug, Serialize)]
@@ -456,7 +458,7 @@ pub fn write_to(
 /// As [`run`].
 pub fn execute(
     ws: &Workspace,
-    args: &crate::ui::cli::DiffArgs,
+    args: &DiffArgs,
     style: Style,
     output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
@@ -477,4 +479,33 @@ pub fn execute(
         stderr: String::new(),
         code,
     })
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Output format of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    // Inline word diff, coloured on a terminal, with [-old-]{+new+} markers otherwise.
+    Text,
+    // One unified diff per stale segment.
+    Unified,
+    // The report as JSON.
+    Json,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit 1 when the diff shows anything, as `git diff --exit-code`.
+    #[arg(long)]
+    pub exit_code: bool,
 }

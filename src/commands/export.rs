@@ -9,6 +9,7 @@ use std::io::{IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 
 use crate::commands::diff::finding_line;
+use crate::ui::cli::Jobs;
 use bitext_core::error::{Error, Result};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
@@ -22,6 +23,7 @@ use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::config::Edition;
 use bitext_core::workspace::parallel::map_ordered;
+use clap::Args;
 
 /// Output format of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -436,7 +438,7 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 /// As [`run`].
 pub fn execute(
     ws: &Workspace,
-    args: crate::ui::cli::ExportArgs,
+    args: ExportArgs,
     output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
     let request = ExportRequest {
@@ -458,4 +460,36 @@ pub fn execute(
             crate::EXIT_OK
         },
     })
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles to export (slugs or sources/<slug>.md).
+    #[arg(value_name = "ARTICLE", conflicts_with = "edition")]
+    pub articles: Vec<String>,
+    /// Export an edition of bitext.toml, in its order, as one document.
+    #[arg(long, value_name = "ID")]
+    pub edition: Option<String>,
+    /// The language to export (falls back to more general tags: es-419 -> es).
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Source and translation side by side, segment by segment.
+    #[arg(long)]
+    pub bilingual: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
+    pub format: ExportFormat,
+    /// Write to PATH (a file; a directory for several articles) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Export even when segments are stale or missing, with the source text marked in their
+    /// place.
+    #[arg(long)]
+    pub allow_incomplete: bool,
+    #[command(flatten)]
+    pub jobs: Jobs,
 }

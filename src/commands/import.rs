@@ -26,6 +26,8 @@ use bitext_core::qa::{Context, Place, check_segment_at};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::plan::FilePlan;
+use clap::Args;
+use std::path::PathBuf;
 
 /// Confidence below which a one-to-one pair is recorded as a draft.
 pub const MIN_CONFIDENCE: f64 = 0.5;
@@ -382,7 +384,7 @@ pub fn render(report: &ImportArticleReport) -> String {
 ///
 /// # Errors
 /// As [`run`], and when the lock is held.
-pub fn execute(ws: &Workspace, args: crate::ui::cli::ImportArgs) -> Result<crate::Outcome> {
+pub fn execute(ws: &Workspace, args: ImportArgs) -> Result<crate::Outcome> {
     let _lock = (!args.dry_run)
         .then(|| bitext_core::workspace::lock::Lock::acquire(&ws.root))
         .transpose()?;
@@ -460,4 +462,25 @@ fn align_around_markers(source: &[Para], target: &[Para]) -> Vec<Bead> {
         (from_i, from_j) = (i + 1, j + 1);
     }
     beads
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The translation's language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// The translated document (.md, or paragraphs separated by blank lines).
+    pub file: PathBuf,
+    /// Show the alignment and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace current translations that differ.
+    #[arg(long)]
+    pub force: bool,
 }

@@ -9,6 +9,7 @@ use bitext_core::t;
 use bitext_core::workspace::config::{CONFIG_FILE, Config};
 use bitext_core::workspace::lock::LOCK_FILE;
 use bitext_core::workspace::{SOURCES_DIR, TRANSLATIONS_DIR};
+use clap::Args;
 
 /// The `.gitattributes` line that hands translation files to bitext's merge driver.
 pub const GITATTRIBUTES_LINE: &str = "translations/**/*.json merge=bitext";
@@ -202,7 +203,7 @@ pub fn render(report: &InitReport) -> String {
 ///
 /// # Errors
 /// As [`run`], and when the current directory cannot be read.
-pub fn execute(dir: Option<&Path>, args: &crate::ui::cli::InitArgs) -> Result<crate::Outcome> {
+pub fn execute(dir: Option<&Path>, args: &InitArgs) -> Result<crate::Outcome> {
     let root = match dir {
         Some(dir) => dir.to_path_buf(),
         None => std::env::current_dir().map_err(|source| bitext_core::error::Error::Read {
@@ -212,4 +213,21 @@ pub fn execute(dir: Option<&Path>, args: &crate::ui::cli::InitArgs) -> Result<cr
     };
     let report = run(&root, &args.source, &args.targets, args.git)?;
     Ok(crate::Outcome::ok(render(&report)))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Source language of the articles.
+    #[arg(long, default_value = "en", value_name = "TAG")]
+    pub source: String,
+    /// A target language (repeatable).
+    #[arg(short = 't', long = "target", value_name = "TAG", default_values = ["fr", "es"])]
+    pub targets: Vec<String>,
+    /// Also register bitext's merge driver in the git repository's configuration.
+    #[arg(long)]
+    pub git: bool,
 }

@@ -7,10 +7,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::Outcome;
-use crate::ui::cli::ManArgs;
 use bitext_core::error::Result;
 use bitext_core::model::translation::write_atomic;
 use bitext_core::t;
+use clap::Args;
+use std::path::PathBuf;
 
 /// Every page: its file name and its roff text, `bitext.1` first.
 #[must_use]
@@ -119,4 +120,16 @@ pub fn execute(args: &ManArgs) -> Result<Outcome> {
             Ok(Outcome::ok(String::new()))
         }
     }
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write bitext.1 and a page per command (bitext-status.1, ...) into DIR instead of
+    /// printing bitext.1.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }

@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::ui::cli::MergeDriverArgs;
 use bitext_core::error::{Error, Result, disp};
 use bitext_core::model::merge::merge;
 use bitext_core::model::translation::{TranslationFile, write_atomic};
 use bitext_core::t;
+use clap::Args;
 
 /// What the merge did.
 #[derive(Debug)]
@@ -101,4 +101,20 @@ pub fn execute(args: &MergeDriverArgs) -> Result<crate::Outcome> {
         stderr,
         code: crate::EXIT_FOUND,
     })
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `merge-driver`, as git passes them (`%O %A %B %P`).
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (`%O`; empty when the file is new on both branches).
+    pub ancestor: PathBuf,
+    /// Our version (`%A`), which receives the result.
+    pub current: PathBuf,
+    /// Their version (`%B`).
+    pub other: PathBuf,
+    /// The file's path in the repository (`%P`), for messages.
+    pub path: Option<String>,
 }

@@ -3,11 +3,13 @@
 use std::path::Path;
 
 use crate::Outcome;
-use crate::ui::cli::PoCommand;
+use crate::ui::cli::ExchangeExportArgs;
+use crate::ui::cli::ExchangeImportArgs;
 use bitext_core::error::Result;
 use bitext_core::exchange::{ExportArticle, po};
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::lock::Lock;
+use clap::Subcommand;
 
 /// Runs `po export` or `po import`.
 ///
@@ -37,4 +39,16 @@ pub fn execute(ws: &Workspace, command: PoCommand) -> Result<Outcome> {
             Ok(super::import_outcome(&report))
         }
     }
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// `po` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PoCommand {
+    /// Write a PO file per article.
+    Export(ExchangeExportArgs),
+    /// Record the translations of PO files.
+    Import(ExchangeImportArgs),
 }

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use crate::ui::cli::PretranslateArgs;
+use crate::ui::cli::Jobs;
 use bitext_core::error::{Result, disp};
 use bitext_core::memory::store;
 use bitext_core::model::assess::State;
@@ -23,6 +23,7 @@ use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::parallel::map_ordered;
 use bitext_core::workspace::plan::FilePlan;
+use clap::Args;
 
 /// One filled segment.
 #[derive(Debug)]
@@ -237,4 +238,30 @@ pub fn execute(ws: &Workspace, args: &PretranslateArgs) -> Result<crate::Outcome
         },
     )?;
     Ok(crate::Outcome::ok(render(&report)))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `pretranslate`.
+#[derive(Debug, Args)]
+pub struct PretranslateArgs {
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Articles to fill (slugs or sources/<slug>.md); all when none is given.
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+    /// The language to fill.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Also fill from fuzzy matches scoring at least PCT (as drafts); exact matches only
+    /// when not given.
+    #[arg(long, value_name = "PCT", value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub min_score: Option<u8>,
+    /// Print what would be filled and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Record exact matches that pass the checks as translated rather than as drafts.
+    #[arg(long)]
+    pub exact_as_translated: bool,
 }

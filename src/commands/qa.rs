@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::report::github::{self, Annotation};
 use crate::report::junit::{Failure, Junit};
 use crate::ui::cli::CheckFormat;
+use crate::ui::cli::Jobs;
+use crate::ui::cli::Selection;
 use bitext_core::error::{Result, disp};
 use bitext_core::model::assess::{assess, linked_unit};
 use bitext_core::model::lang::Lang;
@@ -22,6 +24,7 @@ use bitext_core::qa::{Check, Context, Finding, Level, Place, check_article, chec
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::parallel::map_ordered;
+use clap::Args;
 
 /// Totals of a run.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -398,7 +401,7 @@ pub fn write_junit(
 ///
 /// # Errors
 /// As [`run`], and a malformed glossary.
-pub fn execute(ws: &Workspace, args: &crate::ui::cli::QaArgs) -> Result<crate::Outcome> {
+pub fn execute(ws: &Workspace, args: &QaArgs) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
     let ctx = Context::without_index(ws)?;
     let report = run(ws, &articles, &langs, ctx)?;
@@ -426,4 +429,19 @@ pub fn execute(ws: &Workspace, args: &crate::ui::cli::QaArgs) -> Result<crate::O
             crate::EXIT_FOUND
         },
     })
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `qa`.
+#[derive(Debug, Args)]
+pub struct QaArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }

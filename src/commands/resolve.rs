@@ -13,6 +13,7 @@ use bitext_core::model::translation::{Place, Unit, UnitState};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::plan::FilePlan;
+use clap::Args;
 
 /// Which version wins.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +149,7 @@ pub fn render(report: &ResolveReport) -> String {
 ///
 /// # Errors
 /// As [`run`], and when the lock is held.
-pub fn execute(ws: &Workspace, args: crate::ui::cli::ResolveArgs) -> Result<crate::Outcome> {
+pub fn execute(ws: &Workspace, args: ResolveArgs) -> Result<crate::Outcome> {
     let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
     let choice = match (args.ours, args.theirs, args.text) {
@@ -158,4 +159,29 @@ pub fn execute(ws: &Workspace, args: crate::ui::cli::ResolveArgs) -> Result<crat
     };
     let report = run(ws, &articles[0], &args.segment, &langs[0], choice)?;
     Ok(crate::Outcome::ok(render(&report)))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `resolve`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("choice").required(true).args(["ours", "theirs", "text"])))]
+pub struct ResolveArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    pub segment: String,
+    /// The translation's language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Keep the version in the file (ours).
+    #[arg(long)]
+    pub ours: bool,
+    /// Take the other branch's version (theirs).
+    #[arg(long)]
+    pub theirs: bool,
+    /// Record this translation instead, made from the current source text.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
 }

@@ -8,6 +8,7 @@ use crate::serve::{self, App};
 use bitext_core::error::{Error, Result};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
+use clap::Args;
 
 /// A random token of 32 hexadecimal digits.
 ///
@@ -47,7 +48,7 @@ pub fn hosts(addr: SocketAddr) -> Vec<String> {
 /// The address cannot be bound, or the signal handler cannot be set.
 pub fn execute(
     ws: &Workspace,
-    args: &crate::ui::cli::ServeArgs,
+    args: &ServeArgs,
     output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
     let ip = args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
@@ -117,6 +118,23 @@ fn open_browser(url: &str) -> bool {
         .stderr(std::process::Stdio::null())
         .spawn()
         .is_ok()
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: a free one).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub port: u16,
+    /// Listen on this address instead of 127.0.0.1 (other machines can then connect).
+    #[arg(long, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Open the page in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use bitext_core::ops::record;
 use bitext_core::qa::located::QaFinding;
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
+use clap::Args;
 
 /// Where the translation text comes from.
 #[derive(Debug)]
@@ -141,7 +142,7 @@ pub fn render(report: &SetReport) -> String {
 ///
 /// # Errors
 /// As [`run`], and when the lock is held.
-pub fn execute(ws: &Workspace, args: crate::ui::cli::SetArgs) -> Result<crate::Outcome> {
+pub fn execute(ws: &Workspace, args: SetArgs) -> Result<crate::Outcome> {
     let _lock = bitext_core::workspace::lock::Lock::acquire(&ws.root)?;
     let (articles, langs) = super::select(ws, &[args.article], &[args.lang])?;
     let text = match (args.text, args.file) {
@@ -158,4 +159,32 @@ pub fn execute(ws: &Workspace, args: crate::ui::cli::SetArgs) -> Result<crate::O
     };
     let report = run(ws, &articles[0], &args.segment, &langs[0], text, state)?;
     Ok(crate::Outcome::ok(render(&report)))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that
+    /// looks like a number).
+    pub segment: String,
+    /// The translation's language.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// The translation (default: read from standard input).
+    #[arg(long, value_name = "TEXT", conflicts_with = "file")]
+    pub text: Option<String>,
+    /// Read the translation from a file.
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Save as a draft, which still counts as work left.
+    #[arg(long, conflicts_with = "reviewed")]
+    pub draft: bool,
+    /// Mark the translation as reviewed.
+    #[arg(long)]
+    pub reviewed: bool,
 }

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::ui::cli::{StatusArgs, StatusFormat};
+use crate::ui::cli::Jobs;
+use crate::ui::cli::Selection;
 use crate::ui::term::{Style, pad_left, pad_right, width};
 use bitext_core::error::{Result, disp};
 use bitext_core::model::assess::{State, assess};
@@ -14,6 +15,7 @@ use bitext_core::model::slug::Slug;
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::parallel::map_ordered;
+use clap::{Args, ValueEnum};
 
 /// The whole report; its JSON form is the contract in the README.
 #[derive(Debug, Serialize)]
@@ -550,6 +552,33 @@ pub fn execute(
         other => other?,
     }
     Ok(crate::Outcome::ok(String::new()))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Output format of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    // Tables for people.
+    Text,
+    // The JSON shape documented in the README, for other tools.
+    Json,
+}
+
+/// Arguments of `status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// List every segment with its position, id, state, line and an excerpt.
+    #[arg(long)]
+    pub segments: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
 }
 
 #[cfg(test)]

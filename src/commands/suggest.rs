@@ -4,7 +4,6 @@
 
 use std::fmt::Write as _;
 
-use crate::ui::cli::{SuggestArgs, SuggestFormat};
 use crate::ui::term::Style;
 use bitext_core::error::{Result, disp};
 use bitext_core::memory::index::{Hit, Origin};
@@ -16,6 +15,7 @@ use bitext_core::model::slug::Slug;
 use bitext_core::model::worddiff::word_diff;
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
+use clap::{Args, ValueEnum};
 
 /// What `suggest` found for one segment.
 #[derive(Debug)]
@@ -215,4 +215,37 @@ pub fn execute(ws: &Workspace, args: &SuggestArgs, style: Style) -> Result<crate
         SuggestFormat::Json => render_json(&report),
     };
     Ok(crate::Outcome::ok(stdout))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Output format of `suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    // The matches for people, with what differs marked.
+    Text,
+    // A list of matches, best first.
+    Json,
+}
+
+/// Arguments of `suggest`.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The article (slug or sources/<slug>.md).
+    pub article: String,
+    /// The segment: a position from 1, or an id (a unique prefix is enough).
+    pub segment: String,
+    /// The language to suggest translations in.
+    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
+    pub lang: String,
+    /// Show at most N matches.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub limit: usize,
+    /// Show only matches scoring at least PCT.
+    #[arg(long, value_name = "PCT", default_value_t = 50, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: u8,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SuggestFormat::Text)]
+    pub format: SuggestFormat,
 }

@@ -3,10 +3,13 @@
 
 use std::fmt::Write as _;
 
+use crate::ui::cli::Jobs;
+use crate::ui::cli::Selection;
 use bitext_core::error::Result;
 use bitext_core::ops::sync::{SyncReport, run};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
+use clap::Args;
 
 /// Renders the report for people.
 #[must_use]
@@ -53,11 +56,29 @@ pub fn render(report: &SyncReport) -> String {
 ///
 /// # Errors
 /// As [`run`], and when the lock is held.
-pub fn execute(ws: &Workspace, args: &crate::ui::cli::SyncArgs) -> Result<crate::Outcome> {
+pub fn execute(ws: &Workspace, args: &SyncArgs) -> Result<crate::Outcome> {
     let _lock = (!args.dry_run)
         .then(|| bitext_core::workspace::lock::Lock::acquire(&ws.root))
         .transpose()?;
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
     let report = run(ws, &articles, &langs, args.dry_run, args.purge_obsolete)?;
     Ok(crate::Outcome::ok(render(&report)))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// Arguments of `sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[command(flatten)]
+    pub jobs: Jobs,
+    /// Print what would change and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Delete obsolete translations instead of keeping them.
+    #[arg(long)]
+    pub purge_obsolete: bool,
 }

@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::Outcome;
-use crate::ui::cli::TmxCommand;
 use bitext_core::error::{Error, Result, disp};
 use bitext_core::exchange::tmx;
 use bitext_core::memory::store::MEMORY_DIR;
 use bitext_core::model::translation::{write_atomic, write_atomic_with};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
+use clap::{Args, Subcommand};
 
 /// Runs `tmx export` or `tmx import`.
 ///
@@ -97,4 +97,35 @@ fn import(ws: &Workspace, files: &[PathBuf]) -> Result<Outcome> {
         );
     }
     Ok(Outcome::ok(out))
+}
+
+// The command's arguments, as clap parses them; `ui::cli` keeps the global options and the
+// dispatch.
+
+/// `tmx` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TmxCommand {
+    /// Write a TMX 1.4b memory of every current segment pair.
+    Export(TmxExportArgs),
+    /// Check TMX files and keep them in memory/, where suggest and pretranslate use them.
+    Import(TmxImportArgs),
+}
+
+/// Arguments of `tmx import`.
+#[derive(Debug, Args)]
+pub struct TmxImportArgs {
+    /// TMX 1.4 files to add to the memory.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Arguments of `tmx export`.
+#[derive(Debug, Args)]
+pub struct TmxExportArgs {
+    /// Target languages to include (repeatable); all targets when none is given.
+    #[arg(short = 'l', long = "lang", value_name = "TAG")]
+    pub langs: Vec<String>,
+    /// Write to PATH instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }

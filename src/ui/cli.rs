@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::export::ExportFormat;
+use crate::commands::{
+    accept, check, completions, diff, export, import, init, man, merge_driver, po, pretranslate,
+    qa, resolve, serve, set, status, suggest, sync, tmx, xliff,
+};
 use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
 use bitext_core::t;
@@ -32,255 +35,50 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create bitext.toml, sources/ and translations/ (never overwrites).
-    Init(InitArgs),
+    Init(init::InitArgs),
     /// Show how much of each article is translated, per language.
-    Status(StatusArgs),
+    Status(status::StatusArgs),
     /// Rewrite translation files to mirror the current segmentation of the sources.
-    Sync(SyncArgs),
+    Sync(sync::SyncArgs),
     /// Record a translation of one segment, made from its current source text.
-    Set(SetArgs),
+    Set(set::SetArgs),
     /// Mark stale segments current without changing their translations.
-    Accept(AcceptArgs),
+    Accept(accept::AcceptArgs),
     /// Show what changed in the source of every stale segment since it was translated.
-    Diff(DiffArgs),
+    Diff(diff::DiffArgs),
     /// Fail (exit 1) when a selected article is not completely translated: the CI gate.
-    Check(CheckArgs),
+    Check(check::CheckArgs),
     /// Check translations for errors a reviewer would catch: numbers, links, markup,
     /// typography, glossary.
-    Qa(QaArgs),
+    Qa(qa::QaArgs),
     /// Export articles or an edition in a language, bilingual or not.
-    Export(ExportArgs),
+    Export(export::ExportArgs),
     /// Exchange translations with PO editors (Poedit, Lokalize, Weblate).
     #[command(subcommand)]
-    Po(PoCommand),
+    Po(po::PoCommand),
     /// Exchange translations with XLIFF tools (`OmegaT`, Trados, memoQ).
     #[command(subcommand)]
-    Xliff(XliffCommand),
+    Xliff(xliff::XliffCommand),
     /// Export a translation memory, or import TMX files into the workspace's memory.
     #[command(subcommand)]
-    Tmx(TmxCommand),
+    Tmx(tmx::TmxCommand),
     /// List the closest translations the memory holds for one segment.
-    Suggest(SuggestArgs),
+    Suggest(suggest::SuggestArgs),
     /// Fill missing segments from the translation memory, as drafts.
-    Pretranslate(PretranslateArgs),
+    Pretranslate(pretranslate::PretranslateArgs),
     /// Record the translations of an already-translated document, aligned paragraph by
     /// paragraph.
-    Import(ImportArgs),
+    Import(import::ImportArgs),
     /// Merge two versions of a translation file unit by unit: git's merge driver.
-    MergeDriver(MergeDriverArgs),
+    MergeDriver(merge_driver::MergeDriverArgs),
     /// Settle a merge conflict on one segment: keep ours, take theirs, or give the text.
-    Resolve(ResolveArgs),
+    Resolve(resolve::ResolveArgs),
     /// Serve the translator's workbench on a local web page.
-    Serve(ServeArgs),
+    Serve(serve::ServeArgs),
     /// Print a completion script for a shell, made from this command-line definition.
-    Completions(CompletionsArgs),
+    Completions(completions::CompletionsArgs),
     /// Print the manual page, or write one page per command into a directory.
-    Man(ManArgs),
-}
-
-/// Arguments of `merge-driver`, as git passes them (`%O %A %B %P`).
-#[derive(Debug, Args)]
-pub struct MergeDriverArgs {
-    /// The common ancestor's version (`%O`; empty when the file is new on both branches).
-    pub ancestor: PathBuf,
-    /// Our version (`%A`), which receives the result.
-    pub current: PathBuf,
-    /// Their version (`%B`).
-    pub other: PathBuf,
-    /// The file's path in the repository (`%P`), for messages.
-    pub path: Option<String>,
-}
-
-/// Arguments of `resolve`.
-#[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("choice").required(true).args(["ours", "theirs", "text"])))]
-pub struct ResolveArgs {
-    /// The article (slug or sources/<slug>.md).
-    pub article: String,
-    /// The segment: a position from 1, or an id (a unique prefix is enough).
-    pub segment: String,
-    /// The translation's language.
-    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
-    pub lang: String,
-    /// Keep the version in the file (ours).
-    #[arg(long)]
-    pub ours: bool,
-    /// Take the other branch's version (theirs).
-    #[arg(long)]
-    pub theirs: bool,
-    /// Record this translation instead, made from the current source text.
-    #[arg(long, value_name = "TEXT")]
-    pub text: Option<String>,
-}
-
-/// Arguments of `serve`.
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    /// The port to listen on (0: a free one).
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub port: u16,
-    /// Listen on this address instead of 127.0.0.1 (other machines can then connect).
-    #[arg(long, value_name = "ADDR")]
-    pub bind: Option<std::net::IpAddr>,
-    /// Open the page in the desktop's browser.
-    #[arg(long)]
-    pub open: bool,
-}
-
-/// Arguments of `completions`.
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete in.
-    #[arg(value_enum, value_name = "SHELL")]
-    pub shell: CompletionShell,
-}
-
-/// The shells `completions` writes scripts for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompletionShell {
-    // Bash.
-    Bash,
-    // Zsh.
-    Zsh,
-    // Fish.
-    Fish,
-    // `PowerShell`.
-    Powershell,
-}
-
-/// Arguments of `man`.
-#[derive(Debug, Args)]
-pub struct ManArgs {
-    /// Write bitext.1 and a page per command (bitext-status.1, ...) into DIR instead of
-    /// printing bitext.1.
-    #[arg(short = 'o', long = "output", value_name = "DIR")]
-    pub output: Option<PathBuf>,
-}
-
-/// Arguments of `import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// The article (slug or sources/<slug>.md).
-    pub article: String,
-    /// The translation's language.
-    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
-    pub lang: String,
-    /// The translated document (.md, or paragraphs separated by blank lines).
-    pub file: PathBuf,
-    /// Show the alignment and write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Replace current translations that differ.
-    #[arg(long)]
-    pub force: bool,
-}
-
-/// `po` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum PoCommand {
-    /// Write a PO file per article.
-    Export(ExchangeExportArgs),
-    /// Record the translations of PO files.
-    Import(ExchangeImportArgs),
-}
-
-/// `xliff` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum XliffCommand {
-    /// Write an XLIFF file per article.
-    Export(XliffExportArgs),
-    /// Record the translations of XLIFF files (2.0 or 1.2).
-    Import(ExchangeImportArgs),
-}
-
-/// `tmx` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum TmxCommand {
-    /// Write a TMX 1.4b memory of every current segment pair.
-    Export(TmxExportArgs),
-    /// Check TMX files and keep them in memory/, where suggest and pretranslate use them.
-    Import(TmxImportArgs),
-}
-
-/// Arguments of `tmx import`.
-#[derive(Debug, Args)]
-pub struct TmxImportArgs {
-    /// TMX 1.4 files to add to the memory.
-    #[arg(value_name = "FILE", required = true)]
-    pub files: Vec<PathBuf>,
-}
-
-/// Which XLIFF `xliff export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum XliffVersion {
-    // XLIFF 2.0 (no doc comment: a value with help would switch `--help` to its long layout).
-    #[value(name = "2.0")]
-    V2_0,
-    // XLIFF 1.2.
-    #[value(name = "1.2")]
-    V1_2,
-}
-
-impl From<XliffVersion> for bitext_core::exchange::xliff::Version {
-    fn from(version: XliffVersion) -> Self {
-        match version {
-            XliffVersion::V2_0 => Self::V2_0,
-            XliffVersion::V1_2 => Self::V1_2,
-        }
-    }
-}
-
-/// Output format of `suggest`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SuggestFormat {
-    // The matches for people, with what differs marked.
-    Text,
-    // A list of matches, best first.
-    Json,
-}
-
-/// Arguments of `suggest`.
-#[derive(Debug, Args)]
-pub struct SuggestArgs {
-    /// The article (slug or sources/<slug>.md).
-    pub article: String,
-    /// The segment: a position from 1, or an id (a unique prefix is enough).
-    pub segment: String,
-    /// The language to suggest translations in.
-    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
-    pub lang: String,
-    /// Show at most N matches.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub limit: usize,
-    /// Show only matches scoring at least PCT.
-    #[arg(long, value_name = "PCT", default_value_t = 50, value_parser = clap::value_parser!(u8).range(0..=100))]
-    pub min_score: u8,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SuggestFormat::Text)]
-    pub format: SuggestFormat,
-}
-
-/// Arguments of `pretranslate`.
-#[derive(Debug, Args)]
-pub struct PretranslateArgs {
-    #[command(flatten)]
-    pub jobs: Jobs,
-    /// Articles to fill (slugs or sources/<slug>.md); all when none is given.
-    #[arg(value_name = "ARTICLE")]
-    pub articles: Vec<String>,
-    /// The language to fill.
-    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
-    pub lang: String,
-    /// Also fill from fuzzy matches scoring at least PCT (as drafts); exact matches only
-    /// when not given.
-    #[arg(long, value_name = "PCT", value_parser = clap::value_parser!(u8).range(1..=100))]
-    pub min_score: Option<u8>,
-    /// Print what would be filled and write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Record exact matches that pass the checks as translated rather than as drafts.
-    #[arg(long)]
-    pub exact_as_translated: bool,
+    Man(man::ManArgs),
 }
 
 /// Arguments of `po export` and `xliff export`.
@@ -297,21 +95,6 @@ pub struct ExchangeExportArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Arguments of `xliff export`.
-#[derive(Debug, Args)]
-pub struct XliffExportArgs {
-    #[command(flatten)]
-    pub common: ExchangeExportArgs,
-    /// XLIFF version.
-    #[arg(
-        long = "xliff-version",
-        value_enum,
-        default_value = "2.0",
-        value_name = "VERSION"
-    )]
-    pub xliff_version: XliffVersion,
-}
-
 /// Arguments of `po import` and `xliff import`.
 #[derive(Debug, Args)]
 pub struct ExchangeImportArgs {
@@ -321,60 +104,6 @@ pub struct ExchangeImportArgs {
     /// Take the file's translation even where the workspace's changed since the export.
     #[arg(long)]
     pub force: bool,
-}
-
-/// Arguments of `tmx export`.
-#[derive(Debug, Args)]
-pub struct TmxExportArgs {
-    /// Target languages to include (repeatable); all targets when none is given.
-    #[arg(short = 'l', long = "lang", value_name = "TAG")]
-    pub langs: Vec<String>,
-    /// Write to PATH instead of stdout.
-    #[arg(short = 'o', long = "output", value_name = "PATH")]
-    pub output: Option<PathBuf>,
-}
-
-/// Arguments of `export`.
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Articles to export (slugs or sources/<slug>.md).
-    #[arg(value_name = "ARTICLE", conflicts_with = "edition")]
-    pub articles: Vec<String>,
-    /// Export an edition of bitext.toml, in its order, as one document.
-    #[arg(long, value_name = "ID")]
-    pub edition: Option<String>,
-    /// The language to export (falls back to more general tags: es-419 -> es).
-    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
-    pub lang: String,
-    /// Source and translation side by side, segment by segment.
-    #[arg(long)]
-    pub bilingual: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
-    pub format: ExportFormat,
-    /// Write to PATH (a file; a directory for several articles) instead of stdout.
-    #[arg(short = 'o', long = "output", value_name = "PATH")]
-    pub output: Option<PathBuf>,
-    /// Export even when segments are stale or missing, with the source text marked in their
-    /// place.
-    #[arg(long)]
-    pub allow_incomplete: bool,
-    #[command(flatten)]
-    pub jobs: Jobs,
-}
-
-/// Arguments of `init`.
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// Source language of the articles.
-    #[arg(long, default_value = "en", value_name = "TAG")]
-    pub source: String,
-    /// A target language (repeatable).
-    #[arg(short = 't', long = "target", value_name = "TAG", default_values = ["fr", "es"])]
-    pub targets: Vec<String>,
-    /// Also register bitext's merge driver in the git repository's configuration.
-    #[arg(long)]
-    pub git: bool,
 }
 
 /// Articles and languages to work on.
@@ -427,96 +156,6 @@ impl Command {
     }
 }
 
-/// Output format of `status`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusFormat {
-    // Tables for people.
-    Text,
-    // The JSON shape documented in the README, for other tools.
-    Json,
-}
-
-/// Arguments of `status`.
-#[derive(Debug, Args)]
-pub struct StatusArgs {
-    #[command(flatten)]
-    pub selection: Selection,
-    #[command(flatten)]
-    pub jobs: Jobs,
-    /// List every segment with its position, id, state, line and an excerpt.
-    #[arg(long)]
-    pub segments: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
-    pub format: StatusFormat,
-}
-
-/// Arguments of `sync`.
-#[derive(Debug, Args)]
-pub struct SyncArgs {
-    #[command(flatten)]
-    pub selection: Selection,
-    #[command(flatten)]
-    pub jobs: Jobs,
-    /// Print what would change and write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Delete obsolete translations instead of keeping them.
-    #[arg(long)]
-    pub purge_obsolete: bool,
-}
-
-/// Arguments of `set`.
-#[derive(Debug, Args)]
-pub struct SetArgs {
-    /// The article (slug or sources/<slug>.md).
-    pub article: String,
-    /// The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that
-    /// looks like a number).
-    pub segment: String,
-    /// The translation's language.
-    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
-    pub lang: String,
-    /// The translation (default: read from standard input).
-    #[arg(long, value_name = "TEXT", conflicts_with = "file")]
-    pub text: Option<String>,
-    /// Read the translation from a file.
-    #[arg(long, value_name = "PATH")]
-    pub file: Option<PathBuf>,
-    /// Save as a draft, which still counts as work left.
-    #[arg(long, conflicts_with = "reviewed")]
-    pub draft: bool,
-    /// Mark the translation as reviewed.
-    #[arg(long)]
-    pub reviewed: bool,
-}
-
-/// Output format of `diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    // Inline word diff, coloured on a terminal, with [-old-]{+new+} markers otherwise.
-    Text,
-    // One unified diff per stale segment.
-    Unified,
-    // The report as JSON.
-    Json,
-}
-
-/// Arguments of `diff`.
-#[derive(Debug, Args)]
-pub struct DiffArgs {
-    #[command(flatten)]
-    pub selection: Selection,
-    #[command(flatten)]
-    pub jobs: Jobs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-    pub format: DiffFormat,
-    /// Exit 1 when the diff shows anything, as `git diff --exit-code`.
-    #[arg(long)]
-    pub exit_code: bool,
-}
-
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -528,67 +167,6 @@ pub enum CheckFormat {
     Github,
     // A JUnit XML report.
     Junit,
-}
-
-/// Arguments of `check`.
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    #[command(flatten)]
-    pub selection: Selection,
-    #[command(flatten)]
-    pub jobs: Jobs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
-    /// Pass when every article is at least PCT percent current, instead of 100.
-    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
-    pub min_complete: Option<f64>,
-    /// Leave quality findings out of the check.
-    #[arg(long)]
-    pub no_qa: bool,
-}
-
-/// Arguments of `qa`.
-#[derive(Debug, Args)]
-pub struct QaArgs {
-    #[command(flatten)]
-    pub selection: Selection,
-    #[command(flatten)]
-    pub jobs: Jobs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
-}
-
-fn parse_percent(raw: &str) -> Result<f64, String> {
-    // A French or Spanish user may write the decimal mark as a comma: 89,5.
-    let value: f64 = raw
-        .trim_end_matches('%')
-        .trim_end()
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| t!("error-invalid-percent", value = raw))?;
-    if (0.0..=100.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(t!("error-invalid-percent", value = raw))
-    }
-}
-
-/// Arguments of `accept`.
-#[derive(Debug, Args)]
-pub struct AcceptArgs {
-    /// The article (slug or sources/<slug>.md).
-    pub article: String,
-    /// Segments to accept: positions from 1 or ids (@ID for an id that looks like a number).
-    #[arg(required = true, value_name = "SEGMENT")]
-    pub segments: Vec<String>,
-    /// The translations' language.
-    #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]
-    pub lang: String,
-    /// Accept even when a quality check at level error fails.
-    #[arg(long)]
-    pub force: bool,
 }
 
 /// The command-line definition with every help text, heading and the help and version flags
