@@ -407,7 +407,7 @@ mod round_trips {
                 let document = export::run(&ws, &request).expect("export").stdout;
                 let back = dir.path().join(format!("back.{ext}"));
                 std::fs::write(&back, &document).expect("write");
-                bitext::commands::import::run(&ws, &slug, &lang, &back, false, false).expect("import");
+                bitext_core::ops::import::run(&ws, &slug, &lang, &back, false, false).expect("import");
                 prop_assert_eq!(states(), expected.clone(), "{}\n{}", ext, document);
             }
         }

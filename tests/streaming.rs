@@ -133,8 +133,8 @@ fn a_streamed_diff_is_the_whole_report_byte_for_byte() {
 /// text (plain and colour) and JSON, with and without the segments, and with no article.
 #[test]
 fn a_streamed_status_is_the_whole_report_byte_for_byte() {
-    use bitext::commands::status::{self, Listing};
     use bitext::commands::status::StatusFormat;
+    use bitext::commands::status::{self, Listing};
     use bitext::ui::term::{ColorChoice, Style};
 
     let dir = tempfile::tempdir().expect("temp dir");

@@ -1,7 +1,8 @@
 //! `bitext serve`: the translator's workbench, the same commands behind a local web page.
 //!
-//! This layer sits above [`crate::commands`]: every write goes through `set` and `accept`
-//! (`run`), under the workspace lock, with their atomic writes. Each request looks at the
+//! Every write goes through the core's operations, as `bitext set` and `bitext accept` do
+//! ([`bitext_core::ops::record`], [`bitext_core::ops::accept`]), under the workspace lock, with
+//! their atomic writes. Each request looks at the
 //! files again, so edits made on disk while the server runs show on the next page load, and a
 //! save made from a page whose segment has changed on disk since is refused as a conflict.
 //!

@@ -1,6 +1,8 @@
-//! The model: segments and their ids, translation files, alignment of old units to new
-//! segments, each segment's state, words and word diffs. Pure logic over texts and files;
-//! it may use `workspace` for slugs and language tags, never the interface or rendering.
+//! The model: segments and their ids, article names and language tags, translation files,
+//! alignment of old units to new segments, each segment's state, words and word diffs,
+//! merges. Pure logic over texts and files; it uses only the messages ([`crate::l10n`]) and
+//! the errors. The invariants that comments cite as "invariant N" are the ten listed in
+//! `docs/architecture.md`.
 
 pub mod align;
 pub mod article;

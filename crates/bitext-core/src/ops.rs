@@ -10,7 +10,10 @@
 
 pub mod accept;
 pub mod exchange;
+pub mod import;
+pub mod pretranslate;
 pub mod record;
+pub mod resolve;
 pub mod sync;
 
 use std::fmt::Write as _;
