@@ -25,6 +25,7 @@
 //! writes a workspace file, only caches, and the server waits for it before exiting.
 
 pub mod actions;
+pub mod answers;
 pub mod cache;
 pub mod hooks;
 pub mod http;

@@ -1,5 +1,6 @@
 //! Rendering editions: an export document resolved to one language, and its HTML, Markdown
-//! and plain-text forms. It reads the model and the workspace, and words the editions' own text through Fluent.
+//! and plain-text forms. It reads the model and the workspace, and words the editions' own
+//! text through Fluent.
 
 pub mod document;
 pub mod html;

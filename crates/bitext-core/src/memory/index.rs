@@ -16,6 +16,10 @@
 //! the entries that share none (below about two thirds, with `--min-score 50` for a long
 //! segment), the matches found are those sharing a run of three words, unless the memory is
 //! small ([`SMALL`] entries), when every entry not ruled out is scored.
+//!
+//! Longer than 600 lines with its tests: the file layout, the bounded reads of posting lists
+//! and the lookup that relies on both are kept together, since a change to one is a change to
+//! the others; the tests are a quarter of it.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;

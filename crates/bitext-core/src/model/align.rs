@@ -9,6 +9,10 @@
 //!
 //! A similarity link only ever makes a segment `stale` (a translation to review), never
 //! `current`: that is decided by exact text alone.
+//!
+//! Longer than 600 lines with its tests: the anchoring diff, the region search and the
+//! banded dynamic programme are one algorithm whose invariants (a similarity link never makes
+//! a segment `current`) are easiest to keep true read together; the tests are a third of it.
 
 use std::collections::{HashMap, VecDeque};
 

@@ -1,0 +1,248 @@
+//! The pages that answer a form or a download rather than show the work: a refused save or
+//! accept shown again with what was wrong, an export (or its refusal, listing what is
+//! unfinished), and the error pages. Escaped like every page ([`super::pages`]).
+
+use maud::html;
+
+use super::pages::{article_url, findings_list, lang_name, layout, state_name};
+use crate::commands::export::{self, ExportFormat, ExportRequest};
+use crate::serve::actions::{Action, Filter};
+use crate::serve::http::{Refusal, Request, Response};
+use crate::serve::{Fail, Ui, hooks};
+use bitext_core::model::assess::State;
+use bitext_core::model::lang::Lang;
+use bitext_core::model::slug::Slug;
+use bitext_core::workspace::Workspace;
+
+/// What was wrong with a posted form.
+#[derive(Debug)]
+pub enum Problem {
+    /// The segment changed on disk since the page was loaded.
+    Conflict {
+        /// The source paragraph now.
+        source: String,
+        /// The segment's id now.
+        id: String,
+        /// The version of the translation on disk now.
+        version: String,
+        /// The translation on disk now.
+        disk: String,
+        /// The segment's state now.
+        state: State,
+        /// Whether the source paragraph itself changed.
+        source_changed: bool,
+    },
+    /// The text cannot be saved (empty, several paragraphs, nothing to accept).
+    Invalid(String),
+    /// Error-level quality findings, to confirm.
+    Findings(Vec<hooks::Finding>),
+}
+
+/// A refused form, to show again.
+#[derive(Debug)]
+pub struct Resubmit<'a> {
+    /// The article.
+    pub slug: &'a Slug,
+    /// The language.
+    pub lang: &'a Lang,
+    /// The segment's position.
+    pub n: usize,
+    /// The segment's id, as the form gave it.
+    pub id: &'a str,
+    /// The translation's version, as the form gave it.
+    pub base: &'a str,
+    /// The translator's text.
+    pub text: &'a str,
+    /// What the translator asked for.
+    pub action: Action,
+    /// The workbench's filter.
+    pub filter: Filter,
+    /// Whether to move on after the save.
+    pub advance: bool,
+}
+
+/// The page that shows a refused save again: the problem, the translator's text, and what
+/// they can do.
+#[must_use]
+pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
+    let n = form.n;
+    let accept = form.action == Action::Accept;
+    // A conflict shows the segment as it is now, and the form goes on from there.
+    let (id, base) = match problem {
+        Problem::Conflict { id, version, .. } => (id.as_str(), version.as_str()),
+        _ => (form.id, form.base),
+    };
+    let back = format!(
+        "{}?state={}&focus={n}#seg-{n}",
+        article_url(form.slug.as_str(), form.lang.as_str()),
+        form.filter.as_str()
+    );
+    let post = format!(
+        "{}/{n}",
+        article_url(form.slug.as_str(), form.lang.as_str())
+    );
+    let title = match problem {
+        Problem::Conflict { .. } => ui.t("serve-conflict"),
+        Problem::Invalid(_) => ui.t("serve-not-saved"),
+        Problem::Findings(_) if accept => ui.t("serve-confirm-accept"),
+        Problem::Findings(_) => ui.t("serve-confirm"),
+    };
+    let main = html! {
+        h1 { (title) }
+        p { (form.slug) " · " (lang_name(ui, form.lang)) " · " (ui.ta("serve-segment", &[("n", n.into())])) }
+        @match problem {
+            Problem::Conflict { source, disk, state, source_changed, .. } => {
+                p role="alert" {
+                    @if *source_changed { (ui.t("serve-conflict-source")) } @else { (ui.t("serve-conflict-translation")) }
+                }
+                div.cols {
+                    div.src {
+                        p.label { (ui.t("serve-source-now")) }
+                        p.text { (source) }
+                    }
+                    div.disk {
+                        p.label { (ui.t("serve-disk-text")) " " span class=(format!("badge {}", state.as_str())) { (state_name(ui, *state)) } }
+                        p.text #disk-text lang=(form.lang.as_str()) {
+                            @if disk.is_empty() { em { (ui.t("serve-no-translation")) } } @else { (disk) }
+                        }
+                        p { a.button href=(back) { (ui.t("serve-keep-disk")) } }
+                    }
+                }
+            }
+            Problem::Invalid(message) => { p role="alert" { (message) } }
+            Problem::Findings(findings) => {
+                p role="alert" {
+                    @if accept { (ui.t("serve-confirm-accept-findings")) } @else { (ui.t("serve-confirm-findings")) }
+                }
+                (findings_list(ui, findings))
+            }
+        }
+        form.tgt method="post" action=(post) {
+            input type="hidden" name="id" value=(id);
+            input type="hidden" name="base" value=(base);
+            input type="hidden" name="filter" value=(form.filter.as_str());
+            input type="hidden" name="advance" value=(if form.advance { "1" } else { "" });
+            input type="hidden" name="action" value=(form.action.as_str());
+            @if matches!(problem, Problem::Findings(_)) {
+                input type="hidden" name="confirm" value="1";
+            }
+            label for="mine" { (ui.t("serve-your-text")) }
+            textarea #mine name="text" lang=(form.lang.as_str()) rows="5" { (form.text) }
+            div.actions {
+                button type="submit" {
+                    @match problem {
+                        Problem::Conflict { .. } => (ui.t("serve-keep-mine")),
+                        Problem::Findings(_) if accept => (ui.t("serve-accept-anyway")),
+                        Problem::Findings(_) => (ui.t("serve-save-anyway")),
+                        Problem::Invalid(_) => (ui.t("serve-try-again")),
+                    }
+                }
+                " "
+                a href=(back) { (ui.t("serve-back")) }
+            }
+        }
+    };
+    layout(ui, &title, &back, &main)
+}
+
+/// An export, downloaded as the CLI would write it; an incomplete one is refused (409) with
+/// its list of unfinished segments.
+///
+/// # Errors
+/// An unknown article, edition or language (404), a malformed request (400), or unreadable
+/// files.
+pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response, Fail> {
+    let lang = request.param("lang").ok_or_else(|| {
+        Fail::BadRequest(ui.ta("serve-missing-field", &[("field", "lang".into())]))
+    })?;
+    let format = match request.param("format").unwrap_or("html") {
+        "html" => ExportFormat::Html,
+        "md" => ExportFormat::Md,
+        "txt" => ExportFormat::Txt,
+        other => {
+            return Err(Fail::BadRequest(
+                ui.ta("serve-bad-format", &[("format", other.into())]),
+            ));
+        }
+    };
+    let bilingual = request.param("bilingual").is_some_and(|v| !v.is_empty());
+    let (articles, edition, name) = match (request.param("article"), request.param("edition")) {
+        (Some(article), None) => (vec![article.to_owned()], None, article.to_owned()),
+        (None, Some(edition)) => (Vec::new(), Some(edition.to_owned()), edition.to_owned()),
+        _ => {
+            return Err(Fail::BadRequest(ui.t("serve-export-what")));
+        }
+    };
+    let report = export::run(
+        ws,
+        &ExportRequest {
+            articles,
+            edition,
+            lang: lang.to_owned(),
+            bilingual,
+            format,
+            output: None,
+            allow_incomplete: false,
+        },
+    )?;
+    if report.refused {
+        let title = ui.t("serve-export-refused");
+        let main = html! {
+            h1 { (title) }
+            p role="alert" { (ui.t("serve-export-refused-why")) }
+            pre.gaps { (report.stderr) }
+            p { a href="/" { (ui.t("serve-back")) } }
+        };
+        return Ok(Response::html(409, layout(ui, &title, "/", &main)));
+    }
+    let (extension, content_type) = match format {
+        ExportFormat::Html => ("html", "text/html; charset=utf-8"),
+        ExportFormat::Md => ("md", "text/markdown; charset=utf-8"),
+        ExportFormat::Txt => ("txt", "text/plain; charset=utf-8"),
+    };
+    let langs = if bilingual {
+        format!("{}-{}", ws.config.source, Lang::parse(lang)?)
+    } else {
+        Lang::parse(lang)?.to_string()
+    };
+    let file = format!("{name}.{langs}.{extension}");
+    let safe: String = file
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+        .collect();
+    Ok(
+        Response::with_type(200, content_type, report.stdout.into_bytes()).header(
+            "Content-Disposition",
+            &format!("attachment; filename=\"{safe}\""),
+        ),
+    )
+}
+
+/// The page for a request that failed, with its status.
+#[must_use]
+pub fn failure(ui: &Ui<'_>, fail: &Fail) -> Response {
+    let (status, message) = match fail {
+        Fail::Refused(Refusal::Host) => (403, ui.t("serve-forbidden-host")),
+        Fail::Refused(Refusal::Token) => (403, ui.t("serve-forbidden-token")),
+        Fail::Refused(Refusal::Origin) => (403, ui.t("serve-forbidden-origin")),
+        Fail::NotFound(message) => (404, message.clone()),
+        Fail::BadRequest(message) => (400, message.clone()),
+        Fail::Workspace(
+            error @ (bitext_core::error::Error::LockTimeout { .. }
+            | bitext_core::error::Error::StaleLock { .. }),
+        ) => (503, error.to_string()),
+        Fail::Workspace(error) => (500, error.to_string()),
+        Fail::Internal => (500, ui.t("serve-internal")),
+    };
+    let title = ui.ta(
+        "serve-error-title",
+        &[("status", status.to_string().as_str().into())],
+    );
+    // A refused request gets no links: without the token, they would be refused too.
+    let main = html! {
+        h1 { (title) }
+        p role="alert" { (message) }
+        @if !matches!(fail, Fail::Refused(_)) { p { a href="/" { (ui.t("serve-dashboard")) } } }
+    };
+    Response::html(status, layout(ui, &title, "/", &main))
+}
