@@ -318,16 +318,7 @@ pub fn github_line(finding: &QaFinding) -> String {
         lang = finding.lang.as_str(),
         check = finding.check.code()
     );
-    let mut message = t!(
-        "qa-finding",
-        path = &finding.source,
-        line = finding.line,
-        lang = finding.lang.as_str(),
-        n = finding.n,
-        id = &finding.id,
-        check = finding.check.code(),
-        message = &finding.message
-    );
+    let mut message = finding.located(&finding.message);
     for (id, part) in [
         ("qa-source-part", &finding.source_part),
         ("qa-target-part", &finding.target_part),

@@ -171,9 +171,17 @@ pub fn act(
         ))
     };
 
+    let at = Target {
+        ws,
+        ui,
+        slug,
+        lang,
+        n,
+        expect,
+    };
     let lock = Lock::acquire(&ws.root)?;
     let done = match action {
-        Action::Accept => accept_one(ws, ui, slug, lang, n, expect, confirmed)?,
+        Action::Accept => accept_one(&at, confirmed)?,
         Action::Save | Action::Draft | Action::Review => {
             let state = match action {
                 Action::Draft => UnitState::Draft,
@@ -185,7 +193,7 @@ pub fn act(
                 state,
                 confirmed,
             };
-            record_one(ws, ui, slug, lang, n, expect, &wanted)?
+            record_one(&at, &wanted)?
         }
     };
     drop(lock);
@@ -225,16 +233,26 @@ struct Wanted<'a> {
 /// Why a form is shown again, and with which status.
 type Again = (Problem, u16);
 
-/// Accepts segment `n`: the number of segments of the article, or why the form comes back.
-fn accept_one(
-    ws: &Workspace,
-    ui: &Ui<'_>,
-    slug: &Slug,
-    lang: &Lang,
+/// The segment a form is about, and what the page saw of it.
+struct Target<'a> {
+    ws: &'a Workspace,
+    ui: &'a Ui<'a>,
+    slug: &'a Slug,
+    lang: &'a Lang,
     n: usize,
-    expect: Option<Expect<'_>>,
-    confirmed: bool,
-) -> Result<Result<usize, Again>, Fail> {
+    expect: Option<Expect<'a>>,
+}
+
+/// Accepts segment `n`: the number of segments of the article, or why the form comes back.
+fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, Fail> {
+    let Target {
+        ws,
+        ui,
+        slug,
+        lang,
+        n,
+        expect,
+    } = *at;
     let spec = [n.to_string()];
     let request = accept::Request {
         slug,
@@ -261,15 +279,15 @@ fn accept_one(
 
 /// Records the page's text for segment `n`: the number of segments of the article, or why
 /// the form comes back.
-fn record_one(
-    ws: &Workspace,
-    ui: &Ui<'_>,
-    slug: &Slug,
-    lang: &Lang,
-    n: usize,
-    expect: Option<Expect<'_>>,
-    wanted: &Wanted<'_>,
-) -> Result<Result<usize, Again>, Fail> {
+fn record_one(at: &Target<'_>, wanted: &Wanted<'_>) -> Result<Result<usize, Again>, Fail> {
+    let Target {
+        ws,
+        ui,
+        slug,
+        lang,
+        n,
+        expect,
+    } = *at;
     // The checks the page shows, without the workspace-wide consistency index: it would
     // compare the segment with its own earlier translation, and reading every file on each
     // save is not worth it. A glossary that cannot be read gives no findings here; `bitext

@@ -77,6 +77,13 @@ impl QaFinding {
             self.message,
             t!(&format!("qa-level-{}", self.level.as_str()))
         );
+        self.located(&message)
+    }
+
+    /// `message` after the finding's location:
+    /// `sources/x.md:12: fr: segment 6 (3fa9c2d1): numbers: <message>`.
+    #[must_use]
+    pub fn located(&self, message: &str) -> String {
         t!(
             "qa-finding",
             path = &self.source,
@@ -85,7 +92,7 @@ impl QaFinding {
             n = self.n,
             id = &self.id,
             check = self.check.code(),
-            message = &message
+            message = message
         )
     }
 
