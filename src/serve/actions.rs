@@ -264,9 +264,11 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
     Ok(match accept::accept(ws, &request) {
         Ok(accept::Outcome::Accepted(report)) => Ok(report.count),
         Ok(accept::Outcome::Refused(report)) => {
+            let accepted = report.findings.first().map(|b| b.target.clone());
             let findings: Vec<qa::Finding> =
                 report.findings.into_iter().map(|b| b.finding).collect();
-            Err((Problem::Findings(hooks::worded(ui, &findings)), 422))
+            let findings = hooks::worded(ui, &findings);
+            Err((Problem::Findings { findings, accepted }, 422))
         }
         Ok(accept::Outcome::Conflict(conflict)) => Err(conflicted(conflict)),
         Err(Error::NothingToAccept { .. }) => {
@@ -307,7 +309,10 @@ fn record_one(at: &Target<'_>, wanted: &Wanted<'_>) -> Result<Result<usize, Agai
         match record::record(ws, record::Checks::Given(&ctx), &request, given) {
             Ok(record::Outcome::Recorded(recorded)) => Ok(recorded.count),
             Ok(record::Outcome::Refused(recorded)) => Err((
-                Problem::Findings(hooks::worded(ui, &recorded.findings)),
+                Problem::Findings {
+                    findings: hooks::worded(ui, &recorded.findings),
+                    accepted: None,
+                },
                 422,
             )),
             Ok(record::Outcome::Conflict(conflict)) => Err(conflicted(conflict)),

@@ -35,7 +35,13 @@ pub enum Problem {
     /// The text cannot be saved (empty, several paragraphs, nothing to accept).
     Invalid(String),
     /// Error-level quality findings, to confirm.
-    Findings(Vec<hooks::Finding>),
+    Findings {
+        /// The findings, worded for the page.
+        findings: Vec<hooks::Finding>,
+        /// For an accept, the translation on disk that would count as current: it is what the
+        /// translator confirms, not a text of theirs.
+        accepted: Option<String>,
+    },
 }
 
 /// A refused form, to show again.
@@ -84,8 +90,8 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
     let title = match problem {
         Problem::Conflict { .. } => ui.t("serve-conflict"),
         Problem::Invalid(_) => ui.t("serve-not-saved"),
-        Problem::Findings(_) if accept => ui.t("serve-confirm-accept"),
-        Problem::Findings(_) => ui.t("serve-confirm"),
+        Problem::Findings { .. } if accept => ui.t("serve-confirm-accept"),
+        Problem::Findings { .. } => ui.t("serve-confirm"),
     };
     let main = html! {
         h1 { (title) }
@@ -110,7 +116,7 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
                 }
             }
             Problem::Invalid(message) => { p role="alert" { (message) } }
-            Problem::Findings(findings) => {
+            Problem::Findings { findings, .. } => {
                 p role="alert" {
                     @if accept { (ui.t("serve-confirm-accept-findings")) } @else { (ui.t("serve-confirm-findings")) }
                 }
@@ -123,17 +129,23 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
             input type="hidden" name="filter" value=(form.filter.as_str());
             input type="hidden" name="advance" value=(if form.advance { "1" } else { "" });
             input type="hidden" name="action" value=(form.action.as_str());
-            @if matches!(problem, Problem::Findings(_)) {
+            @if matches!(problem, Problem::Findings { .. }) {
                 input type="hidden" name="confirm" value="1";
             }
-            label for="mine" { (ui.t("serve-your-text")) }
-            textarea #mine name="text" lang=(form.lang.as_str()) rows="5" { (form.text) }
+            @if let Problem::Findings { accepted: Some(translation), .. } = problem {
+                p.label { (ui.t("serve-translation-to-accept")) }
+                p.text #accepted-text lang=(form.lang.as_str()) { (translation) }
+                input type="hidden" name="text" value=(form.text);
+            } @else {
+                label for="mine" { (ui.t("serve-your-text")) }
+                textarea #mine name="text" lang=(form.lang.as_str()) rows="5" { (form.text) }
+            }
             div.actions {
                 button type="submit" {
                     @match problem {
                         Problem::Conflict { .. } => (ui.t("serve-keep-mine")),
-                        Problem::Findings(_) if accept => (ui.t("serve-accept-anyway")),
-                        Problem::Findings(_) => (ui.t("serve-save-anyway")),
+                        Problem::Findings { .. } if accept => (ui.t("serve-accept-anyway")),
+                        Problem::Findings { .. } => (ui.t("serve-save-anyway")),
                         Problem::Invalid(_) => (ui.t("serve-try-again")),
                     }
                 }

@@ -1343,6 +1343,17 @@ fn accept_of_the_sixty_seventy_case_is_refused_like_the_cli_and_goes_through_whe
     let reply = s.post(&post, &form).status(422);
     assert!(reply.body.contains("Confirm the accept"), "{}", reply.body);
     assert!(reply.body.contains("Accept anyway"), "{}", reply.body);
+    // What the translator confirms is the translation on disk, shown as it is, not a text box.
+    let page = scraper::Html::parse_document(&reply.body);
+    let shown = scraper::Selector::parse("#accepted-text").expect("selector");
+    let kept: String = page
+        .select(&shown)
+        .next()
+        .expect("the translation to accept")
+        .text()
+        .collect();
+    assert!(kept.contains("60"), "{kept}");
+    assert!(!reply.body.contains("<textarea"), "{}", reply.body);
     assert!(
         reply
             .body

@@ -41,6 +41,8 @@ pub struct Blocker {
     pub segment: Segment,
     /// Its state before the accept.
     pub state: State,
+    /// The translation that would have counted as current.
+    pub target: String,
     /// The finding.
     pub finding: Finding,
 }
@@ -120,6 +122,7 @@ pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
                 report.findings.push(Blocker {
                     segment: segment.clone(),
                     state,
+                    target: target.clone(),
                     finding,
                 });
             }

@@ -106,6 +106,7 @@ serve-save-anyway = Save anyway
 serve-confirm-accept = Confirm the accept
 serve-confirm-accept-findings = The quality checks found errors in this translation against the current source. Accept it anyway?
 serve-accept-anyway = Accept anyway
+serve-translation-to-accept = The translation to accept
 serve-empty = The translation is empty.
 serve-one-paragraph = A segment is one paragraph: remove the blank lines.
 serve-nothing-to-accept = This segment has no translation to accept.

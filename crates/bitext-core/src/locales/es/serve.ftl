@@ -106,6 +106,7 @@ serve-save-anyway = Guardar de todos modos
 serve-confirm-accept = Confirmar la aceptación
 serve-confirm-accept-findings = Los controles de calidad encontraron errores en esta traducción frente a la fuente actual. ¿Aceptarla de todos modos?
 serve-accept-anyway = Aceptar de todos modos
+serve-translation-to-accept = La traducción que se va a aceptar
 serve-empty = La traducción está vacía.
 serve-one-paragraph = Un segmento es un solo párrafo: quite las líneas en blanco.
 serve-nothing-to-accept = Este segmento no tiene traducción que aceptar.

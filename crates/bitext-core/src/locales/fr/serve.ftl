@@ -106,6 +106,7 @@ serve-save-anyway = Enregistrer quand même
 serve-confirm-accept = Confirmer l’acceptation
 serve-confirm-accept-findings = Les contrôles de qualité ont trouvé des erreurs dans cette traduction au regard de la source actuelle. L’accepter quand même ?
 serve-accept-anyway = Accepter quand même
+serve-translation-to-accept = La traduction à accepter
 serve-empty = La traduction est vide.
 serve-one-paragraph = Un segment est un seul paragraphe : supprimez les lignes vides.
 serve-nothing-to-accept = Ce segment n’a pas de traduction à accepter.
