@@ -1,5 +1,6 @@
-//! The interface: command-line arguments, the tool's own messages in English, French and
-//! Spanish (Fluent), and terminal styling. Everything else may use `l10n`; nothing below it.
+//! The command line's own parts: the global options and the dispatch to each command's
+//! arguments ([`cli`]), clap's texts in the UI language ([`clap_text`]), and terminal styling
+//! ([`term`]). The messages themselves are the core's ([`bitext_core::l10n`]).
 
 pub mod clap_text;
 pub mod cli;

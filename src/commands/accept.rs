@@ -8,7 +8,7 @@
 use bitext_core::error::Result;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
-use bitext_core::ops::accept;
+use bitext_core::ops::{Which, accept};
 use bitext_core::qa::located::QaFinding;
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
@@ -41,10 +41,11 @@ pub fn run(
     lang: &Lang,
     force: bool,
 ) -> Result<AcceptReport> {
+    let which: Vec<Which<'_>> = specs.iter().map(|s| Which::Spec(s)).collect();
     let request = accept::Request {
         slug,
         lang,
-        segments: specs,
+        segments: &which,
         force,
         expect: None,
     };

@@ -1,7 +1,8 @@
-//! The subcommands, one module each: `run` computes a report, renderers turn it into text,
-//! JSON or annotations, and `execute` is the glue from parsed arguments to an [`crate::Outcome`].
-//! Commands may use every other part of the crate; only the workbench ([`crate::serve`]) uses
-//! them, to write through the same code as the command line.
+//! The subcommands, one module each: its arguments (`…Args`), `execute`, the glue from them to
+//! the core's operations and reports ([`bitext_core::ops`]), and the report's rendering as
+//! text, JSON or annotations. A command returns an [`crate::Outcome`] or writes through the
+//! [`crate::Output`] it is given. The workbench ([`crate::serve`]) uses only the export's
+//! request and the status report from here; its writes go to the core's operations.
 
 pub mod accept;
 pub mod check;

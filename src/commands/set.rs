@@ -62,7 +62,7 @@ pub fn run(
     let request = record::Request {
         slug,
         lang,
-        segment: spec,
+        segment: bitext_core::ops::Which::Spec(spec),
         state,
         expect: None,
         refuse_errors: false,

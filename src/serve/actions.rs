@@ -18,7 +18,7 @@ use bitext_core::model::assess::{State, assess};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::translation::UnitState;
-use bitext_core::ops::{Conflict, Expect, accept, record};
+use bitext_core::ops::{Conflict, Expect, Which, accept, record};
 use bitext_core::qa::{self, Context};
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::lock::Lock;
@@ -253,11 +253,11 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
         n,
         expect,
     } = *at;
-    let spec = [n.to_string()];
+    let which = [Which::Position(n)];
     let request = accept::Request {
         slug,
         lang,
-        segments: &spec,
+        segments: &which,
         force: confirmed,
         expect,
     };
@@ -295,11 +295,10 @@ fn record_one(at: &Target<'_>, wanted: &Wanted<'_>) -> Result<Result<usize, Agai
     // save is not worth it. A glossary that cannot be read gives no findings here; `bitext
     // qa` reports it.
     let ctx = Context::without_index(ws).unwrap_or_default();
-    let spec = n.to_string();
     let request = record::Request {
         slug,
         lang,
-        segment: &spec,
+        segment: Which::Position(n),
         state: wanted.state,
         expect,
         refuse_errors: !wanted.confirmed,

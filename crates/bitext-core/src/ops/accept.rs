@@ -13,7 +13,7 @@ use crate::model::lang::Lang;
 use crate::model::segment::Segment;
 use crate::model::slug::Slug;
 use crate::model::translation::UnitState;
-use crate::ops::{Conflict, Expect, conflict};
+use crate::ops::{Conflict, Expect, Which, conflict};
 use crate::qa::{Context, Finding, Level, Place, check_segment_at};
 use crate::workspace::Workspace;
 use crate::workspace::plan::FilePlan;
@@ -25,8 +25,8 @@ pub struct Request<'a> {
     pub slug: &'a Slug,
     /// The language.
     pub lang: &'a Lang,
-    /// The segments: positions or ids (a unique prefix is enough).
-    pub segments: &'a [String],
+    /// The segments, in the order to report them.
+    pub segments: &'a [Which<'a>],
     /// Accept even with error-level findings.
     pub force: bool,
     /// What the caller expects on disk, for a request about one segment; a difference is a
@@ -85,8 +85,8 @@ pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
         count: plan.article.segments.len(),
     };
     let mut targets = Vec::new();
-    for spec in request.segments {
-        let segment = plan.article.find(spec)?;
+    for which in request.segments {
+        let segment = which.find(&plan.article)?;
         let state = plan.assessment.states[segment.n - 1];
         if let Some(conflict) = conflict(
             request.expect,

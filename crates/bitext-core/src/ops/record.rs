@@ -13,7 +13,7 @@ use crate::model::lang::Lang;
 use crate::model::segment::{Segment, normalise_paragraph};
 use crate::model::slug::Slug;
 use crate::model::translation::{Unit, UnitState};
-use crate::ops::{Conflict, Expect, conflict};
+use crate::ops::{Conflict, Expect, Which, conflict};
 use crate::qa::consistency::Wanted;
 use crate::qa::{Context, Finding, Level, Place, check_segment_at};
 use crate::workspace::Workspace;
@@ -36,8 +36,8 @@ pub struct Request<'a> {
     pub slug: &'a Slug,
     /// The language.
     pub lang: &'a Lang,
-    /// The segment: a position `n` or an id (a unique prefix is enough).
-    pub segment: &'a str,
+    /// The segment.
+    pub segment: Which<'a>,
     /// The state to record.
     pub state: UnitState,
     /// What the caller expects on disk; a difference is a [`Conflict`].
@@ -92,7 +92,7 @@ pub fn record(
     text: impl FnOnce() -> Result<(String, String)>,
 ) -> Result<Outcome> {
     let mut plan = FilePlan::new(ws, request.slug, request.lang, false)?;
-    let segment = plan.article.find(request.segment)?.clone();
+    let segment = request.segment.find(&plan.article)?.clone();
     let unit = &plan.file.units[segment.n - 1];
     if let Some(conflict) = conflict(
         request.expect,
