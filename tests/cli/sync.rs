@@ -144,3 +144,67 @@ fn a_bad_file_in_a_later_chunk_still_stops_sync_before_any_write() {
     assert_eq!(before, ws.snapshot());
     ws.run(&["sync", "--dry-run"]).error(&[last.as_str()]);
 }
+
+/// A revision of a real post that inserts a section whose heading repeats one the post
+/// already has (`tests/fixtures/sync-repeated-paragraph/`): every segment of the earlier
+/// revision translated, then the source replaced by the later one.
+fn repeated_heading() -> Ws {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sync-repeated-paragraph");
+    let read = |name: &str| std::fs::read_to_string(fixture.join(name)).expect("fixture");
+    let ws = Ws::new();
+    ws.write("sources/post.md", read("before.md"));
+    ws.translate_all("post", "fr");
+    ws.write("sources/post.md", read("after.md"));
+    ws
+}
+
+/// Each segment's number, id, state and line, as `status --segments` reports them.
+fn segment_states(ws: &Ws) -> Vec<(u64, String, String, u64)> {
+    let status = ws
+        .run(&[
+            "status",
+            "post",
+            "-l",
+            "fr",
+            "--segments",
+            "--format",
+            "json",
+        ])
+        .success()
+        .json();
+    status["articles"][0]["languages"][0]["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .map(|s| {
+            (
+                s["n"].as_u64().expect("n"),
+                s["id"].as_str().expect("id").to_owned(),
+                s["state"].as_str().expect("state").to_owned(),
+                s["line"].as_u64().expect("line"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sync_changes_no_state_when_a_heading_is_repeated_and_a_second_sync_changes_nothing() {
+    let ws = repeated_heading();
+    let before = segment_states(&ws);
+    let repeated = before
+        .iter()
+        .find(|(_, id, _, _)| id == "6045600e-2")
+        .expect("the repeated heading is a segment");
+    assert_ne!(repeated.2, "current", "{repeated:?}");
+    ws.run(&["sync"]).success();
+    let after = segment_states(&ws);
+    let changed: Vec<_> = before.iter().zip(&after).filter(|(b, a)| b != a).collect();
+    assert!(changed.is_empty(), "sync changed states: {changed:?}");
+    assert_eq!(after.len(), before.len());
+    let synced = ws.read("translations/fr/post.json");
+    let again = ws.run(&["sync"]).success();
+    assert!(again.stdout.contains("0 files updated"), "{}", again.stdout);
+    assert_eq!(ws.read("translations/fr/post.json"), synced);
+    assert_eq!(segment_states(&ws), before);
+}

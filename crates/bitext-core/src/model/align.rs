@@ -143,6 +143,30 @@ pub fn align_with_stats(
     (links, stats)
 }
 
+/// Returns true if and only if unit `i` may be shared with segment `j` by a similarity link:
+/// its source is not `j`'s text (that unit belongs to another occurrence of it), and every
+/// other segment with exactly its source text has a translation made from that text. Sharing
+/// it otherwise would let `sync` write a copy of that text at `j`, which such a segment takes
+/// by exact text on the next reading: a state that `sync` changed (a repeated heading that
+/// was stale before `sync` and current after it).
+fn shareable(
+    units: &[Unit],
+    new_keys: &[(&str, &str)],
+    links: &[Link],
+    i: usize,
+    j: usize,
+) -> bool {
+    let source = units[i].source.as_str();
+    source != new_keys[j].0
+        && new_keys
+            .iter()
+            .zip(links)
+            .enumerate()
+            .all(|(k, (key, link))| {
+                k == j || key.0 != source || matches!(link, Link::Exact(_) | Link::ExactObsolete(_))
+            })
+}
+
 /// A paragraph split into three or more parts: the bead search links two parts at most, so
 /// a part left over next to a part linked to a unit takes that unit too, when its words come
 /// from it. Repeated until no part changes, so that every part of a long split is reached.
@@ -168,9 +192,7 @@ fn link_split_pieces(
                     continue;
                 };
                 let i = *i;
-                // A unit made from exactly this text belongs to another occurrence of it;
-                // sharing it would be a link that `sync` turns into a different state.
-                if !units[i].has_target() || units[i].source == new_keys[j].0 {
+                if !units[i].has_target() || !shareable(units, new_keys, links, i, j) {
                     continue;
                 }
                 let mut interner = Interner {
@@ -219,7 +241,7 @@ fn link_edited_copies(
         let new = interner.tokens(new_keys[j].0);
         let mut best: Option<(usize, usize)> = None;
         for (a, old) in old_tokens.iter().enumerate() {
-            if units[olds[a]].source == new_keys[j].0 {
+            if !shareable(units, new_keys, links, olds[a], j) {
                 continue;
             }
             stats.comparisons += 1;
