@@ -346,6 +346,17 @@ impl Builder {
                 }
             }
             Event::End(end) if !is_inline_end(*end) => {
+                // The parser ends a collapsed reference (`[x][]`, `![x][]`) before its `[]`;
+                // mid-block the text after it is copied from the source anyway, but at the end
+                // of a block the `[]` would be lost, and turning it into a shortcut reference
+                // (`[x]`) would change nothing (invariant 6).
+                if let Some(p) = self.pending.as_mut()
+                    && src
+                        .get(p.end..range.end)
+                        .is_some_and(|rest| rest.starts_with("[]"))
+                {
+                    p.end += 2;
+                }
                 self.flush(src);
                 self.blocks.pop();
                 if let Some(recorder) = self.recorder.as_mut() {
@@ -510,6 +521,34 @@ mod tests {
     #[track_caller]
     fn case(markdown: &str, expected: &[&str]) {
         assert_eq!(texts(markdown), expected, "{markdown:?}");
+    }
+
+    /// Regression: a block ending in a collapsed reference lost its `[]`, so turning it into
+    /// a shortcut reference (or back) left the segment current.
+    #[test]
+    fn a_collapsed_reference_ending_a_block_keeps_its_brackets() {
+        let refs = "\n\n[x]: https://x.example\n[y]: https://y.example/y.png\n";
+        let with = |body: &str| format!("{body}{refs}");
+        case(&with("Instances of [x][]"), &["Instances of [x][]"]);
+        case(&with("Instances of [x]"), &["Instances of [x]"]);
+        case(&with("An image ![y][]"), &["An image ![y][]"]);
+        case(&with("## Heading [x][]"), &["Heading [x][]"]);
+        case(
+            &with("* item [x][]\n* item [x]"),
+            &["item [x][]", "item [x]"],
+        );
+        case(&with("> quoted [x][]"), &["quoted [x][]"]);
+        case(
+            &with("| [x][] | b |\n|---|---|\n| c | [x][] |"),
+            &["[x][]", "b", "c", "[x][]"],
+        );
+        case(&with("Mid [x][] paragraph."), &["Mid [x][] paragraph."]);
+        case(&with("Full [x][y]"), &["Full [x][y]"]);
+        case("Literal []\n", &["Literal []"]);
+        assert_ne!(
+            segment(&with("Instances of [x][]"))[0].id,
+            segment(&with("Instances of [x]"))[0].id
+        );
     }
 
     #[test]
