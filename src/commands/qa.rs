@@ -216,26 +216,30 @@ fn consistency_findings(
             finding,
         ));
     }
+    // Each article is read, and assessed in each language, once: in article order (a stable
+    // sort, so that findings on one segment keep their order), states kept per language.
+    found.sort_by_key(|(article, l, n, _)| (*article, *l, *n));
     let mut out = Vec::new();
     let mut loaded: Option<(
         usize,
         bitext_core::model::article::Article,
         Vec<Option<bitext_core::model::translation::TranslationFile>>,
+        Vec<Option<Vec<bitext_core::model::assess::State>>>,
     )> = None;
     for (article, l, n, finding) in found {
-        if loaded.as_ref().is_none_or(|(a, _, _)| *a != article) {
+        if loaded.as_ref().is_none_or(|(a, _, _, _)| *a != article) {
             let slug = &all[article];
             let source = ws.load_article(slug)?;
             let files = langs
                 .iter()
                 .map(|lang| ws.load_translation(lang, slug))
                 .collect::<Result<Vec<_>>>()?;
-            loaded = Some((article, source, files));
+            loaded = Some((article, source, files, vec![None; langs.len()]));
         }
-        let Some((_, source, files)) = &loaded else {
+        let Some((_, source, files, assessed)) = &mut loaded else {
             continue;
         };
-        let states = assess(source, files[l].as_ref()).states;
+        let states = assessed[l].get_or_insert_with(|| assess(source, files[l].as_ref()).states);
         let position = articles
             .iter()
             .position(|s| s == &all[article])
