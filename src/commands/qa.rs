@@ -187,6 +187,15 @@ fn report(mut located: Vec<(usize, usize, QaFinding)>, segments: usize) -> QaRep
     }
 }
 
+/// The article whose findings are being located: its source, its translation files and
+/// their states, assessed when first needed.
+struct Loaded {
+    article: usize,
+    source: bitext_core::model::article::Article,
+    files: Vec<Option<bitext_core::model::translation::TranslationFile>>,
+    states: Vec<Option<Vec<bitext_core::model::assess::State>>>,
+}
+
 /// The consistency findings of every entry of the whole workspace, located by reading again
 /// only the articles that have one.
 fn consistency_findings(
@@ -220,26 +229,32 @@ fn consistency_findings(
     // sort, so that findings on one segment keep their order), states kept per language.
     found.sort_by_key(|(article, l, n, _)| (*article, *l, *n));
     let mut out = Vec::new();
-    let mut loaded: Option<(
-        usize,
-        bitext_core::model::article::Article,
-        Vec<Option<bitext_core::model::translation::TranslationFile>>,
-        Vec<Option<Vec<bitext_core::model::assess::State>>>,
-    )> = None;
+    let mut loaded: Option<Loaded> = None;
     for (article, l, n, finding) in found {
-        if loaded.as_ref().is_none_or(|(a, _, _, _)| *a != article) {
+        if loaded.as_ref().is_none_or(|x| x.article != article) {
             let slug = &all[article];
             let source = ws.load_article(slug)?;
             let files = langs
                 .iter()
                 .map(|lang| ws.load_translation(lang, slug))
                 .collect::<Result<Vec<_>>>()?;
-            loaded = Some((article, source, files, vec![None; langs.len()]));
+            loaded = Some(Loaded {
+                article,
+                source,
+                files,
+                states: vec![None; langs.len()],
+            });
         }
-        let Some((_, source, files, assessed)) = &mut loaded else {
+        let Some(Loaded {
+            source,
+            files,
+            states,
+            ..
+        }) = &mut loaded
+        else {
             continue;
         };
-        let states = assessed[l].get_or_insert_with(|| assess(source, files[l].as_ref()).states);
+        let states = states[l].get_or_insert_with(|| assess(source, files[l].as_ref()).states);
         let position = articles
             .iter()
             .position(|s| s == &all[article])
