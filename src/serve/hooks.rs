@@ -2,10 +2,11 @@
 //! with a click, and quality findings on a translation.
 //!
 //! Both come from other parts of bitext; the workbench only shows them. [`Helpers`] is loaded
-//! once per page or save, for one language, so that whatever they need (a memory index, the
-//! quality checks' settings) is read once and not once per segment. The server keeps each
-//! language's memory between requests and brings it up to date with the files before each
-//! use ([`crate::serve::memories`]).
+//! once per page, for one language, so that whatever they need (a memory index, the quality
+//! checks' settings) is read once and not once per segment; a save's findings come from the
+//! core's operation and are worded here ([`worded`]). The server keeps each language's memory
+//! between requests and brings it up to date with the files before each use
+//! ([`crate::serve::memories`]).
 
 use std::cell::OnceCell;
 use std::sync::Arc;
