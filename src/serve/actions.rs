@@ -245,23 +245,16 @@ struct Target<'a> {
 
 /// Accepts segment `n`: the number of segments of the article, or why the form comes back.
 fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, Fail> {
-    let Target {
-        ws,
-        ui,
-        slug,
-        lang,
-        n,
-        expect,
-    } = *at;
+    let (ui, n) = (at.ui, at.n);
     let which = [Which::Position(n)];
     let request = accept::Request {
-        slug,
-        lang,
+        slug: at.slug,
+        lang: at.lang,
         segments: &which,
         force: confirmed,
-        expect,
+        expect: at.expect,
     };
-    Ok(match accept::accept(ws, &request) {
+    Ok(match accept::accept(at.ws, &request) {
         Ok(accept::Outcome::Accepted(report)) => Ok(report.count),
         Ok(accept::Outcome::Refused(report)) => {
             let accepted = report.findings.first().map(|b| b.target.clone());
@@ -282,30 +275,23 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
 /// Records the page's text for segment `n`: the number of segments of the article, or why
 /// the form comes back.
 fn record_one(at: &Target<'_>, wanted: &Wanted<'_>) -> Result<Result<usize, Again>, Fail> {
-    let Target {
-        ws,
-        ui,
-        slug,
-        lang,
-        n,
-        expect,
-    } = *at;
     // The checks the page shows, without the workspace-wide consistency index: it would
     // compare the segment with its own earlier translation, and reading every file on each
     // save is not worth it. A glossary that cannot be read gives no findings here; `bitext
     // qa` reports it.
-    let ctx = Context::without_index(ws).unwrap_or_default();
+    let (ui, n) = (at.ui, at.n);
+    let ctx = Context::without_index(at.ws).unwrap_or_default();
     let request = record::Request {
-        slug,
-        lang,
+        slug: at.slug,
+        lang: at.lang,
         segment: Which::Position(n),
         state: wanted.state,
-        expect,
+        expect: at.expect,
         refuse_errors: !wanted.confirmed,
     };
     let given = || Ok((wanted.text.to_owned(), String::new()));
     Ok(
-        match record::record(ws, record::Checks::Given(&ctx), &request, given) {
+        match record::record(at.ws, record::Checks::Given(&ctx), &request, given) {
             Ok(record::Outcome::Recorded(recorded)) => Ok(recorded.count),
             Ok(record::Outcome::Refused(recorded)) => Err((
                 Problem::Findings {

@@ -135,19 +135,7 @@ fn a_repeated_paragraph_is_tracked_per_occurrence() {
         "Hands off the harbour!\n\nThe council will vote on Friday.\n\nHands off the harbour!\n";
     ws.write("sources/rally.md", text);
     ws.translate_all("rally", "fr");
-    let status = ws
-        .run(&[
-            "status",
-            "rally",
-            "-l",
-            "fr",
-            "--segments",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
-    let segments = &status["articles"][0]["languages"][0]["segments"];
+    let segments = ws.segments("rally", "fr");
     let first = segments[0]["id"].as_str().expect("id");
     assert_eq!(segments[2]["id"], format!("{first}-2"));
 

@@ -474,19 +474,7 @@ fn the_cache_is_rebuilt_when_a_file_changes() {
 #[test]
 fn status_and_diff_show_the_best_match_of_a_missing_segment() {
     let ws = two_articles();
-    let status = ws
-        .run(&[
-            "status",
-            "quay",
-            "-l",
-            "fr",
-            "--segments",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
-    let segments = &status["articles"][0]["languages"][0]["segments"];
+    let segments = ws.segments("quay", "fr");
     assert_eq!(segments[0]["best_match"], 100);
     let fuzzy = segments[1]["best_match"].as_u64().expect("a match");
     assert!((90..100).contains(&fuzzy), "{fuzzy}");

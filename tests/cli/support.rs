@@ -231,6 +231,14 @@ impl Ws {
 
     /// The state of every segment of `slug` in `lang`, in order.
     pub(crate) fn states(&self, slug: &str, lang: &str) -> Vec<String> {
+        self.segments(slug, lang)
+            .iter()
+            .map(|s| s["state"].as_str().expect("state").to_owned())
+            .collect()
+    }
+
+    /// Every segment of `slug` in `lang`, as `status --segments --format json` lists them.
+    pub(crate) fn segments(&self, slug: &str, lang: &str) -> Vec<Value> {
         let status = self
             .run(&["status", slug, "-l", lang, "--segments", "--format", "json"])
             .success()
@@ -238,9 +246,7 @@ impl Ws {
         status["articles"][0]["languages"][0]["segments"]
             .as_array()
             .expect("segments")
-            .iter()
-            .map(|s| s["state"].as_str().expect("state").to_owned())
-            .collect()
+            .clone()
     }
 
     /// The language entry of `slug` in `lang` from `status --format json`.

@@ -161,21 +161,7 @@ fn repeated_heading() -> Ws {
 
 /// Each segment's number, id, state and line, as `status --segments` reports them.
 fn segment_states(ws: &Ws) -> Vec<(u64, String, String, u64)> {
-    let status = ws
-        .run(&[
-            "status",
-            "post",
-            "-l",
-            "fr",
-            "--segments",
-            "--format",
-            "json",
-        ])
-        .success()
-        .json();
-    status["articles"][0]["languages"][0]["segments"]
-        .as_array()
-        .expect("segments")
+    ws.segments("post", "fr")
         .iter()
         .map(|s| {
             (

@@ -2,8 +2,10 @@
 //! progress bar or signal handling among its dependencies, and nothing in its code that
 //! prints or writes to the process's standard output or error.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The crates only a front end may depend on.
 const FRONT_END: [&str; 7] = [
@@ -84,17 +86,6 @@ fn the_core_depends_on_no_front_end_crate() {
     assert!(FRONT_END.iter().all(|c| binary.contains(*c)), "{binary:?}");
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read dir") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// The lines of `text` outside its test module that print, with their numbers.
 fn printing(text: &str) -> Vec<(usize, String)> {
     let code = text.split("#[cfg(test)]").next().unwrap_or("");
@@ -111,8 +102,7 @@ fn printing(text: &str) -> Vec<(usize, String)> {
 #[test]
 fn nothing_in_the_core_prints() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut all = Vec::new();
-    files(&src, &mut all);
+    let all = common::rust_files(&src);
     assert!(all.len() > 20, "{all:?}");
     let mut found = Vec::new();
     for file in all {

@@ -2,8 +2,10 @@
 //! one below it in the order `docs/architecture.md` writes down, so that no change can
 //! quietly make a lower layer depend on a higher one (or two layers on each other).
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The line of `docs/architecture.md` that gives the order, bottom first.
 const ORDER_LINE: &str = "Layers, bottom to top:";
@@ -24,18 +26,6 @@ fn order() -> Vec<String> {
                 .to_owned()
         })
         .collect()
-}
-
-/// Every `.rs` file under `dir`, recursively.
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read dir") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The top-level modules a source file names through `crate::`, with the line of each, in
@@ -124,9 +114,7 @@ fn violations(src: &Path, order: &[String]) -> Vec<(String, usize, String, Strin
         .enumerate()
         .map(|(i, n)| (n.as_str(), i))
         .collect();
-    let mut all = Vec::new();
-    files(src, &mut all);
-    all.sort();
+    let all = common::rust_files(src);
     let mut out = Vec::new();
     for file in all {
         let from = layer_of(src, &file);
