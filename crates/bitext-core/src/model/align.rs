@@ -143,28 +143,37 @@ pub fn align_with_stats(
     (links, stats)
 }
 
+/// The segments without a translation made from exactly their text, by text. The passes
+/// that share units only turn a missing link into a similarity link, so this stays true
+/// through them and is computed once.
+fn lacking_exact<'a>(new_keys: &[(&'a str, &str)], links: &[Link]) -> HashMap<&'a str, Vec<usize>> {
+    let mut lacking: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (key, link)) in new_keys.iter().zip(links).enumerate() {
+        if !matches!(link, Link::Exact(_) | Link::ExactObsolete(_)) {
+            lacking.entry(key.0).or_default().push(k);
+        }
+    }
+    lacking
+}
+
 /// Returns true if and only if unit `i` may be shared with segment `j` by a similarity link:
 /// its source is not `j`'s text (that unit belongs to another occurrence of it), and every
-/// other segment with exactly its source text has a translation made from that text. Sharing
-/// it otherwise would let `sync` write a copy of that text at `j`, which such a segment takes
-/// by exact text on the next reading: a state that `sync` changed (a repeated heading that
-/// was stale before `sync` and current after it).
+/// other segment with exactly its source text has a translation made from that text
+/// (`lacking`, from [`lacking_exact`]). Sharing it otherwise would let `sync` write a copy of
+/// that text at `j`, which such a segment takes by exact text on the next reading: a state
+/// that `sync` changed (a repeated heading that was stale before `sync` and current after it).
 fn shareable(
     units: &[Unit],
     new_keys: &[(&str, &str)],
-    links: &[Link],
+    lacking: &HashMap<&str, Vec<usize>>,
     i: usize,
     j: usize,
 ) -> bool {
     let source = units[i].source.as_str();
     source != new_keys[j].0
-        && new_keys
-            .iter()
-            .zip(links)
-            .enumerate()
-            .all(|(k, (key, link))| {
-                k == j || key.0 != source || matches!(link, Link::Exact(_) | Link::ExactObsolete(_))
-            })
+        && lacking
+            .get(source)
+            .is_none_or(|segments| segments.iter().all(|&k| k == j))
 }
 
 /// A paragraph split into three or more parts: the bead search links two parts at most, so
@@ -176,6 +185,7 @@ fn link_split_pieces(
     links: &mut [Link],
     stats: &mut AlignStats,
 ) {
+    let lacking = lacking_exact(new_keys, links);
     let mut changed = true;
     while changed {
         changed = false;
@@ -192,7 +202,7 @@ fn link_split_pieces(
                     continue;
                 };
                 let i = *i;
-                if !units[i].has_target() || !shareable(units, new_keys, links, i, j) {
+                if !units[i].has_target() || !shareable(units, new_keys, &lacking, i, j) {
                     continue;
                 }
                 let mut interner = Interner {
@@ -230,6 +240,7 @@ fn link_edited_copies(
     if olds.is_empty() || news.is_empty() || olds.len() * news.len() > MOVED_PAIRS {
         return;
     }
+    let lacking = lacking_exact(new_keys, links);
     let mut interner = Interner {
         ids: HashMap::new(),
     };
@@ -241,7 +252,7 @@ fn link_edited_copies(
         let new = interner.tokens(new_keys[j].0);
         let mut best: Option<(usize, usize)> = None;
         for (a, old) in old_tokens.iter().enumerate() {
-            if !shareable(units, new_keys, links, olds[a], j) {
+            if !shareable(units, new_keys, &lacking, olds[a], j) {
                 continue;
             }
             stats.comparisons += 1;
