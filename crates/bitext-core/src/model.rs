@@ -8,6 +8,7 @@ pub mod align;
 pub mod article;
 pub mod assess;
 pub mod lang;
+mod lcs;
 pub mod lengthalign;
 pub mod mdx;
 pub mod merge;

@@ -1,11 +1,15 @@
 //! Matching a translation file's units to an article's current segments (invariant 7).
 //!
 //! First a paragraph-level diff over the texts (with ids, to tell repeated paragraphs apart)
-//! anchors every unchanged paragraph, then moved paragraphs are matched by exact text. Only inside the regions left between anchors does a
-//! word-level comparison run, as a small dynamic programme with 1-1 (edited), 1-2 (split),
-//! 2-1 (merged), 1-0 (deleted) and 0-1 (inserted) beads. Ordinary edits make small regions,
-//! so the cost stays near-linear in the number of segments; a huge region is searched in a
-//! band around its diagonal instead of over all pairs.
+//! anchors every unchanged paragraph, then moved paragraphs are matched by exact text, and
+//! a unit `sync` attached to a segment (same id, earlier text) keeps its link. Only inside the
+//! regions left between anchors are paragraphs compared word by word, as a small dynamic
+//! programme with 1-1 (edited), 1-2 (split), 2-1 (merged), 1-0 (deleted) and 0-1 (inserted)
+//! beads. Ordinary edits make small regions, so the cost stays near-linear in the number of
+//! segments; a huge region is searched in a band around its diagonal instead of over all
+//! pairs. Two paragraphs are compared by the words they share in order (the longest common
+//! subsequence of their words), which [`WordMasks`] computes with a few machine operations
+//! per word, so that even a band over thousands of edited paragraphs costs little.
 //!
 //! A similarity link only ever makes a segment `stale` (a translation to review), never
 //! `current`: that is decided by exact text alone.
@@ -18,6 +22,7 @@ use std::collections::{HashMap, VecDeque};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::model::lcs::WordMasks;
 use crate::model::segment::Segment;
 use crate::model::translation::Unit;
 use crate::model::words::{TokenKind, tokens};
@@ -210,8 +215,8 @@ fn link_split_pieces(
                 };
                 let old = interner.tokens(&units[i].source);
                 let new = interner.tokens(new_keys[j].0);
-                stats.comparisons += 1;
-                let c = common_words(&old.ids, &new.ids);
+                // Containing 80 % of the piece's words (at least three) makes them related.
+                let c = related_words(&old, &old.masks(), &new, stats).unwrap_or(0);
                 if c >= 3 && c * 100 / new.words.max(1) >= 80 {
                     links[j] = Link::Similar(vec![i]);
                     changed = true;
@@ -248,6 +253,7 @@ fn link_edited_copies(
         .iter()
         .map(|&i| interner.tokens(&units[i].source))
         .collect();
+    let old_masks: Vec<WordMasks> = old_tokens.iter().map(Tokens::masks).collect();
     for &j in &news {
         let new = interner.tokens(new_keys[j].0);
         let mut best: Option<(usize, usize)> = None;
@@ -255,9 +261,9 @@ fn link_edited_copies(
             if !shareable(units, new_keys, &lacking, olds[a], j) {
                 continue;
             }
-            stats.comparisons += 1;
-            let c = common_words(&old.ids, &new.ids);
-            if related(c, old.words, new.words) && best.is_none_or(|(bc, _)| c > bc) {
+            if let Some(c) = related_words(old, &old_masks[a], &new, stats)
+                && best.is_none_or(|(bc, _)| c > bc)
+            {
                 best = Some((c, a));
             }
         }
@@ -358,10 +364,9 @@ fn link_moved_and_edited(
         .collect();
     let mut candidates = Vec::new();
     for (a, old) in old_tokens.iter().enumerate() {
+        let masks = old.masks();
         for (b, new) in new_tokens.iter().enumerate() {
-            stats.comparisons += 1;
-            let c = common_words(&old.ids, &new.ids);
-            if related(c, old.words, new.words) {
+            if let Some(c) = related_words(old, &masks, new, stats) {
                 candidates.push((c, a, b));
             }
         }
@@ -379,15 +384,35 @@ fn link_moved_and_edited(
     }
 }
 
-/// A text split into word and punctuation tokens, interned for fast comparison.
+/// The words of a text, interned for fast comparison (punctuation and space left out: a
+/// shared comma says nothing about two paragraphs being the same).
 struct Tokens {
-    ids: Vec<u32>,
+    word_ids: Vec<u32>,
     words: usize,
 }
 
-/// Token ids with this bit set are punctuation: they take part in the diff (so `dog.` and
-/// `dog!` differ) but do not count as shared words.
-const PUNCT: u32 = 1 << 31;
+impl Tokens {
+    fn masks(&self) -> WordMasks {
+        WordMasks::new(&self.word_ids)
+    }
+}
+
+/// The words `old` (with `masks`, its [`WordMasks`]) and `new` share in order (the length
+/// of the longest common subsequence of their words), when that makes them related; `None`
+/// otherwise.
+fn related_words(
+    old: &Tokens,
+    masks: &WordMasks,
+    new: &Tokens,
+    stats: &mut AlignStats,
+) -> Option<usize> {
+    if !related(old.words.min(new.words), old.words, new.words) {
+        return None;
+    }
+    stats.comparisons += 1;
+    let c = masks.lcs(&new.word_ids);
+    related(c, old.words, new.words).then_some(c)
+}
 
 struct Interner<'a> {
     ids: HashMap<&'a str, u32>,
@@ -395,37 +420,18 @@ struct Interner<'a> {
 
 impl<'a> Interner<'a> {
     fn tokens(&mut self, text: &'a str) -> Tokens {
-        let mut ids = Vec::new();
-        let mut words = 0;
+        let mut word_ids = Vec::new();
         for (token, kind) in tokens(text) {
-            if kind == TokenKind::Space {
-                continue;
-            }
-            let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX) & !PUNCT;
-            let id = *self.ids.entry(token).or_insert(next);
             if kind == TokenKind::Word {
-                words += 1;
-                ids.push(id);
-            } else {
-                ids.push(id | PUNCT);
+                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                word_ids.push(*self.ids.entry(token).or_insert(next));
             }
         }
-        Tokens { ids, words }
+        Tokens {
+            words: word_ids.len(),
+            word_ids,
+        }
     }
-}
-
-/// Number of words the two token sequences share, in order.
-fn common_words(a: &[u32], b: &[u32]) -> usize {
-    capture_diff_slices(Algorithm::Myers, a, b)
-        .iter()
-        .map(|op| match *op {
-            DiffOp::Equal { old_index, len, .. } => a[old_index..old_index + len]
-                .iter()
-                .filter(|&&id| id & PUNCT == 0)
-                .count(),
-            _ => 0,
-        })
-        .sum()
 }
 
 /// Returns true if and only if `common` shared words make two texts of `old` and `new` words
@@ -473,26 +479,36 @@ fn align_region(
     let old_tokens: Vec<Tokens> = old.iter().map(|(t, _)| interner.tokens(t)).collect();
     let new_tokens: Vec<Tokens> = new.iter().map(|(t, _)| interner.tokens(t)).collect();
 
-    let comparisons = std::cell::Cell::new(0);
-    let mut pair_cache: HashMap<(usize, usize), usize> = HashMap::new();
+    let old_masks: Vec<WordMasks> = old_tokens.iter().map(Tokens::masks).collect();
+    // Two consecutive old paragraphs as one, for merges.
+    let joined: Vec<Tokens> = old_tokens
+        .windows(2)
+        .map(|w| Tokens {
+            word_ids: [w[0].word_ids.as_slice(), &w[1].word_ids].concat(),
+            words: w[0].words + w[1].words,
+        })
+        .collect();
+    let joined_masks: Vec<WordMasks> = joined.iter().map(Tokens::masks).collect();
+
+    let counted = std::cell::RefCell::new(AlignStats::default());
+    let mut pair_cache: HashMap<(usize, usize), Option<usize>> = HashMap::new();
     let mut pair = |i: usize, j: usize| -> Option<usize> {
-        let c = *pair_cache.entry((i, j)).or_insert_with(|| {
-            comparisons.set(comparisons.get() + 1);
-            common_words(&old_tokens[i].ids, &new_tokens[j].ids)
-        });
-        related(c, old_tokens[i].words, new_tokens[j].words).then_some(c)
+        *pair_cache.entry((i, j)).or_insert_with(|| {
+            related_words(
+                &old_tokens[i],
+                &old_masks[i],
+                &new_tokens[j],
+                &mut counted.borrow_mut(),
+            )
+        })
     };
     let merged = |i: usize, j: usize| -> Option<usize> {
-        let joined: Vec<u32> = old_tokens[i]
-            .ids
-            .iter()
-            .chain(&old_tokens[i + 1].ids)
-            .copied()
-            .collect();
-        comparisons.set(comparisons.get() + 1);
-        let c = common_words(&joined, &new_tokens[j].ids);
-        let words = old_tokens[i].words + old_tokens[i + 1].words;
-        related(c, words, new_tokens[j].words).then_some(c)
+        related_words(
+            &joined[i],
+            &joined_masks[i],
+            &new_tokens[j],
+            &mut counted.borrow_mut(),
+        )
     };
 
     // Row i may use columns lo(i)..=hi(i): the diagonal's span for that row, widened by BAND.
@@ -587,7 +603,7 @@ fn align_region(
         }
     }
     links.reverse();
-    stats.comparisons += comparisons.get();
+    stats.comparisons += counted.borrow().comparisons;
     links
 }
 
