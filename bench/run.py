@@ -25,14 +25,44 @@ core. Usage:
 `--peak-memory` measures only the peak resident memory of every whole-workspace command (status,
 check, qa, diff, export --edition, tmx, po and xliff export, suggest, pretranslate, sync) on
 corpora of 1,000, 10,000 and 50,000 articles, each generated on the fly and deleted after.
+
+`--cliffs` measures how bitext behaves when one large article changes, to find the edits whose
+cost jumps (the cliffs):
+
+    python3 bench/run.py --cliffs [--cliff-sizes 1000,5000,20000] [--markdown]
+                                  [--runs 3] [--timeout 300] [--bitext PATH]
+
+For each size N it generates, in Python and with a fixed seed, one article of N segments:
+prose paragraphs of 20–60 words, a heading every 10 to 20 segments, a few tight lists, with
+links, years, dates, percentages and sums. Its workspace (`source = "en"`, `targets =
+["fr"]`) gets a complete French file: the one `bitext sync` writes, every target filled with
+a word-for-word French gloss that keeps numbers, link targets and markup (so that `bitext qa`
+finds next to nothing: the header gives the count) and marked translated. Then, each in its
+own copy of the workspace, the English article gets one edit: `none`; `one paragraph` (one
+word replaced in one paragraph); `10 %` (one word replaced in every tenth segment); `all` (one
+word replaced in every segment); `shuffled` (segments in a random order, texts unchanged);
+`reversed`; `half deleted` (every other segment removed). On each, `bitext status`, `diff`,
+`check`, `qa` and `sync` (on a fresh copy each run, as it writes) are timed, best of `--runs`
+(of 2 at 20,000 segments and more), each run with `.bitext-cache` deleted first, so that no
+cache hides the work; `status (cached)` is status again, measured after a first run left its
+cache in place. The table gives the wall time, its ratio to the same command on the unedited
+article (`×none`) and the peak resident memory. A run still going after `--timeout` seconds
+is stopped and shows as `> 300`; it is not repeated. Exit status 1 (stale translations) is
+expected; any other is shown next to the time. `--bitext PATH` measures that binary instead
+of target/release/bitext, in every mode (and with `--cliffs`, nothing is built then).
 """
 
 import argparse
+import json
 import os
+import random
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -50,28 +80,65 @@ CORES = os.cpu_count() or 1
 TIME = "/usr/bin/time"
 
 
-def measure(argv, cwd=None, stdin=None):
-    """Runs argv; returns (seconds, peak RSS in MiB, exit code)."""
+def measure(argv, cwd=None, stdin=None, timeout=None):
+    """Runs argv; returns (seconds, peak RSS in MiB, exit code). With `timeout`, a command
+    still running after that many seconds is killed and its exit code is None (its peak is
+    the peak until then)."""
     report = None
     if os.path.exists(TIME):
         fd, report = tempfile.mkstemp(prefix="bitext-time-")
         os.close(fd)
         argv = [TIME, "-f", "%M", "-o", report] + argv
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    mib = usage.ru_maxrss / 1024.0
-    if report is not None:
-        with open(report, encoding="utf-8") as f:
-            lines = f.read().split()
-        os.unlink(report)
-        # The last word is %M in KiB (a command killed by a signal adds a line before it).
-        if lines and lines[-1].isdigit():
-            mib = int(lines[-1]) / 1024.0
+    try:
+        start = time.perf_counter()
+        # In its own process group, for `kill_group`.
+        proc = subprocess.Popen(argv, cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+        killed = []
+        timer = None
+        if timeout is not None:
+            def expire():
+                killed.append(True)
+                kill_group(proc.pid, spare=proc.pid if report is not None else None)
+            timer = threading.Timer(timeout, expire)
+            timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM): the command must not outlive the script, which
+            # is about to delete its workspace.
+            kill_group(proc.pid)
+            proc.wait()
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+        elapsed = time.perf_counter() - start
+        proc.returncode = None if killed else os.waitstatus_to_exitcode(status)
+        mib = usage.ru_maxrss / 1024.0
+        if report is not None:
+            with open(report, encoding="utf-8") as f:
+                lines = f.read().split()
+            # The last word is %M in KiB (a command killed by a signal adds a line before it).
+            if lines and lines[-1].isdigit():
+                mib = int(lines[-1]) / 1024.0
+    finally:
+        if report is not None:
+            os.unlink(report)
     return elapsed, mib, proc.returncode
+
+
+def kill_group(pgid, spare=None):
+    """Kills every process of the process group `pgid` (a command `measure` started, and all
+    it started) but `spare`: GNU time, which then reports the peak memory of what it ran."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == spare:
+            continue
+        try:
+            if os.getpgid(int(entry)) == pgid:
+                os.kill(int(entry), signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def best_of(runs, argv, cwd=None):
@@ -459,6 +526,409 @@ def peak_memory(sizes):
         print(f"| bitext {name} | " + " | ".join(cells) + " |")
 
 
+# Cliffs: the vocabulary of the generated article, each word with the French gloss the
+# placeholder translation puts in its place.
+CLIFF_NOUNS = {
+    "council": "conseil", "harbour": "port", "minister": "ministre",
+    "government": "gouvernement", "city": "ville", "report": "rapport", "week": "semaine",
+    "year": "année", "workers": "travailleurs", "union": "syndicat", "election": "élection",
+    "law": "loi", "court": "tribunal", "school": "école", "teacher": "enseignant",
+    "hospital": "hôpital", "price": "prix", "fuel": "carburant", "bread": "pain",
+    "market": "marché", "river": "rivière", "bridge": "pont", "road": "route",
+    "farmer": "agriculteur", "land": "terre", "water": "eau", "company": "entreprise",
+    "contract": "contrat", "coast": "côte", "meeting": "réunion",
+    "statement": "déclaration", "decision": "décision", "country": "pays",
+    "region": "région", "newspaper": "journal", "reader": "lecteur", "street": "rue",
+    "square": "place", "crowd": "foule", "strike": "grève", "wage": "salaire",
+    "rent": "loyer", "family": "famille", "doctor": "médecin", "nurse": "infirmière",
+    "station": "gare", "ship": "navire", "storm": "tempête", "winter": "hiver",
+    "summer": "été", "committee": "comité", "mayor": "maire", "tenant": "locataire",
+    "factory": "usine", "railway": "chemin de fer", "museum": "musée",
+    "library": "bibliothèque", "ferry": "traversier", "clinic": "clinique",
+    "housing": "logement", "tax": "impôt", "fishery": "pêcherie", "forest": "forêt",
+}
+CLIFF_ADJECTIVES = {
+    "new": "nouveau", "old": "ancien", "free": "gratuit", "high": "élevé", "low": "faible",
+    "first": "premier", "last": "dernier", "short": "court", "large": "grand",
+    "small": "petit", "regional": "régional", "annual": "annuel", "weekly": "hebdomadaire",
+    "difficult": "difficile", "heavy": "lourd", "poor": "pauvre", "quiet": "calme",
+    "empty": "vide", "open": "ouvert", "closed": "fermé", "rural": "rurale",
+    "northern": "septentrional", "coastal": "côtier", "private": "privé",
+}
+CLIFF_VERBS = {
+    "said": "a dit", "met": "a rencontré", "built": "a construit", "closed": "a fermé",
+    "opened": "a ouvert", "raised": "a augmenté", "cut": "a réduit", "promised": "a promis",
+    "rejected": "a rejeté", "approved": "a approuvé", "delayed": "a retardé",
+    "announced": "a annoncé", "defended": "a défendu", "criticised": "a critiqué",
+    "visited": "a visité", "reviewed": "a examiné", "blocked": "a bloqué",
+    "supported": "a soutenu", "replaced": "a remplacé", "funded": "a financé",
+}
+CLIFF_DETERMINERS = {"the": "le", "a": "un", "this": "ce", "every": "chaque", "their": "leur",
+                     "its": "son", "our": "notre", "another": "un autre"}
+CLIFF_PREPOSITIONS = {"in": "dans", "on": "sur", "for": "pour", "with": "avec",
+                      "against": "contre", "after": "après", "before": "avant",
+                      "during": "pendant", "without": "sans", "between": "entre",
+                      "near": "près de", "from": "de", "under": "sous", "across": "à travers"}
+CLIFF_OTHER = {"and": "et", "but": "mais", "while": "tandis que", "because": "parce que",
+               "again": "encore", "also": "aussi", "already": "déjà", "still": "toujours",
+               "finally": "finalement", "yesterday": "hier", "meanwhile": "entre-temps",
+               "however": "cependant", "per": "pour", "cent": "cent", "million": "millions",
+               "by": "de", "according": "selon", "to": "à", "of": "de", "at": "à",
+               "workers": "travailleurs", "spokesperson": "porte-parole",
+               "March": "mars", "April": "avril", "June": "juin", "October": "octobre",
+               "November": "novembre", "ago": "auparavant", "more": "plus",
+               "than": "que", "people": "personnes"}
+CLIFF_FRENCH = {**CLIFF_NOUNS, **CLIFF_ADJECTIVES, **CLIFF_VERBS, **CLIFF_DETERMINERS,
+                **CLIFF_PREPOSITIONS, **CLIFF_OTHER}
+CLIFF_MONTHS = ["March", "April", "June", "October", "November"]
+
+
+class CliffArticle:
+    """A generated article of `n` segments, the same for the same seed: a title, then prose
+    paragraphs of 20–60 words (44 on average), a heading every 10 to 20 segments and now and
+    then a tight list of 3–5 items. About one segment in six holds a link, one in ten an
+    emphasis, seven in ten a year, a date, a percentage, a sum or a count. Each segment is a
+    (kind, text) pair, kind being `#`, `##`, `-` or `p`."""
+
+    def __init__(self, n, seed=20260):
+        self.rng = random.Random(seed)
+        self.units = [("#", self.heading())]
+        next_heading = self.rng.randint(10, 20)
+        while len(self.units) < n:
+            left = n - len(self.units)
+            if len(self.units) >= next_heading:
+                self.units.append(("##", self.heading()))
+                next_heading = len(self.units) + self.rng.randint(10, 20)
+            elif left >= 3 and self.rng.random() < 0.015:
+                for _ in range(min(left, self.rng.randint(3, 5))):
+                    self.units.append(("-", self.sentence(self.rng.randint(6, 15))))
+            else:
+                self.units.append(("p", self.paragraph()))
+
+    def pick(self, words):
+        return self.rng.choice(list(words))
+
+    def noun_phrase(self):
+        words = [self.pick(CLIFF_DETERMINERS)]
+        if self.rng.random() < 0.4:
+            words.append(self.pick(CLIFF_ADJECTIVES))
+        noun = self.pick(CLIFF_NOUNS)
+        words.append(f"*{noun}*" if self.rng.random() < 0.01 else noun)
+        return words
+
+    def detail(self):
+        """A number, a link or a prepositional phrase, to end a clause."""
+        r = self.rng.random()
+        rng = self.rng
+        if r < 0.10:
+            return ["in", str(rng.randint(1950, 2025))]
+        if r < 0.16:
+            return ["on", str(rng.randint(2, 28)), rng.choice(CLIFF_MONTHS)]
+        if r < 0.21:
+            return ["by", f"{rng.randint(2, 95)}", "per", "cent"]
+        if r < 0.25:
+            return ["for", f"${rng.randint(2, 900)}.{rng.randint(1, 9)}", "million"]
+        if r < 0.29:
+            return ["with", f"{rng.randint(2, 99)},{rng.randint(0, 999):03}", "people"]
+        if r < 0.34:
+            noun, adj = self.pick(CLIFF_NOUNS), self.pick(CLIFF_ADJECTIVES)
+            url = f"https://example.org/{noun}/{rng.randint(1990, 2025)}-{rng.randint(2, 999)}"
+            return ["according", "to", f"[the {adj}", f"{noun}]({url})"]
+        return [self.pick(CLIFF_PREPOSITIONS)] + self.noun_phrase()
+
+    def clause(self):
+        words = self.noun_phrase() + [self.pick(CLIFF_VERBS)] + self.noun_phrase()
+        while self.rng.random() < 0.5:
+            words += self.detail()
+        return words
+
+    def sentence(self, length):
+        words = []
+        if self.rng.random() < 0.1:
+            words.append(self.rng.choice(["meanwhile", "however", "finally", "yesterday"]))
+        words += self.clause()
+        while len(words) < length:
+            words += [self.rng.choice(["and", "but", "while", "because"])] + self.clause()
+        text = " ".join(words)
+        if self.rng.random() < 0.1:
+            text = "the spokesperson said: " + text
+        return text[0].upper() + text[1:] + self.rng.choice(".....!?")
+
+    def paragraph(self):
+        length = self.rng.randint(20, 60)
+        sentences, words = [], 0
+        while words < length:
+            sentence = self.sentence(self.rng.randint(8, 20))
+            count = len(sentence.split(" "))
+            if words + count <= 60 or not sentences and count <= 60:
+                sentences.append(sentence)
+                words += count
+            elif words >= 20:
+                break
+        return " ".join(sentences)
+
+    def heading(self):
+        words = [self.pick(CLIFF_ADJECTIVES), self.pick(CLIFF_NOUNS)]
+        words += [self.pick(CLIFF_PREPOSITIONS)] + self.noun_phrase()[1:]
+        if self.rng.random() < 0.3:
+            words += ["in", str(self.rng.randint(1950, 2025))]
+        text = " ".join(words)
+        return text[0].upper() + text[1:]
+
+
+def cliff_markdown(units):
+    """The Markdown of a list of segments: paragraphs wrapped at 90 columns, list items
+    that follow each other in one tight list."""
+    blocks = []
+    for kind, text in units:
+        if kind == "-":
+            if blocks and blocks[-1].startswith("- "):
+                blocks[-1] += f"\n- {text}"
+            else:
+                blocks.append(f"- {text}")
+        elif kind == "p":
+            blocks.append(cliff_wrap(text))
+        else:
+            blocks.append(f"{kind} {text}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def cliff_translate(text):
+    """A placeholder French translation of a segment: every word of the vocabulary glossed,
+    numbers, link targets and markup kept, French spacing before `: ; ! ?`."""
+    def gloss(match):
+        word = match.group(0)
+        if word.startswith("]("):
+            return word
+        if word in CLIFF_FRENCH:
+            return CLIFF_FRENCH[word]
+        french = CLIFF_FRENCH.get(word.lower(), word)
+        return french[0].upper() + french[1:] if word[0].isupper() else french
+    out = re.sub(r"\]\([^)]*\)|[A-Za-z]+", gloss, text)
+    for mark in "!?;":
+        out = out.replace(mark, "\u00a0" + mark)
+    return out.replace(": ", "\u00a0: ")
+
+
+def cliff_wrap(text, width=90):
+    """Wraps `text` at `width` columns, as editors save Markdown."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join(lines + [line])
+
+
+def cliff_change_word(text):
+    """`text` with one word of the vocabulary, the nearest the middle, replaced."""
+    words = text.split(" ")
+    candidates = [i for i, w in enumerate(words) if w in CLIFF_FRENCH and w.islower()]
+    if not candidates:
+        return text + " meanwhile"
+    i = min(candidates, key=lambda k: abs(k - len(words) // 2))
+    words[i] = "however" if words[i] == "meanwhile" else "meanwhile"
+    return " ".join(words)
+
+
+# The edits of the English article, each measured in its own copy of the workspace.
+CLIFF_EDITS = ["none", "one paragraph", "10 %", "all", "shuffled", "reversed", "half deleted"]
+
+
+def cliff_edit(units, edit, seed):
+    """The segments of the article after `edit` (one of CLIFF_EDITS)."""
+    if edit == "none":
+        return units
+    if edit == "one paragraph":
+        at = next(i for i in range(len(units) // 2, len(units)) if units[i][0] == "p")
+        return [(k, cliff_change_word(t) if i == at else t) for i, (k, t) in enumerate(units)]
+    if edit == "10 %":
+        return [(k, cliff_change_word(t) if i % 10 == 5 else t) for i, (k, t) in enumerate(units)]
+    if edit == "all":
+        return [(k, cliff_change_word(t)) for k, t in units]
+    if edit == "shuffled":
+        shuffled = list(units)
+        random.Random(seed).shuffle(shuffled)
+        return shuffled
+    if edit == "reversed":
+        return units[::-1]
+    if edit == "half deleted":
+        return units[::2]
+    raise ValueError(edit)
+
+
+# (name, arguments): every command runs on the whole workspace (one article, fr).
+CLIFF_COMMANDS = [
+    ("status", ["status"]),
+    ("diff", ["diff"]),
+    ("check", ["check"]),
+    ("qa", ["qa"]),
+    ("sync", ["sync"]),
+    ("status (cached)", ["status"]),
+]
+
+
+def age(path, seconds=3600):
+    """Dates every file under path `seconds` back, so that no cache distrusts them as too
+    recently written."""
+    past = time.time() - seconds
+    for parent, _, files in os.walk(path):
+        for name in files:
+            os.utime(os.path.join(parent, name), (past, past))
+
+
+def cliff_base(path, units, slug):
+    """A workspace at path with the article and a complete French translation of it: the file
+    `bitext sync` writes, every target filled with `cliff_translate` and marked translated."""
+    os.makedirs(os.path.join(path, "sources"))
+    with open(os.path.join(path, "bitext.toml"), "w", encoding="utf-8") as f:
+        f.write('source = "en"\ntargets = ["fr"]\n')
+    with open(os.path.join(path, "sources", slug + ".md"), "w", encoding="utf-8") as f:
+        f.write(cliff_markdown(units))
+    subprocess.run([BITEXT, "-C", path, "sync"], check=True, stdout=subprocess.DEVNULL)
+    translation = os.path.join(path, "translations", "fr", slug + ".json")
+    with open(translation, encoding="utf-8") as f:
+        data = json.load(f)
+    for unit in data["units"]:
+        unit["target"] = cliff_translate(unit["source"])
+        unit["state"] = "translated"
+    with open(translation, "w", encoding="utf-8") as f:
+        f.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    status = json.loads(subprocess.run([BITEXT, "-C", path, "status", "--format", "json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    fr = status["articles"][0]["languages"][0]
+    if fr["current"] != len(data["units"]) or fr["percent"] != 100.0:
+        sys.exit(f"bench: the placeholder translation of {slug} is not complete: {fr}")
+    qa = json.loads(subprocess.run([BITEXT, "-C", path, "qa", "--format", "json"],
+                                   capture_output=True, text=True).stdout)
+    shutil.rmtree(os.path.join(path, ".bitext-cache"), ignore_errors=True)
+    return len(data["units"]), len(qa["findings"])
+
+
+def cliff_runs(workspace, tail, runs, timeout, fresh_copy=False, keep_cache=False):
+    """Best of `runs` runs of `bitext -C workspace ...tail`: (seconds, MiB, exit code, None
+    when the run timed out). Each run starts without `.bitext-cache` unless `keep_cache`,
+    and on a copy of the workspace made for it with `fresh_copy` (for the commands that
+    write). A run that times out is not repeated."""
+    results = []
+    for _ in range(runs):
+        path = workspace
+        if fresh_copy:
+            path = workspace + "-copy"
+            shutil.rmtree(path, ignore_errors=True)
+            shutil.copytree(workspace, path)
+        if not keep_cache:
+            shutil.rmtree(os.path.join(path, ".bitext-cache"), ignore_errors=True)
+        try:
+            result = measure([BITEXT, "-C", path] + tail, timeout=timeout)
+        finally:
+            if fresh_copy:
+                shutil.rmtree(path, ignore_errors=True)
+        results.append(result)
+        if result[2] is None:
+            break
+    done = [r for r in results if r[2] is not None]
+    return min(done or results, key=lambda r: r[0])
+
+
+def cliff_stale(workspace, timeout):
+    """`current/stale/missing/obsolete` of the French file, for the progress lines."""
+    try:
+        out = subprocess.run([BITEXT, "-C", workspace, "status", "--format", "json"],
+                             capture_output=True, text=True, timeout=timeout).stdout
+        fr = json.loads(out)["articles"][0]["languages"][0]
+    except (subprocess.TimeoutExpired, ValueError, LookupError):
+        return "?"
+    return "/".join(str(fr[k]) for k in ("current", "stale", "missing", "obsolete"))
+
+
+def cliffs(sizes, runs, timeout, markdown):
+    """For one article of each size: every edit of CLIFF_EDITS, every command of
+    CLIFF_COMMANDS; prints the table."""
+    rows = []
+    notes = []
+    with tempfile.TemporaryDirectory(prefix="bitext-cliffs-") as workdir:
+        for n in sizes:
+            n_runs = min(runs, 2) if n >= 20000 else runs
+            slug = f"article-{n}"
+            start = time.perf_counter()
+            units = CliffArticle(n).units
+            base = os.path.join(workdir, f"base-{n}")
+            segments, findings = cliff_base(base, units, slug)
+            notes.append(f"{n:,} paragraphs: {len(cliff_markdown(units)) / 1e6:.1f} MB of "
+                         f"Markdown, {segments:,} segments, {findings:,} qa findings unedited")
+            print(f"{notes[-1]}; workspace made in {time.perf_counter() - start:.1f} s",
+                  file=sys.stderr, flush=True)
+            none = {}
+            for edit in CLIFF_EDITS:
+                workspace = os.path.join(workdir, f"{n}-" + re.sub(r"[^a-z0-9]+", "-", edit))
+                shutil.copytree(base, workspace)
+                with open(os.path.join(workspace, "sources", slug + ".md"), "w",
+                          encoding="utf-8") as f:
+                    f.write(cliff_markdown(cliff_edit(units, edit, seed=n)))
+                age(workspace)
+                for name, tail in CLIFF_COMMANDS:
+                    if name == "status (cached)":
+                        # A first run writes the cache; the measured runs keep it.
+                        shutil.rmtree(os.path.join(workspace, ".bitext-cache"),
+                                      ignore_errors=True)
+                        first = measure([BITEXT, "-C", workspace] + tail, timeout=timeout)
+                        result = first if first[2] is None else cliff_runs(
+                            workspace, tail, n_runs, timeout, keep_cache=True)
+                    else:
+                        result = cliff_runs(workspace, tail, n_runs, timeout,
+                                            fresh_copy=name == "sync")
+                    if edit == "none":
+                        none[name] = result
+                    rows.append((n, n_runs, edit, name, result, none.get(name)))
+                    secs, mib, code = result
+                    print(f"{n:,} {edit}, {name}: "
+                          f"{'timed out' if code is None else f'{secs:.3f} s'}, "
+                          f"{mib:.1f} MiB, exit {code}", file=sys.stderr, flush=True)
+                print(f"{n:,} {edit}: current/stale/missing/obsolete "
+                      f"{cliff_stale(workspace, timeout)}", file=sys.stderr, flush=True)
+                shutil.rmtree(workspace, ignore_errors=True)
+            shutil.rmtree(base, ignore_errors=True)
+    cliff_table(rows, runs, timeout, notes, markdown)
+
+
+def cliff_table(rows, runs, timeout, notes, markdown):
+    """Prints the rows of `cliffs`: (paragraphs, runs, edit, command, (s, MiB, exit code),
+    the same command's result on the unedited article)."""
+    fewer = sorted({(n, n_runs) for n, n_runs, *_ in rows if n_runs < runs})
+    best = f"best of {runs} runs" + "".join(f", best of {k} at {n:,} paragraphs"
+                                            for n, k in fewer)
+    print(f"Machine: {CORES} cores; wall times {best}; timeout {timeout:g} s; "
+          f"bitext {BITEXT}")
+    print("Every run starts without `.bitext-cache`, except `status (cached)`, measured after "
+          "a first run wrote it; sync runs on a fresh copy of the workspace.")
+    for note in notes:
+        print(f"- {note}" if markdown else f"  {note}")
+    print()
+    table = []
+    for n, _, edit, name, (secs, mib, code), none in rows:
+        if code is None:
+            cell = f"> {timeout:g}"
+            ratio = f"> {timeout / none[0]:.0f}" if none and none[2] is not None else "–"
+        else:
+            cell = f"{secs:.3f}" + ("" if code in (0, 1) else f" (exit {code})")
+            ratio = f"{secs / none[0]:.2f}" if none and none[2] is not None else "–"
+        table.append((f"{n:,}", edit, name, cell, ratio, f"{mib:.1f}"))
+    header = ("paragraphs", "edit", "command", "s", "×none", "peak MiB")
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|---:|---|---|---:|---:|---:|")
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+        return
+    widths = [max(len(r[i]) for r in table + [header]) for i in range(len(header))]
+    for row in [header] + table:
+        print("  ".join(c.ljust(w) if i in (1, 2) else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(row, widths))))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
@@ -471,7 +941,32 @@ def main():
                         "workspace instead of generating corpora")
     parser.add_argument("--peak-memory", action="store_true",
                         help="only the peak memory of every command (sizes 1k, 10k, 50k)")
+    parser.add_argument("--cliffs", action="store_true",
+                        help="only the commands on one large article after each kind of edit")
+    parser.add_argument("--cliff-sizes", default="1000,5000,20000",
+                        help="with --cliffs: paragraphs of the article, one article "
+                        "per size")
+    parser.add_argument("--timeout", type=float, default=300,
+                        help="with --cliffs: seconds after which a command is stopped")
+    parser.add_argument("--markdown", action="store_true",
+                        help="with --cliffs: print the table in Markdown (the other modes "
+                        "always do)")
+    parser.add_argument("--bitext", help="measure this bitext binary instead of "
+                        "target/release/bitext (with --cliffs, nothing is built then)")
     args = parser.parse_args()
+    global BITEXT
+    if args.bitext:
+        BITEXT = os.path.abspath(args.bitext)
+    if args.cliffs:
+        # A SIGTERM unwinds like Ctrl-C: the command running is stopped and the workspaces
+        # deleted.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        if not args.bitext:
+            subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext"],
+                           cwd=ROOT, check=True)
+        cliffs([int(s) for s in args.cliff_sizes.split(",")], args.runs, args.timeout,
+               args.markdown)
+        return
     if args.peak_memory:
         sizes = "1000,10000,50000" if args.sizes == "100,1000,10000" else args.sizes
         peak_memory([int(s) for s in sizes.split(",")])

@@ -10,7 +10,7 @@ use crate::ui::cli::Jobs;
 use crate::ui::cli::Selection;
 use crate::ui::term::Style;
 use bitext_core::error::{Error, Result, disp};
-use bitext_core::model::assess::{State, assess, linked_unit};
+use bitext_core::model::assess::{State, linked_unit};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::patch;
 use bitext_core::model::slug::Slug;
@@ -168,7 +168,7 @@ fn article_diff(
     let mut languages = Vec::new();
     for lang in langs {
         let file = ws.load_translation(lang, slug)?;
-        let assessment = assess(&article, file.as_ref());
+        let assessment = ws.assess(&article, file.as_ref());
         let (units, obsolete) = file.as_ref().map_or((&[][..], &[][..]), |f| {
             (f.units.as_slice(), f.obsolete.as_slice())
         });

@@ -15,7 +15,7 @@ use crate::ui::cli::CheckFormat;
 use crate::ui::cli::Jobs;
 use crate::ui::cli::Selection;
 use bitext_core::error::{Result, disp};
-use bitext_core::model::assess::{assess, linked_unit};
+use bitext_core::model::assess::linked_unit;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::qa::consistency::{self, Entry, Index};
@@ -99,7 +99,7 @@ pub fn run(
                 let Some(file) = ws.load_translation(lang, slug)? else {
                     continue;
                 };
-                let assessment = assess(&article, Some(&file));
+                let assessment = ws.assess(&article, Some(&file));
                 let mut targets: Vec<(
                     usize,
                     std::borrow::Cow<'_, bitext_core::model::translation::Unit>,
@@ -254,7 +254,7 @@ fn consistency_findings(
         else {
             continue;
         };
-        let states = states[l].get_or_insert_with(|| assess(source, files[l].as_ref()).states);
+        let states = states[l].get_or_insert_with(|| ws.assess(source, files[l].as_ref()).states);
         let position = articles
             .iter()
             .position(|s| s == &all[article])

@@ -9,7 +9,7 @@ use crate::ui::cli::Jobs;
 use crate::ui::cli::Selection;
 use crate::ui::term::{Style, pad_left, pad_right, width};
 use bitext_core::error::{Result, disp};
-use bitext_core::model::assess::{State, assess};
+use bitext_core::model::assess::State;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::t;
@@ -245,7 +245,7 @@ fn article_status(
     let mut languages = Vec::with_capacity(langs.len());
     for lang in langs {
         let file = ws.load_translation(lang, slug)?;
-        let assessment = assess(&article, file.as_ref());
+        let assessment = ws.assess(&article, file.as_ref());
         let counts = assessment.counts();
         let conflict_list = conflicts(&article, file.as_ref(), &assessment);
         let listed = (listing != Listing::None).then(|| {

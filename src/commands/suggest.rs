@@ -9,7 +9,7 @@ use bitext_core::error::{Result, disp};
 use bitext_core::memory::index::{Hit, Origin};
 use bitext_core::memory::score::score;
 use bitext_core::memory::store;
-use bitext_core::model::assess::{State, assess, linked_unit};
+use bitext_core::model::assess::{State, linked_unit};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::worddiff::word_diff;
@@ -66,7 +66,7 @@ pub fn run(
     matches.retain(|h| !is_self(h));
     matches.truncate(limit);
     let file = ws.load_translation(lang, slug)?;
-    let assessment = assess(&article, file.as_ref());
+    let assessment = ws.assess(&article, file.as_ref());
     let i = segment.n - 1;
     if assessment.states[i] == State::Stale
         && let Some(file) = &file

@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 
 use bitext_core::error::Error;
-use bitext_core::model::assess::{State, assess};
+use bitext_core::model::assess::State;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::translation::UnitState;
@@ -343,7 +343,7 @@ fn next_unfinished(
 ) -> Result<Option<usize>, Fail> {
     let article = ws.load_article(slug)?;
     let file = ws.load_translation(lang, slug)?;
-    let states = assess(&article, file.as_ref()).states;
+    let states = ws.assess(&article, file.as_ref()).states;
     let wanted = |i: &usize| states[*i] != State::Current && filter.shows(states[*i]);
     let after = (n..states.len()).find(wanted);
     Ok(after

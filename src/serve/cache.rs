@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use bitext_core::error::{Error, Result};
 use bitext_core::memory::store::CACHE_DIR;
-use bitext_core::model::assess::{Counts, assess};
+use bitext_core::model::assess::Counts;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::workspace::parallel::map_ordered;
@@ -445,7 +445,7 @@ fn row(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Row> {
         .iter()
         .map(|lang| {
             let file = ws.load_translation(lang, slug)?;
-            Ok(assess(&article, file.as_ref()).counts())
+            Ok(ws.assess(&article, file.as_ref()).counts())
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Row {

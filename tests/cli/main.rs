@@ -3,6 +3,7 @@
 mod accept_set;
 mod branches;
 mod browser;
+mod cache;
 mod check;
 mod completions;
 mod conventions;

@@ -273,11 +273,16 @@ impl Ws {
         std::fs::read(self.path(rel)).expect("read")
     }
 
-    /// Every file under the workspace with its bytes, to prove a command changed nothing.
+    /// Every file under the workspace with its bytes, to prove a command changed nothing;
+    /// `.bitext-cache/` left out, since a cache only saves time (the tests of saved
+    /// alignments and of the memory's index look at it themselves).
     pub(crate) fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
             for entry in std::fs::read_dir(dir).expect("read_dir") {
                 let path = entry.expect("entry").path();
+                if path.file_name().is_some_and(|name| name == ".bitext-cache") {
+                    continue;
+                }
                 if path.is_dir() {
                     walk(&path, root, out);
                 } else {

@@ -165,6 +165,8 @@ fn the_readme_tour_runs_as_written() {
         std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
         std::fs::copy(fixture.join(&rel), to).expect("copy");
     }
+    // The clone's `.gitignore` leaves bitext's caches out, as the repository's does.
+    std::fs::copy(root.join(".gitignore"), clone.path().join(".gitignore")).expect("copy");
     git(clone.path(), &git_tool, &["init", "--quiet"]);
     git(clone.path(), &git_tool, &["add", "."]);
     git(

@@ -27,8 +27,7 @@ use crate::workspace::{TRANSLATIONS_DIR, Workspace};
 
 /// Directory of imported TMX memories, relative to the root.
 pub const MEMORY_DIR: &str = "memory";
-/// Directory of caches, relative to the root; never the truth, safe to delete.
-pub const CACHE_DIR: &str = ".bitext-cache";
+pub use crate::workspace::CACHE_DIR;
 
 /// How much older than the cache every file must be for the cache to be trusted.
 const RACY: Duration = Duration::from_secs(2);

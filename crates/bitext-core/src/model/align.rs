@@ -18,14 +18,14 @@
 //! banded dynamic programme are one algorithm whose invariants (a similarity link never makes
 //! a segment `current`) are easiest to keep true read together; the tests are a third of it.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
+use sha2::{Digest, Sha256};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::model::lcs::WordMasks;
+use crate::model::lcs::{FastMap, Pattern};
 use crate::model::segment::Segment;
 use crate::model::translation::Unit;
-use crate::model::words::{TokenKind, tokens};
 
 /// Where a segment's translation comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,38 @@ pub enum Link {
     /// Live units made from earlier text of this paragraph: one for an edit or a split, two
     /// (in order) for a merge.
     Similar(Vec<usize>),
+}
+
+/// The version of the alignment's decisions: a saved alignment made by another version is
+/// never read. Raise it with any change that can link a segment differently.
+pub const VERSION: u32 = 2;
+
+/// A digest of everything [`align`] reads: each segment's text and id, each unit's source,
+/// id and whether it has a translation, each obsolete unit's source and whether it has one,
+/// and [`VERSION`]. The same inputs always give the same links, so links saved with this
+/// digest can stand for a new alignment of inputs with the same digest.
+#[must_use]
+pub fn fingerprint(units: &[Unit], obsolete: &[Unit], segments: &[Segment]) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    field(&VERSION.to_le_bytes());
+    for list in [units, obsolete] {
+        field(&(list.len() as u64).to_le_bytes());
+        for unit in list {
+            field(unit.source.as_bytes());
+            field(unit.id.as_bytes());
+            field(&[u8::from(unit.has_target())]);
+        }
+    }
+    field(&(segments.len() as u64).to_le_bytes());
+    for segment in segments {
+        field(segment.text.as_bytes());
+        field(segment.id.as_bytes());
+    }
+    hash.finalize().into()
 }
 
 /// Half-width, in segments, of the band searched around a region's diagonal.
@@ -100,7 +132,7 @@ pub fn align_with_stats(
     }
 
     // Moved paragraphs and out-of-date ids: same text, not anchored above.
-    let mut unmatched_old: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    let mut unmatched_old: FastMap<&str, VecDeque<usize>> = FastMap::default();
     for (i, text) in old.iter().enumerate() {
         if !old_used[i] {
             unmatched_old.entry(text).or_default().push_back(i);
@@ -129,7 +161,7 @@ pub fn align_with_stats(
         }
         let old_region: Vec<(&str, &str)> = olds.iter().map(|&i| old_keys[i]).collect();
         let new_region: Vec<(&str, &str)> = news.iter().map(|&j| new_keys[j]).collect();
-        for (j, group) in align_region(&old_region, &new_region, &mut stats) {
+        for (j, group) in align_changed(&old_region, &new_region, &mut stats) {
             links[news[j]] = Link::Similar(group.into_iter().map(|i| olds[i]).collect());
         }
     }
@@ -151,8 +183,8 @@ pub fn align_with_stats(
 /// The segments without a translation made from exactly their text, by text. The passes
 /// that share units only turn a missing link into a similarity link, so this stays true
 /// through them and is computed once.
-fn lacking_exact<'a>(new_keys: &[(&'a str, &str)], links: &[Link]) -> HashMap<&'a str, Vec<usize>> {
-    let mut lacking: HashMap<&str, Vec<usize>> = HashMap::new();
+fn lacking_exact<'a>(new_keys: &[(&'a str, &str)], links: &[Link]) -> FastMap<&'a str, Vec<usize>> {
+    let mut lacking: FastMap<&str, Vec<usize>> = FastMap::default();
     for (k, (key, link)) in new_keys.iter().zip(links).enumerate() {
         if !matches!(link, Link::Exact(_) | Link::ExactObsolete(_)) {
             lacking.entry(key.0).or_default().push(k);
@@ -170,7 +202,7 @@ fn lacking_exact<'a>(new_keys: &[(&'a str, &str)], links: &[Link]) -> HashMap<&'
 fn shareable(
     units: &[Unit],
     new_keys: &[(&str, &str)],
-    lacking: &HashMap<&str, Vec<usize>>,
+    lacking: &FastMap<&str, Vec<usize>>,
     i: usize,
     j: usize,
 ) -> bool {
@@ -191,6 +223,7 @@ fn link_split_pieces(
     stats: &mut AlignStats,
 ) {
     let lacking = lacking_exact(new_keys, links);
+    let mut pattern = Pattern::default();
     let mut changed = true;
     while changed {
         changed = false;
@@ -211,12 +244,13 @@ fn link_split_pieces(
                     continue;
                 }
                 let mut interner = Interner {
-                    ids: HashMap::new(),
+                    ids: FastMap::default(),
                 };
                 let old = interner.tokens(&units[i].source);
                 let new = interner.tokens(new_keys[j].0);
+                pattern.set(&old.word_ids);
                 // Containing 80 % of the piece's words (at least three) makes them related.
-                let c = related_words(&old, &old.masks(), &new, stats).unwrap_or(0);
+                let c = related_words(&pattern, &new, stats).unwrap_or(0);
                 if c >= 3 && c * 100 / new.words.max(1) >= 80 {
                     links[j] = Link::Similar(vec![i]);
                     changed = true;
@@ -247,21 +281,23 @@ fn link_edited_copies(
     }
     let lacking = lacking_exact(new_keys, links);
     let mut interner = Interner {
-        ids: HashMap::new(),
+        ids: FastMap::default(),
     };
     let old_tokens: Vec<Tokens> = olds
         .iter()
         .map(|&i| interner.tokens(&units[i].source))
         .collect();
-    let old_masks: Vec<WordMasks> = old_tokens.iter().map(Tokens::masks).collect();
+    let mut pattern = Pattern::default();
     for &j in &news {
         let new = interner.tokens(new_keys[j].0);
+        // The words shared in order are the same whichever text is the pattern.
+        pattern.set(&new.word_ids);
         let mut best: Option<(usize, usize)> = None;
         for (a, old) in old_tokens.iter().enumerate() {
             if !shareable(units, new_keys, &lacking, olds[a], j) {
                 continue;
             }
-            if let Some(c) = related_words(old, &old_masks[a], &new, stats)
+            if let Some(c) = related_words(&pattern, old, stats)
                 && best.is_none_or(|(bc, _)| c > bc)
             {
                 best = Some((c, a));
@@ -291,7 +327,7 @@ fn reuse_exact(
             Link::None | Link::ExactObsolete(_) => {}
         }
     }
-    let mut spare: HashMap<&str, VecDeque<Link>> = HashMap::new();
+    let mut spare: FastMap<&str, VecDeque<Link>> = FastMap::default();
     for (i, unit) in units.iter().enumerate() {
         if !old_used[i] && unit.has_target() {
             spare
@@ -352,7 +388,7 @@ fn link_moved_and_edited(
         return;
     }
     let mut interner = Interner {
-        ids: HashMap::new(),
+        ids: FastMap::default(),
     };
     let old_tokens: Vec<Tokens> = olds
         .iter()
@@ -363,10 +399,11 @@ fn link_moved_and_edited(
         .map(|&j| interner.tokens(new_keys[j].0))
         .collect();
     let mut candidates = Vec::new();
+    let mut pattern = Pattern::default();
     for (a, old) in old_tokens.iter().enumerate() {
-        let masks = old.masks();
+        pattern.set(&old.word_ids);
         for (b, new) in new_tokens.iter().enumerate() {
-            if let Some(c) = related_words(old, &masks, new, stats) {
+            if let Some(c) = related_words(&pattern, new, stats) {
                 candidates.push((c, a, b));
             }
         }
@@ -391,40 +428,31 @@ struct Tokens {
     words: usize,
 }
 
-impl Tokens {
-    fn masks(&self) -> WordMasks {
-        WordMasks::new(&self.word_ids)
-    }
-}
-
-/// The words `old` (with `masks`, its [`WordMasks`]) and `new` share in order (the length
-/// of the longest common subsequence of their words), when that makes them related; `None`
-/// otherwise.
-fn related_words(
-    old: &Tokens,
-    masks: &WordMasks,
-    new: &Tokens,
-    stats: &mut AlignStats,
-) -> Option<usize> {
-    if !related(old.words.min(new.words), old.words, new.words) {
+/// The words the text set in `pattern` (an old paragraph) and `new` share in order (the
+/// length of the longest common subsequence of their words), when that makes them related;
+/// `None` otherwise.
+fn related_words(pattern: &Pattern, new: &Tokens, stats: &mut AlignStats) -> Option<usize> {
+    let old = pattern.len();
+    if !related(old.min(new.words), old, new.words) {
         return None;
     }
     stats.comparisons += 1;
-    let c = masks.lcs(&new.word_ids);
-    related(c, old.words, new.words).then_some(c)
+    let c = pattern.lcs(&new.word_ids);
+    related(c, old, new.words).then_some(c)
 }
 
 struct Interner<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: FastMap<&'a str, u32>,
 }
 
 impl<'a> Interner<'a> {
     fn tokens(&mut self, text: &'a str) -> Tokens {
         let mut word_ids = Vec::new();
-        for (token, kind) in tokens(text) {
-            if kind == TokenKind::Word {
+        // The words of `words::tokens`: maximal runs of letters and digits.
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if !word.is_empty() {
                 let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-                word_ids.push(*self.ids.entry(token).or_insert(next));
+                word_ids.push(*self.ids.entry(word).or_insert(next));
             }
         }
         Tokens {
@@ -455,6 +483,53 @@ enum Step {
     Merge,
 }
 
+/// Aligns the unmatched units and segments of one changed region. A unit `sync` attached to
+/// a segment (same id, earlier text: only `sync` writes a segment's id next to another text)
+/// keeps that link, in order, and splits the region there: once `sync` has recorded an
+/// alignment, reading it back costs a lookup per link instead of a search, and decides what
+/// the search decided before `sync`. Such a link is a similarity link, so it can only make
+/// the segment stale, never current.
+fn align_changed(
+    old: &[(&str, &str)],
+    new: &[(&str, &str)],
+    stats: &mut AlignStats,
+) -> Vec<(usize, Vec<usize>)> {
+    let by_id: FastMap<&str, usize> = new
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, id))| !id.is_empty())
+        .map(|(j, (_, id))| (*id, j))
+        .collect();
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for (i, (_, id)) in old.iter().enumerate() {
+        if let Some(&j) = by_id.get(id)
+            && kept.last().is_none_or(|&(_, last)| j > last)
+        {
+            kept.push((i, j));
+        }
+    }
+    if kept.is_empty() {
+        return align_region(old, new, stats);
+    }
+    let mut links = Vec::new();
+    let (mut from_i, mut from_j) = (0, 0);
+    for (i, j) in kept.into_iter().chain([(old.len(), new.len())]) {
+        if from_i < i && from_j < j {
+            let between = align_region(&old[from_i..i], &new[from_j..j], stats);
+            links.extend(
+                between.into_iter().map(|(b, group)| {
+                    (from_j + b, group.into_iter().map(|a| from_i + a).collect())
+                }),
+            );
+        }
+        if i < old.len() {
+            links.push((j, vec![i]));
+        }
+        (from_i, from_j) = (i + 1, j + 1);
+    }
+    links
+}
+
 /// Aligns the unmatched units and segments of one region, preserving order.
 ///
 /// Returns, for each linked new index, the old indices it takes its translation from.
@@ -474,43 +549,18 @@ fn align_region(
     const KEPT_LINK: i64 = 1 << 40;
     let (m, k) = (old.len(), new.len());
     let mut interner = Interner {
-        ids: HashMap::new(),
+        ids: FastMap::default(),
     };
     let old_tokens: Vec<Tokens> = old.iter().map(|(t, _)| interner.tokens(t)).collect();
     let new_tokens: Vec<Tokens> = new.iter().map(|(t, _)| interner.tokens(t)).collect();
 
-    let old_masks: Vec<WordMasks> = old_tokens.iter().map(Tokens::masks).collect();
-    // Two consecutive old paragraphs as one, for merges.
-    let joined: Vec<Tokens> = old_tokens
-        .windows(2)
-        .map(|w| Tokens {
-            word_ids: [w[0].word_ids.as_slice(), &w[1].word_ids].concat(),
-            words: w[0].words + w[1].words,
-        })
-        .collect();
-    let joined_masks: Vec<WordMasks> = joined.iter().map(Tokens::masks).collect();
-
-    let counted = std::cell::RefCell::new(AlignStats::default());
-    let mut pair_cache: HashMap<(usize, usize), Option<usize>> = HashMap::new();
-    let mut pair = |i: usize, j: usize| -> Option<usize> {
-        *pair_cache.entry((i, j)).or_insert_with(|| {
-            related_words(
-                &old_tokens[i],
-                &old_masks[i],
-                &new_tokens[j],
-                &mut counted.borrow_mut(),
-            )
-        })
-    };
-    let merged = |i: usize, j: usize| -> Option<usize> {
-        related_words(
-            &joined[i],
-            &joined_masks[i],
-            &new_tokens[j],
-            &mut counted.borrow_mut(),
-        )
-    };
-
+    // Row i compares old paragraph i - 1 (and, for merges, i - 2 and i - 1 joined) with the
+    // new paragraphs of its band: one pattern each, set once per row, and the row's pairs
+    // remembered for the split bead, which reads them again.
+    let mut single = Pattern::default();
+    let mut joined = Pattern::default();
+    let mut row: Vec<Option<Option<usize>>> = Vec::new();
+    let mut row_from = 0;
     // Row i may use columns lo(i)..=hi(i): the diagonal's span for that row, widened by BAND.
     let lo = |i: usize| (i * k / m).saturating_sub(BAND);
     let hi = |i: usize| ((i + 1) * k).div_ceil(m).saturating_add(BAND).min(k);
@@ -523,10 +573,27 @@ fn align_region(
         }
         score[i][j - row_lo]
     };
+    let mut joined_words: Vec<u32> = Vec::new();
     for i in 0..=m {
         let (row_lo, row_hi) = (lo(i), hi(i));
         score.push(vec![NONE; row_hi - row_lo + 1]);
         step.push(vec![Step::Start; row_hi - row_lo + 1]);
+        if i > 0 {
+            single.set(&old_tokens[i - 1].word_ids);
+            row_from = row_lo.saturating_sub(2);
+            row.clear();
+            row.resize(row_hi + 1 - row_from, None);
+        }
+        if i > 1 {
+            joined_words.clear();
+            joined_words.extend(&old_tokens[i - 2].word_ids);
+            joined_words.extend(&old_tokens[i - 1].word_ids);
+            joined.set(&joined_words);
+        }
+        // Old paragraph i - 1 against new paragraph j, computed once per row.
+        let pair = |row: &mut Vec<Option<Option<usize>>>, stats: &mut AlignStats, j: usize| {
+            *row[j - row_from].get_or_insert_with(|| related_words(&single, &new_tokens[j], stats))
+        };
         for j in row_lo..=row_hi {
             let mut best = (if i == 0 && j == 0 { 0 } else { NONE }, Step::Start);
             let mut consider = |value: i64, s: Step| {
@@ -545,7 +612,7 @@ fn align_region(
             if i > 0 && j > 0 {
                 let prev = get(&score, i - 1, j - 1);
                 if prev > NONE
-                    && let Some(c) = pair(i - 1, j - 1)
+                    && let Some(c) = pair(&mut row, stats, j - 1)
                 {
                     let kept = if old[i - 1].1 == new[j - 1].1 {
                         KEPT_LINK
@@ -558,7 +625,8 @@ fn align_region(
             if i > 0 && j > 1 {
                 let prev = get(&score, i - 1, j - 2);
                 if prev > NONE
-                    && let (Some(c1), Some(c2)) = (pair(i - 1, j - 2), pair(i - 1, j - 1))
+                    && let Some(c1) = pair(&mut row, stats, j - 2)
+                    && let Some(c2) = pair(&mut row, stats, j - 1)
                 {
                     consider(prev + 4 * to_i64(c1 + c2) - 1, Step::Split);
                 }
@@ -566,7 +634,7 @@ fn align_region(
             if i > 1 && j > 0 {
                 let prev = get(&score, i - 2, j - 1);
                 if prev > NONE
-                    && let Some(c) = merged(i - 2, j - 1)
+                    && let Some(c) = related_words(&joined, &new_tokens[j - 1], stats)
                 {
                     consider(prev + 4 * to_i64(c) - 1, Step::Merge);
                 }
@@ -603,7 +671,6 @@ fn align_region(
         }
     }
     links.reverse();
-    stats.comparisons += counted.borrow().comparisons;
     links
 }
 

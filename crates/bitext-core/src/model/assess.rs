@@ -85,7 +85,15 @@ impl Assessment {
 pub fn assess(article: &Article, file: Option<&TranslationFile>) -> Assessment {
     let (units, obsolete): (&[Unit], &[Unit]) =
         file.map_or((&[], &[]), |f| (&f.units, &f.obsolete));
-    let links = align(units, obsolete, &article.segments);
+    assess_with(file, align(units, obsolete, &article.segments))
+}
+
+/// As [`assess`], with the links [`align`] made for these same inputs (remembered or saved
+/// by the workspace, see `Workspace::assess`).
+#[must_use]
+pub fn assess_with(file: Option<&TranslationFile>, links: Vec<Link>) -> Assessment {
+    let (units, obsolete): (&[Unit], &[Unit]) =
+        file.map_or((&[], &[]), |f| (&f.units, &f.obsolete));
     let states = links
         .iter()
         .map(|link| match link {

@@ -9,57 +9,76 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// The words of one text as bit masks: for each distinct word, the positions where it occurs.
-pub(crate) struct WordMasks {
+/// The words of one text as bit masks, for each distinct word the positions where it occurs,
+/// ready to be compared with many other texts. Set again for the next text, it reuses its
+/// tables: comparing one paragraph with the few dozen a region's band holds allocates
+/// nothing.
+#[derive(Default)]
+pub(crate) struct Pattern {
+    /// For each word id, 1 + the index of its masks in `bits` (in blocks); 0 when absent.
+    slot: Vec<u32>,
+    bits: Vec<u64>,
+    /// The ids whose slot is set, to clear them for the next text.
+    present: Vec<u32>,
     len: usize,
     blocks: usize,
-    /// For each word id, the offset of its `blocks` masks in `bits`.
-    offsets: HashMap<u32, usize, BuildHasherDefault<IdHasher>>,
-    bits: Vec<u64>,
 }
 
-impl WordMasks {
-    /// The masks of a sequence of word ids.
-    pub(crate) fn new(words: &[u32]) -> Self {
-        let blocks = words.len().div_ceil(64).max(1);
-        let mut offsets: HashMap<u32, usize, BuildHasherDefault<IdHasher>> = HashMap::default();
-        let mut bits = Vec::new();
-        for (position, &id) in words.iter().enumerate() {
-            let offset = *offsets.entry(id).or_insert_with(|| {
-                bits.extend(std::iter::repeat_n(0, blocks));
-                bits.len() - blocks
-            });
-            bits[offset + position / 64] |= 1 << (position % 64);
+impl Pattern {
+    /// Makes `words` (word ids, small dense integers) the text compared.
+    pub(crate) fn set(&mut self, words: &[u32]) {
+        for &id in &self.present {
+            self.slot[id as usize] = 0;
         }
-        Self {
-            len: words.len(),
-            blocks,
-            offsets,
-            bits,
+        self.present.clear();
+        self.bits.clear();
+        self.len = words.len();
+        self.blocks = words.len().div_ceil(64).max(1);
+        for (position, &id) in words.iter().enumerate() {
+            let at = id as usize;
+            if at >= self.slot.len() {
+                self.slot.resize(at + 1, 0);
+            }
+            if self.slot[at] == 0 {
+                self.bits.extend(std::iter::repeat_n(0, self.blocks));
+                self.slot[at] = u32::try_from(self.bits.len() / self.blocks).unwrap_or(u32::MAX);
+                self.present.push(id);
+            }
+            let offset = (self.slot[at] as usize - 1) * self.blocks;
+            self.bits[offset + position / 64] |= 1 << (position % 64);
         }
     }
 
-    /// The length of the longest common subsequence of this text's words and `other`.
+    /// The number of words of the text set.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The masks of word `id`, if the text set has it.
+    fn masks(&self, id: u32) -> Option<&[u64]> {
+        let slot = *self.slot.get(id as usize)? as usize;
+        (slot > 0).then(|| &self.bits[(slot - 1) * self.blocks..slot * self.blocks])
+    }
+
+    /// The length of the longest common subsequence of the text set and `other`.
     pub(crate) fn lcs(&self, other: &[u32]) -> usize {
         if self.len == 0 || other.is_empty() {
             return 0;
         }
         if self.blocks == 1 {
             let mut v = u64::MAX;
-            for id in other {
-                if let Some(&offset) = self.offsets.get(id) {
-                    let m = self.bits[offset];
+            for &id in other {
+                if let Some(&[m]) = self.masks(id) {
                     v = v.wrapping_add(v & m) | (v & !m);
                 }
             }
             return zeros(v, self.len);
         }
         let mut v = vec![u64::MAX; self.blocks];
-        for id in other {
-            let Some(&offset) = self.offsets.get(id) else {
+        for &id in other {
+            let Some(masks) = self.masks(id) else {
                 continue;
             };
-            let masks = &self.bits[offset..offset + self.blocks];
             let mut carry = false;
             for (word, &m) in v.iter_mut().zip(masks) {
                 let (sum, c1) = word.overflowing_add(*word & m);
@@ -85,9 +104,19 @@ fn zeros(v: u64, width: usize) -> usize {
     (!v & mask).count_ones() as usize
 }
 
-/// Word ids are small dense integers: they hash by one multiplication.
+/// A fast hasher for the alignment's own tables (word texts and word ids, from one article):
+/// eight bytes at a time, one rotation and one multiplication each, as the Rust compiler's
+/// `FxHasher` does. Not for keys an adversary picks to collide; a slow table is all they get.
 #[derive(Default)]
 pub(crate) struct IdHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -95,15 +124,35 @@ impl Hasher for IdHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
         }
     }
 
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
     fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
+
+/// A hash map keyed by the alignment's words or word ids.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -127,12 +176,30 @@ mod tests {
         row[b.len()]
     }
 
+    fn lcs(a: &[u32], b: &[u32]) -> usize {
+        let mut pattern = Pattern::default();
+        pattern.set(a);
+        pattern.lcs(b)
+    }
+
     #[test]
     fn known_lengths() {
-        assert_eq!(WordMasks::new(&[1, 2, 3, 4]).lcs(&[1, 3, 4, 2]), 3);
-        assert_eq!(WordMasks::new(&[]).lcs(&[1]), 0);
-        assert_eq!(WordMasks::new(&[5, 5, 5]).lcs(&[5, 5]), 2);
-        assert_eq!(WordMasks::new(&[1, 2]).lcs(&[3, 4]), 0);
+        assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 2]), 3);
+        assert_eq!(lcs(&[], &[1]), 0);
+        assert_eq!(lcs(&[5, 5, 5], &[5, 5]), 2);
+        assert_eq!(lcs(&[1, 2], &[3, 4]), 0);
+        assert_eq!(lcs(&[1, 2], &[9_999, 2]), 1, "a word the pattern never saw");
+    }
+
+    #[test]
+    fn a_pattern_set_again_forgets_the_text_before() {
+        let mut pattern = Pattern::default();
+        pattern.set(&(0..100).collect::<Vec<u32>>());
+        assert_eq!(pattern.lcs(&[3, 4, 5]), 3);
+        pattern.set(&[7, 8]);
+        assert_eq!(pattern.lcs(&[3, 4, 5]), 0);
+        assert_eq!(pattern.lcs(&[8, 7, 8]), 2);
+        assert_eq!(pattern.len(), 2);
     }
 
     proptest! {
@@ -142,8 +209,12 @@ mod tests {
             a in proptest::collection::vec(0u32..6, 0..200),
             b in proptest::collection::vec(0u32..6, 0..200),
         ) {
-            prop_assert_eq!(WordMasks::new(&a).lcs(&b), naive(&a, &b));
-            prop_assert_eq!(WordMasks::new(&b).lcs(&a), naive(&a, &b));
+            prop_assert_eq!(lcs(&a, &b), naive(&a, &b));
+            // The same pattern set for another text first: nothing of it may remain.
+            let mut pattern = Pattern::default();
+            pattern.set(&a);
+            pattern.set(&b);
+            prop_assert_eq!(pattern.lcs(&a), naive(&a, &b));
         }
     }
 }

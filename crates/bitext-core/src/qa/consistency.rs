@@ -13,7 +13,7 @@ use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::io::{Read as _, Seek as _, Write as _};
 
 use crate::error::{Error, Result};
-use crate::model::assess::{assess, linked_unit};
+use crate::model::assess::linked_unit;
 use crate::model::lang::Lang;
 use crate::qa::{Check, Finding, Place};
 use crate::workspace::Workspace;
@@ -146,7 +146,7 @@ impl Index {
                     let Some(file) = ws.load_translation(lang, slug)? else {
                         continue;
                     };
-                    let assessment = assess(&article, Some(&file));
+                    let assessment = ws.assess(&article, Some(&file));
                     for (segment, link) in article.segments.iter().zip(&assessment.links) {
                         if let Some(unit) = linked_unit(link, &file.units, &file.obsolete) {
                             let e = entry(l, index, segment.n, &segment.text, &unit.target);

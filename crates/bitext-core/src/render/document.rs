@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result, disp};
 use crate::l10n::{Arg, Localizer};
-use crate::model::assess::{State, assess, linked_unit};
+use crate::model::assess::{State, linked_unit};
 use crate::model::lang::Lang;
 use crate::model::segment::{SegmentKind, outline};
 use crate::model::shape::Frame;
@@ -256,7 +256,7 @@ pub fn build_article(
     let mut per_lang = Vec::with_capacity(chain.len());
     for lang in chain {
         let file = ws.load_translation(lang, slug)?;
-        let assessment = assess(&article, file.as_ref());
+        let assessment = ws.assess(&article, file.as_ref());
         per_lang.push((lang, file, assessment));
     }
     let mut gaps = Vec::new();

@@ -6,6 +6,7 @@
 //! Commands get everything they read through a [`Workspace`], which resolves command-line
 //! names (articles, languages) once and names every file relative to the root in errors.
 
+mod alignments;
 pub mod checks;
 pub mod config;
 pub mod lock;
@@ -25,6 +26,9 @@ use crate::workspace::config::{CONFIG_FILE, Config};
 pub const SOURCES_DIR: &str = "sources";
 /// Directory of translation files, relative to the root.
 pub const TRANSLATIONS_DIR: &str = "translations";
+/// Directory of caches (the memory's index, saved alignments), relative to the root: only
+/// saves time, and can be deleted at any moment.
+pub const CACHE_DIR: &str = ".bitext-cache";
 
 /// An opened workspace with its validated configuration.
 #[derive(Debug)]
@@ -35,6 +39,8 @@ pub struct Workspace {
     pub config: Config,
     /// `root` with every symbolic link resolved, to tell what lies inside the workspace.
     canonical_root: PathBuf,
+    /// The alignments this command made or read (see [`Workspace::assess`]).
+    alignments: alignments::Alignments,
 }
 
 impl Workspace {
@@ -81,6 +87,7 @@ impl Workspace {
             root,
             config,
             canonical_root,
+            alignments: alignments::Alignments::default(),
         })
     }
 

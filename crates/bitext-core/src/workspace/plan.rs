@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::error::Result;
 use crate::model::article::Article;
-use crate::model::assess::{Assessment, SyncChanges, assess, synced};
+use crate::model::assess::{Assessment, SyncChanges, synced};
 use crate::model::lang::Lang;
 use crate::model::slug::Slug;
 use crate::model::translation::{TranslationFile, write_atomic};
@@ -48,7 +48,7 @@ impl FilePlan {
     pub fn for_article(ws: &Workspace, article: Article, lang: &Lang, purge: bool) -> Result<Self> {
         let path = Workspace::translation_path(lang, &article.slug);
         let (before, existing) = ws.read_translation(lang, &article.slug)?.unzip();
-        let assessment = assess(&article, existing.as_ref());
+        let assessment = ws.assess(&article, existing.as_ref());
         let (file, changes) = synced(
             &article,
             lang.as_str(),
