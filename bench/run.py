@@ -929,6 +929,96 @@ def cliff_table(rows, runs, timeout, notes, markdown):
                         for i, (c, w) in enumerate(zip(row, widths))))
 
 
+FIXTURE = os.path.join(ROOT, "tests", "fixtures", "large-sweeping-edit.tar.gz")
+GOAL_SLUG = "blog-uncategorized-10-lts-to-12-lts"
+GOAL_TEXT = ("Prise en charge du remplacement de http(s).globalAgent (Roy Sommer) "
+             "[#25170](https://github.com/nodejs/node/pull/25170)")
+
+
+def goal_variants(workdir):
+    """The fixture's workspaces: `unchanged` (the edited post, every segment translated from
+    its current text), `edited` (as shipped: the French file as `sync` left it, each unit
+    with its segment's id and the text it was made from), `before sync` (each unit with the
+    id of the text it was made from, as before any `sync`: every link must be searched for)
+    and `after sync` (`before sync` once `bitext sync` ran)."""
+    shipped = os.path.join(workdir, "edited")
+    os.makedirs(shipped)
+    subprocess.run(["tar", "xzf", FIXTURE, "-C", shipped], check=True)
+    translation = os.path.join("translations", "fr", GOAL_SLUG + ".json")
+
+    def variant(name, change):
+        path = os.path.join(workdir, name)
+        shutil.copytree(shipped, path)
+        with open(os.path.join(path, translation), encoding="utf-8") as f:
+            data = json.load(f)
+        change(path, data)
+        with open(os.path.join(path, translation), "w", encoding="utf-8") as f:
+            f.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return path
+
+    def unchanged(path, data):
+        for unit in data["units"]:
+            unit["source"] = None
+        os.remove(os.path.join(path, translation))
+        subprocess.run([BITEXT, "-C", path, "sync"], check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(path, translation), encoding="utf-8") as f:
+            data.clear()
+            data.update(json.load(f))
+        for unit in data["units"]:
+            unit["target"] = cliff_translate(unit["source"])
+            unit["state"] = "translated"
+
+    def before_sync(_, data):
+        for unit in data["units"]:
+            unit["id"] = unit["target"][len("FR["):unit["target"].index("]")]
+
+    paths = {"unchanged": variant("unchanged", unchanged), "edited": shipped,
+             "before sync": variant("before sync", before_sync)}
+    after = os.path.join(workdir, "after sync")
+    shutil.copytree(paths["before sync"], after)
+    subprocess.run([BITEXT, "-C", after, "sync"], check=True, stdout=subprocess.DEVNULL)
+    paths["after sync"] = after
+    for path in paths.values():
+        shutil.rmtree(os.path.join(path, ".bitext-cache"), ignore_errors=True)
+    return paths
+
+
+GOAL_COMMANDS = [
+    ("status", ["status"], False),
+    ("diff", ["diff"], False),
+    ("check", ["check"], False),
+    ("qa", ["qa"], False),
+    ("sync", ["sync"], True),
+    ("set", ["set", GOAL_SLUG, "183", "-l", "fr", "--text", GOAL_TEXT], True),
+    ("accept", ["accept", GOAL_SLUG, "616", "-l", "fr", "--force"], True),
+]
+
+
+def goals(runs, timeout):
+    """The issue's goals on the real fixture: every command on each variant of
+    `goal_variants`, without saved alignments, with its ratio to `status` of the same
+    variant and to `status` of the unchanged article."""
+    print(f"Machine: {CORES} cores; best of {runs} runs; every run without `.bitext-cache`; "
+          f"bitext {BITEXT}")
+    print()
+    print("| workspace | command | s | × its status | × unchanged status | peak MiB |")
+    print("|---|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="bitext-goals-") as workdir:
+        paths = goal_variants(workdir)
+        base = None
+        for name, path in paths.items():
+            status = None
+            for command, tail, writes in GOAL_COMMANDS:
+                secs, mib, code = cliff_runs(path, tail, runs, timeout, fresh_copy=writes)
+                if command == "status":
+                    status = secs
+                    if name == "unchanged":
+                        base = secs
+                shown = "timed out" if code is None else f"{secs:.3f}"
+                print(f"| {name} | {command} | {shown} | {secs / status:.2f} | "
+                      f"{secs / base:.2f} | {mib:.1f} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
@@ -951,12 +1041,22 @@ def main():
     parser.add_argument("--markdown", action="store_true",
                         help="with --cliffs: print the table in Markdown (the other modes "
                         "always do)")
+    parser.add_argument("--goals", action="store_true",
+                        help="only every command on the real large-sweeping-edit fixture, "
+                        "with ratios to status")
     parser.add_argument("--bitext", help="measure this bitext binary instead of "
                         "target/release/bitext (with --cliffs, nothing is built then)")
     args = parser.parse_args()
     global BITEXT
     if args.bitext:
         BITEXT = os.path.abspath(args.bitext)
+    if args.goals:
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        if not args.bitext:
+            subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext"],
+                           cwd=ROOT, check=True)
+        goals(args.runs, args.timeout)
+        return
     if args.cliffs:
         # A SIGTERM unwinds like Ctrl-C: the command running is stopped and the workspaces
         # deleted.

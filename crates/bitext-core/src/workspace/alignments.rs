@@ -28,21 +28,52 @@ use sha2::{Digest, Sha256};
 use crate::model::align::{Link, VERSION, align_with_stats, fingerprint};
 use crate::model::article::Article;
 use crate::model::assess::{Assessment, assess, assess_with};
+use crate::model::slug::Slug;
 use crate::model::translation::{TranslationFile, Unit};
 use crate::workspace::{CACHE_DIR, Workspace};
 
 /// Where saved alignments live, under [`CACHE_DIR`].
 const DIR: &str = "alignments";
 
-/// The alignments of one workspace, remembered for the life of the [`Workspace`].
+/// What one workspace remembers for the life of the [`Workspace`]: alignments, and the
+/// articles read last.
 #[derive(Debug, Default)]
-pub(crate) struct Alignments {
+pub(crate) struct Memo {
     /// (article, language) → the digest of the inputs and their links.
     remembered: Mutex<HashMap<(String, String), Remembered>>,
     /// Whether `.bitext-cache/alignments/` exists: when it does not, nothing is read.
     saved_any: OnceLock<bool>,
     /// How many alignments were computed rather than remembered or read.
     computed: AtomicUsize,
+    /// The articles read last, with the bytes they were read from, most recent last: a
+    /// command that reads an article twice (`set` records a translation, then checks its
+    /// consistency with the workspace's other translations) segments it once.
+    articles: Mutex<Vec<(Vec<u8>, Article)>>,
+}
+
+/// How many segmented articles [`Memo`] keeps: enough for the few a command reads
+/// again, never the whole workspace.
+const KEPT_ARTICLES: usize = 4;
+
+impl Memo {
+    /// The article `slug` at `path` as segmented from exactly `bytes`, if it was read last.
+    pub(crate) fn article(&self, slug: &Slug, path: &Path, bytes: &[u8]) -> Option<Article> {
+        let kept = self.articles.lock().ok()?;
+        kept.iter()
+            .find(|(b, a)| a.slug == *slug && a.path == path && b.as_slice() == bytes)
+            .map(|(_, a)| a.clone())
+    }
+
+    /// Keeps `article`, segmented from `bytes`, for [`Memo::article`].
+    pub(crate) fn remember_article(&self, bytes: Vec<u8>, article: &Article) {
+        if let Ok(mut kept) = self.articles.lock() {
+            kept.retain(|(_, a)| a.slug != article.slug);
+            if kept.len() == KEPT_ARTICLES {
+                kept.remove(0);
+            }
+            kept.push((bytes, article.clone()));
+        }
+    }
 }
 
 type Remembered = ([u8; 32], Arc<Vec<Link>>);
@@ -58,7 +89,7 @@ impl Workspace {
         let digest = fingerprint(&f.units, &f.obsolete, &article.segments);
         let key = (article.slug.as_str().to_owned(), f.lang.clone());
         let known = self
-            .alignments
+            .memo
             .remembered
             .lock()
             .ok()
@@ -70,7 +101,7 @@ impl Workspace {
         let links = match self.read_saved(&rel, &digest, article, f) {
             Some(links) => links,
             None => {
-                self.alignments.computed.fetch_add(1, Ordering::Relaxed);
+                self.memo.computed.fetch_add(1, Ordering::Relaxed);
                 let (links, stats) = align_with_stats(&f.units, &f.obsolete, &article.segments);
                 let searched = stats.comparisons > 0
                     || links.iter().any(|link| matches!(link, Link::Similar(_)));
@@ -80,7 +111,7 @@ impl Workspace {
                 links
             }
         };
-        if let Ok(mut map) = self.alignments.remembered.lock() {
+        if let Ok(mut map) = self.memo.remembered.lock() {
             map.insert(key, (digest, Arc::new(links.clone())));
         }
         assess_with(file, links)
@@ -96,7 +127,7 @@ impl Workspace {
         file: &TranslationFile,
     ) -> Option<Vec<Link>> {
         let any = *self
-            .alignments
+            .memo
             .saved_any
             .get_or_init(|| self.abs(&Path::new(CACHE_DIR).join(DIR)).is_dir());
         if !any || self.check_inside(rel).is_err() {
@@ -217,7 +248,6 @@ fn hex(bytes: &[u8; 32]) -> String {
 mod tests {
     use super::*;
     use crate::model::segment::segment;
-    use crate::model::slug::Slug;
 
     const BEFORE: &str = "# The harbour\n\nThe council met on Monday to discuss the budget \
         for the coming year.\n\nFishermen said the catch has fallen by a third since the \
@@ -270,7 +300,7 @@ mod tests {
         let first = ws.assess(&article, Some(&file));
         let second = ws.assess(&article, Some(&file));
         assert_eq!(first.states, second.states);
-        assert_eq!(ws.alignments.computed.load(Ordering::Relaxed), 1);
+        assert_eq!(ws.memo.computed.load(Ordering::Relaxed), 1);
         assert_eq!(first.states, assess(&article, Some(&file)).states);
         assert_eq!(first.counts().stale, 2, "{:?}", first.states);
 
@@ -279,7 +309,7 @@ mod tests {
         assert!(saved.is_file());
         let next = Workspace::open(Some(dir.path())).expect("workspace");
         assert_eq!(next.assess(&article, Some(&file)).states, first.states);
-        assert_eq!(next.alignments.computed.load(Ordering::Relaxed), 0);
+        assert_eq!(next.memo.computed.load(Ordering::Relaxed), 0);
     }
 
     #[test]
@@ -298,7 +328,7 @@ mod tests {
         let next = Workspace::open(Some(dir.path())).expect("workspace");
         let read = next.assess(&article, Some(&file));
         assert_eq!(read.states, honest.states);
-        assert_eq!(next.alignments.computed.load(Ordering::Relaxed), 1);
+        assert_eq!(next.memo.computed.load(Ordering::Relaxed), 1);
         assert_eq!(
             std::fs::read_to_string(&saved).expect("saved"),
             text,

@@ -39,8 +39,9 @@ pub struct Workspace {
     pub config: Config,
     /// `root` with every symbolic link resolved, to tell what lies inside the workspace.
     canonical_root: PathBuf,
-    /// The alignments this command made or read (see [`Workspace::assess`]).
-    alignments: alignments::Alignments,
+    /// The alignments this command made or read (see [`Workspace::assess`]) and the articles
+    /// it read last.
+    memo: alignments::Memo,
 }
 
 impl Workspace {
@@ -87,7 +88,7 @@ impl Workspace {
             root,
             config,
             canonical_root,
-            alignments: alignments::Alignments::default(),
+            memo: alignments::Memo::default(),
         })
     }
 
@@ -284,7 +285,12 @@ impl Workspace {
             path: path.clone(),
             source,
         })?;
-        Article::from_bytes(slug.clone(), path, &bytes)
+        if let Some(article) = self.memo.article(slug, &path, &bytes) {
+            return Ok(article);
+        }
+        let article = Article::from_bytes(slug.clone(), path, &bytes)?;
+        self.memo.remember_article(bytes, &article);
+        Ok(article)
     }
 
     /// Reads an article's translation file in `lang`, if it exists.
