@@ -284,11 +284,11 @@ proptest! {
             let markdown = render(&blocks, 60, false);
             let current = article(&markdown);
             let verdict = assess(&current, Some(&file));
-            let (once, _) = synced(&current, "fr", Some(&file), &verdict, false);
+            let (once, _) = synced(&current, "fr", Some(file.clone()), &verdict, false);
             let after_once = assess(&current, Some(&once));
             prop_assert_eq!(&after_once.states, &verdict.states, "article:\n{}\nfile: {:#?}", markdown, file);
             prop_assert_eq!(after_once.obsolete, verdict.obsolete, "article:\n{}\nfile: {:#?}\nonce: {:#?}\nlinks {:?} / {:?}", markdown, file, once, verdict.links, after_once.links);
-            let (twice, changes) = synced(&current, "fr", Some(&once), &after_once, false);
+            let (twice, changes) = synced(&current, "fr", Some(once.clone()), &after_once, false);
             prop_assert_eq!(&twice, &once);
             prop_assert_eq!(changes.added + changes.obsoleted + changes.restored, 0);
             let kept = all_targets(&once);

@@ -374,22 +374,6 @@ pub fn render_json(report: &DiffReport) -> String {
     text
 }
 
-/// One article as an element of the `articles` array of [`render_json`]'s document: its
-/// pretty JSON indented two levels. A JSON string never holds a raw line break, so indenting
-/// every line indents exactly the document's lines.
-fn json_element(article: &ArticleDiff) -> String {
-    let text = serde_json::to_string_pretty(article).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
-    }
-    out
-}
-
 /// Writes `diff` in `format` to `out` as it goes, an article at a time, exactly as the
 /// renderers of the whole report would; returns whether anything was shown.
 ///
@@ -441,7 +425,7 @@ pub fn write_to(
                 let sep: &[u8] = if shown { b",\n" } else { b"\n" };
                 shown = true;
                 out.write_all(sep).map_err(io)?;
-                out.write_all(json_element(&article).as_bytes()).map_err(io)
+                crate::report::json::write_element(out, &article).map_err(io)
             })?;
             let end: &[u8] = if shown { b"\n  ]\n}\n" } else { b"]\n}\n" };
             out.write_all(end).map_err(io)?;

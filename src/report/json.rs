@@ -23,6 +23,43 @@ pub fn element(value: &impl Serialize) -> String {
     out
 }
 
+/// As [`element`], written to `out` as it is serialised: a large element (a long article's
+/// stale segments) is never held whole, let alone twice.
+///
+/// # Errors
+/// A failed write.
+pub fn write_element(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    let mut indented = io::BufWriter::with_capacity(1 << 16, Indented { out });
+    indented.write_all(b"    ")?;
+    serde_json::to_writer_pretty(&mut indented, value).map_err(io::Error::other)?;
+    indented.flush()
+}
+
+/// A writer that indents every line after the first by four spaces (the first is indented
+/// by [`write_element`]). A JSON string never holds a raw line break, so every line break
+/// written is one of the document's.
+struct Indented<'a> {
+    out: &'a mut dyn Write,
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.out.write_all(first)?;
+        }
+        for line in lines {
+            self.out.write_all(b"\n    ")?;
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// Writes `,\n  "name": [...]` with the elements of `spool` (pushed with the separator
 /// `",\n"`), as `serde_json` prints an array after another field.
 ///
@@ -35,4 +72,17 @@ pub fn array(out: &mut dyn Write, name: &str, spool: Spool) -> io::Result<()> {
     write!(out, ",\n  \"{name}\": [\n")?;
     spool.copy_to(out)?;
     write!(out, "\n  ]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_element_is_the_element() {
+        let value = serde_json::json!({"a": [1, {"b": "x\ny"}], "c": ""});
+        let mut out = Vec::new();
+        write_element(&mut out, &value).expect("write");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), element(&value));
+    }
 }

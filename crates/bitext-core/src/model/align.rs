@@ -245,12 +245,13 @@ fn link_split_pieces(
                 }
                 let mut interner = Interner {
                     ids: FastMap::default(),
+                    scratch: Vec::new(),
                 };
                 let old = interner.tokens(&units[i].source);
                 let new = interner.tokens(new_keys[j].0);
                 pattern.set(&old.word_ids);
                 // Containing 80 % of the piece's words (at least three) makes them related.
-                let c = related_words(&pattern, &new, stats).unwrap_or(0);
+                let c = related_words(&pattern, &new.word_ids, stats).unwrap_or(0);
                 if c >= 3 && c * 100 / new.words.max(1) >= 80 {
                     links[j] = Link::Similar(vec![i]);
                     changed = true;
@@ -282,6 +283,7 @@ fn link_edited_copies(
     let lacking = lacking_exact(new_keys, links);
     let mut interner = Interner {
         ids: FastMap::default(),
+        scratch: Vec::new(),
     };
     let old_tokens: Vec<Tokens> = olds
         .iter()
@@ -297,7 +299,7 @@ fn link_edited_copies(
             if !shareable(units, new_keys, &lacking, olds[a], j) {
                 continue;
             }
-            if let Some(c) = related_words(&pattern, old, stats)
+            if let Some(c) = related_words(&pattern, &old.word_ids, stats)
                 && best.is_none_or(|(bc, _)| c > bc)
             {
                 best = Some((c, a));
@@ -389,6 +391,7 @@ fn link_moved_and_edited(
     }
     let mut interner = Interner {
         ids: FastMap::default(),
+        scratch: Vec::new(),
     };
     let old_tokens: Vec<Tokens> = olds
         .iter()
@@ -403,7 +406,7 @@ fn link_moved_and_edited(
     for (a, old) in old_tokens.iter().enumerate() {
         pattern.set(&old.word_ids);
         for (b, new) in new_tokens.iter().enumerate() {
-            if let Some(c) = related_words(&pattern, new, stats) {
+            if let Some(c) = related_words(&pattern, &new.word_ids, stats) {
                 candidates.push((c, a, b));
             }
         }
@@ -424,30 +427,32 @@ fn link_moved_and_edited(
 /// The words of a text, interned for fast comparison (punctuation and space left out: a
 /// shared comma says nothing about two paragraphs being the same).
 struct Tokens {
-    word_ids: Vec<u32>,
+    word_ids: Box<[u32]>,
     words: usize,
 }
 
 /// The words the text set in `pattern` (an old paragraph) and `new` share in order (the
 /// length of the longest common subsequence of their words), when that makes them related;
 /// `None` otherwise.
-fn related_words(pattern: &Pattern, new: &Tokens, stats: &mut AlignStats) -> Option<usize> {
-    let old = pattern.len();
-    if !related(old.min(new.words), old, new.words) {
+fn related_words(pattern: &Pattern, new: &[u32], stats: &mut AlignStats) -> Option<usize> {
+    let (old, words) = (pattern.len(), new.len());
+    if !related(old.min(words), old, words) {
         return None;
     }
     stats.comparisons += 1;
-    let c = pattern.lcs(&new.word_ids);
-    related(c, old, new.words).then_some(c)
+    let c = pattern.lcs(new);
+    related(c, old, words).then_some(c)
 }
 
 struct Interner<'a> {
     ids: FastMap<&'a str, u32>,
+    /// The words of the text being read, reused from one text to the next.
+    scratch: Vec<u32>,
 }
 
 impl<'a> Interner<'a> {
     fn tokens(&mut self, text: &'a str) -> Tokens {
-        let mut word_ids = Vec::new();
+        let mut word_ids = std::mem::take(&mut self.scratch);
         // The words of `words::tokens`: maximal runs of letters and digits.
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if !word.is_empty() {
@@ -455,6 +460,12 @@ impl<'a> Interner<'a> {
                 word_ids.push(*self.ids.entry(word).or_insert(next));
             }
         }
+        // Exactly as long as the text's words: a band over thousands of paragraphs holds
+        // them all.
+        let exact: Box<[u32]> = word_ids.as_slice().into();
+        word_ids.clear();
+        self.scratch = word_ids;
+        let word_ids = exact;
         Tokens {
             words: word_ids.len(),
             word_ids,
@@ -550,9 +561,13 @@ fn align_region(
     let (m, k) = (old.len(), new.len());
     let mut interner = Interner {
         ids: FastMap::default(),
+        scratch: Vec::new(),
     };
-    let old_tokens: Vec<Tokens> = old.iter().map(|(t, _)| interner.tokens(t)).collect();
-    let new_tokens: Vec<Tokens> = new.iter().map(|(t, _)| interner.tokens(t)).collect();
+    // The words of the paragraphs the band reaches, read as it moves down the region and
+    // dropped behind it, so that a region of thousands of paragraphs holds a band's worth.
+    let mut old_tokens: Vec<Option<Tokens>> = (0..m).map(|_| None).collect();
+    let mut new_tokens: Vec<Option<Tokens>> = (0..k).map(|_| None).collect();
+    let (mut new_read, mut new_dropped) = (0, 0);
 
     // Row i compares old paragraph i - 1 (and, for merges, i - 2 and i - 1 joined) with the
     // new paragraphs of its band: one pattern each, set once per row, and the row's pairs
@@ -564,35 +579,55 @@ fn align_region(
     // Row i may use columns lo(i)..=hi(i): the diagonal's span for that row, widened by BAND.
     let lo = |i: usize| (i * k / m).saturating_sub(BAND);
     let hi = |i: usize| ((i + 1) * k).div_ceil(m).saturating_add(BAND).min(k);
-    let mut score: Vec<Vec<i64>> = Vec::with_capacity(m + 1);
+    // The steps of every row, for the way back; the scores of the last three rows only
+    // (a merge looks two rows up).
+    let mut score: [Vec<i64>; 3] = Default::default();
     let mut step: Vec<Vec<Step>> = Vec::with_capacity(m + 1);
-    let get = |score: &Vec<Vec<i64>>, i: usize, j: usize| -> i64 {
+    let get = |score: &[Vec<i64>; 3], i: usize, j: usize| -> i64 {
         let row_lo = lo(i);
         if j < row_lo || j > hi(i) {
             return NONE;
         }
-        score[i][j - row_lo]
+        score[i % 3][j - row_lo]
     };
     let mut joined_words: Vec<u32> = Vec::new();
     for i in 0..=m {
         let (row_lo, row_hi) = (lo(i), hi(i));
-        score.push(vec![NONE; row_hi - row_lo + 1]);
+        score[i % 3].clear();
+        score[i % 3].resize(row_hi - row_lo + 1, NONE);
         step.push(vec![Step::Start; row_hi - row_lo + 1]);
+        // This row reads old paragraphs i - 2 and i - 1 and new ones from row_lo - 2 to
+        // row_hi - 1.
         if i > 0 {
-            single.set(&old_tokens[i - 1].word_ids);
+            old_tokens[i - 1] = Some(interner.tokens(old[i - 1].0));
+        }
+        if i > 2 {
+            old_tokens[i - 3] = None;
+        }
+        for j in new_read..row_hi {
+            new_tokens[j] = Some(interner.tokens(new[j].0));
+        }
+        new_read = new_read.max(row_hi);
+        for slot in &mut new_tokens[new_dropped..row_lo.saturating_sub(2).max(new_dropped)] {
+            *slot = None;
+        }
+        new_dropped = new_dropped.max(row_lo.saturating_sub(2));
+        if i > 0 {
+            single.set(words_at(&old_tokens, i - 1));
             row_from = row_lo.saturating_sub(2);
             row.clear();
             row.resize(row_hi + 1 - row_from, None);
         }
         if i > 1 {
             joined_words.clear();
-            joined_words.extend(&old_tokens[i - 2].word_ids);
-            joined_words.extend(&old_tokens[i - 1].word_ids);
+            joined_words.extend(words_at(&old_tokens, i - 2));
+            joined_words.extend(words_at(&old_tokens, i - 1));
             joined.set(&joined_words);
         }
         // Old paragraph i - 1 against new paragraph j, computed once per row.
         let pair = |row: &mut Vec<Option<Option<usize>>>, stats: &mut AlignStats, j: usize| {
-            *row[j - row_from].get_or_insert_with(|| related_words(&single, &new_tokens[j], stats))
+            *row[j - row_from]
+                .get_or_insert_with(|| related_words(&single, words_at(&new_tokens, j), stats))
         };
         for j in row_lo..=row_hi {
             let mut best = (if i == 0 && j == 0 { 0 } else { NONE }, Step::Start);
@@ -634,12 +669,12 @@ fn align_region(
             if i > 1 && j > 0 {
                 let prev = get(&score, i - 2, j - 1);
                 if prev > NONE
-                    && let Some(c) = related_words(&joined, &new_tokens[j - 1], stats)
+                    && let Some(c) = related_words(&joined, words_at(&new_tokens, j - 1), stats)
                 {
                     consider(prev + 4 * to_i64(c) - 1, Step::Merge);
                 }
             }
-            score[i][j - row_lo] = best.0;
+            score[i % 3][j - row_lo] = best.0;
             step[i][j - row_lo] = best.1;
         }
     }
@@ -672,6 +707,11 @@ fn align_region(
     }
     links.reverse();
     links
+}
+
+/// The words of paragraph `at`, read when the band reached it.
+fn words_at(tokens: &[Option<Tokens>], at: usize) -> &[u32] {
+    tokens[at].as_ref().map_or(&[], |t| &t.word_ids)
 }
 
 fn to_i64(n: usize) -> i64 {

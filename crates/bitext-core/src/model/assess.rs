@@ -125,33 +125,15 @@ fn exact_state(unit: &Unit) -> State {
     }
 }
 
-/// Units with a translation that no segment takes its translation from, live ones first.
+/// Units with a translation that no segment takes its translation from, obsolete ones first.
 fn orphans<'a>(
     units: &'a [Unit],
     obsolete: &'a [Unit],
     links: &[Link],
 ) -> impl Iterator<Item = &'a Unit> {
-    let mut live_used = vec![false; units.len()];
-    let mut obsolete_used = vec![false; obsolete.len()];
-    for link in links {
-        match link {
-            Link::None => {}
-            Link::Exact(i) => live_used[*i] = true,
-            Link::ExactObsolete(k) => obsolete_used[*k] = true,
-            Link::Similar(group) => group.iter().for_each(|&i| live_used[i] = true),
-        }
-    }
-    let live = units
-        .iter()
-        .zip(live_used)
-        .filter(|(u, used)| !used && u.has_target())
-        .map(|(u, _)| u);
-    let old = obsolete
-        .iter()
-        .zip(obsolete_used)
-        .filter(|(u, used)| !used && u.has_target())
-        .map(|(u, _)| u);
-    old.chain(live)
+    orphan_places(units, obsolete, links)
+        .into_iter()
+        .map(move |(live, i)| if live { &units[i] } else { &obsolete[i] })
 }
 
 /// What `sync` changed in one file.
@@ -170,50 +152,134 @@ pub struct SyncChanges {
 /// The translation file that mirrors `article`'s current segmentation: one unit per segment
 /// in source order (new paragraphs as empty units), vanished translations in the obsolete
 /// list. No translation is dropped unless `purge` is set.
+///
+/// The file is taken by value: a unit moves into the new file at the last segment that takes
+/// it rather than being copied, so that bringing a large file in line does not hold it twice.
 #[must_use]
 pub fn synced(
     article: &Article,
     lang: &str,
-    file: Option<&TranslationFile>,
+    file: Option<TranslationFile>,
     assessment: &Assessment,
     purge: bool,
 ) -> (TranslationFile, SyncChanges) {
-    let (units, obsolete): (&[Unit], &[Unit]) =
-        file.map_or((&[], &[]), |f| (&f.units, &f.obsolete));
+    let (mut units, mut obsolete, conflicts) = file.map_or_else(
+        || (Vec::new(), Vec::new(), Vec::new()),
+        |f| (f.units, f.obsolete, f.conflicts),
+    );
+    let links = &assessment.links;
+    let orphaned = orphan_places(&units, &obsolete, links);
+    let previously_obsolete = obsolete.iter().filter(|u| u.has_target()).count();
+    // How many segments read each unit: the last one takes it.
+    let mut live_reads = vec![0_usize; units.len()];
+    let mut obsolete_reads = vec![0_usize; obsolete.len()];
+    for link in links {
+        match link {
+            Link::None => {}
+            Link::Exact(i) => live_reads[*i] += 1,
+            Link::ExactObsolete(k) => obsolete_reads[*k] += 1,
+            Link::Similar(group) => group.iter().for_each(|&i| live_reads[i] += 1),
+        }
+    }
+    // Unit `i` of `list` for a segment that reads it: the unit itself at its last read, a
+    // copy before. None when it has no translation.
+    let read = |list: &mut Vec<Unit>, reads: &mut Vec<usize>, i: usize| -> Option<Unit> {
+        reads[i] -= 1;
+        if !list[i].has_target() {
+            None
+        } else if reads[i] == 0 {
+            Some(std::mem::replace(&mut list[i], vacant()))
+        } else {
+            Some(list[i].clone())
+        }
+    };
     let mut changes = SyncChanges::default();
     let mut out = TranslationFile::new(article.slug.as_str(), lang);
-    for (segment, link) in article.segments.iter().zip(&assessment.links) {
-        let empty = || Unit {
-            id: segment.id.clone(),
-            source: segment.text.clone(),
-            target: String::new(),
-            state: None,
+    out.units.reserve(article.segments.len());
+    for (segment, link) in article.segments.iter().zip(links) {
+        let unit = match link {
+            Link::None => {
+                changes.added += 1;
+                None
+            }
+            Link::ExactObsolete(k) => {
+                changes.restored += 1;
+                read(&mut obsolete, &mut obsolete_reads, *k)
+            }
+            Link::Exact(i) => read(&mut units, &mut live_reads, *i),
+            Link::Similar(group) => match group.as_slice() {
+                [only] => read(&mut units, &mut live_reads, *only),
+                _ => {
+                    let joined = linked_unit(link, &units, &obsolete).map(Cow::into_owned);
+                    for &i in group {
+                        live_reads[i] -= 1;
+                    }
+                    joined
+                }
+            },
         };
-        match link {
-            Link::None => changes.added += 1,
-            Link::ExactObsolete(_) => changes.restored += 1,
-            Link::Exact(_) | Link::Similar(_) => {}
-        }
-        let unit = linked_unit(link, units, obsolete).map_or_else(empty, Cow::into_owned);
+        let unit = unit.unwrap_or_else(|| Unit {
+            source: segment.text.clone(),
+            ..vacant()
+        });
         out.units.push(Unit {
             id: segment.id.clone(),
             ..unit
         });
     }
-    let orphaned: Vec<Unit> = orphans(units, obsolete, &assessment.links)
-        .cloned()
+    // No segment reads an orphan: each is still in place.
+    let orphaned: Vec<Unit> = orphaned
+        .into_iter()
+        .map(|(live, i)| {
+            let list = if live { &mut units } else { &mut obsolete };
+            std::mem::replace(&mut list[i], vacant())
+        })
         .collect();
-    let previously_obsolete = obsolete.iter().filter(|u| u.has_target()).count();
     let still_obsolete = previously_obsolete - changes.restored;
     changes.obsoleted = orphaned.len() - still_obsolete;
     // A conflict waits for `bitext resolve` whatever the segmentation does.
-    out.conflicts = file.map(|f| f.conflicts.clone()).unwrap_or_default();
+    out.conflicts = conflicts;
     if purge {
         changes.purged = orphaned.len();
     } else {
         out.obsolete = orphaned;
     }
     (out, changes)
+}
+
+/// A unit with nothing in it, left where a unit was moved out.
+fn vacant() -> Unit {
+    Unit {
+        id: String::new(),
+        source: String::new(),
+        target: String::new(),
+        state: None,
+    }
+}
+
+/// Where the units of [`orphans`] are, in the same order: (live, index).
+fn orphan_places(units: &[Unit], obsolete: &[Unit], links: &[Link]) -> Vec<(bool, usize)> {
+    let mut live_used = vec![false; units.len()];
+    let mut obsolete_used = vec![false; obsolete.len()];
+    for link in links {
+        match link {
+            Link::None => {}
+            Link::Exact(i) => live_used[*i] = true,
+            Link::ExactObsolete(k) => obsolete_used[*k] = true,
+            Link::Similar(group) => group.iter().for_each(|&i| live_used[i] = true),
+        }
+    }
+    let unused = |list: &[Unit], used: Vec<bool>, live: bool| -> Vec<(bool, usize)> {
+        list.iter()
+            .zip(used)
+            .enumerate()
+            .filter(|(_, (u, used))| !used && u.has_target())
+            .map(|(i, _)| (live, i))
+            .collect()
+    };
+    let mut places = unused(obsolete, obsolete_used, false);
+    places.extend(unused(units, live_used, true));
+    places
 }
 
 /// The unit a segment takes its translation from, if a linked unit has a translation: the

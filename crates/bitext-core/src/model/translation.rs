@@ -200,10 +200,20 @@ impl TranslationFile {
     /// The file's canonical serialisation: pretty JSON with a trailing newline.
     #[must_use]
     pub fn to_json(&self) -> String {
+        // Sized for the texts and each unit's keys and indentation, so that a large file is
+        // written into one buffer rather than grown by doubling (which holds twice the file
+        // while it copies).
+        let texts: usize = self
+            .units
+            .iter()
+            .chain(&self.obsolete)
+            .map(|u| u.source.len() + u.target.len() + u.id.len() + 96)
+            .sum();
+        let mut out = Vec::with_capacity(texts + texts / 16 + 256);
         // Serialising plain strings and integers cannot fail.
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        let _ = serde_json::to_writer_pretty(&mut out, self);
+        out.push(b'\n');
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 

@@ -12,7 +12,7 @@ use crate::model::slug::Slug;
 use crate::model::translation::write_atomic;
 use crate::workspace::Workspace;
 use crate::workspace::parallel::map_ordered;
-use crate::workspace::plan::FilePlan;
+use crate::workspace::plan::{FilePlan, digest};
 
 /// What `sync` did or would do.
 #[derive(Debug)]
@@ -57,13 +57,34 @@ pub fn run(
     };
     for chunk in articles.chunks(CHUNK) {
         let per_article = map_ordered(chunk, |slug| {
-            let article = ws.load_article(slug)?;
+            let mut article = Some(ws.load_article(slug)?);
             let mut changed = Vec::new();
-            for lang in langs {
-                let plan = FilePlan::for_article(ws, article.clone(), lang, purge)?;
-                if plan.is_change() {
-                    let json = plan.file.to_json();
-                    changed.push((plan.path, plan.before.is_none(), plan.changes, json));
+            for (k, lang) in langs.iter().enumerate() {
+                // The last language takes the article itself: one copy of a large article
+                // less while its file is brought in line.
+                let this = if k + 1 == langs.len() {
+                    article.take()
+                } else {
+                    article.clone()
+                };
+                let Some(this) = this else {
+                    continue;
+                };
+                let plan = FilePlan::for_article(ws, this, lang, purge)?;
+                let FilePlan {
+                    path,
+                    before,
+                    file,
+                    changes,
+                    article,
+                    assessment,
+                    ..
+                } = plan;
+                // Neither is needed to write the file: freed before its text is made.
+                drop((article, assessment));
+                let json = file.to_json();
+                if before != Some(digest(json.as_bytes())) {
+                    changed.push((path, before.is_none(), changes, json));
                 }
             }
             Ok(changed)

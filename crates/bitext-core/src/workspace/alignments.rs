@@ -17,7 +17,6 @@
 //! however damaged, can make a segment current). Anything else is aligned again and saved
 //! again. A cache that cannot be written only costs time next run.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -39,15 +38,18 @@ const DIR: &str = "alignments";
 /// articles read last.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    /// (article, language) → the digest of the inputs and their links.
-    remembered: Mutex<HashMap<(String, String), Remembered>>,
+    /// The last alignments that needed more than exact text, most recent last: (article,
+    /// language), the digest of the inputs, the links. Alignments of exact text alone cost
+    /// less to make again than to keep for a whole workspace.
+    remembered: Mutex<Vec<Remembered>>,
     /// Whether `.bitext-cache/alignments/` exists: when it does not, nothing is read.
     saved_any: OnceLock<bool>,
     /// How many alignments were computed rather than remembered or read.
     computed: AtomicUsize,
-    /// The articles read last, with the bytes they were read from, most recent last: a
-    /// command that reads an article twice (`set` records a translation, then checks its
-    /// consistency with the workspace's other translations) segments it once.
+    /// The articles an operation is about to change ([`Workspace::load_article_kept`]), with
+    /// the bytes they were read from, most recent last: `set` records a translation, then
+    /// checks its consistency with the workspace's other translations, and segments the
+    /// article once.
     articles: Mutex<Vec<(Vec<u8>, Article)>>,
 }
 
@@ -55,10 +57,17 @@ pub(crate) struct Memo {
 /// again, never the whole workspace.
 const KEPT_ARTICLES: usize = 4;
 
+/// How many alignments [`Memo`] keeps in memory; the others are read back from
+/// `.bitext-cache/alignments/`.
+const KEPT_ALIGNMENTS: usize = 64;
+
 impl Memo {
-    /// The article `slug` at `path` as segmented from exactly `bytes`, if it was read last.
+    /// The article `slug` at `path` as segmented from exactly `bytes`, if it is kept.
     pub(crate) fn article(&self, slug: &Slug, path: &Path, bytes: &[u8]) -> Option<Article> {
         let kept = self.articles.lock().ok()?;
+        if kept.is_empty() {
+            return None;
+        }
         kept.iter()
             .find(|(b, a)| a.slug == *slug && a.path == path && b.as_slice() == bytes)
             .map(|(_, a)| a.clone())
@@ -76,7 +85,7 @@ impl Memo {
     }
 }
 
-type Remembered = ([u8; 32], Arc<Vec<Link>>);
+type Remembered = ((String, String), [u8; 32], Arc<Vec<Link>>);
 
 impl Workspace {
     /// Assesses `article` against its translation file, as [`assess`] does, aligning it only
@@ -88,13 +97,12 @@ impl Workspace {
         };
         let digest = fingerprint(&f.units, &f.obsolete, &article.segments);
         let key = (article.slug.as_str().to_owned(), f.lang.clone());
-        let known = self
-            .memo
-            .remembered
-            .lock()
-            .ok()
-            .and_then(|map| map.get(&key).filter(|(d, _)| *d == digest).cloned());
-        if let Some((_, links)) = known {
+        let known = self.memo.remembered.lock().ok().and_then(|kept| {
+            kept.iter()
+                .find(|(k, d, _)| *k == key && *d == digest)
+                .map(|(_, _, links)| Arc::clone(links))
+        });
+        if let Some(links) = known {
             return assess_with(file, links.as_ref().clone());
         }
         let rel = saved_path(&key.0, &key.1);
@@ -105,14 +113,19 @@ impl Workspace {
                 let (links, stats) = align_with_stats(&f.units, &f.obsolete, &article.segments);
                 let searched = stats.comparisons > 0
                     || links.iter().any(|link| matches!(link, Link::Similar(_)));
-                if searched {
-                    self.save(&rel, &digest, &links);
+                if !searched {
+                    return assess_with(file, links);
                 }
+                self.save(&rel, &digest, &links);
                 links
             }
         };
-        if let Ok(mut map) = self.memo.remembered.lock() {
-            map.insert(key, (digest, Arc::new(links.clone())));
+        if let Ok(mut kept) = self.memo.remembered.lock() {
+            kept.retain(|(k, _, _)| *k != key);
+            if kept.len() == KEPT_ALIGNMENTS {
+                kept.remove(0);
+            }
+            kept.push((key, digest, Arc::new(links.clone())));
         }
         assess_with(file, links)
     }

@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use sha2::{Digest, Sha256};
+
 use crate::error::Result;
 use crate::model::article::Article;
 use crate::model::assess::{Assessment, SyncChanges, synced};
@@ -21,8 +23,9 @@ pub struct FilePlan {
     pub lang: Lang,
     /// The file, relative to the workspace root.
     pub path: PathBuf,
-    /// The file's bytes as read, if it exists.
-    pub before: Option<Vec<u8>>,
+    /// The SHA-256 of the file's bytes as read, if it exists: enough to tell whether writing
+    /// would change them, without holding a large file's bytes next to its units.
+    pub before: Option<[u8; 32]>,
     /// The assessment of the file as it is.
     pub assessment: Assessment,
     /// The synchronised file.
@@ -37,7 +40,7 @@ impl FilePlan {
     /// # Errors
     /// Any unreadable or malformed source or translation file.
     pub fn new(ws: &Workspace, slug: &Slug, lang: &Lang, purge: bool) -> Result<Self> {
-        let article = ws.load_article(slug)?;
+        let article = ws.load_article_kept(slug)?;
         Self::for_article(ws, article, lang, purge)
     }
 
@@ -47,15 +50,12 @@ impl FilePlan {
     /// An unreadable or malformed translation file.
     pub fn for_article(ws: &Workspace, article: Article, lang: &Lang, purge: bool) -> Result<Self> {
         let path = Workspace::translation_path(lang, &article.slug);
-        let (before, existing) = ws.read_translation(lang, &article.slug)?.unzip();
+        let (before, existing) = ws
+            .read_translation(lang, &article.slug)?
+            .map(|(bytes, file)| (digest(&bytes), file))
+            .unzip();
         let assessment = ws.assess(&article, existing.as_ref());
-        let (file, changes) = synced(
-            &article,
-            lang.as_str(),
-            existing.as_ref(),
-            &assessment,
-            purge,
-        );
+        let (file, changes) = synced(&article, lang.as_str(), existing, &assessment, purge);
         Ok(Self {
             article,
             lang: lang.clone(),
@@ -70,7 +70,7 @@ impl FilePlan {
     /// Returns true if and only if writing the file would change its bytes on disk.
     #[must_use]
     pub fn is_change(&self) -> bool {
-        self.before.as_deref() != Some(self.file.to_json().as_bytes())
+        self.before != Some(digest(self.file.to_json().as_bytes()))
     }
 
     /// Writes the file atomically.
@@ -80,4 +80,10 @@ impl FilePlan {
     pub fn write(&self, ws: &Workspace) -> Result<()> {
         write_atomic(&ws.abs(&self.path), &self.file.to_json())
     }
+}
+
+/// The SHA-256 of `bytes`, as [`FilePlan::before`] holds it.
+#[must_use]
+pub fn digest(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
 }
