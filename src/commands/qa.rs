@@ -25,6 +25,7 @@ use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::parallel::map_ordered;
 use clap::Args;
+use rayon::prelude::*;
 
 /// Totals of a run.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -104,28 +105,44 @@ pub fn run(
                     usize,
                     std::borrow::Cow<'_, bitext_core::model::translation::Unit>,
                 )> = Vec::new();
-                for ((segment, link), state) in article
+                let linked: Vec<_> = article
                     .segments
                     .iter()
                     .zip(&assessment.links)
                     .zip(&assessment.states)
-                {
-                    let Some(unit) = linked_unit(link, &file.units, &file.obsolete) else {
-                        continue;
-                    };
-                    out.segments += 1;
-                    let place = Place {
-                        article: slug.as_str(),
-                        n: segment.n,
-                    };
-                    for finding in
+                    .filter_map(|((segment, link), state)| {
+                        linked_unit(link, &file.units, &file.obsolete)
+                            .map(|unit| (segment, unit, *state))
+                    })
+                    .collect();
+                // A long article's segments are checked on every core, in order.
+                let checked: Vec<Vec<QaFinding>> = linked
+                    .par_iter()
+                    .with_min_len(256)
+                    .map(|(segment, unit, state)| {
+                        let place = Place {
+                            article: slug.as_str(),
+                            n: segment.n,
+                        };
                         check_segment_at(&ctx, &segment.text, &unit.target, lang, Some(place))
-                    {
-                        out.findings.push((
-                            l,
-                            QaFinding::new(slug.as_str(), &source, lang, segment, *state, &finding),
-                        ));
-                    }
+                            .iter()
+                            .map(|finding| {
+                                QaFinding::new(
+                                    slug.as_str(),
+                                    &source,
+                                    lang,
+                                    segment,
+                                    *state,
+                                    finding,
+                                )
+                            })
+                            .collect()
+                    })
+                    .collect();
+                out.findings
+                    .extend(checked.into_iter().flatten().map(|finding| (l, finding)));
+                for (segment, unit, _) in linked {
+                    out.segments += 1;
                     if whole {
                         out.entries.push(consistency::entry(
                             l,
@@ -280,9 +297,16 @@ fn consistency_findings(
 /// summary.
 #[must_use]
 pub fn render_text(report: &QaReport) -> String {
-    let mut out = String::new();
-    for finding in &report.findings {
-        out.push_str(&finding.render());
+    // Thousands of findings are worded on every core, then written in order.
+    let rendered: Vec<String> = report
+        .findings
+        .par_iter()
+        .with_min_len(256)
+        .map(QaFinding::render)
+        .collect();
+    let mut out = String::with_capacity(rendered.iter().map(String::len).sum::<usize>() + 256);
+    for text in rendered {
+        out.push_str(&text);
     }
     let mut fired: Vec<Check> = report.findings.iter().map(|f| f.check).collect();
     fired.sort_unstable();
