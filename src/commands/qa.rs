@@ -59,6 +59,88 @@ struct ArticleQa {
     segments: usize,
 }
 
+/// The findings of one article in `langs`, and with `whole` (its place among all the
+/// workspace's articles) its entries for the consistency index.
+fn article_qa(
+    ws: &Workspace,
+    ctx: &Context,
+    slug: &Slug,
+    langs: &[Lang],
+    whole: Option<usize>,
+) -> Result<ArticleQa> {
+    let article = ws.load_article(slug)?;
+    let source = disp(&article.path);
+    let mut out = ArticleQa {
+        findings: Vec::new(),
+        entries: Vec::new(),
+        segments: 0,
+    };
+    for (l, lang) in langs.iter().enumerate() {
+        let Some(file) = ws.load_translation(lang, slug)? else {
+            continue;
+        };
+        let assessment = ws.assess(&article, Some(&file));
+        let mut targets: Vec<(
+            usize,
+            std::borrow::Cow<'_, bitext_core::model::translation::Unit>,
+        )> = Vec::new();
+        let linked: Vec<_> = article
+            .segments
+            .iter()
+            .zip(&assessment.links)
+            .zip(&assessment.states)
+            .filter_map(|((segment, link), state)| {
+                linked_unit(link, &file.units, &file.obsolete).map(|unit| (segment, unit, *state))
+            })
+            .collect();
+        // A long article's segments are checked on every core, in order.
+        let checked: Vec<Vec<QaFinding>> = linked
+            .par_iter()
+            .with_min_len(256)
+            .map(|(segment, unit, state)| {
+                let place = Place {
+                    article: slug.as_str(),
+                    n: segment.n,
+                };
+                check_segment_at(ctx, &segment.text, &unit.target, lang, Some(place))
+                    .iter()
+                    .map(|finding| {
+                        QaFinding::new(slug.as_str(), &source, lang, segment, *state, finding)
+                    })
+                    .collect()
+            })
+            .collect();
+        out.findings
+            .extend(checked.into_iter().flatten().map(|finding| (l, finding)));
+        for (segment, unit, _) in linked {
+            out.segments += 1;
+            if let Some(index) = whole {
+                out.entries.push(consistency::entry(
+                    l,
+                    index,
+                    segment.n,
+                    &segment.text,
+                    &unit.target,
+                ));
+            }
+            targets.push((segment.n, unit));
+        }
+        let borrowed: Vec<(usize, &str)> = targets
+            .iter()
+            .map(|(n, u)| (*n, u.target.as_str()))
+            .collect();
+        for (n, finding) in check_article(ctx, &borrowed, lang) {
+            let segment = &article.segments[n - 1];
+            let state = assessment.states[n - 1];
+            out.findings.push((
+                l,
+                QaFinding::new(slug.as_str(), &source, lang, segment, state, &finding),
+            ));
+        }
+    }
+    Ok(out)
+}
+
 /// Runs the checks of `ctx` on the selected articles and languages. When `ctx` wants the
 /// consistency check and has no index, the index is built from this walk if every article is
 /// selected, or read from the whole workspace otherwise.
@@ -88,86 +170,8 @@ pub fn run(
     let mut located: Vec<(usize, usize, QaFinding)> = Vec::new();
     for (c, chunk) in articles.chunks(CHUNK).enumerate() {
         let per_article = map_ordered(chunk, |slug| {
-            let article = ws.load_article(slug)?;
-            let source = disp(&article.path);
             let index = all.binary_search(slug).unwrap_or(0);
-            let mut out = ArticleQa {
-                findings: Vec::new(),
-                entries: Vec::new(),
-                segments: 0,
-            };
-            for (l, lang) in langs.iter().enumerate() {
-                let Some(file) = ws.load_translation(lang, slug)? else {
-                    continue;
-                };
-                let assessment = ws.assess(&article, Some(&file));
-                let mut targets: Vec<(
-                    usize,
-                    std::borrow::Cow<'_, bitext_core::model::translation::Unit>,
-                )> = Vec::new();
-                let linked: Vec<_> = article
-                    .segments
-                    .iter()
-                    .zip(&assessment.links)
-                    .zip(&assessment.states)
-                    .filter_map(|((segment, link), state)| {
-                        linked_unit(link, &file.units, &file.obsolete)
-                            .map(|unit| (segment, unit, *state))
-                    })
-                    .collect();
-                // A long article's segments are checked on every core, in order.
-                let checked: Vec<Vec<QaFinding>> = linked
-                    .par_iter()
-                    .with_min_len(256)
-                    .map(|(segment, unit, state)| {
-                        let place = Place {
-                            article: slug.as_str(),
-                            n: segment.n,
-                        };
-                        check_segment_at(&ctx, &segment.text, &unit.target, lang, Some(place))
-                            .iter()
-                            .map(|finding| {
-                                QaFinding::new(
-                                    slug.as_str(),
-                                    &source,
-                                    lang,
-                                    segment,
-                                    *state,
-                                    finding,
-                                )
-                            })
-                            .collect()
-                    })
-                    .collect();
-                out.findings
-                    .extend(checked.into_iter().flatten().map(|finding| (l, finding)));
-                for (segment, unit, _) in linked {
-                    out.segments += 1;
-                    if whole {
-                        out.entries.push(consistency::entry(
-                            l,
-                            index,
-                            segment.n,
-                            &segment.text,
-                            &unit.target,
-                        ));
-                    }
-                    targets.push((segment.n, unit));
-                }
-                let borrowed: Vec<(usize, &str)> = targets
-                    .iter()
-                    .map(|(n, u)| (*n, u.target.as_str()))
-                    .collect();
-                for (n, finding) in check_article(&ctx, &borrowed, lang) {
-                    let segment = &article.segments[n - 1];
-                    let state = assessment.states[n - 1];
-                    out.findings.push((
-                        l,
-                        QaFinding::new(slug.as_str(), &source, lang, segment, state, &finding),
-                    ));
-                }
-            }
-            Ok(out)
+            article_qa(ws, &ctx, slug, langs, whole.then_some(index))
         })?;
         for (i, article) in per_article.into_iter().enumerate() {
             segments += article.segments;
