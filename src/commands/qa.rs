@@ -301,16 +301,18 @@ fn consistency_findings(
 /// summary.
 #[must_use]
 pub fn render_text(report: &QaReport) -> String {
-    // Thousands of findings are worded on every core, then written in order.
-    let rendered: Vec<String> = report
-        .findings
-        .par_iter()
-        .with_min_len(256)
-        .map(QaFinding::render)
-        .collect();
-    let mut out = String::with_capacity(rendered.iter().map(String::len).sum::<usize>() + 256);
-    for text in rendered {
-        out.push_str(&text);
+    // Thousands of findings are worded on every core, a batch at a time, then written in
+    // order: never more than a batch's texts besides the report.
+    let mut out = String::new();
+    for batch in report.findings.chunks(4096) {
+        let rendered: Vec<String> = batch
+            .par_iter()
+            .with_min_len(256)
+            .map(QaFinding::render)
+            .collect();
+        for text in rendered {
+            out.push_str(&text);
+        }
     }
     let mut fired: Vec<Check> = report.findings.iter().map(|f| f.check).collect();
     fired.sort_unstable();
