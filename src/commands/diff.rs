@@ -107,7 +107,9 @@ impl ArticleDiff {
 pub enum Part {
     /// Stale and missing segments.
     Both,
-    /// Stale segments only.
+    /// Stale segments only, for the text output, which shows each one's word diff and
+    /// translation: their old and new texts are left empty, so that a long article's report
+    /// does not hold its texts three times.
     Stale,
     /// Missing segments only.
     Missing,
@@ -188,13 +190,22 @@ fn article_diff(
                     let Some(unit) = linked_unit(link, units, obsolete) else {
                         continue;
                     };
+                    let texts = part != Part::Stale;
                     entry.stale.push(StaleSegment {
                         n: segment.n,
                         id: segment.id.clone(),
                         line: segment.line,
                         diff: word_diff(&unit.source, &segment.text),
-                        old: unit.source.clone(),
-                        new: segment.text.clone(),
+                        old: if texts {
+                            unit.source.clone()
+                        } else {
+                            String::new()
+                        },
+                        new: if texts {
+                            segment.text.clone()
+                        } else {
+                            String::new()
+                        },
                         translation: unit.target.clone(),
                     });
                 }
