@@ -447,3 +447,34 @@ fn recording_commands_find_inconsistencies_with_the_rest_of_the_workspace() {
     assert_eq!(found(&imported), (true, true), "{imported:?}");
     assert_eq!(ws.states("copy", "fr"), strs(&["current", "current"]));
 }
+
+#[test]
+fn set_finds_inconsistencies_within_the_article_it_changes() {
+    let ws = Ws::translated();
+    let file = ws.json("translations/fr/harbour.json");
+    let third = file["units"][2]["target"]
+        .as_str()
+        .expect("target")
+        .to_owned();
+    let run = ws.run(&["set", "harbour", "2", "-l", "fr", "--text", &third]);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        all.contains(
+            "inconsistent: the same translation is used for a different source text in \
+             sources/harbour.md segment 3"
+        ),
+        "{run:?}"
+    );
+    // The segment's own former translation is not another translation of its text.
+    let again = ws.run(&[
+        "set",
+        "harbour",
+        "4",
+        "-l",
+        "fr",
+        "--text",
+        "Le maire a promis.",
+    ]);
+    let all = format!("{}{}", again.stdout, again.stderr);
+    assert!(!all.contains("inconsistent"), "{again:?}");
+}

@@ -14,7 +14,7 @@ use crate::model::segment::{Segment, normalise_paragraph};
 use crate::model::slug::Slug;
 use crate::model::translation::{Unit, UnitState};
 use crate::ops::{Conflict, Expect, Which, conflict};
-use crate::qa::consistency::Wanted;
+use crate::qa::consistency::{Known, Wanted};
 use crate::qa::{Context, Finding, Level, Place, check_segment_at};
 use crate::workspace::Workspace;
 use crate::workspace::plan::FilePlan;
@@ -120,7 +120,12 @@ pub fn record(
             if let Some(l) = ws.config.targets.iter().position(|x| x == request.lang) {
                 wanted.add(l, &segment.text, &target);
             }
-            let ctx = Context::load_for(ws, &wanted)?;
+            let known = Known {
+                article: &plan.article,
+                lang: request.lang,
+                units: &plan.file.units,
+            };
+            let ctx = Context::load_for_with(ws, &wanted, &known)?;
             check_segment_at(&ctx, &segment.text, &target, request.lang, place)
         }
     };

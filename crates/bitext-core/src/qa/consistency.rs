@@ -7,14 +7,17 @@
 //! anonymous temporary file ([`Spill`]), which is then read back one slice of the hash space
 //! at a time, so that its memory stays bounded however large the workspace.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 
 use std::io::{Read as _, Seek as _, Write as _};
 
 use crate::error::{Error, Result};
+use crate::model::article::Article;
 use crate::model::assess::linked_unit;
 use crate::model::lang::Lang;
+use crate::model::translation::Unit;
 use crate::qa::{Check, Finding, Place};
 use crate::workspace::Workspace;
 use crate::workspace::parallel::map_ordered;
@@ -84,6 +87,19 @@ impl Wanted {
     }
 }
 
+/// One article and its translations in one language, brought in line with its segments
+/// (one unit per segment, as [`crate::workspace::plan::FilePlan`] holds them), to index
+/// instead of reading them.
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// The language.
+    pub lang: &'a Lang,
+    /// One unit per segment of `article`.
+    pub units: &'a [Unit],
+}
+
 /// A stable-within-the-process hash of a text.
 #[must_use]
 pub fn hash(text: &str) -> u64 {
@@ -118,7 +134,7 @@ impl Index {
     /// # Errors
     /// Any unreadable or malformed source or translation file.
     pub fn load(ws: &Workspace) -> Result<Self> {
-        Self::load_wanted(ws, None)
+        Self::load_wanted(ws, None, None)
     }
 
     /// As [`Index::load`], keeping only the entries that can answer a check of the pairs in
@@ -129,20 +145,50 @@ impl Index {
     /// # Errors
     /// As [`Index::load`].
     pub fn load_only(ws: &Workspace, wanted: &Wanted) -> Result<Self> {
-        Self::load_wanted(ws, Some(wanted))
+        Self::load_wanted(ws, Some(wanted), None)
     }
 
-    fn load_wanted(ws: &Workspace, wanted: Option<&Wanted>) -> Result<Self> {
+    /// As [`Index::load_only`], taking one article and the translations of one language from
+    /// `known` rather than from the files: an operation about to change that file has them
+    /// in hand, and a long article is then neither read nor held twice.
+    ///
+    /// # Errors
+    /// As [`Index::load`].
+    pub fn load_only_with(ws: &Workspace, wanted: &Wanted, known: &Known<'_>) -> Result<Self> {
+        Self::load_wanted(ws, Some(wanted), Some(known))
+    }
+
+    fn load_wanted(
+        ws: &Workspace,
+        wanted: Option<&Wanted>,
+        known: Option<&Known<'_>>,
+    ) -> Result<Self> {
         let slugs = ws.all_articles()?;
         let langs = ws.config.targets.clone();
         // A chunk of articles at a time, so that only one list of entries is ever whole.
         let mut entries = Vec::new();
         for chunk in slugs.chunks(64) {
             let per_article = map_ordered(chunk, |slug| {
-                let article = ws.load_article(slug)?;
+                let known = known.filter(|k| k.article.slug == *slug);
+                let article = match known {
+                    Some(k) => Cow::Borrowed(k.article),
+                    None => Cow::Owned(ws.load_article(slug)?),
+                };
                 let index = slugs.binary_search(slug).unwrap_or(0);
                 let mut entries = Vec::new();
                 for (l, lang) in langs.iter().enumerate() {
+                    if let Some(k) = known.filter(|k| k.lang == lang) {
+                        // One unit per segment, as `sync` writes them.
+                        for (segment, unit) in article.segments.iter().zip(k.units) {
+                            if unit.has_target() {
+                                let e = entry(l, index, segment.n, &segment.text, &unit.target);
+                                if wanted.is_none_or(|w| w.keeps(&e)) {
+                                    entries.push(e);
+                                }
+                            }
+                        }
+                        continue;
+                    }
                     let Some(file) = ws.load_translation(lang, slug)? else {
                         continue;
                     };

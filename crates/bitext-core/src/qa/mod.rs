@@ -136,6 +136,23 @@ impl Context {
         Ok(ctx)
     }
 
+    /// As [`Context::load_for`], with one article's translations in one language taken from
+    /// `known` (see [`consistency::Index::load_only_with`]).
+    ///
+    /// # Errors
+    /// As [`Context::load`].
+    pub fn load_for_with(
+        ws: &Workspace,
+        wanted: &consistency::Wanted,
+        known: &consistency::Known<'_>,
+    ) -> Result<Self> {
+        let mut ctx = Self::without_index(ws)?;
+        if ctx.wants_index(&ws.config.targets) {
+            ctx.index = consistency::Index::load_only_with(ws, wanted, known)?;
+        }
+        Ok(ctx)
+    }
+
     /// Loads the levels and the glossaries only; the caller fills [`Context::index`] if it
     /// wants the consistency check (the `qa` command builds it in the same walk as its checks).
     ///

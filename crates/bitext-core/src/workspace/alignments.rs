@@ -27,15 +27,13 @@ use sha2::{Digest, Sha256};
 use crate::model::align::{Link, VERSION, align_with_stats, fingerprint};
 use crate::model::article::Article;
 use crate::model::assess::{Assessment, assess, assess_with};
-use crate::model::slug::Slug;
 use crate::model::translation::{TranslationFile, Unit};
 use crate::workspace::{CACHE_DIR, Workspace};
 
 /// Where saved alignments live, under [`CACHE_DIR`].
 const DIR: &str = "alignments";
 
-/// What one workspace remembers for the life of the [`Workspace`]: alignments, and the
-/// articles read last.
+/// What one workspace remembers of its alignments for the life of the [`Workspace`].
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     /// The last alignments that needed more than exact text, most recent last: (article,
@@ -46,44 +44,11 @@ pub(crate) struct Memo {
     saved_any: OnceLock<bool>,
     /// How many alignments were computed rather than remembered or read.
     computed: AtomicUsize,
-    /// The articles an operation is about to change ([`Workspace::load_article_kept`]), with
-    /// the bytes they were read from, most recent last: `set` records a translation, then
-    /// checks its consistency with the workspace's other translations, and segments the
-    /// article once.
-    articles: Mutex<Vec<(Vec<u8>, Article)>>,
 }
-
-/// How many segmented articles [`Memo`] keeps: enough for the few a command reads
-/// again, never the whole workspace.
-const KEPT_ARTICLES: usize = 4;
 
 /// How many alignments [`Memo`] keeps in memory; the others are read back from
 /// `.bitext-cache/alignments/`.
 const KEPT_ALIGNMENTS: usize = 64;
-
-impl Memo {
-    /// The article `slug` at `path` as segmented from exactly `bytes`, if it is kept.
-    pub(crate) fn article(&self, slug: &Slug, path: &Path, bytes: &[u8]) -> Option<Article> {
-        let kept = self.articles.lock().ok()?;
-        if kept.is_empty() {
-            return None;
-        }
-        kept.iter()
-            .find(|(b, a)| a.slug == *slug && a.path == path && b.as_slice() == bytes)
-            .map(|(_, a)| a.clone())
-    }
-
-    /// Keeps `article`, segmented from `bytes`, for [`Memo::article`].
-    pub(crate) fn remember_article(&self, bytes: Vec<u8>, article: &Article) {
-        if let Ok(mut kept) = self.articles.lock() {
-            kept.retain(|(_, a)| a.slug != article.slug);
-            if kept.len() == KEPT_ARTICLES {
-                kept.remove(0);
-            }
-            kept.push((bytes, article.clone()));
-        }
-    }
-}
 
 type Remembered = ((String, String), [u8; 32], Arc<Vec<Link>>);
 
@@ -261,6 +226,7 @@ fn hex(bytes: &[u8; 32]) -> String {
 mod tests {
     use super::*;
     use crate::model::segment::segment;
+    use crate::model::slug::Slug;
 
     const BEFORE: &str = "# The harbour\n\nThe council met on Monday to discuss the budget \
         for the coming year.\n\nFishermen said the catch has fallen by a third since the \

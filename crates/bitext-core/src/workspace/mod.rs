@@ -39,8 +39,7 @@ pub struct Workspace {
     pub config: Config,
     /// `root` with every symbolic link resolved, to tell what lies inside the workspace.
     canonical_root: PathBuf,
-    /// The alignments this command made or read (see [`Workspace::assess`]) and the articles
-    /// it read last.
+    /// The alignments this command made or read (see [`Workspace::assess`]).
     memo: alignments::Memo,
 }
 
@@ -285,28 +284,7 @@ impl Workspace {
             path: path.clone(),
             source,
         })?;
-        if let Some(article) = self.memo.article(slug, &path, &bytes) {
-            return Ok(article);
-        }
         Article::from_bytes(slug.clone(), path, &bytes)
-    }
-
-    /// As [`Workspace::load_article`], keeping the article for the rest of the command, for
-    /// an operation that is about to change its translation and check it against the
-    /// workspace (which reads the article again).
-    ///
-    /// # Errors
-    /// An unreadable or non-UTF-8 source file.
-    pub fn load_article_kept(&self, slug: &Slug) -> Result<Article> {
-        let path = self.source_file(slug)?;
-        self.check_inside(&path)?;
-        let bytes = std::fs::read(self.abs(&path)).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let article = Article::from_bytes(slug.clone(), path, &bytes)?;
-        self.memo.remember_article(bytes, &article);
-        Ok(article)
     }
 
     /// Reads an article's translation file in `lang`, if it exists.

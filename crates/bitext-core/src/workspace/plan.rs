@@ -40,7 +40,7 @@ impl FilePlan {
     /// # Errors
     /// Any unreadable or malformed source or translation file.
     pub fn new(ws: &Workspace, slug: &Slug, lang: &Lang, purge: bool) -> Result<Self> {
-        let article = ws.load_article_kept(slug)?;
+        let article = ws.load_article(slug)?;
         Self::for_article(ws, article, lang, purge)
     }
 
