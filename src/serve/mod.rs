@@ -162,7 +162,7 @@ pub enum Fail {
 
 impl From<Error> for Fail {
     fn from(error: Error) -> Self {
-        match error {
+        match error.plain() {
             Error::InvalidSlug { .. }
             | Error::UnknownArticle { .. }
             | Error::LangNotTarget { .. }
@@ -170,7 +170,7 @@ impl From<Error> for Fail {
             | Error::UnknownSegment { .. }
             | Error::UnknownEdition { .. }
             | Error::NoTranslations { .. } => Self::NotFound(error.to_string()),
-            other => Self::Workspace(other),
+            _ => Self::Workspace(error),
         }
     }
 }

@@ -236,3 +236,103 @@ fn an_orphan_translation_is_refused_first_by_name() {
     }
     ws.run(&["status"]).success();
 }
+
+#[test]
+fn an_article_is_named_by_its_slug_or_its_file() {
+    let ws = Ws::translated();
+    let by_slug = ws.run(&["status", "harbour"]).success().stdout;
+    for name in [
+        "harbour.md",
+        "./harbour.md",
+        "sources/harbour.md",
+        "./sources/harbour.md",
+        "harbour.markdown",
+    ] {
+        assert_eq!(
+            ws.run(&["status", name]).success().stdout,
+            by_slug,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_name_that_names_nothing_suggests_the_one_meant() {
+    let ws = Ws::translated();
+    refuses(
+        &ws,
+        &["status", "harbor"],
+        &["no article \"harbor\"", "did you mean harbour?"],
+    );
+    refuses(
+        &ws,
+        &["set", "Harbour", "1", "-l", "fr", "--text", "x"],
+        &["invalid article name \"Harbour\"", "did you mean harbour?"],
+    );
+    let far = ws
+        .run(&["status", "weather"])
+        .error(&["no article \"weather\""]);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+
+    refuses(
+        &ws,
+        &["status", "-l", "french"],
+        &["invalid language tag \"french\"", "did you mean fr?"],
+    );
+    refuses(
+        &ws,
+        &["diff", "-l", "fr-CA"],
+        &["language fr-CA is not a target", "did you mean fr?"],
+    );
+    refuses(&ws, &["check", "-l", "es_ES"], &["did you mean es?"]);
+    let far = ws
+        .run(&["status", "-l", "de"])
+        .error(&["language de is not a target"]);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+
+    // In the interface's language.
+    let fr = ws.run(&["--ui-lang", "fr", "status", "harbor"]);
+    assert!(
+        fr.stderr.contains("vouliez-vous dire harbour ?"),
+        "{}",
+        fr.stderr
+    );
+    let es = ws.run(&["--ui-lang", "es", "status", "-l", "french"]);
+    assert!(es.stderr.contains("¿quería decir fr?"), "{}", es.stderr);
+}
+
+#[test]
+fn a_markdown_file_bitext_cannot_name_fails_status_and_check_never_skipped() {
+    for (rel, shown) in [
+        ("sources/2024/spring.md", "sources/2024/spring.md"),
+        ("sources/guides/a/b/deep.mdx", "sources/guides/a/b/deep.mdx"),
+        ("sources/notes.markdown", "sources/notes.markdown"),
+        (
+            "sources/2024/spring.markdown",
+            "sources/2024/spring.markdown",
+        ),
+    ] {
+        let ws = Ws::translated();
+        ws.write(rel, "# Spring\n\nAn article nobody translated.\n");
+        for args in [
+            &["status"][..],
+            &["check", "-l", "fr"],
+            &["check", "--format", "json"],
+            &["qa"],
+        ] {
+            let run = ws.run(args);
+            assert_eq!(run.code, 2, "{args:?} on {rel}: {run:?}");
+            assert!(
+                run.stderr.contains(shown),
+                "{args:?} on {rel}: {}",
+                run.stderr
+            );
+            assert!(!run.stdout.contains("check passed"), "{run:?}");
+        }
+    }
+    // Other files in folders (images, data) are not articles and are left alone.
+    let ws = Ws::translated();
+    ws.write("sources/images/map.png", "png");
+    ws.write("sources/data/notes.txt", "text");
+    ws.run(&["status"]).success();
+}

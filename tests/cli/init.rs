@@ -57,5 +57,13 @@ fn init_refuses_invalid_tags_and_changes_nothing() {
         .error(&["xx-INVALID-999999"]);
     ws.run(&["init", "--source", "fr", "-t", "fr"])
         .error(&["source language fr"]);
+    // A language's name is not its tag: BCP 47 registers no language subtag longer than three
+    // letters.
+    for name in ["french", "english", "espa"] {
+        ws.run(&["init", "-t", name])
+            .error(&[&format!("invalid language tag \"{name}\"")]);
+    }
+    ws.run(&["init", "--source", "english", "-t", "fr"])
+        .error(&["invalid language tag \"english\""]);
     assert_eq!(ws.snapshot(), before);
 }

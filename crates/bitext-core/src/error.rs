@@ -180,6 +180,22 @@ pub enum Error {
         line: usize,
         detail: String,
     },
+    /// A name that names nothing (an article, a language), with the one most likely meant.
+    DidYouMean {
+        error: Box<Error>,
+        suggestion: String,
+    },
+}
+
+impl Error {
+    /// The error itself, without a suggestion it may carry.
+    #[must_use]
+    pub fn plain(&self) -> &Self {
+        match self {
+            Self::DidYouMean { error, .. } => error.plain(),
+            other => other,
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -413,6 +429,11 @@ impl fmt::Display for Error {
                 path = &disp(path),
                 line = *line,
                 detail = detail
+            ),
+            Self::DidYouMean { error, suggestion } => t!(
+                "error-did-you-mean",
+                error = &error.to_string(),
+                suggestion = suggestion
             ),
         };
         f.write_str(&message)

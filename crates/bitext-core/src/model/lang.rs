@@ -26,7 +26,9 @@ impl Lang {
             return Err(invalid());
         }
         let id: LanguageIdentifier = raw.parse().map_err(|_| invalid())?;
-        if id.variants().len() > 0 || id.language.is_empty() {
+        // BCP 47 reserves language subtags of four letters and registers none of five to
+        // eight: `french` or `english` is a name, not a tag.
+        if id.variants().len() > 0 || id.language.is_empty() || id.language.as_str().len() > 3 {
             return Err(invalid());
         }
         Ok(Self(id.to_string()))

@@ -46,9 +46,59 @@ impl fmt::Display for Slug {
     }
 }
 
+/// The candidate closest to `name`, to suggest when `name` names nothing: the one fewest
+/// edits away (insertions, deletions, substitutions of characters, case ignored), if that is
+/// at most a third of the longer of the two names. Never `name` itself.
+#[must_use]
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let raw = name;
+    let name: Vec<char> = name.to_lowercase().chars().collect();
+    candidates
+        .into_iter()
+        .filter(|c| *c != raw)
+        .map(|c| {
+            let other: Vec<char> = c.to_lowercase().chars().collect();
+            (edits(&name, &other), name.len().max(other.len()), c)
+        })
+        .filter(|&(d, longest, _)| d * 3 <= longest.max(3))
+        .min_by_key(|&(d, _, c)| (d, c))
+        .map(|(_, _, c)| c)
+}
+
+/// The Levenshtein distance between `a` and `b`.
+fn edits(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(x != y))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closest_name_is_suggested_only_when_close() {
+        let names = ["harbour", "council-budget", "festival"];
+        assert_eq!(closest("harbor", names), Some("harbour"));
+        assert_eq!(
+            closest("Harbour", names),
+            Some("harbour"),
+            "case is one name"
+        );
+        assert_eq!(closest("council-budgets", names), Some("council-budget"));
+        assert_eq!(closest("weather", names), None);
+        assert_eq!(closest("harbour", ["harbour"]), None, "the name itself");
+    }
 
     #[test]
     fn only_lowercase_ascii_digits_and_hyphens_are_slugs() {

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::article::Article;
 use crate::model::lang::Lang;
-use crate::model::slug::Slug;
+use crate::model::slug::{Slug, closest};
 use crate::model::translation::TranslationFile;
 use crate::workspace::config::{CONFIG_FILE, Config};
 
@@ -171,7 +171,8 @@ impl Workspace {
         let mut slugs = Vec::new();
         let mut bad_md: Option<std::ffi::OsString> = None;
         let mut mdx = Vec::new();
-        self.each_name(dir, &["md", "mdx"], |name| {
+        let mut unnamed: Option<PathBuf> = None;
+        self.each_source_entry(dir, &["md", "mdx"], &mut unnamed, |name| {
             let path = Path::new(&name);
             if path.extension().is_some_and(|e| e == "mdx") {
                 mdx.push(name);
@@ -185,10 +186,11 @@ impl Workspace {
                 _ => bad_md = Some(name),
             }
         })?;
-        if let Some(name) = bad_md {
-            return Err(Error::InvalidFileName {
-                path: dir.join(name),
-            });
+        // A Markdown file bitext cannot name as an article (in a folder, or `.markdown`) is
+        // an error, never skipped: `check` must not pass over an article it does not see.
+        let bad = bad_md.map(|name| dir.join(name));
+        if let Some(path) = [bad, unnamed].into_iter().flatten().min() {
+            return Err(Error::InvalidFileName { path });
         }
         slugs.sort();
         mdx.sort();
@@ -218,22 +220,35 @@ impl Workspace {
             return self.all_articles();
         }
         let mut slugs = Vec::new();
+        let mut known: Option<Vec<Slug>> = None;
         for name in names {
-            let stem = name
-                .strip_prefix("sources/")
-                .or_else(|| name.strip_prefix("./sources/"))
-                .and_then(|rest| {
-                    rest.strip_suffix(".md")
-                        .or_else(|| rest.strip_suffix(".mdx"))
-                })
-                .unwrap_or(name);
-            let slug = Slug::parse(stem)?;
+            // `harbour`, `harbour.md`, `sources/harbour.md` and `./sources/harbour.mdx` all
+            // name the article `harbour`.
+            let relative = name.strip_prefix("./").unwrap_or(name);
+            let inside = relative.strip_prefix("sources/").unwrap_or(relative);
+            let stem = [".md", ".mdx", ".markdown"]
+                .iter()
+                .find_map(|ext| inside.strip_suffix(ext))
+                .unwrap_or(inside);
+            // A name that names nothing says which article was likely meant.
+            let mut suggest = |error: Error, name: &str| {
+                let all = known.get_or_insert_with(|| self.all_articles().unwrap_or_default());
+                match closest(name, all.iter().map(Slug::as_str)) {
+                    Some(suggestion) => Error::DidYouMean {
+                        error: Box::new(error),
+                        suggestion: suggestion.to_owned(),
+                    },
+                    None => error,
+                }
+            };
+            let slug = Slug::parse(stem).map_err(|invalid| suggest(invalid, stem))?;
             let path = self.source_file(&slug)?;
             if !self.abs(&path).is_file() {
-                return Err(Error::UnknownArticle {
+                let missing = Error::UnknownArticle {
                     slug: slug.to_string(),
                     path,
-                });
+                };
+                return Err(suggest(missing, slug.as_str()));
             }
             if !slugs.contains(&slug) {
                 slugs.push(slug);
@@ -252,25 +267,59 @@ impl Workspace {
             return Ok(self.config.targets.clone());
         }
         let mut langs = Vec::new();
+        let targets = || {
+            self.config
+                .targets
+                .iter()
+                .map(Lang::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         for tag in tags {
-            let lang = Lang::parse(tag)?;
-            if !self.config.targets.contains(&lang) {
-                return Err(Error::LangNotTarget {
+            let parsed = Lang::parse(tag);
+            if let Ok(lang) = &parsed
+                && self.config.targets.contains(lang)
+            {
+                if !langs.contains(lang) {
+                    langs.push(lang.clone());
+                }
+                continue;
+            }
+            let error = match parsed {
+                Ok(lang) => Error::LangNotTarget {
                     tag: lang.to_string(),
-                    targets: self
-                        .config
-                        .targets
-                        .iter()
-                        .map(Lang::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                });
-            }
-            if !langs.contains(&lang) {
-                langs.push(lang);
-            }
+                    targets: targets(),
+                },
+                Err(invalid) => invalid,
+            };
+            return Err(match self.closest_target(tag) {
+                Some(target) => Error::DidYouMean {
+                    error: Box::new(error),
+                    suggestion: target.to_string(),
+                },
+                None => error,
+            });
         }
         Ok(langs)
+    }
+
+    /// The target `tag` most likely means: one it starts with or is a region of (`french`
+    /// and `fr-CA` for `fr`), else the closest by spelling.
+    fn closest_target(&self, tag: &str) -> Option<&Lang> {
+        let lower = tag.to_ascii_lowercase().replace('_', "-");
+        let targets = &self.config.targets;
+        let by_prefix = targets
+            .iter()
+            .filter(|t| {
+                let language = t.as_str().split('-').next().unwrap_or_default();
+                lower.starts_with(&t.as_str().to_ascii_lowercase())
+                    || (language.len() >= 2 && lower.starts_with(language))
+            })
+            .max_by_key(|t| t.as_str().len());
+        by_prefix.or_else(|| {
+            let found = closest(tag, targets.iter().map(Lang::as_str))?;
+            targets.iter().find(|t| t.as_str() == found)
+        })
     }
 
     /// Reads and segments an article.
@@ -388,6 +437,71 @@ impl Workspace {
             }
         }
         Ok(())
+    }
+}
+
+impl Workspace {
+    /// As [`Workspace::each_name`] over the sources folder, also finding the first (in path
+    /// order) Markdown file that cannot be an article: a `.markdown` file, or a `.md`, `.mdx`
+    /// or `.markdown` file in a folder below it, however deep.
+    fn each_source_entry(
+        &self,
+        dir: &Path,
+        exts: &[&str],
+        unnamed: &mut Option<PathBuf>,
+        mut f: impl FnMut(std::ffi::OsString),
+    ) -> Result<()> {
+        let mut folders = Vec::new();
+        self.each_entry(dir, |name, is_dir| {
+            let ext = Path::new(&name).extension().and_then(|e| e.to_str());
+            if is_dir {
+                folders.push(dir.join(&name));
+            } else if ext.is_some_and(|ext| exts.contains(&ext)) {
+                f(name);
+            } else if ext == Some("markdown") {
+                keep_first(unnamed, dir.join(&name));
+            }
+        })?;
+        while let Some(folder) = folders.pop() {
+            self.each_entry(&folder, |name, is_dir| {
+                let path = folder.join(&name);
+                let ext = path.extension().and_then(|e| e.to_str());
+                if is_dir {
+                    folders.push(path);
+                } else if ext.is_some_and(|ext| ["md", "mdx", "markdown"].contains(&ext)) {
+                    keep_first(unnamed, path);
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with the name of every entry of `dir` and whether it is a folder (a symbolic
+    /// link is not followed).
+    fn each_entry(&self, dir: &Path, mut f: impl FnMut(std::ffi::OsString, bool)) -> Result<()> {
+        self.check_inside(dir)?;
+        let read = |source| Error::Read {
+            path: dir.to_owned(),
+            source,
+        };
+        let entries = match std::fs::read_dir(self.abs(dir)) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => return Err(read(source)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(read)?;
+            let is_dir = entry.file_type().map_err(read)?.is_dir();
+            f(entry.file_name(), is_dir);
+        }
+        Ok(())
+    }
+}
+
+/// Keeps in `first` the smaller of it and `path`.
+fn keep_first(first: &mut Option<PathBuf>, path: PathBuf) {
+    if first.as_ref().is_none_or(|p| path < *p) {
+        *first = Some(path);
     }
 }
 
