@@ -546,3 +546,68 @@ fn browser_shows_source_and_translation_side_by_side() {
         assert!((target_left - source_left).abs() < 2.0);
     }
 }
+
+#[test]
+fn an_edition_needs_only_an_id_and_may_have_a_title() {
+    let ws = Ws::translated();
+    ws.translate_all("harbour", "es");
+    let toml = "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n\
+        [[edition]]\nid = \"spring\"\ntitle = \"The spring guide\"\narticles = [\"harbour\"]\n\n\
+        [[edition]]\nid = \"march\"\ndate = \"2024-03\"\narticles = [\"harbour\"]\n\n\
+        [[edition]]\nid = \"vol-7\"\nvolume = 7\narticles = [\"harbour\"]\n\n\
+        [[edition]]\nid = \"bare\"\narticles = [\"harbour\"]\n";
+    ws.write("bitext.toml", toml);
+    for (id, lang, masthead, footer) in [
+        (
+            "spring",
+            "fr",
+            "The spring guide",
+            "Cet article a été publié dans The spring guide.",
+        ),
+        (
+            "march",
+            "fr",
+            "mars 2024",
+            "Cet article a été publié dans mars 2024.",
+        ),
+        (
+            "march",
+            "es",
+            "marzo de 2024",
+            "Este artículo se publicó en marzo de 2024.",
+        ),
+        (
+            "vol-7",
+            "es",
+            "Volumen 7",
+            "Este artículo se publicó en Volumen 7.",
+        ),
+        ("bare", "fr", "bare", "Cet article a été publié dans bare."),
+    ] {
+        let run = ws
+            .run(&["export", "--edition", id, "-l", lang, "--format", "html"])
+            .success();
+        let doc = Html::parse_document(&run.stdout);
+        assert_eq!(
+            first_text(&doc, ".masthead").trim(),
+            masthead,
+            "{id} {lang}"
+        );
+        assert!(
+            first_text(&doc, "footer.published-in").contains(footer),
+            "{id} {lang}: {}",
+            run.stdout
+        );
+    }
+    // A title of white space alone, or a date that is not YYYY-MM, is refused, naming the file.
+    for bad in ["title = \" \"", "date = \"2024-13\""] {
+        ws.write(
+            "bitext.toml",
+            format!(
+                "source = \"en\"\ntargets = [\"fr\"]\n\n[[edition]]\nid = \"x\"\n{bad}\n\
+                 articles = [\"harbour\"]\n"
+            ),
+        );
+        ws.run(&["status"]).error(&["bitext.toml"]);
+    }
+}

@@ -139,31 +139,75 @@ pub fn fallback_chain(ws: &Workspace, tag: &str) -> Result<(Lang, Vec<Lang>)> {
     Ok((requested, chain))
 }
 
-/// The edition line in the language of `l10n`: "Volume 53, Number 2 – February 2023".
+/// The edition line in the language of `l10n`: its title when `bitext.toml` gives one, else
+/// what it has of "Volume 53, Number 2 – February 2023", else its id.
 #[must_use]
 pub fn edition_line(l10n: &Localizer, edition: &Edition) -> String {
-    edition_message(l10n, "edition-line", edition)
+    if let Some(title) = &edition.title {
+        return title.clone();
+    }
+    let volume = edition
+        .volume
+        .map(|v| l10n.message("edition-volume", &[("volume", Arg::from(v as usize))]));
+    let number = edition
+        .number
+        .map(|n| l10n.message("edition-number", &[("number", Arg::from(n as usize))]));
+    let issue = match (volume, number) {
+        (Some(volume), Some(number)) => l10n.message(
+            "edition-volume-number",
+            &[("volume", Arg::Str(&volume)), ("number", Arg::Str(&number))],
+        ),
+        (volume, number) => volume.or(number).unwrap_or_default(),
+    };
+    let date = edition.date.map(|(year, month)| {
+        let month = l10n.message(&format!("month-{month}"), &[]);
+        l10n.message(
+            "edition-date",
+            &[
+                ("month", Arg::Str(&month)),
+                ("year", Arg::Str(&year.to_string())),
+            ],
+        )
+    });
+    match (issue.is_empty(), date) {
+        (false, Some(date)) => l10n.message(
+            "edition-issue-date",
+            &[("issue", Arg::Str(&issue)), ("date", Arg::Str(&date))],
+        ),
+        (false, None) => issue,
+        (true, Some(date)) => date,
+        (true, None) => edition.id.clone(),
+    }
 }
 
 /// The footer sentence in the language of `l10n`: "This article was published in volume 53,
-/// number 2 (February 2023)."
+/// number 2 (February 2023)." for an edition with all three, else "This article was
+/// published in" its edition line.
 #[must_use]
 pub fn published_in(l10n: &Localizer, edition: &Edition) -> String {
-    edition_message(l10n, "export-published-in", edition)
-}
-
-/// A message about `edition`, given its volume, number, month name and year.
-fn edition_message(l10n: &Localizer, id: &str, edition: &Edition) -> String {
-    let month = l10n.message(&format!("month-{}", edition.month), &[]);
-    l10n.message(
-        id,
-        &[
-            ("volume", Arg::from(edition.volume as usize)),
-            ("number", Arg::from(edition.number as usize)),
-            ("month", Arg::Str(&month)),
-            ("year", Arg::Str(&edition.year.to_string())),
-        ],
-    )
+    match (
+        edition.title.is_none(),
+        edition.volume,
+        edition.number,
+        edition.date,
+    ) {
+        (true, Some(volume), Some(number), Some((year, month))) => {
+            let month = l10n.message(&format!("month-{month}"), &[]);
+            l10n.message(
+                "export-published-in",
+                &[
+                    ("volume", Arg::from(volume as usize)),
+                    ("number", Arg::from(number as usize)),
+                    ("month", Arg::Str(&month)),
+                    ("year", Arg::Str(&year.to_string())),
+                ],
+            )
+        }
+        _ => l10n.message(
+            "export-published-in-edition",
+            &[("edition", Arg::Str(&edition_line(l10n, edition)))],
+        ),
+    }
 }
 
 /// A document without its articles, and the localizer of its language: what a writer needs

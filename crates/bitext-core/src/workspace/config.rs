@@ -27,9 +27,10 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawEdition {
     id: String,
-    volume: u32,
-    number: u32,
-    date: String,
+    title: Option<String>,
+    volume: Option<u32>,
+    number: Option<u32>,
+    date: Option<String>,
     articles: Vec<String>,
 }
 
@@ -51,14 +52,14 @@ pub struct Config {
 pub struct Edition {
     /// Short name used on the command line, e.g. `53-2`.
     pub id: String,
+    /// The edition's title, shown instead of its volume, number and date.
+    pub title: Option<String>,
     /// Volume number.
-    pub volume: u32,
+    pub volume: Option<u32>,
     /// Issue number within the volume.
-    pub number: u32,
-    /// Publication year.
-    pub year: u16,
-    /// Publication month, 1-12.
-    pub month: u8,
+    pub number: Option<u32>,
+    /// Publication year and month (1-12).
+    pub date: Option<(u16, u8)>,
     /// The articles, in running order.
     pub articles: Vec<Slug>,
 }
@@ -261,12 +262,22 @@ impl Edition {
                 id = raw.id.as_str()
             )));
         }
-        let (year, month) = raw
+        let date = raw
             .date
-            .split_once('-')
-            .and_then(|(y, m)| Some((y.parse::<u16>().ok()?, m.parse::<u8>().ok()?)))
-            .filter(|(y, m)| *y >= 1000 && (1..=12).contains(m))
-            .ok_or_else(|| invalid(t!("config-invalid-edition-date", date = raw.date.as_str())))?;
+            .as_deref()
+            .map(|date| {
+                date.split_once('-')
+                    .and_then(|(y, m)| Some((y.parse::<u16>().ok()?, m.parse::<u8>().ok()?)))
+                    .filter(|(y, m)| *y >= 1000 && (1..=12).contains(m))
+                    .ok_or_else(|| invalid(t!("config-invalid-edition-date", date = date)))
+            })
+            .transpose()?;
+        let title = raw
+            .title
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        if title.as_deref() == Some("") {
+            return Err(invalid(t!("config-empty-edition-title")));
+        }
         let articles = raw
             .articles
             .iter()
@@ -274,10 +285,10 @@ impl Edition {
             .collect::<Result<Vec<_>>>()?;
         Ok(Self {
             id: raw.id,
+            title,
             volume: raw.volume,
             number: raw.number,
-            year,
-            month,
+            date,
             articles,
         })
     }

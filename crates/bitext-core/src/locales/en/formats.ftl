@@ -25,6 +25,7 @@ xml-no-root = no root element
 config-duplicate-edition-id = duplicate id
 config-invalid-edition-id = id "{ $id }" is not [a-z0-9-]+
 config-invalid-edition-date = date "{ $date }" is not YYYY-MM
+config-empty-edition-title = the title is empty
 
 ## A reader's own English text: English shows it as it is; other languages put a sentence
 ## of their own first and keep the reader's text in parentheses.

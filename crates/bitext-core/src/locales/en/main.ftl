@@ -195,7 +195,11 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-edition-line = Volume { $volume }, Number { $number } – { $month } { $year }
+edition-volume = Volume { $volume }
+edition-number = Number { $number }
+edition-date = { $month } { $year }
+edition-volume-number = { $volume }, { $number }
+edition-issue-date = { $issue } – { $date }
 export-translated-from = { $source ->
     [en] Translated from English
     [fr] Translated from French
@@ -206,6 +210,7 @@ export-contents = Contents
 export-untranslated-note = Not yet translated: shown in the original language.
 export-untranslated-marker = [not yet translated]
 export-published-in = This article was published in volume { $volume }, number { $number } ({ $month } { $year }).
+export-published-in-edition = This article was published in { $edition }.
 export-refused = export refused: { $count ->
     [one] { $count } segment is not translated (see above); translate it, or pass --allow-incomplete to export the source text in its place.
    *[other] { $count } segments are not translated (see above); translate them, or pass --allow-incomplete to export the source text in their place.

@@ -25,6 +25,7 @@ xml-no-root = no hay elemento raíz
 config-duplicate-edition-id = id duplicado
 config-invalid-edition-id = el id «{ $id }» no tiene la forma [a-z0-9-]+
 config-invalid-edition-date = la fecha «{ $date }» no tiene la forma AAAA-MM
+config-empty-edition-title = el título está vacío
 
 ## El texto en inglés de un lector de formato: una frase en español y, entre paréntesis, ese texto.
 

@@ -213,7 +213,11 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
-edition-line = Volumen { $volume }, número { $number } – { $month } de { $year }
+edition-volume = Volumen { $volume }
+edition-number = número { $number }
+edition-date = { $month } de { $year }
+edition-volume-number = { $volume }, { $number }
+edition-issue-date = { $issue } – { $date }
 export-translated-from = { $source ->
     [en] Traducido del inglés
     [fr] Traducido del francés
@@ -224,6 +228,7 @@ export-contents = Índice
 export-untranslated-note = Aún sin traducir: se muestra en el idioma original.
 export-untranslated-marker = [aún sin traducir]
 export-published-in = Este artículo se publicó en el volumen { $volume }, número { $number } ({ $month } de { $year }).
+export-published-in-edition = Este artículo se publicó en { $edition }.
 export-refused = exportación rechazada: { $count ->
     [one] { $count } segmento no está traducido (véase arriba); tradúzcalo, o pase --allow-incomplete para exportar el texto fuente en su lugar.
    *[other] { $count } segmentos no están traducidos (véase arriba); tradúzcalos, o pase --allow-incomplete para exportar el texto fuente en su lugar.

@@ -25,6 +25,7 @@ xml-no-root = pas d’élément racine
 config-duplicate-edition-id = identifiant en double
 config-invalid-edition-id = l’identifiant « { $id } » n’est pas de la forme [a-z0-9-]+
 config-invalid-edition-date = la date « { $date } » n’est pas de la forme AAAA-MM
+config-empty-edition-title = le titre est vide
 
 ## Le texte anglais d’un lecteur de format : une phrase en français, puis ce texte entre parenthèses.
 

@@ -213,7 +213,11 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
-edition-line = Volume { $volume }, numéro { $number } – { $month } { $year }
+edition-volume = Volume { $volume }
+edition-number = numéro { $number }
+edition-date = { $month } { $year }
+edition-volume-number = { $volume }, { $number }
+edition-issue-date = { $issue } – { $date }
 export-translated-from = { $source ->
     [en] Traduit de l’anglais
     [fr] Traduit du français
@@ -224,6 +228,7 @@ export-contents = Sommaire
 export-untranslated-note = Pas encore traduit : texte affiché dans la langue d’origine.
 export-untranslated-marker = [pas encore traduit]
 export-published-in = Cet article a été publié dans le volume { $volume }, numéro { $number } ({ $month } { $year }).
+export-published-in-edition = Cet article a été publié dans { $edition }.
 export-refused = export refusé : { $count ->
     [one] { $count } segment n’est pas traduit (voir ci-dessus) ; traduisez-le, ou passez --allow-incomplete pour exporter le texte source à sa place.
    *[other] { $count } segments ne sont pas traduits (voir ci-dessus) ; traduisez-les, ou passez --allow-incomplete pour exporter le texte source à leur place.
