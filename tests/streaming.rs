@@ -22,12 +22,13 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
     .expect("corpus");
     let ws = Workspace::open(Some(dir.path())).expect("workspace");
     let edition = ws.config.editions[0].clone();
+    let articles = edition.resolve(&ws.all_articles().expect("articles"));
     for tag in ["fr", "es"] {
         let (lang, chain) = fallback_chain(&ws, tag).expect("chain");
         for bilingual in [false, true] {
             let (doc, gaps) = build(
                 &ws,
-                &edition.articles,
+                &articles,
                 &lang,
                 &chain,
                 Some(&edition),

@@ -386,7 +386,8 @@ fn documents<'a>(ws: &'a Workspace, request: &ExportRequest) -> Result<Groups<'a
                         .collect::<Vec<_>>()
                         .join(", "),
                 })?;
-            for slug in &edition.articles {
+            let articles = edition.resolve(&ws.all_articles()?);
+            for slug in &articles {
                 let path = ws.source_file(slug)?;
                 if !ws.abs(&path).is_file() {
                     return Err(Error::EditionArticleMissing {
@@ -396,10 +397,7 @@ fn documents<'a>(ws: &'a Workspace, request: &ExportRequest) -> Result<Groups<'a
                     });
                 }
             }
-            Ok((
-                vec![(edition.id.clone(), edition.articles.clone())],
-                Some(edition),
-            ))
+            Ok((vec![(edition.id.clone(), articles)], Some(edition)))
         }
         None => {
             let slugs = ws.select_articles(&request.articles)?;

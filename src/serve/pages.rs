@@ -112,6 +112,8 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
             })
         })
         .collect();
+    // The workspace's articles, in name order, for the editions' patterns.
+    let all: Vec<Slug> = rows.iter().map(|a| a.article.clone()).collect();
     let left_in = |slug: &Slug, i: usize| {
         rows.binary_search_by(|a| a.article.cmp(slug))
             .ok()
@@ -149,11 +151,11 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                             @for lang in &langs { th scope="col" { (lang_name(ui, lang)) } }
                         } }
                         tbody {
-                            @for edition in &ws.config.editions {
+                            @for (edition, articles) in ws.config.editions.iter().map(|e| (e, e.resolve(&all))) {
                                 tr {
                                     th scope="row" { (edition.id) }
                                     @for i in 0..langs.len() {
-                                        @let left: Option<usize> = edition.articles.iter().map(|s| left_in(s, i)).sum();
+                                        @let left: Option<usize> = articles.iter().map(|s| left_in(s, i)).sum();
                                         td {
                                             @match left {
                                                 Some(0) => {

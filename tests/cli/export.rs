@@ -611,3 +611,67 @@ fn an_edition_needs_only_an_id_and_may_have_a_title() {
         ws.run(&["status"]).error(&["bitext.toml"]);
     }
 }
+
+#[test]
+fn an_edition_lists_articles_by_pattern_in_name_order() {
+    let ws = Ws::translated();
+    ws.write(
+        "sources/harbour-news.md",
+        "# News from the harbour\n\nThe ferry runs again.\n",
+    );
+    ws.write(
+        "sources/festival.md",
+        "# The festival\n\nMusic on the quay.\n",
+    );
+    for (slug, texts) in [
+        (
+            "harbour-news",
+            ["Nouvelles du port", "Le traversier reprend."],
+        ),
+        ("festival", ["Le festival", "De la musique sur le quai."]),
+    ] {
+        for (n, text) in texts.iter().enumerate() {
+            ws.run(&[
+                "set",
+                slug,
+                &(n + 1).to_string(),
+                "-l",
+                "fr",
+                "--text",
+                text,
+            ])
+            .success();
+        }
+    }
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\"]\n\n[[edition]]\nid = \"port\"\n\
+         articles = [\"festival\", \"harbour*\", \"festival\"]\n",
+    );
+    let run = ws
+        .run(&["export", "--edition", "port", "-l", "fr", "--format", "md"])
+        .success();
+    let at = |text: &str| {
+        run.stdout
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} not in {}", run.stdout))
+    };
+    // festival first, as listed; then the articles the pattern matches, in name order;
+    // festival once.
+    assert!(
+        at("Le festival") < at("fr translation of segment 1"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        at("fr translation of segment 1") < at("Nouvelles du port"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.matches("# Le festival").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+}

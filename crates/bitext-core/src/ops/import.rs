@@ -99,12 +99,7 @@ fn chrome(ws: &Workspace, slug: &Slug, lang: &Lang) -> Vec<String> {
         "export-translated-from",
         &[("source", crate::l10n::Arg::Str(ws.config.source.as_str()))],
     )];
-    if let Some(edition) = ws
-        .config
-        .editions
-        .iter()
-        .find(|e| e.articles.contains(slug))
-    {
+    if let Some(edition) = ws.config.editions.iter().find(|e| e.lists(slug)) {
         lines.push(crate::render::document::published_in(&l10n, edition));
     }
     lines

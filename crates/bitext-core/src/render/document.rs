@@ -350,12 +350,7 @@ pub fn build_article(
             || slug.to_string(),
             |b| inline::to_plain(b.target.as_ref().map_or(&b.source, |(t, _)| t)),
         );
-    let published = edition.or_else(|| {
-        ws.config
-            .editions
-            .iter()
-            .find(|e| e.articles.contains(slug))
-    });
+    let published = edition.or_else(|| ws.config.editions.iter().find(|e| e.lists(slug)));
     let published_in = published.map(|e| published_in(l10n, e));
     Ok((
         DocArticle {

@@ -60,8 +60,10 @@ pub struct Edition {
     pub number: Option<u32>,
     /// Publication year and month (1-12).
     pub date: Option<(u16, u8)>,
-    /// The articles, in running order.
-    pub articles: Vec<Slug>,
+    /// The articles, in running order, as written: a name, or a pattern (`*` for any run of
+    /// characters but `/`, `**` for any run, `?` for one character) that stands for the
+    /// matching articles in name order. See [`Edition::resolve`].
+    pub articles: Vec<String>,
 }
 
 /// Reads the TOML of `text`; with `lift`, the article lists written one name per line are
@@ -278,11 +280,12 @@ impl Edition {
         if title.as_deref() == Some("") {
             return Err(invalid(t!("config-empty-edition-title")));
         }
-        let articles = raw
-            .articles
-            .iter()
-            .map(|a| Slug::parse(a))
-            .collect::<Result<Vec<_>>>()?;
+        for entry in &raw.articles {
+            if !is_pattern(entry) {
+                Slug::parse(entry)?;
+            }
+        }
+        let articles = raw.articles;
         Ok(Self {
             id: raw.id,
             title,
@@ -294,9 +297,101 @@ impl Edition {
     }
 }
 
+impl Edition {
+    /// The edition's articles among `all` (the workspace's, in name order): each name as
+    /// written, each pattern as the articles it matches in name order, an article listed twice
+    /// kept where it comes first.
+    #[must_use]
+    pub fn resolve(&self, all: &[Slug]) -> Vec<Slug> {
+        let mut out: Vec<Slug> = Vec::new();
+        for entry in &self.articles {
+            let found: Vec<Slug> = if is_pattern(entry) {
+                all.iter()
+                    .filter(|slug| matches(entry.as_bytes(), slug.as_str().as_bytes()))
+                    .cloned()
+                    .collect()
+            } else {
+                Slug::parse(entry).into_iter().collect()
+            };
+            for slug in found {
+                if !out.contains(&slug) {
+                    out.push(slug);
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Edition {
+    /// Returns true if and only if the edition lists `slug`, by name or by a pattern.
+    #[must_use]
+    pub fn lists(&self, slug: &Slug) -> bool {
+        self.articles.iter().any(|entry| {
+            if is_pattern(entry) {
+                matches(entry.as_bytes(), slug.as_str().as_bytes())
+            } else {
+                entry == slug.as_str()
+            }
+        })
+    }
+}
+
+/// Returns true if and only if an edition's entry is a pattern rather than a name.
+fn is_pattern(entry: &str) -> bool {
+    entry.contains(['*', '?'])
+}
+
+/// Returns true if and only if `name` matches `pattern`: `**` any run of bytes, `*` any run
+/// without `/`, `?` one byte other than `/`, anything else itself.
+fn matches(pattern: &[u8], name: &[u8]) -> bool {
+    match pattern {
+        [] => name.is_empty(),
+        [b'*', b'*', rest @ ..] => (0..=name.len()).any(|k| matches(rest, &name[k..])),
+        [b'*', rest @ ..] => {
+            let run = name.iter().position(|&b| b == b'/').unwrap_or(name.len());
+            (0..=run).any(|k| matches(rest, &name[k..]))
+        }
+        [b'?', rest @ ..] => name.first().is_some_and(|&b| b != b'/') && matches(rest, &name[1..]),
+        [c, rest @ ..] => name.first() == Some(c) && matches(rest, &name[1..]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edition_patterns_match_names_in_name_order() {
+        let all: Vec<Slug> = ["harbour", "harbour-2", "festival", "council-budget"]
+            .iter()
+            .map(|s| Slug::parse(s).expect("slug"))
+            .collect();
+        let mut sorted = all.clone();
+        sorted.sort();
+        let edition = |articles: &[&str]| Edition {
+            id: "e".to_owned(),
+            title: None,
+            volume: None,
+            number: None,
+            date: None,
+            articles: articles.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        let names = |e: &Edition| -> Vec<String> {
+            e.resolve(&sorted).iter().map(ToString::to_string).collect()
+        };
+        assert_eq!(names(&edition(&["harbour*"])), ["harbour", "harbour-2"]);
+        assert_eq!(
+            names(&edition(&["festival", "*"])),
+            ["festival", "council-budget", "harbour", "harbour-2"]
+        );
+        assert_eq!(names(&edition(&["harbour-?"])), ["harbour-2"]);
+        assert_eq!(names(&edition(&["**budget"])), ["council-budget"]);
+        assert_eq!(names(&edition(&["nothing-*"])), Vec::<String>::new());
+        assert!(matches(b"guides/**", b"guides/a/b"));
+        assert!(!matches(b"guides/*", b"guides/a/b"));
+        assert!(matches(b"guides/*", b"guides/a"));
+    }
 
     const HEAD: &str = "source = \"en\"\ntargets = [\"fr\", \"es\"]\n";
 
