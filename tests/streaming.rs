@@ -26,15 +26,8 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
     for tag in ["fr", "es"] {
         let (lang, chain) = fallback_chain(&ws, tag).expect("chain");
         for bilingual in [false, true] {
-            let (doc, gaps) = build(
-                &ws,
-                &articles,
-                &lang,
-                &chain,
-                Some(&edition),
-                bilingual,
-            )
-            .expect("build");
+            let (doc, gaps) =
+                build(&ws, &articles, &lang, &chain, Some(&edition), bilingual).expect("build");
             assert!(!gaps.is_empty(), "the corpus has unfinished segments");
             for format in [ExportFormat::Html, ExportFormat::Md, ExportFormat::Txt] {
                 let whole = match format {
