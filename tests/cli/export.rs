@@ -630,18 +630,7 @@ fn an_edition_lists_articles_by_pattern_in_name_order() {
         ),
         ("festival", ["Le festival", "De la musique sur le quai."]),
     ] {
-        for (n, text) in texts.iter().enumerate() {
-            ws.run(&[
-                "set",
-                slug,
-                &(n + 1).to_string(),
-                "-l",
-                "fr",
-                "--text",
-                text,
-            ])
-            .success();
-        }
+        ws.set_all(slug, "fr", &texts);
     }
     ws.write(
         "bitext.toml",

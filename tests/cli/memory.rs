@@ -17,18 +17,7 @@ const HARBOUR_FR: [&str; 5] = [
 fn two_articles() -> Ws {
     let ws = Ws::new();
     ws.write("sources/harbour.md", crate::support::ARTICLE);
-    for (n, text) in HARBOUR_FR.iter().enumerate() {
-        ws.run(&[
-            "set",
-            "harbour",
-            &(n + 1).to_string(),
-            "-l",
-            "fr",
-            "--text",
-            text,
-        ])
-        .success();
-    }
+    ws.set_all("harbour", "fr", &HARBOUR_FR);
     ws.write(
         "sources/quay.md",
         "\

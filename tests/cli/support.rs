@@ -208,10 +208,17 @@ impl Ws {
 
     /// Records `"<lang> translation of segment n"` for every segment of `slug`.
     pub(crate) fn translate_all(&self, slug: &str, lang: &str) {
-        let count = self.segment_count(slug);
-        for n in 1..=count {
-            let text = format!("{lang} translation of segment {n}");
-            self.run(&["set", slug, &n.to_string(), "-l", lang, "--text", &text])
+        let texts: Vec<String> = (1..=self.segment_count(slug))
+            .map(|n| format!("{lang} translation of segment {n}"))
+            .collect();
+        self.set_all(slug, lang, &texts);
+    }
+
+    /// Records `texts` as the translations of segments 1, 2, … of `slug` in `lang`.
+    pub(crate) fn set_all(&self, slug: &str, lang: &str, texts: &[impl AsRef<str>]) {
+        for (n, text) in texts.iter().enumerate() {
+            let n = (n + 1).to_string();
+            self.run(&["set", slug, &n, "-l", lang, "--text", text.as_ref()])
                 .success();
         }
     }

@@ -19,3 +19,16 @@ pub mod slug;
 pub mod translation;
 pub mod worddiff;
 pub mod words;
+
+use std::fmt::Write as _;
+
+/// Lower-case hexadecimal digits of `bytes`: segment ids, digests, tokens.
+#[must_use]
+pub fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}

@@ -16,8 +16,6 @@ pub mod record;
 pub mod resolve;
 pub mod sync;
 
-use std::fmt::Write as _;
-
 use sha2::{Digest as _, Sha256};
 
 use crate::error::{Error, Result};
@@ -98,12 +96,7 @@ pub fn version_of(unit: &Unit) -> String {
         .chain_update([0])
         .chain_update(unit.target.as_bytes())
         .finalize();
-    digest[..8]
-        .iter()
-        .fold(String::with_capacity(16), |mut out, b| {
-            let _ = write!(out, "{b:02x}");
-            out
-        })
+    crate::model::hex(&digest[..8])
 }
 
 /// Compares what the caller expected with the segment and unit on disk.

@@ -9,7 +9,6 @@
 //! container prefixes, its normalisation) is one rule, kept in one file so that invariants
 //! 1, 2 and 5 are checked in one place; the tests are a quarter of it.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -114,12 +113,7 @@ fn trim_ws(s: &str) -> &str {
 #[must_use]
 pub fn text_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest[..4]
-        .iter()
-        .fold(String::with_capacity(8), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
+    crate::model::hex(&digest[..4])
 }
 
 /// How deeply an article's blocks nest: the deepest level and the 1-based line it starts on.

@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 use crate::model::align::{Link, VERSION, align_with_stats, fingerprint};
 use crate::model::article::Article;
 use crate::model::assess::{Assessment, assess, assess_with};
+use crate::model::hex;
 use crate::model::translation::{TranslationFile, Unit};
 use crate::workspace::{CACHE_DIR, Workspace};
 
@@ -177,7 +178,7 @@ fn encode(digest: &[u8; 32], links: &[Link]) -> String {
             }
         };
     }
-    let check = hex(&Sha256::digest(out.as_bytes()).into());
+    let check = hex(&Sha256::digest(out.as_bytes()));
     out.push_str(&check);
     out.push('\n');
     out
@@ -188,7 +189,7 @@ fn encode(digest: &[u8; 32], links: &[Link]) -> String {
 fn decode(text: &str, digest: &[u8; 32], segments: usize) -> Option<Vec<Link>> {
     let body_end = text.strip_suffix('\n')?.rfind('\n')? + 1;
     let (body, check) = text.split_at(body_end);
-    if check.trim_end() != hex(&Sha256::digest(body.as_bytes()).into()) {
+    if check.trim_end() != hex(&Sha256::digest(body.as_bytes())) {
         return None;
     }
     let mut rows = body.lines();
@@ -213,13 +214,6 @@ fn decode(text: &str, digest: &[u8; 32], segments: usize) -> Option<Vec<Link>> {
         })
         .collect::<Option<Vec<Link>>>()?;
     (links.len() == segments).then_some(links)
-}
-
-fn hex(bytes: &[u8; 32]) -> String {
-    bytes.iter().fold(String::with_capacity(64), |mut out, b| {
-        let _ = write!(out, "{b:02x}");
-        out
-    })
 }
 
 #[cfg(test)]

@@ -307,7 +307,7 @@ impl Edition {
         for entry in &self.articles {
             let found: Vec<Slug> = if is_pattern(entry) {
                 all.iter()
-                    .filter(|slug| matches(entry.as_bytes(), slug.as_str().as_bytes()))
+                    .filter(|slug| names(entry, slug))
                     .cloned()
                     .collect()
             } else {
@@ -327,13 +327,16 @@ impl Edition {
     /// Returns true if and only if the edition lists `slug`, by name or by a pattern.
     #[must_use]
     pub fn lists(&self, slug: &Slug) -> bool {
-        self.articles.iter().any(|entry| {
-            if is_pattern(entry) {
-                matches(entry.as_bytes(), slug.as_str().as_bytes())
-            } else {
-                entry == slug.as_str()
-            }
-        })
+        self.articles.iter().any(|entry| names(entry, slug))
+    }
+}
+
+/// Returns true if and only if the edition entry `entry` (a name or a pattern) names `slug`.
+fn names(entry: &str, slug: &Slug) -> bool {
+    if is_pattern(entry) {
+        matches(entry.as_bytes(), slug.as_str().as_bytes())
+    } else {
+        entry == slug.as_str()
     }
 }
 

@@ -414,29 +414,12 @@ impl Workspace {
         exts: &[&str],
         mut f: impl FnMut(std::ffi::OsString),
     ) -> Result<()> {
-        self.check_inside(dir)?;
-        let entries = match std::fs::read_dir(self.abs(dir)) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(source) => {
-                return Err(Error::Read {
-                    path: dir.to_owned(),
-                    source,
-                });
-            }
-        };
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Read {
-                path: dir.to_owned(),
-                source,
-            })?;
-            let name = entry.file_name();
+        self.each_entry(dir, |name, is_dir| {
             let ext = Path::new(&name).extension().and_then(|e| e.to_str());
-            if ext.is_some_and(|ext| exts.contains(&ext)) {
+            if !is_dir && ext.is_some_and(|ext| exts.contains(&ext)) {
                 f(name);
             }
-        }
-        Ok(())
+        })
     }
 }
 
