@@ -153,7 +153,7 @@ pub fn execute(ws: &Workspace, args: AcceptArgs) -> Result<crate::Outcome> {
 /// Arguments of `accept`.
 #[derive(Debug, Args)]
 pub struct AcceptArgs {
-    /// The article (slug or sources/<slug>.md).
+    /// The article (its name, such as guides/intro, or its source file).
     pub article: String,
     /// Segments to accept: positions from 1 or ids (@ID for an id that looks like a number).
     #[arg(required = true, value_name = "SEGMENT")]

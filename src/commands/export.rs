@@ -466,7 +466,7 @@ pub fn execute(
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Articles to export (slugs or sources/<slug>.md).
+    /// Articles to export (names such as guides/intro, or their source files).
     #[arg(value_name = "ARTICLE", conflicts_with = "edition")]
     pub articles: Vec<String>,
     /// Export an edition of bitext.toml, in its order, as one document.

@@ -131,7 +131,7 @@ pub fn execute(ws: &Workspace, args: ImportArgs) -> Result<crate::Outcome> {
 /// Arguments of `import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The article (slug or sources/<slug>.md).
+    /// The article (its name, such as guides/intro, or its source file).
     pub article: String,
     /// The translation's language.
     #[arg(short = 'l', long = "lang", value_name = "TAG", required = true)]

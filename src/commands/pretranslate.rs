@@ -95,7 +95,7 @@ pub fn execute(ws: &Workspace, args: &PretranslateArgs) -> Result<crate::Outcome
 pub struct PretranslateArgs {
     #[command(flatten)]
     pub jobs: Jobs,
-    /// Articles to fill (slugs or sources/<slug>.md); all when none is given.
+    /// Articles to fill (names such as guides/intro, or their source files); all when none is given.
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
     /// The language to fill.

@@ -403,6 +403,7 @@ pub fn render_github(report: &QaReport) -> String {
 /// # Errors
 /// A failed write, to `out` or to a temporary file.
 pub fn write_junit(
+    ws: &Workspace,
     report: &QaReport,
     articles: &[Slug],
     langs: &[Lang],
@@ -412,7 +413,10 @@ pub fn write_junit(
     let mut junit = Junit::new("bitext qa", "bitext.qa", &tags)?;
     for lang in langs {
         for slug in articles {
-            let source = disp(&Workspace::source_path(slug));
+            let source = disp(
+                &ws.source_file(slug)
+                    .unwrap_or_else(|_| ws.source_path(slug)),
+            );
             let found: Vec<&QaFinding> = report
                 .findings
                 .iter()
@@ -451,7 +455,7 @@ pub fn execute(ws: &Workspace, args: &QaArgs) -> Result<crate::Outcome> {
         CheckFormat::Github => render_github(&report),
         CheckFormat::Junit => {
             let mut out = Vec::new();
-            write_junit(&report, &articles, &langs, &mut out).map_err(|source| {
+            write_junit(ws, &report, &articles, &langs, &mut out).map_err(|source| {
                 bitext_core::error::Error::Write {
                     path: std::env::temp_dir(),
                     source,

@@ -51,7 +51,7 @@ pub fn execute(ws: &Workspace, args: ResolveArgs) -> Result<crate::Outcome> {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("choice").required(true).args(["ours", "theirs", "text"])))]
 pub struct ResolveArgs {
-    /// The article (slug or sources/<slug>.md).
+    /// The article (its name, such as guides/intro, or its source file).
     pub article: String,
     /// The segment: a position from 1, or an id (a unique prefix is enough).
     pub segment: String,

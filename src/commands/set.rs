@@ -167,7 +167,7 @@ pub fn execute(ws: &Workspace, args: SetArgs) -> Result<crate::Outcome> {
 /// Arguments of `set`.
 #[derive(Debug, Args)]
 pub struct SetArgs {
-    /// The article (slug or sources/<slug>.md).
+    /// The article (its name, such as guides/intro, or its source file).
     pub article: String,
     /// The segment: a position from 1, or an id (a unique prefix is enough; @ID for an id that
     /// looks like a number).

@@ -232,7 +232,7 @@ pub enum SuggestFormat {
 /// Arguments of `suggest`.
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
-    /// The article (slug or sources/<slug>.md).
+    /// The article (its name, such as guides/intro, or its source file).
     pub article: String,
     /// The segment: a position from 1, or an id (a unique prefix is enough).
     pub segment: String,

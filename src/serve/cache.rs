@@ -35,7 +35,7 @@ use bitext_core::model::assess::Counts;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::workspace::parallel::map_ordered;
-use bitext_core::workspace::{SOURCES_DIR, TRANSLATIONS_DIR, Workspace};
+use bitext_core::workspace::{SOURCE_EXTENSIONS, Workspace};
 
 /// How long after a file's last change its stamp is trusted to tell a later change.
 pub const RACY: Duration = Duration::from_secs(2);
@@ -100,8 +100,8 @@ pub fn now() -> i128 {
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
 }
 
-/// The stamps of the files of the root-relative `dir` whose extension is one of `exts`, by
-/// file name; none when the directory does not exist. The `stat` calls run on every core: on
+/// The stamps of the files of the root-relative `dir`, at any depth, whose extension is one of
+/// `exts`, by path below `dir` with `/` between folders; none when the directory does not exist. The `stat` calls run on every core: on
 /// a large workspace they are most of a dashboard's cost.
 ///
 /// # Errors
@@ -109,23 +109,29 @@ pub fn now() -> i128 {
 pub fn stamps(ws: &Workspace, dir: &Path, exts: &[&str]) -> Result<HashMap<String, Stamp>> {
     use rayon::prelude::*;
     let abs = ws.abs(dir);
-    let mut names = Vec::new();
-    ws.each_name(dir, exts, |name| names.extend(name.into_string().ok()))?;
-    names
+    let mut paths = Vec::new();
+    ws.each_file(dir, exts, |path, _| paths.push(path))?;
+    paths
         .into_par_iter()
-        .filter_map(|name| {
+        .filter_map(|path| {
+            let key = path.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
             // A link is followed: its target is what is read.
-            match std::fs::metadata(abs.join(&name)) {
-                Ok(meta) => Some(Ok((name, Stamp::of(&meta)))),
+            match std::fs::metadata(abs.join(&path)) {
+                Ok(meta) => Some(Ok((key, Stamp::of(&meta)))),
                 // Removed between the listing and the `stat`: as if never listed.
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(source) => Some(Err(Error::Read {
-                    path: dir.join(name),
+                    path: dir.join(path),
                     source,
                 })),
             }
         })
         .collect()
+}
+
+/// The key of `slug`'s file with extension `ext` in the maps [`stamps`] returns.
+fn name(slug: &Slug, ext: &str) -> String {
+    format!("{slug}.{ext}")
 }
 
 /// One dashboard row: an article's segments and its counts in every target language.
@@ -143,16 +149,16 @@ pub struct Row {
 /// each target language, each stamp none when the file did not exist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Key {
-    md: Option<Stamp>,
-    mdx: Option<Stamp>,
+    /// The article's source files, one per extension of [`SOURCE_EXTENSIONS`].
+    sources: Vec<Option<Stamp>>,
     langs: Vec<Option<Stamp>>,
 }
 
 impl Key {
     fn settled(&self, at: i128) -> bool {
-        self.md
+        self.sources
             .iter()
-            .chain(&self.mdx)
+            .flatten()
             .chain(self.langs.iter().flatten())
             .all(|s| s.settled(at))
     }
@@ -177,9 +183,9 @@ struct State {
     /// The target languages the rows count, in order.
     langs: Vec<Lang>,
     rows: HashMap<Slug, Kept>,
-    /// The articles, with the stamp of `sources/` when it was listed and when that was: a
-    /// file added, removed or renamed there changes the directory's stamp.
-    listing: Option<(Stamp, i128, Vec<Slug>)>,
+    /// The articles, with a digest of the source files' paths they were listed from: a file
+    /// added, removed or renamed at any depth changes it.
+    listing: Option<(u64, Vec<Slug>)>,
     /// Counts the changes to `rows`.
     generation: u64,
     /// Every row in slug order, as of `generation`.
@@ -343,31 +349,37 @@ impl Dashboard {
             state.generation += 1;
         }
         let listed_at = now();
-        let sources = Path::new(SOURCES_DIR);
-        let dir = std::fs::metadata(ws.abs(sources))
-            .ok()
-            .map(|m| Stamp::of(&m));
-        let files = stamps(ws, sources, &["md", "mdx"])?;
+        let sources = ws.sources_dir();
+        let files = stamps(ws, sources, SOURCE_EXTENSIONS)?;
         let translations = langs
             .iter()
-            .map(|l| stamps(ws, &Path::new(TRANSLATIONS_DIR).join(l.as_str()), &["json"]))
+            .map(|l| stamps(ws, &ws.translations_dir(l), &["json"]))
             .collect::<Result<Vec<_>>>()?;
-        let slugs = match (&state.listing, dir) {
-            (Some((was, at, slugs)), Some(is)) if *was == is && is.settled(*at) => slugs.clone(),
+        let names = {
+            let mut names: Vec<&str> = files.keys().map(String::as_str).collect();
+            names.sort_unstable();
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(&names, &mut hasher);
+            std::hash::Hasher::finish(&hasher)
+        };
+        let slugs = match &state.listing {
+            Some((was, slugs)) if *was == names => slugs.clone(),
             _ => {
                 let slugs = ws.all_articles()?;
-                state.listing = dir.map(|d| (d, listed_at, slugs.clone()));
+                state.listing = Some((names, slugs.clone()));
                 slugs
             }
         };
         let keys: Vec<Key> = slugs
             .iter()
             .map(|slug| Key {
-                md: files.get(&format!("{slug}.md")).copied(),
-                mdx: files.get(&format!("{slug}.mdx")).copied(),
+                sources: SOURCE_EXTENSIONS
+                    .iter()
+                    .map(|ext| files.get(&name(slug, ext)).copied())
+                    .collect(),
                 langs: translations
                     .iter()
-                    .map(|t| t.get(&format!("{slug}.json")).copied())
+                    .map(|t| t.get(&name(slug, "json")).copied())
                     .collect(),
             })
             .collect();

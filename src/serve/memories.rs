@@ -156,14 +156,34 @@ fn dirs(lang: &Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The stamps of the directories the memory of `lang` lists, none for a missing one.
-fn dir_stamps(ws: &Workspace, lang: &Lang) -> Vec<Option<Stamp>> {
-    dirs(lang)
+/// The folders the memory of `lang` lists, at any depth, with their stamps (none for a
+/// missing one), each taken before the folder is listed.
+fn dir_stamps(ws: &Workspace, lang: &Lang) -> Vec<(String, Option<Stamp>)> {
+    let mut out = Vec::new();
+    for (dir, _) in dirs(lang) {
+        let _ = ws.walk_files(
+            Path::new(&dir),
+            &[],
+            |_, _, _| {},
+            |inside| {
+                let path = Path::new(&dir).join(inside);
+                let stamp = std::fs::metadata(ws.abs(&path)).ok().map(|m| Stamp::of(&m));
+                out.push((path.to_string_lossy().into_owned(), stamp));
+            },
+        );
+    }
+    out
+}
+
+/// The stamps of `known` folders now: a folder added or removed below one changes its stamp.
+fn restamp(ws: &Workspace, known: &[(String, Option<Stamp>)]) -> Vec<(String, Option<Stamp>)> {
+    known
         .iter()
         .map(|(dir, _)| {
-            std::fs::metadata(ws.abs(Path::new(dir)))
+            let stamp = std::fs::metadata(ws.abs(Path::new(dir)))
                 .ok()
-                .map(|m| Stamp::of(&m))
+                .map(|m| Stamp::of(&m));
+            (dir.clone(), stamp)
         })
         .collect()
 }
@@ -185,8 +205,8 @@ struct Slot {
     overlaid: HashMap<String, Option<Stamp>>,
     /// When the overlay's files were stamped.
     overlaid_at: i128,
-    /// The directories' stamps at the last check of every file.
-    dirs: Vec<Option<Stamp>>,
+    /// The folders' stamps at the last check of every file.
+    dirs: Vec<(String, Option<Stamp>)>,
     /// When every file was last stamped.
     checked: Option<Instant>,
     checked_at: i128,
@@ -214,11 +234,11 @@ impl Slot {
         let Some(kept) = self.kept.clone() else {
             return self.open(ws, lang);
         };
-        let dirs_now = dir_stamps(ws, lang);
+        let dirs_now = restamp(ws, &self.dirs);
         let quiet = dirs_now == self.dirs
             && dirs_now
                 .iter()
-                .flatten()
+                .filter_map(|(_, stamp)| stamp.as_ref())
                 .all(|d| d.settled(self.checked_at))
             && self
                 .checked
@@ -227,6 +247,7 @@ impl Slot {
             return Ok(());
         }
         let at = now();
+        let dirs_now = dir_stamps(ws, lang);
         let files_now = files(ws, lang)?;
         let mut changed: HashMap<String, Option<Stamp>> = files_now
             .iter()

@@ -84,7 +84,7 @@ pub enum Command {
 /// Arguments of `po export` and `xliff export`.
 #[derive(Debug, Args)]
 pub struct ExchangeExportArgs {
-    /// Articles to export (slugs or sources/<slug>.md).
+    /// Articles to export (names such as guides/intro, or their source files).
     #[arg(value_name = "ARTICLE", required = true)]
     pub articles: Vec<String>,
     /// The target language.
@@ -109,7 +109,7 @@ pub struct ExchangeImportArgs {
 /// Articles and languages to work on.
 #[derive(Debug, Args)]
 pub struct Selection {
-    /// Articles to include (slugs or sources/<slug>.md); all when none is given.
+    /// Articles to include (names such as guides/intro, or their source files); all when none is given.
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
     /// Target languages to include (repeatable); all targets when none is given.

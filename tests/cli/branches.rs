@@ -51,7 +51,7 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
 }
 
 #[track_caller]
-fn git(ws: &Ws, args: &[&str]) -> String {
+pub(crate) fn git(ws: &Ws, args: &[&str]) -> String {
     let (code, text) = git_in(ws.root(), args);
     assert_eq!(code, 0, "git {args:?} failed:\n{text}");
     text
@@ -61,9 +61,14 @@ fn git(ws: &Ws, args: &[&str]) -> String {
 /// the binary under test; `setup` runs before the first commit. `None` (with the skip printed)
 /// when git is missing.
 fn repo(setup: impl FnOnce(&Ws)) -> Option<Ws> {
+    repo_with("harbour", setup)
+}
+
+/// As [`repo`], with `ARTICLE` as the article `name`.
+pub(crate) fn repo_with(name: &str, setup: impl FnOnce(&Ws)) -> Option<Ws> {
     tool(&["git"])?;
     let ws = Ws::new();
-    ws.write("sources/harbour.md", ARTICLE);
+    ws.write(&format!("sources/{name}.md"), ARTICLE);
     ws.write(".gitattributes", "translations/**/*.json merge=bitext\n");
     setup(&ws);
     git(&ws, &["init", "-q", "-b", "main"]);
@@ -73,7 +78,7 @@ fn repo(setup: impl FnOnce(&Ws)) -> Option<Ws> {
     Some(ws)
 }
 
-fn commit(ws: &Ws, message: &str) {
+pub(crate) fn commit(ws: &Ws, message: &str) {
     git(ws, &["add", "-A"]);
     git(ws, &["commit", "-q", "--allow-empty", "-m", message]);
 }

@@ -179,10 +179,10 @@ fn unsafe_slugs() {
     for slug in [
         "..",
         "../harbour",
-        "a/b",
+        "a/../../b",
         "/etc/passwd",
-        "Harbour",
-        "har bour",
+        "a//b",
+        "har\nbour",
         "",
     ] {
         refused(&ws, &["status", slug], &["invalid article name"]);

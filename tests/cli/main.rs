@@ -20,6 +20,7 @@ mod init;
 mod mdx;
 mod memory;
 mod parallel;
+mod paths;
 mod qa;
 mod sample;
 mod segments;

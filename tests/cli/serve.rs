@@ -1486,3 +1486,29 @@ fn a_save_and_an_accept_read_only_their_article_files_each_at_most_twice() {
     }
     assert_eq!(ws.states("harbour", "fr")[4..6], ["current", "current"]);
 }
+
+#[test]
+fn a_nested_article_with_any_name_has_its_workbench_at_a_percent_encoded_url() {
+    let ws = Ws::new();
+    let name = "2024/Spring Notes é";
+    ws.write(&format!("sources/{name}.md"), crate::support::ARTICLE);
+    let s = Served::start(&ws);
+    let url = "/article/2024%2FSpring%20Notes%20%C3%A9/fr";
+    let dashboard = s.get("/").status(200);
+    assert!(dashboard.body.contains(url), "{}", dashboard.body);
+    let page = s.get(url).status(200);
+    assert!(page.body.contains("2024/Spring Notes é"), "{}", page.body);
+    let form = with(
+        with(page.form(&format!("{url}/2")), "action", "save"),
+        "text",
+        "Le conseil s’est réuni lundi.",
+    );
+    let saved = s.post(&format!("{url}/2"), &form).status(303);
+    assert!(
+        saved.header("Location").is_some_and(|l| l.starts_with(url)),
+        "{saved:?}"
+    );
+    let file = ws.json(&format!("translations/fr/{name}.json"));
+    assert_eq!(file["article"], name);
+    assert_eq!(file["units"][1]["target"], "Le conseil s’est réuni lundi.");
+}

@@ -71,10 +71,12 @@ pub enum Error {
         line: usize,
         column: usize,
     },
-    /// An article name that is not `[a-z0-9-]+`.
+    /// An article name that cannot be a path below the sources folder.
     InvalidSlug { slug: String },
-    /// A file under `sources/` or `translations/` whose name is not a valid slug.
+    /// A file under `sources/` or `translations/` whose path is not a valid slug.
     InvalidFileName { path: PathBuf },
+    /// A FIFO, socket or device where bitext reads files.
+    NotAFile { path: PathBuf },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
     /// An article has both a Markdown and an MDX source.
@@ -301,8 +303,23 @@ impl fmt::Display for Error {
                 line = *line,
                 column = *column
             ),
-            Self::InvalidSlug { slug } => t!("error-invalid-slug", slug = slug),
+            Self::InvalidSlug { slug } => {
+                // A control character is shown escaped: a message is one line.
+                let shown: String = slug
+                    .chars()
+                    .flat_map(|c| {
+                        let escaped: Vec<char> = if c.is_control() {
+                            c.escape_default().collect()
+                        } else {
+                            vec![c]
+                        };
+                        escaped
+                    })
+                    .collect();
+                t!("error-invalid-slug", slug = &shown)
+            }
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
+            Self::NotAFile { path } => t!("error-not-a-file", path = &disp(path)),
             Self::UnknownArticle { slug, path } => {
                 t!("error-unknown-article", slug = slug, path = &disp(path))
             }

@@ -21,6 +21,7 @@ use crate::exchange::tmx;
 use crate::memory::build::{Builder, Prepared};
 use crate::memory::index::{Entry, Memory, Origin};
 use crate::model::lang::Lang;
+use crate::model::slug::Slug;
 use crate::model::translation::{TranslationFile, UnitState};
 use crate::workspace::parallel::map_ordered;
 use crate::workspace::{TRANSLATIONS_DIR, Workspace};
@@ -97,10 +98,7 @@ fn stamps(ws: &Workspace, chain: &[Lang]) -> Result<Vec<Stamp>> {
     let mut out = Vec::new();
     walk(ws, chain, |dir, stamp| out.push((dir, stamp)))?;
     // By name: in one directory that is the paths' order, without parsing each path.
-    out.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.path.file_name().cmp(&b.1.path.file_name()))
-    });
+    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.path.cmp(&b.1.path)));
     Ok(out.into_iter().map(|(_, stamp)| stamp).collect())
 }
 
@@ -113,51 +111,61 @@ fn digest(ws: &Workspace, chain: &[Lang]) -> Result<Digest> {
 
 /// Calls `f` with every file the memory of `chain` reads and the number of its directory, in
 /// the directories' order but in no order within one.
-fn walk(ws: &Workspace, chain: &[Lang], mut f: impl FnMut(usize, Stamp)) -> Result<()> {
+fn walk(ws: &Workspace, chain: &[Lang], f: impl FnMut(usize, Stamp)) -> Result<()> {
+    walk_with_folders(ws, chain, f, |_| {})
+}
+
+/// As [`walk`], also calling `folder` with every folder listed, root-relative.
+fn walk_with_folders(
+    ws: &Workspace,
+    chain: &[Lang],
+    mut f: impl FnMut(usize, Stamp),
+    mut folder: impl FnMut(PathBuf),
+) -> Result<()> {
     let mut dirs: Vec<(PathBuf, &str)> = chain
         .iter()
-        .map(|l| (Path::new(TRANSLATIONS_DIR).join(l.as_str()), "json"))
+        .map(|l| (ws.translations_dir(l), "json"))
         .collect();
     dirs.push((PathBuf::from(MEMORY_DIR), "tmx"));
     for (n, (dir, ext)) in dirs.into_iter().enumerate() {
-        ws.check_inside(&dir)?;
-        let entries = match std::fs::read_dir(ws.abs(&dir)) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(source) => return Err(Error::Read { path: dir, source }),
-        };
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Read {
-                path: dir.clone(),
-                source,
-            })?;
-            let path = dir.join(entry.file_name());
-            if path.extension().and_then(|e| e.to_str()) != Some(ext) {
-                continue;
-            }
-            // Through the directory entry (a `stat` relative to the open directory, no path
-            // to resolve), except for a link, whose target is what is read.
-            let meta = match entry.file_type() {
-                Ok(kind) if !kind.is_symlink() => entry.metadata(),
-                _ => std::fs::metadata(ws.abs(&path)),
-            }
-            .map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            f(
-                n,
-                Stamp {
-                    path,
-                    len: meta.len(),
-                    modified,
-                },
-            );
+        let mut failed = None;
+        ws.walk_files(
+            &dir,
+            &[ext],
+            |relative, _, entry| {
+                if failed.is_some() {
+                    return;
+                }
+                let path = dir.join(relative);
+                // Through the directory entry (a `stat` relative to the open directory, no
+                // path to resolve), except for a link, whose target is what is read.
+                let meta = match entry.file_type() {
+                    Ok(kind) if !kind.is_symlink() => entry.metadata(),
+                    _ => std::fs::metadata(ws.abs(&path)),
+                };
+                match meta {
+                    Ok(meta) => {
+                        let modified = meta
+                            .modified()
+                            .ok()
+                            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                            .map_or(0, |d| d.as_nanos());
+                        f(
+                            n,
+                            Stamp {
+                                path,
+                                len: meta.len(),
+                                modified,
+                            },
+                        );
+                    }
+                    Err(source) => failed = Some(Error::Read { path, source }),
+                }
+            },
+            |inside| folder(dir.join(inside)),
+        )?;
+        if let Some(error) = failed {
+            return Err(error);
         }
     }
     Ok(())
@@ -195,15 +203,19 @@ pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>
         }
         return Ok(out);
     }
-    let dir_lang = path
-        .parent()
-        .and_then(Path::file_name)
-        .and_then(|n| n.to_str())
+    // `translations/<lang>/<article>.json`, the article at any depth.
+    let mut below = path
+        .strip_prefix(TRANSLATIONS_DIR)
+        .unwrap_or(path)
+        .components();
+    let dir_lang = below
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
         .unwrap_or_default();
-    let article = path
-        .file_stem()
-        .and_then(|n| n.to_str())
+    let article = Slug::from_path(&below.as_path().with_extension(""))
+        .map(|slug| slug.as_str().to_owned())
         .unwrap_or_default();
+    let article = article.as_str();
     let file = TranslationFile::parse(path, &bytes, article, dir_lang)?;
     let usable =
         |u: &&crate::model::translation::Unit| u.has_target() && u.state != Some(UnitState::Draft);
@@ -365,8 +377,9 @@ pub struct Opened {
     expected: String,
     /// When the files were read, in nanoseconds since the epoch.
     built_at: u128,
-    /// The modification times of the directories listed, taken before listing them.
-    dirs: Vec<Option<u128>>,
+    /// The folders listed, at any depth, with their modification times taken before listing
+    /// them (none for a missing one).
+    dirs: Vec<(PathBuf, Option<u128>)>,
 }
 
 impl Opened {
@@ -389,29 +402,22 @@ impl Opened {
     /// which change the directory; an edit in place does not, so this check alone does not
     /// see everything [`Opened::is_fresh`] does. A few `stat` calls.
     #[must_use]
-    pub fn dirs_unchanged(&self, ws: &Workspace, lang: &Lang) -> bool {
-        let now = dir_stamps(ws, &chain(lang));
-        now == self.dirs
-            && now
-                .iter()
-                .all(|m| m.is_none_or(|m| m + RACY.as_nanos() < self.built_at))
+    pub fn dirs_unchanged(&self, ws: &Workspace, _lang: &Lang) -> bool {
+        // A folder added, removed or renamed changes its parent, which is listed.
+        self.dirs.iter().all(|(dir, was)| {
+            let now = modified(ws, dir);
+            now == *was && now.is_none_or(|m| m + RACY.as_nanos() < self.built_at)
+        })
     }
 }
 
-/// The modification time of each directory the memory of `chain` lists, none when missing.
-fn dir_stamps(ws: &Workspace, chain: &[Lang]) -> Vec<Option<u128>> {
-    chain
-        .iter()
-        .map(|l| Path::new(TRANSLATIONS_DIR).join(l.as_str()))
-        .chain(std::iter::once(PathBuf::from(MEMORY_DIR)))
-        .map(|dir| {
-            std::fs::metadata(ws.abs(&dir))
-                .ok()
-                .and_then(|m| m.modified().ok())
-                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                .map(|d| d.as_nanos())
-        })
-        .collect()
+/// The modification time of `dir` (root-relative), none when it is missing.
+fn modified(ws: &Workspace, dir: &Path) -> Option<u128> {
+    std::fs::metadata(ws.abs(dir))
+        .ok()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
 }
 
 /// As [`open`], keeping what the memory was built from for [`Opened::is_fresh`].
@@ -420,8 +426,17 @@ fn dir_stamps(ws: &Workspace, chain: &[Lang]) -> Vec<Option<u128>> {
 /// An unreadable or malformed translation or TMX file, naming it.
 pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Opened> {
     let chain = chain(lang);
-    let dirs = dir_stamps(ws, &chain);
-    let digest = digest(ws, &chain)?;
+    let mut dirs = Vec::new();
+    let mut digest = Digest::default();
+    walk_with_folders(
+        ws,
+        &chain,
+        |_, stamp| digest.add(&stamp),
+        |dir| {
+            let at = modified(ws, &dir);
+            dirs.push((dir, at));
+        },
+    )?;
     let cache = ws.abs(&cache_path(lang));
     if let Some((memory, built_at)) = read_cache(&cache, &cache_path(lang), &chain, &digest) {
         return Ok(Opened {

@@ -1,18 +1,24 @@
-//! Article names: `[a-z0-9-]+`, so that a slug is always a safe single path component.
+//! Article names: an article's path below the sources folder, without its extension
+//! (`harbour`, `2024/spring`, `docs/guides/Getting Started`).
 
 use std::fmt;
+use std::path::{Component, Path};
 
 use crate::error::{Error, Result};
 
-/// A validated article name, also the stem of its source and translation files.
+/// The longest article name accepted, in bytes.
+const MAX_LEN: usize = 1024;
+
+/// A validated article name, also the path of its source and translation files below their
+/// folders, without the extension. Folders are separated by `/` on every system.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Slug(String);
 
 impl Slug {
-    /// Validates `raw` as a slug.
+    /// Validates `raw` as an article name.
     ///
     /// # Errors
-    /// [`Error::InvalidSlug`] for anything but lowercase ASCII letters, digits and hyphens.
+    /// [`Error::InvalidSlug`] for a name that cannot be a path below the sources folder.
     pub fn parse(raw: &str) -> Result<Self> {
         if Self::is_valid(raw) {
             Ok(Self(raw.to_owned()))
@@ -23,9 +29,27 @@ impl Slug {
         }
     }
 
-    /// Returns true if and only if `raw` is a non-empty run of `[a-z0-9-]`.
+    /// Returns true if and only if `raw` is a relative path of names separated by `/`, none
+    /// of them empty, `.` or `..`, with no control character and no leading or trailing
+    /// white space: any name a file system and git allow, capitals, spaces and accents
+    /// included, and nothing that could lead out of a folder.
     #[must_use]
     pub fn is_valid(raw: &str) -> bool {
+        !raw.is_empty()
+            && raw.len() <= MAX_LEN
+            && raw.split('/').all(|part| {
+                !part.is_empty()
+                    && part != "."
+                    && part != ".."
+                    && part.trim() == part
+                    && !part.chars().any(char::is_control)
+            })
+    }
+
+    /// Returns true if and only if `raw` is a non-empty run of `[a-z0-9-]`: the names of
+    /// editions, which become single file names.
+    #[must_use]
+    pub fn is_plain(raw: &str) -> bool {
         !raw.is_empty()
             && raw.len() <= 200
             && raw
@@ -33,10 +57,35 @@ impl Slug {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     }
 
+    /// The article named by `path`, a file's path below the sources folder (or a translation
+    /// folder) with its extension removed; `None` if it is not UTF-8 or not a valid name.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let mut parts = Vec::new();
+        for component in path.components() {
+            match component {
+                Component::Normal(part) => parts.push(part.to_str()?),
+                _ => return None,
+            }
+        }
+        Self::parse(&parts.join("/")).ok()
+    }
+
     /// The slug as text.
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The slug as a relative path, with `ext` appended to its last name.
+    #[must_use]
+    pub fn with_extension(&self, ext: &str) -> std::path::PathBuf {
+        let mut path: std::path::PathBuf = self.0.split('/').collect();
+        let mut name = path.file_name().unwrap_or_default().to_owned();
+        name.push(".");
+        name.push(ext);
+        path.set_file_name(name);
+        path
     }
 }
 
@@ -101,12 +150,46 @@ mod tests {
     }
 
     #[test]
-    fn only_lowercase_ascii_digits_and_hyphens_are_slugs() {
-        for good in ["a", "no-to-canadas-interference-in-peru", "2023-02"] {
+    fn articles_are_relative_paths_of_any_names() {
+        for good in [
+            "a",
+            "no-to-canadas-interference-in-peru",
+            "2024/spring",
+            "docs/guides/Getting_Started",
+            "Año nuevo/Café au lait",
+            "a.md",
+            "日本/記事",
+            "back\\slash",
+        ] {
             assert!(Slug::is_valid(good), "{good}");
         }
-        for bad in ["", "../x", "a/b", "Upper", "with space", "é", "a.md", "a_b"] {
-            assert!(!Slug::is_valid(bad), "{bad}");
+        for bad in [
+            "", "../x", "a/../b", "./a", "/a", "a/", "a//b", " a", "a ", "a\nb", "a\tb",
+        ] {
+            assert!(!Slug::is_valid(bad), "{bad:?}");
+        }
+        assert!(!Slug::is_valid(&"a".repeat(MAX_LEN + 1)));
+    }
+
+    #[test]
+    fn a_path_names_its_article_and_back() {
+        let slug = Slug::from_path(Path::new("guides/Getting Started")).expect("slug");
+        assert_eq!(slug.as_str(), "guides/Getting Started");
+        assert_eq!(
+            slug.with_extension("json"),
+            Path::new("guides").join("Getting Started.json")
+        );
+        assert!(Slug::from_path(Path::new("../a")).is_none());
+        assert!(Slug::from_path(Path::new("/a")).is_none());
+    }
+
+    #[test]
+    fn only_lowercase_ascii_digits_and_hyphens_are_plain() {
+        for good in ["a", "spring-2024"] {
+            assert!(Slug::is_plain(good), "{good}");
+        }
+        for bad in ["", "a/b", "Upper", "with space", "é", "a_b"] {
+            assert!(!Slug::is_plain(bad), "{bad}");
         }
     }
 }

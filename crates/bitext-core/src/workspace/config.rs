@@ -258,7 +258,7 @@ impl Edition {
             id: raw.id.clone(),
             detail,
         };
-        if !Slug::is_valid(&raw.id) {
+        if !Slug::is_plain(&raw.id) {
             return Err(invalid(t!(
                 "config-invalid-edition-id",
                 id = raw.id.as_str()

@@ -91,39 +91,46 @@ impl Workspace {
         })
     }
 
+    /// The sources folder, relative to the root.
+    #[must_use]
+    pub fn sources_dir(&self) -> &Path {
+        Path::new(SOURCES_DIR)
+    }
+
+    /// The folder of `lang`'s translation files, relative to the root.
+    #[must_use]
+    pub fn translations_dir(&self, lang: &Lang) -> PathBuf {
+        Path::new(TRANSLATIONS_DIR).join(lang.as_str())
+    }
+
     /// `sources/<slug>.md`, relative to the root.
     #[must_use]
-    pub fn source_path(slug: &Slug) -> PathBuf {
-        Path::new(SOURCES_DIR).join(format!("{slug}.md"))
+    pub fn source_path(&self, slug: &Slug) -> PathBuf {
+        self.sources_dir().join(slug.with_extension("md"))
     }
 
-    /// `sources/<slug>.mdx`, relative to the root.
-    #[must_use]
-    pub fn mdx_path(slug: &Slug) -> PathBuf {
-        Path::new(SOURCES_DIR).join(format!("{slug}.mdx"))
-    }
-
-    /// The source file of `slug`, relative to the root: `sources/<slug>.mdx` when only that
-    /// exists, else `sources/<slug>.md` (which may not exist).
+    /// The source file of `slug`, relative to the root: the one of `sources/<slug>.md`,
+    /// `.mdx` and `.markdown` that exists, else `sources/<slug>.md` (which does not).
     ///
     /// # Errors
-    /// [`Error::SourceConflict`] when both exist: which one is the article would be a guess.
+    /// [`Error::SourceConflict`] when two exist: which one is the article would be a guess.
     pub fn source_file(&self, slug: &Slug) -> Result<PathBuf> {
-        let md = Self::source_path(slug);
-        let mdx = Self::mdx_path(slug);
-        match (self.abs(&md).is_file(), self.abs(&mdx).is_file()) {
-            (true, true) => Err(Error::SourceConflict { md, mdx }),
-            (false, true) => Ok(mdx),
-            _ => Ok(md),
+        let mut found = SOURCE_EXTENSIONS
+            .iter()
+            .map(|ext| self.sources_dir().join(slug.with_extension(ext)))
+            .filter(|path| self.abs(path).is_file());
+        match (found.next(), found.next()) {
+            (Some(md), Some(mdx)) => Err(Error::SourceConflict { md, mdx }),
+            (Some(path), None) => Ok(path),
+            _ => Ok(self.source_path(slug)),
         }
     }
 
     /// `translations/<lang>/<slug>.json`, relative to the root.
     #[must_use]
-    pub fn translation_path(lang: &Lang, slug: &Slug) -> PathBuf {
-        Path::new(TRANSLATIONS_DIR)
-            .join(lang.as_str())
-            .join(format!("{slug}.json"))
+    pub fn translation_path(&self, lang: &Lang, slug: &Slug) -> PathBuf {
+        self.translations_dir(lang)
+            .join(slug.with_extension("json"))
     }
 
     /// Absolute path of a root-relative path.
@@ -158,60 +165,43 @@ impl Workspace {
         Ok(())
     }
 
-    /// Every article in `sources/`, sorted by slug.
+    /// Every article in the sources folder, at any depth, sorted by slug.
     ///
     /// # Errors
-    /// An unreadable directory, a Markdown or MDX file whose name is not a valid slug, or a
-    /// slug with both a `.md` and an `.mdx` source.
+    /// An unreadable folder; a Markdown or MDX file that is not a regular file, or whose path
+    /// is not UTF-8 or not a valid name; or an article with two source files (`.md` and
+    /// `.mdx`, say).
     pub fn all_articles(&self) -> Result<Vec<Slug>> {
-        // One pass over the directory, each Markdown file's name kept as its slug only: a
-        // list of paths would take five times as much for a large workspace. The errors are
-        // those of reading the `.md` files by name and then the `.mdx` ones.
-        let dir = Path::new(SOURCES_DIR);
-        let mut slugs = Vec::new();
-        let mut bad_md: Option<std::ffi::OsString> = None;
-        let mut mdx = Vec::new();
-        let mut unnamed: Option<PathBuf> = None;
-        self.each_source_entry(dir, &["md", "mdx"], &mut unnamed, |name| {
-            let path = Path::new(&name);
-            if path.extension().is_some_and(|e| e == "mdx") {
-                mdx.push(name);
-                return;
-            }
-            match path.file_stem().and_then(|s| s.to_str()) {
-                Some(stem) if Slug::is_valid(stem) => {
-                    slugs.extend(Slug::parse(stem).ok());
-                }
-                _ if bad_md.as_ref().is_some_and(|bad| *bad <= name) => {}
-                _ => bad_md = Some(name),
+        let dir = self.sources_dir();
+        let mut found: Vec<(Slug, usize)> = Vec::new();
+        let mut bad: Option<PathBuf> = None;
+        self.each_file(dir, SOURCE_EXTENSIONS, |relative, ext| {
+            match Slug::from_path(&relative.with_extension("")) {
+                Some(slug) => found.push((slug, ext)),
+                // A file bitext cannot name is an error, never skipped: `check` must not
+                // pass over an article it does not see.
+                None => keep_first(&mut bad, dir.join(relative)),
             }
         })?;
-        // A Markdown file bitext cannot name as an article (in a folder, or `.markdown`) is
-        // an error, never skipped: `check` must not pass over an article it does not see.
-        let bad = bad_md.map(|name| dir.join(name));
-        if let Some(path) = [bad, unnamed].into_iter().flatten().min() {
+        if let Some(path) = bad {
             return Err(Error::InvalidFileName { path });
         }
-        slugs.sort();
-        mdx.sort();
-        let md = slugs.len();
-        for name in mdx {
-            let path = dir.join(name);
-            let slug = slug_of(&path)?;
-            if slugs[..md].binary_search(&slug).is_ok() {
-                return Err(Error::SourceConflict {
-                    md: Self::source_path(&slug),
-                    mdx: path,
-                });
-            }
-            slugs.push(slug);
+        found.sort_unstable();
+        if let Some([first, second]) = found.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            let path = |(slug, ext): &(Slug, usize)| {
+                dir.join(slug.with_extension(SOURCE_EXTENSIONS[*ext]))
+            };
+            return Err(Error::SourceConflict {
+                md: path(first),
+                mdx: path(second),
+            });
         }
-        slugs.sort();
-        Ok(slugs)
+        Ok(found.into_iter().map(|(slug, _)| slug).collect())
     }
 
-    /// The articles named on the command line (slugs or `sources/<slug>.md` or `.mdx` paths), or every
-    /// article when none is named. Every named article must exist.
+    /// The articles named on the command line (slugs, or paths of their source files with or
+    /// without the sources folder), or every article when none is named. Every named article
+    /// must exist.
     ///
     /// # Errors
     /// An invalid slug or an article with no source file.
@@ -221,14 +211,18 @@ impl Workspace {
         }
         let mut slugs = Vec::new();
         let mut known: Option<Vec<Slug>> = None;
+        let sources = self.sources_dir().to_string_lossy().replace('\\', "/");
         for name in names {
             // `harbour`, `harbour.md`, `sources/harbour.md` and `./sources/harbour.mdx` all
             // name the article `harbour`.
             let relative = name.strip_prefix("./").unwrap_or(name);
-            let inside = relative.strip_prefix("sources/").unwrap_or(relative);
-            let stem = [".md", ".mdx", ".markdown"]
+            let inside = relative
+                .strip_prefix(sources.as_str())
+                .and_then(|rest| rest.strip_prefix('/'))
+                .unwrap_or(relative);
+            let stem = SOURCE_EXTENSIONS
                 .iter()
-                .find_map(|ext| inside.strip_suffix(ext))
+                .find_map(|ext| inside.strip_suffix(ext)?.strip_suffix('.'))
                 .unwrap_or(inside);
             // A name that names nothing says which article was likely meant.
             let mut suggest = |error: Error, name: &str| {
@@ -353,7 +347,7 @@ impl Workspace {
         lang: &Lang,
         slug: &Slug,
     ) -> Result<Option<(Vec<u8>, TranslationFile)>> {
-        let path = Self::translation_path(lang, slug);
+        let path = self.translation_path(lang, slug);
         self.check_inside(&path)?;
         let bytes = match std::fs::read(self.abs(&path)) {
             Ok(bytes) => bytes,
@@ -371,30 +365,24 @@ impl Workspace {
     /// [`Error::OrphanTranslation`] for the first such file, or an invalid file name.
     pub fn check_orphans(&self, langs: &[Lang], articles: &[Slug]) -> Result<()> {
         for lang in langs {
-            let dir = Path::new(TRANSLATIONS_DIR).join(lang.as_str());
-            // The first failing file by name, found without holding the directory's list.
-            let mut first: Option<(std::ffi::OsString, Error)> = None;
-            self.each_name(&dir, &["json"], |name| {
-                if first.as_ref().is_some_and(|(f, _)| *f <= name) {
+            let dir = self.translations_dir(lang);
+            // The first failing file by path, found without holding the folder's list.
+            let mut first: Option<(PathBuf, Error)> = None;
+            self.each_file(&dir, &["json"], |relative, _| {
+                if first.as_ref().is_some_and(|(f, _)| *f <= relative) {
                     return;
                 }
-                let fails = match Path::new(&name).file_stem().and_then(|s| s.to_str()) {
-                    Some(stem) if Slug::is_valid(stem) => {
-                        articles.binary_search_by(|a| a.as_str().cmp(stem)).is_err()
-                    }
-                    _ => true,
+                let error = match Slug::from_path(&relative.with_extension("")) {
+                    Some(slug) if articles.binary_search(&slug).is_ok() => return,
+                    Some(slug) => Error::OrphanTranslation {
+                        source_file: self.source_path(&slug),
+                        path: dir.join(&relative),
+                    },
+                    None => Error::InvalidFileName {
+                        path: dir.join(&relative),
+                    },
                 };
-                if fails {
-                    let path = dir.join(&name);
-                    let error = match slug_of(&path) {
-                        Ok(slug) => Error::OrphanTranslation {
-                            source_file: Self::source_path(&slug),
-                            path,
-                        },
-                        Err(e) => e,
-                    };
-                    first = Some((name, error));
-                }
+                first = Some((relative, error));
             })?;
             if let Some((_, error)) = first {
                 return Err(error);
@@ -403,65 +391,79 @@ impl Workspace {
         Ok(())
     }
 
-    /// Calls `f` with the name of every file in the root-relative `dir` whose extension is one
-    /// of `exts`, in the order the directory gives; nothing if it does not exist.
+    /// Calls `f` with the path below the root-relative `dir` of every file in it, at any
+    /// depth, whose extension is one of `exts`, and the index of that extension in `exts`; in
+    /// no particular order; nothing if `dir` does not exist. A symbolic link is not followed
+    /// into a folder, but a link named like a file is one.
     ///
     /// # Errors
-    /// A directory outside the workspace or unreadable.
-    pub fn each_name(
+    /// A folder outside the workspace or unreadable, or an entry with one of `exts` that is
+    /// neither a regular file nor a link (a FIFO would hang whoever reads it).
+    pub fn each_file(
         &self,
         dir: &Path,
         exts: &[&str],
-        mut f: impl FnMut(std::ffi::OsString),
+        mut f: impl FnMut(PathBuf, usize),
     ) -> Result<()> {
-        self.each_entry(dir, |name, is_dir| {
-            let ext = Path::new(&name).extension().and_then(|e| e.to_str());
-            if !is_dir && ext.is_some_and(|ext| exts.contains(&ext)) {
-                f(name);
-            }
-        })
+        self.walk_files(dir, exts, |path, index, _| f(path, index), |_| {})
+    }
+
+    /// As [`Workspace::each_file`], also giving `f` each file's directory entry (to `stat`
+    /// it without resolving its path again), and `folder` the path below `dir` of every
+    /// folder just before it is listed, `dir` itself (as the empty path) first, even if it
+    /// does not exist.
+    ///
+    /// # Errors
+    /// As [`Workspace::each_file`].
+    pub fn walk_files(
+        &self,
+        dir: &Path,
+        exts: &[&str],
+        mut f: impl FnMut(PathBuf, usize, &std::fs::DirEntry),
+        mut folder: impl FnMut(&Path),
+    ) -> Result<()> {
+        let mut folders = vec![PathBuf::new()];
+        let mut odd: Option<PathBuf> = None;
+        while let Some(current) = folders.pop() {
+            folder(&current);
+            // `dir` itself as named, without the separator joining an empty path adds.
+            let listed = if current.as_os_str().is_empty() {
+                dir.to_owned()
+            } else {
+                dir.join(&current)
+            };
+            self.each_entry(&listed, |entry, kind| {
+                let name = entry.file_name();
+                let path = current.join(&name);
+                if kind.is_dir() {
+                    folders.push(path);
+                    return;
+                }
+                let ext = Path::new(&name).extension().and_then(|e| e.to_str());
+                if let Some(index) = ext.and_then(|ext| exts.iter().position(|e| *e == ext)) {
+                    if kind.is_file() || kind.is_symlink() {
+                        f(path, index, entry);
+                    } else {
+                        keep_first(&mut odd, dir.join(path));
+                    }
+                }
+            })?;
+        }
+        match odd {
+            Some(path) => Err(Error::NotAFile { path }),
+            None => Ok(()),
+        }
     }
 }
 
 impl Workspace {
-    /// As [`Workspace::each_name`] over the sources folder, also finding the first (in path
-    /// order) Markdown file that cannot be an article: a `.markdown` file, or a `.md`, `.mdx`
-    /// or `.markdown` file in a folder below it, however deep.
-    fn each_source_entry(
+    /// Calls `f` with every entry of `dir` and its type (a symbolic link is not followed);
+    /// nothing if `dir` does not exist.
+    fn each_entry(
         &self,
         dir: &Path,
-        exts: &[&str],
-        unnamed: &mut Option<PathBuf>,
-        mut f: impl FnMut(std::ffi::OsString),
+        mut f: impl FnMut(&std::fs::DirEntry, std::fs::FileType),
     ) -> Result<()> {
-        let mut folders = Vec::new();
-        self.each_entry(dir, |name, is_dir| {
-            let ext = Path::new(&name).extension().and_then(|e| e.to_str());
-            if is_dir {
-                folders.push(dir.join(&name));
-            } else if ext.is_some_and(|ext| exts.contains(&ext)) {
-                f(name);
-            } else if ext == Some("markdown") {
-                keep_first(unnamed, dir.join(&name));
-            }
-        })?;
-        while let Some(folder) = folders.pop() {
-            self.each_entry(&folder, |name, is_dir| {
-                let path = folder.join(&name);
-                let ext = path.extension().and_then(|e| e.to_str());
-                if is_dir {
-                    folders.push(path);
-                } else if ext.is_some_and(|ext| ["md", "mdx", "markdown"].contains(&ext)) {
-                    keep_first(unnamed, path);
-                }
-            })?;
-        }
-        Ok(())
-    }
-
-    /// Calls `f` with the name of every entry of `dir` and whether it is a folder (a symbolic
-    /// link is not followed).
-    fn each_entry(&self, dir: &Path, mut f: impl FnMut(std::ffi::OsString, bool)) -> Result<()> {
         self.check_inside(dir)?;
         let read = |source| Error::Read {
             path: dir.to_owned(),
@@ -474,27 +476,19 @@ impl Workspace {
         };
         for entry in entries {
             let entry = entry.map_err(read)?;
-            let is_dir = entry.file_type().map_err(read)?.is_dir();
-            f(entry.file_name(), is_dir);
+            let kind = entry.file_type().map_err(read)?;
+            f(&entry, kind);
         }
         Ok(())
     }
 }
+
+/// The extensions of source files, in the order [`Workspace::source_file`] tries them.
+pub const SOURCE_EXTENSIONS: &[&str] = &["md", "mdx", "markdown"];
 
 /// Keeps in `first` the smaller of it and `path`.
 fn keep_first(first: &mut Option<PathBuf>, path: PathBuf) {
     if first.as_ref().is_none_or(|p| path < *p) {
         *first = Some(path);
     }
-}
-
-fn slug_of(path: &Path) -> Result<Slug> {
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|s| Slug::is_valid(s))
-        .map(Slug::parse)
-        .transpose()?
-        .ok_or_else(|| Error::InvalidFileName {
-            path: path.to_owned(),
-        })
 }

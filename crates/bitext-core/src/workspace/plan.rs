@@ -49,7 +49,7 @@ impl FilePlan {
     /// # Errors
     /// An unreadable or malformed translation file.
     pub fn for_article(ws: &Workspace, article: Article, lang: &Lang, purge: bool) -> Result<Self> {
-        let path = Workspace::translation_path(lang, &article.slug);
+        let path = ws.translation_path(lang, &article.slug);
         let (before, existing) = ws
             .read_translation(lang, &article.slug)?
             .map(|(bytes, file)| (digest(&bytes), file))
