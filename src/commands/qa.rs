@@ -235,7 +235,11 @@ fn consistency_findings(
         if level == Level::Off {
             continue;
         }
-        let other = consistency::describe(all[other.article as usize].as_str(), other.n as usize);
+        let other = consistency::describe(
+            ws.sources_dir(),
+            all[other.article as usize].as_str(),
+            other.n as usize,
+        );
         let mut finding =
             Finding::new(Check::Inconsistent, inconsistency.kind.message_id()).arg("other", other);
         finding.level = level;

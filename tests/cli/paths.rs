@@ -351,3 +351,66 @@ fn a_nested_translation_file_merges_with_the_merge_driver() {
         ["missing", "current", "current", "missing", "missing"]
     );
 }
+
+#[test]
+fn the_sources_folder_is_set_in_the_layout_table() {
+    let ws = Ws::new();
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[layout]\nsources = \"locale/en\"\n",
+    );
+    ws.write("locale/en/about/index.md", ARTICLE);
+    ws.write("locale/en/docs/Guide.md", ARTICLE);
+    ws.write("sources/ignored.md", ARTICLE);
+    assert_eq!(listed(&ws), ["about/index", "docs/Guide"]);
+    let check = ws.run(&["check", "-l", "fr"]);
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stdout
+            .contains("locale/en/docs/Guide.md:1: fr: missing segment 1")
+    );
+    for given in [
+        "docs/Guide",
+        "locale/en/docs/Guide.md",
+        "./locale/en/docs/Guide.md",
+    ] {
+        let status = ws
+            .run(&["status", given, "--format", "json"])
+            .success()
+            .json();
+        assert_eq!(status["articles"][0]["source"], "locale/en/docs/Guide.md");
+    }
+    ws.translate_all("docs/Guide", "fr");
+    assert!(ws.path("translations/fr/docs/Guide.json").is_file());
+    ws.run(&["check", "docs/Guide", "-l", "fr"]).success();
+    ws.run(&["status", "sources/ignored.md"]).error(&[
+        "no article \"sources/ignored\"",
+        "locale/en/sources/ignored.md does not exist",
+    ]);
+}
+
+#[test]
+fn a_layout_folder_outside_the_workspace_is_refused_naming_the_file() {
+    let ws = Ws::translated();
+    for value in [
+        "../outside",
+        "/etc",
+        "",
+        "a/../../b",
+        ".bitext-cache/x",
+        ".git",
+    ] {
+        ws.write(
+            "bitext.toml",
+            format!("source = \"en\"\ntargets = [\"fr\"]\n[layout]\nsources = \"{value}\"\n"),
+        );
+        ws.run(&["status"])
+            .error(&["bitext.toml", &format!("[layout] sources = \"{value}\"")]);
+    }
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\"]\n[layout]\nsource = \"docs\"\n",
+    );
+    ws.run(&["status"]).error(&["bitext.toml:4", "source"]);
+}

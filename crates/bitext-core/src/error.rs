@@ -75,6 +75,12 @@ pub enum Error {
     InvalidSlug { slug: String },
     /// A file under `sources/` or `translations/` whose path is not a valid slug.
     InvalidFileName { path: PathBuf },
+    /// A folder of `[layout]` that is not a relative path inside the workspace.
+    InvalidLayout {
+        path: PathBuf,
+        key: String,
+        value: String,
+    },
     /// A FIFO, socket or device where bitext reads files.
     NotAFile { path: PathBuf },
     /// An article named on the command line has no source file.
@@ -320,6 +326,12 @@ impl fmt::Display for Error {
             }
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
             Self::NotAFile { path } => t!("error-not-a-file", path = &disp(path)),
+            Self::InvalidLayout { path, key, value } => t!(
+                "error-invalid-layout",
+                path = &disp(path),
+                key = key,
+                value = value
+            ),
             Self::UnknownArticle { slug, path } => {
                 t!("error-unknown-article", slug = slug, path = &disp(path))
             }

@@ -42,6 +42,8 @@ pub struct Entry {
 pub struct Index {
     /// The articles' slugs.
     pub articles: Vec<String>,
+    /// The sources folder, to name where another translation is.
+    pub sources: std::path::PathBuf,
     /// The languages.
     pub langs: Vec<Lang>,
     by_source: Vec<Entry>,
@@ -123,6 +125,7 @@ impl Index {
         });
         Self {
             articles,
+            sources: std::path::PathBuf::from(crate::workspace::SOURCES_DIR),
             langs,
             by_source,
             by_target,
@@ -206,11 +209,13 @@ impl Index {
             })?;
             entries.extend(per_article.into_iter().flatten());
         }
-        Ok(Self::new(
+        let mut index = Self::new(
             slugs.iter().map(ToString::to_string).collect(),
             langs,
             entries,
-        ))
+        );
+        ws.sources_dir().clone_into(&mut index.sources);
+        Ok(index)
     }
 
     /// Returns true if and only if the index holds nothing.
@@ -290,14 +295,15 @@ impl Index {
             .articles
             .get(entry.article as usize)
             .map_or("", String::as_str);
-        describe(slug, entry.n as usize)
+        describe(&self.sources, slug, entry.n as usize)
     }
 }
 
 /// Where another translation is: `sources/<slug>.md, segment n`, in the UI language.
 #[must_use]
-pub fn describe(slug: &str, n: usize) -> String {
-    crate::t!("qa-place", path = &format!("sources/{slug}.md"), n = n)
+pub fn describe(sources: &std::path::Path, slug: &str, n: usize) -> String {
+    let path = sources.join(format!("{slug}.md"));
+    crate::t!("qa-place", path = &crate::error::disp(&path), n = n)
 }
 
 /// Which way two segments disagree.
@@ -588,7 +594,7 @@ mod tests {
                     (
                         f.entry,
                         f.kind.message_id(),
-                        describe(slug, f.other.n as usize),
+                        describe(std::path::Path::new("sources"), slug, f.other.n as usize),
                     )
                 })
                 .collect();

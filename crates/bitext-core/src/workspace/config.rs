@@ -21,6 +21,14 @@ struct RawConfig {
     edition: Vec<RawEdition>,
     #[serde(default)]
     qa: Option<toml::Table>,
+    #[serde(default)]
+    layout: Option<RawLayout>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayout {
+    sources: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -45,6 +53,56 @@ pub struct Config {
     pub editions: Vec<Edition>,
     /// Levels of the quality checks, from the `[qa]` table.
     pub qa: crate::workspace::checks::Levels,
+    /// Where the articles are, from the `[layout]` table.
+    pub layout: Layout,
+}
+
+/// Where the workspace keeps its files, from the `[layout]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The folder of the source articles, relative to the root: `sources` unless set.
+    pub sources: std::path::PathBuf,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Self {
+            sources: std::path::PathBuf::from(crate::workspace::SOURCES_DIR),
+        }
+    }
+}
+
+impl Layout {
+    fn validate(path: &Path, raw: Option<RawLayout>) -> Result<Self> {
+        let mut layout = Self::default();
+        let Some(raw) = raw else {
+            return Ok(layout);
+        };
+        if let Some(sources) = raw.sources {
+            layout.sources = folder(path, "sources", &sources)?;
+        }
+        Ok(layout)
+    }
+}
+
+/// `value`, the folder `key` of `[layout]` names: a relative path of plain names, inside the
+/// workspace and outside its cache.
+fn folder(path: &Path, key: &str, value: &str) -> Result<std::path::PathBuf> {
+    let trimmed = value.trim_end_matches('/');
+    let plain = !trimmed.is_empty()
+        && Slug::is_valid(trimmed)
+        && !trimmed.starts_with(crate::workspace::CACHE_DIR)
+        && trimmed != ".git"
+        && !trimmed.starts_with(".git/");
+    if plain {
+        Ok(trimmed.split('/').collect())
+    } else {
+        Err(Error::InvalidLayout {
+            path: path.to_owned(),
+            key: key.to_owned(),
+            value: value.to_owned(),
+        })
+    }
 }
 
 /// One issue of the publication: an ordered list of articles.
@@ -220,11 +278,13 @@ impl Config {
             Some(table) => crate::workspace::checks::Levels::from_table(path, text, table)?,
             None => crate::workspace::checks::Levels::default(),
         };
+        let layout = Layout::validate(path, raw.layout)?;
         Ok(Self {
             source,
             targets,
             editions,
             qa,
+            layout,
         })
     }
 

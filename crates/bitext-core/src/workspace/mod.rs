@@ -94,7 +94,7 @@ impl Workspace {
     /// The sources folder, relative to the root.
     #[must_use]
     pub fn sources_dir(&self) -> &Path {
-        Path::new(SOURCES_DIR)
+        &self.config.layout.sources
     }
 
     /// The folder of `lang`'s translation files, relative to the root.

@@ -93,6 +93,7 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }: the file is not valid UTF-
 error-invalid-slug = invalid article name "{ $slug }": an article is named by its path below the sources folder, without its extension (harbour, guides/Getting Started); no part of it may be empty, "." or "..", begin or end with a space, or hold a control character
 error-invalid-file-name = { $path }: bitext cannot name this file as an article: its path must be UTF-8, and no part of it may begin or end with a space or hold a control character; rename it
 error-not-a-file = { $path }: not a regular file; bitext reads only regular files (or links to them) here: remove it or move it elsewhere
+error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" must name a folder inside the workspace, relative to it (such as locale/en), with no "." or ".." part and outside .git and .bitext-cache
 error-unknown-article = no article "{ $slug }": { $path } does not exist
 error-invalid-lang = invalid language tag "{ $tag }" (expected a BCP 47 tag such as fr, es or es-419)
 error-lang-not-target = language { $tag } is not a target of this workspace (bitext.toml lists: { $targets })

@@ -93,6 +93,7 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }: el archivo no es UTF-8 vá
 error-invalid-slug = nombre de artículo no válido «{ $slug }»: un artículo se nombra por su ruta bajo la carpeta de fuentes, sin la extensión (harbour, guias/Primeros pasos); ninguna de sus partes puede estar vacía, ser «.» o «..», empezar o terminar con un espacio ni contener caracteres de control
 error-invalid-file-name = { $path }: bitext no puede nombrar este archivo como artículo: su ruta debe estar en UTF-8 y ninguna de sus partes puede empezar o terminar con un espacio ni contener caracteres de control; cámbiele el nombre
 error-not-a-file = { $path }: no es un archivo normal; bitext solo lee aquí archivos normales (o enlaces a ellos): elimínelo o muévalo a otro lugar
+error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" debe nombrar una carpeta dentro del espacio de trabajo, relativa a él (como locale/en), sin partes «.» ni «..», fuera de .git y de .bitext-cache
 error-unknown-article = no hay ningún artículo "{ $slug }": { $path } no existe
 error-invalid-lang = etiqueta de idioma no válida "{ $tag }" (se esperaba una etiqueta BCP 47 como fr, es o es-419)
 error-lang-not-target = el idioma { $tag } no es un idioma de destino de este espacio de trabajo (bitext.toml indica: { $targets })

@@ -93,6 +93,7 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }: le fichier n’est pas en 
 error-invalid-slug = nom d’article invalide « { $slug } » : un article est nommé par son chemin sous le dossier des sources, sans son extension (harbour, guides/Premiers pas) ; aucune partie ne peut être vide, « . » ou « .. », commencer ou finir par une espace, ni contenir de caractère de contrôle
 error-invalid-file-name = { $path } : bitext ne peut pas nommer ce fichier comme un article : son chemin doit être en UTF-8, et aucune de ses parties ne peut commencer ou finir par une espace ni contenir de caractère de contrôle ; renommez-le
 error-not-a-file = { $path } : ce n’est pas un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
+error-invalid-layout = { $path } : [layout] { $key } = "{ $value }" doit nommer un dossier de l’espace de travail, relatif à lui (comme locale/en), sans partie « . » ou « .. », hors de .git et de .bitext-cache
 error-unknown-article = aucun article "{ $slug }" : { $path } n’existe pas
 error-invalid-lang = étiquette de langue invalide "{ $tag }" (une étiquette BCP 47 est attendue, par exemple fr, es ou es-419)
 error-lang-not-target = la langue { $tag } n’est pas une langue cible de cet espace de travail (bitext.toml indique : { $targets })
