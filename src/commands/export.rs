@@ -268,6 +268,19 @@ impl DocWriter<'_> {
             ExportFormat::Md => Some(Flavour::Markdown),
             ExportFormat::Txt => Some(Flavour::Text),
         };
+        // One article in Markdown, in one language: the page itself, as the site builds it.
+        if flavour == Some(Flavour::Markdown)
+            && !doc.bilingual
+            && self.edition.is_none()
+            && let [slug] = slugs
+        {
+            let (article, _) =
+                build_article(self.ws, slug, self.chain, self.edition, &self.frame.l10n)?;
+            let marker = doc.chrome.untranslated_marker.as_str();
+            let page = bitext_core::render::document::page(self.ws, &article, Some(marker))?;
+            out.write_all(page.as_bytes()).map_err(io)?;
+            return Ok(());
+        }
         let mut out = TrimEnd::new(out, flavour.is_some());
         let start = match flavour {
             None => {

@@ -169,11 +169,27 @@ fn the_sample_exports_as_markdown_and_text() {
         md.contains("# Non à l'ingérence du Canada au Pérou"),
         "{md}"
     );
-    assert!(md.contains("*Traduit de l’anglais*"), "{md}");
+    // One article in Markdown is its page, as a site builds it: the source's structure, no
+    // line of bitext's own.
     assert!(
-        md.contains("*Cet article a été publié dans le volume 53, numéro 2 (février 2023).*"),
+        md.starts_with("*Sujets de préoccupation dans le monde*\n\n# Non à"),
         "{md}"
     );
+    assert!(!md.contains("Traduit de"), "{md}");
+    assert!(!md.contains("Cet article a été publié"), "{md}");
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("sources/{SAMPLE}.md")),
+    )
+    .expect("source");
+    assert_eq!(
+        md.split("\n\n").count(),
+        source.split("\n\n").count(),
+        "block for block"
+    );
+    // An edition in Markdown keeps its masthead and its chrome.
+    let (code, edition, _) = sample(&["export", "--edition", "53-2", "-l", "fr", "--format", "md"]);
+    assert_eq!(code, 0);
+    assert!(edition.contains("*Traduit de l’anglais*"), "{edition}");
     let (code, txt, _) = sample(&[
         "export",
         SAMPLE,

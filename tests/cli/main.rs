@@ -14,6 +14,7 @@ mod exchange;
 mod export;
 mod faults;
 mod fidelity;
+mod frontmatter;
 mod hostile;
 mod import;
 mod init;

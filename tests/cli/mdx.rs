@@ -73,6 +73,8 @@ fn an_mdx_page_offers_its_prose_and_nothing_else() {
     assert_eq!(
         segments(&ws, "start"),
         [
+            // The front matter's title, then the page's heading.
+            (2, "Getting started".to_owned()),
             (11, "Getting started".to_owned()),
             (
                 15,
@@ -115,8 +117,8 @@ fn jsx_attributes_are_structure_and_prose_inside_components_is_tracked() {
     assert!(ws.states("start", "fr").iter().all(|s| s == "current"));
     ws.write("sources/start.mdx", PAGE.replace("*first*", "*first*!"));
     let states = ws.states("start", "fr");
-    assert_eq!(states[2], "stale");
-    assert_eq!(states.iter().filter(|s| *s == "current").count(), 7);
+    assert_eq!(states[3], "stale");
+    assert_eq!(states.iter().filter(|s| *s == "current").count(), 8);
 }
 
 #[test]
@@ -129,13 +131,13 @@ fn articles_are_named_by_slug_or_by_mdx_path() {
         .success()
         .json();
     assert_eq!(status["articles"][0]["article"], "start");
-    assert_eq!(status["articles"][0]["segments"], 8);
+    assert_eq!(status["articles"][0]["segments"], 9);
     let all = ws.run(&["status", "--format", "json"]).success().json();
     assert_eq!(all["articles"].as_array().expect("articles").len(), 2);
     ws.run(&[
         "set",
         "start",
-        "8",
+        "9",
         "-l",
         "fr",
         "--text",
@@ -143,7 +145,7 @@ fn articles_are_named_by_slug_or_by_mdx_path() {
     ])
     .success();
     assert_eq!(
-        ws.json("translations/fr/start.json")["units"][7]["source"],
+        ws.json("translations/fr/start.json")["units"][8]["source"],
         "Last paragraph."
     );
 }
@@ -204,7 +206,8 @@ fn html_exports_render_the_prose_and_say_the_jsx_is_left_out() {
         .collect();
     numbers.sort_by_key(|n| n.parse::<usize>().expect("number"));
     numbers.dedup();
-    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7", "8"]);
+    // The front matter's title (segment 1) is the article's title, not a block.
+    assert_eq!(numbers, ["2", "3", "4", "5", "6", "7", "8", "9"]);
     // Six blocks side by side, and the list of two items shown twice, item beside item.
     assert_eq!(article.select(&sel(".row")).count(), 6);
     assert_eq!(article.select(&sel(".pair > ul.source > li")).count(), 2);

@@ -225,11 +225,12 @@ fn a_bilingual_html_edition_shows_each_list_table_and_quote_twice_side_by_side()
 #[test]
 fn markdown_and_text_editions_keep_the_shape() {
     let ws = shaped();
+    // One article in Markdown is its page: the source's own markup, the table as written.
     let md = export(&ws, &["--format", "md"]);
     assert_eq!(
         md,
-        "*Traduit de l’anglais*\n\n# fr1\n\nfr2\n\n- fr3\n- fr4\n  - fr5\n- fr6\n\n\
-         3. fr7\n4. fr8\n\n| fr9 | fr10 |\n| :--- | ---: |\n| fr11 | fr12 |\n| fr13 |  |\n\n\
+        "# fr1\n\nfr2\n\n- fr3\n- fr4\n  - fr5\n- fr6\n\n\
+         3. fr7\n4. fr8\n\n| fr9 | fr10 |\n|:-----|------:|\n| fr11 | fr12 |\n| fr13 | |\n\n\
          > fr14\n>\n> fr15\n\nfr16\n"
     );
     let txt = export(&ws, &["--format", "txt"]);

@@ -7,11 +7,13 @@
 pub mod align;
 pub mod article;
 pub mod assess;
+pub mod frontmatter;
 pub mod lang;
 mod lcs;
 pub mod lengthalign;
 pub mod mdx;
 pub mod merge;
+pub mod page;
 pub mod patch;
 pub mod segment;
 pub mod shape;

@@ -28,6 +28,9 @@ pub enum SegmentKind {
     ListItem,
     /// One cell of a table.
     TableCell,
+    /// A field of the front matter read as text (`title`, `description`), by the position of
+    /// its key in [`crate::model::frontmatter::keys`].
+    FrontMatter(u8),
 }
 
 /// One translatable unit of a source article.
@@ -316,11 +319,41 @@ struct Builder {
     deepest: (usize, usize),
     /// Follows containers when an outline is asked for.
     recorder: Option<Recorder>,
+    /// Inside front matter: whether it is TOML, and the range of its content so far.
+    meta: Option<(bool, Option<Range<usize>>)>,
 }
 
 impl Builder {
     fn event(&mut self, src: &str, event: &Event<'_>, range: Range<usize>) {
         match event {
+            // Only front matter opening the file has fields; the parser also takes a fenced
+            // block further down as metadata, which stays structure.
+            Event::Start(Tag::MetadataBlock(kind)) if self.skip == 0 && range.start == 0 => {
+                self.flush(src);
+                self.skip += 1;
+                let toml = matches!(kind, pulldown_cmark::MetadataBlockKind::PlusesStyle);
+                self.meta = Some((toml, None));
+            }
+            Event::Text(_) if self.skip == 1 && self.meta.is_some() => {
+                if let Some((_, content)) = self.meta.as_mut() {
+                    let start = content.as_ref().map_or(range.start, |c| c.start);
+                    *content = Some(start..range.end);
+                }
+            }
+            Event::End(TagEnd::MetadataBlock(_)) if self.meta.is_some() => {
+                self.skip = self.skip.saturating_sub(1);
+                if let Some((toml, Some(content))) = self.meta.take() {
+                    for field in crate::model::frontmatter::fields(src, content, toml) {
+                        self.raw.push(RawSegment {
+                            kind: SegmentKind::FrontMatter(field.key_index),
+                            start: field.span.start,
+                            end: field.span.end,
+                            text: field.text,
+                            frames: self.recorder.as_ref().map(Recorder::frames),
+                        });
+                    }
+                }
+            }
             Event::Start(tag) if is_skipped(tag) => {
                 self.flush(src);
                 self.skip += 1;
@@ -508,6 +541,31 @@ fn block_kind(tag: &Tag<'_>) -> Option<SegmentKind> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn front_matter_titles_and_descriptions_are_segments_first() {
+        let md = "---\ntitle: \"About: us\"\nlayout: page\ndescription: >-\n  Who we are\n  and why.\n---\n\n# About us\n\nText.\n";
+        let segments = segment(md);
+        let read: Vec<(SegmentKind, &str, usize)> = segments
+            .iter()
+            .map(|s| (s.kind, s.text.as_str(), s.line))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (SegmentKind::FrontMatter(0), "About: us", 2),
+                (SegmentKind::FrontMatter(1), "Who we are and why.", 5),
+                (SegmentKind::Heading(1), "About us", 9),
+                (SegmentKind::Paragraph, "Text.", 11),
+            ]
+        );
+        let (src, ranges) = spans(md, false);
+        assert_eq!(&src[ranges[0].clone().expect("range")], "About: us");
+        let toml = "+++\ntitle = \"Hugo page\"\ndraft = false\n+++\n\nBody.\n";
+        assert_eq!(texts(toml), ["Hugo page", "Body."]);
+        // Only front matter opening the file has fields.
+        assert_eq!(texts("Intro.\n\n---\ntitle: x\n---\n"), ["Intro."]);
+    }
+
     fn texts(markdown: &str) -> Vec<String> {
         segment(markdown).into_iter().map(|s| s.text).collect()
     }
@@ -562,7 +620,11 @@ mod tests {
         case("    indented code\n\nafter\n", &["after"]);
         case("<div>\nhtml block\n</div>\n\nafter\n", &["after"]);
         case("before\n\n---\n\nafter\n", &["before", "after"]);
-        case("---\ntitle: Front matter\n---\n\nBody\n", &["Body"]);
+        case(
+            "---\ntitle: Front matter\n---\n\nBody\n",
+            &["Front matter", "Body"],
+        );
+        case("---\nlayout: page\n---\n\nBody\n", &["Body"]);
         case("", &[]);
         case("\n\n   \n", &[]);
     }

@@ -56,10 +56,15 @@ pub struct Chrome {
 pub struct DocArticle {
     /// The slug, also the HTML anchor.
     pub slug: Slug,
-    /// Title in the export language (plain text): the first heading's translation.
+    /// Title in the export language (plain text): the translation of the front matter's
+    /// `title`, else of the first heading.
     pub title: String,
-    /// The segments.
+    /// The source file, relative to the root.
+    pub path: std::path::PathBuf,
+    /// The segments of the page's body.
     pub blocks: Vec<Block>,
+    /// The front matter's fields read as text (`title`, `description`).
+    pub fields: Vec<Block>,
     /// "This article was published in volume 53, number 2 (February 2023).", when an edition
     /// lists the article.
     pub published_in: Option<String>,
@@ -343,23 +348,72 @@ pub fn build_article(
             frames: frames.next().unwrap_or_default(),
         });
     }
+    // The front matter's title, else the first heading; the front matter's fields are not
+    // blocks of the page.
+    let is_title = |kind: SegmentKind| {
+        matches!(kind, SegmentKind::FrontMatter(k)
+            if crate::model::frontmatter::key(k).as_deref() == Some("title"))
+    };
     let title = blocks
         .iter()
-        .find(|b| matches!(b.kind, SegmentKind::Heading(_)))
+        .find(|b| is_title(b.kind))
+        .or_else(|| {
+            blocks
+                .iter()
+                .find(|b| matches!(b.kind, SegmentKind::Heading(_)))
+        })
         .map_or_else(
             || slug.to_string(),
             |b| inline::to_plain(b.target.as_ref().map_or(&b.source, |(t, _)| t)),
         );
+    let (fields, blocks): (Vec<Block>, Vec<Block>) = blocks
+        .into_iter()
+        .partition(|b| matches!(b.kind, SegmentKind::FrontMatter(_)));
     let published = edition.or_else(|| ws.config.editions.iter().find(|e| e.lists(slug)));
     let published_in = published.map(|e| published_in(l10n, e));
     Ok((
         DocArticle {
             slug: slug.clone(),
             title,
+            path: article.path.clone(),
             blocks,
+            fields,
             published_in,
             from_mdx: article.is_mdx(),
         },
         gaps,
     ))
+}
+
+/// The translated page of `article`: its source file with every segment's text replaced by
+/// its translation (the source's, after `marker` when one is given, where it has none), front
+/// matter, code and HTML blocks and everything else as in the source. The page a site builds.
+///
+/// # Errors
+/// An unreadable or non-UTF-8 source file.
+pub fn page(ws: &Workspace, article: &DocArticle, marker: Option<&str>) -> Result<String> {
+    let bytes = std::fs::read(ws.abs(&article.path)).map_err(|source| Error::Read {
+        path: article.path.clone(),
+        source,
+    })?;
+    let source = crate::error::utf8(&article.path, &bytes)?;
+    let mut all: Vec<&Block> = article.fields.iter().chain(&article.blocks).collect();
+    all.sort_by_key(|b| b.n);
+    let labelled: Vec<Option<String>> = all
+        .iter()
+        .map(|b| match (&b.target, marker) {
+            (None, Some(marker)) => Some(format!("{marker} {}", b.source)),
+            _ => None,
+        })
+        .collect();
+    let texts: Vec<crate::model::page::Text<'_>> = all
+        .iter()
+        .zip(&labelled)
+        .map(|(b, label)| match (&b.target, label) {
+            (Some((text, _)), _) => crate::model::page::Text::Replace(text),
+            (None, Some(label)) => crate::model::page::Text::Replace(label),
+            (None, None) => crate::model::page::Text::Source,
+        })
+        .collect();
+    Ok(crate::model::page::render(source, article.from_mdx, &texts))
 }

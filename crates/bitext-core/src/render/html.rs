@@ -164,7 +164,9 @@ fn element(kind: SegmentKind) -> (&'static str, bool) {
         SegmentKind::Heading(5) => ("h5", false),
         SegmentKind::Heading(_) => ("h6", false),
         SegmentKind::ListItem => ("li", true),
-        SegmentKind::Paragraph | SegmentKind::TableCell => ("p", false),
+        SegmentKind::Paragraph | SegmentKind::TableCell | SegmentKind::FrontMatter(_) => {
+            ("p", false)
+        }
     }
 }
 

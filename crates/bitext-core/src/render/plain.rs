@@ -133,7 +133,7 @@ fn push_block(
     let rendered = match kind {
         SegmentKind::Heading(level) => heading_text(flavour, level, &labelled),
         SegmentKind::ListItem => format!("- {labelled}"),
-        SegmentKind::Paragraph | SegmentKind::TableCell => labelled,
+        SegmentKind::Paragraph | SegmentKind::TableCell | SegmentKind::FrontMatter(_) => labelled,
     };
     let _ = writeln!(out, "{rendered}\n");
 }

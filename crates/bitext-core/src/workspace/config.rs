@@ -29,6 +29,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawLayout {
     sources: Option<String>,
+    front_matter: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -62,12 +63,18 @@ pub struct Config {
 pub struct Layout {
     /// The folder of the source articles, relative to the root: `sources` unless set.
     pub sources: std::path::PathBuf,
+    /// The front matter keys whose values are text to translate.
+    pub front_matter: Vec<String>,
 }
 
 impl Default for Layout {
     fn default() -> Self {
         Self {
             sources: std::path::PathBuf::from(crate::workspace::SOURCES_DIR),
+            front_matter: crate::model::frontmatter::DEFAULT_KEYS
+                .iter()
+                .map(|k| (*k).to_owned())
+                .collect(),
         }
     }
 }
@@ -80,6 +87,28 @@ impl Layout {
         };
         if let Some(sources) = raw.sources {
             layout.sources = folder(path, "sources", &sources)?;
+        }
+        if let Some(keys) = raw.front_matter {
+            let plain = |k: &String| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            };
+            if let Some(bad) = keys.iter().find(|k| !plain(k)) {
+                return Err(Error::InvalidLayout {
+                    path: path.to_owned(),
+                    key: "front_matter".to_owned(),
+                    value: bad.clone(),
+                });
+            }
+            if keys.len() > usize::from(u8::MAX) {
+                return Err(Error::InvalidLayout {
+                    path: path.to_owned(),
+                    key: "front_matter".to_owned(),
+                    value: keys.len().to_string(),
+                });
+            }
+            layout.front_matter = keys;
         }
         Ok(layout)
     }

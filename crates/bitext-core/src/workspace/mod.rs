@@ -82,6 +82,7 @@ impl Workspace {
             }
         };
         let config = Config::parse(Path::new(CONFIG_FILE), &text)?;
+        crate::model::frontmatter::set_keys(&config.layout.front_matter);
         let canonical_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
         Ok(Self {
             root,
