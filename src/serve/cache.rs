@@ -129,6 +129,30 @@ pub fn stamps(ws: &Workspace, dir: &Path, exts: &[&str]) -> Result<HashMap<Strin
         .collect()
 }
 
+/// The stamps of one folder's files, with the extensions they may have.
+type Stamped = (&'static [&'static str], HashMap<String, Stamp>);
+
+/// The stamps of the translation files of `langs`, each map with the extensions its files
+/// have: the translation files (or records), then the pages when translations are kept as
+/// pages, so that a page edited by hand changes its row too.
+fn translation_stamps(
+    ws: &Workspace,
+    langs: &[Lang],
+) -> Result<Vec<Stamped>> {
+    let mut out = Vec::new();
+    for lang in langs {
+        out.push((&["json"][..], stamps(ws, &ws.translations_dir(lang), &["json"])?));
+    }
+    if let Some(pages) = &ws.config.layout.pages {
+        for lang in langs {
+            if let Some(folder) = pages.folder(lang) {
+                out.push((SOURCE_EXTENSIONS, stamps(ws, folder, SOURCE_EXTENSIONS)?));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The key of `slug`'s file with extension `ext` in the maps [`stamps`] returns.
 fn name(slug: &Slug, ext: &str) -> String {
     format!("{slug}.{ext}")
@@ -235,7 +259,7 @@ impl State {
             let Ok(slug) = Slug::parse(&row.article) else {
                 continue;
             };
-            if row.key.langs.len() != langs.len() || row.counts.len() != langs.len() {
+            if row.counts.len() != langs.len() {
                 continue;
             }
             let counts = row
@@ -351,10 +375,7 @@ impl Dashboard {
         let listed_at = now();
         let sources = ws.sources_dir();
         let files = stamps(ws, sources, SOURCE_EXTENSIONS)?;
-        let translations = langs
-            .iter()
-            .map(|l| stamps(ws, &ws.translations_dir(l), &["json"]))
-            .collect::<Result<Vec<_>>>()?;
+        let translations = translation_stamps(ws, langs)?;
         let names = {
             let mut names: Vec<&str> = files.keys().map(String::as_str).collect();
             names.sort_unstable();
@@ -379,7 +400,9 @@ impl Dashboard {
                     .collect(),
                 langs: translations
                     .iter()
-                    .map(|t| t.get(&name(slug, "json")).copied())
+                    .flat_map(|(exts, stamps)| {
+                        exts.iter().map(|ext| stamps.get(&name(slug, ext)).copied())
+                    })
                     .collect(),
             })
             .collect();

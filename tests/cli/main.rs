@@ -20,6 +20,7 @@ mod import;
 mod init;
 mod mdx;
 mod memory;
+mod pages;
 mod parallel;
 mod paths;
 mod qa;

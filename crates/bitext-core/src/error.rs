@@ -81,6 +81,13 @@ pub enum Error {
         key: String,
         value: String,
     },
+    /// Another value of `[layout]` that is not what it must be.
+    LayoutValue {
+        path: PathBuf,
+        key: String,
+        value: String,
+        expected: String,
+    },
     /// A FIFO, socket or device where bitext reads files.
     NotAFile { path: PathBuf },
     /// An article named on the command line has no source file.
@@ -326,6 +333,18 @@ impl fmt::Display for Error {
             }
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
             Self::NotAFile { path } => t!("error-not-a-file", path = &disp(path)),
+            Self::LayoutValue {
+                path,
+                key,
+                value,
+                expected,
+            } => t!(
+                "error-layout-value",
+                path = &disp(path),
+                key = key,
+                value = value,
+                expected = expected
+            ),
             Self::InvalidLayout { path, key, value } => t!(
                 "error-invalid-layout",
                 path = &disp(path),

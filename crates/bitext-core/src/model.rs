@@ -14,6 +14,7 @@ pub mod lengthalign;
 pub mod mdx;
 pub mod merge;
 pub mod page;
+pub mod pagestore;
 pub mod patch;
 pub mod segment;
 pub mod shape;

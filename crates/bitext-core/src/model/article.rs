@@ -138,6 +138,7 @@ impl Article {
 }
 
 /// True if and only if `path` names an MDX source (`.mdx`); anything else is Markdown.
-fn is_mdx(path: &std::path::Path) -> bool {
+#[must_use]
+pub fn is_mdx(path: &std::path::Path) -> bool {
     path.extension().is_some_and(|e| e == "mdx")
 }

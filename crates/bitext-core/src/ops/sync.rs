@@ -71,6 +71,21 @@ pub fn run(
                     continue;
                 };
                 let plan = FilePlan::for_article(ws, this, lang, purge)?;
+                if ws.config.layout.pages.is_some() {
+                    // The record and the page: what changes of them is written.
+                    let outputs = plan.outputs(ws)?;
+                    let mut joined = Vec::new();
+                    for (k, (_, text)) in outputs.iter().enumerate() {
+                        if k > 0 {
+                            joined.push(0);
+                        }
+                        joined.extend_from_slice(text.as_bytes());
+                    }
+                    if plan.before != Some(digest(&joined)) {
+                        changed.push((plan.path, plan.before.is_none(), plan.changes, outputs));
+                    }
+                    continue;
+                }
                 let FilePlan {
                     path,
                     before,
@@ -84,16 +99,22 @@ pub fn run(
                 drop((article, assessment));
                 let json = file.to_json();
                 if before != Some(digest(json.as_bytes())) {
-                    changed.push((path, before.is_none(), changes, json));
+                    let outputs = vec![(path.clone(), json)];
+                    changed.push((path, before.is_none(), changes, outputs));
                 }
             }
             Ok(changed)
         })?;
         for changed in per_article {
             report.unchanged += langs.len() - changed.len();
-            for (path, created, changes, json) in changed {
+            for (path, created, changes, outputs) in changed {
                 if !dry_run {
-                    write_atomic(&ws.abs(&path), &json)?;
+                    for (file, text) in outputs {
+                        let abs = ws.abs(&file);
+                        if !std::fs::read(&abs).is_ok_and(|bytes| bytes == text.as_bytes()) {
+                            write_atomic(&abs, &text)?;
+                        }
+                    }
                 }
                 report.changed.push((disp(&path), created, changes));
             }

@@ -30,6 +30,10 @@ struct RawConfig {
 struct RawLayout {
     sources: Option<String>,
     front_matter: Option<Vec<String>>,
+    translations: Option<String>,
+    untranslated: Option<String>,
+    #[serde(default)]
+    folders: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +69,37 @@ pub struct Layout {
     pub sources: std::path::PathBuf,
     /// The front matter keys whose values are text to translate.
     pub front_matter: Vec<String>,
+    /// Where translations are Markdown pages, when they are (`translations = "locale/{lang}"`).
+    pub pages: Option<Pages>,
+}
+
+/// Translations kept as Markdown pages mirroring the sources, one folder per language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pages {
+    /// Each target's folder, relative to the root, in the order of the targets.
+    pub folders: Vec<(Lang, std::path::PathBuf)>,
+    /// What a page shows for a segment not yet translated.
+    pub untranslated: Untranslated,
+}
+
+/// What a translated page shows for a segment not yet translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Untranslated {
+    /// The source's text, as sites fall back to it.
+    Source,
+    /// Nothing, for a paragraph; other blocks show the source's text.
+    Omit,
+}
+
+impl Pages {
+    /// The folder of `lang`'s pages, if it is a target.
+    #[must_use]
+    pub fn folder(&self, lang: &Lang) -> Option<&Path> {
+        self.folders
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, f)| f.as_path())
+    }
 }
 
 impl Default for Layout {
@@ -75,12 +110,13 @@ impl Default for Layout {
                 .iter()
                 .map(|k| (*k).to_owned())
                 .collect(),
+            pages: None,
         }
     }
 }
 
 impl Layout {
-    fn validate(path: &Path, raw: Option<RawLayout>) -> Result<Self> {
+    fn validate(path: &Path, raw: Option<RawLayout>, targets: &[Lang]) -> Result<Self> {
         let mut layout = Self::default();
         let Some(raw) = raw else {
             return Ok(layout);
@@ -94,21 +130,82 @@ impl Layout {
                     && k.chars()
                         .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
             };
-            if let Some(bad) = keys.iter().find(|k| !plain(k)) {
-                return Err(Error::InvalidLayout {
-                    path: path.to_owned(),
-                    key: "front_matter".to_owned(),
-                    value: bad.clone(),
+            let bad =
+                keys.iter().find(|k| !plain(k)).cloned().or_else(|| {
+                    (keys.len() > usize::from(u8::MAX)).then(|| keys.len().to_string())
                 });
-            }
-            if keys.len() > usize::from(u8::MAX) {
-                return Err(Error::InvalidLayout {
+            if let Some(bad) = bad {
+                return Err(Error::LayoutValue {
                     path: path.to_owned(),
                     key: "front_matter".to_owned(),
-                    value: keys.len().to_string(),
+                    value: bad,
+                    expected: t!("layout-expected-front-matter"),
                 });
             }
             layout.front_matter = keys;
+        }
+        let invalid = |key: &str, value: &str| {
+            let expected = match key {
+                "translations" => t!("layout-expected-translations"),
+                "untranslated" => t!("layout-expected-untranslated"),
+                _ => t!("layout-expected-folders"),
+            };
+            Error::LayoutValue {
+                path: path.to_owned(),
+                key: key.to_owned(),
+                value: value.to_owned(),
+                expected,
+            }
+        };
+        match raw.translations {
+            Some(pattern) => {
+                if pattern.matches("{lang}").count() != 1 {
+                    return Err(invalid("translations", &pattern));
+                }
+                let untranslated = match raw.untranslated.as_deref() {
+                    None | Some("source") => Untranslated::Source,
+                    Some("omit") => Untranslated::Omit,
+                    Some(other) => return Err(invalid("untranslated", other)),
+                };
+                for tag in raw.folders.keys() {
+                    if !Lang::parse(tag).is_ok_and(|l| targets.contains(&l)) {
+                        return Err(invalid("folders", tag));
+                    }
+                }
+                let mut folders = Vec::with_capacity(targets.len());
+                for lang in targets {
+                    let name = raw
+                        .folders
+                        .iter()
+                        .find(|(tag, _)| Lang::parse(tag).is_ok_and(|l| l == *lang))
+                        .map_or(lang.as_str(), |(_, name)| name.as_str());
+                    let value = pattern.replace("{lang}", name);
+                    let dir = folder(path, "translations", &value)?;
+                    // A language's pages inside the sources (or the sources inside them)
+                    // would be read as articles.
+                    let overlaps = dir.starts_with(&layout.sources)
+                        || layout.sources.starts_with(&dir)
+                        || folders.iter().any(|(_, f): &(Lang, std::path::PathBuf)| {
+                            f.starts_with(&dir) || dir.starts_with(f)
+                        });
+                    if overlaps {
+                        return Err(invalid("translations", &value));
+                    }
+                    folders.push((lang.clone(), dir));
+                }
+                layout.pages = Some(Pages {
+                    folders,
+                    untranslated,
+                });
+            }
+            None => {
+                if let Some(value) = raw.untranslated {
+                    return Err(invalid("untranslated", &value));
+                }
+                if let Some(tag) = raw.folders.keys().next() {
+                    return Err(invalid("folders", tag));
+                }
+            }
         }
         Ok(layout)
     }
@@ -307,7 +404,7 @@ impl Config {
             Some(table) => crate::workspace::checks::Levels::from_table(path, text, table)?,
             None => crate::workspace::checks::Levels::default(),
         };
-        let layout = Layout::validate(path, raw.layout)?;
+        let layout = Layout::validate(path, raw.layout, &targets)?;
         Ok(Self {
             source,
             targets,

@@ -26,6 +26,9 @@ use crate::workspace::config::{CONFIG_FILE, Config};
 pub const SOURCES_DIR: &str = "sources";
 /// Directory of translation files, relative to the root.
 pub const TRANSLATIONS_DIR: &str = "translations";
+/// Directory of the records of translations kept as Markdown pages (see
+/// [`crate::model::pagestore`]), relative to the root.
+pub const RECORDS_DIR: &str = ".bitext";
 /// Directory of caches (the memory's index, saved alignments), relative to the root: only
 /// saves time, and can be deleted at any moment.
 pub const CACHE_DIR: &str = ".bitext-cache";
@@ -98,10 +101,40 @@ impl Workspace {
         &self.config.layout.sources
     }
 
-    /// The folder of `lang`'s translation files, relative to the root.
+    /// The folder of `lang`'s translation files, relative to the root: `translations/<lang>`,
+    /// or `.bitext/<lang>` for the records of translations kept as Markdown pages.
     #[must_use]
     pub fn translations_dir(&self, lang: &Lang) -> PathBuf {
-        Path::new(TRANSLATIONS_DIR).join(lang.as_str())
+        let base = if self.config.layout.pages.is_some() {
+            RECORDS_DIR
+        } else {
+            TRANSLATIONS_DIR
+        };
+        Path::new(base).join(lang.as_str())
+    }
+
+    /// The Markdown page of `slug` in `lang`, relative to the root, when translations are
+    /// kept as pages: its path below the language's folder is the source's below the sources.
+    ///
+    /// # Errors
+    /// As [`Workspace::source_file`].
+    pub fn page_path(&self, lang: &Lang, slug: &Slug) -> Result<Option<PathBuf>> {
+        let Some(folder) = self
+            .config
+            .layout
+            .pages
+            .as_ref()
+            .and_then(|pages| pages.folder(lang))
+        else {
+            return Ok(None);
+        };
+        let source = self.source_file(slug)?;
+        let ext = source
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("md")
+            .to_owned();
+        Ok(Some(folder.join(slug.with_extension(&ext))))
     }
 
     /// `sources/<slug>.md`, relative to the root.
@@ -339,24 +372,82 @@ impl Workspace {
         Ok(self.read_translation(lang, slug)?.map(|(_, file)| file))
     }
 
-    /// As [`Workspace::load_translation`], also returning the file's bytes as read.
+    /// As [`Workspace::load_translation`], also returning the file's bytes as read (the
+    /// record's and the page's, when translations are kept as pages).
     ///
     /// # Errors
-    /// An unreadable, malformed or mislabelled translation file.
+    /// An unreadable, malformed or mislabelled translation file or page.
     pub fn read_translation(
         &self,
         lang: &Lang,
         slug: &Slug,
     ) -> Result<Option<(Vec<u8>, TranslationFile)>> {
+        Ok(self
+            .read_stored(lang, slug)?
+            .map(|stored| (stored.bytes, stored.file)))
+    }
+
+    /// An article's translation in `lang` as stored: the translation file, or the record and
+    /// the page read together, with what writing it back needs.
+    ///
+    /// # Errors
+    /// An unreadable, malformed or mislabelled translation file, record or page.
+    pub fn read_stored(&self, lang: &Lang, slug: &Slug) -> Result<Option<Stored>> {
         let path = self.translation_path(lang, slug);
-        self.check_inside(&path)?;
-        let bytes = match std::fs::read(self.abs(&path)) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => return Err(Error::Read { path, source }),
+        let record = match self.read_file(&path)? {
+            Some(bytes) => {
+                let file = TranslationFile::parse(&path, &bytes, slug.as_str(), lang.as_str())?;
+                Some((bytes, file))
+            }
+            None => None,
         };
-        let file = TranslationFile::parse(&path, &bytes, slug.as_str(), lang.as_str())?;
-        Ok(Some((bytes, file)))
+        let Some(page_path) = self.page_path(lang, slug)? else {
+            return Ok(record.map(|(bytes, file)| Stored {
+                bytes,
+                file,
+                page: None,
+            }));
+        };
+        let page_bytes = self.read_file(&page_path)?;
+        let page = page_bytes
+            .as_deref()
+            .map(|bytes| crate::error::utf8(&page_path, bytes))
+            .transpose()?;
+        let mdx = crate::model::article::is_mdx(&page_path);
+        let (bytes, file, state) = match (record, page) {
+            (None, None) => return Ok(None),
+            (Some((bytes, record)), page) => {
+                let (file, state) = crate::model::pagestore::read(record, page, mdx);
+                (bytes, file, state)
+            }
+            (None, Some(page)) => {
+                let article = self.load_article(slug)?;
+                let (file, state) =
+                    crate::model::pagestore::read_unrecorded(&article, lang.as_str(), page, mdx);
+                (Vec::new(), file, state)
+            }
+        };
+        let mut all = bytes;
+        all.push(0);
+        all.extend(page_bytes.unwrap_or_default());
+        Ok(Some(Stored {
+            bytes: all,
+            file,
+            page: Some(state),
+        }))
+    }
+
+    /// The bytes of the root-relative `path`, none if it does not exist.
+    fn read_file(&self, path: &Path) -> Result<Option<Vec<u8>>> {
+        self.check_inside(path)?;
+        match std::fs::read(self.abs(path)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(Error::Read {
+                path: path.to_owned(),
+                source,
+            }),
+        }
     }
 
     /// Refuses translation files in `langs` whose article has no source file: they would
@@ -387,6 +478,35 @@ impl Workspace {
             })?;
             if let Some((_, error)) = first {
                 return Err(error);
+            }
+            // A page whose source is gone is refused the same way.
+            if let Some(folder) = self
+                .config
+                .layout
+                .pages
+                .as_ref()
+                .and_then(|pages| pages.folder(lang))
+            {
+                let mut first: Option<(PathBuf, Error)> = None;
+                self.each_file(folder, SOURCE_EXTENSIONS, |relative, _| {
+                    if first.as_ref().is_some_and(|(f, _)| *f <= relative) {
+                        return;
+                    }
+                    let error = match Slug::from_path(&relative.with_extension("")) {
+                        Some(slug) if articles.binary_search(&slug).is_ok() => return,
+                        Some(slug) => Error::OrphanTranslation {
+                            source_file: self.source_path(&slug),
+                            path: folder.join(&relative),
+                        },
+                        None => Error::InvalidFileName {
+                            path: folder.join(&relative),
+                        },
+                    };
+                    first = Some((relative, error));
+                })?;
+                if let Some((_, error)) = first {
+                    return Err(error);
+                }
             }
         }
         Ok(())
@@ -482,6 +602,17 @@ impl Workspace {
         }
         Ok(())
     }
+}
+
+/// An article's translation in one language as stored.
+#[derive(Debug)]
+pub struct Stored {
+    /// The bytes read: the translation file's, or the record's, a NUL and the page's.
+    pub bytes: Vec<u8>,
+    /// The translation file, or the one the record and the page stand for.
+    pub file: TranslationFile,
+    /// The page as read, when translations are kept as pages.
+    pub page: Option<crate::model::pagestore::PageState>,
 }
 
 /// The extensions of source files, in the order [`Workspace::source_file`] tries them.

@@ -10,9 +10,11 @@ use crate::error::Result;
 use crate::model::article::Article;
 use crate::model::assess::{Assessment, SyncChanges, synced};
 use crate::model::lang::Lang;
+use crate::model::pagestore::{self, Fallback, PageState};
 use crate::model::slug::Slug;
-use crate::model::translation::{TranslationFile, write_atomic};
+use crate::model::translation::{TranslationFile, commit, stage};
 use crate::workspace::Workspace;
+use crate::workspace::config::Untranslated;
 
 /// One translation file as it is and as it would be after a sync.
 #[derive(Debug)]
@@ -24,8 +26,11 @@ pub struct FilePlan {
     /// The file, relative to the workspace root.
     pub path: PathBuf,
     /// The SHA-256 of the file's bytes as read, if it exists: enough to tell whether writing
-    /// would change them, without holding a large file's bytes next to its units.
+    /// would change them, without holding a large file's bytes next to its units. With
+    /// translations kept as pages, of the record's and the page's bytes.
     pub before: Option<[u8; 32]>,
+    /// The page as read, when translations are kept as pages.
+    pub page: Option<PageState>,
     /// The assessment of the file as it is.
     pub assessment: Assessment,
     /// The synchronised file.
@@ -50,10 +55,10 @@ impl FilePlan {
     /// An unreadable or malformed translation file.
     pub fn for_article(ws: &Workspace, article: Article, lang: &Lang, purge: bool) -> Result<Self> {
         let path = ws.translation_path(lang, &article.slug);
-        let (before, existing) = ws
-            .read_translation(lang, &article.slug)?
-            .map(|(bytes, file)| (digest(&bytes), file))
-            .unzip();
+        let (before, existing, page) = match ws.read_stored(lang, &article.slug)? {
+            Some(stored) => (Some(digest(&stored.bytes)), Some(stored.file), stored.page),
+            None => (None, None, None),
+        };
         let assessment = ws.assess(&article, existing.as_ref());
         let (file, changes) = synced(&article, lang.as_str(), existing, &assessment, purge);
         Ok(Self {
@@ -61,6 +66,7 @@ impl FilePlan {
             lang: lang.clone(),
             path,
             before,
+            page,
             assessment,
             file,
             changes,
@@ -68,17 +74,80 @@ impl FilePlan {
     }
 
     /// Returns true if and only if writing the file would change its bytes on disk.
-    #[must_use]
-    pub fn is_change(&self) -> bool {
-        self.before != Some(digest(self.file.to_json().as_bytes()))
+    ///
+    /// # Errors
+    /// With translations kept as pages, an unreadable source (the page is made from it).
+    pub fn is_change(&self, ws: &Workspace) -> Result<bool> {
+        let outputs = self.outputs(ws)?;
+        let mut all = Vec::new();
+        for (k, (_, text)) in outputs.iter().enumerate() {
+            if k > 0 {
+                all.push(0);
+            }
+            all.extend_from_slice(text.as_bytes());
+        }
+        Ok(self.before != Some(digest(&all)))
     }
 
-    /// Writes the file atomically.
+    /// The files writing the plan writes, root-relative, with their content: the translation
+    /// file, or the record and the page.
+    ///
+    /// # Errors
+    /// With translations kept as pages, an unreadable source (the page is made from it).
+    pub fn outputs(&self, ws: &Workspace) -> Result<Vec<(PathBuf, String)>> {
+        let json = self.file.to_json();
+        let Some(page_path) = ws.page_path(&self.lang, &self.article.slug)? else {
+            return Ok(vec![(self.path.clone(), json)]);
+        };
+        let source = std::fs::read(ws.abs(&self.article.path)).map_err(|source| {
+            crate::error::Error::Read {
+                path: self.article.path.clone(),
+                source,
+            }
+        })?;
+        let source = crate::error::utf8(&self.article.path, &source)?;
+        let fallback = match ws.config.layout.pages.as_ref().map(|p| p.untranslated) {
+            Some(Untranslated::Omit) => Fallback::Omit,
+            _ => Fallback::Source,
+        };
+        let page = pagestore::write(
+            &self.article,
+            source,
+            &self.file,
+            self.page
+                .as_ref()
+                .map(|page| (page, self.assessment.links.as_slice())),
+            fallback,
+        );
+        Ok(vec![(self.path.clone(), json), (page_path, page)])
+    }
+
+    /// Writes the file (the record and the page) atomically, each only if its bytes change.
     ///
     /// # Errors
     /// Any I/O failure, naming the file.
     pub fn write(&self, ws: &Workspace) -> Result<()> {
-        write_atomic(&ws.abs(&self.path), &self.file.to_json())
+        let outputs = self.outputs(ws)?;
+        let mut staged = Vec::with_capacity(outputs.len());
+        for (path, text) in &outputs {
+            let abs = ws.abs(path);
+            if std::fs::read(&abs).is_ok_and(|bytes| bytes == text.as_bytes()) {
+                continue;
+            }
+            ws.check_inside(path)?;
+            let temp = stage(&abs, |out| {
+                out.write_all(text.as_bytes())
+                    .map_err(|source| crate::error::Error::Write {
+                        path: path.clone(),
+                        source,
+                    })
+            })?;
+            staged.push((temp, abs));
+        }
+        for (temp, abs) in staged {
+            commit(temp, &abs)?;
+        }
+        Ok(())
     }
 }
 

@@ -94,6 +94,11 @@ error-invalid-slug = invalid article name "{ $slug }": an article is named by it
 error-invalid-file-name = { $path }: bitext cannot name this file as an article: its path must be UTF-8, and no part of it may begin or end with a space or hold a control character; rename it
 error-not-a-file = { $path }: not a regular file; bitext reads only regular files (or links to them) here: remove it or move it elsewhere
 error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" must name a folder inside the workspace, relative to it (such as locale/en), with no "." or ".." part and outside .git and .bitext-cache
+error-layout-value = { $path }: [layout] { $key } = "{ $value }" is not valid: { $expected }
+layout-expected-translations = the folder of each language's pages, with {"{"}lang{"}"} once where the language goes (such as locale/{"{"}lang{"}"}), none of them inside another or inside the sources' folder
+layout-expected-untranslated = "source" (a page shows the source's text where a translation is missing) or "omit"
+layout-expected-folders = the keys of [layout.folders] are target languages, each with the name of its folder in place of {"{"}lang{"}"}, and need translations = "…/{"{"}lang{"}"}"
+layout-expected-front-matter = at most 255 keys, each of letters, digits, "_", "-" and "."
 error-unknown-article = no article "{ $slug }": { $path } does not exist
 error-invalid-lang = invalid language tag "{ $tag }" (expected a BCP 47 tag such as fr, es or es-419)
 error-lang-not-target = language { $tag } is not a target of this workspace (bitext.toml lists: { $targets })

@@ -94,6 +94,11 @@ error-invalid-slug = nombre de artículo no válido «{ $slug }»: un artículo 
 error-invalid-file-name = { $path }: bitext no puede nombrar este archivo como artículo: su ruta debe estar en UTF-8 y ninguna de sus partes puede empezar o terminar con un espacio ni contener caracteres de control; cámbiele el nombre
 error-not-a-file = { $path }: no es un archivo normal; bitext solo lee aquí archivos normales (o enlaces a ellos): elimínelo o muévalo a otro lugar
 error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" debe nombrar una carpeta dentro del espacio de trabajo, relativa a él (como locale/en), sin partes «.» ni «..», fuera de .git y de .bitext-cache
+error-layout-value = { $path }: [layout] { $key } = "{ $value }" no es válido: { $expected }
+layout-expected-translations = la carpeta de las páginas de cada idioma, con {"{"}lang{"}"} una vez en lugar del idioma (como locale/{"{"}lang{"}"}), ninguna dentro de otra ni dentro de la carpeta de fuentes
+layout-expected-untranslated = "source" (una página muestra el texto fuente donde falta una traducción) u "omit"
+layout-expected-folders = las claves de [layout.folders] son idiomas de destino, cada uno con el nombre de su carpeta en lugar de {"{"}lang{"}"}, y requieren translations = "…/{"{"}lang{"}"}"
+layout-expected-front-matter = 255 claves como máximo, cada una hecha de letras, dígitos, «_», «-» y «.»
 error-unknown-article = no hay ningún artículo "{ $slug }": { $path } no existe
 error-invalid-lang = etiqueta de idioma no válida "{ $tag }" (se esperaba una etiqueta BCP 47 como fr, es o es-419)
 error-lang-not-target = el idioma { $tag } no es un idioma de destino de este espacio de trabajo (bitext.toml indica: { $targets })

@@ -94,6 +94,11 @@ error-invalid-slug = nom d’article invalide « { $slug } » : un article est n
 error-invalid-file-name = { $path } : bitext ne peut pas nommer ce fichier comme un article : son chemin doit être en UTF-8, et aucune de ses parties ne peut commencer ou finir par une espace ni contenir de caractère de contrôle ; renommez-le
 error-not-a-file = { $path } : ce n’est pas un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
 error-invalid-layout = { $path } : [layout] { $key } = "{ $value }" doit nommer un dossier de l’espace de travail, relatif à lui (comme locale/en), sans partie « . » ou « .. », hors de .git et de .bitext-cache
+error-layout-value = { $path } : [layout] { $key } = "{ $value }" n’est pas valide : { $expected }
+layout-expected-translations = le dossier des pages de chaque langue, avec {"{"}lang{"}"} une fois à la place de la langue (comme locale/{"{"}lang{"}"}), aucun dans un autre ni dans le dossier des sources
+layout-expected-untranslated = "source" (une page montre le texte source là où manque une traduction) ou "omit"
+layout-expected-folders = les clés de [layout.folders] sont des langues cibles, chacune avec le nom de son dossier à la place de {"{"}lang{"}"}, et demandent translations = "…/{"{"}lang{"}"}"
+layout-expected-front-matter = 255 clés au plus, chacune faite de lettres, de chiffres, de « _ », « - » et « . »
 error-unknown-article = aucun article "{ $slug }" : { $path } n’existe pas
 error-invalid-lang = étiquette de langue invalide "{ $tag }" (une étiquette BCP 47 est attendue, par exemple fr, es ou es-419)
 error-lang-not-target = la langue { $tag } n’est pas une langue cible de cet espace de travail (bitext.toml indique : { $targets })
