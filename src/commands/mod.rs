@@ -5,6 +5,7 @@
 //! request and the status report from here; its writes go to the core's operations.
 
 pub mod accept;
+pub mod adopt;
 pub mod check;
 pub mod completions;
 pub mod diff;

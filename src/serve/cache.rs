@@ -135,13 +135,13 @@ type Stamped = (&'static [&'static str], HashMap<String, Stamp>);
 /// The stamps of the translation files of `langs`, each map with the extensions its files
 /// have: the translation files (or records), then the pages when translations are kept as
 /// pages, so that a page edited by hand changes its row too.
-fn translation_stamps(
-    ws: &Workspace,
-    langs: &[Lang],
-) -> Result<Vec<Stamped>> {
+fn translation_stamps(ws: &Workspace, langs: &[Lang]) -> Result<Vec<Stamped>> {
     let mut out = Vec::new();
     for lang in langs {
-        out.push((&["json"][..], stamps(ws, &ws.translations_dir(lang), &["json"])?));
+        out.push((
+            &["json"][..],
+            stamps(ws, &ws.translations_dir(lang), &["json"])?,
+        ));
     }
     if let Some(pages) = &ws.config.layout.pages {
         for lang in langs {

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    accept, check, completions, diff, export, import, init, man, merge_driver, po, pretranslate,
-    qa, resolve, serve, set, status, suggest, sync, tmx, xliff,
+    accept, adopt, check, completions, diff, export, import, init, man, merge_driver, po,
+    pretranslate, qa, resolve, serve, set, status, suggest, sync, tmx, xliff,
 };
 use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
@@ -44,6 +44,9 @@ pub enum Command {
     Set(set::SetArgs),
     /// Mark stale segments current without changing their translations.
     Accept(accept::AcceptArgs),
+    /// Record, from the git history, which English each paragraph of the translated pages
+    /// was translated from.
+    Adopt(adopt::AdoptArgs),
     /// Show what changed in the source of every stale segment since it was translated.
     Diff(diff::DiffArgs),
     /// Fail (exit 1) when a selected article is not completely translated: the CI gate.
@@ -142,6 +145,7 @@ impl Command {
             Self::Init(_)
             | Self::Set(_)
             | Self::Accept(_)
+            | Self::Adopt(_)
             | Self::Po(_)
             | Self::Xliff(_)
             | Self::Tmx(_)

@@ -1,6 +1,7 @@
 //! Integration tests: the real `bitext` binary on temporary workspaces.
 
 mod accept_set;
+mod adopt;
 mod branches;
 mod browser;
 mod cache;

@@ -88,6 +88,12 @@ pub enum Error {
         value: String,
         expected: String,
     },
+    /// The git history could not be read.
+    History { detail: String },
+    /// `adopt` needs translations kept as pages.
+    AdoptNeedsPages,
+    /// `adopt` found no git history and was not told what to assume.
+    AdoptNeedsHistory,
     /// A FIFO, socket or device where bitext reads files.
     NotAFile { path: PathBuf },
     /// An article named on the command line has no source file.
@@ -333,6 +339,9 @@ impl fmt::Display for Error {
             }
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
             Self::NotAFile { path } => t!("error-not-a-file", path = &disp(path)),
+            Self::History { detail } => t!("error-history", detail = detail),
+            Self::AdoptNeedsPages => t!("error-adopt-needs-pages"),
+            Self::AdoptNeedsHistory => t!("error-adopt-needs-history"),
             Self::LayoutValue {
                 path,
                 key,

@@ -6,9 +6,11 @@
 //!   review);
 //! - [`accept`]: stale segments made current with their translations unchanged;
 //! - [`sync`]: translation files brought in line with the current segmentation;
-//! - [`exchange`]: exports for translators' tools and the import of what comes back.
+//! - [`exchange`]: exports for translators' tools and the import of what comes back;
+//! - [`adopt`]: the provenance of translated pages, recorded from their git history.
 
 pub mod accept;
+pub mod adopt;
 pub mod exchange;
 pub mod import;
 pub mod pretranslate;

@@ -9,6 +9,7 @@
 mod alignments;
 pub mod checks;
 pub mod config;
+pub mod history;
 pub mod lock;
 pub mod parallel;
 pub mod plan;

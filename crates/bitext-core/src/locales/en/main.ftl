@@ -93,6 +93,9 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }: the file is not valid UTF-
 error-invalid-slug = invalid article name "{ $slug }": an article is named by its path below the sources folder, without its extension (harbour, guides/Getting Started); no part of it may be empty, "." or "..", begin or end with a space, or hold a control character
 error-invalid-file-name = { $path }: bitext cannot name this file as an article: its path must be UTF-8, and no part of it may begin or end with a space or hold a control character; rename it
 error-not-a-file = { $path }: not a regular file; bitext reads only regular files (or links to them) here: remove it or move it elsewhere
+error-history = cannot read the git history: { $detail }
+error-adopt-needs-pages = adopt records the history of translated pages: set [layout] translations in bitext.toml (such as translations = "locale/{"{"}lang{"}"}")
+error-adopt-needs-history = no git history here to adopt the pages from: run adopt in a git repository, or pass --assume current or --assume stale
 error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" must name a folder inside the workspace, relative to it (such as locale/en), with no "." or ".." part and outside .git and .bitext-cache
 error-layout-value = { $path }: [layout] { $key } = "{ $value }" is not valid: { $expected }
 layout-expected-translations = the folder of each language's pages, with {"{"}lang{"}"} once where the language goes (such as locale/{"{"}lang{"}"}), none of them inside another or inside the sources' folder
@@ -132,6 +135,16 @@ help-init-targets = A target language (repeatable)
 help-status = Show how much of each article is translated, per language
 help-status-segments = List every segment with its position, id, state, line and an excerpt
 help-status-format = Output format
+help-adopt = Record, from the git history, which English each paragraph of the translated pages was translated from
+help-adopt-assume = For pages without git history: take their paragraphs as translations of today's English (current) or of an older one (stale)
+adopt-without-history = { $path }: no git history; recorded as --assume says
+adopt-unpaired = { $path }: { $count ->
+    [one] 1 paragraph
+   *[other] { $count } paragraphs
+} whose English could not be told (the page and the English page did not have the same structure then): recorded as drafts
+adopt-summary = adopt: { $pages } pages, { $commits } commits read; { $translated } paragraphs recorded as translated, { $untranslated } still in English, { $drafts } drafts; { $written } records written.
+adopt-progress-history = reading the history: { $commits } commits
+adopt-progress-pages = recording pages: { $done } of { $total }
 help-sync = Rewrite translation files to mirror the current segmentation of the sources
 help-sync-dry-run = Print what would change and write nothing
 help-sync-purge-obsolete = Delete obsolete translations instead of keeping them

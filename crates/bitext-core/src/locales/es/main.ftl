@@ -93,6 +93,9 @@ error-invalid-utf8 = { $path }:{ $line }:{ $column }: el archivo no es UTF-8 vá
 error-invalid-slug = nombre de artículo no válido «{ $slug }»: un artículo se nombra por su ruta bajo la carpeta de fuentes, sin la extensión (harbour, guias/Primeros pasos); ninguna de sus partes puede estar vacía, ser «.» o «..», empezar o terminar con un espacio ni contener caracteres de control
 error-invalid-file-name = { $path }: bitext no puede nombrar este archivo como artículo: su ruta debe estar en UTF-8 y ninguna de sus partes puede empezar o terminar con un espacio ni contener caracteres de control; cámbiele el nombre
 error-not-a-file = { $path }: no es un archivo normal; bitext solo lee aquí archivos normales (o enlaces a ellos): elimínelo o muévalo a otro lugar
+error-history = no se puede leer el historial de git: { $detail }
+error-adopt-needs-pages = adopt registra el historial de las páginas traducidas: indique [layout] translations en bitext.toml (como translations = "locale/{"{"}lang{"}"}")
+error-adopt-needs-history = no hay historial de git del que adoptar las páginas: ejecute adopt en un repositorio git, o pase --assume current o --assume stale
 error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" debe nombrar una carpeta dentro del espacio de trabajo, relativa a él (como locale/en), sin partes «.» ni «..», fuera de .git y de .bitext-cache
 error-layout-value = { $path }: [layout] { $key } = "{ $value }" no es válido: { $expected }
 layout-expected-translations = la carpeta de las páginas de cada idioma, con {"{"}lang{"}"} una vez en lugar del idioma (como locale/{"{"}lang{"}"}), ninguna dentro de otra ni dentro de la carpeta de fuentes
@@ -132,6 +135,16 @@ help-init-targets = Un idioma de destino (repetible)
 help-status = Muestra qué parte de cada artículo está traducida, por idioma
 help-status-segments = Lista cada segmento con su posición, id, estado, línea y un extracto
 help-status-format = Formato de salida
+help-adopt = Registrar, a partir del historial de git, de qué inglés se tradujo cada párrafo de las páginas traducidas
+help-adopt-assume = Para las páginas sin historial de git: tomar sus párrafos como traducciones del inglés de hoy (current) o de uno anterior (stale)
+adopt-without-history = { $path }: sin historial de git; registrada como indica --assume
+adopt-unpaired = { $path }: { $count ->
+    [one] 1 párrafo
+   *[other] { $count } párrafos
+} cuyo inglés no se puede saber (la página y la página en inglés no tenían entonces la misma estructura): registrados como borradores
+adopt-summary = adopt: { $pages } páginas, { $commits } commits leídos; { $translated } párrafos registrados como traducidos, { $untranslated } aún en inglés, { $drafts } borradores; { $written } registros escritos.
+adopt-progress-history = leyendo el historial: { $commits } commits
+adopt-progress-pages = registrando páginas: { $done } de { $total }
 help-sync = Reescribe los archivos de traducción para reflejar la segmentación actual de los originales
 help-sync-dry-run = Muestra lo que cambiaría, sin escribir nada
 help-sync-purge-obsolete = Elimina las traducciones obsoletas en lugar de conservarlas

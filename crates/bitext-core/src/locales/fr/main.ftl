@@ -90,15 +90,18 @@ error-translation-mismatch = { $path }: le champ "{ $field }" vaut "{ $found }" 
 error-duplicate-unit-id = { $path }: deux unités ont le même identifiant { $id }
 error-orphan-translation = { $path }: traduction d’un article qui n’existe pas ({ $source } introuvable) ; supprimez-la ou restaurez la source
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: le fichier n’est pas en UTF-8 valide
-error-invalid-slug = nom d’article invalide « { $slug } » : un article est nommé par son chemin sous le dossier des sources, sans son extension (harbour, guides/Premiers pas) ; aucune partie ne peut être vide, « . » ou « .. », commencer ou finir par une espace, ni contenir de caractère de contrôle
-error-invalid-file-name = { $path } : bitext ne peut pas nommer ce fichier comme un article : son chemin doit être en UTF-8, et aucune de ses parties ne peut commencer ou finir par une espace ni contenir de caractère de contrôle ; renommez-le
-error-not-a-file = { $path } : ce n’est pas un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
-error-invalid-layout = { $path } : [layout] { $key } = "{ $value }" doit nommer un dossier de l’espace de travail, relatif à lui (comme locale/en), sans partie « . » ou « .. », hors de .git et de .bitext-cache
-error-layout-value = { $path } : [layout] { $key } = "{ $value }" n’est pas valide : { $expected }
+error-invalid-slug = nom d’article invalide « { $slug } » : un article est nommé par son chemin sous le dossier des sources, sans son extension (harbour, guides/Premiers pas) ; aucune partie ne peut être vide, « . » ou « .. », commencer ou finir par une espace, ni contenir de caractère de contrôle
+error-invalid-file-name = { $path } : bitext ne peut pas nommer ce fichier comme un article : son chemin doit être en UTF-8, et aucune de ses parties ne peut commencer ou finir par une espace ni contenir de caractère de contrôle ; renommez-le
+error-not-a-file = { $path } : ce n’est pas un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
+error-history = impossible de lire l’historique git : { $detail }
+error-adopt-needs-pages = adopt enregistre l’historique des pages traduites : indiquez [layout] translations dans bitext.toml (comme translations = "locale/{"{"}lang{"}"}")
+error-adopt-needs-history = pas d’historique git dont adopter les pages : lancez adopt dans un dépôt git, ou passez --assume current ou --assume stale
+error-invalid-layout = { $path } : [layout] { $key } = "{ $value }" doit nommer un dossier de l’espace de travail, relatif à lui (comme locale/en), sans partie « . » ou « .. », hors de .git et de .bitext-cache
+error-layout-value = { $path } : [layout] { $key } = "{ $value }" n’est pas valide : { $expected }
 layout-expected-translations = le dossier des pages de chaque langue, avec {"{"}lang{"}"} une fois à la place de la langue (comme locale/{"{"}lang{"}"}), aucun dans un autre ni dans le dossier des sources
 layout-expected-untranslated = "source" (une page montre le texte source là où manque une traduction) ou "omit"
 layout-expected-folders = les clés de [layout.folders] sont des langues cibles, chacune avec le nom de son dossier à la place de {"{"}lang{"}"}, et demandent translations = "…/{"{"}lang{"}"}"
-layout-expected-front-matter = 255 clés au plus, chacune faite de lettres, de chiffres, de « _ », « - » et « . »
+layout-expected-front-matter = 255 clés au plus, chacune faite de lettres, de chiffres, de « _ », « - » et « . »
 error-unknown-article = aucun article "{ $slug }" : { $path } n’existe pas
 error-invalid-lang = étiquette de langue invalide "{ $tag }" (une étiquette BCP 47 est attendue, par exemple fr, es ou es-419)
 error-lang-not-target = la langue { $tag } n’est pas une langue cible de cet espace de travail (bitext.toml indique : { $targets })
@@ -132,6 +135,16 @@ help-init-targets = Une langue cible (option répétable)
 help-status = Afficher la part traduite de chaque article, par langue
 help-status-segments = Lister chaque segment avec sa position, son identifiant, son état, sa ligne et un extrait
 help-status-format = Format de sortie
+help-adopt = Enregistrer, d’après l’historique git, de quel anglais chaque paragraphe des pages traduites a été traduit
+help-adopt-assume = Pour les pages sans historique git : tenir leurs paragraphes pour des traductions de l’anglais d’aujourd’hui (current) ou d’un plus ancien (stale)
+adopt-without-history = { $path } : pas d’historique git ; enregistrée comme le dit --assume
+adopt-unpaired = { $path } : { $count ->
+    [one] 1 paragraphe
+   *[other] { $count } paragraphes
+} dont on ne peut dire l’anglais (la page et la page anglaise n’avaient pas alors la même structure) : enregistrés comme brouillons
+adopt-summary = adopt : { $pages } pages, { $commits } commits lus ; { $translated } paragraphes enregistrés comme traduits, { $untranslated } encore en anglais, { $drafts } brouillons ; { $written } enregistrements écrits.
+adopt-progress-history = lecture de l’historique : { $commits } commits
+adopt-progress-pages = enregistrement des pages : { $done } sur { $total }
 help-sync = Réécrire les fichiers de traduction pour refléter la segmentation actuelle des sources
 help-sync-dry-run = Afficher ce qui changerait, sans rien écrire
 help-sync-purge-obsolete = Supprimer les traductions obsolètes au lieu de les conserver

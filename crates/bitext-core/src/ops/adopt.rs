@@ -1,0 +1,552 @@
+//! `bitext adopt`: records, for the translated pages a repository already has, which English
+//! each paragraph was translated from, found in the git history.
+//!
+//! For each line of a page, the commit that last changed it, as `git blame` finds it: the
+//! history is read once, oldest commit first, each version of a page compared line by line
+//! with the one before. A paragraph was translated in the newest commit among its lines; the
+//! page as it was then is paired by structure with the English page as it was then, which
+//! gives the English the paragraph was translated from. Per paragraph, never per page: a typo
+//! fixed in one paragraph after the English moved on makes that paragraph alone count as
+//! translated from the newer English. Only the records are written; pages are left as they
+//! are.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::error::{Result, disp};
+use crate::model::article::{Article, is_mdx};
+use crate::model::lang::Lang;
+use crate::model::segment::{Segment, segment, segment_mdx, spans, text_hash};
+use crate::model::slug::Slug;
+use crate::model::translation::{FORMAT_VERSION, TranslationFile, Unit, UnitState, write_atomic};
+use crate::workspace::Workspace;
+use crate::workspace::history::{Change, Contents, Repo, apply};
+
+/// What to record for a page that has no history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assume {
+    /// Its paragraphs are translations of today's English.
+    Current,
+    /// Its paragraphs are translations of older English: stale.
+    Stale,
+}
+
+/// What `adopt` found and recorded.
+#[derive(Debug, Default)]
+pub struct AdoptReport {
+    /// Commits read.
+    pub commits: usize,
+    /// Pages read.
+    pub pages: usize,
+    /// Paragraphs recorded as translated from a known English text.
+    pub translated: usize,
+    /// Paragraphs still in English.
+    pub untranslated: usize,
+    /// Paragraphs whose English could not be told: recorded as drafts.
+    pub drafts: usize,
+    /// Pages with such paragraphs, root-relative, with how many.
+    pub unpaired: Vec<(String, usize)>,
+    /// Pages with no history, root-relative.
+    pub without_history: Vec<String>,
+    /// Records written, root-relative.
+    pub written: Vec<String>,
+}
+
+/// How far `adopt` is, for a progress display.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    /// Commits read so far.
+    History(usize),
+    /// Pages recorded so far, of all.
+    Pages(usize, usize),
+}
+
+/// The commit (by index) that last changed each line of a version; `u32::MAX` for none.
+type Lines = Vec<u32>;
+
+/// A page to adopt.
+struct Page {
+    lang: Lang,
+    slug: Slug,
+    /// Root-relative.
+    path: PathBuf,
+    /// Relative to the repository's top, as git names it.
+    git_path: String,
+}
+
+/// The number of lines git counts in `text`.
+fn git_lines(text: &str) -> usize {
+    text.lines().count()
+}
+
+/// The origins of the lines of `now` (the working page), from those of `committed` (its
+/// last committed version): equal lines keep theirs, others have none.
+fn working(committed: &str, now: &str, origins: &[u32]) -> Lines {
+    let old: Vec<&str> = committed.lines().collect();
+    let new: Vec<&str> = now.lines().collect();
+    let mut out = vec![u32::MAX; new.len()];
+    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                out[new_index + k] = origins.get(old_index + k).copied().unwrap_or(u32::MAX);
+            }
+        }
+    }
+    out
+}
+
+/// Records the provenance of every translated page in `langs`. Every page is read before any
+/// record is written: a failure writes nothing.
+///
+/// # Errors
+/// Translations not kept as pages, no history without `assume`, git failing, or an
+/// unreadable source, page or record.
+pub fn run(
+    ws: &Workspace,
+    langs: &[Lang],
+    assume: Option<Assume>,
+    mut progress: impl FnMut(Progress),
+) -> Result<AdoptReport> {
+    if ws.config.layout.pages.is_none() {
+        return Err(crate::error::Error::AdoptNeedsPages);
+    }
+    let repo = Repo::find(&ws.root);
+    let prefix = repo.as_ref().map(|r| r.prefix.clone()).unwrap_or_default();
+    let pages = list_pages(ws, langs, &prefix)?;
+    let mut report = AdoptReport {
+        pages: pages.len(),
+        ..AdoptReport::default()
+    };
+    let mut history = match &repo {
+        Some(repo) => Some(History::read(ws, repo, langs, &pages, &mut progress)?),
+        None if assume.is_none() => return Err(crate::error::Error::AdoptNeedsHistory),
+        None => None,
+    };
+    report.commits = history.as_ref().map_or(0, |h| h.commits.len());
+    let total = pages.len();
+    let mut records = Vec::with_capacity(total);
+    for (k, page) in pages.iter().enumerate() {
+        progress(Progress::Pages(k, total));
+        let article = ws.load_article(&page.slug)?;
+        let bytes =
+            std::fs::read(ws.abs(&page.path)).map_err(|source| crate::error::Error::Read {
+                path: page.path.clone(),
+                source,
+            })?;
+        let text = crate::error::utf8(&page.path, &bytes)?.to_owned();
+        let origins = match history.as_mut() {
+            Some(history) => history.origins(k, page, &text)?,
+            None => None,
+        };
+        let record = match (origins, history.as_mut()) {
+            (Some(origins), Some(history)) => from_history(
+                &article,
+                page,
+                &text,
+                &origins,
+                &history.commits,
+                &mut history.contents,
+                &mut report,
+            )?,
+            _ => {
+                report.without_history.push(disp(&page.path));
+                assumed(&article, page, &text, assume, &mut report)
+            }
+        };
+        records.push((
+            ws.translation_path(&page.lang, &page.slug),
+            record.to_json(),
+        ));
+    }
+    for (path, json) in records {
+        let abs = ws.abs(&path);
+        if !std::fs::read(&abs).is_ok_and(|b| b == json.as_bytes()) {
+            ws.check_inside(&path)?;
+            write_atomic(&abs, &json)?;
+            report.written.push(disp(&path));
+        }
+    }
+    progress(Progress::Pages(total, total));
+    Ok(report)
+}
+
+/// The translated pages of `langs` that exist, `prefix` before their paths as git names them.
+fn list_pages(ws: &Workspace, langs: &[Lang], prefix: &str) -> Result<Vec<Page>> {
+    let mut pages = Vec::new();
+    for slug in ws.all_articles()? {
+        for lang in langs {
+            if let Some(path) = ws.page_path(lang, &slug)?
+                && ws.abs(&path).is_file()
+            {
+                let git_path = format!(
+                    "{prefix}{}",
+                    path.to_string_lossy()
+                        .replace(std::path::MAIN_SEPARATOR, "/")
+                );
+                pages.push(Page {
+                    lang: lang.clone(),
+                    slug: slug.clone(),
+                    path,
+                    git_path,
+                });
+            }
+        }
+    }
+    Ok(pages)
+}
+
+/// The history of the pages, read once.
+struct History {
+    /// Every commit that changed a page, oldest first.
+    commits: Vec<String>,
+    /// Each page's blob at its last commit, by the page's index.
+    last: Vec<Option<String>>,
+    /// The lines' commits of every version of a page seen (a branch's change starts from
+    /// its parent's version, not from the last one listed).
+    versions: HashMap<String, Lines>,
+    contents: Contents,
+}
+
+impl History {
+    fn read(
+        ws: &Workspace,
+        repo: &Repo,
+        langs: &[Lang],
+        pages: &[Page],
+        progress: &mut impl FnMut(Progress),
+    ) -> Result<Self> {
+        let by_path: HashMap<&str, usize> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.git_path.as_str(), i))
+            .collect();
+        let mut last: Vec<Option<String>> = vec![None; pages.len()];
+        let mut versions: HashMap<String, Lines> = HashMap::new();
+        let mut contents = repo.contents()?;
+        let folders: Vec<PathBuf> = langs
+            .iter()
+            .filter_map(|l| {
+                ws.config
+                    .layout
+                    .pages
+                    .as_ref()
+                    .and_then(|p| p.folder(l))
+                    .map(std::path::Path::to_path_buf)
+            })
+            .collect();
+        let mut failure = None;
+        let mut seen_commits = 0;
+        let commits = repo.log(&folders, |all, change: Change| {
+            if failure.is_some() {
+                return;
+            }
+            if all.len() != seen_commits {
+                seen_commits = all.len();
+                progress(Progress::History(seen_commits));
+            }
+            let Some(&i) = by_path.get(change.path.as_str()) else {
+                return;
+            };
+            let Some(new) = change.new else {
+                last[i] = None;
+                return;
+            };
+            let commit = u32::try_from(change.commit).unwrap_or(u32::MAX);
+            let origins = if versions.contains_key(&new) {
+                None
+            } else {
+                match &change.old {
+                    None => Some(apply(&[], &change.hunks, commit)),
+                    Some(old) => match versions.get(old) {
+                        Some(old) => Some(apply(old, &change.hunks, commit)),
+                        // Made from a version never listed (a merge's own resolution): its
+                        // lines' commits are not known.
+                        None => match contents.get(&new) {
+                            Ok(bytes) => {
+                                let text = bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
+                                Some(vec![u32::MAX; text.as_deref().map_or(0, git_lines)])
+                            }
+                            Err(e) => {
+                                failure = Some(e);
+                                return;
+                            }
+                        },
+                    },
+                }
+            };
+            if let Some(origins) = origins {
+                versions.insert(new.clone(), origins);
+            }
+            last[i] = Some(new);
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        Ok(Self {
+            commits,
+            last,
+            versions,
+            contents,
+        })
+    }
+
+    /// The commit each segment of the `k`th page (`text`, as it is in the working tree) was
+    /// last changed in; none when the page has no history.
+    fn origins(&mut self, k: usize, page: &Page, text: &str) -> Result<Option<Vec<u32>>> {
+        let Some(blob) = self.last[k].clone() else {
+            return Ok(None);
+        };
+        let Some(lines) = self.versions.get(&blob) else {
+            return Ok(None);
+        };
+        // The working page against its last commit: an uncommitted line has no commit
+        // (`u32::MAX`), and its paragraph no known English.
+        let committed = self.contents.get(&blob)?.unwrap_or_default();
+        let committed = String::from_utf8_lossy(&committed);
+        let lines = if committed == text {
+            lines.clone()
+        } else {
+            working(&committed, text, lines)
+        };
+        Ok(Some(paragraph_origins(text, is_mdx(&page.path), &lines)))
+    }
+}
+
+fn page_segments(text: &str, mdx: bool) -> Vec<Segment> {
+    if mdx {
+        segment_mdx(text)
+    } else {
+        segment(text)
+    }
+}
+
+/// The commit each segment of `text` was last changed in: the newest among its lines
+/// (`u32::MAX` when one is not committed).
+fn paragraph_origins(text: &str, mdx: bool, lines: &Lines) -> Vec<u32> {
+    let (normalised, ranges) = spans(text, mdx);
+    let line_of = |offset: usize| {
+        normalised
+            .get(..offset.min(normalised.len()))
+            .map_or(0, |before| before.matches('\n').count())
+    };
+    let segments = page_segments(text, mdx);
+    segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (first, last) = match ranges.get(i).cloned().flatten() {
+                Some(r) => (line_of(r.start), line_of(r.end.max(r.start))),
+                None => (s.line.saturating_sub(1), s.line.saturating_sub(1)),
+            };
+            (first..=last)
+                .filter_map(|l| lines.get(l).copied())
+                .max()
+                .unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
+/// The English text each segment of `page` translates, where `page` and `source` (the
+/// English page of the same time) have the same structure.
+fn pair_by_structure(page: &[Segment], source: &[Segment]) -> Option<Vec<String>> {
+    let same = page.len() == source.len() && page.iter().zip(source).all(|(p, s)| p.kind == s.kind);
+    same.then(|| source.iter().map(|s| s.text.clone()).collect())
+}
+
+/// A page as it was at a commit, and the English each of its segments translates.
+type Then = (Vec<Segment>, Vec<String>);
+
+/// The record of a page with history.
+fn from_history(
+    article: &Article,
+    page: &Page,
+    text: &str,
+    origins: &[u32],
+    commits: &[String],
+    reader: &mut Contents,
+    report: &mut AdoptReport,
+) -> Result<TranslationFile> {
+    let mdx = is_mdx(&page.path);
+    let now = page_segments(text, mdx);
+    // Today's page against today's English, for the drafts' place.
+    let today = pair_by_structure(&now, &article.segments);
+    // The page and the English page at each commit a paragraph comes from.
+    let mut then: HashMap<u32, Option<Then>> = HashMap::new();
+    let mut units = Vec::with_capacity(now.len());
+    let mut drafts = 0;
+    for (i, segment) in now.iter().enumerate() {
+        let origin = origins.get(i).copied().unwrap_or(u32::MAX);
+        let english = match commits.get(origin as usize) {
+            Some(commit) => {
+                let paired = match then.entry(origin) {
+                    std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        let old_page = reader.at(commit, &page.path)?;
+                        let old_source = reader.at(commit, &article.path)?;
+                        slot.insert(match (old_page, old_source) {
+                            (Some(p), Some(s)) => {
+                                let p = page_segments(&String::from_utf8_lossy(&p), mdx);
+                                let s =
+                                    page_segments(&String::from_utf8_lossy(&s), article.is_mdx());
+                                pair_by_structure(&p, &s).map(|english| (p, english))
+                            }
+                            _ => None,
+                        })
+                    }
+                };
+                paired.as_ref().and_then(|(old, english)| {
+                    // The paragraph in the page as it was then: the same text, nearest its
+                    // place today.
+                    old.iter()
+                        .enumerate()
+                        .filter(|(_, s)| s.text == segment.text)
+                        .min_by_key(|(j, _)| j.abs_diff(i))
+                        .map(|(j, _)| english[j].clone())
+                })
+            }
+            None => None,
+        };
+        units.push(match english {
+            Some(english) if english == segment.text => {
+                report.untranslated += 1;
+                Unit {
+                    id: String::new(),
+                    source: english,
+                    target: String::new(),
+                    state: None,
+                }
+            }
+            Some(english) => {
+                report.translated += 1;
+                Unit {
+                    id: String::new(),
+                    source: english,
+                    target: segment.text.clone(),
+                    state: Some(UnitState::Translated),
+                }
+            }
+            None => {
+                drafts += 1;
+                draft(segment, today.as_ref().map(|t| t[i].as_str()))
+            }
+        });
+    }
+    if drafts > 0 {
+        report.drafts += drafts;
+        report.unpaired.push((disp(&page.path), drafts));
+    }
+    Ok(record(article, page, units))
+}
+
+/// A paragraph whose English is not known: a draft of today's English at its place when the
+/// page has today's structure.
+fn draft(segment: &Segment, today: Option<&str>) -> Unit {
+    Unit {
+        id: String::new(),
+        source: today.unwrap_or_default().to_owned(),
+        target: segment.text.clone(),
+        state: Some(UnitState::Draft),
+    }
+}
+
+/// The record of a page without history, as `assume` says.
+fn assumed(
+    article: &Article,
+    page: &Page,
+    text: &str,
+    assume: Option<Assume>,
+    report: &mut AdoptReport,
+) -> TranslationFile {
+    let now = page_segments(text, is_mdx(&page.path));
+    let today = pair_by_structure(&now, &article.segments);
+    let mut units = Vec::with_capacity(now.len());
+    for (i, segment) in now.iter().enumerate() {
+        let english = today.as_ref().map(|t| t[i].as_str());
+        units.push(match (english, assume) {
+            (Some(english), _) if english == segment.text => {
+                report.untranslated += 1;
+                Unit {
+                    id: String::new(),
+                    source: english.to_owned(),
+                    target: String::new(),
+                    state: None,
+                }
+            }
+            (Some(english), Some(Assume::Current)) => {
+                report.translated += 1;
+                Unit {
+                    id: String::new(),
+                    source: english.to_owned(),
+                    target: segment.text.clone(),
+                    state: Some(UnitState::Translated),
+                }
+            }
+            (Some(_), Some(Assume::Stale)) => {
+                // Made from an English text bitext does not know: linked to its segment by
+                // the segment's id, so it is stale.
+                report.translated += 1;
+                Unit {
+                    id: article.segments[i].id.clone(),
+                    source: String::new(),
+                    target: segment.text.clone(),
+                    state: Some(UnitState::Translated),
+                }
+            }
+            _ => {
+                report.drafts += 1;
+                draft(segment, english)
+            }
+        });
+    }
+    let drafts = units
+        .iter()
+        .filter(|u| u.state == Some(UnitState::Draft))
+        .count();
+    if drafts > 0 {
+        report.unpaired.push((disp(&page.path), drafts));
+    }
+    record(article, page, units)
+}
+
+/// The record of `units`, each given a unique id unless it has one: the hash of its English
+/// (or of its text), then `-2`, `-3` … for a repeated one.
+fn record(article: &Article, page: &Page, mut units: Vec<Unit>) -> TranslationFile {
+    let mut used: std::collections::HashSet<String> = units
+        .iter()
+        .filter(|u| !u.id.is_empty())
+        .map(|u| u.id.clone())
+        .collect();
+    for unit in &mut units {
+        if !unit.id.is_empty() {
+            continue;
+        }
+        let base = text_hash(if unit.source.is_empty() {
+            &unit.target
+        } else {
+            &unit.source
+        });
+        let mut id = base.clone();
+        let mut n = 1;
+        while used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        used.insert(id.clone());
+        unit.id = id;
+    }
+    TranslationFile {
+        format: FORMAT_VERSION,
+        article: article.slug.to_string(),
+        lang: page.lang.to_string(),
+        units,
+        obsolete: Vec::new(),
+        conflicts: Vec::new(),
+    }
+}
