@@ -13,6 +13,9 @@ use clap::Args;
 
 /// The `.gitattributes` line that hands translation files to bitext's merge driver.
 pub const GITATTRIBUTES_LINE: &str = "translations/**/*.json merge=bitext";
+/// The `.gitattributes` line that hands the records of translations kept as Markdown pages
+/// to the merge driver.
+pub const GITATTRIBUTES_RECORDS_LINE: &str = ".bitext/**/*.json merge=bitext";
 
 /// The command a merge driver runs, as git's configuration spells it.
 pub const DRIVER_COMMAND: &str = "bitext merge-driver %O %A %B %P";
@@ -115,8 +118,9 @@ pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<I
     })
 }
 
-/// Adds [`GITATTRIBUTES_LINE`] to `.gitattributes`, creating the file if needed; returns
-/// true if and only if an existing file was changed.
+/// Adds [`GITATTRIBUTES_LINE`] and [`GITATTRIBUTES_RECORDS_LINE`] to `.gitattributes` where
+/// missing, creating the file if needed; returns true if and only if an existing file was
+/// changed.
 fn write_gitattributes(root: &Path, created: &mut Vec<String>) -> Result<bool> {
     let name = ".gitattributes";
     let path = root.join(name);
@@ -124,19 +128,29 @@ fn write_gitattributes(root: &Path, created: &mut Vec<String>) -> Result<bool> {
         path: PathBuf::from(name),
         source,
     };
-    let block = format!(
-        "# bitext merges translation files unit by unit (see `bitext init --help`)\n{GITATTRIBUTES_LINE}\n"
-    );
+    let comment = "# bitext merges translation files unit by unit (see `bitext init --help`)\n";
+    let block = format!("{comment}{GITATTRIBUTES_LINE}\n{GITATTRIBUTES_RECORDS_LINE}\n");
     match std::fs::read_to_string(&path) {
         Ok(existing) => {
-            if existing.lines().any(|l| l.trim() == GITATTRIBUTES_LINE) {
+            let has = |line: &str| existing.lines().any(|l| l.trim() == line);
+            let missing: Vec<&str> = [GITATTRIBUTES_LINE, GITATTRIBUTES_RECORDS_LINE]
+                .into_iter()
+                .filter(|line| !has(line))
+                .collect();
+            if missing.is_empty() {
                 return Ok(false);
             }
-            let mut content = existing;
+            let mut content = existing.clone();
             if !content.is_empty() && !content.ends_with('\n') {
                 content.push('\n');
             }
-            content.push_str(&block);
+            if missing.len() == 2 {
+                content.push_str(comment);
+            }
+            for line in missing {
+                content.push_str(line);
+                content.push('\n');
+            }
             std::fs::write(&path, content).map_err(write_error)?;
             Ok(true)
         }

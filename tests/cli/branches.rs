@@ -389,8 +389,23 @@ fn init_writes_the_gitattributes_line_and_prints_the_git_command() {
     let run = run_in(dir.path(), &["init"]).success();
     let attributes = std::fs::read_to_string(dir.path().join(".gitattributes")).expect("written");
     assert!(
-        attributes.contains("translations/**/*.json merge=bitext\n"),
-        "{attributes}"
+        attributes
+            .contains("translations/**/*.json merge=bitext\n.bitext/**/*.json merge=bitext\n"),
+        "the records of translations kept as pages too: {attributes}"
+    );
+    // An existing file gets the line it lacks, once.
+    std::fs::write(
+        dir.path().join(".gitattributes"),
+        "*.png binary\ntranslations/**/*.json merge=bitext\n",
+    )
+    .expect("write");
+    std::fs::remove_file(dir.path().join("bitext.toml")).expect("remove");
+    run_in(dir.path(), &["init"]).success();
+    run_in(dir.path(), &["init"]);
+    let attributes = std::fs::read_to_string(dir.path().join(".gitattributes")).expect("read");
+    assert_eq!(
+        attributes,
+        "*.png binary\ntranslations/**/*.json merge=bitext\n.bitext/**/*.json merge=bitext\n"
     );
     assert!(
         run.stdout
