@@ -163,6 +163,9 @@ fn name(slug: &Slug, ext: &str) -> String {
 pub struct Row {
     /// The article.
     pub article: Slug,
+    /// Its title, as plain text: its front matter's `title`, else its first heading, else
+    /// its name.
+    pub title: String,
     /// Its number of segments.
     pub segments: usize,
     /// Its counts in each target language, in the configured order.
@@ -230,6 +233,7 @@ struct Saved {
 #[derive(Debug, Serialize, Deserialize)]
 struct SavedRow {
     article: String,
+    title: String,
     key: Key,
     segments: usize,
     /// Current, stale, missing and draft, per language.
@@ -279,6 +283,7 @@ impl State {
                     settled: true,
                     row: Row {
                         article: slug,
+                        title: row.title,
                         segments: row.segments,
                         langs: counts,
                     },
@@ -298,6 +303,7 @@ impl State {
             .filter(|kept| kept.settled)
             .map(|kept| SavedRow {
                 article: kept.row.article.to_string(),
+                title: kept.row.title.clone(),
                 key: kept.key.clone(),
                 segments: kept.row.segments,
                 counts: kept
@@ -483,8 +489,12 @@ fn row(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Row> {
             Ok(ws.assess(&article, file.as_ref()).counts())
         })
         .collect::<Result<Vec<_>>>()?;
+    let title = article
+        .title()
+        .map_or_else(|| slug.to_string(), bitext_core::render::inline::to_plain);
     Ok(Row {
         article: slug.clone(),
+        title,
         segments: article.segments.len(),
         langs: counts,
     })

@@ -188,13 +188,20 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                     } }
                     tbody {
                         @for article in rows {
-                            tr {
-                                th scope="row" { (article.article) }
+                            tr data-article=(article.article) {
+                                th scope="row" {
+                                    @let first = langs.first().map_or("", |l| l.as_str());
+                                    a href=(article_url(article.article.as_str(), first)) { (article.title) }
+                                    @if article.title != article.article.as_str() {
+                                        br;
+                                        span.id { (article.article) }
+                                    }
+                                }
                                 td { (article.segments) }
                                 @for (l, lang) in article.langs.iter().zip(&langs) {
                                     td {
                                         a href=(article_url(article.article.as_str(), lang.as_str())) {
-                                            (progress(ui, l.current, article.segments, &format!("{} {}", article.article, lang)))
+                                            (progress(ui, l.current, article.segments, &format!("{} {}", article.title, lang)))
                                         }
                                         " "
                                         (counts(&names, l.current, l.stale, l.missing, l.draft))
@@ -257,7 +264,11 @@ pub fn workbench(
     let total = plan.article.segments.len();
     let url = article_url(slug.as_str(), lang.as_str());
     let here = format!("{url}?state={}", filter.as_str());
-    let title = format!("{slug} · {}", lang_name(ui, lang));
+    let heading = plan
+        .article
+        .title()
+        .map_or_else(|| slug.to_string(), bitext_core::render::inline::to_plain);
+    let title = format!("{heading} · {}", lang_name(ui, lang));
     let flash = flash(ui, request);
     let source_lang = ws.config.source.as_str();
     let helpers = hooks::Helpers::load_kept(ws, lang, memories)?;
@@ -266,7 +277,8 @@ pub fn workbench(
         .filter(|&i| filter.shows(plan.assessment.states[i]))
         .collect();
     let main = html! {
-        h1 { (slug) " " span.lang { "(" (lang_name(ui, lang)) ")" } }
+        h1 { (heading) " " span.lang { "(" (lang_name(ui, lang)) ")" } }
+        @if heading != slug.as_str() { p.id { (slug) } }
         p.summary {
             (progress(ui, counts_now.current, total, &ui.t("serve-progress")))
             " "

@@ -973,7 +973,12 @@ fn dashboard_rows(s: &Served) -> std::collections::BTreeMap<String, (usize, Vec<
     };
     doc.select(&row)
         .map(|tr| {
-            let slug: String = tr.select(&th).next().expect("th").text().collect();
+            let _ = tr.select(&th).next().expect("th");
+            let slug = tr
+                .value()
+                .attr("data-article")
+                .expect("data-article")
+                .to_owned();
             let mut cells = tr.select(&td);
             let segments: usize = cells
                 .next()

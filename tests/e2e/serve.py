@@ -254,8 +254,42 @@ def test_suggestion(browser, ws, _shots):
     assert ws.units(slug="quay")[0]["target"].startswith("Le conseil s'est réuni mardi")
 
 
+def test_site_pages(browser, ws, shots):
+    """A repository's own tree: the Node.js pages, translations as Markdown pages, adopted
+    from git. The dashboard names articles by title; a nested article's save writes its page."""
+    del shots
+    shutil.rmtree(ws.dir)
+    bundle = os.path.join(ROOT, "tests", "fixtures", "nodejs-site-locale.bundle")
+    subprocess.run(["git", "-c", "init.defaultBranch=main", "clone", "-q", bundle, ws.dir], check=True,
+                   env=dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null"))
+    ws.write("bitext.toml", 'source = "en"\ntargets = ["fr", "es"]\n\n[layout]\n'
+                            'sources = "locale/en"\ntranslations = "locale/{lang}"\n')
+    assert ws.bitext("adopt").returncode == 0
+    ws.start()
+    page = open_page(browser, ws)
+    row = page.locator("tr[data-article='docs/guides/getting-started-guide']")
+    expect(row.get_by_role("link", name="Getting Started Guide")).to_be_visible()
+    expect(row).to_contain_text("docs/guides/getting-started-guide")
+    page.goto(ws.base + "/article/docs%2Fguides%2Fgetting-started-guide/es")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Getting Started Guide")
+    area = page.locator("#seg-3 textarea")
+    area.fill("Una vez instalado Node.js, construyamos nuestro primer servidor web. "
+              "Cree un archivo llamado `app.js` con el contenido siguiente:")
+    area.focus()
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status")).to_contain_text("Segment 3 saved.")
+    rel = "locale/es/docs/guides/getting-started-guide.md"
+    with open(os.path.join(ws.dir, rel), encoding="utf-8") as f:
+        text = f.read()
+    assert text.startswith("---\ntitle: Getting Started Guide\nlayout: docs.hbs\n---\n"), text
+    assert "\nUna vez instalado Node.js, construyamos" in text, text
+    changed = subprocess.run(["git", "-C", ws.dir, "diff", "--numstat", "--", "locale"],
+                             capture_output=True, text=True, check=True).stdout
+    assert changed == f"1\t1\t{rel}\n", changed
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
-         test_suggestion]
+         test_suggestion, test_site_pages]
 
 
 def main():

@@ -79,6 +79,26 @@ impl Article {
         is_mdx(&self.path)
     }
 
+    /// The article's title, as Markdown source: its front matter's `title`, else its first
+    /// heading; none when it has neither.
+    #[must_use]
+    pub fn title(&self) -> Option<&str> {
+        use crate::model::segment::SegmentKind;
+        let is_title = |kind: SegmentKind| {
+            matches!(kind, SegmentKind::FrontMatter(k)
+                if crate::model::frontmatter::key(k).as_deref() == Some("title"))
+        };
+        self.segments
+            .iter()
+            .find(|s| is_title(s.kind))
+            .or_else(|| {
+                self.segments
+                    .iter()
+                    .find(|s| matches!(s.kind, SegmentKind::Heading(_)))
+            })
+            .map(|s| s.text.as_str())
+    }
+
     /// Finds a segment by 1-based position or by id (a unique prefix is enough).
     ///
     /// A spec made only of digits is a position when the article has a segment there, and an
