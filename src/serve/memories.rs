@@ -28,8 +28,8 @@ use bitext_core::error::Result;
 use bitext_core::memory::index::{Entry, Hit, Memory, Origin};
 use bitext_core::memory::store::{self, MEMORY_DIR};
 use bitext_core::model::lang::Lang;
+use bitext_core::workspace::Workspace;
 use bitext_core::workspace::parallel::map_ordered;
-use bitext_core::workspace::{TRANSLATIONS_DIR, Workspace};
 
 /// How long a kept memory is trusted on its directories alone, before its files are all
 /// stamped again (which catches a file edited in place, without a rename).
@@ -115,14 +115,27 @@ impl Kept {
     }
 }
 
-/// The file an entry comes from, root-relative with `/`.
+/// The file an entry comes from, as [`file_key`] names it: `<lang>/<article>.json` for a
+/// translation file (in `translations/` or, for translations kept as pages, `.bitext/`), the
+/// root-relative path of a TMX file.
 fn file_of(origin: &Origin) -> String {
     match origin {
         Origin::Segment { article, lang, .. } | Origin::Obsolete { article, lang } => {
-            format!("{TRANSLATIONS_DIR}/{lang}/{article}.json")
+            format!("{lang}/{article}.json")
         }
         Origin::Tmx { file, .. } => file.clone(),
     }
+}
+
+/// The name [`file_of`] gives the root-relative `file`: without its first folder, unless it
+/// is a TMX file of the memory.
+fn file_key(file: &str) -> String {
+    if file.starts_with(MEMORY_DIR) {
+        return file.to_owned();
+    }
+    file.split_once('/')
+        .map_or(file, |(_, rest)| rest)
+        .to_owned()
 }
 
 /// Where an entry's file comes in the memory's order: translation files (a language before
@@ -139,7 +152,7 @@ fn rank(origin: &Origin) -> (u8, usize, String) {
 /// Every file the memory of `lang` is built from, root-relative with `/`, with its stamp.
 fn files(ws: &Workspace, lang: &Lang) -> Result<HashMap<String, Stamp>> {
     let mut out = HashMap::new();
-    for (dir, ext) in dirs(lang) {
+    for (dir, ext) in dirs(ws, lang) {
         for (name, stamp) in stamps(ws, Path::new(&dir), &[ext])? {
             out.insert(format!("{dir}/{name}"), stamp);
         }
@@ -148,10 +161,13 @@ fn files(ws: &Workspace, lang: &Lang) -> Result<HashMap<String, Stamp>> {
 }
 
 /// The directories the memory of `lang` lists, with the extension of its files there.
-fn dirs(lang: &Lang) -> Vec<(String, &'static str)> {
+fn dirs(ws: &Workspace, lang: &Lang) -> Vec<(String, &'static str)> {
     store::chain(lang)
         .iter()
-        .map(|l| (format!("{TRANSLATIONS_DIR}/{l}"), "json"))
+        .map(|l| {
+            let dir = ws.translations_dir(l).to_string_lossy().replace('\\', "/");
+            (dir, "json")
+        })
         .chain(std::iter::once((MEMORY_DIR.to_owned(), "tmx")))
         .collect()
 }
@@ -160,7 +176,7 @@ fn dirs(lang: &Lang) -> Vec<(String, &'static str)> {
 /// missing one), each taken before the folder is listed.
 fn dir_stamps(ws: &Workspace, lang: &Lang) -> Vec<(String, Option<Stamp>)> {
     let mut out = Vec::new();
-    for (dir, _) in dirs(lang) {
+    for (dir, _) in dirs(ws, lang) {
         let _ = ws.walk_files(
             Path::new(&dir),
             &[],
@@ -289,7 +305,7 @@ impl Slot {
             None
         } else {
             Some(Overlay {
-                replaced: changed.keys().cloned().collect(),
+                replaced: changed.keys().map(|f| file_key(f)).collect(),
                 memory: Memory::build(&entries)?,
             })
         };
@@ -305,13 +321,12 @@ impl Slot {
 
 /// The memory order of a file named root-relative with `/`.
 fn file_rank(file: &str) -> (u8, usize, String) {
-    match file.strip_prefix(TRANSLATIONS_DIR) {
-        Some(rest) => {
-            let lang = rest.trim_start_matches('/').split('/').next().unwrap_or("");
-            (0, usize::MAX - lang.len(), file.to_owned())
-        }
-        None => (1, 0, file.to_owned()),
+    if file.starts_with(MEMORY_DIR) {
+        return (1, 0, file.to_owned());
     }
+    let key = file_key(file);
+    let lang = key.split('/').next().unwrap_or("");
+    (0, usize::MAX - lang.len(), key)
 }
 
 /// The translation memories the server keeps between requests, one per language.
@@ -517,6 +532,8 @@ mod tests {
             id: String::new(),
         };
         assert!(rank(&segment("z", "es-419")) < rank(&segment("a", "es")));
-        assert_eq!(file_of(&segment("a", "es")), "translations/es/a.json");
+        assert_eq!(file_of(&segment("a", "es")), "es/a.json");
+        assert_eq!(file_key("translations/es/a.json"), "es/a.json");
+        assert_eq!(file_key(".bitext/es/a.json"), "es/a.json");
     }
 }

@@ -94,6 +94,25 @@ fn a_page_without_a_record_is_read_as_drafts_and_check_fails() {
     // Reading changed nothing.
     assert_eq!(ws.read(PAGE), PAGE_FR);
     assert!(!ws.path(".bitext").exists());
+    // A sync records both languages, rewrites no page and makes none where nothing is
+    // translated.
+    ws.run(&["sync"]).success();
+    assert_eq!(ws.read(PAGE), PAGE_FR);
+    assert!(ws.path(".bitext/fr/docs/about.json").is_file());
+    assert!(ws.path(".bitext/es/docs/about.json").is_file());
+    assert!(!ws.path("locale/es").exists());
+    assert_eq!(ws.states("docs/about", "fr"), ["draft"; 4]);
+    let again = ws.run(&["sync"]).success();
+    assert!(
+        again
+            .stdout
+            .starts_with("0 files updated, 2 already in sync."),
+        "{}",
+        again.stdout
+    );
+    let before = ws.snapshot();
+    ws.run(&["sync"]).success();
+    assert_eq!(ws.snapshot(), before);
 }
 
 #[test]
@@ -303,7 +322,17 @@ fn two_branches_translating_different_paragraphs_of_a_page_merge_cleanly() {
     ws.write("bitext.toml", CONFIG);
     ws.write("locale/en/docs/about.md", SOURCE);
     ws.write(".gitattributes", ".bitext/**/*.json merge=bitext\n");
-    ws.run(&["sync", "-l", "fr"]).success();
+    // The page exists, its title translated.
+    ws.run(&[
+        "set",
+        "docs/about",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "À propos du projet",
+    ])
+    .success();
     git(&ws, &["init", "-q", "-b", "main"]);
     let driver = format!("{} merge-driver %O %A %B %P", env!("CARGO_BIN_EXE_bitext"));
     git(&ws, &["config", "merge.bitext.driver", &driver]);
@@ -342,6 +371,6 @@ fn two_branches_translating_different_paragraphs_of_a_page_merge_cleanly() {
     assert!(page.contains("Nous nous réunissons le lundi."), "{page}");
     assert_eq!(
         ws.states("docs/about", "fr"),
-        ["missing", "missing", "current", "current"]
+        ["current", "missing", "current", "current"]
     );
 }

@@ -22,6 +22,24 @@ fn translation(lang: &str, name: &str) -> String {
     format!("translations/{lang}/{name}.json")
 }
 
+/// Where a workspace keeps its translations: the JSON files of `translations/`, or Markdown
+/// pages in `pages/<lang>/` with their records in `.bitext/`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Store {
+    Json,
+    Pages,
+}
+
+impl Store {
+    /// The translation file, or the record, of `name` in `lang`.
+    fn file(self, lang: &str, name: &str) -> String {
+        match self {
+            Self::Json => translation(lang, name),
+            Self::Pages => format!(".bitext/{lang}/{name}.json"),
+        }
+    }
+}
+
 /// The names of the articles `status --format json` lists.
 fn listed(ws: &Ws) -> Vec<String> {
     let status = ws.run(&["status", "--format", "json"]).success().json();
@@ -163,9 +181,25 @@ fn two_sources_for_one_name_are_refused() {
 
 /// Every command that reads, writes or exchanges translations, on every name.
 #[test]
-#[allow(clippy::too_many_lines)]
 fn every_command_and_format_works_on_every_name() {
+    every_command_on_every_name(Store::Json);
+}
+
+/// The same with translations kept as Markdown pages.
+#[test]
+fn every_command_and_format_works_on_every_name_with_markdown_pages() {
+    every_command_on_every_name(Store::Pages);
+}
+
+#[allow(clippy::too_many_lines)]
+fn every_command_on_every_name(store: Store) {
     let ws = nested();
+    if store == Store::Pages {
+        ws.write(
+            "bitext.toml",
+            "source = \"en\"\ntargets = [\"fr\", \"es\"]\n[layout]\ntranslations = \"pages/{lang}\"\n",
+        );
+    }
     let out = tempfile::tempdir().expect("temp dir");
     for (name, ext) in NAMES {
         let src = source(name, ext);
@@ -195,8 +229,12 @@ fn every_command_and_format_works_on_every_name() {
 
         // set, then status, check and the file written at the mirrored path.
         ws.translate_all(name, "fr");
-        assert!(ws.path(&translation("fr", name)).is_file());
-        assert_eq!(ws.json(&translation("fr", name))["article"], *name);
+        assert!(ws.path(&store.file("fr", name)).is_file());
+        assert_eq!(ws.json(&store.file("fr", name))["article"], *name);
+        if store == Store::Pages {
+            let page = ws.read(&format!("pages/fr/{name}.{ext}"));
+            assert!(page.contains("\nfr translation of segment 2\n"), "{page}");
+        }
         assert!(ws.states(name, "fr").iter().all(|s| s == "current"));
         ws.run(&["check", name, "-l", "fr"]).success();
 
@@ -239,7 +277,7 @@ fn every_command_and_format_works_on_every_name() {
         std::fs::write(&doc, texts.join("\n\n") + "\n").expect("doc");
         ws.run(&["import", name, "-l", "es", path_str(&doc)])
             .success();
-        assert!(ws.path(&translation("es", name)).is_file());
+        assert!(ws.path(&store.file("es", name)).is_file());
         ws.run(&["pretranslate", name, "-l", "es"]).success();
     }
     // The memory names where a suggestion comes from: another article, by its name.
@@ -300,11 +338,16 @@ fn every_command_and_format_works_on_every_name() {
         ws.run(&args).success();
     }
     // An orphan translation at depth is refused, naming its file.
-    ws.write("translations/fr/gone/Old Page.json", "{}");
-    ws.run(&["status"]).error(&[
-        "translations/fr/gone/Old Page.json",
-        "sources/gone/Old Page.md",
-    ]);
+    let orphan = store.file("fr", "gone/Old Page");
+    ws.write(&orphan, "{}");
+    ws.run(&["status"])
+        .error(&[&orphan, "sources/gone/Old Page.md"]);
+    if store == Store::Pages {
+        std::fs::remove_file(ws.path(&orphan)).expect("remove");
+        ws.write("pages/fr/gone/Old Page.md", "# Old\n");
+        ws.run(&["status"])
+            .error(&["pages/fr/gone/Old Page.md", "sources/gone/Old Page.md"]);
+    }
 }
 
 fn path_str(path: &Path) -> &str {

@@ -203,9 +203,11 @@ pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>
         }
         return Ok(out);
     }
-    // `translations/<lang>/<article>.json`, the article at any depth.
+    // `translations/<lang>/<article>.json` (or `.bitext/…` for the records of translations
+    // kept as pages), the article at any depth.
     let mut below = path
         .strip_prefix(TRANSLATIONS_DIR)
+        .or_else(|_| path.strip_prefix(crate::workspace::RECORDS_DIR))
         .unwrap_or(path)
         .components();
     let dir_lang = below
@@ -217,6 +219,15 @@ pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>
         .unwrap_or_default();
     let article = article.as_str();
     let file = TranslationFile::parse(path, &bytes, article, dir_lang)?;
+    // Translations kept as pages: the record read with its page, edits by hand included.
+    let file = match (
+        &ws.config.layout.pages,
+        Lang::parse(dir_lang),
+        Slug::parse(article),
+    ) {
+        (Some(_), Ok(lang), Ok(slug)) => ws.load_translation(&lang, &slug)?.unwrap_or(file),
+        _ => file,
+    };
     let usable =
         |u: &&crate::model::translation::Unit| u.has_target() && u.state != Some(UnitState::Draft);
     for (i, unit) in file.units.iter().enumerate() {

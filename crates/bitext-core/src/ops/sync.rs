@@ -74,14 +74,8 @@ pub fn run(
                 if ws.config.layout.pages.is_some() {
                     // The record and the page: what changes of them is written.
                     let outputs = plan.outputs(ws)?;
-                    let mut joined = Vec::new();
-                    for (k, (_, text)) in outputs.iter().enumerate() {
-                        if k > 0 {
-                            joined.push(0);
-                        }
-                        joined.extend_from_slice(text.as_bytes());
-                    }
-                    if plan.before != Some(digest(&joined)) {
+                    let after = plan.digest_of(ws, &outputs);
+                    if plan.before != Some(after) {
                         changed.push((plan.path, plan.before.is_none(), plan.changes, outputs));
                     }
                     continue;

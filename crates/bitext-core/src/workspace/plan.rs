@@ -79,6 +79,13 @@ impl FilePlan {
     /// With translations kept as pages, an unreadable source (the page is made from it).
     pub fn is_change(&self, ws: &Workspace) -> Result<bool> {
         let outputs = self.outputs(ws)?;
+        Ok(self.before != Some(self.digest_of(ws, &outputs)))
+    }
+
+    /// The digest [`FilePlan::before`] would hold if `outputs` were on disk: the translation
+    /// file's, or the record's, a NUL and the page's (none when there is no page).
+    #[must_use]
+    pub fn digest_of(&self, ws: &Workspace, outputs: &[(PathBuf, String)]) -> [u8; 32] {
         let mut all = Vec::new();
         for (k, (_, text)) in outputs.iter().enumerate() {
             if k > 0 {
@@ -86,7 +93,10 @@ impl FilePlan {
             }
             all.extend_from_slice(text.as_bytes());
         }
-        Ok(self.before != Some(digest(&all)))
+        if ws.config.layout.pages.is_some() && outputs.len() == 1 {
+            all.push(0);
+        }
+        digest(&all)
     }
 
     /// The files writing the plan writes, root-relative, with their content: the translation
@@ -110,6 +120,17 @@ impl FilePlan {
             Some(Untranslated::Omit) => Fallback::Omit,
             _ => Fallback::Source,
         };
+        // No page and nothing translated: none is made, the site shows its own fallback.
+        let no_page = self.page.as_ref().is_none_or(|p| p.text.is_empty());
+        if no_page
+            && !self
+                .file
+                .units
+                .iter()
+                .any(crate::model::translation::Unit::has_target)
+        {
+            return Ok(vec![(self.path.clone(), json)]);
+        }
         let page = pagestore::write(
             &self.article,
             source,
