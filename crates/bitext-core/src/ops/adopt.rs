@@ -20,7 +20,7 @@ use crate::model::article::{Article, is_mdx};
 use crate::model::lang::Lang;
 use crate::model::segment::{Segment, segment, segment_mdx, spans, text_hash};
 use crate::model::slug::Slug;
-use crate::model::translation::{FORMAT_VERSION, TranslationFile, Unit, UnitState, write_atomic};
+use crate::model::translation::{FORMAT_VERSION, TranslationFile, Unit, UnitState, commit, stage};
 use crate::workspace::Workspace;
 use crate::workspace::history::{Change, Contents, Repo, apply};
 
@@ -131,47 +131,61 @@ pub fn run(
     };
     report.commits = history.as_ref().map_or(0, |h| h.commits.len());
     let total = pages.len();
-    let mut records = Vec::with_capacity(total);
-    for (k, page) in pages.iter().enumerate() {
-        progress(Progress::Pages(k, total));
-        let article = ws.load_article(&page.slug)?;
-        let bytes =
-            std::fs::read(ws.abs(&page.path)).map_err(|source| crate::error::Error::Read {
-                path: page.path.clone(),
-                source,
-            })?;
-        let text = crate::error::utf8(&page.path, &bytes)?.to_owned();
-        let origins = match history.as_mut() {
-            Some(history) => history.origins(k, page, &text)?,
-            None => None,
-        };
-        let record = match (origins, history.as_mut()) {
-            (Some(origins), Some(history)) => from_history(
-                &article,
-                page,
-                &text,
-                &origins,
-                &history.commits,
-                &mut history.contents,
-                &mut report,
-            )?,
-            _ => {
-                report.without_history.push(disp(&page.path));
-                assumed(&article, page, &text, assume, &mut report)
-            }
-        };
-        records.push((
-            ws.translation_path(&page.lang, &page.slug),
-            record.to_json(),
-        ));
-    }
-    for (path, json) in records {
-        let abs = ws.abs(&path);
-        if !std::fs::read(&abs).is_ok_and(|b| b == json.as_bytes()) {
-            ws.check_inside(&path)?;
-            write_atomic(&abs, &json)?;
-            report.written.push(disp(&path));
+    // A chunk of pages at a time: their contents asked of git in two batches, their records
+    // staged beside their places, so that memory follows the chunk.
+    let mut staged = Vec::new();
+    let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
+    for chunk in indexed.chunks(CHUNK) {
+        progress(Progress::Pages(chunk[0].0, total));
+        let mut read = Vec::with_capacity(chunk.len());
+        for &(_, page) in chunk {
+            let article = ws.load_article(&page.slug)?;
+            let bytes =
+                std::fs::read(ws.abs(&page.path)).map_err(|source| crate::error::Error::Read {
+                    path: page.path.clone(),
+                    source,
+                })?;
+            let text = crate::error::utf8(&page.path, &bytes)?.to_owned();
+            read.push((article, text));
         }
+        let origins = match history.as_mut() {
+            Some(history) => history.origins(chunk, &read)?,
+            None => vec![None; chunk.len()],
+        };
+        let then = match history.as_mut() {
+            Some(history) => history.then(chunk, &read, &origins)?,
+            None => vec![HashMap::new(); chunk.len()],
+        };
+        for (((&(_, page), (article, text)), origins), then) in
+            chunk.iter().zip(&read).zip(origins).zip(then)
+        {
+            let record = match origins {
+                Some(origins) => from_history(article, page, text, &origins, &then, &mut report),
+                None => {
+                    report.without_history.push(disp(&page.path));
+                    assumed(article, page, text, assume, &mut report)
+                }
+            };
+            let path = ws.translation_path(&page.lang, &page.slug);
+            let json = record.to_json();
+            let abs = ws.abs(&path);
+            if !std::fs::read(&abs).is_ok_and(|b| b == json.as_bytes()) {
+                ws.check_inside(&path)?;
+                let temp = stage(&abs, |out| {
+                    out.write_all(json.as_bytes())
+                        .map_err(|source| crate::error::Error::Write {
+                            path: path.clone(),
+                            source,
+                        })
+                })?;
+                staged.push((temp, abs, path));
+            }
+        }
+    }
+    // Every page read: the records take their places.
+    for (temp, abs, path) in staged {
+        commit(temp, &abs)?;
+        report.written.push(disp(&path));
     }
     progress(Progress::Pages(total, total));
     Ok(report)
@@ -208,6 +222,8 @@ struct History {
     commits: Vec<String>,
     /// Each page's blob at its last commit, by the page's index.
     last: Vec<Option<String>>,
+    /// The blob each page (by index) had after each commit (by index) that changed it.
+    introduced: HashMap<(usize, u32), String>,
     /// The lines' commits of every version of a page seen (a branch's change starts from
     /// its parent's version, not from the last one listed).
     versions: HashMap<String, Lines>,
@@ -228,6 +244,7 @@ impl History {
             .map(|(i, p)| (p.git_path.as_str(), i))
             .collect();
         let mut last: Vec<Option<String>> = vec![None; pages.len()];
+        let mut introduced: HashMap<(usize, u32), String> = HashMap::new();
         let mut versions: HashMap<String, Lines> = HashMap::new();
         let mut contents = repo.contents()?;
         let folders: Vec<PathBuf> = langs
@@ -284,6 +301,7 @@ impl History {
             if let Some(origins) = origins {
                 versions.insert(new.clone(), origins);
             }
+            introduced.insert((i, commit), new.clone());
             last[i] = Some(new);
         })?;
         if let Some(e) = failure {
@@ -292,32 +310,107 @@ impl History {
         Ok(Self {
             commits,
             last,
+            introduced,
             versions,
             contents,
         })
     }
 
-    /// The commit each segment of the `k`th page (`text`, as it is in the working tree) was
-    /// last changed in; none when the page has no history.
-    fn origins(&mut self, k: usize, page: &Page, text: &str) -> Result<Option<Vec<u32>>> {
-        let Some(blob) = self.last[k].clone() else {
-            return Ok(None);
-        };
-        let Some(lines) = self.versions.get(&blob) else {
-            return Ok(None);
-        };
-        // The working page against its last commit: an uncommitted line has no commit
-        // (`u32::MAX`), and its paragraph no known English.
-        let committed = self.contents.get(&blob)?.unwrap_or_default();
-        let committed = String::from_utf8_lossy(&committed);
-        let lines = if committed == text {
-            lines.clone()
-        } else {
-            working(&committed, text, lines)
-        };
-        Ok(Some(paragraph_origins(text, is_mdx(&page.path), &lines)))
+    /// For each page of `chunk` (with its article and its text in the working tree), the
+    /// commit each of its segments was last changed in; none for a page without history.
+    fn origins(
+        &mut self,
+        chunk: &[(usize, &Page)],
+        read: &[(Article, String)],
+    ) -> Result<Vec<Option<Vec<u32>>>> {
+        let blobs: Vec<Option<String>> = chunk
+            .iter()
+            .map(|(k, _)| {
+                self.last[*k]
+                    .clone()
+                    .filter(|blob| self.versions.contains_key(blob))
+            })
+            .collect();
+        let specs: Vec<String> = blobs.iter().flatten().cloned().collect();
+        let mut committed = self.contents.get_many(&specs)?.into_iter();
+        let mut out = Vec::with_capacity(chunk.len());
+        for ((&(_, page), (_, text)), blob) in chunk.iter().zip(read).zip(&blobs) {
+            let Some(blob) = blob else {
+                out.push(None);
+                continue;
+            };
+            let lines = &self.versions[blob];
+            // The working page against its last commit: an uncommitted line has no commit
+            // (`u32::MAX`), and its paragraph no known English.
+            let committed = committed.next().flatten().unwrap_or_default();
+            let committed = String::from_utf8_lossy(&committed);
+            let lines = if committed == text.as_str() {
+                lines.clone()
+            } else {
+                working(&committed, text, lines)
+            };
+            out.push(Some(paragraph_origins(text, is_mdx(&page.path), &lines)));
+        }
+        Ok(out)
+    }
+
+    /// For each page of `chunk`, the page and the English page as they were at each commit
+    /// its paragraphs come from, paired by structure (none where they do not pair).
+    fn then(
+        &mut self,
+        chunk: &[(usize, &Page)],
+        read: &[(Article, String)],
+        origins: &[Option<Vec<u32>>],
+    ) -> Result<Vec<HashMap<u32, Option<Then>>>> {
+        let mut wanted: Vec<Vec<u32>> = Vec::with_capacity(chunk.len());
+        let mut specs = Vec::new();
+        for (&(k, page), ((article, _), origins)) in chunk.iter().zip(read.iter().zip(origins)) {
+            let mut commits: Vec<u32> = origins
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|c| (*c as usize) < self.commits.len())
+                .collect();
+            commits.sort_unstable();
+            commits.dedup();
+            for &c in &commits {
+                let commit = &self.commits[c as usize];
+                // The page by the blob the history gave it; the English page by its path.
+                specs.push(
+                    self.introduced
+                        .get(&(k, c))
+                        .cloned()
+                        .unwrap_or_else(|| self.contents.spec_at(commit, &page.path)),
+                );
+                specs.push(self.contents.spec_at(commit, &article.path));
+            }
+            wanted.push(commits);
+        }
+        let mut answers = self.contents.get_many(&specs)?.into_iter();
+        let mut out = Vec::with_capacity(chunk.len());
+        for ((&(_, page), (article, _)), commits) in chunk.iter().zip(read).zip(wanted) {
+            let mdx = is_mdx(&page.path);
+            let mut then = HashMap::new();
+            for c in commits {
+                let (old_page, old_source) = (answers.next().flatten(), answers.next().flatten());
+                let paired = match (old_page, old_source) {
+                    (Some(p), Some(s)) => {
+                        let p = page_segments(&String::from_utf8_lossy(&p), mdx);
+                        let s = page_segments(&String::from_utf8_lossy(&s), article.is_mdx());
+                        pair_by_structure(&p, &s).map(|english| (p, english))
+                    }
+                    _ => None,
+                };
+                then.insert(c, paired);
+            }
+            out.push(then);
+        }
+        Ok(out)
     }
 }
+
+/// Pages recorded at a time.
+const CHUNK: usize = 256;
 
 fn page_segments(text: &str, mdx: bool) -> Vec<Segment> {
     if mdx {
@@ -369,50 +462,29 @@ fn from_history(
     page: &Page,
     text: &str,
     origins: &[u32],
-    commits: &[String],
-    reader: &mut Contents,
+    then: &HashMap<u32, Option<Then>>,
     report: &mut AdoptReport,
-) -> Result<TranslationFile> {
+) -> TranslationFile {
     let mdx = is_mdx(&page.path);
     let now = page_segments(text, mdx);
     // Today's page against today's English, for the drafts' place.
     let today = pair_by_structure(&now, &article.segments);
-    // The page and the English page at each commit a paragraph comes from.
-    let mut then: HashMap<u32, Option<Then>> = HashMap::new();
     let mut units = Vec::with_capacity(now.len());
     let mut drafts = 0;
     for (i, segment) in now.iter().enumerate() {
         let origin = origins.get(i).copied().unwrap_or(u32::MAX);
-        let english = match commits.get(origin as usize) {
-            Some(commit) => {
-                let paired = match then.entry(origin) {
-                    std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        let old_page = reader.at(commit, &page.path)?;
-                        let old_source = reader.at(commit, &article.path)?;
-                        slot.insert(match (old_page, old_source) {
-                            (Some(p), Some(s)) => {
-                                let p = page_segments(&String::from_utf8_lossy(&p), mdx);
-                                let s =
-                                    page_segments(&String::from_utf8_lossy(&s), article.is_mdx());
-                                pair_by_structure(&p, &s).map(|english| (p, english))
-                            }
-                            _ => None,
-                        })
-                    }
-                };
-                paired.as_ref().and_then(|(old, english)| {
-                    // The paragraph in the page as it was then: the same text, nearest its
-                    // place today.
-                    old.iter()
-                        .enumerate()
-                        .filter(|(_, s)| s.text == segment.text)
-                        .min_by_key(|(j, _)| j.abs_diff(i))
-                        .map(|(j, _)| english[j].clone())
-                })
-            }
-            None => None,
-        };
+        let english = then
+            .get(&origin)
+            .and_then(Option::as_ref)
+            .and_then(|(old, english)| {
+                // The paragraph in the page as it was then: the same text, nearest its place
+                // today.
+                old.iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.text == segment.text)
+                    .min_by_key(|(j, _)| j.abs_diff(i))
+                    .map(|(j, _)| english[j].clone())
+            });
         units.push(match english {
             Some(english) if english == segment.text => {
                 report.untranslated += 1;
@@ -442,7 +514,7 @@ fn from_history(
         report.drafts += drafts;
         report.unpaired.push((disp(&page.path), drafts));
     }
-    Ok(record(article, page, units))
+    record(article, page, units)
 }
 
 /// A paragraph whose English is not known: a draft of today's English at its place when the

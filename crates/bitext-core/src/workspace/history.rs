@@ -1,5 +1,5 @@
 //! The git history of a workspace, read with the `git` command: one `git log` listing every
-//! commit that changed a page, oldest first, and one `git cat-file --batch` giving the
+//! commit that changed a page, oldest first, and one `git cat-file --batch-command` giving the
 //! content of any blob or `commit:path` asked for. Two processes whatever the number of pages
 //! or commits.
 //!
@@ -130,7 +130,10 @@ fn unquote(path: &str) -> String {
 
 fn git(dir: &Path) -> Command {
     let mut command = Command::new("git");
+    // git's cache of delta bases is its largest use of memory on a long history; a smaller
+    // one costs little time on reads this sequential.
     command
+        .args(["-c", "core.deltaBaseCacheLimit=8m"])
         .current_dir(dir)
         .env("LC_ALL", "C")
         .env("GIT_OPTIONAL_LOCKS", "0")
@@ -272,13 +275,14 @@ impl Repo {
         Ok(commits)
     }
 
-    /// A `git cat-file --batch` to read blobs and `commit:path` contents from.
+    /// A `git cat-file --batch-command` to read blobs and `commit:path` contents from.
     ///
     /// # Errors
     /// git failing to start.
     pub fn contents(&self) -> Result<Contents> {
         let mut child = git(&self.top)
-            .args(["cat-file", "--batch"])
+            // Commands, answered in one buffered stream until each `flush`.
+            .args(["cat-file", "--batch-command", "--buffer"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -308,7 +312,30 @@ fn slashed(path: &Path) -> String {
         .join("/")
 }
 
-/// A running `git cat-file --batch`.
+/// Reads one answer of `git cat-file --batch-command`: none for a missing object.
+fn read_answer(stdout: &mut BufReader<ChildStdout>) -> Result<Option<Vec<u8>>> {
+    let mut header = String::new();
+    stdout
+        .read_line(&mut header)
+        .map_err(|e| failed("git cat-file", e))?;
+    let header = header.trim_end();
+    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+        return Ok(None);
+    }
+    let size: usize = header
+        .rsplit(' ')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| failed("git cat-file", header))?;
+    let mut content = vec![0; size + 1];
+    stdout
+        .read_exact(&mut content)
+        .map_err(|e| failed("git cat-file", e))?;
+    content.pop();
+    Ok(Some(content))
+}
+
+/// A running `git cat-file --batch-command`.
 #[derive(Debug)]
 pub struct Contents {
     child: Child,
@@ -327,27 +354,49 @@ impl Contents {
             .stdin
             .as_mut()
             .ok_or_else(|| failed("git cat-file", "closed"))?;
-        writeln!(stdin, "{spec}").map_err(|e| failed("git cat-file", e))?;
+        write!(stdin, "contents {spec}\nflush\n").map_err(|e| failed("git cat-file", e))?;
         stdin.flush().map_err(|e| failed("git cat-file", e))?;
-        let mut header = String::new();
-        self.stdout
-            .read_line(&mut header)
-            .map_err(|e| failed("git cat-file", e))?;
-        let header = header.trim_end();
-        if header.ends_with(" missing") || header.ends_with(" ambiguous") {
-            return Ok(None);
-        }
-        let size: usize = header
-            .rsplit(' ')
-            .next()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| failed("git cat-file", header))?;
-        let mut content = vec![0; size + 1];
-        self.stdout
-            .read_exact(&mut content)
-            .map_err(|e| failed("git cat-file", e))?;
-        content.pop();
-        Ok(Some(content))
+        read_answer(&mut self.stdout)
+    }
+
+    /// The contents of `specs` (blob ids, or `commit:path`), in order, none for one that
+    /// does not exist: all asked at once, so that git answers without waiting on each.
+    ///
+    /// # Errors
+    /// git failing, or output that cannot be read.
+    pub fn get_many(&mut self, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>> {
+        let stdin = self
+            .stdin
+            .as_mut()
+            .ok_or_else(|| failed("git cat-file", "closed"))?;
+        let stdout = &mut self.stdout;
+        std::thread::scope(|scope| {
+            // Written from a thread of its own: git's answers fill the pipe back while the
+            // questions are still being sent.
+            let writer = scope.spawn(move || -> std::io::Result<()> {
+                let mut out = std::io::BufWriter::new(stdin);
+                for spec in specs {
+                    writeln!(out, "contents {spec}")?;
+                }
+                writeln!(out, "flush")?;
+                out.flush()
+            });
+            let mut answers = Vec::with_capacity(specs.len());
+            for _ in specs {
+                answers.push(read_answer(stdout)?);
+            }
+            writer
+                .join()
+                .map_err(|_| failed("git cat-file", "writer stopped"))?
+                .map_err(|e| failed("git cat-file", e))?;
+            Ok(answers)
+        })
+    }
+
+    /// The `commit:path` spec of the root-relative `path` as it was in `commit`.
+    #[must_use]
+    pub fn spec_at(&self, commit: &str, path: &Path) -> String {
+        format!("{commit}:{}{}", self.prefix, slashed(path))
     }
 
     /// The content of the root-relative `path` as it was in `commit`.
