@@ -23,6 +23,7 @@ use crate::model::slug::Slug;
 use crate::model::translation::{FORMAT_VERSION, TranslationFile, Unit, UnitState, commit, stage};
 use crate::workspace::Workspace;
 use crate::workspace::history::{Change, Contents, Repo, apply};
+use crate::workspace::parallel::map_ordered;
 
 /// What to record for a page that has no history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,17 @@ pub struct AdoptReport {
     pub without_history: Vec<String>,
     /// Records written, root-relative.
     pub written: Vec<String>,
+}
+
+impl AdoptReport {
+    /// Adds what `other` found on other pages.
+    fn add(&mut self, other: Self) {
+        self.translated += other.translated;
+        self.untranslated += other.untranslated;
+        self.drafts += other.drafts;
+        self.unpaired.extend(other.unpaired);
+        self.without_history.extend(other.without_history);
+    }
 }
 
 /// How far `adopt` is, for a progress display.
@@ -137,8 +149,7 @@ pub fn run(
     let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
     for chunk in indexed.chunks(CHUNK) {
         progress(Progress::Pages(chunk[0].0, total));
-        let mut read = Vec::with_capacity(chunk.len());
-        for &(_, page) in chunk {
+        let read = map_ordered(chunk, |&(_, page)| {
             let article = ws.load_article(&page.slug)?;
             let bytes =
                 std::fs::read(ws.abs(&page.path)).map_err(|source| crate::error::Error::Read {
@@ -146,8 +157,8 @@ pub fn run(
                     source,
                 })?;
             let text = crate::error::utf8(&page.path, &bytes)?.to_owned();
-            read.push((article, text));
-        }
+            Ok((article, text))
+        })?;
         let origins = match history.as_mut() {
             Some(history) => history.origins(chunk, &read)?,
             None => vec![None; chunk.len()],
@@ -156,31 +167,37 @@ pub fn run(
             Some(history) => history.then(chunk, &read, &origins)?,
             None => vec![HashMap::new(); chunk.len()],
         };
-        for (((&(_, page), (article, text)), origins), then) in
-            chunk.iter().zip(&read).zip(origins).zip(then)
-        {
+        // The records, made on every core, each with what it found.
+        let work: Vec<_> = chunk
+            .iter()
+            .zip(&read)
+            .zip(origins)
+            .zip(then)
+            .map(|(((&(_, page), (article, text)), origins), then)| {
+                (page, article, text, origins, then)
+            })
+            .collect();
+        let made = map_ordered(&work, |(page, article, text, origins, then)| {
+            let mut found = AdoptReport::default();
             let record = match origins {
-                Some(origins) => from_history(article, page, text, &origins, &then, &mut report),
+                Some(origins) => from_history(article, page, text, origins, then, &mut found),
                 None => {
-                    report.without_history.push(disp(&page.path));
-                    assumed(article, page, text, assume, &mut report)
+                    found.without_history.push(disp(&page.path));
+                    assumed(article, page, text, assume, &mut found)
                 }
             };
             let path = ws.translation_path(&page.lang, &page.slug);
             let json = record.to_json();
             let abs = ws.abs(&path);
-            if !std::fs::read(&abs).is_ok_and(|b| b == json.as_bytes()) {
-                ws.check_inside(&path)?;
-                let temp = stage(&abs, |out| {
-                    out.write_all(json.as_bytes())
-                        .map_err(|source| crate::error::Error::Write {
-                            path: path.clone(),
-                            source,
-                        })
-                })?;
-                staged.push((temp, abs, path));
-            }
+            let changed = !std::fs::read(&abs).is_ok_and(|b| b == json.as_bytes());
+            Ok((found, changed.then_some((path, abs, json))))
+        })?;
+        let mut changed = Vec::new();
+        for (found, record) in made {
+            report.add(found);
+            changed.extend(record);
         }
+        staged.extend(stage_all(ws, changed)?);
     }
     // Every page read: the records take their places.
     for (temp, abs, path) in staged {
@@ -333,25 +350,35 @@ impl History {
             .collect();
         let specs: Vec<String> = blobs.iter().flatten().cloned().collect();
         let mut committed = self.contents.get_many(&specs)?.into_iter();
-        let mut out = Vec::with_capacity(chunk.len());
-        for ((&(_, page), (_, text)), blob) in chunk.iter().zip(read).zip(&blobs) {
-            let Some(blob) = blob else {
-                out.push(None);
-                continue;
+        let versions = &self.versions;
+        let work: Vec<LastVersion<'_>> = chunk
+            .iter()
+            .zip(read)
+            .zip(&blobs)
+            .map(|((&(_, page), (_, text)), blob)| {
+                let last = blob.as_ref().map(|blob| {
+                    (
+                        &versions[blob],
+                        committed.next().flatten().unwrap_or_default(),
+                    )
+                });
+                (page, text.as_str(), last)
+            })
+            .collect();
+        map_ordered(&work, |(page, text, last)| {
+            let Some((lines, committed)) = last else {
+                return Ok(None);
             };
-            let lines = &self.versions[blob];
             // The working page against its last commit: an uncommitted line has no commit
             // (`u32::MAX`), and its paragraph no known English.
-            let committed = committed.next().flatten().unwrap_or_default();
-            let committed = String::from_utf8_lossy(&committed);
-            let lines = if committed == text.as_str() {
-                lines.clone()
+            let committed = String::from_utf8_lossy(committed);
+            let lines = if committed == *text {
+                (*lines).clone()
             } else {
                 working(&committed, text, lines)
             };
-            out.push(Some(paragraph_origins(text, is_mdx(&page.path), &lines)));
-        }
-        Ok(out)
+            Ok(Some(paragraph_origins(text, is_mdx(&page.path), &lines)))
+        })
     }
 
     /// For each page of `chunk`, the page and the English page as they were at each commit
@@ -387,30 +414,105 @@ impl History {
             wanted.push(commits);
         }
         let mut answers = self.contents.get_many(&specs)?.into_iter();
-        let mut out = Vec::with_capacity(chunk.len());
+        // Each page's versions, then segmented on every core.
+        let mut raw = Vec::with_capacity(chunk.len());
         for ((&(_, page), (article, _)), commits) in chunk.iter().zip(read).zip(wanted) {
-            let mdx = is_mdx(&page.path);
+            let versions: Vec<Version> = commits
+                .into_iter()
+                .map(|c| (c, answers.next().flatten(), answers.next().flatten()))
+                .collect();
+            raw.push((is_mdx(&page.path), article.is_mdx(), versions));
+        }
+        map_ordered(&raw, |(mdx, source_mdx, versions)| {
             let mut then = HashMap::new();
-            for c in commits {
-                let (old_page, old_source) = (answers.next().flatten(), answers.next().flatten());
+            // The English page is often the same at several of these commits: read once.
+            let mut english: HashMap<&[u8], Vec<Segment>> = HashMap::new();
+            for (c, old_page, old_source) in versions {
                 let paired = match (old_page, old_source) {
                     (Some(p), Some(s)) => {
-                        let p = page_segments(&String::from_utf8_lossy(&p), mdx);
-                        let s = page_segments(&String::from_utf8_lossy(&s), article.is_mdx());
-                        pair_by_structure(&p, &s).map(|english| (p, english))
+                        let p = page_segments(&String::from_utf8_lossy(p), *mdx);
+                        let s = english.entry(s.as_slice()).or_insert_with(|| {
+                            page_segments(&String::from_utf8_lossy(s), *source_mdx)
+                        });
+                        pair_by_structure(&p, s).map(|english| (p, english))
                     }
                     _ => None,
                 };
-                then.insert(c, paired);
+                then.insert(*c, paired);
             }
-            out.push(then);
-        }
-        Ok(out)
+            Ok(then)
+        })
     }
 }
 
+/// A page, its text in the working tree, and its last committed version's lines' commits
+/// and content.
+type LastVersion<'a> = (&'a Page, &'a str, Option<(&'a Lines, Vec<u8>)>);
+
+/// A commit (by index), and the page and the English page as they were then.
+type Version = (u32, Option<Vec<u8>>, Option<Vec<u8>>);
+
 /// Pages recorded at a time.
 const CHUNK: usize = 256;
+
+/// Threads writing records at a time: each waits on the disk (`fsync`) more than it works,
+/// and the file system commits several together.
+const WRITERS: usize = 8;
+
+/// A staged record: its temporary file, its place, its path relative to the root.
+type Staged = (tempfile::TempPath, PathBuf, PathBuf);
+
+/// Stages each record of `records` (its path, absolute path and text) beside its place.
+fn stage_all(ws: &Workspace, records: Vec<(PathBuf, PathBuf, String)>) -> Result<Vec<Staged>> {
+    for (path, _, _) in &records {
+        ws.check_inside(path)?;
+    }
+    let per = records.len().div_ceil(WRITERS).max(1);
+    let parts: Vec<Vec<(PathBuf, PathBuf, String)>> = {
+        let mut parts = Vec::new();
+        let mut rest = records;
+        while !rest.is_empty() {
+            let tail = rest.split_off(per.min(rest.len()));
+            parts.push(rest);
+            rest = tail;
+        }
+        parts
+    };
+    let results: Vec<Result<Vec<Staged>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                scope.spawn(move || {
+                    part.into_iter()
+                        .map(|(path, abs, json)| {
+                            let temp = stage(&abs, |out| {
+                                out.write_all(json.as_bytes()).map_err(|source| {
+                                    crate::error::Error::Write {
+                                        path: path.clone(),
+                                        source,
+                                    }
+                                })
+                            })?;
+                            Ok((temp, abs, path))
+                        })
+                        .collect::<Result<Vec<Staged>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut out = Vec::new();
+    for part in results {
+        out.extend(part?);
+    }
+    Ok(out)
+}
 
 fn page_segments(text: &str, mdx: bool) -> Vec<Segment> {
     if mdx {
@@ -424,21 +526,18 @@ fn page_segments(text: &str, mdx: bool) -> Vec<Segment> {
 /// (`u32::MAX` when one is not committed).
 fn paragraph_origins(text: &str, mdx: bool, lines: &Lines) -> Vec<u32> {
     let (normalised, ranges) = spans(text, mdx);
-    let line_of = |offset: usize| {
-        normalised
-            .get(..offset.min(normalised.len()))
-            .map_or(0, |before| before.matches('\n').count())
-    };
-    let segments = page_segments(text, mdx);
-    segments
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(normalised.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    ranges
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let (first, last) = match ranges.get(i).cloned().flatten() {
-                Some(r) => (line_of(r.start), line_of(r.end.max(r.start))),
-                None => (s.line.saturating_sub(1), s.line.saturating_sub(1)),
+        .map(|range| {
+            // A segment whose source cannot be told (in MDX) has no known commit.
+            let Some(r) = range else {
+                return u32::MAX;
             };
-            (first..=last)
+            (line_of(r.start)..=line_of(r.end.max(r.start)))
                 .filter_map(|l| lines.get(l).copied())
                 .max()
                 .unwrap_or(u32::MAX)

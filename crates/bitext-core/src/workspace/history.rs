@@ -133,7 +133,7 @@ fn git(dir: &Path) -> Command {
     // git's cache of delta bases is its largest use of memory on a long history; a smaller
     // one costs little time on reads this sequential.
     command
-        .args(["-c", "core.deltaBaseCacheLimit=8m"])
+        .args(["-c", "core.deltaBaseCacheLimit=4m"])
         .current_dir(dir)
         .env("LC_ALL", "C")
         .env("GIT_OPTIONAL_LOCKS", "0")
