@@ -478,3 +478,40 @@ fn set_finds_inconsistencies_within_the_article_it_changes() {
     let all = format!("{}{}", again.stdout, again.stderr);
     assert!(!all.contains("inconsistent"), "{again:?}");
 }
+
+#[test]
+fn code_copied_verbatim_is_neither_numbers_missing_nor_untranslated() {
+    let ws = Ws::new();
+    ws.write(
+        "sources/ping.md",
+        "# ping\n\nSend packets to a host on the network.\n\n- Ping an address:\n\n`ping 192.168.0.1`\n\n- Ping version `13.5.2` of the service on port 8080:\n\n`ping -p 8080 {{host}}`\n",
+    );
+    ws.set_all(
+        "ping",
+        "fr",
+        &[
+            "# ping",
+            "Send packets to a host on the network.",
+            "Pinger une adresse\u{a0}:",
+            "`ping 192.168.0.1`",
+            "Pinger la version `13.5.2` du service sur le port 8080\u{a0}:",
+            "`ping -p 8080 {{hôte}}`",
+        ],
+    );
+    let report = ws.run(&["qa", "-l", "fr", "--format", "json"]).json();
+    let findings: Vec<(u64, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["n"].as_u64().expect("n"),
+                f["check"].as_str().expect("check").to_owned(),
+            )
+        })
+        .collect();
+    // The prose left in English is untranslated; code copied as it is, with its address,
+    // version and port, is neither untranslated nor missing a number.
+    assert_eq!(findings, [(2, "untranslated".to_owned())], "{report}");
+    ws.run(&["accept", "ping", "4", "-l", "fr"]).success();
+}

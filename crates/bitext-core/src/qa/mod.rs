@@ -11,6 +11,7 @@
 //!
 //! Callers load a [`Context`] once and call [`check_segment`] for each segment pair.
 
+pub mod code;
 pub mod consistency;
 pub mod glossary;
 pub mod length;

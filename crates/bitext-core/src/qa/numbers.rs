@@ -121,6 +121,16 @@ pub fn check(source: &str, target: &str) -> Vec<Finding> {
     if !source.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
+    // Numbers inside inline code (an address, a version, a port) are the code's, copied
+    // verbatim: only the prose's are counted.
+    let (source, target) = (
+        crate::qa::code::without_code(source),
+        crate::qa::code::without_code(target),
+    );
+    let (source, target) = (source.as_ref(), target.as_ref());
+    if !source.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let numbers = source_numbers(source);
     let mut findings = Vec::new();
     let mut reported: Vec<&str> = Vec::new();
@@ -236,6 +246,23 @@ mod tests {
             "9",
         );
         fails(source, "Protesta en Lima, 9 de febrero de 2022.", "2023");
+    }
+
+    #[test]
+    fn numbers_inside_code_are_the_codes() {
+        // An address, a network and a version copied verbatim in code: nothing to report.
+        passes(
+            "Ping `192.168.0.1` or scan `10.0.0.0/16` with version `13.5.2`.",
+            "Pingez `192.168.0.1` ou analysez `10.0.0.0/16` avec la version `13.5.2`.",
+        );
+        // Nor when code alone holds them, translated around it or not.
+        passes("`nmap -p 80 192.168.0.1`", "`nmap -p 80 192.168.0.1`");
+        // The prose's numbers are still counted.
+        fails(
+            "Version `13.5.2` adds 3 features.",
+            "La version `13.5.2` ajoute trois fonctionnalités.",
+            "3",
+        );
     }
 
     #[test]

@@ -86,7 +86,8 @@ pub fn detect(source: &str, target: &str) -> Option<Untranslated> {
     if !has_markup(source) && !has_markup(target) && start(source) != start(target) {
         return None;
     }
-    if !is_prose(source) {
+    // Only the prose around inline code can be left untranslated: code stays as it is.
+    if !is_prose(&crate::qa::code::without_code(source)) {
         return None;
     }
     let same = folded(source) == folded(target)
@@ -148,6 +149,15 @@ pub fn check(source: &str, target: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_left_as_it_is_is_not_untranslated_but_prose_around_it_is() {
+        for code in ["`wc -l {{path/to/file}}`", "`tar -xvf {{archive.tar}}` :"] {
+            assert_eq!(detect(code, code), None, "{code}");
+        }
+        let mixed = "Count the lines in a file with `wc -l {{path/to/file}}`";
+        assert_eq!(detect(mixed, mixed), Some(Untranslated::Copy));
+    }
 
     #[test]
     fn the_source_copied_is_untranslated_names_are_not() {
