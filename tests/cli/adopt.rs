@@ -273,3 +273,40 @@ fn a_paragraph_left_in_english_is_missing_and_a_new_page_needs_history_or_assume
     plain.run(&["adopt", "--assume", "current"]).success();
     assert_eq!(plain.states("page", "fr"), ["current"; 5]);
 }
+
+#[test]
+fn a_history_with_merges_is_read_through_each_commit_s_own_files() {
+    let Some(ws) = history(EN, FR) else {
+        return;
+    };
+    // A translator's branch updates Alpha while the English changes Bravo on main; the
+    // branch is merged with a merge commit.
+    git(&ws, &["checkout", "-q", "-b", "translator"]);
+    ws.write(
+        "locale/fr/page.md",
+        FR.replace("Alpha un.", "Alpha un, revu."),
+    );
+    ws.write(
+        "locale/en/page.md",
+        EN.replace("Alpha one.", "Alpha one, revised."),
+    );
+    commit(&ws, "Alpha revised in both");
+    git(&ws, &["checkout", "-q", "main"]);
+    ws.write(
+        "locale/en/page.md",
+        EN.replace("Bravo two.", "Bravo two, revised."),
+    );
+    commit(&ws, "Bravo revised in English");
+    git(&ws, &["merge", "-q", "--no-ff", "--no-edit", "translator"]);
+    assert_eq!(
+        ws.read("locale/en/page.md"),
+        EN.replace("Alpha one.", "Alpha one, revised.")
+            .replace("Bravo two.", "Bravo two, revised.")
+    );
+    ws.run(&["adopt"]).success();
+    assert_eq!(
+        ws.states("page", "fr"),
+        ["current", "current", "stale", "current", "current"],
+        "Alpha translated on the branch from the branch's English, Bravo stale"
+    );
+}
