@@ -458,28 +458,7 @@ impl Workspace {
     /// [`Error::OrphanTranslation`] for the first such file, or an invalid file name.
     pub fn check_orphans(&self, langs: &[Lang], articles: &[Slug]) -> Result<()> {
         for lang in langs {
-            let dir = self.translations_dir(lang);
-            // The first failing file by path, found without holding the folder's list.
-            let mut first: Option<(PathBuf, Error)> = None;
-            self.each_file(&dir, &["json"], |relative, _| {
-                if first.as_ref().is_some_and(|(f, _)| *f <= relative) {
-                    return;
-                }
-                let error = match Slug::from_path(&relative.with_extension("")) {
-                    Some(slug) if articles.binary_search(&slug).is_ok() => return,
-                    Some(slug) => Error::OrphanTranslation {
-                        source_file: self.source_path(&slug),
-                        path: dir.join(&relative),
-                    },
-                    None => Error::InvalidFileName {
-                        path: dir.join(&relative),
-                    },
-                };
-                first = Some((relative, error));
-            })?;
-            if let Some((_, error)) = first {
-                return Err(error);
-            }
+            self.check_orphans_in(&self.translations_dir(lang), &["json"], articles)?;
             // A page whose source is gone is refused the same way.
             if let Some(folder) = self
                 .config
@@ -488,29 +467,36 @@ impl Workspace {
                 .as_ref()
                 .and_then(|pages| pages.folder(lang))
             {
-                let mut first: Option<(PathBuf, Error)> = None;
-                self.each_file(folder, SOURCE_EXTENSIONS, |relative, _| {
-                    if first.as_ref().is_some_and(|(f, _)| *f <= relative) {
-                        return;
-                    }
-                    let error = match Slug::from_path(&relative.with_extension("")) {
-                        Some(slug) if articles.binary_search(&slug).is_ok() => return,
-                        Some(slug) => Error::OrphanTranslation {
-                            source_file: self.source_path(&slug),
-                            path: folder.join(&relative),
-                        },
-                        None => Error::InvalidFileName {
-                            path: folder.join(&relative),
-                        },
-                    };
-                    first = Some((relative, error));
-                })?;
-                if let Some((_, error)) = first {
-                    return Err(error);
-                }
+                self.check_orphans_in(folder, SOURCE_EXTENSIONS, articles)?;
             }
         }
         Ok(())
+    }
+
+    /// Refuses the first file (by path) of `dir` with one of `exts` whose article is not one
+    /// of `articles`, found without holding the folder's list.
+    fn check_orphans_in(&self, dir: &Path, exts: &[&str], articles: &[Slug]) -> Result<()> {
+        let mut first: Option<(PathBuf, Error)> = None;
+        self.each_file(dir, exts, |relative, _| {
+            if first.as_ref().is_some_and(|(f, _)| *f <= relative) {
+                return;
+            }
+            let error = match Slug::from_path(&relative.with_extension("")) {
+                Some(slug) if articles.binary_search(&slug).is_ok() => return,
+                Some(slug) => Error::OrphanTranslation {
+                    source_file: self.source_path(&slug),
+                    path: dir.join(&relative),
+                },
+                None => Error::InvalidFileName {
+                    path: dir.join(&relative),
+                },
+            };
+            first = Some((relative, error));
+        })?;
+        match first {
+            Some((_, error)) => Err(error),
+            None => Ok(()),
+        }
     }
 
     /// Calls `f` with the path below the root-relative `dir` of every file in it, at any
