@@ -305,14 +305,7 @@ fn every_command_on_every_name(store: Store) {
         ];
         args.extend(NAMES.iter().map(|(name, _)| *name));
         ws.run(&args).success();
-        let mut files = files_under(&dir);
-        files.sort();
-        let mut expected: Vec<String> = NAMES
-            .iter()
-            .map(|(name, _)| format!("{name}.fr.{format}"))
-            .collect();
-        expected.sort();
-        assert_eq!(files, expected);
+        assert_eq!(sorted_files(&dir), mirrored(format));
     }
     for (tool, ext) in [("po", "po"), ("xliff", "xlf")] {
         let dir = out.path().join(tool);
@@ -320,14 +313,8 @@ fn every_command_on_every_name(store: Store) {
         let mut args = vec![tool, "export", "-l", "fr", "-o", path_str(&dir)];
         args.extend(NAMES.iter().map(|(name, _)| *name));
         ws.run(&args).success();
-        let mut files = files_under(&dir);
-        files.sort();
-        let mut expected: Vec<String> = NAMES
-            .iter()
-            .map(|(name, _)| format!("{name}.fr.{ext}"))
-            .collect();
-        expected.sort();
-        assert_eq!(files, expected, "{tool}");
+        let files = sorted_files(&dir);
+        assert_eq!(files, mirrored(ext), "{tool}");
         // And each file imports back into its own article.
         let paths: Vec<String> = files
             .iter()
@@ -348,6 +335,24 @@ fn every_command_on_every_name(store: Store) {
         ws.run(&["status"])
             .error(&["pages/fr/gone/Old Page.md", "sources/gone/Old Page.md"]);
     }
+}
+
+/// The files under `dir`, sorted.
+fn sorted_files(dir: &Path) -> Vec<String> {
+    let mut files = files_under(dir);
+    files.sort();
+    files
+}
+
+/// The files an export of every article of [`NAMES`] in French writes, with extension `ext`,
+/// sorted.
+fn mirrored(ext: &str) -> Vec<String> {
+    let mut expected: Vec<String> = NAMES
+        .iter()
+        .map(|(name, _)| format!("{name}.fr.{ext}"))
+        .collect();
+    expected.sort();
+    expected
 }
 
 fn path_str(path: &Path) -> &str {

@@ -37,8 +37,6 @@ pub struct PageState {
     pub pairs: Vec<Option<usize>>,
     /// The units' ids as read, in order.
     pub ids: Vec<String>,
-    /// The number of segments of the page.
-    pub segments: usize,
 }
 
 /// The text a page shows for `unit`: its translation (a draft too: the page is where
@@ -139,7 +137,6 @@ pub fn read(
         text: page.to_owned(),
         pairs,
         ids,
-        segments: segments.len(),
     };
     (file, state)
 }
@@ -191,7 +188,6 @@ pub fn read_unrecorded(
             text: page.to_owned(),
             pairs,
             ids,
-            segments: segments.len(),
         },
     )
 }

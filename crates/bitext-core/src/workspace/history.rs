@@ -398,14 +398,6 @@ impl Contents {
     pub fn spec_at(&self, commit: &str, path: &Path) -> String {
         format!("{commit}:{}{}", self.prefix, slashed(path))
     }
-
-    /// The content of the root-relative `path` as it was in `commit`.
-    ///
-    /// # Errors
-    /// As [`Contents::get`].
-    pub fn at(&mut self, commit: &str, path: &Path) -> Result<Option<Vec<u8>>> {
-        self.get(&format!("{commit}:{}{}", self.prefix, slashed(path)))
-    }
 }
 
 impl Drop for Contents {
