@@ -310,3 +310,31 @@ fn a_history_with_merges_is_read_through_each_commit_s_own_files() {
         "Alpha translated on the branch from the branch's English, Bravo stale"
     );
 }
+
+#[test]
+fn a_nested_page_named_with_spaces_and_accents_is_adopted_from_its_own_history() {
+    let Some(ws) = history(EN, FR) else {
+        return;
+    };
+    // The French page of a nested article is committed before its English page exists: its
+    // first version translates no English git knows of.
+    let page = "locale/fr/2024/Été notes.md";
+    ws.write(page, FR);
+    commit(&ws, "French first");
+    ws.write("locale/en/2024/Été notes.md", EN);
+    commit(&ws, "English added");
+    ws.write(page, FR.replace("Bravo deux.", "Bravo deux, revu."));
+    commit(&ws, "Bravo translated again");
+    let run = ws.run(&["adopt"]).success();
+    assert!(
+        run.stdout.contains("Été notes.md"),
+        "the drafts' page named: {}",
+        run.stdout
+    );
+    assert_eq!(
+        ws.states("2024/Été notes", "fr"),
+        ["draft", "draft", "current", "draft", "draft"],
+        "only Bravo was translated from an English page of the history"
+    );
+    assert_eq!(ws.states("page", "fr"), ["current"; 5]);
+}

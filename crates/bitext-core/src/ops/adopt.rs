@@ -86,6 +86,17 @@ struct Page {
     path: PathBuf,
     /// Relative to the repository's top, as git names it.
     git_path: String,
+    /// The English page, root-relative.
+    source: PathBuf,
+}
+
+/// The text of `page` in the working tree.
+fn read_page(ws: &Workspace, page: &Page) -> Result<String> {
+    let bytes = std::fs::read(ws.abs(&page.path)).map_err(|source| crate::error::Error::Read {
+        path: page.path.clone(),
+        source,
+    })?;
+    Ok(crate::error::utf8(&page.path, &bytes)?.to_owned())
 }
 
 /// The number of lines git counts in `text`.
@@ -143,47 +154,42 @@ pub fn run(
     };
     report.commits = history.as_ref().map_or(0, |h| h.commits.len());
     let total = pages.len();
-    // A chunk of pages at a time: their contents asked of git in two batches, their records
+    let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
+    // The commit each segment of each page was last changed in, then the English page as it
+    // was at each of these commits, found for all pages at once in the order of the commits.
+    let mut origins: Vec<Option<Vec<u32>>> = Vec::with_capacity(total);
+    match history.as_mut() {
+        Some(history) => {
+            for chunk in indexed.chunks(CHUNK) {
+                let texts = map_ordered(chunk, |&(_, page)| read_page(ws, page))?;
+                origins.extend(history.origins(chunk, &texts)?);
+            }
+            history.find_english(&pages, &origins)?;
+        }
+        None => origins.resize(total, None),
+    }
+    // A chunk of pages at a time: their versions asked of git in one batch, their records
     // staged beside their places, so that memory follows the chunk.
     let mut staged = Vec::new();
-    let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
     for chunk in indexed.chunks(CHUNK) {
-        progress(Progress::Pages(chunk[0].0, total));
-        let read = map_ordered(chunk, |&(_, page)| {
-            let article = ws.load_article(&page.slug)?;
-            let bytes =
-                std::fs::read(ws.abs(&page.path)).map_err(|source| crate::error::Error::Read {
-                    path: page.path.clone(),
-                    source,
-                })?;
-            let text = crate::error::utf8(&page.path, &bytes)?.to_owned();
-            Ok((article, text))
-        })?;
-        let origins = match history.as_mut() {
-            Some(history) => history.origins(chunk, &read)?,
-            None => vec![None; chunk.len()],
-        };
+        let first = chunk[0].0;
+        progress(Progress::Pages(first, total));
+        let origins = &origins[first..first + chunk.len()];
         let then = match history.as_mut() {
-            Some(history) => history.then(chunk, &read, &origins)?,
+            Some(history) => history.then(chunk, origins)?,
             None => vec![HashMap::new(); chunk.len()],
         };
         // The records, made on every core, each with what it found.
-        let work: Vec<_> = chunk
-            .iter()
-            .zip(&read)
-            .zip(origins)
-            .zip(then)
-            .map(|(((&(_, page), (article, text)), origins), then)| {
-                (page, article, text, origins, then)
-            })
-            .collect();
-        let made = map_ordered(&work, |(page, article, text, origins, then)| {
+        let work: Vec<_> = chunk.iter().zip(origins).zip(then).collect();
+        let made = map_ordered(&work, |&((&(_, page), origins), ref then)| {
+            let article = ws.load_article(&page.slug)?;
+            let text = read_page(ws, page)?;
             let mut found = AdoptReport::default();
             let record = match origins {
-                Some(origins) => from_history(article, page, text, origins, then, &mut found),
+                Some(origins) => from_history(&article, page, &text, origins, then, &mut found),
                 None => {
                     found.without_history.push(disp(&page.path));
-                    assumed(article, page, text, assume, &mut found)
+                    assumed(&article, page, &text, assume, &mut found)
                 }
             };
             let path = ws.translation_path(&page.lang, &page.slug);
@@ -212,6 +218,7 @@ pub fn run(
 fn list_pages(ws: &Workspace, langs: &[Lang], prefix: &str) -> Result<Vec<Page>> {
     let mut pages = Vec::new();
     for slug in ws.all_articles()? {
+        let source = ws.source_file(&slug)?;
         for lang in langs {
             if let Some(path) = ws.page_path(lang, &slug)?
                 && ws.abs(&path).is_file()
@@ -226,6 +233,7 @@ fn list_pages(ws: &Workspace, langs: &[Lang], prefix: &str) -> Result<Vec<Page>>
                     slug: slug.clone(),
                     path,
                     git_path,
+                    source: source.clone(),
                 });
             }
         }
@@ -244,6 +252,9 @@ struct History {
     /// The lines' commits of every version of a page seen (a branch's change starts from
     /// its parent's version, not from the last one listed).
     versions: HashMap<String, Lines>,
+    /// The English page's blob at each commit (by index) a page's (by index) segments come
+    /// from.
+    english: HashMap<(usize, u32), String>,
     contents: Contents,
 }
 
@@ -329,6 +340,7 @@ impl History {
             last,
             introduced,
             versions,
+            english: HashMap::new(),
             contents,
         })
     }
@@ -338,7 +350,7 @@ impl History {
     fn origins(
         &mut self,
         chunk: &[(usize, &Page)],
-        read: &[(Article, String)],
+        texts: &[String],
     ) -> Result<Vec<Option<Vec<u32>>>> {
         let blobs: Vec<Option<String>> = chunk
             .iter()
@@ -353,9 +365,9 @@ impl History {
         let versions = &self.versions;
         let work: Vec<LastVersion<'_>> = chunk
             .iter()
-            .zip(read)
+            .zip(texts)
             .zip(&blobs)
-            .map(|((&(_, page), (_, text)), blob)| {
+            .map(|((&(_, page), text), blob)| {
                 let last = blob.as_ref().map(|blob| {
                     (
                         &versions[blob],
@@ -381,17 +393,60 @@ impl History {
         })
     }
 
-    /// For each page of `chunk`, the page and the English page as they were at each commit
-    /// its paragraphs come from, paired by structure (none where they do not pair).
+    /// The English page's blob at each commit each page's segments come from (`origins`, by
+    /// page), asked of git in the order of the commits: a commit's trees, read for one page,
+    /// serve the next.
+    fn find_english(&mut self, pages: &[Page], origins: &[Option<Vec<u32>>]) -> Result<()> {
+        let known = self.commits.len();
+        let mut wanted: Vec<(u32, usize)> = origins
+            .iter()
+            .enumerate()
+            .flat_map(|(k, origins)| {
+                origins
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(move |c| (*c as usize) < known)
+                    .map(move |c| (c, k))
+            })
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let specs: Vec<String> = wanted
+            .iter()
+            .map(|&(c, k)| {
+                self.contents
+                    .spec_at(&self.commits[c as usize], &pages[k].source)
+            })
+            .collect();
+        let ids = self.contents.ids_many(&specs)?;
+        self.english = wanted
+            .into_iter()
+            .zip(ids)
+            .filter_map(|((c, k), id)| id.map(|id| ((k, c), id)))
+            .collect();
+        Ok(())
+    }
+
+    /// For each page of `chunk` (with its segments' commits), the page and the English page
+    /// as they were at each commit its paragraphs come from, paired by structure (none where
+    /// they do not pair).
     fn then(
         &mut self,
         chunk: &[(usize, &Page)],
-        read: &[(Article, String)],
         origins: &[Option<Vec<u32>>],
     ) -> Result<Vec<HashMap<u32, Option<Then>>>> {
-        let mut wanted: Vec<Vec<u32>> = Vec::with_capacity(chunk.len());
-        let mut specs = Vec::new();
-        for (&(k, page), ((article, _), origins)) in chunk.iter().zip(read.iter().zip(origins)) {
+        // Every blob asked once, by its place among the answers.
+        let mut specs: Vec<String> = Vec::new();
+        let mut place: HashMap<String, usize> = HashMap::new();
+        let mut ask = |spec: String| {
+            *place.entry(spec).or_insert_with_key(|spec| {
+                specs.push(spec.clone());
+                specs.len() - 1
+            })
+        };
+        let mut raw: Vec<(bool, bool, Vec<Version>)> = Vec::with_capacity(chunk.len());
+        for (&(k, page), origins) in chunk.iter().zip(origins) {
             let mut commits: Vec<u32> = origins
                 .iter()
                 .flatten()
@@ -400,45 +455,39 @@ impl History {
                 .collect();
             commits.sort_unstable();
             commits.dedup();
-            for &c in &commits {
-                let commit = &self.commits[c as usize];
-                // The page by the blob the history gave it; the English page by its path.
-                specs.push(
-                    self.introduced
-                        .get(&(k, c))
-                        .cloned()
-                        .unwrap_or_else(|| self.contents.spec_at(commit, &page.path)),
-                );
-                specs.push(self.contents.spec_at(commit, &article.path));
-            }
-            wanted.push(commits);
-        }
-        let mut answers = self.contents.get_many(&specs)?.into_iter();
-        // Each page's versions, then segmented on every core.
-        let mut raw = Vec::with_capacity(chunk.len());
-        for ((&(_, page), (article, _)), commits) in chunk.iter().zip(read).zip(wanted) {
-            let versions: Vec<Version> = commits
+            let versions = commits
                 .into_iter()
-                .map(|c| (c, answers.next().flatten(), answers.next().flatten()))
+                .map(|c| {
+                    // The page by the blob the history gave it; the English page by the blob
+                    // found at that commit.
+                    let old_page = self.introduced.get(&(k, c)).cloned().unwrap_or_else(|| {
+                        self.contents.spec_at(&self.commits[c as usize], &page.path)
+                    });
+                    let old_source = self.english.get(&(k, c)).cloned();
+                    (c, ask(old_page), old_source.map(&mut ask))
+                })
                 .collect();
-            raw.push((is_mdx(&page.path), article.is_mdx(), versions));
+            raw.push((is_mdx(&page.path), is_mdx(&page.source), versions));
         }
+        let answers = self.contents.get_many(&specs)?;
+        // Each page's versions segmented on every core.
         map_ordered(&raw, |(mdx, source_mdx, versions)| {
             let mut then = HashMap::new();
             // The English page is often the same at several of these commits: read once.
-            let mut english: HashMap<&[u8], Vec<Segment>> = HashMap::new();
-            for (c, old_page, old_source) in versions {
-                let paired = match (old_page, old_source) {
-                    (Some(p), Some(s)) => {
+            let mut english: HashMap<usize, Vec<Segment>> = HashMap::new();
+            for &(c, old_page, old_source) in versions {
+                let paired = match (&answers[old_page], old_source) {
+                    (Some(p), Some(s)) if answers[s].is_some() => {
                         let p = page_segments(&String::from_utf8_lossy(p), *mdx);
-                        let s = english.entry(s.as_slice()).or_insert_with(|| {
-                            page_segments(&String::from_utf8_lossy(s), *source_mdx)
+                        let s = english.entry(s).or_insert_with(|| {
+                            let text = answers[s].as_deref().unwrap_or_default();
+                            page_segments(&String::from_utf8_lossy(text), *source_mdx)
                         });
                         pair_by_structure(&p, s).map(|english| (p, english))
                     }
                     _ => None,
                 };
-                then.insert(*c, paired);
+                then.insert(c, paired);
             }
             Ok(then)
         })
@@ -449,8 +498,9 @@ impl History {
 /// and content.
 type LastVersion<'a> = (&'a Page, &'a str, Option<(&'a Lines, Vec<u8>)>);
 
-/// A commit (by index), and the page and the English page as they were then.
-type Version = (u32, Option<Vec<u8>>, Option<Vec<u8>>);
+/// A commit (by index), and the places among the answers of the page and of the English
+/// page as they were then (none for an English page not found).
+type Version = (u32, usize, Option<usize>);
 
 /// Pages recorded at a time.
 const CHUNK: usize = 256;

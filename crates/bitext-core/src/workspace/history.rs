@@ -248,7 +248,8 @@ impl Repo {
                 } else if let Some(path) = text.strip_prefix("+++ ")
                     && path != "/dev/null"
                 {
-                    let path = unquote(path);
+                    // A name with a space is followed by a tab, as in GNU diff.
+                    let path = unquote(path.strip_suffix('\t').unwrap_or(path));
                     path.strip_prefix("b/")
                         .unwrap_or(&path)
                         .clone_into(&mut change.path);
@@ -256,7 +257,8 @@ impl Repo {
                     && path != "/dev/null"
                     && change.path.is_empty()
                 {
-                    let path = unquote(path);
+                    // A name with a space is followed by a tab, as in GNU diff.
+                    let path = unquote(path.strip_suffix('\t').unwrap_or(path));
                     path.strip_prefix("a/")
                         .unwrap_or(&path)
                         .clone_into(&mut change.path);
@@ -335,6 +337,25 @@ fn read_answer(stdout: &mut BufReader<ChildStdout>) -> Result<Option<Vec<u8>>> {
     Ok(Some(content))
 }
 
+/// Reads one answer of `info` (`<id> <type> <size>`): the id of a blob, none for a missing
+/// object or one that is not a file.
+fn read_id(stdout: &mut BufReader<ChildStdout>) -> Result<Option<String>> {
+    let mut header = String::new();
+    stdout
+        .read_line(&mut header)
+        .map_err(|e| failed("git cat-file", e))?;
+    let header = header.trim_end();
+    // A missing spec is named as asked, spaces and all.
+    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+        return Ok(None);
+    }
+    let mut parts = header.split(' ');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(id), Some(kind), Some(_)) => Ok((kind == "blob").then(|| id.to_owned())),
+        _ => Err(failed("git cat-file", header)),
+    }
+}
+
 /// A running `git cat-file --batch-command`.
 #[derive(Debug)]
 pub struct Contents {
@@ -365,6 +386,26 @@ impl Contents {
     /// # Errors
     /// git failing, or output that cannot be read.
     pub fn get_many(&mut self, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>> {
+        self.ask(specs, "contents", read_answer)
+    }
+
+    /// The object ids of `specs` (`commit:path`), in order, none for one that does not exist:
+    /// git finds a path's blob without reading the blob, and a tree read for one spec serves
+    /// the next when they are asked in the order of their commits.
+    ///
+    /// # Errors
+    /// git failing, or output that cannot be read.
+    pub fn ids_many(&mut self, specs: &[String]) -> Result<Vec<Option<String>>> {
+        self.ask(specs, "info", read_id)
+    }
+
+    /// Asks `command` of every spec at once, and reads each answer with `read`.
+    fn ask<T: Send>(
+        &mut self,
+        specs: &[String],
+        command: &str,
+        read: fn(&mut BufReader<ChildStdout>) -> Result<Option<T>>,
+    ) -> Result<Vec<Option<T>>> {
         let stdin = self
             .stdin
             .as_mut()
@@ -376,14 +417,14 @@ impl Contents {
             let writer = scope.spawn(move || -> std::io::Result<()> {
                 let mut out = std::io::BufWriter::new(stdin);
                 for spec in specs {
-                    writeln!(out, "contents {spec}")?;
+                    writeln!(out, "{command} {spec}")?;
                 }
                 writeln!(out, "flush")?;
                 out.flush()
             });
             let mut answers = Vec::with_capacity(specs.len());
             for _ in specs {
-                answers.push(read_answer(stdout)?);
+                answers.push(read(stdout)?);
             }
             writer
                 .join()
