@@ -77,6 +77,29 @@ pub fn is_code_only(text: &str) -> bool {
         && without_code(text).chars().all(|c| !c.is_alphanumeric())
 }
 
+/// The code of `text`: its inline code spans' contents (without the backticks), each with its
+/// placeholders masked, joined by a line break. Two texts whose code differs only inside
+/// placeholders have the same code.
+#[must_use]
+pub fn code_key(text: &str, placeholders: &crate::qa::placeholder::Placeholders) -> String {
+    spans(text)
+        .into_iter()
+        .map(|range| placeholders.mask(inner(&text[range]), true))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The content of a code span (`` `a` `` or ``` `` a ` b `` ```): the backticks, and the one
+/// space CommonMark strips from each end when both ends have one, taken off.
+#[must_use]
+pub fn inner(span: &str) -> &str {
+    let content = span.trim_matches('`');
+    match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+        Some(stripped) if !stripped.trim().is_empty() => stripped,
+        _ => content,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +111,21 @@ mod tests {
         assert_eq!(found, ["`wc -l {{file}}`", "``a ` b``"]);
         assert_eq!(without_code("Ping `192.168.0.1` now"), "Ping   now");
         assert_eq!(spans(r"Not \`code\` here"), []);
+    }
+
+    #[test]
+    fn code_that_differs_inside_placeholders_is_the_same_code() {
+        let p = crate::qa::placeholder::Placeholders::default();
+        assert_eq!(
+            code_key("`wc -l {{path/to/file}}`", &p),
+            code_key("`wc -l {{ruta/al/archivo}}`", &p)
+        );
+        assert_ne!(
+            code_key("`wc -l {{path/to/file}}`", &p),
+            code_key("`vmtouch -l {{ruta/al/archivo}}`", &p)
+        );
+        assert_eq!(code_key("Run `` a ` b `` now", &p), "a ` b");
+        assert_eq!(code_key("no code", &p), "");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod length;
 pub mod located;
 pub mod markup;
 pub mod numbers;
+pub mod placeholder;
 pub mod typography;
 pub mod untranslated;
 

@@ -139,6 +139,9 @@ impl Level {
 pub struct Levels {
     all: BTreeMap<Check, Level>,
     per_lang: Vec<(Lang, BTreeMap<Check, Level>)>,
+    /// The placeholder syntaxes (`placeholders = [...]`), for the code check, the pairing of
+    /// imports and the memory.
+    pub placeholders: crate::qa::placeholder::Placeholders,
 }
 
 impl Levels {
@@ -151,6 +154,9 @@ impl Levels {
         let mut levels = Levels::default();
         for (key, value) in table {
             match value {
+                toml::Value::Array(entries) if key == "placeholders" => {
+                    levels.placeholders = placeholders(path, text, entries)?;
+                }
                 toml::Value::Table(inner) => {
                     let lang = Lang::parse(key)?;
                     let mut map = BTreeMap::new();
@@ -198,6 +204,28 @@ impl Levels {
             .or_else(|| self.all.get(&check).copied())
             .unwrap_or_else(|| check.default_level())
     }
+}
+
+/// The placeholder syntaxes of `placeholders = [...]`.
+fn placeholders(
+    path: &Path,
+    text: &str,
+    entries: &[toml::Value],
+) -> Result<crate::qa::placeholder::Placeholders> {
+    let wrong = |value: String| Error::QaConfig {
+        path: path.to_owned(),
+        line: line_of_key(text, "placeholders"),
+        detail: crate::t!("qa-config-placeholder", value = &value),
+    };
+    let entries = entries
+        .iter()
+        .map(|v| {
+            v.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| wrong(v.to_string()))
+        })
+        .collect::<Result<Vec<String>>>()?;
+    crate::qa::placeholder::Placeholders::parse(&entries).map_err(wrong)
 }
 
 fn parse_entry(path: &Path, text: &str, key: &str, value: &toml::Value) -> Result<(Check, Level)> {

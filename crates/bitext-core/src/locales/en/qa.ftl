@@ -83,6 +83,7 @@ qa-hint-length = Compare the sentences one by one with the source.
 error-qa-config = { $path }:{ $line }: { $detail }
 qa-config-unknown-check = unknown check "{ $name }" in [qa] (checks: { $checks })
 qa-config-unknown-level = check "{ $name }": unknown level { $value } (use "error", "warning" or "off")
+qa-config-placeholder = placeholders: { $value } is no placeholder syntax (write it as it looks, with … where the name goes: "{"{{"}…{"}}"}", "[[…]]"; or one of "%s", "$VAR", "<…>", ":…:")
 error-glossary = { $path }:{ $line }: invalid glossary entry: { $detail }
 glossary-no-tab = expected a source term, a tab, and a target term (or "!", a tab, and a term to avoid)
 glossary-empty-term = a term is empty

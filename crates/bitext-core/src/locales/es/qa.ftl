@@ -83,6 +83,7 @@ qa-hint-length = Compare las oraciones una a una con el original.
 error-qa-config = { $path }:{ $line }: { $detail }
 qa-config-unknown-check = control desconocido «{ $name }» en [qa] (controles: { $checks })
 qa-config-unknown-level = control «{ $name }»: nivel desconocido { $value } (use "error", "warning" u "off")
+qa-config-placeholder = placeholders: { $value } no es una sintaxis de marcador de posición (escríbala tal como se ve, con … donde va el nombre: "{"{{"}…{"}}"}", "[[…]]"; o una de "%s", "$VAR", "<…>", ":…:")
 error-glossary = { $path }:{ $line }: entrada de glosario no válida: { $detail }
 glossary-no-tab = se esperaba un término del original, un tabulador y un término de destino (o «!», un tabulador y un término que evitar)
 glossary-empty-term = un término está vacío

@@ -83,6 +83,7 @@ qa-hint-length = Comparez les phrases une à une avec la source.
 error-qa-config = { $path }:{ $line }: { $detail }
 qa-config-unknown-check = contrôle inconnu « { $name } » dans [qa] (contrôles : { $checks })
 qa-config-unknown-level = contrôle « { $name } » : niveau inconnu { $value } (employer "error", "warning" ou "off")
+qa-config-placeholder = placeholders : { $value } n’est pas une syntaxe d’espace réservé (l’écrire telle qu’elle se présente, avec … à la place du nom : "{"{{"}…{"}}"}", "[[…]]" ; ou l’une de "%s", "$VAR", "<…>", ":…:")
 error-glossary = { $path }:{ $line }: entrée de glossaire invalide : { $detail }
 glossary-no-tab = un terme source, une tabulation et un terme cible sont attendus (ou « ! », une tabulation et un terme à éviter)
 glossary-empty-term = un terme est vide
