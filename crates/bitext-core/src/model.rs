@@ -7,6 +7,7 @@
 pub mod align;
 pub mod article;
 pub mod assess;
+pub mod code;
 pub mod frontmatter;
 pub mod lang;
 mod lcs;
@@ -16,6 +17,7 @@ pub mod merge;
 pub mod page;
 pub mod pagestore;
 pub mod patch;
+pub mod placeholder;
 pub mod segment;
 pub mod shape;
 pub mod slug;

@@ -1,6 +1,7 @@
 //! `links` and `markup`: the inline Markdown structure of a segment. A translation keeps the
 //! source's link targets and e-mail addresses (the same ones, the same number of times) and its
-//! emphasis, strong emphasis, code spans, links and images (the same counts).
+//! emphasis, strong emphasis, links and images (the same counts). Code spans are the `code`
+//! check's, which compares what is in them ([`crate::qa::code`]).
 
 use std::collections::BTreeMap;
 
@@ -13,16 +14,15 @@ use crate::qa::{Check, Finding};
 struct Structure {
     /// Link targets and addresses, with how often each occurs.
     targets: BTreeMap<String, usize>,
-    /// Counts of emphasis, strong, code spans, links and images, in that order.
-    counts: [usize; 5],
+    /// Counts of emphasis, strong, links and images, in that order.
+    counts: [usize; 4],
     /// The text of each emphasis span.
     emphasised: Vec<String>,
 }
 
-const KINDS: [&str; 5] = [
+const KINDS: [&str; 4] = [
     "qa-kind-emphasis",
     "qa-kind-strong",
-    "qa-kind-code",
     "qa-kind-link",
     "qa-kind-image",
 ];
@@ -62,7 +62,6 @@ fn structure(text: &str) -> Structure {
                 in_emphasis = Some(String::new());
             }
             Event::Start(Tag::Strong) => out.counts[1] += 1,
-            Event::Code(_) => out.counts[2] += 1,
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -70,13 +69,13 @@ fn structure(text: &str) -> Structure {
             }) => {
                 in_link += 1;
                 if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                    out.counts[3] += 1;
+                    out.counts[2] += 1;
                 }
                 let dest = dest_url.strip_prefix("mailto:").unwrap_or(&dest_url);
                 *out.targets.entry(dest.to_owned()).or_default() += 1;
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                out.counts[4] += 1;
+                out.counts[3] += 1;
                 *out.targets.entry(dest_url.to_string()).or_default() += 1;
             }
             Event::Text(text) if in_link == 0 => {
@@ -224,8 +223,18 @@ mod tests {
         assert_eq!(markup[0].args[2], ("target", "0".to_owned()));
         let (_, markup) = check("**Hands Off Peru!**", "*¡Manos fuera del Perú!*");
         assert_eq!(markup.len(), 2, "{markup:?}");
+        // A code span is the code check's: dropped, it is no markup finding.
         let (_, markup) = check("Run `bitext check`.", "Lancez bitext check.");
-        assert_eq!(markup.len(), 1);
+        assert!(markup.is_empty(), "{markup:?}");
+        assert_eq!(
+            crate::qa::code::check(
+                "Run `bitext check`.",
+                "Lancez bitext check.",
+                &crate::qa::placeholder::Placeholders::default()
+            )[0]
+            .message_id,
+            "qa-code-span-missing"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! them (`accept` refuses on an error, `check` fails, importers report).
 //!
 //! The checks live one family a file: [`numbers`]; [`markup`] (links and inline Markdown);
+//! [`code`] (inline code and placeholders);
 //! [`typography`] (French spacing, Spanish inverted marks, white space, end punctuation,
 //! quotes); [`untranslated`]; [`glossary`]; [`consistency`] (the workspace-wide index) and
 //! [`length`].
@@ -18,7 +19,7 @@ pub mod length;
 pub mod located;
 pub mod markup;
 pub mod numbers;
-pub mod placeholder;
+pub use crate::model::placeholder;
 pub mod typography;
 pub mod untranslated;
 
@@ -258,6 +259,9 @@ pub fn check_segment_at(
         if on(Check::Markup) {
             findings.extend(markup);
         }
+    }
+    if on(Check::Code) {
+        findings.extend(code::check(source, target, &ctx.levels.placeholders));
     }
     if on(Check::Untranslated) {
         findings.extend(untranslated::check(source, target));

@@ -18,8 +18,10 @@ pub enum Check {
     Numbers,
     /// The same link targets and e-mail addresses, the same number of times.
     Links,
-    /// Emphasis, strong, code spans, links and images: the source's counts.
+    /// Emphasis, strong, links and images: the source's counts.
     Markup,
+    /// Inline code kept as it is but for its placeholders; no placeholder dropped or added.
+    Code,
     /// The target is the source text, or holds bitext's untranslated marker.
     Untranslated,
     /// French: a no-break space before `; : ! ?` and inside `« »`, none before `, .`.
@@ -43,10 +45,11 @@ pub enum Check {
 
 impl Check {
     /// Every check, in the order findings are reported.
-    pub const ALL: [Check; 12] = [
+    pub const ALL: [Check; 13] = [
         Check::Numbers,
         Check::Links,
         Check::Markup,
+        Check::Code,
         Check::Untranslated,
         Check::FrSpacing,
         Check::EsInverted,
@@ -65,6 +68,7 @@ impl Check {
             Check::Numbers => "numbers",
             Check::Links => "links",
             Check::Markup => "markup",
+            Check::Code => "code",
             Check::Untranslated => "untranslated",
             Check::FrSpacing => "fr-spacing",
             Check::EsInverted => "es-inverted",
@@ -87,7 +91,9 @@ impl Check {
     #[must_use]
     pub fn default_level(self) -> Level {
         match self {
-            Check::Numbers | Check::Links | Check::Markup | Check::Glossary => Level::Error,
+            Check::Numbers | Check::Links | Check::Markup | Check::Code | Check::Glossary => {
+                Level::Error
+            }
             _ => Level::Warning,
         }
     }
@@ -141,7 +147,7 @@ pub struct Levels {
     per_lang: Vec<(Lang, BTreeMap<Check, Level>)>,
     /// The placeholder syntaxes (`placeholders = [...]`), for the code check, the pairing of
     /// imports and the memory.
-    pub placeholders: crate::qa::placeholder::Placeholders,
+    pub placeholders: crate::model::placeholder::Placeholders,
 }
 
 impl Levels {
@@ -211,7 +217,7 @@ fn placeholders(
     path: &Path,
     text: &str,
     entries: &[toml::Value],
-) -> Result<crate::qa::placeholder::Placeholders> {
+) -> Result<crate::model::placeholder::Placeholders> {
     let wrong = |value: String| Error::QaConfig {
         path: path.to_owned(),
         line: line_of_key(text, "placeholders"),
@@ -225,7 +231,7 @@ fn placeholders(
                 .ok_or_else(|| wrong(v.to_string()))
         })
         .collect::<Result<Vec<String>>>()?;
-    crate::qa::placeholder::Placeholders::parse(&entries).map_err(wrong)
+    crate::model::placeholder::Placeholders::parse(&entries).map_err(wrong)
 }
 
 fn parse_entry(path: &Path, text: &str, key: &str, value: &toml::Value) -> Result<(Check, Level)> {
