@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use bitext_core::error::Result;
+use bitext_core::model::pairing::Doubt;
 use bitext_core::ops::import::{ImportArticleReport, Outcome, run};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
@@ -15,6 +16,24 @@ use crate::ui::term::{fit, pad_left, pad_right};
 
 /// Display columns of the source and translation excerpts of `--dry-run`.
 const EXCERPT: usize = 40;
+
+/// A pair's result: its outcome, and why it is a draft when the pairing is not certain.
+fn result(outcome: &str, doubt: Option<Doubt>) -> String {
+    let outcome = t!(outcome);
+    match doubt {
+        None => outcome,
+        Some(doubt) => t!(
+            "import-outcome-doubt",
+            outcome = &outcome,
+            why = &t!(match doubt {
+                Doubt::Merged => "import-doubt-merged",
+                Doubt::Length => "import-doubt-length",
+                Doubt::Ambiguous => "import-doubt-ambiguous",
+                Doubt::Anchors => "import-doubt-anchors",
+            })
+        ),
+    }
+}
 
 /// Renders the alignment side by side with a confidence per pair, then a summary.
 #[must_use]
@@ -63,6 +82,7 @@ pub fn render(report: &ImportArticleReport) -> String {
             Outcome::Copy => (7, "import-outcome-copy"),
         };
         counts[index] += 1;
+        let result = result(id, pair.doubt);
         let _ = writeln!(
             out,
             "{}  {}  {}  {}  {}",
@@ -70,7 +90,19 @@ pub fn render(report: &ImportArticleReport) -> String {
             pad_left(&confidence, 5),
             pad_right(&source, EXCERPT),
             pad_right(&translation, EXCERPT),
-            t!(id)
+            result
+        );
+    }
+    if report.differs {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                "import-structure-differs",
+                path = &report.path,
+                source = report.blocks.0,
+                target = report.blocks.1
+            )
         );
     }
     for finding in &report.findings {

@@ -6,6 +6,7 @@ mod branches;
 mod browser;
 mod cache;
 mod check;
+mod commandref;
 mod completions;
 mod conventions;
 mod diff;

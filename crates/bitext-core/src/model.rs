@@ -16,6 +16,7 @@ pub mod mdx;
 pub mod merge;
 pub mod page;
 pub mod pagestore;
+pub mod pairing;
 pub mod patch;
 pub mod placeholder;
 pub mod segment;

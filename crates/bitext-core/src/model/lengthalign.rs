@@ -15,6 +15,8 @@ pub struct Para {
     pub text: String,
     /// Heading, paragraph, ...
     pub kind: SegmentKind,
+    /// Whether the paragraph is in a block quote.
+    pub quoted: bool,
 }
 
 /// One step of an alignment.
@@ -45,25 +47,58 @@ const BAND: usize = 60;
 
 /// Aligns `source` with `target`, in order.
 #[must_use]
+pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
+    let structured = source.iter().any(is_heading) && target.iter().any(is_heading);
+    run(source, target, None, |src, tgt| {
+        kind_cost(src, tgt, source, target, structured)
+    })
+}
+
+/// Aligns `source` with `target`, in order, pairing blocks of the same class only
+/// (`s_class` and `t_class`, one per block): a pair and a merge join blocks of one class, and
+/// never two headings. `ratio` is the translation's length per source character, from the
+/// whole documents when these are a part of them.
+#[must_use]
+pub fn align_classes(
+    source: &[Para],
+    target: &[Para],
+    s_class: &[crate::model::pairing::Class],
+    t_class: &[crate::model::pairing::Class],
+    ratio: f64,
+) -> Vec<Bead> {
+    use crate::model::pairing::Class;
+    run(source, target, Some(ratio), |src, tgt| {
+        let mut classes = src
+            .iter()
+            .map(|&i| s_class[i])
+            .chain(tgt.iter().map(|&j| t_class[j]));
+        let first = classes.next()?;
+        let merged = src.len() > 1 || tgt.len() > 1;
+        (classes.all(|c| c == first) && !(merged && first == Class::Heading)).then_some(0.0)
+    })
+}
+
+/// The dynamic programme, with `kinds` the extra cost a bead owes to its blocks' kinds (none
+/// when they rule it out).
 #[allow(
     clippy::cast_precision_loss,
     reason = "paragraph lengths and anchor counts stay far below 2^52"
 )]
-pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
+fn run(
+    source: &[Para],
+    target: &[Para],
+    ratio: Option<f64>,
+    kinds: impl Fn(&[usize], &[usize]) -> Option<f64>,
+) -> Vec<Bead> {
     let (m, n) = (source.len(), target.len());
-    let length = |p: &Para| p.text.chars().filter(|c| !c.is_whitespace()).count() as f64;
     let src_len: Vec<f64> = source.iter().map(length).collect();
     let tgt_len: Vec<f64> = target.iter().map(length).collect();
-    let ratio = {
-        let (s, t): (f64, f64) = (src_len.iter().sum(), tgt_len.iter().sum());
-        if s > 0.0 && t > 0.0 { t / s } else { 1.0 }
-    };
+    let ratio = ratio.unwrap_or_else(|| length_ratio(source, target));
     let src_anchors: Vec<HashSet<String>> = source.iter().map(|p| anchors(&p.text)).collect();
     let tgt_anchors: Vec<HashSet<String>> = target.iter().map(|p| anchors(&p.text)).collect();
 
-    let structured = source.iter().any(is_heading) && target.iter().any(is_heading);
     let pair_cost = |src: &[usize], tgt: &[usize]| -> (f64, f64) {
-        let Some(kinds) = kind_cost(src, tgt, source, target, structured) else {
+        let Some(kinds) = kinds(src, tgt) else {
             return (f64::INFINITY, 0.0);
         };
         let l1: f64 = src.iter().map(|&i| src_len[i]).sum();
@@ -151,6 +186,26 @@ pub fn align(source: &[Para], target: &[Para]) -> Vec<Bead> {
     beads
 }
 
+/// The length of `para` in characters, white space aside.
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "paragraph lengths stay far below 2^52"
+)]
+#[must_use]
+pub fn length(para: &Para) -> f64 {
+    para.text.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+/// The translation's length per source character over two documents.
+#[must_use]
+pub fn length_ratio(source: &[Para], target: &[Para]) -> f64 {
+    let (s, t): (f64, f64) = (
+        source.iter().map(length).sum(),
+        target.iter().map(length).sum(),
+    );
+    if s > 0.0 && t > 0.0 { t / s } else { 1.0 }
+}
+
 fn is_heading(para: &Para) -> bool {
     matches!(para.kind, SegmentKind::Heading(_))
 }
@@ -186,7 +241,8 @@ fn kind_cost(
 }
 
 /// Probability that a source of `l1` characters is translated by `l2`, two-tailed.
-fn length_probability(l1: f64, l2: f64, ratio: f64) -> f64 {
+#[must_use]
+pub fn length_probability(l1: f64, l2: f64, ratio: f64) -> f64 {
     length_probability_scaled(l1, l2, ratio, 1.0)
 }
 
@@ -247,6 +303,7 @@ mod tests {
         Para {
             text: text.to_owned(),
             kind: SegmentKind::Paragraph,
+            quoted: false,
         }
     }
 
@@ -305,6 +362,7 @@ mod tests {
         let heading = |text: &str| Para {
             text: text.to_owned(),
             kind: SegmentKind::Heading(2),
+            quoted: false,
         };
         let source = [
             para("The council met on Monday to discuss the budget for the coming year."),

@@ -1,21 +1,27 @@
-//! Importing an already-translated document: its paragraphs aligned with the source's
-//! segments (by length, [`crate::model::lengthalign`], around bitext's own untranslated
-//! markers) and recorded, under the caller's lock, in one write of the translation file.
+//! Importing an already-translated document: its paragraphs paired with the source's
+//! segments and recorded, under the caller's lock, in one write of the translation file.
 //!
-//! Confident one-to-one pairs are recorded as translations of the current source text.
-//! Merged, split and low-confidence pairs become drafts, which count as work left until a
-//! translator sets or accepts them. A source paragraph the translator dropped stays missing,
-//! and an extra translated paragraph is reported. A paragraph that still holds bitext's
-//! untranslated marker (an `--allow-incomplete` export sent back as it was) is skipped, and
-//! one that is the source text is a draft at most.
+//! A Markdown document is paired by structure ([`crate::model::pairing`]): blocks of one class
+//! only, anchored by their code, URLs, addresses and numbers, so that reordered examples pair
+//! by their code. A plain-text document has no structure to follow and is aligned by length
+//! ([`crate::model::lengthalign`]). Either way, around bitext's own untranslated markers.
+//!
+//! Certain one-to-one pairs are recorded as translations of the current source text. Every
+//! other pair (merged, split, of a gap where a block was dropped or added, with differing
+//! anchors or lengths) becomes a draft, with the reason in the report: drafts count as work
+//! left until a translator sets or accepts them. A source paragraph the translator dropped
+//! stays missing, and an extra translated paragraph is reported. A paragraph that still holds
+//! bitext's untranslated marker (an `--allow-incomplete` export sent back as it was) is
+//! skipped, and one that is the source text is a draft at most.
 
 use std::path::Path;
 
 use crate::error::{Result, disp};
 use crate::model::assess::State;
 use crate::model::lang::Lang;
-use crate::model::lengthalign::{Bead, Para, align};
-use crate::model::segment::{SegmentKind, normalise_paragraph, segment};
+use crate::model::lengthalign::{Para, align};
+use crate::model::pairing::{Doubt, MIN_CONFIDENCE, Paired, pair};
+use crate::model::segment::{SegmentKind, normalise_paragraph, outline, segment};
 use crate::model::slug::Slug;
 use crate::model::translation::{Unit, UnitState};
 use crate::qa::consistency::Wanted;
@@ -24,9 +30,6 @@ use crate::qa::untranslated::{self, Untranslated};
 use crate::qa::{Context, Place, check_segment_at};
 use crate::workspace::Workspace;
 use crate::workspace::plan::FilePlan;
-
-/// Confidence below which a one-to-one pair is recorded as a draft.
-pub const MIN_CONFIDENCE: f64 = 0.5;
 
 /// What happens to one pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +63,8 @@ pub struct Pair {
     pub translation: String,
     /// The aligner's confidence (0 for missing and extra).
     pub confidence: f64,
+    /// Why a draft is one, when the pairing is not certain.
+    pub doubt: Option<Doubt>,
     /// What the import does with it.
     pub outcome: Outcome,
 }
@@ -75,6 +80,10 @@ pub struct ImportArticleReport {
     pub findings: Vec<QaFinding>,
     /// The source file.
     pub path: String,
+    /// The blocks of the document and of the source differ in number or kind.
+    pub differs: bool,
+    /// Blocks of the source and of the document.
+    pub blocks: (usize, usize),
 }
 
 /// `paragraph` without the line of `=` or `-` that underlines a heading in a text export.
@@ -105,24 +114,38 @@ fn chrome(ws: &Workspace, slug: &Slug, lang: &Lang) -> Vec<String> {
     lines
 }
 
-/// Reads the translated paragraphs of `path`: Markdown blocks for `.md`, blank-line separated
-/// paragraphs otherwise.
-fn read_document(path: &Path) -> Result<Vec<Para>> {
+/// The blocks of Markdown `text`, each marked when it sits in a block quote.
+fn markdown_paras(text: &str, mdx: bool) -> Vec<Para> {
+    let segments = if mdx {
+        crate::model::segment::segment_mdx(text)
+    } else {
+        segment(text)
+    };
+    let frames = outline(text, mdx);
+    segments
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| Para {
+            text: s.text,
+            kind: s.kind,
+            quoted: frames.get(i).is_some_and(|f| {
+                f.iter()
+                    .any(|f| f.kind == crate::model::shape::FrameKind::Quote)
+            }),
+        })
+        .collect()
+}
+
+/// Reads the translated paragraphs of `path`: Markdown blocks for `.md`, `.markdown` and
+/// `.mdx` (then `true`: it has a structure), blank-line separated paragraphs otherwise.
+fn read_document(path: &Path) -> Result<(Vec<Para>, bool)> {
     let text = crate::error::read_text(path)?;
-    let markdown = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-    if markdown {
-        return Ok(segment(&text)
-            .into_iter()
-            .map(|s| Para {
-                text: s.text,
-                kind: s.kind,
-            })
-            .collect());
+    let ext = |e: &str| path.extension().is_some_and(|x| x.eq_ignore_ascii_case(e));
+    if ext("md") || ext("markdown") || ext("mdx") {
+        return Ok((markdown_paras(&text, ext("mdx")), true));
     }
     let unified = crate::model::segment::normalise_file(&text);
-    Ok(unified
+    let paras = unified
         .split("\n\n")
         .map(without_underline)
         .filter_map(normalise_paragraph)
@@ -130,8 +153,10 @@ fn read_document(path: &Path) -> Result<Vec<Para>> {
         .map(|text| Para {
             text,
             kind: SegmentKind::Paragraph,
+            quoted: false,
         })
-        .collect())
+        .collect();
+    Ok((paras, false))
 }
 
 /// Aligns `file` with `slug` and, unless `dry_run`, records the result in `lang`.
@@ -148,23 +173,15 @@ pub fn run(
 ) -> Result<ImportArticleReport> {
     let mut plan = FilePlan::new(ws, slug, lang, false)?;
     let chrome = chrome(ws, slug, lang);
-    let mut target = read_document(file)?;
+    let (mut target, structured) = read_document(file)?;
     // bitext's own export chrome ("Translated from English", the edition line) is not a
     // paragraph of the article: left in, it could be aligned with an unfinished segment.
     target.retain(|p| {
         let text = p.text.trim_matches(['*', '_']).trim();
         !chrome.iter().any(|line| line == text)
     });
-    let source: Vec<Para> = plan
-        .article
-        .segments
-        .iter()
-        .map(|s| Para {
-            text: s.text.clone(),
-            kind: s.kind,
-        })
-        .collect();
-    let beads = align_around_markers(&source, &target);
+    let source = source_paras(ws, &plan)?;
+    let (beads, differs) = pairs_of(ws, &source, &target, structured);
     let ctx = Context::load_for(ws, &wanted(ws, &plan.lang, &source, &target, &beads))?;
     let mut findings = Vec::new();
     let mut pairs = Vec::new();
@@ -185,7 +202,7 @@ pub fn run(
         let mut outcome = match (bead.source.len(), bead.target.len()) {
             (0, _) => Outcome::Extra,
             (_, 0) => Outcome::Missing,
-            (1, 1) if bead.confidence >= MIN_CONFIDENCE => Outcome::Translated,
+            _ if bead.is_certain() => Outcome::Translated,
             _ => Outcome::Draft,
         };
         // bitext's own marker is never a translation; the source text left as it is becomes
@@ -238,6 +255,7 @@ pub fn run(
             source: source_text,
             translation,
             confidence: bead.confidence,
+            doubt: bead.doubt.filter(|_| pair_outcome == Outcome::Draft),
             outcome: pair_outcome,
         });
     }
@@ -249,7 +267,26 @@ pub fn run(
         dry_run,
         findings,
         path: disp(&plan.article.path),
+        differs,
+        blocks: (source.len(), target.len()),
     })
+}
+
+/// The pairs of `target` with `source`, by structure when the document has one, and whether
+/// the two structures differ.
+fn pairs_of(
+    ws: &Workspace,
+    source: &[Para],
+    target: &[Para],
+    structured: bool,
+) -> (Vec<Paired>, bool) {
+    let fixed = marked(source, target);
+    if structured {
+        let pairing = pair(source, target, &fixed, &ws.config.qa.placeholders);
+        (pairing.pairs, pairing.differs)
+    } else {
+        (align_around_markers(source, target, &fixed), false)
+    }
 }
 
 /// The quality findings on `target` recorded for segment `i` of `plan`.
@@ -275,7 +312,13 @@ fn qa_findings(
 
 /// What this import may check, for the consistency index to hold only that: the article's
 /// texts and the translations the beads would record.
-fn wanted(ws: &Workspace, lang: &Lang, source: &[Para], target: &[Para], beads: &[Bead]) -> Wanted {
+fn wanted(
+    ws: &Workspace,
+    lang: &Lang,
+    source: &[Para],
+    target: &[Para],
+    beads: &[Paired],
+) -> Wanted {
     let mut wanted = Wanted::default();
     if let Some(l) = ws.config.targets.iter().position(|x| x == lang) {
         let translations: Vec<String> = beads
@@ -297,12 +340,10 @@ fn wanted(ws: &Workspace, lang: &Lang, source: &[Para], target: &[Para], beads: 
     wanted
 }
 
-/// Aligns `target` with `source`, taking each paragraph that carries bitext's untranslated
-/// marker followed by a segment's own text (as `export --allow-incomplete` writes it) as that
-/// segment, for certain: the paragraphs between two such pairs are aligned by length, so that
-/// a marked paragraph is never joined to a neighbour and its neighbour's translation never
-/// lands on the untranslated segment.
-fn align_around_markers(source: &[Para], target: &[Para]) -> Vec<Bead> {
+/// The pairs bitext's untranslated markers make for certain: a paragraph that carries the
+/// marker followed by a segment's own text (as `export --allow-incomplete` writes it) is that
+/// segment, in order.
+fn marked(source: &[Para], target: &[Para]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut next = 0;
     for (j, paragraph) in target.iter().enumerate() {
@@ -314,25 +355,49 @@ fn align_around_markers(source: &[Para], target: &[Para]) -> Vec<Bead> {
             next = i + 1;
         }
     }
+    pairs
+}
+
+/// Aligns a plain-text `target` with `source` by length, between the pairs `fixed` makes for
+/// certain: a marked paragraph is never joined to a neighbour, and its neighbour's translation
+/// never lands on the untranslated segment.
+fn align_around_markers(source: &[Para], target: &[Para], fixed: &[(usize, usize)]) -> Vec<Paired> {
     let mut beads = Vec::new();
     let (mut from_i, mut from_j) = (0, 0);
-    for (i, j) in pairs
-        .into_iter()
-        .chain(std::iter::once((source.len(), target.len())))
+    for &(i, j) in fixed
+        .iter()
+        .chain(std::iter::once(&(source.len(), target.len())))
     {
-        for mut bead in align(&source[from_i..i], &target[from_j..j]) {
-            bead.source.iter_mut().for_each(|k| *k += from_i);
-            bead.target.iter_mut().for_each(|k| *k += from_j);
-            beads.push(bead);
+        for bead in align(&source[from_i..i], &target[from_j..j]) {
+            let doubt = match (bead.source.len(), bead.target.len()) {
+                (0, _) | (_, 0) => None,
+                (1, 1) if bead.confidence >= MIN_CONFIDENCE => None,
+                (1, 1) => Some(Doubt::Length),
+                _ => Some(Doubt::Merged),
+            };
+            beads.push(Paired {
+                source: bead.source.iter().map(|k| k + from_i).collect(),
+                target: bead.target.iter().map(|k| k + from_j).collect(),
+                confidence: bead.confidence,
+                doubt,
+            });
         }
         if i < source.len() && j < target.len() {
-            beads.push(Bead {
+            beads.push(Paired {
                 source: vec![i],
                 target: vec![j],
                 confidence: 1.0,
+                doubt: None,
             });
         }
         (from_i, from_j) = (i + 1, j + 1);
     }
     beads
+}
+
+/// The source's segments as blocks to pair: the article's file read again as the document is.
+fn source_paras(ws: &Workspace, plan: &FilePlan) -> Result<Vec<Para>> {
+    let path = &plan.article.path;
+    let text = crate::error::read_text(&ws.abs(path))?;
+    Ok(markdown_paras(&text, crate::model::article::is_mdx(path)))
 }

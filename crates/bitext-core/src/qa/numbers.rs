@@ -32,6 +32,31 @@ fn source_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         let start = i;
+        // Three or more groups of digits joined by dots (a version, an address) are written
+        // as they are in any language.
+        let mut end = i;
+        let mut groups = 0;
+        while digit(end) {
+            while digit(end) {
+                end += 1;
+            }
+            groups += 1;
+            if bytes.get(end) == Some(&b'.') && digit(end + 1) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if groups >= 3 {
+            let written = text[start..end].to_owned();
+            out.push(Number {
+                int: written.clone(),
+                frac: None,
+                written,
+            });
+            i = end;
+            continue;
+        }
         let mut int = String::new();
         let mut frac = None;
         let mut j = i;
@@ -68,6 +93,9 @@ fn source_numbers(text: &str) -> Vec<Number> {
 /// Every way a target may write `number`.
 fn forms(number: &Number) -> Vec<String> {
     let mut ints = vec![number.int.clone()];
+    if number.int.contains('.') {
+        return ints;
+    }
     if number.int.len() > 3 {
         let digits: Vec<char> = number.int.chars().collect();
         let head = digits.len() % 3;
@@ -246,6 +274,24 @@ mod tests {
             "9",
         );
         fails(source, "Protesta en Lima, 9 de febrero de 2022.", "2023");
+    }
+
+    #[test]
+    fn versions_and_addresses_in_prose_are_copied_as_they_are() {
+        let source = "Use version 13.5.2 of the toolbox on 192.168.0.1.";
+        assert_eq!(
+            check(
+                source,
+                "Utiliser la version 13.5.2 de la boîte sur 192.168.0.1."
+            ),
+            []
+        );
+        let findings = check(
+            source,
+            "Utiliser la version 13.5 de la boîte sur 192.168.0.1.",
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].source_part.as_deref(), Some("13.5.2"));
     }
 
     #[test]

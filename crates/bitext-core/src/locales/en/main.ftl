@@ -292,6 +292,15 @@ import-outcome-unchanged = unchanged
 import-outcome-conflict = conflict (kept)
 import-outcome-missing = no translation
 import-outcome-extra = extra, skipped
+import-outcome-doubt = { $outcome }: { $why }
+import-doubt-merged = blocks merged or split
+import-doubt-length = lengths differ
+import-doubt-ambiguous = a block was dropped or added nearby
+import-doubt-anchors = code, numbers or links differ
+import-structure-differs = { $path }: the translation's structure differs from the source's ({ $source ->
+    [one] { $source } block
+   *[other] { $source } blocks
+  } in the source, { $target } in the translation): pairs that are not certain are drafts
 import-article-summary = Recorded { $translated ->
     [one] { $translated } translation
    *[other] { $translated } translations

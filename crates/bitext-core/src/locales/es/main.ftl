@@ -316,6 +316,15 @@ import-outcome-unchanged = sin cambios
 import-outcome-conflict = conflicto (se conserva)
 import-outcome-missing = sin traducción
 import-outcome-extra = sobrante, omitido
+import-outcome-doubt = { $outcome }: { $why }
+import-doubt-merged = bloques fusionados o divididos
+import-doubt-length = longitudes distintas
+import-doubt-ambiguous = se suprimió o añadió un bloque al lado
+import-doubt-anchors = código, números o enlaces distintos
+import-structure-differs = { $path }: la estructura de la traducción difiere de la del original ({ $source ->
+    [one] { $source } bloque
+   *[other] { $source } bloques
+  } en el original, { $target } en la traducción): los pares inciertos son borradores
 import-article-summary = { $translated ->
     [one] { $translated } traducción registrada
    *[other] { $translated } traducciones registradas

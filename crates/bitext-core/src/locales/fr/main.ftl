@@ -319,6 +319,15 @@ import-outcome-unchanged = inchangé
 import-outcome-conflict = conflit (conservé)
 import-outcome-missing = sans traduction
 import-outcome-extra = en trop, ignoré
+import-outcome-doubt = { $outcome } : { $why }
+import-doubt-merged = blocs fusionnés ou scindés
+import-doubt-length = longueurs différentes
+import-doubt-ambiguous = un bloc a été supprimé ou ajouté à côté
+import-doubt-anchors = code, nombres ou liens différents
+import-structure-differs = { $path } : la structure de la traduction diffère de celle de la source ({ $source ->
+    [one] { $source } bloc
+   *[other] { $source } blocs
+  } dans la source, { $target } dans la traduction) : les paires incertaines sont des brouillons
 import-article-summary = { $translated ->
     [one] { $translated } traduction enregistrée
    *[other] { $translated } traductions enregistrées
