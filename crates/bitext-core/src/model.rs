@@ -1,12 +1,13 @@
 //! The model: segments and their ids, article names and language tags, translation files,
 //! alignment of old units to new segments, each segment's state, words and word diffs,
-//! merges. Pure logic over texts and files; it uses only the messages ([`crate::l10n`]) and
-//! the errors. The invariants that comments cite as "invariant N" are the ten listed in
+//! merges, and a text's inline code and placeholders. Pure logic over texts and files; it
+//! uses only the messages ([`crate::l10n`]) and the errors. The invariants that comments cite as "invariant N" are the ten listed in
 //! `docs/architecture.md`.
 
 pub mod align;
 pub mod article;
 pub mod assess;
+pub mod code;
 pub mod frontmatter;
 pub mod lang;
 mod lcs;
@@ -16,6 +17,7 @@ pub mod merge;
 pub mod page;
 pub mod pagestore;
 pub mod patch;
+pub mod placeholder;
 pub mod segment;
 pub mod shape;
 pub mod slug;

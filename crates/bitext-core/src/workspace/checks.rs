@@ -141,7 +141,7 @@ pub struct Levels {
     per_lang: Vec<(Lang, BTreeMap<Check, Level>)>,
     /// The placeholder syntaxes (`placeholders = [...]`), for the code check, the pairing of
     /// imports and the memory.
-    pub placeholders: crate::qa::placeholder::Placeholders,
+    pub placeholders: crate::model::placeholder::Placeholders,
 }
 
 impl Levels {
@@ -211,7 +211,7 @@ fn placeholders(
     path: &Path,
     text: &str,
     entries: &[toml::Value],
-) -> Result<crate::qa::placeholder::Placeholders> {
+) -> Result<crate::model::placeholder::Placeholders> {
     let wrong = |value: String| Error::QaConfig {
         path: path.to_owned(),
         line: line_of_key(text, "placeholders"),
@@ -225,7 +225,7 @@ fn placeholders(
                 .ok_or_else(|| wrong(v.to_string()))
         })
         .collect::<Result<Vec<String>>>()?;
-    crate::qa::placeholder::Placeholders::parse(&entries).map_err(wrong)
+    crate::model::placeholder::Placeholders::parse(&entries).map_err(wrong)
 }
 
 fn parse_entry(path: &Path, text: &str, key: &str, value: &toml::Value) -> Result<(Check, Level)> {

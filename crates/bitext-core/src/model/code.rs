@@ -1,6 +1,8 @@
 //! Inline code in a segment: the spans between backtick runs, as CommonMark reads them. What
 //! is inside code is the code's to check, not the prose checks': a number, an address or a
 //! version there is copied verbatim, and a segment that is only code is never "untranslated".
+//! The alignment and the memory read it too: a line of code is never linked to prose, nor
+//! offered a translation of prose.
 
 use std::borrow::Cow;
 
@@ -81,7 +83,7 @@ pub fn is_code_only(text: &str) -> bool {
 /// placeholders masked, joined by a line break. Two texts whose code differs only inside
 /// placeholders have the same code.
 #[must_use]
-pub fn code_key(text: &str, placeholders: &crate::qa::placeholder::Placeholders) -> String {
+pub fn code_key(text: &str, placeholders: &crate::model::placeholder::Placeholders) -> String {
     spans(text)
         .into_iter()
         .map(|range| placeholders.mask(inner(&text[range]), true))
@@ -115,7 +117,7 @@ mod tests {
 
     #[test]
     fn code_that_differs_inside_placeholders_is_the_same_code() {
-        let p = crate::qa::placeholder::Placeholders::default();
+        let p = crate::model::placeholder::Placeholders::default();
         assert_eq!(
             code_key("`wc -l {{path/to/file}}`", &p),
             code_key("`wc -l {{ruta/al/archivo}}`", &p)
