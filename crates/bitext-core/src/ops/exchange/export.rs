@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::{Result, disp};
 use crate::exchange::{ExportArticle, ExportUnit, Suggestion};
-use crate::memory::index::{Hit, Memory, Origin};
+use crate::memory::index::{Context, Hit, Memory, Origin};
 use crate::model::assess::State;
 use crate::model::lang::Lang;
 use crate::model::segment::text_hash;
@@ -37,6 +37,13 @@ fn suggestions(
     else {
         return out;
     };
+    let texts: Vec<&str> = plan
+        .article
+        .segments
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let contexts = Context::of_each(&texts);
     for (i, segment) in plan.article.segments.iter().enumerate() {
         if states[i] != State::Missing {
             continue;
@@ -46,11 +53,17 @@ fn suggestions(
                 if article == slug.as_str() && l == lang.as_str() && *id == segment.id)
         };
         out[i] = memory
-            .lookup(&segment.text, crate::memory::store::SHOWN_MATCH, 2)
+            .lookup_in(
+                &segment.text,
+                Some(contexts[i]),
+                crate::memory::store::SHOWN_MATCH,
+                2,
+            )
             .ok()
             .and_then(|hits| hits.into_iter().find(|h| !is_self(h)))
             .map(|hit| Suggestion {
                 score: hit.score,
+                in_context: hit.in_context,
                 origin: hit.origin.label(),
                 source: hit.source,
                 target: hit.target,
