@@ -64,11 +64,7 @@ pub fn run(
             if article == slug.as_str() && l == lang.as_str() && *id == segment.id)
     };
     let i = segment.n - 1;
-    let text = |k: Option<usize>| {
-        k.and_then(|k| article.segments.get(k))
-            .map(|s| s.text.as_str())
-    };
-    let context = Context::between(text(i.checked_sub(1)), text(Some(i + 1)));
+    let context = Context::at(&article.segments, i);
     let mut matches = memory.lookup_in(
         &segment.text,
         Some(context),

@@ -44,6 +44,7 @@ use crate::memory::grams::{
 use crate::memory::score::{score, score_at_least, scored_tokens};
 use crate::model::code::{code_key, is_code_only};
 use crate::model::placeholder::Placeholders;
+use crate::model::segment::Segment;
 
 /// Where a memory entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -150,6 +151,13 @@ impl Context {
             previous: Self::hash(previous.unwrap_or_default()),
             next: Self::hash(next.unwrap_or_default()),
         }
+    }
+
+    /// The context of segment `i` of `segments`, an article's segments in order.
+    #[must_use]
+    pub fn at(segments: &[Segment], i: usize) -> Self {
+        let text = |k: Option<usize>| k.and_then(|k| segments.get(k)).map(|s| s.text.as_str());
+        Self::between(text(i.checked_sub(1)), text(i.checked_add(1)))
     }
 
     /// The context of each of `texts`, the segments (or the units) of one article in order,
@@ -715,7 +723,7 @@ impl Memory {
     }
 
     /// Scores `entry` and keeps it if it is of a kind `kind` admits and reaches `threshold`.
-    /// Only a text that is not `text` gets here: the exact matches are found first.
+    /// The exact matches, in context or not, were found before, from the key of the text.
     fn verify(
         &self,
         text: &str,
@@ -854,10 +862,6 @@ mod tests {
         );
     }
 
-    fn code(source: &str, target: &str, n: usize) -> Entry {
-        entry(source, target, n)
-    }
-
     fn targets(hits: &[Hit]) -> Vec<&str> {
         hits.iter().map(|h| h.target.as_str()).collect()
     }
@@ -868,19 +872,19 @@ mod tests {
     fn a_line_of_code_is_offered_only_the_same_code() {
         let mut entries = sample();
         entries.extend([
-            code(
+            entry(
                 "`vmtouch -l {{path/to/file}}`",
                 "`vmtouch -l {{ruta/al/archivo}}`",
                 300,
             ),
-            code(
+            entry(
                 "`wc -c {{path/to/file}}`",
                 "`wc -c {{ruta/al/archivo}}`",
                 301,
             ),
-            code("`wc -l {{file}}`", "`wc -l {{archivo}}`", 302),
-            code("Count lines in {{path/to/file}} with wc -l", "Contar", 303),
-            code(
+            entry("`wc -l {{file}}`", "`wc -l {{archivo}}`", 302),
+            entry("Count lines in {{path/to/file}} with wc -l", "Contar", 303),
+            entry(
                 "`wc -l {{path/to/file}}` counts lines.",
                 "`wc -l` cuenta.",
                 304,
@@ -908,7 +912,7 @@ mod tests {
 
     #[test]
     fn lines_of_code_are_compared_with_the_workspaces_placeholders() {
-        let entries = [code("`wc -l [[archivo]]`", "`wc -l [[archivo]]`", 1)];
+        let entries = [entry("`wc -l [[archivo]]`", "`wc -l [[archivo]]`", 1)];
         let query = "`wc -l [[file]]`";
         let memory = Memory::build(&entries).expect("build");
         assert!(memory.lookup(query, 0, 5).expect("lookup").is_empty());

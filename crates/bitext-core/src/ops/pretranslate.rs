@@ -94,13 +94,8 @@ pub fn run(
                 continue;
             }
             let segment = &plan.article.segments[i];
-            let text = |k: Option<usize>| {
-                k.and_then(|k| plan.article.segments.get(k))
-                    .map(|s| s.text.as_str())
-            };
             // Of several exact matches, the one made in the same context is taken.
-            let context =
-                crate::memory::index::Context::between(text(i.checked_sub(1)), text(Some(i + 1)));
+            let context = crate::memory::index::Context::at(&plan.article.segments, i);
             let found = memory.lookup_in(&segment.text, Some(context), min, 1)?;
             let Some(hit) = found.into_iter().next() else {
                 unmatched += 1;

@@ -37,13 +37,6 @@ fn suggestions(
     else {
         return out;
     };
-    let texts: Vec<&str> = plan
-        .article
-        .segments
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect();
-    let contexts = Context::of_each(&texts);
     for (i, segment) in plan.article.segments.iter().enumerate() {
         if states[i] != State::Missing {
             continue;
@@ -55,7 +48,7 @@ fn suggestions(
         out[i] = memory
             .lookup_in(
                 &segment.text,
-                Some(contexts[i]),
+                Some(Context::at(&plan.article.segments, i)),
                 crate::memory::store::SHOWN_MATCH,
                 2,
             )
