@@ -1,5 +1,5 @@
 //! Property-based tests of the model (proptest): over random articles (headings, paragraphs,
-//! list items, repeated paragraphs, Unicode, non-breaking spaces, CRLF) and random sequences of
+//! list items, lines of inline code that share words with the prose, repeated paragraphs, Unicode, non-breaking spaces, CRLF) and random sequences of
 //! source edits (edit, insert, delete, move, split, merge, rewrap, NFD), checked against the
 //! library directly. Case counts are fixed so that CI time is bounded.
 
@@ -24,6 +24,9 @@ enum Block {
     Heading(String),
     Paragraph(String),
     Item(String),
+    /// A paragraph that is only inline code, as command references have: the alignment
+    /// never links it to prose.
+    Code(String),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -54,6 +57,7 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
             let block = match kind {
                 0 => Block::Heading(text),
                 1 => Block::Item(text),
+                3 => Block::Code(text),
                 // A repeated identical paragraph.
                 2 if !out.is_empty() => out[index.index(out.len())].clone(),
                 _ => Block::Paragraph(text),
@@ -72,6 +76,7 @@ fn render(blocks: &[Block], width: usize, crlf: bool) -> String {
             Block::Heading(t) => format!("## {t}"),
             Block::Item(t) => format!("- {t}"),
             Block::Paragraph(t) => wrap_at(t, width),
+            Block::Code(t) => format!("`{t}`"),
         })
         .collect();
     let text = parts.join("\n\n") + "\n";
@@ -124,7 +129,7 @@ fn edits_with_copies() -> impl Strategy<Value = Vec<Edit>> {
 
 fn text_of(block: &mut Block) -> &mut String {
     match block {
-        Block::Heading(t) | Block::Paragraph(t) | Block::Item(t) => t,
+        Block::Heading(t) | Block::Paragraph(t) | Block::Item(t) | Block::Code(t) => t,
     }
 }
 

@@ -1,12 +1,13 @@
 //! `bitext suggest`: the closest translations the memory holds for one segment, best first,
 //! each with its score, its source marked with what differs from the segment, its translation
-//! and where it comes from.
+//! and where it comes from. An exact match made between the same neighbours as the segment's
+//! is in context, listed first and said so.
 
 use std::fmt::Write as _;
 
 use crate::ui::term::Style;
 use bitext_core::error::{Result, disp};
-use bitext_core::memory::index::{Hit, Origin};
+use bitext_core::memory::index::{Context, Hit, Origin};
 use bitext_core::memory::score::score;
 use bitext_core::memory::store;
 use bitext_core::model::assess::{State, linked_unit};
@@ -62,12 +63,18 @@ pub fn run(
         matches!(&hit.origin, Origin::Segment { article, lang: l, id, .. }
             if article == slug.as_str() && l == lang.as_str() && *id == segment.id)
     };
-    let mut matches = memory.lookup(&segment.text, min_score, limit.saturating_add(1))?;
+    let i = segment.n - 1;
+    let context = Context::at(&article.segments, i);
+    let mut matches = memory.lookup_in(
+        &segment.text,
+        Some(context),
+        min_score,
+        limit.saturating_add(1),
+    )?;
     matches.retain(|h| !is_self(h));
     matches.truncate(limit);
     let file = ws.load_translation(lang, slug)?;
     let assessment = ws.assess(&article, file.as_ref());
-    let i = segment.n - 1;
     if assessment.states[i] == State::Stale
         && let Some(file) = &file
         && let Some(unit) = linked_unit(&assessment.links[i], &file.units, &file.obsolete)
@@ -75,6 +82,7 @@ pub fn run(
         matches.retain(|h| h.source != unit.source || h.target != unit.target);
         let own = Hit {
             score: score(&segment.text, &unit.source),
+            in_context: false,
             source: unit.source.clone(),
             target: unit.target.clone(),
             origin: Origin::Segment {
@@ -161,11 +169,16 @@ pub fn render_text(report: &SuggestReport, style: Style) -> String {
         return out;
     }
     for hit in &report.matches {
+        let id = if hit.in_context {
+            "suggest-match-in-context"
+        } else {
+            "suggest-match"
+        };
         let _ = writeln!(
             out,
             "\n  {}",
             t!(
-                "suggest-match",
+                id,
                 score = usize::from(hit.score),
                 origin = &origin_text(&hit.origin)
             )

@@ -106,6 +106,7 @@ impl Kept {
         hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
+                .then_with(|| b.in_context.cmp(&a.in_context))
                 .then_with(|| rank(&a.origin).cmp(&rank(&b.origin)))
         });
         let mut seen = HashSet::new();
@@ -306,7 +307,8 @@ impl Slot {
         } else {
             Some(Overlay {
                 replaced: changed.keys().map(|f| file_key(f)).collect(),
-                memory: Memory::build(&entries)?,
+                memory: Memory::build(&entries)?
+                    .with_placeholders(ws.config.qa.placeholders.clone()),
             })
         };
         self.kept = Some(Arc::new(Kept {

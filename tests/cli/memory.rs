@@ -656,3 +656,307 @@ fn xliff_exports_offer_the_match_as_a_candidate_that_validates_and_is_not_import
         assert_eq!(ws.states("quay", "fr"), ["missing", "missing", "missing"]);
     }
 }
+
+/// Runs `xmllint --schema` on each `(file, schema)` of the workspace, when the tool and the
+/// OASIS schemas are installed.
+fn validate_xliff(ws: &Ws, files: &[(&str, &str)]) {
+    if let Some(xmllint) = crate::support::tool(&["xmllint"])
+        && let Some(schemas) = crate::exchange::local_schemas()
+    {
+        for (file, schema) in files {
+            let output = std::process::Command::new(&xmllint)
+                .args(["--noout", "--nonet", "--schema"])
+                .arg(schemas.path().join(schema))
+                .arg(ws.path(file))
+                .output()
+                .expect("xmllint");
+            assert!(
+                output.status.success(),
+                "{file}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+}
+
+/// Command-reference pages (tldr style): the memory holds other commands' lines that share
+/// most of their characters with `wc -l {{path/to/file}}`, and one line with the same code.
+fn command_pages() -> Ws {
+    let ws = Ws::new();
+    ws.write(
+        "sources/vmtouch.md",
+        "# vmtouch\n\n- Lock a file into memory:\n\n`vmtouch -l {{path/to/file}}`\n\n\
+         - Count the lines of a file:\n\n`vc -l {{path/to/file}}`\n",
+    );
+    ws.set_all(
+        "vmtouch",
+        "fr",
+        &[
+            "vmtouch",
+            "Verrouiller un fichier en mémoire :",
+            "`vmtouch -l {{chemin/vers/fichier}}`",
+            "Compter les lignes d'un fichier :",
+            "`vc -l {{chemin/vers/fichier}}`",
+        ],
+    );
+    ws.write(
+        "sources/wc.md",
+        "# wc\n\n- Count lines:\n\n`wc -l {{file}}`\n",
+    );
+    ws.set_all(
+        "wc",
+        "fr",
+        &["wc", "Compter les lignes :", "`wc -l {{fichier}}`"],
+    );
+    ws.write(
+        "sources/new.md",
+        "# Lines\n\n- Count all lines in a file:\n\n`wc -l {{path/to/file}}`\n",
+    );
+    ws
+}
+
+/// Regression: `suggest` offered `vmtouch -l {{ruta/al/archivo}}` at 86 % for
+/// `wc -l {{path/to/file}}`, and another command's line at 77 to 90 %.
+#[test]
+fn suggest_offers_a_line_of_code_only_the_same_code() {
+    let ws = command_pages();
+    let list = suggest(&ws, "new", "3", &["--min-score", "0", "--limit", "10"]);
+    let sources: Vec<&str> = list
+        .iter()
+        .map(|m| m["source"].as_str().expect("source"))
+        .collect();
+    assert_eq!(sources, ["`wc -l {{file}}`"], "{list:?}");
+    assert_eq!(list[0]["target"], "`wc -l {{fichier}}`");
+    assert_eq!(list[0]["in_context"], false);
+    // Prose is never offered a line of code.
+    let prose = suggest(&ws, "new", "2", &["--min-score", "0", "--limit", "10"]);
+    assert!(!prose.is_empty());
+    assert!(
+        prose
+            .iter()
+            .all(|m| !m["source"].as_str().expect("source").starts_with('`')),
+        "{prose:?}"
+    );
+    // `status` and the exports ask the same memory.
+    ws.run(&["po", "export", "new", "-l", "fr", "-o", "new.po"])
+        .success();
+    let po = ws.read("new.po");
+    assert!(!po.contains("vmtouch") && !po.contains("`vc -l"), "{po}");
+}
+
+#[test]
+fn a_line_of_code_matches_code_with_the_workspaces_placeholders() {
+    let ws = command_pages();
+    ws.write(
+        "sources/wc.md",
+        "# wc\n\n- Count lines:\n\n`wc -l [[file]]`\n",
+    );
+    ws.set_all(
+        "wc",
+        "fr",
+        &["wc", "Compter les lignes :", "`wc -l [[fichier]]`"],
+    );
+    ws.write(
+        "sources/new.md",
+        "# Lines\n\n- Count all lines in a file:\n\n`wc -l [[path/to/file]]`\n",
+    );
+    assert!(suggest(&ws, "new", "3", &["--min-score", "0"]).is_empty());
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[qa]\nplaceholders = [\"[[…]]\"]\n",
+    );
+    let list = suggest(&ws, "new", "3", &["--min-score", "0"]);
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["target"], "`wc -l [[fichier]]`");
+}
+
+const WC_PAGE: &str = "\
+# wc
+
+> Count lines, words and bytes.
+
+- Count all lines in a file:
+
+`wc -l {{path/to/file}}`
+
+- Count all words in a file:
+
+`wc -w {{path/to/file}}`
+";
+
+/// The `wc` page translated; `awk` (before it in the memory's order) with the same command in
+/// another place, translated differently; `linux-wc`, untranslated, the `wc` page under
+/// another title.
+fn pages_in_context() -> Ws {
+    let ws = Ws::new();
+    ws.write("sources/wc.md", WC_PAGE);
+    ws.set_all(
+        "wc",
+        "fr",
+        &[
+            "wc",
+            "Compter les lignes, les mots et les octets.",
+            "Compter toutes les lignes d'un fichier :",
+            "`wc -l {{chemin/vers/le/fichier}}`",
+            "Compter tous les mots d'un fichier :",
+            "`wc -w {{chemin/vers/le/fichier}}`",
+        ],
+    );
+    ws.write(
+        "sources/awk.md",
+        "# awk\n\n- Count the lines of a file, as wc does:\n\n`wc -l {{path/to/file}}`\n",
+    );
+    ws.set_all(
+        "awk",
+        "fr",
+        &[
+            "awk",
+            "Compter les lignes d'un fichier, comme wc :",
+            "`wc -l {{fichier}}`",
+        ],
+    );
+    ws.write(
+        "sources/linux-wc.md",
+        WC_PAGE.replace("# wc\n", "# wc (Linux)\n"),
+    );
+    ws
+}
+
+#[test]
+fn an_exact_match_in_context_is_listed_first_and_said_so() {
+    let ws = pages_in_context();
+    let list = suggest(&ws, "linux-wc", "4", &[]);
+    let found: Vec<(&str, bool)> = list
+        .iter()
+        .map(|m| {
+            (
+                m["origin"]["article"].as_str().expect("article"),
+                m["in_context"].as_bool().expect("in_context"),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("wc", true), ("awk", false)], "{list:?}");
+    assert_eq!(list[0]["score"], 100);
+    assert_eq!(list[0]["target"], "`wc -l {{chemin/vers/le/fichier}}`");
+    assert_eq!(list[1]["score"], 100);
+    // The description follows another title: exact, not in context.
+    let description = suggest(&ws, "linux-wc", "2", &[]);
+    assert_eq!(description[0]["score"], 100);
+    assert_eq!(description[0]["in_context"], false);
+
+    let text = ws
+        .run(&["suggest", "linux-wc", "4", "-l", "fr"])
+        .success()
+        .stdout;
+    let first = text.find("100% in context  wc, segment 4 (").expect(&text);
+    let second = text.find("100%  awk, segment 3 (").expect(&text);
+    assert!(first < second, "{text}");
+    assert_eq!(text.matches("in context").count(), 1, "{text}");
+    let french = ws
+        .run(&["--ui-lang", "fr", "suggest", "linux-wc", "4", "-l", "fr"])
+        .success()
+        .stdout;
+    assert!(
+        french.contains("100\u{202f}% en contexte  wc, segment 4 ("),
+        "{french}"
+    );
+
+    // `pretranslate` fills the segment with the translation made in context.
+    ws.run(&["pretranslate", "linux-wc", "-l", "fr"]).success();
+    let file = ws.json("translations/fr/linux-wc.json");
+    assert_eq!(
+        file["units"][3]["target"],
+        "`wc -l {{chemin/vers/le/fichier}}`"
+    );
+}
+
+/// The note an in-context match carries in PO and XLIFF 1.2, in English.
+const NOTE: &str =
+    "In-context match: the same text, between the same paragraphs before and after it.";
+
+#[test]
+fn po_and_xliff_exports_say_which_match_is_in_context() {
+    let ws = pages_in_context();
+    ws.run(&["po", "export", "linux-wc", "-l", "fr", "-o", "wc.po"])
+        .success();
+    let po = ws.read("wc.po");
+    let entries: Vec<&str> = po.split("\n\n").skip(1).collect();
+    assert_eq!(entries.len(), 6, "{po}");
+    assert!(
+        entries[3].contains(&format!("% wc#4 (fr)\n#. {NOTE}\n"))
+            && entries[3].ends_with("msgstr \"`wc -l {{chemin/vers/le/fichier}}`\""),
+        "{}",
+        entries[3]
+    );
+    assert!(
+        entries[1].contains("% wc#2 (fr)\n") && !entries[1].contains(NOTE),
+        "{}",
+        entries[1]
+    );
+    assert_eq!(po.matches(NOTE).count(), 4, "segments 3 to 6: {po}");
+    if let Some(msgfmt) = crate::support::tool(&["msgfmt"]) {
+        let output = std::process::Command::new(&msgfmt)
+            .args(["--check", "-o", "/dev/null", "wc.po"])
+            .current_dir(ws.root())
+            .output()
+            .expect("msgfmt");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let french = ws
+        .run(&["--ui-lang", "fr", "po", "export", "linux-wc", "-l", "fr"])
+        .success()
+        .stdout;
+    assert!(
+        french.contains("#. Correspondance en contexte\u{a0}: le même texte"),
+        "{french}"
+    );
+
+    ws.run(&["xliff", "export", "linux-wc", "-l", "fr", "-o", "wc20.xlf"])
+        .success();
+    let args = [
+        "xliff",
+        "export",
+        "linux-wc",
+        "-l",
+        "fr",
+        "--xliff-version",
+        "1.2",
+    ];
+    ws.run(&[&args[..], &["-o", "wc12.xlf"]].concat()).success();
+    let v20 = ws.read("wc20.xlf");
+    assert!(
+        v20.contains(
+            "<mtc:match ref=\"#s1\" type=\"icm\" similarity=\"100\" origin=\"wc#4 (fr)\">"
+        ) && v20.contains(
+            "<mtc:match ref=\"#s1\" type=\"tm\" similarity=\"100\" origin=\"wc#2 (fr)\">"
+        ) && v20.matches("type=\"icm\"").count() == 4,
+        "{v20}"
+    );
+    let v12 = ws.read("wc12.xlf");
+    assert!(
+        v12.contains(&format!(
+            "<alt-trans match-quality=\"100%\" origin=\"wc#4 (fr)\"><source>`wc -l {{{{path/to/file}}}}`</source><target>`wc -l {{{{chemin/vers/le/fichier}}}}`</target><note from=\"bitext\">{NOTE}</note></alt-trans>"
+        )) && v12.matches(NOTE).count() == 4,
+        "{v12}"
+    );
+    validate_xliff(
+        &ws,
+        &[
+            ("wc20.xlf", "xliff-core-2.0.xsd"),
+            ("wc12.xlf", "xliff-core-1.2-strict.xsd"),
+        ],
+    );
+    // Imported back, the candidates record nothing.
+    for (format, file) in [
+        ("xliff", "wc20.xlf"),
+        ("xliff", "wc12.xlf"),
+        ("po", "wc.po"),
+    ] {
+        ws.run(&[format, "import", file]).success();
+        assert!(ws.states("linux-wc", "fr").iter().all(|s| s == "missing"));
+    }
+}

@@ -194,3 +194,57 @@ fn sync_changes_no_state_when_a_heading_is_repeated_and_a_second_sync_changes_no
     assert_eq!(ws.read("translations/fr/post.json"), synced);
     assert_eq!(segment_states(&ws), before);
 }
+
+/// A command-reference page (tldr style): a title, a description, then examples, each a list
+/// item and a paragraph that is only code.
+const WC_PAGE: &str = "\
+# wc
+
+> Count lines, words and bytes.
+
+- Count all lines in a file:
+
+`wc -l {{path/to/file}}`
+
+- Count all words in a file:
+
+`wc -w {{path/to/file}}`
+";
+
+/// Regression: a new example's code line was linked, as stale, to the page's title (one
+/// shared word, `wc`), so the translator was told to review the title's translation as if it
+/// were the command's.
+#[test]
+fn a_new_code_line_is_never_linked_to_prose_it_resembles() {
+    let ws = Ws::new();
+    ws.write("sources/wc.md", WC_PAGE);
+    ws.translate_all("wc", "fr");
+    let before = ws.read("translations/fr/wc.json");
+    ws.write(
+        "sources/wc.md",
+        format!("{WC_PAGE}\n- Print the version:\n\n`wc --version`\n"),
+    );
+    let expected = [
+        "current", "current", "current", "current", "current", "current", "missing", "missing",
+    ];
+    assert_eq!(ws.states("wc", "fr"), expected, "before sync");
+    ws.run(&["sync"]).success();
+    assert_eq!(ws.states("wc", "fr"), expected, "after sync");
+    let file = ws.json("translations/fr/wc.json");
+    let units = file["units"].as_array().expect("units");
+    assert_eq!(units[7]["source"], "`wc --version`");
+    assert_eq!(
+        units[7]["target"], "",
+        "the title's translation is not the command's"
+    );
+    assert_ne!(ws.read("translations/fr/wc.json"), before);
+    // An edited command is still the same line, edited: stale against its translation.
+    ws.edit_source(
+        "wc",
+        "`wc -w {{path/to/file}}`",
+        "`wc --words {{path/to/file}}`",
+    );
+    assert_eq!(ws.states("wc", "fr")[5], "stale");
+    ws.run(&["sync"]).success();
+    assert_eq!(ws.states("wc", "fr")[5], "stale");
+}

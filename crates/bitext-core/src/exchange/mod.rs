@@ -25,6 +25,9 @@ pub struct Suggestion {
     pub target: String,
     /// Where it comes from: `article#n (lang)`, `article, obsolete (lang)` or `file (lang)`.
     pub origin: String,
+    /// True if and only if it is an in-context match: the same text, made between the same
+    /// neighbours as the segment's.
+    pub in_context: bool,
 }
 
 /// One segment as exported.

@@ -7,7 +7,8 @@
 //! A missing segment with a memory match of at least 75% is offered that match as
 //! `msgmerge` offers one: `#, fuzzy`, the match's source as `#| msgid` and its translation as
 //! `msgstr`, with `#. bitext-suggestion:` (the match's hash, score and origin) so that the
-//! entry, imported back still fuzzy and unchanged, records nothing.
+//! entry, imported back still fuzzy and unchanged, records nothing; an in-context match says
+//! so in one more `#.` line, which PO editors show as a note.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -63,6 +64,9 @@ pub fn write(article: &ExportArticle, date: &str) -> String {
                 hit.score,
                 hit.origin.replace('\n', " ")
             );
+            if hit.in_context {
+                let _ = writeln!(out, "#. {}", t!("exchange-match-in-context"));
+            }
         }
         let _ = writeln!(out, "#: {}:{}", article.path, unit.line);
         let fuzzy = matches!(unit.state, State::Stale | State::Draft) || unit.suggestion.is_some();

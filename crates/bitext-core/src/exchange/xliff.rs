@@ -10,7 +10,9 @@
 //!
 //! A missing segment with a memory match of at least 75% carries it as a translation
 //! candidate: an `<mtc:match>` (Translation Candidates module) in 2.0, an `<alt-trans>` in
-//! 1.2. Neither is a target, so an import never records it.
+//! 1.2. Neither is a target, so an import never records it. An in-context match is
+//! `type="icm"` in 2.0 (the module's own word for it) and carries a note saying so in 1.2,
+//! which has no such type.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -86,7 +88,8 @@ fn write_2_0(article: &ExportArticle) -> String {
             let _ = writeln!(out, "      <mtc:matches>");
             let _ = writeln!(
                 out,
-                "        <mtc:match ref=\"#{SEGMENT_ID}\" type=\"tm\" similarity=\"{}\" origin=\"{}\">",
+                "        <mtc:match ref=\"#{SEGMENT_ID}\" type=\"{}\" similarity=\"{}\" origin=\"{}\">",
+                if hit.in_context { "icm" } else { "tm" },
                 hit.score,
                 escape(&hit.origin)
             );
@@ -175,9 +178,17 @@ fn write_1_2(article: &ExportArticle) -> String {
             );
         }
         if let Some(hit) = &unit.suggestion {
+            let note = if hit.in_context {
+                format!(
+                    "<note from=\"bitext\">{}</note>",
+                    escape(&t!("exchange-match-in-context"))
+                )
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "        <alt-trans match-quality=\"{}%\" origin=\"{}\"><source>{}</source><target>{}</target></alt-trans>",
+                "        <alt-trans match-quality=\"{}%\" origin=\"{}\"><source>{}</source><target>{}</target>{note}</alt-trans>",
                 hit.score,
                 escape(&hit.origin),
                 escape(&hit.source),

@@ -11,7 +11,8 @@
 //! u64 header length, header       what the caller needs to trust the file (its freshness)
 //! u64 x DIRECTORY                 entries, texts length, postings, keys
 //! texts                           each entry's source, translation and origin, one after the other
-//! records                         per entry: u64 offset in texts, u32 x 3 lengths
+//! records                         per entry: u64 offset in texts, u32 x 3 lengths, u64 x 2
+//!                                 its context (the hashes of its neighbours, 0 for none)
 //! shapes                          per entry: u32 words, u32 weight
 //! postings                        per key in entry order: u32 entry number, u32 its packed
 //!                                 shape (so that a lookup needs no table of every entry)
@@ -33,7 +34,7 @@ use crate::memory::index::Entry;
 /// Number of u64 fields of the directory.
 pub(crate) const DIRECTORY: usize = 4;
 /// Bytes per entry record.
-pub(crate) const RECORD: u64 = 20;
+pub(crate) const RECORD: u64 = 36;
 /// One key in this many is kept in the sparse table.
 pub(crate) const SPARSE: u64 = 256;
 /// Postings sorted in memory before a run is spilled: 8 MiB (a few hundred in unit tests, so
@@ -129,6 +130,9 @@ impl Builder {
                 .write_all(&u32_of(text.len() as u64)?.to_le_bytes())?;
             self.texts += text.len() as u64;
         }
+        let (previous, next) = entry.context.map_or((0, 0), |c| (c.previous, c.next));
+        self.records.write_all(&previous.to_le_bytes())?;
+        self.records.write_all(&next.to_le_bytes())?;
         self.shapes.write_all(&shape.words.to_le_bytes())?;
         self.shapes.write_all(&shape.weight.to_le_bytes())?;
         self.entries += 1;

@@ -17,6 +17,14 @@
 //! segment), the matches found are those sharing a run of three words, unless the memory is
 //! small ([`SMALL`] entries), when every entry not ruled out is scored.
 //!
+//! Two rules come before the score. A text that is only inline code (a command line) is
+//! offered only entries that are only code too, with the same code outside placeholders
+//! ([`crate::model::code::code_key`]): `wc -l {{ruta}}` for `wc -l {{path/to/file}}`, never
+//! `vmtouch -l {{ruta}}`, however many characters they share; and prose is never offered a
+//! line of code. And an exact match whose neighbours in its article are the looked-up
+//! segment's neighbours too is an *in-context* match ([`Context`]), ranked above every other
+//! exact match.
+//!
 //! Longer than 600 lines with its tests: the file layout, the bounded reads of posting lists
 //! and the lookup that relies on both are kept together, since a change to one is a change to
 //! the others; the tests are a quarter of it.
@@ -34,6 +42,9 @@ use crate::memory::grams::{
     Profile, Shape, bound, edits_from_runs, exact_key, packed_bound, unseen_bound,
 };
 use crate::memory::score::{score, score_at_least, scored_tokens};
+use crate::model::code::{code_key, is_code_only};
+use crate::model::placeholder::Placeholders;
+use crate::model::segment::Segment;
 
 /// Where a memory entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -119,6 +130,61 @@ impl Origin {
     }
 }
 
+/// What surrounds a segment in its article: the source texts of the segments before and
+/// after it, as hashes. The same text between the same neighbours is an *in-context* match
+/// (CAT tools' "ICE", or 101 %): its translation was made for the same place in the same
+/// text, which a plain exact match (a short "Examples:" or a command repeated in another
+/// section) need not be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Context {
+    /// The hash of the previous segment's text, or of the empty text at the article's start.
+    pub previous: u64,
+    /// The hash of the next segment's text, or of the empty text at the article's end.
+    pub next: u64,
+}
+
+impl Context {
+    /// The context of a segment between `previous` and `next` (none at the article's edges).
+    #[must_use]
+    pub fn between(previous: Option<&str>, next: Option<&str>) -> Self {
+        Self {
+            previous: Self::hash(previous.unwrap_or_default()),
+            next: Self::hash(next.unwrap_or_default()),
+        }
+    }
+
+    /// The context of segment `i` of `segments`, an article's segments in order.
+    #[must_use]
+    pub fn at(segments: &[Segment], i: usize) -> Self {
+        let text = |k: Option<usize>| k.and_then(|k| segments.get(k)).map(|s| s.text.as_str());
+        Self::between(text(i.checked_sub(1)), text(i.checked_add(1)))
+    }
+
+    /// The context of each of `texts`, the segments (or the units) of one article in order,
+    /// each text hashed once.
+    #[must_use]
+    pub fn of_each(texts: &[&str]) -> Vec<Self> {
+        let edge = Self::hash("");
+        let hashes: Vec<u64> = texts.iter().map(|t| Self::hash(t)).collect();
+        (0..hashes.len())
+            .map(|i| Self {
+                previous: i.checked_sub(1).map_or(edge, |p| hashes[p]),
+                next: hashes.get(i + 1).copied().unwrap_or(edge),
+            })
+            .collect()
+    }
+
+    /// A 64-bit FNV-1a hash of `text`: the same on every platform and in every version, since
+    /// the index keeps it. Never 0, which the index uses for "no context".
+    fn hash(text: &str) -> u64 {
+        text.bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+            .max(1)
+    }
+}
+
 /// One source text with its translation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -128,6 +194,36 @@ pub struct Entry {
     pub target: String,
     /// Where it comes from.
     pub origin: Origin,
+    /// Its neighbours in its article, when it has an article (a live unit); `None` for an
+    /// obsolete unit or a TMX unit.
+    pub context: Option<Context>,
+}
+
+/// What a lookup may offer for a text: a text that is only inline code is offered only
+/// entries with the same code outside placeholders, prose only entries that are not code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Prose,
+    /// The code, with placeholders masked ([`code_key`]).
+    Code(String),
+}
+
+impl Kind {
+    fn of(text: &str, placeholders: &Placeholders) -> Self {
+        if is_code_only(text) {
+            Self::Code(code_key(text, placeholders))
+        } else {
+            Self::Prose
+        }
+    }
+
+    /// Returns true if and only if `source` may be offered for a text of this kind.
+    fn admits(&self, source: &str, placeholders: &Placeholders) -> bool {
+        match self {
+            Self::Prose => !is_code_only(source),
+            Self::Code(key) => is_code_only(source) && code_key(source, placeholders) == *key,
+        }
+    }
 }
 
 /// A match found by a lookup.
@@ -135,6 +231,9 @@ pub struct Entry {
 pub struct Hit {
     /// 100 for the same text, below it the fuzzy score ([`crate::memory::score`]).
     pub score: u8,
+    /// True if and only if the match is exact and in context: its neighbours in its article
+    /// are the looked-up segment's ([`Context`]). Ranked above the other exact matches.
+    pub in_context: bool,
     /// The match's source text.
     pub source: String,
     /// Its translation.
@@ -167,6 +266,8 @@ pub struct Memory {
     keys_at: u64,
     keys: u64,
     sparse: Vec<u32>,
+    /// The placeholder syntaxes masked when two lines of code are compared.
+    placeholders: Placeholders,
 }
 
 #[cfg(unix)]
@@ -216,6 +317,7 @@ fn invalid() -> io::Error {
 /// A scored entry, kept while a lookup runs.
 struct Scored {
     score: u8,
+    in_context: bool,
     entry: u32,
     source: String,
     target: String,
@@ -241,7 +343,13 @@ impl Found {
     }
 
     fn add(&mut self, scored: Scored) {
-        let key = |s: &Scored| (std::cmp::Reverse(s.score), s.entry);
+        let key = |s: &Scored| {
+            (
+                std::cmp::Reverse(s.score),
+                std::cmp::Reverse(s.in_context),
+                s.entry,
+            )
+        };
         let at = self.hits.partition_point(|h| key(h) < key(&scored));
         let same = |h: &Scored| h.source == scored.source && h.target == scored.target;
         if at >= self.limit || self.hits[..at].iter().any(same) {
@@ -271,6 +379,7 @@ impl Found {
             .map(|hit| {
                 Ok(Hit {
                     score: hit.score,
+                    in_context: hit.in_context,
                     origin: memory.origin(hit.entry)?,
                     source: hit.source,
                     target: hit.target,
@@ -363,7 +472,16 @@ impl Memory {
             keys_at,
             keys,
             sparse,
+            placeholders: Placeholders::default(),
         })
+    }
+
+    /// The memory, comparing lines of code with `placeholders` masked (the workspace's
+    /// `[qa] placeholders`) rather than the default syntaxes.
+    #[must_use]
+    pub fn with_placeholders(mut self, placeholders: Placeholders) -> Self {
+        self.placeholders = placeholders;
+        self
     }
 
     fn fail(&self, source: io::Error) -> Error {
@@ -379,6 +497,24 @@ impl Memory {
 
     fn text(&self, offset: u64, len: u64) -> Result<String> {
         String::from_utf8(self.read(self.texts_at + offset, len)?).map_err(|_| self.fail(invalid()))
+    }
+
+    /// The context an entry was recorded with, if any.
+    fn context(&self, entry: u32) -> Result<Option<Context>> {
+        if u64::from(entry) >= self.entries {
+            return Err(self.fail(invalid()));
+        }
+        let c = self.read(self.records_at + u64::from(entry) * RECORD + 20, 16)?;
+        let (previous, next) = (le_u64(&c[..8]), le_u64(&c[8..]));
+        Ok((previous != 0 || next != 0).then_some(Context { previous, next }))
+    }
+
+    /// Returns true if and only if `entry` was recorded in `context`.
+    fn in_context(&self, entry: u32, context: Option<Context>) -> Result<bool> {
+        Ok(match context {
+            Some(context) => self.context(entry)? == Some(context),
+            None => false,
+        })
     }
 
     /// Offset of an entry's texts and their three lengths.
@@ -453,11 +589,29 @@ impl Memory {
     }
 
     /// The best matches for `text` scoring at least `min_score`, best first (ties in entry
-    /// order), at most `limit`, one per distinct source and translation.
+    /// order), at most `limit`, one per distinct source and translation: as
+    /// [`Memory::lookup_in`] without a context, so that no match is in context.
     ///
     /// # Errors
     /// An index file that can no longer be read.
     pub fn lookup(&self, text: &str, min_score: u8, limit: usize) -> Result<Vec<Hit>> {
+        self.lookup_in(text, None, min_score, limit)
+    }
+
+    /// The best matches for `text`, a segment in `context`, scoring at least `min_score`,
+    /// best first (in-context matches before the other exact ones, then ties in entry order),
+    /// at most `limit`, one per distinct source and translation. A text that is only inline
+    /// code gets only entries with the same code outside placeholders; prose gets no code.
+    ///
+    /// # Errors
+    /// An index file that can no longer be read.
+    pub fn lookup_in(
+        &self,
+        text: &str,
+        context: Option<Context>,
+        min_score: u8,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
         let mut found = Found::new(min_score, limit);
         if limit == 0 || self.is_empty() {
             return Ok(Vec::new());
@@ -470,12 +624,14 @@ impl Memory {
             if source == text && seen.insert(entry) {
                 found.add(Scored {
                     score: 100,
+                    in_context: self.in_context(entry, context)?,
                     entry,
                     source,
                     target: self.target(entry)?,
                 });
             }
         }
+        let kind = Kind::of(text, &self.placeholders);
         let profile = Profile::of(text);
         let n = profile.words.len();
         if n == 0 {
@@ -519,7 +675,7 @@ impl Memory {
                     break;
                 }
                 seen.insert(entry);
-                self.verify(text, &tokens, entry, threshold, &mut found)?;
+                self.verify(text, &kind, &tokens, entry, threshold, &mut found)?;
             }
             // Done when no entry left unscored can reach what is kept; otherwise go on with
             // shorter runs, if they can prove that.
@@ -532,7 +688,7 @@ impl Memory {
                 None => {
                     // Nothing proves the rest out of reach: a small memory scores it all.
                     if self.len() <= SMALL {
-                        self.score_rest(text, &tokens, &seen, &mut found)?;
+                        self.score_rest(text, &kind, &tokens, &seen, &mut found)?;
                     }
                     break;
                 }
@@ -545,6 +701,7 @@ impl Memory {
     fn score_rest(
         &self,
         text: &str,
+        kind: &Kind,
         tokens: &[crate::memory::score::Token<'_>],
         seen: &HashSet<u32>,
         found: &mut Found,
@@ -560,21 +717,26 @@ impl Memory {
             if seen.contains(&entry) || bound(query, shape, 0) < threshold {
                 continue;
             }
-            self.verify(text, tokens, entry, threshold, found)?;
+            self.verify(text, kind, tokens, entry, threshold, found)?;
         }
         Ok(())
     }
 
-    /// Scores `entry` and keeps it if it reaches `threshold`.
+    /// Scores `entry` and keeps it if it is of a kind `kind` admits and reaches `threshold`.
+    /// The exact matches, in context or not, were found before, from the key of the text.
     fn verify(
         &self,
         text: &str,
+        kind: &Kind,
         tokens: &[crate::memory::score::Token<'_>],
         entry: u32,
         threshold: u8,
         found: &mut Found,
     ) -> Result<()> {
         let source = self.source(entry)?;
+        if !kind.admits(&source, &self.placeholders) {
+            return Ok(());
+        }
         let s = if source == text {
             Some(100)
         } else {
@@ -583,6 +745,7 @@ impl Memory {
         if let Some(score) = s {
             found.add(Scored {
                 score,
+                in_context: false,
                 entry,
                 source,
                 target: self.target(entry)?,
@@ -591,22 +754,33 @@ impl Memory {
         Ok(())
     }
 
-    /// As [`Memory::lookup`], by scoring every entry: the naive all-pairs search, kept to
+    /// As [`Memory::lookup_in`], by scoring every entry: the naive all-pairs search, kept to
     /// test the index against.
     ///
     /// # Errors
     /// An index file that can no longer be read.
-    pub fn scan(&self, text: &str, min_score: u8, limit: usize) -> Result<Vec<Hit>> {
+    pub fn scan(
+        &self,
+        text: &str,
+        context: Option<Context>,
+        min_score: u8,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
         let mut found = Found::new(min_score, limit);
         if limit == 0 {
             return Ok(Vec::new());
         }
+        let kind = Kind::of(text, &self.placeholders);
         for entry in 0..u32::try_from(self.len()).unwrap_or(u32::MAX) {
             let source = self.source(entry)?;
+            if !kind.admits(&source, &self.placeholders) {
+                continue;
+            }
             let s = score(text, &source);
             if s >= min_score {
                 found.add(Scored {
                     score: s,
+                    in_context: s == 100 && self.in_context(entry, context)?,
                     entry,
                     source,
                     target: self.target(entry)?,
@@ -631,6 +805,7 @@ mod tests {
                 n,
                 id: format!("id{n}"),
             },
+            context: None,
         }
     }
 
@@ -687,6 +862,127 @@ mod tests {
         );
     }
 
+    fn targets(hits: &[Hit]) -> Vec<&str> {
+        hits.iter().map(|h| h.target.as_str()).collect()
+    }
+
+    /// Regression: `vmtouch -l {{ruta/al/archivo}}` was offered at 86 % for
+    /// `wc -l {{path/to/file}}`, and another command's line at 77 to 90 %.
+    #[test]
+    fn a_line_of_code_is_offered_only_the_same_code() {
+        let mut entries = sample();
+        entries.extend([
+            entry(
+                "`vmtouch -l {{path/to/file}}`",
+                "`vmtouch -l {{ruta/al/archivo}}`",
+                300,
+            ),
+            entry(
+                "`wc -c {{path/to/file}}`",
+                "`wc -c {{ruta/al/archivo}}`",
+                301,
+            ),
+            entry("`wc -l {{file}}`", "`wc -l {{archivo}}`", 302),
+            entry("Count lines in {{path/to/file}} with wc -l", "Contar", 303),
+            entry(
+                "`wc -l {{path/to/file}}` counts lines.",
+                "`wc -l` cuenta.",
+                304,
+            ),
+        ]);
+        let memory = Memory::build(&entries).expect("build");
+        let query = "`wc -l {{path/to/file}}`";
+        for min in [0, 50] {
+            let hits = memory.lookup(query, min, 10).expect("lookup");
+            assert_eq!(targets(&hits), ["`wc -l {{archivo}}`"], "at {min}");
+            assert_eq!(hits, memory.scan(query, None, min, 10).expect("scan"));
+        }
+        // Prose is never offered a line of code, however close its words.
+        let prose = "wc -l {{path/to/file}}";
+        for min in [0, 30] {
+            let hits = memory.lookup(prose, min, 10).expect("lookup");
+            assert!(!hits.iter().any(|h| is_code_only(&h.source)), "{hits:?}");
+            assert!(targets(&hits).contains(&"Contar"), "{hits:?}");
+        }
+        assert_eq!(
+            memory.lookup(prose, 30, 10).expect("lookup"),
+            memory.scan(prose, None, 30, 10).expect("scan")
+        );
+    }
+
+    #[test]
+    fn lines_of_code_are_compared_with_the_workspaces_placeholders() {
+        let entries = [entry("`wc -l [[archivo]]`", "`wc -l [[archivo]]`", 1)];
+        let query = "`wc -l [[file]]`";
+        let memory = Memory::build(&entries).expect("build");
+        assert!(memory.lookup(query, 0, 5).expect("lookup").is_empty());
+        let own = Placeholders::parse(&["[[...]]".to_owned()]).expect("syntax");
+        let memory = memory.with_placeholders(own);
+        assert_eq!(
+            targets(&memory.lookup(query, 0, 5).expect("lookup")),
+            ["`wc -l [[archivo]]`"]
+        );
+    }
+
+    #[test]
+    fn an_exact_match_in_context_comes_before_the_other_exact_matches() {
+        let around = Context::between(Some("- Count all lines in a file:"), None);
+        let elsewhere = Context::between(Some("- Count lines:"), Some("Examples"));
+        let text = "`wc -l {{path/to/file}}`";
+        let with = |target: &str, n: usize, context: Option<Context>| Entry {
+            context,
+            ..entry(text, target, n)
+        };
+        let entries = [
+            with("other section", 1, Some(elsewhere)),
+            with("a TMX unit", 2, None),
+            with("this very place", 3, Some(around)),
+            // The same translation in another place: one match, in context.
+            with("this very place", 4, Some(elsewhere)),
+        ];
+        let memory = Memory::build(&entries).expect("build");
+        let hits = memory.lookup_in(text, Some(around), 50, 5).expect("lookup");
+        assert_eq!(
+            targets(&hits),
+            ["this very place", "other section", "a TMX unit"]
+        );
+        assert_eq!(
+            hits.iter().map(|h| h.in_context).collect::<Vec<_>>(),
+            [true, false, false]
+        );
+        assert_eq!(hits, memory.scan(text, Some(around), 50, 5).expect("scan"));
+        // Without a context, or in another one, in entry order and none in context.
+        for context in [None, Some(Context::between(None, None))] {
+            let hits = memory.lookup_in(text, context, 50, 5).expect("lookup");
+            assert_eq!(
+                targets(&hits),
+                ["other section", "a TMX unit", "this very place"]
+            );
+            assert!(hits.iter().all(|h| !h.in_context));
+        }
+        // The best of one: the in-context match.
+        let best = memory
+            .lookup_in(text, Some(around), 100, 1)
+            .expect("lookup");
+        assert_eq!(targets(&best), ["this very place"]);
+    }
+
+    #[test]
+    fn contexts_are_the_neighbours_texts() {
+        let contexts = Context::of_each(&["a", "b", "c"]);
+        assert_eq!(contexts[1], Context::between(Some("a"), Some("c")));
+        assert_eq!(contexts[0], Context::between(None, Some("b")));
+        assert_eq!(contexts[2], Context::between(Some("b"), None));
+        assert_ne!(contexts[0], contexts[2]);
+        assert_ne!(
+            Context::between(Some("a"), Some("b")),
+            Context::between(Some("b"), Some("a"))
+        );
+        // What the index keeps: the same in every build, on every platform.
+        assert_eq!(Context::hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(Context::hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
     #[test]
     fn the_index_finds_what_the_full_scan_finds() {
         let memory = Memory::build(&sample()).expect("build");
@@ -699,7 +995,7 @@ mod tests {
             for min in [0, 60] {
                 assert_eq!(
                     memory.lookup(query, min, 5).expect("lookup"),
-                    memory.scan(query, min, 5).expect("scan"),
+                    memory.scan(query, None, min, 5).expect("scan"),
                     "{query} at {min}"
                 );
             }
@@ -708,7 +1004,9 @@ mod tests {
 
     #[test]
     fn the_index_file_reads_back_the_same_memory() {
-        let entries = sample();
+        let mut entries = sample();
+        let around = Context::between(Some("Before."), Some("After."));
+        entries[1].context = Some(around);
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("m.bin");
         let mut builder =
@@ -725,6 +1023,16 @@ mod tests {
         assert_eq!(
             read.lookup(query, 50, 5).expect("read"),
             built.lookup(query, 50, 5).expect("built")
+        );
+        let exact = &entries[1].source;
+        let hits = read.lookup_in(exact, Some(around), 50, 5).expect("read");
+        assert!(hits[0].in_context && hits[0].target == entries[1].target);
+        assert_eq!(
+            (
+                read.context(1).expect("read"),
+                read.context(2).expect("read")
+            ),
+            (Some(around), None)
         );
         // A truncated file is not an index.
         let bytes = std::fs::read(&path).expect("read");
@@ -764,6 +1072,7 @@ mod tests {
             for (score, entry, source, target) in &all {
                 found.add(Scored {
                     score: *score,
+                    in_context: false,
                     entry: *entry,
                     source: source.clone(),
                     target: target.clone(),
@@ -808,7 +1117,14 @@ mod tests {
             if i % 7 == 0 {
                 text.push(",");
             }
-            entries.push(entry(&(text.join(" ") + "."), &format!("t{i}"), i));
+            // One in five a line of code, with the words of the prose around it and one of
+            // three placeholders.
+            let source = if i % 5 == 0 {
+                format!("`{} {{{{p{}}}}}`", text.join(" "), i % 3)
+            } else {
+                text.join(" ") + "."
+            };
+            entries.push(entry(&source, &format!("t{i}"), i));
         }
         let memory = Memory::build(&entries).expect("build");
         assert!(memory.len() > SMALL);
@@ -827,10 +1143,14 @@ mod tests {
                 sparse.join(" "),
                 e.source.to_uppercase(),
                 e.source.clone(),
+                // The same code with another placeholder; for prose, the same text.
+                e.source.replace("{{p", "{{other"),
+                // Prose that reads like the code: never offered it.
+                e.source.replace('`', ""),
             ] {
                 for (min, limit) in [(75, 1), (75, 5), (90, 3), (80, 2), (65, 3)] {
                     let looked = memory.lookup(&query, min, limit).expect("lookup");
-                    let scanned = memory.scan(&query, min, limit).expect("scan");
+                    let scanned = memory.scan(&query, None, min, limit).expect("scan");
                     assert_eq!(looked, scanned, "{query:?} at {min}, limit {limit}");
                 }
             }

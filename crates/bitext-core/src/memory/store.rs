@@ -19,7 +19,7 @@ use std::time::{Duration, SystemTime};
 use crate::error::{Error, Result, disp};
 use crate::exchange::tmx;
 use crate::memory::build::{Builder, Prepared};
-use crate::memory::index::{Entry, Memory, Origin};
+use crate::memory::index::{Context, Entry, Memory, Origin};
 use crate::model::lang::Lang;
 use crate::model::slug::Slug;
 use crate::model::translation::{TranslationFile, UnitState};
@@ -197,6 +197,7 @@ pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>
                             file: file.clone(),
                             lang: tag,
                         },
+                        context: None,
                     });
                 }
             }
@@ -230,7 +231,11 @@ pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>
     };
     let usable =
         |u: &&crate::model::translation::Unit| u.has_target() && u.state != Some(UnitState::Draft);
-    for (i, unit) in file.units.iter().enumerate() {
+    // A unit's neighbours are the units around it, translated or not: the file lists one
+    // unit per segment, in the article's order, as `sync` leaves it.
+    let sources: Vec<&str> = file.units.iter().map(|u| u.source.as_str()).collect();
+    let contexts = Context::of_each(&sources);
+    for ((i, unit), context) in file.units.iter().enumerate().zip(contexts) {
         if usable(&unit) {
             out.push(Entry {
                 source: unit.source.clone(),
@@ -241,6 +246,7 @@ pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>
                     n: i + 1,
                     id: unit.id.clone(),
                 },
+                context: Some(context),
             });
         }
     }
@@ -252,6 +258,8 @@ pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>
                 article: article.to_owned(),
                 lang: dir_lang.to_owned(),
             },
+            // Its paragraph is gone: it has no place in the article any more.
+            context: None,
         });
     }
     Ok(out)
@@ -264,7 +272,7 @@ fn cache_path(lang: &Lang) -> PathBuf {
 /// What a cache must have been built from to serve now.
 fn header(chain: &[Lang], digest: &Digest) -> String {
     format!(
-        "bitext memory 3 {}\n{}\n{} {:032x} {}\n",
+        "bitext memory 4 {}\n{}\n{} {:032x} {}\n",
         env!("CARGO_PKG_VERSION"),
         chain.iter().map(Lang::as_str).collect::<Vec<_>>().join(" "),
         digest.files,
@@ -303,7 +311,7 @@ pub fn open(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Memory> {
     let digest = digest(ws, &chain)?;
     let cache = ws.abs(&cache_path(lang));
     if let Some((memory, _)) = read_cache(&cache, &cache_path(lang), &chain, &digest) {
-        return Ok(memory);
+        return Ok(memory.with_placeholders(ws.config.qa.placeholders.clone()));
     }
     let stamps = stamps(ws, &chain)?;
     let expected = header(&chain, &Digest::of(&stamps));
@@ -365,7 +373,10 @@ fn build(
             "memory index: inconsistent file",
         ))
     })?;
-    Ok((memory, built_at))
+    Ok((
+        memory.with_placeholders(ws.config.qa.placeholders.clone()),
+        built_at,
+    ))
 }
 
 /// A temporary file in the directory of `path`, to be renamed onto it.
@@ -451,7 +462,7 @@ pub fn open_stamped(ws: &Workspace, lang: &Lang, write_cache: bool) -> Result<Op
     let cache = ws.abs(&cache_path(lang));
     if let Some((memory, built_at)) = read_cache(&cache, &cache_path(lang), &chain, &digest) {
         return Ok(Opened {
-            memory,
+            memory: memory.with_placeholders(ws.config.qa.placeholders.clone()),
             expected: header(&chain, &digest),
             built_at,
             dirs,

@@ -12,7 +12,11 @@
 //! per word, so that even a band over thousands of edited paragraphs costs little.
 //!
 //! A similarity link only ever makes a segment `stale` (a translation to review), never
-//! `current`: that is decided by exact text alone.
+//! `current`: that is decided by exact text alone. It only ever joins texts of one kind: a
+//! paragraph that is only inline code (a command line in a reference page) to another such
+//! paragraph, prose to prose ([`same_kind`]). A command shares words with the title or the
+//! description that names it, but the translation of one is never a translation to review of
+//! the other.
 //!
 //! Longer than 600 lines with its tests: the anchoring diff, the region search and the
 //! banded dynamic programme are one algorithm whose invariants (a similarity link never makes
@@ -23,6 +27,7 @@ use std::collections::VecDeque;
 use sha2::{Digest, Sha256};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::model::code::is_code_only;
 use crate::model::lcs::{FastMap, Pattern};
 use crate::model::segment::Segment;
 use crate::model::translation::Unit;
@@ -43,7 +48,7 @@ pub enum Link {
 
 /// The version of the alignment's decisions: a saved alignment made by another version is
 /// never read. Raise it with any change that can link a segment differently.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A digest of everything [`align`] reads: each segment's text and id, each unit's source,
 /// id and whether it has a translation, each obsolete unit's source and whether it has one,
@@ -249,6 +254,9 @@ fn link_split_pieces(
                 };
                 let old = interner.tokens(&units[i].source);
                 let new = interner.tokens(new_keys[j].0);
+                if !same_kind(&old, &new) {
+                    continue;
+                }
                 pattern.set(&old.word_ids);
                 // Containing 80 % of the piece's words (at least three) makes them related.
                 let c = related_words(&pattern, &new.word_ids, stats).unwrap_or(0);
@@ -296,7 +304,7 @@ fn link_edited_copies(
         pattern.set(&new.word_ids);
         let mut best: Option<(usize, usize)> = None;
         for (a, old) in old_tokens.iter().enumerate() {
-            if !shareable(units, new_keys, &lacking, olds[a], j) {
+            if !same_kind(old, &new) || !shareable(units, new_keys, &lacking, olds[a], j) {
                 continue;
             }
             if let Some(c) = related_words(&pattern, &old.word_ids, stats)
@@ -406,7 +414,9 @@ fn link_moved_and_edited(
     for (a, old) in old_tokens.iter().enumerate() {
         pattern.set(&old.word_ids);
         for (b, new) in new_tokens.iter().enumerate() {
-            if let Some(c) = related_words(&pattern, &new.word_ids, stats) {
+            if same_kind(old, new)
+                && let Some(c) = related_words(&pattern, &new.word_ids, stats)
+            {
                 candidates.push((c, a, b));
             }
         }
@@ -429,6 +439,15 @@ fn link_moved_and_edited(
 struct Tokens {
     word_ids: Box<[u32]>,
     words: usize,
+    /// Whether the text is only inline code ([`is_code_only`]).
+    code: bool,
+}
+
+/// Returns true if and only if a similarity link may join the two texts: both are only
+/// inline code, or neither is. Words shared between a command line and prose (the command's
+/// name in a title) say nothing about one being an edit of the other.
+fn same_kind(old: &Tokens, new: &Tokens) -> bool {
+    old.code == new.code
 }
 
 /// The words the text set in `pattern` (an old paragraph) and `new` share in order (the
@@ -469,6 +488,7 @@ impl<'a> Interner<'a> {
         Tokens {
             words: word_ids.len(),
             word_ids,
+            code: is_code_only(text),
         }
     }
 }
@@ -512,9 +532,10 @@ fn align_changed(
         .map(|(j, (_, id))| (*id, j))
         .collect();
     let mut kept: Vec<(usize, usize)> = Vec::new();
-    for (i, (_, id)) in old.iter().enumerate() {
+    for (i, (text, id)) in old.iter().enumerate() {
         if let Some(&j) = by_id.get(id)
             && kept.last().is_none_or(|&(_, last)| j > last)
+            && is_code_only(text) == is_code_only(new[j].0)
         {
             kept.push((i, j));
         }
@@ -624,10 +645,15 @@ fn align_region(
             joined_words.extend(words_at(&old_tokens, i - 1));
             joined.set(&joined_words);
         }
-        // Old paragraph i - 1 against new paragraph j, computed once per row.
+        // Old paragraph i - 1 against new paragraph j, computed once per row; never related
+        // when their kinds differ.
+        let old_code = i.checked_sub(1).map(|o| code_at(&old_tokens, o));
         let pair = |row: &mut Vec<Option<Option<usize>>>, stats: &mut AlignStats, j: usize| {
-            *row[j - row_from]
-                .get_or_insert_with(|| related_words(&single, words_at(&new_tokens, j), stats))
+            *row[j - row_from].get_or_insert_with(|| {
+                (old_code == Some(code_at(&new_tokens, j)))
+                    .then(|| related_words(&single, words_at(&new_tokens, j), stats))
+                    .flatten()
+            })
         };
         for j in row_lo..=row_hi {
             let mut best = (if i == 0 && j == 0 { 0 } else { NONE }, Step::Start);
@@ -668,7 +694,10 @@ fn align_region(
             }
             if i > 1 && j > 0 {
                 let prev = get(&score, i - 2, j - 1);
+                let kind = code_at(&new_tokens, j - 1);
                 if prev > NONE
+                    && code_at(&old_tokens, i - 2) == kind
+                    && code_at(&old_tokens, i - 1) == kind
                     && let Some(c) = related_words(&joined, words_at(&new_tokens, j - 1), stats)
                 {
                     consider(prev + 4 * to_i64(c) - 1, Step::Merge);
@@ -712,6 +741,11 @@ fn align_region(
 /// The words of paragraph `at`, read when the band reached it.
 fn words_at(tokens: &[Option<Tokens>], at: usize) -> &[u32] {
     tokens[at].as_ref().map_or(&[], |t| &t.word_ids)
+}
+
+/// Whether paragraph `at`, read when the band reached it, is only inline code.
+fn code_at(tokens: &[Option<Tokens>], at: usize) -> bool {
+    tokens[at].as_ref().is_some_and(|t| t.code)
 }
 
 fn to_i64(n: usize) -> i64 {
@@ -783,6 +817,99 @@ mod tests {
             stats.comparisons < 1000 * (4 * BAND + 8),
             "{}",
             stats.comparisons
+        );
+    }
+
+    /// The links of the segments of `after` to the units of `before` (each translated, with
+    /// the ids `sync` wrote), as `(segment text, link)`.
+    fn relink(before: &[&str], after: &[&str]) -> Vec<(String, Link)> {
+        let units = units_for(&before.join("\n\n"));
+        let segments = segment(&after.join("\n\n"));
+        align(&units, &[], &segments)
+            .into_iter()
+            .zip(segments)
+            .map(|(link, s)| (s.text, link))
+            .collect()
+    }
+
+    #[track_caller]
+    fn case(before: &[&str], after: &[&str], text: &str, expected: &Link) {
+        let links = relink(before, after);
+        let (_, link) = links
+            .iter()
+            .find(|(t, _)| t == text)
+            .unwrap_or_else(|| panic!("no segment {text:?} in {links:?}"));
+        assert_eq!(link, expected, "{text:?} in {links:?}");
+    }
+
+    #[test]
+    fn code_is_never_linked_to_prose_by_similarity() {
+        let prose = "Print the path to the file";
+        let code = "`print {{path/to/file}}`";
+        // Edited in place, in a changed region: the words match, the kinds do not.
+        case(&["Intro.", prose], &["Intro.", code], code, &Link::None);
+        case(&["Intro.", code], &["Intro.", prose], prose, &Link::None);
+        // Moved and edited: across regions.
+        let others = [
+            "Alpha beta gamma.",
+            "Delta epsilon zeta.",
+            "Eta theta iota.",
+        ];
+        let mut before = others.to_vec();
+        before.push(prose);
+        let mut after = vec![code];
+        after.extend(others);
+        case(&before, &after, code, &Link::None);
+        // A new example whose command shares the title's word: no copy of the title.
+        let page = ["# wc", "`wc -l {{path/to/file}}`"];
+        case(
+            &page,
+            &[page[0], page[1], "`wc --version`"],
+            "`wc --version`",
+            &Link::None,
+        );
+        // Merged: a paragraph of prose and a line of code into one line of code, which keeps
+        // the code's translation only.
+        case(
+            &["Intro.", "Print the path", "`to {{the/file}}`"],
+            &["Intro.", "`print the path to {{the/file}}`"],
+            "`print the path to {{the/file}}`",
+            &Link::Similar(vec![2]),
+        );
+        // A link `sync` wrote (the segment's id on a unit of prose) is not kept either.
+        let segments = segment(&format!("Intro.\n\n{code}"));
+        let mut units = units_for(&format!("Intro.\n\n{prose}"));
+        units[1].id.clone_from(&segments[1].id);
+        assert_eq!(align(&units, &[], &segments)[1], Link::None);
+    }
+
+    #[test]
+    fn an_edited_command_is_still_linked_to_its_translation() {
+        let before = ["# wc", "`wc -w {{path/to/file}}`"];
+        let edited = "`wc --words {{path/to/file}}`";
+        case(
+            &before,
+            &[before[0], edited],
+            edited,
+            &Link::Similar(vec![1]),
+        );
+        // Moved and edited too.
+        let others = [
+            "Alpha beta gamma.",
+            "Delta epsilon zeta.",
+            "Eta theta iota.",
+        ];
+        let mut old = others.to_vec();
+        old.push(before[1]);
+        let mut new = vec![edited];
+        new.extend(others);
+        case(&old, &new, edited, &Link::Similar(vec![3]));
+        // Prose edited into prose is linked as before.
+        case(
+            &["Intro.", "Print the path to the file"],
+            &["Intro.", "Print the full path to the file"],
+            "Print the full path to the file",
+            &Link::Similar(vec![1]),
         );
     }
 

@@ -94,7 +94,10 @@ pub fn run(
                 continue;
             }
             let segment = &plan.article.segments[i];
-            let Some(hit) = memory.lookup(&segment.text, min, 1)?.into_iter().next() else {
+            // Of several exact matches, the one made in the same context is taken.
+            let context = crate::memory::index::Context::at(&plan.article.segments, i);
+            let found = memory.lookup_in(&segment.text, Some(context), min, 1)?;
+            let Some(hit) = found.into_iter().next() else {
                 unmatched += 1;
                 continue;
             };

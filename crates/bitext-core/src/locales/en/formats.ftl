@@ -16,6 +16,7 @@ xliff-unsupported-version = unsupported XLIFF version (bitext reads 2.0 and 1.2)
 xliff-missing-attribute = no { $attribute } on <{ $element }>
 xliff-missing-child = a <{ $element }> without <{ $child }>
 xliff-unknown-state = unknown segment state
+exchange-match-in-context = In-context match: the same text, between the same paragraphs before and after it.
 xml-dtd = a DTD is not allowed (entities are never expanded)
 xml-too-deep = elements nested deeper than { $limit } levels
 xml-content-after-root = content after the root element

@@ -22,6 +22,7 @@ memory-best-match = best match { $score }%
 suggest-heading = { $path }:{ $line }: { $lang }: segment { $n } ({ $id })
 suggest-none = No match scoring { $min }% or more.
 suggest-match = { $score }%  { $origin }
+suggest-match-in-context = { $score }% in context  { $origin }
 
 pretranslate-nothing = No missing segment in { $lang }.
 pretranslate-summary = { $path }: { $lang }: filled { $exact } exact { $exact ->

@@ -16,6 +16,7 @@ xliff-unsupported-version = versión de XLIFF no admitida (bitext lee las versio
 xliff-missing-attribute = falta el atributo { $attribute } en <{ $element }>
 xliff-missing-child = un elemento <{ $element }> sin <{ $child }>
 xliff-unknown-state = estado de segmento desconocido
+exchange-match-in-context = Coincidencia en contexto: el mismo texto, entre los mismos párrafos antes y después.
 xml-dtd = no se admite una DTD (las entidades nunca se expanden)
 xml-too-deep = elementos anidados a más de { $limit } niveles
 xml-content-after-root = hay contenido después del elemento raíz

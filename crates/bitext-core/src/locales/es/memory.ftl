@@ -22,6 +22,7 @@ memory-best-match = mejor coincidencia { $score }{"\u00a0"}%
 suggest-heading = { $path }:{ $line }: { $lang }: segmento { $n } ({ $id })
 suggest-none = Ninguna coincidencia del { $min }{"\u00a0"}% o más.
 suggest-match = { $score }{"\u00a0"}%  { $origin }
+suggest-match-in-context = { $score }{"\u00a0"}% en contexto  { $origin }
 
 pretranslate-nothing = Ningún segmento falta en { $lang }.
 pretranslate-summary = { $path }: { $lang }: { $exact } { $exact ->

@@ -16,6 +16,7 @@ xliff-unsupported-version = version d’XLIFF non prise en charge (bitext lit le
 xliff-missing-attribute = pas d’attribut { $attribute } sur <{ $element }>
 xliff-missing-child = un élément <{ $element }> sans <{ $child }>
 xliff-unknown-state = état de segment inconnu
+exchange-match-in-context = Correspondance en contexte : le même texte, entre les mêmes paragraphes avant et après.
 xml-dtd = une DTD n’est pas admise (les entités ne sont jamais développées)
 xml-too-deep = éléments imbriqués sur plus de { $limit } niveaux
 xml-content-after-root = du contenu suit l’élément racine

@@ -22,6 +22,7 @@ memory-best-match = meilleure correspondance { $score } %
 suggest-heading = { $path }:{ $line } : { $lang } : segment { $n } ({ $id })
 suggest-none = Aucune correspondance à { $min } % ou plus.
 suggest-match = { $score } %  { $origin }
+suggest-match-in-context = { $score } % en contexte  { $origin }
 
 pretranslate-nothing = Aucun segment manquant en { $lang }.
 pretranslate-summary = { $path } : { $lang } : { $exact } { $exact ->

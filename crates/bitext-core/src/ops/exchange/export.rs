@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::{Result, disp};
 use crate::exchange::{ExportArticle, ExportUnit, Suggestion};
-use crate::memory::index::{Hit, Memory, Origin};
+use crate::memory::index::{Context, Hit, Memory, Origin};
 use crate::model::assess::State;
 use crate::model::lang::Lang;
 use crate::model::segment::text_hash;
@@ -46,11 +46,17 @@ fn suggestions(
                 if article == slug.as_str() && l == lang.as_str() && *id == segment.id)
         };
         out[i] = memory
-            .lookup(&segment.text, crate::memory::store::SHOWN_MATCH, 2)
+            .lookup_in(
+                &segment.text,
+                Some(Context::at(&plan.article.segments, i)),
+                crate::memory::store::SHOWN_MATCH,
+                2,
+            )
             .ok()
             .and_then(|hits| hits.into_iter().find(|h| !is_self(h)))
             .map(|hit| Suggestion {
                 score: hit.score,
+                in_context: hit.in_context,
                 origin: hit.origin.label(),
                 source: hit.source,
                 target: hit.target,
