@@ -68,9 +68,31 @@ fn blame(ws: &Ws, path: &str) -> Vec<String> {
 /// A page and its English page as they were at a commit.
 type Pair = (Vec<Segment>, Vec<Segment>);
 
-/// What git says one translated paragraph was translated from: the English paragraph at the
-/// newest commit among its lines, where that commit's page and English page pair by structure.
-fn truth(ws: &Ws, page: &str, source: &str, order: &HashMap<String, usize>) -> Vec<Option<String>> {
+/// What git says one translated paragraph was translated from.
+#[derive(Debug, Clone)]
+enum Truth {
+    /// The English paragraph at its place, where the page and the English page of that
+    /// commit have the same shape.
+    At(String),
+    /// Where they do not: the English paragraphs of that commit, one of which it is.
+    Among(Vec<Segment>),
+    /// No commit, or no English page then.
+    Unknown,
+}
+
+impl Truth {
+    fn known(&self) -> Option<&str> {
+        match self {
+            Truth::At(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// What git says each translated paragraph was translated from: the English page at the
+/// newest commit among its lines, paired by position where that commit's page and English
+/// page have the same shape.
+fn truth(ws: &Ws, page: &str, source: &str, order: &HashMap<String, usize>) -> Vec<Truth> {
     let text = ws.read(page);
     let segments = segment(&text);
     let by_line = blame(ws, page);
@@ -81,27 +103,73 @@ fn truth(ws: &Ws, page: &str, source: &str, order: &HashMap<String, usize>) -> V
         .iter()
         .zip(&ranges)
         .map(|(s, range)| {
-            let range = range.clone()?;
+            let Some(range) = range.clone() else {
+                return Truth::Unknown;
+            };
             let (first, last) = (line_of(range.start), line_of(range.end));
-            let newest = by_line[first..=last]
-                .iter()
-                .max_by_key(|c| order[*c])?
-                .clone();
+            let Some(newest) = by_line[first..=last].iter().max_by_key(|c| order[*c]) else {
+                return Truth::Unknown;
+            };
             let then = cache.entry(newest.clone()).or_insert_with(|| {
-                let old_page = segment(&show(ws, &newest, page)?);
-                let old_source = segment(&show(ws, &newest, source)?);
-                kinds_match(&old_page, &old_source).then_some((old_page, old_source))
+                let old_page = segment(&show(ws, newest, page)?);
+                let old_source = segment(&show(ws, newest, source)?);
+                Some((old_page, old_source))
             });
-            let (old_page, old_source) = then.as_ref()?;
-            let k = old_page
+            let Some((old_page, old_source)) = then.as_ref() else {
+                return Truth::Unknown;
+            };
+            if !kinds_match(old_page, old_source) {
+                return Truth::Among(old_source.clone());
+            }
+            old_page
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| o.text == s.text)
-                .min_by_key(|(k, _)| k.abs_diff(s.n - 1))?
-                .0;
-            Some(old_source[k].text.clone())
+                .min_by_key(|(k, _)| k.abs_diff(s.n - 1))
+                .map_or(Truth::Unknown, |(k, _)| {
+                    Truth::At(old_source[k].text.clone())
+                })
         })
         .collect()
+}
+
+/// Checks that each paragraph `units` record as translated was translated, as git says, from
+/// the English recorded; returns how many were checked.
+fn check_recorded(
+    page: &str,
+    units: &[serde_json::Value],
+    truth: &[Truth],
+    now: &[Segment],
+) -> usize {
+    let mut checked = 0;
+    for (j, (unit, english)) in units.iter().zip(truth).enumerate() {
+        if unit["state"] != "translated" {
+            continue;
+        }
+        checked += 1;
+        let recorded = unit["source"].as_str().expect("source");
+        match english {
+            Truth::At(english) => assert_eq!(
+                recorded,
+                english,
+                "{page} paragraph {}: recorded as translated from other English than git says",
+                j + 1
+            ),
+            // Paired by structure where the shapes differed: one of that commit's English
+            // paragraphs, of the paragraph's own kind.
+            Truth::Among(then) => assert!(
+                then.iter()
+                    .any(|e| e.text == recorded && e.kind == now[j].kind),
+                "{page} paragraph {}: recorded as translated from {recorded:?}, not an English paragraph of its commit",
+                j + 1
+            ),
+            Truth::Unknown => panic!(
+                "{page} paragraph {}: recorded as translated, but git knows no English for it",
+                j + 1
+            ),
+        }
+    }
+    checked
 }
 
 #[test]
@@ -120,6 +188,14 @@ fn adopt_on_real_history_never_calls_a_changed_paragraph_current() {
             .map(|(i, c)| (c.to_owned(), i))
             .collect();
     let (mut checked, mut current_checked, mut false_current) = (0, 0, Vec::new());
+    // The pages adopt says it could not pair for certain.
+    let unpaired: Vec<String> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("whose English could not be told"))
+        .filter_map(|l| l.split(": ").next().map(str::to_owned))
+        .collect();
+    let mut left_out = Vec::new();
     let mut sources: Vec<String> = Vec::new();
     for entry in crate::support::files_under(&ws.path("locale/en")) {
         sources.push(entry);
@@ -139,30 +215,27 @@ fn adopt_on_real_history_never_calls_a_changed_paragraph_current() {
             assert_eq!(units.len(), truth.len(), "{page}: one unit per paragraph");
             let page_now = segment(&ws.read(&page));
             // What adopt recorded is what git says, paragraph by paragraph.
-            for (j, (unit, english)) in units.iter().zip(&truth).enumerate() {
-                if unit["state"] == "translated" {
-                    checked += 1;
-                    assert_eq!(
-                        Some(unit["source"].as_str().expect("source")),
-                        english.as_deref(),
-                        "{page} paragraph {}: recorded as translated from other English than git says",
-                        j + 1
-                    );
-                }
-            }
-            // And on a page with today's structure, each segment's state follows.
+            checked += check_recorded(&page, units, &truth, &page_now);
+            // And on a page with today's structure that adopt paired with its English, each
+            // segment's state follows. (A page adopt lists as not paired for certain is left
+            // out: the truth above pairs by position, which a page translated from much older
+            // English with the same shape can fool, as `about/governance.md` shows.)
             if !kinds_match(&page_now, &now) {
+                continue;
+            }
+            if unpaired.contains(&page) {
+                left_out.push(page.clone());
                 continue;
             }
             let states = ws.states(slug, lang);
             for (j, english) in truth.iter().enumerate() {
+                let english = english.known();
                 let translated = page_now[j].text != now[j].text;
-                let unchanged = english.as_deref() == Some(now[j].text.as_str());
+                let unchanged = english == Some(now[j].text.as_str());
                 if states[j] == "current" && (!unchanged || !translated) {
                     false_current.push(format!("{page} {}", j + 1));
                 }
-                if unchanged && translated && english.as_deref() != Some(page_now[j].text.as_str())
-                {
+                if unchanged && translated && english != Some(page_now[j].text.as_str()) {
                     current_checked += 1;
                     assert_eq!(
                         states[j],
@@ -178,7 +251,11 @@ fn adopt_on_real_history_never_calls_a_changed_paragraph_current() {
         false_current.is_empty(),
         "current though the English changed: {false_current:?}"
     );
-    eprintln!("{checked} translated paragraphs checked, {current_checked} unchanged ones current");
+    eprintln!(
+        "{checked} translated paragraphs checked, {current_checked} unchanged ones current; \
+         pages with today's shape left out as not paired for certain: {left_out:?}"
+    );
+    assert!(left_out.len() <= 3, "{left_out:?}");
     assert!(checked > 200, "{checked} translated paragraphs checked");
     assert!(
         current_checked > 50,

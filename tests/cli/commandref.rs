@@ -168,7 +168,7 @@ fn a_dropped_placeholder_and_a_changed_flag_are_drafts_with_code_findings() {
         e[4].1 = "`nc -k -l -P {{port}}`".to_owned();
     }));
     assert_eq!(found, states(&[(7, "draft"), (13, "draft")]), "{stdout}");
-    assert!(stdout.contains("code, numbers or links differ"), "{stdout}");
+    assert!(stdout.contains("the code differs"), "{stdout}");
     let found = findings(&ws);
     assert_eq!(
         found

@@ -405,9 +405,7 @@ fn recording_commands_find_inconsistencies_with_the_rest_of_the_workspace() {
     );
     let import = ws.run(&["import", "copy", "copy.fr.md", "-l", "fr"]);
     assert_eq!(found(&import), (true, true), "{import:?}");
-    // Recorded, as drafts: what stands for each translation is another text, whose length or
-    // numbers do not make the pairing certain.
-    assert_eq!(ws.states("copy", "fr"), strs(&["draft", "draft"]));
+    assert_eq!(ws.states("copy", "fr"), strs(&["current", "current"]));
 
     // …and through a PO file.
     std::fs::remove_file(ws.path("translations/fr/copy.json")).expect("remove");

@@ -186,14 +186,38 @@ fn run(
     beads
 }
 
-/// The length of `para` in characters, white space aside.
+/// The length of `para` in characters, white space and link destinations aside (one
+/// language writes a link inline, `[text](url)`, where the other refers to it, `[text][]`).
 #[allow(
     clippy::cast_precision_loss,
     reason = "paragraph lengths stay far below 2^52"
 )]
 #[must_use]
 pub fn length(para: &Para) -> f64 {
-    para.text.chars().filter(|c| !c.is_whitespace()).count() as f64
+    let text = &para.text;
+    let mut count = 0usize;
+    let mut rest = text.as_str();
+    while let Some(at) = [rest.find("]("), rest.find("][")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        count += rest[..=at].chars().filter(|c| !c.is_whitespace()).count();
+        let after = &rest[at + 2..];
+        let close = if rest[at..].starts_with("](") {
+            ')'
+        } else {
+            ']'
+        };
+        match after.find(close) {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    (count + rest.chars().filter(|c| !c.is_whitespace()).count()) as f64
 }
 
 /// The translation's length per source character over two documents.
@@ -305,6 +329,14 @@ mod tests {
             kind: SegmentKind::Paragraph,
             quoted: false,
         }
+    }
+
+    #[test]
+    fn link_destinations_do_not_count_in_lengths() {
+        assert!((length(&para("a [b](https://example.org/x) c")) - 5.0).abs() < 1e-9);
+        assert!((length(&para("a [b][] c")) - 5.0).abs() < 1e-9);
+        assert!((length(&para("a [b][ref] c [d](e)")) - 8.0).abs() < 1e-9);
+        assert!((length(&para("plain text")) - 9.0).abs() < 1e-9);
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub enum Doubt {
     /// The gap has more blocks of this class on one side: which one was dropped or added
     /// cannot be told.
     Ambiguous,
-    /// The code, URLs, addresses or numbers differ.
+    /// The code differs.
     Anchors,
 }
 
@@ -136,7 +136,7 @@ pub fn anchors(text: &str, placeholders: &Placeholders) -> Vec<String> {
             !user.is_empty() && host.contains('.') && !host.starts_with('.')
         });
         if url || email {
-            out.push(format!("@{trimmed}"));
+            out.push(format!("@{}", without_language(trimmed)));
         } else {
             rest.push_str(word);
             rest.push(' ');
@@ -149,6 +149,29 @@ pub fn anchors(text: &str, placeholders: &Placeholders) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+/// `url` without the path segments that name a language (`/en/`, `/fr/`, `/pt-br/`): a
+/// translated page links to its own language's pages.
+fn without_language(url: &str) -> String {
+    url.split('/')
+        .filter(|part| {
+            let (lang, region) = part.split_once('-').unwrap_or((part, ""));
+            let is_lang = (2..=3).contains(&lang.len())
+                && lang.chars().all(|c| c.is_ascii_lowercase())
+                && (region.is_empty()
+                    || (2..=3).contains(&region.len())
+                        && region.chars().all(|c| c.is_ascii_alphanumeric()));
+            !is_lang || part.contains('.')
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The code among `anchors`: what must be the same for a pair to be certain (a link may be
+/// written inline in one language and by reference in the other, and a number spelled out).
+fn code(anchors: &[String]) -> impl Iterator<Item = &String> {
+    anchors.iter().filter(|a| a.starts_with('`'))
 }
 
 /// Whether anchors are enough to pair two blocks wherever they are: code, a URL or an
@@ -330,7 +353,7 @@ impl Sides<'_> {
                     // where another was dropped, maybe.
                     ([i], [j]) if self.s_times[*i] != self.t_times[*j] => Some(Doubt::Ambiguous),
                     ([i], [j]) if clean => {
-                        if self.s_anchors[*i] == self.t_anchors[*j] {
+                        if code(&self.s_anchors[*i]).eq(code(&self.t_anchors[*j])) {
                             (bead.confidence < MIN_CONFIDENCE).then_some(Doubt::Length)
                         } else {
                             Some(Doubt::Anchors)
@@ -362,11 +385,11 @@ impl Sides<'_> {
         t_range: &std::ops::Range<usize>,
     ) -> Option<Doubt> {
         let anchors = &self.s_anchors[i];
-        if *anchors != self.t_anchors[j] {
+        if !code(anchors).eq(code(&self.t_anchors[j])) {
             return Some(Doubt::Anchors);
         }
         let class = self.s_class[i];
-        if !anchors.is_empty() {
+        if !anchors.is_empty() && *anchors == self.t_anchors[j] {
             let once = |range: &std::ops::Range<usize>, classes: &[Class], all: &[Vec<String>]| {
                 range
                     .clone()
@@ -393,7 +416,7 @@ impl Sides<'_> {
                 other != j
                     && self.t_free[other]
                     && self.t_class[other] == class
-                    && self.t_anchors[other] == *anchors
+                    && code(&self.t_anchors[other]).eq(code(anchors))
             })
             .map(|other| likely(i, other))
             .chain(
@@ -402,7 +425,7 @@ impl Sides<'_> {
                         other != i
                             && self.s_free[other]
                             && self.s_class[other] == class
-                            && self.s_anchors[other] == *anchors
+                            && code(&self.s_anchors[other]).eq(code(anchors))
                     })
                     .map(|other| likely(other, j)),
             )

@@ -18,6 +18,9 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::error::{Result, disp};
 use crate::model::article::{Article, is_mdx};
 use crate::model::lang::Lang;
+use crate::model::lengthalign::Para;
+use crate::model::pairing::pair;
+use crate::model::placeholder::Placeholders;
 use crate::model::segment::{Segment, segment, segment_mdx, spans, text_hash};
 use crate::model::slug::Slug;
 use crate::model::translation::{FORMAT_VERSION, TranslationFile, Unit, UnitState, commit, stage};
@@ -168,6 +171,7 @@ pub fn run(
         }
         None => origins.resize(total, None),
     }
+    let placeholders = &ws.config.qa.placeholders;
     // A chunk of pages at a time: their versions asked of git in one batch, their records
     // staged beside their places, so that memory follows the chunk.
     let mut staged = Vec::new();
@@ -176,7 +180,7 @@ pub fn run(
         progress(Progress::Pages(first, total));
         let origins = &origins[first..first + chunk.len()];
         let then = match history.as_mut() {
-            Some(history) => history.then(chunk, origins)?,
+            Some(history) => history.then(chunk, origins, &ws.config.qa.placeholders)?,
             None => vec![HashMap::new(); chunk.len()],
         };
         // The records, made on every core, each with what it found.
@@ -186,10 +190,18 @@ pub fn run(
             let text = read_page(ws, page)?;
             let mut found = AdoptReport::default();
             let record = match origins {
-                Some(origins) => from_history(&article, page, &text, origins, then, &mut found),
+                Some(origins) => from_history(
+                    &article,
+                    page,
+                    &text,
+                    origins,
+                    then,
+                    placeholders,
+                    &mut found,
+                ),
                 None => {
                     found.without_history.push(disp(&page.path));
-                    assumed(&article, page, &text, assume, &mut found)
+                    assumed(&article, page, &text, assume, placeholders, &mut found)
                 }
             };
             let path = ws.translation_path(&page.lang, &page.slug);
@@ -430,11 +442,12 @@ impl History {
 
     /// For each page of `chunk` (with its segments' commits), the page and the English page
     /// as they were at each commit its paragraphs come from, paired by structure (none where
-    /// they do not pair).
+    /// one of them is not found).
     fn then(
         &mut self,
         chunk: &[(usize, &Page)],
         origins: &[Option<Vec<u32>>],
+        placeholders: &Placeholders,
     ) -> Result<Vec<HashMap<u32, Option<Then>>>> {
         // Every blob asked once, by its place among the answers.
         let mut specs: Vec<String> = Vec::new();
@@ -483,7 +496,11 @@ impl History {
                             let text = answers[s].as_deref().unwrap_or_default();
                             page_segments(&String::from_utf8_lossy(text), *source_mdx)
                         });
-                        pair_by_structure(&p, s).map(|english| (p, english))
+                        let english = pair_pages(&p, s, placeholders)
+                            .into_iter()
+                            .map(|pair| pair.map(|(i, certain)| (s[i].text.clone(), certain)))
+                            .collect();
+                        Some((p, english))
                     }
                     _ => None,
                 };
@@ -595,15 +612,35 @@ fn paragraph_origins(text: &str, mdx: bool, lines: &Lines) -> Vec<u32> {
         .collect()
 }
 
-/// The English text each segment of `page` translates, where `page` and `source` (the
-/// English page of the same time) have the same structure.
-fn pair_by_structure(page: &[Segment], source: &[Segment]) -> Option<Vec<String>> {
-    let same = page.len() == source.len() && page.iter().zip(source).all(|(p, s)| p.kind == s.kind);
-    same.then(|| source.iter().map(|s| s.text.clone()).collect())
+/// For each segment of `page`, the segment of `source` (the English page of the same time)
+/// it translates, paired by structure ([`crate::model::pairing`]), and whether for certain.
+fn pair_pages(
+    page: &[Segment],
+    source: &[Segment],
+    placeholders: &Placeholders,
+) -> Vec<Option<(usize, bool)>> {
+    let paras = |segments: &[Segment]| -> Vec<Para> {
+        segments
+            .iter()
+            .map(|s| Para {
+                text: s.text.clone(),
+                kind: s.kind,
+                quoted: false,
+            })
+            .collect()
+    };
+    let mut out = vec![None; page.len()];
+    for paired in pair(&paras(source), &paras(page), &[], placeholders).pairs {
+        if let ([i], [j]) = (paired.source.as_slice(), paired.target.as_slice()) {
+            out[*j] = Some((*i, paired.is_certain()));
+        }
+    }
+    out
 }
 
-/// A page as it was at a commit, and the English each of its segments translates.
-type Then = (Vec<Segment>, Vec<String>);
+/// A page as it was at a commit, and the English each of its segments translates (with
+/// whether for certain), where it pairs.
+type Then = (Vec<Segment>, Vec<Option<(String, bool)>>);
 
 /// The record of a page with history.
 fn from_history(
@@ -612,12 +649,13 @@ fn from_history(
     text: &str,
     origins: &[u32],
     then: &HashMap<u32, Option<Then>>,
+    placeholders: &Placeholders,
     report: &mut AdoptReport,
 ) -> TranslationFile {
     let mdx = is_mdx(&page.path);
     let now = page_segments(text, mdx);
-    // Today's page against today's English, for the drafts' place.
-    let today = pair_by_structure(&now, &article.segments);
+    // Today's page against today's English, for the drafts' English.
+    let today = pair_pages(&now, &article.segments, placeholders);
     let mut units = Vec::with_capacity(now.len());
     let mut drafts = 0;
     for (i, segment) in now.iter().enumerate() {
@@ -632,10 +670,10 @@ fn from_history(
                     .enumerate()
                     .filter(|(_, s)| s.text == segment.text)
                     .min_by_key(|(j, _)| j.abs_diff(i))
-                    .map(|(j, _)| english[j].clone())
+                    .and_then(|(j, _)| english[j].clone())
             });
         units.push(match english {
-            Some(english) if english == segment.text => {
+            Some((english, _)) if english == segment.text => {
                 report.untranslated += 1;
                 Unit {
                     id: String::new(),
@@ -644,7 +682,7 @@ fn from_history(
                     state: None,
                 }
             }
-            Some(english) => {
+            Some((english, true)) => {
                 report.translated += 1;
                 Unit {
                     id: String::new(),
@@ -653,9 +691,18 @@ fn from_history(
                     state: Some(UnitState::Translated),
                 }
             }
+            // Paired, but not for certain: a draft of that English.
+            Some((english, false)) => {
+                drafts += 1;
+                draft(segment, Some(&english))
+            }
             None => {
                 drafts += 1;
-                draft(segment, today.as_ref().map(|t| t[i].as_str()))
+                let english = today[i].filter(|(_, certain)| *certain);
+                draft(
+                    segment,
+                    english.map(|(k, _)| article.segments[k].text.as_str()),
+                )
             }
         });
     }
@@ -666,12 +713,12 @@ fn from_history(
     record(article, page, units)
 }
 
-/// A paragraph whose English is not known: a draft of today's English at its place when the
-/// page has today's structure.
-fn draft(segment: &Segment, today: Option<&str>) -> Unit {
+/// A paragraph whose English is not known for certain: a draft of `english`, the English it
+/// pairs with, if any.
+fn draft(segment: &Segment, english: Option<&str>) -> Unit {
     Unit {
         id: String::new(),
-        source: today.unwrap_or_default().to_owned(),
+        source: english.unwrap_or_default().to_owned(),
         target: segment.text.clone(),
         state: Some(UnitState::Draft),
     }
@@ -683,15 +730,16 @@ fn assumed(
     page: &Page,
     text: &str,
     assume: Option<Assume>,
+    placeholders: &Placeholders,
     report: &mut AdoptReport,
 ) -> TranslationFile {
     let now = page_segments(text, is_mdx(&page.path));
-    let today = pair_by_structure(&now, &article.segments);
+    let today = pair_pages(&now, &article.segments, placeholders);
     let mut units = Vec::with_capacity(now.len());
-    for (i, segment) in now.iter().enumerate() {
-        let english = today.as_ref().map(|t| t[i].as_str());
+    for (segment, paired) in now.iter().zip(today) {
+        let english = paired.map(|(k, certain)| (k, article.segments[k].text.as_str(), certain));
         units.push(match (english, assume) {
-            (Some(english), _) if english == segment.text => {
+            (Some((_, english, _)), _) if english == segment.text => {
                 report.untranslated += 1;
                 Unit {
                     id: String::new(),
@@ -700,7 +748,7 @@ fn assumed(
                     state: None,
                 }
             }
-            (Some(english), Some(Assume::Current)) => {
+            (Some((_, english, true)), Some(Assume::Current)) => {
                 report.translated += 1;
                 Unit {
                     id: String::new(),
@@ -709,12 +757,12 @@ fn assumed(
                     state: Some(UnitState::Translated),
                 }
             }
-            (Some(_), Some(Assume::Stale)) => {
+            (Some((k, _, true)), Some(Assume::Stale)) => {
                 // Made from an English text bitext does not know: linked to its segment by
                 // the segment's id, so it is stale.
                 report.translated += 1;
                 Unit {
-                    id: article.segments[i].id.clone(),
+                    id: article.segments[k].id.clone(),
                     source: String::new(),
                     target: segment.text.clone(),
                     state: Some(UnitState::Translated),
@@ -722,7 +770,7 @@ fn assumed(
             }
             _ => {
                 report.drafts += 1;
-                draft(segment, english)
+                draft(segment, english.map(|(_, english, _)| english))
             }
         });
     }

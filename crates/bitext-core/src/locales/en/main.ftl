@@ -296,7 +296,7 @@ import-outcome-doubt = { $outcome }: { $why }
 import-doubt-merged = blocks merged or split
 import-doubt-length = lengths differ
 import-doubt-ambiguous = a block was dropped or added nearby
-import-doubt-anchors = code, numbers or links differ
+import-doubt-anchors = the code differs
 import-structure-differs = { $path }: the translation's structure differs from the source's ({ $source ->
     [one] { $source } block
    *[other] { $source } blocks

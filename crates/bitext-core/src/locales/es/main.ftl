@@ -320,7 +320,7 @@ import-outcome-doubt = { $outcome }: { $why }
 import-doubt-merged = bloques fusionados o divididos
 import-doubt-length = longitudes distintas
 import-doubt-ambiguous = se suprimió o añadió un bloque al lado
-import-doubt-anchors = código, números o enlaces distintos
+import-doubt-anchors = el código difiere
 import-structure-differs = { $path }: la estructura de la traducción difiere de la del original ({ $source ->
     [one] { $source } bloque
    *[other] { $source } bloques
