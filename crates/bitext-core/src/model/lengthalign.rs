@@ -118,22 +118,20 @@ fn run(
         };
         let mut anchor = 0.0;
         if !src.is_empty() && !tgt.is_empty() {
-            let a: HashSet<&String> = src.iter().flat_map(|&i| &src_anchors[i]).collect();
-            let b: HashSet<&String> = tgt.iter().flat_map(|&j| &tgt_anchors[j]).collect();
-            let smaller = a.len().min(b.len());
-            if smaller >= 2 {
-                anchor = a.intersection(&b).count() as f64 / smaller as f64;
-            }
+            anchor = if let ([i], [j]) = (src, tgt) {
+                shared(&src_anchors[*i], &tgt_anchors[*j])
+            } else {
+                let a: HashSet<&String> = src.iter().flat_map(|&i| &src_anchors[i]).collect();
+                let b: HashSet<&String> = tgt.iter().flat_map(|&j| &tgt_anchors[j]).collect();
+                overlap(a.len(), b.len(), a.intersection(&b).count())
+            };
             cost -= ANCHOR_WEIGHT * anchor;
             cost += kinds;
         }
-        // Confidence tolerates twice the deviation the cost does: translators' lengths vary
-        // more per paragraph than per sentence.
         let confidence = if src.is_empty() || tgt.is_empty() {
             0.0
         } else {
-            let tolerant = length_probability_scaled(l1, l2, ratio, 2.0);
-            1.0 - (1.0 - tolerant) * (1.0 - anchor)
+            confidence(l1, l2, ratio, anchor)
         };
         (cost, confidence)
     };
@@ -195,6 +193,9 @@ fn run(
 #[must_use]
 pub fn length(para: &Para) -> f64 {
     let text = &para.text;
+    if !text.contains(']') {
+        return text.chars().filter(|c| !c.is_whitespace()).count() as f64;
+    }
     let mut count = 0usize;
     let mut rest = text.as_str();
     while let Some(at) = [rest.find("]("), rest.find("][")]
@@ -228,6 +229,56 @@ pub fn length_ratio(source: &[Para], target: &[Para]) -> f64 {
         target.iter().map(length).sum(),
     );
     if s > 0.0 && t > 0.0 { t / s } else { 1.0 }
+}
+
+/// The share of the anchors two texts have in common (of the smaller set), when both have
+/// two at least.
+#[allow(
+    clippy::cast_precision_loss,
+    reason = "anchor counts stay far below 2^52"
+)]
+fn overlap(a: usize, b: usize, common: usize) -> f64 {
+    let smaller = a.min(b);
+    if smaller >= 2 {
+        common as f64 / smaller as f64
+    } else {
+        0.0
+    }
+}
+
+/// [`overlap`] of two anchor sets.
+fn shared(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    overlap(
+        a.len(),
+        b.len(),
+        a.iter().filter(|x| b.contains(*x)).count(),
+    )
+}
+
+/// How likely a pair of `l1` and `l2` characters is, its anchors sharing `anchor`:
+/// confidence tolerates twice the deviation the cost does, since translators' lengths vary
+/// more per paragraph than per sentence.
+fn confidence(l1: f64, l2: f64, ratio: f64, anchor: f64) -> f64 {
+    let tolerant = length_probability_scaled(l1, l2, ratio, 2.0);
+    1.0 - (1.0 - tolerant) * (1.0 - anchor)
+}
+
+/// The confidence [`align`] gives the one-to-one pair of `source` and `target`, as far as it
+/// decides anything: when the lengths alone reach `enough`, the names and numbers the two
+/// share (which only raise it) are not looked for.
+#[must_use]
+pub fn pair_confidence(source: &Para, target: &Para, ratio: f64, enough: f64) -> f64 {
+    let (l1, l2) = (length(source), length(target));
+    let by_length = confidence(l1, l2, ratio, 0.0);
+    if by_length >= enough {
+        return by_length;
+    }
+    confidence(
+        l1,
+        l2,
+        ratio,
+        shared(&anchors(&source.text), &anchors(&target.text)),
+    )
 }
 
 fn is_heading(para: &Para) -> bool {

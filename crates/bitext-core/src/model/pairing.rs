@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use crate::model::code::{code_key, is_code_only, spans, without_code};
 use crate::model::lengthalign::{
-    Bead, Para, align_classes, length, length_probability, length_ratio,
+    Bead, Para, align_classes, length, length_probability, length_ratio, pair_confidence,
 };
 use crate::model::placeholder::Placeholders;
 use crate::model::segment::SegmentKind;
@@ -117,7 +117,16 @@ pub struct Pairing {
 #[must_use]
 pub fn anchors(text: &str, placeholders: &Placeholders) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    if !spans(text).is_empty() {
+    // Most prose has none: no digit, code, address or link.
+    let may = text
+        .bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, b'`' | b'@'))
+        || text.contains("://")
+        || text.contains("www.");
+    if !may {
+        return out;
+    }
+    if text.contains('`') && !spans(text).is_empty() {
         for code in code_key(text, placeholders).split('\n') {
             out.push(format!("`{code}"));
         }
@@ -174,6 +183,46 @@ fn code(anchors: &[String]) -> impl Iterator<Item = &String> {
     anchors.iter().filter(|a| a.starts_with('`'))
 }
 
+/// The pairing of two pages of the same shape, block for block, with the same anchors at each
+/// place: every pair is the one at its place, and the page one clean gap.
+fn in_place(
+    source: &[Para],
+    target: &[Para],
+    s_times: &[usize],
+    t_times: &[usize],
+    ratio: f64,
+) -> Pairing {
+    let pairs = (0..source.len())
+        .map(|k| {
+            let confidence = pair_confidence(&source[k], &target[k], ratio, MIN_CONFIDENCE);
+            let doubt = if s_times[k] == t_times[k] {
+                (confidence < MIN_CONFIDENCE).then_some(Doubt::Length)
+            } else {
+                Some(Doubt::Ambiguous)
+            };
+            Paired {
+                source: vec![k],
+                target: vec![k],
+                confidence,
+                doubt,
+            }
+        })
+        .collect();
+    Pairing {
+        pairs,
+        differs: false,
+    }
+}
+
+/// How many times each block's text is among `paras`.
+fn times(paras: &[Para]) -> Vec<usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for p in paras {
+        *counts.entry(p.text.as_str()).or_default() += 1;
+    }
+    paras.iter().map(|p| counts[p.text.as_str()]).collect()
+}
+
 /// Whether anchors are enough to pair two blocks wherever they are: code, a URL or an
 /// address, or two numbers at least.
 fn strong(anchors: &[String]) -> bool {
@@ -202,6 +251,11 @@ pub fn pair(
         .iter()
         .map(|p| anchors(&p.text, placeholders))
         .collect();
+    let (s_times, t_times) = (times(source), times(target));
+    let ratio = length_ratio(source, target);
+    if s_class == t_class && s_anchors == t_anchors && fixed.iter().all(|&(i, j)| i == j) {
+        return in_place(source, target, &s_times, &t_times, ratio);
+    }
     // Pairs made by anchors: the same class and anchors, once on each side.
     let mut certain: Vec<(usize, usize)> = fixed.to_vec();
     let taken_s: Vec<bool> = (0..source.len())
@@ -242,17 +296,6 @@ pub fn pair(
     };
     let mut pairs = Vec::new();
     let mut s_from = 0;
-    let times = |paras: &[Para]| {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for p in paras {
-            *counts.entry(p.text.as_str()).or_default() += 1;
-        }
-        paras
-            .iter()
-            .map(|p| counts[p.text.as_str()])
-            .collect::<Vec<usize>>()
-    };
-    let (s_times, t_times) = (times(source), times(target));
     let mut s_free = vec![true; source.len()];
     let mut t_free = vec![true; target.len()];
     for &(i, j) in &certain {
@@ -270,7 +313,9 @@ pub fn pair(
         t_class: &t_class,
         s_anchors: &s_anchors,
         t_anchors: &t_anchors,
-        ratio: length_ratio(source, target),
+        s_len: source.iter().map(length).collect(),
+        t_len: target.iter().map(length).collect(),
+        ratio,
     };
     let gap = |s_range: std::ops::Range<usize>,
                t_range: std::ops::Range<usize>,
@@ -309,6 +354,9 @@ struct Sides<'a> {
     /// How many times each block's text is on its side.
     s_times: Vec<usize>,
     t_times: Vec<usize>,
+    /// Each block's length.
+    s_len: Vec<f64>,
+    t_len: Vec<f64>,
     /// The translation's length per source character, over the whole documents.
     ratio: f64,
 }
@@ -328,9 +376,9 @@ impl Sides<'_> {
             &self.t_class[t_range.clone()],
             self.ratio,
         );
-        // A clean gap: every block paired one to one within its class. Anything else says the
-        // translator reshaped the page here. (Code that differs in a pair of a clean gap is
-        // that pair's doubt, not its neighbours'.)
+        // A clean gap: every block paired one to one within its class, with the same code.
+        // Anything else says the translator may have reshaped the page here: a line of code
+        // that differs may be another example's.
         let count = |classes: &[Class]| {
             let mut counts: HashMap<Class, usize> = HashMap::new();
             for &c in classes {
@@ -339,9 +387,12 @@ impl Sides<'_> {
             counts
         };
         let clean = count(&self.s_class[s_range.clone()]) == count(&self.t_class[t_range.clone()])
-            && beads
-                .iter()
-                .all(|bead| bead.source.len() == 1 && bead.target.len() == 1);
+            && beads.iter().all(
+                |bead| match (bead.source.as_slice(), bead.target.as_slice()) {
+                    ([i], [j]) => code(&self.s_anchors[i + s0]).eq(code(&self.t_anchors[j + t0])),
+                    _ => false,
+                },
+            );
         beads
             .into_iter()
             .map(|bead| {
@@ -404,11 +455,7 @@ impl Sides<'_> {
             }
         }
         let likely = |from: usize, to: usize| {
-            length_probability(
-                length(&self.source[from]),
-                length(&self.target[to]),
-                self.ratio,
-            )
+            length_probability(self.s_len[from], self.t_len[to], self.ratio)
         };
         let here = likely(i, j);
         let rival = (0..self.target.len())

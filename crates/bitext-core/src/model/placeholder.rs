@@ -102,7 +102,14 @@ impl Placeholders {
     pub fn find(&self, text: &str, in_code: bool) -> Vec<Found> {
         let mut out = Vec::new();
         let mut i = 0;
+        let starts = self.starts();
+        let bytes = text.as_bytes();
         while i < text.len() {
+            // Most positions start no placeholder: skip to the next byte that may.
+            match bytes[i..].iter().position(|&b| starts[usize::from(b)]) {
+                Some(k) => i += k,
+                None => break,
+            }
             let rest = &text[i..];
             let hit = self
                 .syntaxes
@@ -121,6 +128,22 @@ impl Placeholders {
             }
         }
         out
+    }
+
+    /// The bytes a placeholder of the set may start with.
+    fn starts(&self) -> [bool; 256] {
+        let mut starts = [false; 256];
+        for syntax in &self.syntaxes {
+            let first = match syntax {
+                Syntax::Between { open, .. } => open.as_bytes()[0],
+                Syntax::Printf => b'%',
+                Syntax::Variable => b'$',
+                Syntax::Angle => b'<',
+                Syntax::Emoji => b':',
+            };
+            starts[usize::from(first)] = true;
+        }
+        starts
     }
 
     /// `text` with each placeholder replaced by a mark of its syntax (`\u{1}` and the syntax's

@@ -295,7 +295,7 @@ import-outcome-extra = extra, skipped
 import-outcome-doubt = { $outcome }: { $why }
 import-doubt-merged = blocks merged or split
 import-doubt-length = lengths differ
-import-doubt-ambiguous = a block was dropped or added nearby
+import-doubt-ambiguous = a block nearby was dropped, added or changed
 import-doubt-anchors = the code differs
 import-structure-differs = { $path }: the translation's structure differs from the source's ({ $source ->
     [one] { $source } block

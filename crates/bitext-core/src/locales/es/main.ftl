@@ -319,7 +319,7 @@ import-outcome-extra = sobrante, omitido
 import-outcome-doubt = { $outcome }: { $why }
 import-doubt-merged = bloques fusionados o divididos
 import-doubt-length = longitudes distintas
-import-doubt-ambiguous = se suprimió o añadió un bloque al lado
+import-doubt-ambiguous = un bloque vecino se suprimió, añadió o modificó
 import-doubt-anchors = el código difiere
 import-structure-differs = { $path }: la estructura de la traducción difiere de la del original ({ $source ->
     [one] { $source } bloque

@@ -322,7 +322,7 @@ import-outcome-extra = en trop, ignoré
 import-outcome-doubt = { $outcome } : { $why }
 import-doubt-merged = blocs fusionnés ou scindés
 import-doubt-length = longueurs différentes
-import-doubt-ambiguous = un bloc a été supprimé ou ajouté à côté
+import-doubt-ambiguous = un bloc voisin a été supprimé, ajouté ou modifié
 import-doubt-anchors = le code diffère
 import-structure-differs = { $path } : la structure de la traduction diffère de celle de la source ({ $source ->
     [one] { $source } bloc
