@@ -13,6 +13,7 @@ pub mod history;
 pub mod lock;
 pub mod parallel;
 pub mod plan;
+pub mod stamp;
 
 use std::path::{Path, PathBuf};
 
