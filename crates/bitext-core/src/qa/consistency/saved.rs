@@ -37,7 +37,7 @@ use crate::qa::consistency::{Entry, Index, Known, Wanted, hash, translated};
 use crate::workspace::config::CONFIG_FILE;
 use crate::workspace::parallel::map_ordered;
 use crate::workspace::stamp::{Stamp, now};
-use crate::workspace::{CACHE_DIR, SOURCE_EXTENSIONS, Workspace};
+use crate::workspace::{CACHE_DIR, Workspace};
 
 /// Where the saved indexes live, under [`CACHE_DIR`].
 const DIR: &str = "consistency";
@@ -65,6 +65,24 @@ struct Saved {
     slug: String,
     stamps: u64,
     segments: Vec<Segment>,
+}
+
+/// An article to save, borrowed from what was read or from [`Saved`].
+#[derive(Debug, Clone, Copy)]
+struct View<'a> {
+    slug: &'a str,
+    stamps: u64,
+    segments: &'a [Segment],
+}
+
+impl Saved {
+    fn view(&self) -> View<'_> {
+        View {
+            slug: &self.slug,
+            stamps: self.stamps,
+            segments: &self.segments,
+        }
+    }
 }
 
 /// The consistency index of the pairs in `wanted`, for the languages they are in, as
@@ -105,19 +123,9 @@ fn load_with(
     let mut entries = Vec::new();
     let mut read = 0;
     if !wanted_langs.is_empty() {
-        // The sources and the translations listed and stamped on two cores.
-        let (sources, files) = rayon::join(
-            || ws.all_articles_stamped(),
-            || {
-                wanted_langs
-                    .iter()
-                    .map(|&l| translation_stamps(ws, &langs[l]))
-                    .collect::<Result<Vec<_>>>()
-            },
-        );
-        let (sources, files) = (sources?, files?);
+        let sources = ws.all_articles_stamped()?;
         let config = config_digest(ws)?;
-        for (&l, files) in wanted_langs.iter().zip(files) {
+        for &l in &wanted_langs {
             let lookup = Lookup {
                 ws,
                 lang: &langs[l],
@@ -128,7 +136,7 @@ fn load_with(
                 settings,
                 key: key(&config, &langs[l]),
             };
-            let (found, reads) = lookup.run(&files)?;
+            let (found, reads) = lookup.run()?;
             entries.extend(found);
             read += reads;
         }
@@ -151,52 +159,6 @@ fn load_with(
     let mut index = Index::new(slugs, langs, entries);
     ws.sources_dir().clone_into(&mut index.sources);
     Ok((index, read))
-}
-
-/// The stamp of every translation file of `lang` (the records and the pages, when
-/// translations are kept as pages) named like an article, with the article's name and what
-/// kind of file it is, sorted by name and kind.
-fn translation_stamps(ws: &Workspace, lang: &Lang) -> Result<Vec<(Slug, usize, Stamp)>> {
-    let mut files = Vec::new();
-    let mut folders = vec![(ws.translations_dir(lang), &["json"][..])];
-    if let Some(folder) = ws
-        .config
-        .layout
-        .pages
-        .as_ref()
-        .and_then(|pages| pages.folder(lang))
-    {
-        folders.push((folder.to_owned(), SOURCE_EXTENSIONS));
-    }
-    for (kind, (dir, exts)) in folders.iter().enumerate() {
-        let mut failed = None;
-        ws.walk_files(
-            dir,
-            exts,
-            |relative, ext, entry| {
-                if failed.is_some() {
-                    return;
-                }
-                // A file named like no article is no article's translation.
-                let Some(slug) = Slug::from_path(&relative.with_extension("")) else {
-                    return;
-                };
-                match ws.stamp_entry(&dir.join(&relative), entry) {
-                    Ok(Some(stamp)) => {
-                        files.push((slug, kind * SOURCE_EXTENSIONS.len() + ext, stamp));
-                    }
-                    Ok(None) => {}
-                    Err(error) => failed = Some(error),
-                }
-            },
-            |_| {},
-        )?;
-        if let Some(error) = failed {
-            return Err(error);
-        }
-    }
-    files.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    Ok(files)
 }
 
 /// The SHA-256 of the project file: segmentation, layout and targets all come from it.
@@ -264,8 +226,8 @@ enum From {
 
 impl Lookup<'_> {
     /// The entries wanted, and the number of articles read.
-    fn run(&self, files: &[(Slug, usize, Stamp)]) -> Result<(Vec<Entry>, usize)> {
-        let stamps = self.stamps(files);
+    fn run(&self) -> Result<(Vec<Entry>, usize)> {
+        let stamps = self.stamps()?;
         let (index_path, changes_path) = paths(self.lang);
         let mut index = IndexFile::open(&self.ws.abs(&index_path), &self.key);
         let changes = match &index {
@@ -284,15 +246,24 @@ impl Lookup<'_> {
         let reads: Vec<usize> = (0..from.len())
             .filter(|&i| matches!(from[i], From::Read))
             .collect();
-        let mut read = Vec::with_capacity(reads.len());
+        // The segments of the articles read, one after the other, held by this thread: each
+        // file is read on a worker thread, and what is kept must not pin the memory of the
+        // workers' buffers.
+        let mut read = Read {
+            segments: Vec::new(),
+            ends: Vec::with_capacity(reads.len()),
+        };
         for chunk in reads.chunks(64) {
-            read.extend(map_ordered(chunk, |&i| {
+            for segments in map_ordered(chunk, |&i| {
                 translated(
                     self.ws,
                     &self.ws.load_article(&self.sources[i].0)?,
                     self.lang,
                 )
-            })?);
+            })? {
+                read.segments.extend(segments);
+                read.ends.push(read.segments.len());
+            }
         }
         let keeps = |e: &Entry| self.wanted.keeps(e);
         let article = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
@@ -307,7 +278,8 @@ impl Lookup<'_> {
                 );
             }
         }
-        for (&i, segments) in reads.iter().zip(&read) {
+        for (j, &i) in reads.iter().enumerate() {
+            let segments = read.of(j);
             entries.extend(
                 segments
                     .iter()
@@ -331,7 +303,7 @@ impl Lookup<'_> {
             }
         }
         let count = reads.len();
-        self.save(index.as_ref(), &from, &changes, &stamps, &reads, read);
+        self.save(index.as_ref(), &from, &changes, &stamps, &reads, &read);
         Ok((entries, count))
     }
 
@@ -394,23 +366,36 @@ impl Lookup<'_> {
     }
 
     /// The hash of the stamps of each article's files, with whether they had all settled:
-    /// its source's and those of `files` (sorted by name) named like it.
-    fn stamps(&self, files: &[(Slug, usize, Stamp)]) -> Vec<(u64, bool)> {
-        let mut files = files.iter().peekable();
+    /// its source's, and those of the files [`Workspace::read_stored`] reads for it (the
+    /// translation file, or the record and the page), one `stat` each, on every core.
+    fn stamps(&self) -> Result<Vec<(u64, bool)>> {
+        use rayon::prelude::*;
+        let ws = self.ws;
+        let stamp = |path: &Path| match std::fs::metadata(ws.abs(path)) {
+            Ok(meta) => Ok(Some(Stamp::of(&meta))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(Error::Read {
+                path: path.to_owned(),
+                source,
+            }),
+        };
         self.sources
-            .iter()
+            .par_iter()
             .map(|(slug, source)| {
                 let mut hasher = DefaultHasher::new();
                 source.hash(&mut hasher);
                 let mut settled = source.settled(self.settings.at);
-                while files.next_if(|(name, _, _)| name < slug).is_some() {}
-                while let Some((_, kind, stamp)) = files.next_if(|(name, _, _)| name == slug) {
-                    kind.hash(&mut hasher);
+                let page = ws.page_path(self.lang, slug)?;
+                for path in std::iter::once(ws.translation_path(self.lang, slug)).chain(page) {
+                    let stamp = stamp(&path)?;
                     stamp.hash(&mut hasher);
-                    settled &= stamp.settled(self.settings.at);
+                    settled &= stamp.is_none_or(|s| s.settled(self.settings.at));
                 }
-                (hasher.finish(), settled)
+                Ok((hasher.finish(), settled))
             })
+            // The first error in the articles' order, whatever the scheduling.
+            .collect::<Vec<Result<_>>>()
+            .into_iter()
             .collect()
     }
 
@@ -458,48 +443,65 @@ impl Lookup<'_> {
         changes: &[Saved],
         stamps: &[(u64, bool)],
         reads: &[usize],
-        read: Vec<Vec<Segment>>,
+        read: &Read,
     ) {
         if self.ws.check_inside(Path::new(CACHE_DIR)).is_err() {
             return;
         }
         let (index_path, changes_path) = paths(self.lang);
         // The articles read whose files had settled, and the changes still as on disk.
-        let mut kept: Vec<Saved> = reads
+        let mut kept: Vec<View<'_>> = reads
             .iter()
-            .zip(read)
-            .filter(|(i, _)| stamps[**i].1)
-            .map(|(&i, segments)| Saved {
-                slug: self.sources[i].0.to_string(),
+            .enumerate()
+            .filter(|&(_, &i)| stamps[i].1)
+            .map(|(j, &i)| View {
+                slug: self.sources[i].0.as_str(),
                 stamps: stamps[i].0,
-                segments,
+                segments: read.of(j),
             })
             .collect();
         let fresh = kept.len();
         kept.extend(from.iter().filter_map(|here| match *here {
-            From::Changes(k) | From::Known(Some(k)) => Some(changes[k].clone()),
+            From::Changes(k) | From::Known(Some(k)) => Some(changes[k].view()),
             _ => None,
         }));
-        kept.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
+        kept.sort_unstable_by(|a, b| a.slug.cmp(b.slug));
         let Some(index) = index else {
             if !kept.is_empty() {
-                write_index(&self.ws.abs(&index_path), &self.key, kept);
+                write_index(&self.ws.abs(&index_path), &self.key, &kept);
                 let _ = std::fs::remove_file(self.ws.abs(&changes_path));
             }
             return;
         };
         if kept.len() > self.settings.merge_at.max(index.articles.len() / 16) {
             // Folded into a new index with the index's articles still as saved.
-            let Some(mut all) = index.articles_as_saved(from) else {
+            let Some(saved) = index.articles_as_saved(from) else {
                 return;
             };
+            let mut all: Vec<View<'_>> = saved.iter().map(Saved::view).collect();
             all.extend(kept);
-            all.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
-            write_index(&self.ws.abs(&index_path), &self.key, all);
+            all.sort_unstable_by(|a, b| a.slug.cmp(b.slug));
+            write_index(&self.ws.abs(&index_path), &self.key, &all);
             let _ = std::fs::remove_file(self.ws.abs(&changes_path));
         } else if fresh > 0 || kept.len() != changes.len() {
             write_changes(&self.ws.abs(&changes_path), &self.key, &kept);
         }
+    }
+}
+
+/// The segments of the articles a lookup read, in the order of its reads.
+#[derive(Debug)]
+struct Read {
+    segments: Vec<Segment>,
+    /// Where each article's segments end in `segments`.
+    ends: Vec<usize>,
+}
+
+impl Read {
+    /// The segments of the `j`-th article read.
+    fn of(&self, j: usize) -> &[Segment] {
+        let start = if j == 0 { 0 } else { self.ends[j - 1] };
+        &self.segments[start..self.ends[j]]
     }
 }
 
@@ -709,12 +711,13 @@ fn write_atomically(
 }
 
 /// Writes an index of `articles` (sorted by name) for `key` at `path`.
-fn write_index(path: &Path, key: &[u8; 32], articles: Vec<Saved>) {
+fn write_index(path: &Path, key: &[u8; 32], articles: &[View<'_>]) {
     let Ok(count) = u32::try_from(articles.len()) else {
         return;
     };
-    // (hash grouped by, other hash, article, position), grouped by source, then by target.
-    let mut records = Vec::new();
+    // (hash grouped by, other hash, article, position), grouped by source, then by target;
+    // sized at once: grown by doubling, it could hold twice the entries.
+    let mut records = Vec::with_capacity(articles.iter().map(|a| a.segments.len()).sum());
     let mut table = Vec::new();
     for (k, saved) in (0u32..).zip(articles) {
         let Ok(len) = u16::try_from(saved.slug.len()) else {
@@ -726,8 +729,8 @@ fn write_index(path: &Path, key: &[u8; 32], articles: Vec<Saved>) {
         records.extend(
             saved
                 .segments
-                .into_iter()
-                .map(|(n, source, target)| (source, target, k, n)),
+                .iter()
+                .map(|&(n, source, target)| (source, target, k, n)),
         );
     }
     let Ok(entries) = u32::try_from(records.len()) else {
@@ -811,7 +814,7 @@ fn read_changes(path: &Path, key: &[u8; 32]) -> Option<Vec<Saved>> {
 }
 
 /// Writes `changes` for `key` at `path`.
-fn write_changes(path: &Path, key: &[u8; 32], changes: &[Saved]) {
+fn write_changes(path: &Path, key: &[u8; 32], changes: &[View<'_>]) {
     let Ok(count) = u32::try_from(changes.len()) else {
         return;
     };
@@ -827,7 +830,7 @@ fn write_changes(path: &Path, key: &[u8; 32], changes: &[Saved]) {
             out.write_all(saved.slug.as_bytes())?;
             out.write_all(&saved.stamps.to_le_bytes())?;
             out.write_all(&segments.to_le_bytes())?;
-            for &(n, source, target) in &saved.segments {
+            for &(n, source, target) in saved.segments {
                 out.write_all(&n.to_le_bytes())?;
                 out.write_all(&source.to_le_bytes())?;
                 out.write_all(&target.to_le_bytes())?;
