@@ -1,6 +1,6 @@
 //! The consistency index of one language saved between commands, so that a command about one
-//! article (`import`, `set`, `accept`) reads that article's files, not every file of the
-//! workspace, to learn whether its texts are translated differently elsewhere.
+//! article (`import`, `set`, `accept`, `po import`) reads that article's files, not every file
+//! of the workspace, to learn whether its texts are translated differently elsewhere.
 //!
 //! `.bitext-cache/consistency/<lang>.index` holds every article's translated segments (their
 //! position and the hashes of their source and translation), twice: grouped by the source's
@@ -12,15 +12,20 @@
 //! again since the index was written; it is folded into the index once it holds more than
 //! [`MERGE_AT`] articles or a sixteenth of them.
 //!
-//! A command lists the sources and the language's translations and takes the stamp of each
-//! file: one `stat` each, no reading. An article whose files have the stamps it was saved with
-//! is taken as saved; any other is read (and saved in the changes). An article is saved only
-//! when its files had settled ([`crate::workspace::stamp::RACY`]) when they were stamped. So
-//! the entries a lookup gives are exactly those [`super::Index::load_only`] would read, and the
-//! findings the same. Both files start with a digest of what their content depends on besides
-//! the files: the project file, the language, bitext's version and the hash function; a file
-//! for anything else, or damaged, is not read, and a complete index is built again. They are
-//! only a cache: deleting them costs one reading of the whole workspace. A cache that cannot be
+//! A command lists the sources and takes the stamp of each source and of each article's
+//! translation file: one `stat` each, on every core, no reading. An article whose files have
+//! the stamps it was saved with is taken as saved; any other is read (and saved in the
+//! changes). An article is saved only when its files had settled
+//! ([`crate::workspace::stamp::RACY`]) when they were stamped, so that an edit in place within
+//! the same clock tick is never missed. So the entries a lookup gives are exactly those
+//! [`super::Index::load_only_unsaved`] reads, and the findings the same. The `stat` of every
+//! file is what this costs as the workspace grows: a folder's stamp would not show a file
+//! edited in place (an editor that does not write a new file and rename it).
+//!
+//! Both files start with a digest of what their content depends on besides the files: the
+//! project file, the language, bitext's version and the hash of texts; a file made for
+//! anything else, or damaged, is not read, and a complete index is built again. They are only
+//! a cache: deleting them costs one reading of the whole workspace, and a cache that cannot be
 //! written only costs time on the next command.
 
 use std::collections::HashMap;
