@@ -43,7 +43,7 @@ Before the runs, the script checks, on every size and for every binary, that the
 findings the import prints are exactly those `bitext qa` then gives the article (qa reads
 every translation of the workspace), and that there is at least one: the shared paragraph's. Usage:
 
-    python3 bench/import_scale.py                           # 100, 10,000, 50,000: ~10 min
+    python3 bench/import_scale.py                           # 100, 10,000, 50,000: ~5 min
     python3 bench/import_scale.py --quick                   # 100 and 2,000 articles, 1 run
     python3 bench/import_scale.py --bitext before=OLD --bitext after=target/release/bitext
     python3 bench/import_scale.py --sizes 100,10000 --runs 5 --keep /tmp/ws
