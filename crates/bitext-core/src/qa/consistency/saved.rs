@@ -234,7 +234,11 @@ impl Lookup<'_> {
     fn run(&self) -> Result<(Vec<Entry>, usize)> {
         let stamps = self.stamps()?;
         let (index_path, changes_path) = paths(self.lang);
-        let mut index = IndexFile::open(&self.ws.abs(&index_path), &self.key);
+        // A cache folder that leads outside the workspace is neither read nor written.
+        let inside = self.ws.check_inside(&index_path).is_ok();
+        let mut index = inside
+            .then(|| IndexFile::open(&self.ws.abs(&index_path), &self.key))
+            .flatten();
         let changes = match &index {
             Some(_) => read_changes(&self.ws.abs(&changes_path), &self.key).unwrap_or_default(),
             None => Vec::new(),
@@ -450,7 +454,7 @@ impl Lookup<'_> {
         reads: &[usize],
         read: &Read,
     ) {
-        if self.ws.check_inside(Path::new(CACHE_DIR)).is_err() {
+        if self.ws.check_inside(&paths(self.lang).0).is_err() {
             return;
         }
         let (index_path, changes_path) = paths(self.lang);
@@ -1088,5 +1092,18 @@ mod tests {
             assert_eq!(read, 3);
         }
         assert!(!dir.path().join(".bitext-cache/consistency").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_cache_folder_leading_outside_the_workspace_is_neither_read_nor_written() {
+        let dir = workspace(3);
+        let outside = tempfile::tempdir().expect("outside");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join(".bitext-cache"))
+            .expect("symlink");
+        for _ in 0..2 {
+            assert_eq!(same(dir.path(), None, MERGE_AT), 3);
+        }
+        assert!(!outside.path().join("consistency").exists());
     }
 }
