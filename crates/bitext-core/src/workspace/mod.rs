@@ -140,6 +140,14 @@ impl Workspace {
         Ok(Some(folder.join(slug.with_extension(&ext))))
     }
 
+    /// As [`Workspace::page_path`], for an article whose source file has the extension
+    /// `ext` (as [`Workspace::all_articles_stamped`] gives it).
+    #[must_use]
+    pub fn page_path_with(&self, lang: &Lang, slug: &Slug, ext: &str) -> Option<PathBuf> {
+        let folder = self.config.layout.pages.as_ref()?.folder(lang)?;
+        Some(folder.join(slug.with_extension(ext)))
+    }
+
     /// `sources/<slug>.md`, relative to the root.
     #[must_use]
     pub fn source_path(&self, slug: &Slug) -> PathBuf {
@@ -212,25 +220,26 @@ impl Workspace {
         Ok(self
             .list_articles(false)?
             .into_iter()
-            .map(|(slug, _)| slug)
+            .map(|(slug, _, _)| slug)
             .collect())
     }
 
-    /// As [`Workspace::all_articles`], with the stamp of each article's source file: one
-    /// `stat` per article, through its directory entry (a link is followed). A file removed
-    /// between the listing and its `stat` is left out, as if it had not been listed.
+    /// As [`Workspace::all_articles`], with the stamp of each article's source file (one
+    /// `stat` per article, through its directory entry; a link is followed) and its
+    /// extension, one of [`SOURCE_EXTENSIONS`]. A file removed between the listing and its
+    /// `stat` is left out, as if it had not been listed.
     ///
     /// # Errors
     /// As [`Workspace::all_articles`], and a source file that cannot be `stat`ed.
-    pub fn all_articles_stamped(&self) -> Result<Vec<(Slug, Stamp)>> {
+    pub fn all_articles_stamped(&self) -> Result<Vec<(Slug, Stamp, &'static str)>> {
         Ok(self
             .list_articles(true)?
             .into_iter()
-            .filter_map(|(slug, stamp)| Some((slug, stamp?)))
+            .filter_map(|(slug, stamp, ext)| Some((slug, stamp?, SOURCE_EXTENSIONS[ext])))
             .collect())
     }
 
-    fn list_articles(&self, stamped: bool) -> Result<Vec<(Slug, Option<Stamp>)>> {
+    fn list_articles(&self, stamped: bool) -> Result<Vec<(Slug, Option<Stamp>, usize)>> {
         let dir = self.sources_dir();
         let mut found: Vec<(Slug, usize, Option<Stamp>)> = Vec::new();
         let mut bad: Option<PathBuf> = None;
@@ -278,7 +287,7 @@ impl Workspace {
         }
         Ok(found
             .into_iter()
-            .map(|(slug, _, stamp)| (slug, stamp))
+            .map(|(slug, ext, stamp)| (slug, stamp, ext))
             .collect())
     }
 

@@ -206,8 +206,8 @@ struct Lookup<'a> {
     ws: &'a Workspace,
     lang: &'a Lang,
     l: u16,
-    /// Every article, sorted, with its source's stamp.
-    sources: &'a [(Slug, Stamp)],
+    /// Every article, sorted, with its source's stamp and extension.
+    sources: &'a [(Slug, Stamp, &'static str)],
     wanted: &'a Wanted,
     /// The article the caller holds in this language, if any.
     known: Option<&'a Known<'a>>,
@@ -299,7 +299,7 @@ impl Lookup<'_> {
         if let Some(k) = self.known
             && let Ok(i) = self
                 .sources
-                .binary_search_by(|(s, _)| s.cmp(&k.article.slug))
+                .binary_search_by(|(s, _, _)| s.cmp(&k.article.slug))
         {
             for (segment, unit) in k.article.segments.iter().zip(k.units) {
                 if unit.has_target() {
@@ -337,7 +337,7 @@ impl Lookup<'_> {
             .map(|(k, (_, stamps))| (k, index.map_or("", |i| i.name(k)), *stamps));
         let mut next = saved.next();
         let mut from = Vec::with_capacity(self.sources.len());
-        for (i, (slug, _)) in self.sources.iter().enumerate() {
+        for (i, (slug, _, _)) in self.sources.iter().enumerate() {
             while next.is_some_and(|(_, name, _)| name < slug.as_str()) {
                 next = saved.next();
             }
@@ -390,11 +390,11 @@ impl Lookup<'_> {
         };
         self.sources
             .par_iter()
-            .map(|(slug, source)| {
+            .map(|(slug, source, ext)| {
                 let mut hasher = DefaultHasher::new();
                 source.hash(&mut hasher);
                 let mut settled = source.settled(self.settings.at);
-                let page = ws.page_path(self.lang, slug)?;
+                let page = ws.page_path_with(self.lang, slug, ext);
                 for path in std::iter::once(ws.translation_path(self.lang, slug)).chain(page) {
                     let stamp = stamp(&path)?;
                     stamp.hash(&mut hasher);
@@ -1105,5 +1105,34 @@ mod tests {
             assert_eq!(same(dir.path(), None, MERGE_AT), 3);
         }
         assert!(!outside.path().join("consistency").exists());
+    }
+
+    /// Translations kept as pages: an article's entries come from its page (and record), and
+    /// a page edited by hand is read again.
+    #[test]
+    fn with_translations_kept_as_pages_an_edited_page_is_read_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(
+            root,
+            "bitext.toml",
+            "source = \"en\"\ntargets = [\"fr\"]\n\n[layout]\nsources = \"locale/en\"\n\
+             translations = \"locale/{lang}\"\n",
+        );
+        let page = |k: usize, extra: &str| {
+            let file: TranslationFile =
+                serde_json::from_str(&translation(&slug(k), k, extra)).expect("json");
+            let targets: Vec<String> = file.units.into_iter().map(|u| u.target).collect();
+            format!("# {}\n\n{}\n", targets[0], targets[1..].join("\n\n"))
+        };
+        for k in 0..4 {
+            write(root, &format!("locale/en/{}.md", slug(k)), &source(k));
+            write(root, &format!("locale/fr/{}.md", slug(k)), &page(k, ""));
+        }
+        assert_eq!(same(root, None, MERGE_AT), 4);
+        assert_eq!(same(root, None, MERGE_AT), 0);
+        write(root, "locale/fr/deep/er/a3.md", &page(3, " (revu)"));
+        assert_eq!(same(root, None, MERGE_AT), 1);
+        assert_eq!(same(root, None, MERGE_AT), 0);
     }
 }
