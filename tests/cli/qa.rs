@@ -448,6 +448,145 @@ fn recording_commands_find_inconsistencies_with_the_rest_of_the_workspace() {
     assert_eq!(ws.states("copy", "fr"), strs(&["current", "current"]));
 }
 
+/// The `inconsistent` messages of `qa` on segment 1 of `article` in French.
+fn inconsistent_at_one(ws: &Ws, article: &str) -> Vec<String> {
+    ws.run(&["qa", article, "-l", "fr", "--format", "json"])
+        .json()["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["check"] == "inconsistent" && f["n"] == 1)
+        .map(|f| f["message"].as_str().expect("message").to_owned())
+        .collect()
+}
+
+/// Asserts that `run` reported exactly the `inconsistent` findings `messages`.
+#[track_caller]
+fn said(run: &Run, messages: &[String]) {
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        all.matches("inconsistent: ").count(),
+        messages.len(),
+        "{all}"
+    );
+    for message in messages {
+        assert!(
+            all.contains(&format!("inconsistent: {message}")),
+            "{message}: {all}"
+        );
+    }
+}
+
+/// Once the files have settled, `set`, `import` and `accept` take the other articles'
+/// translations from the consistency index the command before them saved
+/// (`.bitext-cache/consistency/`), reading only what changed since: their findings are still
+/// those of `qa`, which reads every file, also after another article's translation was
+/// edited in place.
+#[test]
+fn recording_commands_find_what_qa_finds_with_the_saved_consistency_index() {
+    let ws = Ws::generated(30, 11);
+    let config = ws.read("bitext.toml");
+    ws.write(
+        "bitext.toml",
+        format!("{config}\n[qa]\ninconsistent = \"error\"\n"),
+    );
+    let other = "translations/fr/article-00028.json";
+    let source = ws.json(other)["units"][0]["source"]
+        .as_str()
+        .expect("source")
+        .to_owned();
+    ws.write(
+        "sources/copy.md",
+        format!("{source}\n\nA brand new paragraph about the harbour council and its budget.\n"),
+    );
+    let elsewhere =
+        "the same source text is translated differently in sources/article-00028.md segment 1";
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2_200));
+    let index = ws.path(".bitext-cache/consistency/fr.index");
+
+    settle();
+    let set = ws
+        .run(&[
+            "set",
+            "copy",
+            "1",
+            "-l",
+            "fr",
+            "--text",
+            "Une tout autre traduction.",
+        ])
+        .success();
+    assert!(index.is_file(), "the first command saves the index");
+    let found = inconsistent_at_one(&ws, "copy");
+    assert_eq!(found, strs(&[elsewhere]));
+    said(&set, &found);
+
+    // The other article's translation edited in place (no rename): it agrees now.
+    let mut file = ws.json(other);
+    file["units"][0]["target"] = "Une tout autre traduction.".into();
+    ws.write(other, serde_json::to_string_pretty(&file).expect("json"));
+    let set = ws
+        .run(&[
+            "set",
+            "copy",
+            "1",
+            "-l",
+            "fr",
+            "--text",
+            "Une tout autre traduction.",
+        ])
+        .success();
+    assert_eq!(inconsistent_at_one(&ws, "copy"), Vec::<String>::new());
+    said(&set, &[]);
+
+    // Settled again: the edited article is read once more and saved with the changes.
+    settle();
+    ws.write(
+        "copy.fr.md",
+        "Encore autre chose.\n\nUn tout nouveau paragraphe.\n",
+    );
+    let import = ws
+        .run(&["import", "copy", "copy.fr.md", "-l", "fr", "--force"])
+        .success();
+    assert!(ws.path(".bitext-cache/consistency/fr.changes").is_file());
+    let found = inconsistent_at_one(&ws, "copy");
+    assert_eq!(found, strs(&[elsewhere]));
+    said(&import, &found);
+
+    // accept checks errors only: the consistency check is one here.
+    settle();
+    ws.run(&[
+        "set",
+        "copy",
+        "1",
+        "-l",
+        "fr",
+        "--draft",
+        "--text",
+        "Autre chose.",
+    ])
+    .success();
+    let accept = ws.run(&["accept", "copy", "1", "-l", "fr"]);
+    assert_eq!(accept.code, 1, "{accept:?}");
+    said(&accept, &strs(&[elsewhere]));
+    ws.run(&[
+        "set",
+        "copy",
+        "1",
+        "-l",
+        "fr",
+        "--draft",
+        "--text",
+        "Une tout autre traduction.",
+    ])
+    .success();
+    // The heading's number is missing from both translations: the numbers check's error.
+    let accept = ws
+        .run(&["accept", "copy", "1", "-l", "fr", "--force"])
+        .success();
+    said(&accept, &[]);
+}
+
 #[test]
 fn set_finds_inconsistencies_within_the_article_it_changes() {
     let ws = Ws::translated();

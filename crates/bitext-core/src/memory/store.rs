@@ -502,6 +502,8 @@ pub const SHOWN_MATCH: u8 = 75;
 pub struct BestMatches<'a> {
     ws: &'a Workspace,
     slots: Vec<(Lang, std::sync::OnceLock<Option<Memory>>)>,
+    /// Held by the thread opening a memory.
+    opening: std::sync::Mutex<()>,
 }
 
 impl<'a> BestMatches<'a> {
@@ -514,6 +516,7 @@ impl<'a> BestMatches<'a> {
                 .iter()
                 .map(|l| (l.clone(), std::sync::OnceLock::new()))
                 .collect(),
+            opening: std::sync::Mutex::new(()),
         }
     }
 
@@ -522,9 +525,29 @@ impl<'a> BestMatches<'a> {
     #[must_use]
     pub fn best(&self, lang: &Lang, text: &str) -> Option<u8> {
         let (_, slot) = self.slots.iter().find(|(l, _)| l == lang)?;
-        let memory = slot
-            .get_or_init(|| open(self.ws, lang, false).ok())
-            .as_ref()?;
+        // Opening a memory works on every core: a thread of the pool that waits for another
+        // to open it must go on running the pool's work meanwhile, or the opening waits on
+        // threads that wait on it.
+        let memory = loop {
+            if let Some(memory) = slot.get() {
+                break memory;
+            }
+            let guard = match self.opening.try_lock() {
+                Ok(guard) => Some(guard),
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            };
+            if guard.is_some() {
+                if slot.get().is_none() {
+                    let _ = slot.set(open(self.ws, lang, false).ok());
+                }
+                continue;
+            }
+            if rayon::yield_now().is_none() {
+                std::thread::yield_now();
+            }
+        }
+        .as_ref()?;
         let hits = memory.lookup(text, SHOWN_MATCH, 1).ok()?;
         hits.first().map(|h| h.score)
     }

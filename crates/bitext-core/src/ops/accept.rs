@@ -14,6 +14,7 @@ use crate::model::segment::Segment;
 use crate::model::slug::Slug;
 use crate::model::translation::UnitState;
 use crate::ops::{Conflict, Expect, Which, conflict};
+use crate::qa::consistency::{Known, Wanted};
 use crate::qa::{Context, Finding, Level, Place, check_segment_at};
 use crate::workspace::Workspace;
 use crate::workspace::plan::FilePlan;
@@ -105,8 +106,24 @@ pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
         }
         targets.push((segment.n, state));
     }
-    // The quality checks at level error on what is about to count as current.
-    let ctx = Context::load_errors_only(ws)?;
+    // The quality checks at level error on what is about to count as current, the
+    // consistency check against the entries of the workspace that concern these segments.
+    let mut wanted = Wanted::default();
+    if let Some(l) = ws.config.targets.iter().position(|x| x == request.lang) {
+        for &(n, _) in &targets {
+            wanted.add(
+                l,
+                &plan.article.segments[n - 1].text,
+                &plan.file.units[n - 1].target,
+            );
+        }
+    }
+    let known = Known {
+        article: &plan.article,
+        lang: request.lang,
+        units: &plan.file.units,
+    };
+    let ctx = Context::load_errors_only_for(ws, &wanted, &known)?;
     for &(n, state) in &targets {
         if state == State::Current {
             continue;

@@ -3,6 +3,10 @@
 //! translated segment's source and target per language, sorted both ways, so that a workspace
 //! of a quarter of a million segments takes a few megabytes and a lookup is a binary search.
 //!
+//! A command about one article (`import`, `set`, `accept`) asks only for the entries of the
+//! texts it checks ([`Wanted`]), and gets them from the index saved between commands
+//! ([`saved`]), reading only the files that changed since.
+//!
 //! `qa` over the whole workspace does not hold that index: its walk writes the entries to an
 //! anonymous temporary file ([`Spill`]), which is then read back one slice of the hash space
 //! at a time, so that its memory stays bounded however large the workspace.
@@ -21,6 +25,8 @@ use crate::model::translation::Unit;
 use crate::qa::{Check, Finding, Place};
 use crate::workspace::Workspace;
 use crate::workspace::parallel::map_ordered;
+
+mod saved;
 
 /// One translated segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +93,33 @@ impl Wanted {
     fn keeps(&self, e: &Entry) -> bool {
         self.sources.contains(&(e.lang, e.source)) || self.targets.contains(&(e.lang, e.target))
     }
+
+    /// Returns true if and only if a text is wanted in the language at position `l`.
+    fn has_lang(&self, l: usize) -> bool {
+        let l = u16::try_from(l).unwrap_or(u16::MAX);
+        self.sources
+            .iter()
+            .chain(&self.targets)
+            .any(|&(x, _)| x == l)
+    }
+
+    /// The hashes of the source texts wanted in the language at position `l`.
+    fn sources_in(&self, l: u16) -> Vec<u64> {
+        self.sources
+            .iter()
+            .filter(|&&(x, _)| x == l)
+            .map(|&(_, h)| h)
+            .collect()
+    }
+
+    /// The hashes of the translations wanted in the language at position `l`.
+    fn targets_in(&self, l: u16) -> Vec<u64> {
+        self.targets
+            .iter()
+            .filter(|&&(x, _)| x == l)
+            .map(|&(_, h)| h)
+            .collect()
+    }
 }
 
 /// One article and its translations in one language, brought in line with its segments
@@ -143,12 +176,14 @@ impl Index {
     /// As [`Index::load`], keeping only the entries that can answer a check of the pairs in
     /// `wanted`: those with one of its source texts or one of its translations. The findings
     /// for those pairs are the same as with the whole index, and the memory held is bounded
-    /// by what is checked rather than by the workspace.
+    /// by what is checked rather than by the workspace. The entries come from the index saved
+    /// by the previous command where the files are unchanged ([`saved`]): only the files that
+    /// changed since are read, and the saved index is brought up to date.
     ///
     /// # Errors
     /// As [`Index::load`].
     pub fn load_only(ws: &Workspace, wanted: &Wanted) -> Result<Self> {
-        Self::load_wanted(ws, Some(wanted), None)
+        saved::load(ws, wanted, None)
     }
 
     /// As [`Index::load_only`], taking one article and the translations of one language from
@@ -158,7 +193,20 @@ impl Index {
     /// # Errors
     /// As [`Index::load`].
     pub fn load_only_with(ws: &Workspace, wanted: &Wanted, known: &Known<'_>) -> Result<Self> {
-        Self::load_wanted(ws, Some(wanted), Some(known))
+        saved::load(ws, wanted, Some(known))
+    }
+
+    /// As [`Index::load_only_with`], reading every file of the workspace: what the saved
+    /// index must give.
+    ///
+    /// # Errors
+    /// As [`Index::load`].
+    pub fn load_only_unsaved(
+        ws: &Workspace,
+        wanted: &Wanted,
+        known: Option<&Known<'_>>,
+    ) -> Result<Self> {
+        Self::load_wanted(ws, Some(wanted), known)
     }
 
     fn load_wanted(
@@ -192,16 +240,16 @@ impl Index {
                         }
                         continue;
                     }
-                    let Some(file) = ws.load_translation(lang, slug)? else {
-                        continue;
-                    };
-                    let assessment = ws.assess(&article, Some(&file));
-                    for (segment, link) in article.segments.iter().zip(&assessment.links) {
-                        if let Some(unit) = linked_unit(link, &file.units, &file.obsolete) {
-                            let e = entry(l, index, segment.n, &segment.text, &unit.target);
-                            if wanted.is_none_or(|w| w.keeps(&e)) {
-                                entries.push(e);
-                            }
+                    for (n, source, target) in translated(ws, &article, lang)? {
+                        let e = Entry {
+                            lang: u16::try_from(l).unwrap_or(u16::MAX),
+                            source,
+                            target,
+                            article: u32::try_from(index).unwrap_or(u32::MAX),
+                            n,
+                        };
+                        if wanted.is_none_or(|w| w.keeps(&e)) {
+                            entries.push(e);
                         }
                     }
                 }
@@ -297,6 +345,29 @@ impl Index {
             .map_or("", String::as_str);
         describe(&self.sources, slug, entry.n as usize)
     }
+}
+
+/// The translated segments of `article` in `lang`, as its translation file links them: each
+/// segment's position and the hashes of its text and of the translation linked to it (current
+/// or not).
+///
+/// # Errors
+/// An unreadable or malformed translation file.
+fn translated(ws: &Workspace, article: &Article, lang: &Lang) -> Result<Vec<(u32, u64, u64)>> {
+    let Some(file) = ws.load_translation(lang, &article.slug)? else {
+        return Ok(Vec::new());
+    };
+    let assessment = ws.assess(article, Some(&file));
+    Ok(article
+        .segments
+        .iter()
+        .zip(&assessment.links)
+        .filter_map(|(segment, link)| {
+            let unit = linked_unit(link, &file.units, &file.obsolete)?;
+            let n = u32::try_from(segment.n).unwrap_or(u32::MAX);
+            Some((n, hash(&segment.text), hash(&unit.target)))
+        })
+        .collect())
 }
 
 /// Where another translation is: `sources/<slug>.md, segment n`, in the UI language.

@@ -190,6 +190,25 @@ impl Context {
         Ok(ctx)
     }
 
+    /// As [`Context::load_errors_only`], with a consistency index that answers only for the
+    /// pairs in `wanted`, one article's translations in one language taken from `known` (see
+    /// [`consistency::Index::load_only_with`]).
+    ///
+    /// # Errors
+    /// As [`Context::load`].
+    pub fn load_errors_only_for(
+        ws: &Workspace,
+        wanted: &consistency::Wanted,
+        known: &consistency::Known<'_>,
+    ) -> Result<Self> {
+        let mut ctx = Self::without_index(ws)?;
+        ctx.min_level = Level::Error;
+        if ctx.wants_index(&ws.config.targets) {
+            ctx.index = consistency::Index::load_only_with(ws, wanted, known)?;
+        }
+        Ok(ctx)
+    }
+
     /// Returns true if and only if the consistency check runs in one of `langs`.
     #[must_use]
     pub fn wants_index(&self, langs: &[Lang]) -> bool {

@@ -13,6 +13,7 @@ pub mod history;
 pub mod lock;
 pub mod parallel;
 pub mod plan;
+pub mod stamp;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ use crate::model::lang::Lang;
 use crate::model::slug::{Slug, closest};
 use crate::model::translation::TranslationFile;
 use crate::workspace::config::{CONFIG_FILE, Config};
+use crate::workspace::stamp::Stamp;
 
 /// Directory of source articles, relative to the root.
 pub const SOURCES_DIR: &str = "sources";
@@ -138,6 +140,14 @@ impl Workspace {
         Ok(Some(folder.join(slug.with_extension(&ext))))
     }
 
+    /// As [`Workspace::page_path`], for an article whose source file has the extension
+    /// `ext` (as [`Workspace::all_articles_stamped`] gives it).
+    #[must_use]
+    pub fn page_path_with(&self, lang: &Lang, slug: &Slug, ext: &str) -> Option<PathBuf> {
+        let folder = self.config.layout.pages.as_ref()?.folder(lang)?;
+        Some(folder.join(slug.with_extension(ext)))
+    }
+
     /// `sources/<slug>.md`, relative to the root.
     #[must_use]
     pub fn source_path(&self, slug: &Slug) -> PathBuf {
@@ -207,23 +217,67 @@ impl Workspace {
     /// is not UTF-8 or not a valid name; or an article with two source files (`.md` and
     /// `.mdx`, say).
     pub fn all_articles(&self) -> Result<Vec<Slug>> {
+        Ok(self
+            .list_articles(false)?
+            .into_iter()
+            .map(|(slug, _, _)| slug)
+            .collect())
+    }
+
+    /// As [`Workspace::all_articles`], with the stamp of each article's source file (one
+    /// `stat` per article, through its directory entry; a link is followed) and its
+    /// extension, one of [`SOURCE_EXTENSIONS`]. A file removed between the listing and its
+    /// `stat` is left out, as if it had not been listed.
+    ///
+    /// # Errors
+    /// As [`Workspace::all_articles`], and a source file that cannot be `stat`ed.
+    pub fn all_articles_stamped(&self) -> Result<Vec<(Slug, Stamp, &'static str)>> {
+        Ok(self
+            .list_articles(true)?
+            .into_iter()
+            .filter_map(|(slug, stamp, ext)| Some((slug, stamp?, SOURCE_EXTENSIONS[ext])))
+            .collect())
+    }
+
+    fn list_articles(&self, stamped: bool) -> Result<Vec<(Slug, Option<Stamp>, usize)>> {
         let dir = self.sources_dir();
-        let mut found: Vec<(Slug, usize)> = Vec::new();
+        let mut found: Vec<(Slug, usize, Option<Stamp>)> = Vec::new();
         let mut bad: Option<PathBuf> = None;
-        self.each_file(dir, SOURCE_EXTENSIONS, |relative, ext| {
-            match Slug::from_path(&relative.with_extension("")) {
-                Some(slug) => found.push((slug, ext)),
-                // A file bitext cannot name is an error, never skipped: `check` must not
-                // pass over an article it does not see.
-                None => keep_first(&mut bad, dir.join(relative)),
-            }
-        })?;
+        let mut failed: Option<Error> = None;
+        self.walk_files(
+            dir,
+            SOURCE_EXTENSIONS,
+            |relative, ext, entry| {
+                let stamp = if stamped {
+                    match self.stamp_entry(&dir.join(&relative), entry) {
+                        Ok(Some(stamp)) => Some(stamp),
+                        Ok(None) => return,
+                        Err(error) => {
+                            failed.get_or_insert(error);
+                            return;
+                        }
+                    }
+                } else {
+                    None
+                };
+                match Slug::from_path(&relative.with_extension("")) {
+                    Some(slug) => found.push((slug, ext, stamp)),
+                    // A file bitext cannot name is an error, never skipped: `check` must not
+                    // pass over an article it does not see.
+                    None => keep_first(&mut bad, dir.join(relative)),
+                }
+            },
+            |_| {},
+        )?;
         if let Some(path) = bad {
             return Err(Error::InvalidFileName { path });
         }
-        found.sort_unstable();
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        found.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         if let Some([first, second]) = found.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-            let path = |(slug, ext): &(Slug, usize)| {
+            let path = |(slug, ext, _): &(Slug, usize, Option<Stamp>)| {
                 dir.join(slug.with_extension(SOURCE_EXTENSIONS[*ext]))
             };
             return Err(Error::SourceConflict {
@@ -231,7 +285,31 @@ impl Workspace {
                 mdx: path(second),
             });
         }
-        Ok(found.into_iter().map(|(slug, _)| slug).collect())
+        Ok(found
+            .into_iter()
+            .map(|(slug, ext, stamp)| (slug, stamp, ext))
+            .collect())
+    }
+
+    /// The stamp of the root-relative `path`, listed as `entry`: a `stat` relative to its
+    /// open directory, or of the link's target for a symbolic link (its target is what is
+    /// read). None when the file no longer exists.
+    ///
+    /// # Errors
+    /// A file that cannot be `stat`ed, naming it.
+    pub fn stamp_entry(&self, path: &Path, entry: &std::fs::DirEntry) -> Result<Option<Stamp>> {
+        let meta = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => entry.metadata(),
+            _ => std::fs::metadata(self.abs(path)),
+        };
+        match meta {
+            Ok(meta) => Ok(Some(Stamp::of(&meta))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(Error::Read {
+                path: path.to_owned(),
+                source,
+            }),
+        }
     }
 
     /// The articles named on the command line (slugs, or paths of their source files with or
