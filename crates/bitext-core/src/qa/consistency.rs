@@ -505,6 +505,7 @@ pub fn entry(lang: usize, article: usize, n: usize, source: &str, target: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::definitions::Definitions;
 
     fn index() -> Index {
         let fr = Lang::parse("fr").expect("fr");
@@ -525,7 +526,7 @@ mod tests {
     fn the_same_source_translated_differently_is_found_both_ways() {
         let fr = Lang::parse("fr").expect("fr");
         let idx = index();
-        let here = Place { article: "a", n: 1 };
+        let here = Place::new("a", 1, Definitions::none());
         let findings = idx.check(
             "For Your Information",
             "Pour votre information",
@@ -539,12 +540,17 @@ mod tests {
             "Hands Off Peru!",
             "Bas les pattes du Pérou\u{a0}!",
             &fr,
-            Some(Place { article: "a", n: 2 }),
+            Some(Place::new("a", 2, Definitions::none())),
         );
         assert_eq!(findings[0].message_id, "qa-inconsistent-target");
         assert!(
-            idx.check("Once", "Une fois", &fr, Some(Place { article: "a", n: 3 }))
-                .is_empty()
+            idx.check(
+                "Once",
+                "Une fois",
+                &fr,
+                Some(Place::new("a", 3, Definitions::none()))
+            )
+            .is_empty()
         );
     }
 
@@ -571,10 +577,11 @@ mod tests {
         let index = Index::new(articles, vec![fr, es], entries.clone());
         let mut expected = Vec::new();
         for e in &entries {
-            let place = Place {
-                article: &index.articles[e.article as usize],
-                n: e.n as usize,
-            };
+            let place = Place::new(
+                &index.articles[e.article as usize],
+                e.n as usize,
+                Definitions::none(),
+            );
             for finding in index.check_hashes(e.lang, e.source, e.target, Some(place)) {
                 expected.push((*e, finding.message_id, finding.args[0].1.clone()));
             }
@@ -612,7 +619,7 @@ mod tests {
                 "Once",
                 "Une seule fois",
                 &fr,
-                Some(Place { article: "a", n: 3 })
+                Some(Place::new("a", 3, Definitions::none()))
             )
             .is_empty()
         );
