@@ -1,7 +1,10 @@
 //! `inconsistent`: the same source text translated differently elsewhere in the workspace, and
-//! the same translation used for different source texts. The index holds a hash of every
-//! translated segment's source and target per language, sorted both ways, so that a workspace
-//! of a quarter of a million segments takes a few megabytes and a lookup is a binary search.
+//! the same translation used for different source texts. Source texts that differ only in
+//! case are the same text: a title and a heading ("Get involved", "Get Involved") translate
+//! alike into French and Spanish, whose titles do not capitalise every word. The index holds
+//! a hash of every translated segment's source and target per language, sorted both ways, so
+//! that a workspace of a quarter of a million segments takes a few megabytes and a lookup is
+//! a binary search.
 //!
 //! `qa` over the whole workspace does not hold that index: its walk writes the entries to an
 //! anonymous temporary file ([`Spill`]), which is then read back one slice of the hash space
@@ -65,7 +68,7 @@ impl Wanted {
     /// of the workspace's targets.
     pub fn add(&mut self, l: usize, source: &str, target: &str) {
         let l = u16::try_from(l).unwrap_or(u16::MAX);
-        self.sources.insert((l, hash(source)));
+        self.sources.insert((l, source_hash(source)));
         self.targets.insert((l, hash(target)));
     }
 
@@ -79,7 +82,7 @@ impl Wanted {
     ) {
         let l = u16::try_from(l).unwrap_or(u16::MAX);
         self.sources
-            .extend(sources.into_iter().map(|text| (l, hash(text))));
+            .extend(sources.into_iter().map(|text| (l, source_hash(text))));
         self.targets
             .extend(targets.into_iter().map(|text| (l, hash(text))));
     }
@@ -108,6 +111,16 @@ pub fn hash(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// The hash of a source text in the index: [`hash`] of the text with its case folded.
+#[must_use]
+pub fn source_hash(text: &str) -> u64 {
+    if text.chars().any(char::is_uppercase) {
+        hash(&text.to_lowercase())
+    } else {
+        hash(text)
+    }
 }
 
 impl Index {
@@ -238,7 +251,7 @@ impl Index {
             return Vec::new();
         };
         let l = u16::try_from(l).unwrap_or(u16::MAX);
-        self.check_hashes(l, hash(source), hash(target), place)
+        self.check_hashes(l, source_hash(source), hash(target), place)
     }
 
     /// As [`Index::check`], with the texts already hashed.
@@ -495,7 +508,7 @@ fn read_slice(
 pub fn entry(lang: usize, article: usize, n: usize, source: &str, target: &str) -> Entry {
     Entry {
         lang: u16::try_from(lang).unwrap_or(u16::MAX),
-        source: hash(source),
+        source: source_hash(source),
         target: hash(target),
         article: u32::try_from(article).unwrap_or(u32::MAX),
         n: u32::try_from(n).unwrap_or(u32::MAX),
@@ -516,7 +529,13 @@ mod tests {
                 entry(0, 0, 1, "For Your Information", "Pour votre information"),
                 entry(0, 1, 4, "For Your Information", "Pour information"),
                 entry(0, 0, 2, "Hands Off Peru!", "Bas les pattes du Pérou\u{a0}!"),
-                entry(0, 1, 5, "Hands off Peru!", "Bas les pattes du Pérou\u{a0}!"),
+                entry(
+                    0,
+                    1,
+                    5,
+                    "Hands Off Canada!",
+                    "Bas les pattes du Pérou\u{a0}!",
+                ),
                 entry(0, 0, 3, "Once", "Une fois"),
             ],
         )
@@ -552,6 +571,35 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn sources_differing_only_in_case_are_one_source_text() {
+        // The Node.js site's French page: the title "Get involved" and the heading "Get
+        // Involved", both "Comment s'impliquer ?".
+        let fr = Lang::parse("fr").expect("fr");
+        let idx = Index::new(
+            vec!["a".into()],
+            vec![fr.clone()],
+            vec![
+                entry(0, 0, 1, "Get involved", "Comment s'impliquer\u{a0}?"),
+                entry(0, 0, 2, "Get Involved", "Comment s'impliquer\u{a0}?"),
+            ],
+        );
+        let place = Place::new("a", 2, Definitions::none());
+        assert_eq!(
+            idx.check(
+                "Get Involved",
+                "Comment s'impliquer\u{a0}?",
+                &fr,
+                Some(place)
+            ),
+            []
+        );
+        // Translated differently, they are the same text translated two ways.
+        let findings = idx.check("Get Involved", "Participer", &fr, Some(place));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].message_id, "qa-inconsistent-source");
     }
 
     /// The spilled findings are, in every number of passes, exactly what the index in memory
