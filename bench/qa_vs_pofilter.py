@@ -361,19 +361,20 @@ def main():
                 found_by[(tool, c)] = found_by.get((tool, c), 0) + 1
         damage_rows.append((corpus, article, lang, n, what, row))
 
-    print(f"pofilter: {version}; bitext: {bitext_version}; run on {datetime.date.today().isoformat()}")
+    print(f"{version}, {bitext_version}, run on {datetime.date.today().isoformat()}.")
     print()
     print("### The corpus")
     print()
-    print("| corpus | lang | articles | segments translated (current) | findings on stale or draft segments, set aside |")
-    print("|---|---|---:|---:|---|")
+    print("| corpus | lang | articles | segments translated (current) | their English words | findings on stale or draft segments, set aside |")
+    print("|---|---|---:|---:|---:|---|")
     for corpus, _ in CORPORA:
         for lang in LANGS:
             current = [k for k, s in states.items() if k[0] == corpus and k[2] == lang and s["state"] == "current"]
             articles = len({k[1] for k in current})
+            words = sum(len(texts.get(k, ("", ""))[0].split()) for k in current)
             side = [f for f in aside if f["corpus"] == corpus and f["lang"] == lang]
             by_tool = ", ".join(f"{t} {sum(f['tool'] == t for f in side)}" for t in ("pofilter", "bitext"))
-            print(f"| {corpus} | {lang} | {articles} | {len(current)} | {by_tool} |")
+            print(f"| {corpus} | {lang} | {articles} | {len(current)} | {words} | {by_tool} |")
     print()
 
     summary = {}
