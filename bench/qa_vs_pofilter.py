@@ -392,6 +392,11 @@ def main():
         print(f"- {tool}: {total} findings, {true} true, {false} false alarms ({rate(false, true + false)} of those judged), {unjudged} unjudged.")
     print()
     unjudged = [f for f in kept if judgement_key(f) not in verdicts]
+    unused = len(set(verdicts) - {judgement_key(f) for f in kept})
+    if unused:
+        print(f"{unused} judgements of {os.path.relpath(args.judgements, ROOT)} match no finding of this run "
+              "(findings of another version of either tool).")
+        print()
     if unjudged:
         print(f"**{len(unjudged)} findings have no judgement in {os.path.relpath(args.judgements, ROOT)}: "
               "their verdict is unknown, and the rates above leave them out.**")
