@@ -45,7 +45,10 @@ import subprocess
 import sys
 import tempfile
 
-from translate.storage import po
+try:
+    from translate.storage import po
+except ImportError:
+    sys.exit("Translate Toolkit is not installed (pip install translate-toolkit)")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SLUG = "no-to-canadas-interference-in-peru"
