@@ -16,6 +16,7 @@ use crate::ui::cli::Jobs;
 use crate::ui::cli::Selection;
 use bitext_core::error::{Result, disp};
 use bitext_core::model::assess::linked_unit;
+use bitext_core::model::definitions::Definitions;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::qa::consistency::{self, Entry, Index};
@@ -76,9 +77,14 @@ fn article_qa(
         segments: 0,
     };
     for (l, lang) in langs.iter().enumerate() {
-        let Some(file) = ws.load_translation(lang, slug)? else {
+        let Some(stored) = ws.read_stored(lang, slug)? else {
             continue;
         };
+        let file = stored.file;
+        // A translated page's reference links resolve against its own definitions; a
+        // translation file's against the source's, which an export copies.
+        let page_definitions = stored.page.map(|page| Definitions::of(&page.text));
+        let target_definitions = page_definitions.as_ref().unwrap_or(&article.definitions);
         let assessment = ws.assess(&article, Some(&file));
         let mut targets: Vec<(
             usize,
@@ -101,6 +107,8 @@ fn article_qa(
                 let place = Place {
                     article: slug.as_str(),
                     n: segment.n,
+                    source_definitions: &article.definitions,
+                    target_definitions,
                 };
                 check_segment_at(ctx, &segment.text, &unit.target, lang, Some(place))
                     .iter()

@@ -654,3 +654,60 @@ fn code_copied_verbatim_is_neither_numbers_missing_nor_untranslated() {
     assert_eq!(findings, [(2, "untranslated".to_owned())], "{report}");
     ws.run(&["accept", "ping", "4", "-l", "fr"]).success();
 }
+
+/// The Node.js guides refer to links defined at the bottom of the English page
+/// (`[API reference][]`). A translated page that writes the link inline keeps it; one that
+/// keeps the reference without the definition shows bracketed text, and loses it. A
+/// translation file's references resolve against the source page's definitions, which an
+/// export copies.
+#[test]
+fn reference_links_resolve_against_the_definitions_of_each_page() {
+    const EN: &str = "# Guide\n\nThere are other options too, so consult the [API reference][].\n\n[API reference]: https://nodejs.org/api/http.html\n";
+    let pages = Ws::new();
+    pages.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[layout]\nsources = \"locale/en\"\ntranslations = \"locale/{lang}\"\n",
+    );
+    pages.write("locale/en/guide.md", EN);
+    pages.write(
+        "locale/fr/guide.md",
+        "# Guide\n\nIl existe d'autres options, voir la [référence de l'API](https://nodejs.org/api/http.html).\n",
+    );
+    pages.write(
+        "locale/es/guide.md",
+        "# Guía\n\nHay otras opciones, consulte la [referencia de la API][API reference].\n",
+    );
+    let report = pages.run(&["qa", "--format", "json"]).json();
+    let found: Vec<(&str, &str, &str)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["lang"].as_str().expect("lang"),
+                f["check"].as_str().expect("check"),
+                f["source_part"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("es", "links", "https://nodejs.org/api/http.html"),
+            ("es", "markup", "")
+        ],
+        "{report}"
+    );
+
+    let files = Ws::new();
+    files.write("sources/guide.md", EN);
+    files.write(
+        "guide.fr.md",
+        "# Guide\n\nIl existe d'autres options, voir la [référence de l'API][API reference].\n",
+    );
+    files
+        .run(&["import", "guide", "-l", "fr", "guide.fr.md"])
+        .success();
+    let report = files.run(&["qa", "--format", "json"]).json();
+    assert_eq!(report["findings"], serde_json::json!([]), "{report}");
+}

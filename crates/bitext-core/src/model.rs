@@ -1,14 +1,15 @@
 //! The model: segments and their ids, article names and language tags, translation files,
 //! alignment of old units to new segments, each segment's state, words and word diffs,
-//! merges, a text's inline code and placeholders, and the pairing of a translated page with
-//! its source. Pure logic over texts and files; it uses only the messages ([`crate::l10n`])
-//! and the errors. The invariants that comments cite as "invariant N" are the ten listed in
-//! `docs/architecture.md`.
+//! merges, a text's inline code and placeholders, a page's link reference definitions, and
+//! the pairing of a translated page with its source. Pure logic over texts and files; it
+//! uses only the messages ([`crate::l10n`]) and the errors. The invariants that comments
+//! cite as "invariant N" are the ten listed in `docs/architecture.md`.
 
 pub mod align;
 pub mod article;
 pub mod assess;
 pub mod code;
+pub mod definitions;
 pub mod frontmatter;
 pub mod lang;
 mod lcs;

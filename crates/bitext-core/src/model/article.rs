@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::error::{Error, Result, line_column};
+use crate::model::definitions::Definitions;
 use crate::model::segment::{Segment, segment_mdx_with_depth, segment_with_depth};
 
 /// Largest source file bitext reads: far beyond any article, small enough to stay fast.
@@ -22,6 +23,9 @@ pub struct Article {
     pub path: PathBuf,
     /// The article's segments, in order.
     pub segments: Vec<Segment>,
+    /// The source file's link reference definitions, which its segments' reference links
+    /// resolve against.
+    pub definitions: Definitions,
 }
 
 impl Article {
@@ -64,6 +68,7 @@ impl Article {
             });
         }
         Ok(Self {
+            definitions: Definitions::of(text),
             slug,
             path,
             segments,

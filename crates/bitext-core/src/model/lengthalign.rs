@@ -192,18 +192,24 @@ fn run(
 )]
 #[must_use]
 pub fn length(para: &Para) -> f64 {
-    let text = &para.text;
+    count_outside_destinations(&para.text, |c| !c.is_whitespace()) as f64
+}
+
+/// The characters of `text` that `counted` accepts, link destinations aside: what follows
+/// `](` up to `)`, and `][` up to `]`.
+#[must_use]
+pub fn count_outside_destinations(text: &str, counted: impl Fn(char) -> bool) -> usize {
     if !text.contains(']') {
-        return text.chars().filter(|c| !c.is_whitespace()).count() as f64;
+        return text.chars().filter(|&c| counted(c)).count();
     }
     let mut count = 0usize;
-    let mut rest = text.as_str();
+    let mut rest = text;
     while let Some(at) = [rest.find("]("), rest.find("][")]
         .into_iter()
         .flatten()
         .min()
     {
-        count += rest[..=at].chars().filter(|c| !c.is_whitespace()).count();
+        count += rest[..=at].chars().filter(|&c| counted(c)).count();
         let after = &rest[at + 2..];
         let close = if rest[at..].starts_with("](") {
             ')'
@@ -218,7 +224,7 @@ pub fn length(para: &Para) -> f64 {
             }
         }
     }
-    (count + rest.chars().filter(|c| !c.is_whitespace()).count()) as f64
+    count + rest.chars().filter(|&c| counted(c)).count()
 }
 
 /// The translation's length per source character over two documents.

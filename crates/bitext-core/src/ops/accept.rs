@@ -129,10 +129,7 @@ pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
             continue;
         }
         let segment = &plan.article.segments[n - 1];
-        let place = Place {
-            article: request.slug.as_str(),
-            n,
-        };
+        let place = Place::new(request.slug.as_str(), n, &plan.article.definitions);
         let target = &plan.file.units[n - 1].target;
         for finding in check_segment_at(&ctx, &segment.text, target, request.lang, Some(place)) {
             if finding.level == Level::Error {

@@ -299,10 +299,7 @@ fn qa_findings(
 ) -> Vec<QaFinding> {
     let segment = &plan.article.segments[i];
     let slug = plan.article.slug.as_str();
-    let place = Place {
-        article: slug,
-        n: segment.n,
-    };
+    let place = Place::new(slug, segment.n, &plan.article.definitions);
     let source = disp(&plan.article.path);
     check_segment_at(ctx, &segment.text, target, &plan.lang, Some(place))
         .iter()

@@ -109,10 +109,11 @@ pub fn record(
     if target.is_empty() {
         return Err(Error::EmptyTranslation { origin });
     }
-    let place = Some(Place {
-        article: request.slug.as_str(),
-        n: segment.n,
-    });
+    let place = Some(Place::new(
+        request.slug.as_str(),
+        segment.n,
+        &plan.article.definitions,
+    ));
     let findings = match checks {
         Checks::Given(ctx) => check_segment_at(ctx, &segment.text, &target, request.lang, place),
         Checks::Narrowed => {

@@ -1,7 +1,10 @@
 //! `inconsistent`: the same source text translated differently elsewhere in the workspace, and
-//! the same translation used for different source texts. The index holds a hash of every
-//! translated segment's source and target per language, sorted both ways, so that a workspace
-//! of a quarter of a million segments takes a few megabytes and a lookup is a binary search.
+//! the same translation used for different source texts. Source texts that differ only in
+//! case are the same text: a title and a heading ("Get involved", "Get Involved") translate
+//! alike into French and Spanish, whose titles do not capitalise every word. The index holds
+//! a hash of every translated segment's source and target per language, sorted both ways, so
+//! that a workspace of a quarter of a million segments takes a few megabytes and a lookup is
+//! a binary search.
 //!
 //! A command about one article (`import`, `set`, `accept`) asks only for the entries of the
 //! texts it checks ([`Wanted`]), and gets them from the index saved between commands
@@ -71,7 +74,7 @@ impl Wanted {
     /// of the workspace's targets.
     pub fn add(&mut self, l: usize, source: &str, target: &str) {
         let l = u16::try_from(l).unwrap_or(u16::MAX);
-        self.sources.insert((l, hash(source)));
+        self.sources.insert((l, source_hash(source)));
         self.targets.insert((l, hash(target)));
     }
 
@@ -85,7 +88,7 @@ impl Wanted {
     ) {
         let l = u16::try_from(l).unwrap_or(u16::MAX);
         self.sources
-            .extend(sources.into_iter().map(|text| (l, hash(text))));
+            .extend(sources.into_iter().map(|text| (l, source_hash(text))));
         self.targets
             .extend(targets.into_iter().map(|text| (l, hash(text))));
     }
@@ -141,6 +144,16 @@ pub fn hash(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// The hash of a source text in the index: [`hash`] of the text with its case folded.
+#[must_use]
+pub fn source_hash(text: &str) -> u64 {
+    if text.chars().any(char::is_uppercase) {
+        hash(&text.to_lowercase())
+    } else {
+        hash(text)
+    }
 }
 
 impl Index {
@@ -286,7 +299,7 @@ impl Index {
             return Vec::new();
         };
         let l = u16::try_from(l).unwrap_or(u16::MAX);
-        self.check_hashes(l, hash(source), hash(target), place)
+        self.check_hashes(l, source_hash(source), hash(target), place)
     }
 
     /// As [`Index::check`], with the texts already hashed.
@@ -365,7 +378,7 @@ fn translated(ws: &Workspace, article: &Article, lang: &Lang) -> Result<Vec<(u32
         .filter_map(|(segment, link)| {
             let unit = linked_unit(link, &file.units, &file.obsolete)?;
             let n = u32::try_from(segment.n).unwrap_or(u32::MAX);
-            Some((n, hash(&segment.text), hash(&unit.target)))
+            Some((n, source_hash(&segment.text), hash(&unit.target)))
         })
         .collect())
 }
@@ -566,7 +579,7 @@ fn read_slice(
 pub fn entry(lang: usize, article: usize, n: usize, source: &str, target: &str) -> Entry {
     Entry {
         lang: u16::try_from(lang).unwrap_or(u16::MAX),
-        source: hash(source),
+        source: source_hash(source),
         target: hash(target),
         article: u32::try_from(article).unwrap_or(u32::MAX),
         n: u32::try_from(n).unwrap_or(u32::MAX),
@@ -576,6 +589,7 @@ pub fn entry(lang: usize, article: usize, n: usize, source: &str, target: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::definitions::Definitions;
 
     fn index() -> Index {
         let fr = Lang::parse("fr").expect("fr");
@@ -586,7 +600,13 @@ mod tests {
                 entry(0, 0, 1, "For Your Information", "Pour votre information"),
                 entry(0, 1, 4, "For Your Information", "Pour information"),
                 entry(0, 0, 2, "Hands Off Peru!", "Bas les pattes du Pérou\u{a0}!"),
-                entry(0, 1, 5, "Hands off Peru!", "Bas les pattes du Pérou\u{a0}!"),
+                entry(
+                    0,
+                    1,
+                    5,
+                    "Hands Off Canada!",
+                    "Bas les pattes du Pérou\u{a0}!",
+                ),
                 entry(0, 0, 3, "Once", "Une fois"),
             ],
         )
@@ -596,7 +616,7 @@ mod tests {
     fn the_same_source_translated_differently_is_found_both_ways() {
         let fr = Lang::parse("fr").expect("fr");
         let idx = index();
-        let here = Place { article: "a", n: 1 };
+        let here = Place::new("a", 1, Definitions::none());
         let findings = idx.check(
             "For Your Information",
             "Pour votre information",
@@ -610,13 +630,47 @@ mod tests {
             "Hands Off Peru!",
             "Bas les pattes du Pérou\u{a0}!",
             &fr,
-            Some(Place { article: "a", n: 2 }),
+            Some(Place::new("a", 2, Definitions::none())),
         );
         assert_eq!(findings[0].message_id, "qa-inconsistent-target");
         assert!(
-            idx.check("Once", "Une fois", &fr, Some(Place { article: "a", n: 3 }))
-                .is_empty()
+            idx.check(
+                "Once",
+                "Une fois",
+                &fr,
+                Some(Place::new("a", 3, Definitions::none()))
+            )
+            .is_empty()
         );
+    }
+
+    #[test]
+    fn sources_differing_only_in_case_are_one_source_text() {
+        // The Node.js site's French page: the title "Get involved" and the heading "Get
+        // Involved", both "Comment s'impliquer ?".
+        let fr = Lang::parse("fr").expect("fr");
+        let idx = Index::new(
+            vec!["a".into()],
+            vec![fr.clone()],
+            vec![
+                entry(0, 0, 1, "Get involved", "Comment s'impliquer\u{a0}?"),
+                entry(0, 0, 2, "Get Involved", "Comment s'impliquer\u{a0}?"),
+            ],
+        );
+        let place = Place::new("a", 2, Definitions::none());
+        assert_eq!(
+            idx.check(
+                "Get Involved",
+                "Comment s'impliquer\u{a0}?",
+                &fr,
+                Some(place)
+            ),
+            []
+        );
+        // Translated differently, they are the same text translated two ways.
+        let findings = idx.check("Get Involved", "Participer", &fr, Some(place));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].message_id, "qa-inconsistent-source");
     }
 
     /// The spilled findings are, in every number of passes, exactly what the index in memory
@@ -642,10 +696,11 @@ mod tests {
         let index = Index::new(articles, vec![fr, es], entries.clone());
         let mut expected = Vec::new();
         for e in &entries {
-            let place = Place {
-                article: &index.articles[e.article as usize],
-                n: e.n as usize,
-            };
+            let place = Place::new(
+                &index.articles[e.article as usize],
+                e.n as usize,
+                Definitions::none(),
+            );
             for finding in index.check_hashes(e.lang, e.source, e.target, Some(place)) {
                 expected.push((*e, finding.message_id, finding.args[0].1.clone()));
             }
@@ -683,7 +738,7 @@ mod tests {
                 "Once",
                 "Une seule fois",
                 &fr,
-                Some(Place { article: "a", n: 3 })
+                Some(Place::new("a", 3, Definitions::none()))
             )
             .is_empty()
         );

@@ -1,8 +1,11 @@
 //! `length`: a translation far shorter or far longer than its source, for the language pair.
 //! It catches a dropped or duplicated sentence. Short segments (headings, bylines) vary too
-//! much to judge and are skipped.
+//! much to judge and are skipped. Link destinations are not text a reader sees: they do not
+//! count, so that a link written inline in one text and by reference in the other, or a
+//! long URL, tips nothing.
 
 use crate::model::lang::Lang;
+use crate::model::lengthalign::count_outside_destinations;
 use crate::qa::{Check, Finding};
 
 /// Segments shorter than this many characters are not judged.
@@ -22,11 +25,12 @@ fn expected_ratio(lang: &Lang) -> f64 {
 /// sentence of three falls to about 60%.
 #[must_use]
 pub fn check(source: &str, target: &str, lang: &Lang) -> Vec<Finding> {
-    let s = source.chars().count();
+    let visible = |text: &str| count_outside_destinations(text, |_| true);
+    let s = visible(source);
     if s < MIN_SOURCE_CHARS {
         return Vec::new();
     }
-    let t = target.chars().count();
+    let t = visible(target);
     #[allow(
         clippy::cast_precision_loss,
         reason = "segment lengths stay far below 2^52"
@@ -77,5 +81,20 @@ mod tests {
             "qa-length-long"
         );
         assert!(check("Short heading", "Titre", &fr).is_empty());
+    }
+
+    #[test]
+    fn link_destinations_do_not_count() {
+        // The Node.js guide's English refers to a definition; the Spanish writes the link
+        // inline, to a long URL: 170% with the URL, about 90% without.
+        let es = Lang::parse("es").expect("es");
+        let source = "If some of this language is unfamiliar, there is a full article on [Blocking vs. Non-Blocking][].";
+        let target = "Si alguno de estos términos no le es familiar, hay un artículo completo en [Blocking vs Non-Blocking](https://github.com/nodejs/node/blob/master/doc/topics/blocking-vs-non-blocking.md).";
+        assert_eq!(check(source, target, &es), []);
+        // The text around the link still counts.
+        assert_eq!(
+            check(source, "Hay un [artículo](https://github.com/nodejs/node/blob/master/doc/topics/blocking-vs-non-blocking.md).", &es)[0].message_id,
+            "qa-length-short"
+        );
     }
 }

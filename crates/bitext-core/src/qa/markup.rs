@@ -2,11 +2,17 @@
 //! source's link targets and e-mail addresses (the same ones, the same number of times) and its
 //! emphasis, strong emphasis, links and images (the same counts). Code spans are the `code`
 //! check's, which compares what is in them ([`crate::qa::code`]).
+//!
+//! A reference link (`[text][label]`, `[text][]`, `[label]`) is a link to the destination its
+//! page defines for the label: the source's against the source page's definitions, the
+//! translation's against its own page's, so that a translator who writes the link inline,
+//! `[texte](destination)`, keeps it.
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::model::definitions::Definitions;
 use crate::qa::{Check, Finding};
 
 /// Inline structure of one text.
@@ -39,14 +45,23 @@ fn may_have_structure(text: &str) -> bool {
     })
 }
 
-fn structure(text: &str) -> Structure {
+fn structure(text: &str, definitions: &Definitions) -> Structure {
     let mut out = Structure::default();
     if !may_have_structure(text) {
         return out;
     }
     let mut in_link = 0usize;
     let mut in_emphasis: Option<String> = None;
-    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH) {
+    // The segment holds no definitions: every reference link is "broken" to the parser, which
+    // asks for its destination.
+    let resolve = |link: BrokenLink<'_>| {
+        definitions
+            .get(&link.reference)
+            .map(|dest| (CowStr::from(dest.to_owned()), CowStr::from("")))
+    };
+    let parser =
+        Parser::new_with_broken_link_callback(text, Options::ENABLE_STRIKETHROUGH, Some(resolve));
+    for event in parser {
         if let (Some(inner), Event::Text(t)) = (&mut in_emphasis, &event) {
             inner.push_str(t);
         }
@@ -108,10 +123,26 @@ fn bare_targets(text: &str) -> Vec<String> {
     out
 }
 
-/// The `links` findings and the `markup` findings of one segment.
+/// The `links` findings and the `markup` findings of one segment, whose reference links have
+/// no definitions to resolve against.
 #[must_use]
 pub fn check(source: &str, target: &str) -> (Vec<Finding>, Vec<Finding>) {
-    let (s, t) = (structure(source), structure(target));
+    check_with(source, target, Definitions::none(), Definitions::none())
+}
+
+/// As [`check`], with the reference links of `source` resolved against `source_definitions`
+/// and those of `target` against `target_definitions`.
+#[must_use]
+pub fn check_with(
+    source: &str,
+    target: &str,
+    source_definitions: &Definitions,
+    target_definitions: &Definitions,
+) -> (Vec<Finding>, Vec<Finding>) {
+    let (s, t) = (
+        structure(source, source_definitions),
+        structure(target, target_definitions),
+    );
     let mut links = Vec::new();
     for (url, &count) in &s.targets {
         let found = t.targets.get(url).copied().unwrap_or(0);
@@ -260,8 +291,38 @@ mod tests {
 
     #[test]
     fn plain_prose_has_no_structure() {
-        assert_eq!(structure("Plain words, 60 deaths."), Structure::default());
+        assert_eq!(
+            structure("Plain words, 60 deaths.", Definitions::none()),
+            Structure::default()
+        );
         let (links, markup) = check("Plain words.", "Des mots.");
         assert!(links.is_empty() && markup.is_empty());
+    }
+
+    #[test]
+    fn reference_links_resolve_against_their_pages_definitions() {
+        // The source refers to a definition elsewhere in its page; the translator wrote the
+        // link inline, to the same destination (the Node.js guides do).
+        let source = "There are other options too, so consult the [API reference][].";
+        let target = "Il existe d'autres options, voir la [référence de l'API](https://nodejs.org/api/http.html).";
+        let page = Definitions::of("Text.\n\n[API reference]: https://nodejs.org/api/http.html\n");
+        let (links, markup) = check_with(source, target, &page, &page);
+        assert!(
+            links.is_empty() && markup.is_empty(),
+            "{links:?} {markup:?}"
+        );
+        // Resolved against the translation's own page: one that lacks the definition shows
+        // no link, and loses it.
+        let (links, markup) = check_with(source, source, &page, Definitions::none());
+        assert_eq!(codes(&links), ["qa-links-missing"]);
+        assert_eq!(codes(&markup), ["qa-markup"]);
+        // A destination changed in the translation is still found.
+        let (links, _) = check_with(
+            source,
+            "Voir la [référence](https://nodejs.org/fr/api/http.html).",
+            &page,
+            &page,
+        );
+        assert_eq!(codes(&links), ["qa-links-missing", "qa-links-extra"]);
     }
 }

@@ -28,6 +28,7 @@ pub use crate::workspace::checks::{Check, Level, Levels};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::model::definitions::Definitions;
 use crate::model::lang::Lang;
 use crate::workspace::Workspace;
 
@@ -236,13 +237,33 @@ impl Context {
     }
 }
 
-/// Where a segment lives, so that the consistency check does not compare it with itself.
+/// Where a segment lives: so that the consistency check does not compare it with itself, and
+/// so that its reference links (`[text][label]`) resolve against its page's definitions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place<'a> {
     /// The article's slug.
     pub article: &'a str,
     /// The segment's position.
     pub n: usize,
+    /// The link reference definitions of the source page.
+    pub source_definitions: &'a Definitions,
+    /// Those of the translated page: its own when translations are kept as pages, else the
+    /// source page's, which an export copies.
+    pub target_definitions: &'a Definitions,
+}
+
+impl<'a> Place<'a> {
+    /// Segment `n` of `article`, whose source page and translated page both have
+    /// `definitions` (an export copies the source's).
+    #[must_use]
+    pub fn new(article: &'a str, n: usize, definitions: &'a Definitions) -> Self {
+        Self {
+            article,
+            n,
+            source_definitions: definitions,
+            target_definitions: definitions,
+        }
+    }
 }
 
 /// Runs every check that is not off in `lang` on one segment: `source` is the current source
@@ -271,7 +292,12 @@ pub fn check_segment_at(
         findings.extend(numbers::check(source, target));
     }
     if on(Check::Links) || on(Check::Markup) {
-        let (links, markup) = markup::check(source, target);
+        let (links, markup) = match place {
+            Some(p) => {
+                markup::check_with(source, target, p.source_definitions, p.target_definitions)
+            }
+            None => markup::check(source, target),
+        };
         if on(Check::Links) {
             findings.extend(links);
         }

@@ -276,11 +276,15 @@ fn final_mark(text: &str) -> Option<char> {
     }
 }
 
-/// The source ends with one of `. ? ! : ;` and the target with another, or with none.
+/// The source ends with one of `. ? ! : ;` and the target with another, or with none; or the
+/// source ends with none and the target with one of `? ! : ;`. A full stop the target adds
+/// where the source has no final mark is no finding: English list items often leave it out
+/// (one item of a punctuated list, or all of them), and a French or Spanish list punctuated
+/// throughout is right.
 #[must_use]
 pub fn end_punctuation(source: &str, target: &str) -> Vec<Finding> {
     let (s, t) = (final_mark(source), final_mark(target));
-    if s == t {
+    if s == t || (s.is_none() && t == Some('.')) {
         return Vec::new();
     }
     let show = |m: Option<char>| m.map_or_else(|| "∅".to_owned(), |c| c.to_string());
@@ -445,6 +449,19 @@ mod tests {
         );
         assert!(end_punctuation("(Photos: Xinhua)", "(Fotos: Xinhua)").is_empty());
         assert!(end_punctuation("He said \"no.\"", "Il a dit «\u{a0}non.\u{a0}»").is_empty());
+        // The last item of a punctuated English list without its full stop, the Spanish with
+        // it (the Node.js site's working groups); a colon added is still found.
+        assert!(
+            end_punctuation(
+                "Define the policy for what gets backported to release streams",
+                "Definir la política de lo que se incorpora a cada versión."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            end_punctuation("For Your Information", "Para su información:")[0].args[1],
+            ("target", ":".to_owned())
+        );
         assert_eq!(
             end_punctuation("Why?", "Pourquoi.")[0].args[1],
             ("target", ".".to_owned())

@@ -90,10 +90,12 @@ pub fn detect(source: &str, target: &str) -> Option<Untranslated> {
     if !is_prose(&crate::qa::code::without_code(source)) {
         return None;
     }
+    // The same words with other markup are the same text: a link written inline in one and
+    // by reference in the other (`[text](url)`, `[text][]`) too.
     let same = folded(source) == folded(target)
         || (has_markup(source) || has_markup(target))
-            && folded(&crate::render::inline::to_plain(source))
-                == folded(&crate::render::inline::to_plain(target));
+            && folded(&crate::render::inline::to_words(source))
+                == folded(&crate::render::inline::to_words(target));
     same.then_some(Untranslated::Copy)
 }
 
@@ -157,6 +159,22 @@ mod tests {
         }
         let mixed = "Count the lines in a file with `wc -l {{path/to/file}}`";
         assert_eq!(detect(mixed, mixed), Some(Untranslated::Copy));
+    }
+
+    #[test]
+    fn the_source_copied_with_its_links_written_inline_is_untranslated() {
+        // The Node.js guide's French page: the English paragraph pasted, with the link its
+        // English page defines at the bottom written inline.
+        let source = "There are other ways of [handling these errors][] such as other abstractions and tools.";
+        let pasted = "There are other ways of [handling these errors](https://nodejs.org/api/errors.html) such as other abstractions and tools.";
+        assert_eq!(detect(source, pasted), Some(Untranslated::Copy));
+        assert_eq!(
+            detect(
+                source,
+                "Il existe d'autres façons de [gérer ces erreurs](https://nodejs.org/api/errors.html)."
+            ),
+            None
+        );
     }
 
     #[test]

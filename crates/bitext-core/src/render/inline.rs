@@ -143,6 +143,33 @@ pub fn to_plain(text: &str) -> String {
     out
 }
 
+/// The words of inline Markdown as a reader sees them: emphasis markers dropped, a link as its
+/// text alone, whether it is written inline (`[text](url)`) or refers to a definition
+/// elsewhere in its page (`[text][]`, `[text][label]`), a hard break as a space. Two texts with
+/// the same words and different link syntax or targets have the same words.
+#[must_use]
+pub fn to_words(text: &str) -> String {
+    let escaped = escape_block_markers(text);
+    // A segment holds no definitions: every reference is "broken" to the parser, and taken
+    // for a link of no matter what target.
+    let any_target = |_: pulldown_cmark::BrokenLink<'_>| Some((CowStr::from(""), CowStr::from("")));
+    let mut out = String::new();
+    for event in Parser::new_with_broken_link_callback(
+        &escaped,
+        Options::ENABLE_STRIKETHROUGH,
+        Some(any_target),
+    ) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +219,19 @@ mod tests {
         assert_eq!(to_plain("a <b>c</b>"), "a <b>c</b>");
         assert_eq!(to_plain("one\\\ntwo"), "one\ntwo");
         assert_eq!(to_plain("1990. The year"), "1990. The year");
+    }
+
+    #[test]
+    fn words_leave_link_syntax_and_targets_out() {
+        let inline =
+            "other ways of [handling these errors](https://nodejs.org/api/errors.html) such";
+        let reference = "other ways of [handling these errors][] such";
+        assert_eq!(to_words(inline), "other ways of handling these errors such");
+        assert_eq!(to_words(reference), to_words(inline));
+        assert_eq!(
+            to_words("see [the guide][guide], *now*"),
+            "see the guide, now"
+        );
+        assert_eq!(to_words("1990. The year"), "1990. The year");
     }
 }

@@ -278,10 +278,7 @@ fn findings(
 ) -> Vec<String> {
     let segment = &plan.article.segments[j];
     let slug = plan.article.slug.as_str();
-    let place = crate::qa::Place {
-        article: slug,
-        n: segment.n,
-    };
+    let place = crate::qa::Place::new(slug, segment.n, &plan.article.definitions);
     let source = disp(&plan.article.path);
     crate::qa::check_segment_at(ctx, &segment.text, target, &plan.lang, Some(place))
         .iter()

@@ -185,6 +185,8 @@ fn key(config: &[u8; 32], lang: &Lang) -> [u8; 32] {
         .chain_update([0])
         .chain_update(crate::model::align::VERSION.to_le_bytes())
         .chain_update(hash("bitext consistency index").to_le_bytes())
+        // Source texts that differ only in case hash alike.
+        .chain_update(super::source_hash("Case").to_le_bytes())
         .chain_update(lang.as_str().as_bytes())
         .chain_update([0])
         .chain_update(config)
@@ -304,7 +306,12 @@ impl Lookup<'_> {
             for (segment, unit) in k.article.segments.iter().zip(k.units) {
                 if unit.has_target() {
                     let n = u32::try_from(segment.n).unwrap_or(u32::MAX);
-                    let e = self.entry(article(i), n, hash(&segment.text), hash(&unit.target));
+                    let e = self.entry(
+                        article(i),
+                        n,
+                        super::source_hash(&segment.text),
+                        hash(&unit.target),
+                    );
                     if keeps(&e) {
                         entries.push(e);
                     }
@@ -966,10 +973,8 @@ mod tests {
         let mut out = Vec::new();
         for (source, n) in sources {
             for target in targets {
-                let place = Place {
-                    article: "a0",
-                    n: *n,
-                };
+                let none = crate::model::definitions::Definitions::default();
+                let place = Place::new("a0", *n, &none);
                 for f in index.check(source, target, &fr, Some(place)) {
                     let arg = f.args.first().map(|(_, v)| v.clone()).unwrap_or_default();
                     out.push((*n, target.clone(), f.message_id, arg));
