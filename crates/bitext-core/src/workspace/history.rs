@@ -314,8 +314,9 @@ fn slashed(path: &Path) -> String {
         .join("/")
 }
 
-/// Reads one answer of `git cat-file --batch-command`: none for a missing object.
-fn read_answer(stdout: &mut BufReader<ChildStdout>) -> Result<Option<Vec<u8>>> {
+/// Reads the header line of one answer of `git cat-file --batch-command`: none for a missing
+/// object (named as asked, spaces and all).
+fn read_header(stdout: &mut BufReader<ChildStdout>) -> Result<Option<String>> {
     let mut header = String::new();
     stdout
         .read_line(&mut header)
@@ -324,11 +325,19 @@ fn read_answer(stdout: &mut BufReader<ChildStdout>) -> Result<Option<Vec<u8>>> {
     if header.ends_with(" missing") || header.ends_with(" ambiguous") {
         return Ok(None);
     }
+    Ok(Some(header.to_owned()))
+}
+
+/// Reads one answer of `git cat-file --batch-command`: none for a missing object.
+fn read_answer(stdout: &mut BufReader<ChildStdout>) -> Result<Option<Vec<u8>>> {
+    let Some(header) = read_header(stdout)? else {
+        return Ok(None);
+    };
     let size: usize = header
         .rsplit(' ')
         .next()
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| failed("git cat-file", header))?;
+        .ok_or_else(|| failed("git cat-file", &header))?;
     let mut content = vec![0; size + 1];
     stdout
         .read_exact(&mut content)
@@ -340,19 +349,13 @@ fn read_answer(stdout: &mut BufReader<ChildStdout>) -> Result<Option<Vec<u8>>> {
 /// Reads one answer of `info` (`<id> <type> <size>`): the id of a blob, none for a missing
 /// object or one that is not a file.
 fn read_id(stdout: &mut BufReader<ChildStdout>) -> Result<Option<String>> {
-    let mut header = String::new();
-    stdout
-        .read_line(&mut header)
-        .map_err(|e| failed("git cat-file", e))?;
-    let header = header.trim_end();
-    // A missing spec is named as asked, spaces and all.
-    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+    let Some(header) = read_header(stdout)? else {
         return Ok(None);
-    }
+    };
     let mut parts = header.split(' ');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(id), Some(kind), Some(_)) => Ok((kind == "blob").then(|| id.to_owned())),
-        _ => Err(failed("git cat-file", header)),
+        _ => Err(failed("git cat-file", &header)),
     }
 }
 
