@@ -164,6 +164,10 @@ pub fn run(
     let want_index = ctx.wants_index(langs) && ctx.index.is_empty();
     let all = ws.all_articles()?;
     let whole = want_index && all.len() == articles.len();
+    if whole {
+        // The commands about one article learn what changed outside bitext.
+        Index::refresh_saved(ws)?;
+    }
     if want_index && !whole {
         ctx.index = Index::load(ws)?;
     }

@@ -450,12 +450,17 @@ fn recording_commands_find_inconsistencies_with_the_rest_of_the_workspace() {
 
 /// The `inconsistent` messages of `qa` on segment 1 of `article` in French.
 fn inconsistent_at_one(ws: &Ws, article: &str) -> Vec<String> {
+    inconsistent_at(ws, article, 1)
+}
+
+/// The `inconsistent` messages of `qa` on segment `n` of `article` in French.
+fn inconsistent_at(ws: &Ws, article: &str, n: usize) -> Vec<String> {
     ws.run(&["qa", article, "-l", "fr", "--format", "json"])
         .json()["findings"]
         .as_array()
         .expect("findings")
         .iter()
-        .filter(|f| f["check"] == "inconsistent" && f["n"] == 1)
+        .filter(|f| f["check"] == "inconsistent" && f["n"] == n)
         .map(|f| f["message"].as_str().expect("message").to_owned())
         .collect()
 }
@@ -585,6 +590,53 @@ fn recording_commands_find_what_qa_finds_with_the_saved_consistency_index() {
         .run(&["accept", "copy", "1", "-l", "fr", "--force"])
         .success();
     said(&accept, &[]);
+}
+
+/// A command about one article looks at the articles the saved index names for its texts
+/// and at those bitext wrote since, not at every file: what bitext writes is seen by the next
+/// command, a translation written outside bitext in an article the index does not name for
+/// that text is seen once a workspace-wide `sync` (or `qa`) has brought the index up to date.
+#[test]
+fn recording_commands_see_what_bitext_wrote_and_after_sync_what_was_written_by_hand() {
+    let ws = Ws::generated(30, 11);
+    let shared = "The harbour council voted the new budget on a quiet Tuesday evening.";
+    ws.write(
+        "sources/copy.md",
+        format!("A paragraph of its own about the fishing fleet.\n\n{shared}\n"),
+    );
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2_200));
+    let set = |article: &str, n: &str, text: &str| {
+        ws.run(&["set", article, n, "-l", "fr", "--text", text])
+            .success()
+    };
+    let in_copy = "the same source text is translated differently in sources/copy.md segment 2";
+    settle();
+    set("copy", "2", "Le conseil a voté le budget.");
+
+    // Written by bitext just before: seen at once.
+    ws.write("sources/third.md", format!("{shared}\n"));
+    let third = set("third", "1", "Le conseil du port a adopté le budget.");
+    said(&third, &strs(&[in_copy]));
+    let third = set("third", "1", "Le conseil a voté le budget.");
+    said(&third, &[]);
+
+    // Translated by hand in a new article's file: `qa` reads every file and sees it...
+    ws.write("sources/hand.md", format!("{shared}\n"));
+    ws.run(&["sync", "hand"]).success();
+    let path = "translations/fr/hand.json";
+    let mut file = ws.json(path);
+    file["units"][0]["target"] = "Le budget a été voté par le conseil.".into();
+    ws.write(path, serde_json::to_string_pretty(&file).expect("json"));
+    settle();
+    let in_hand = "the same source text is translated differently in sources/hand.md segment 1";
+    assert_eq!(inconsistent_at(&ws, "copy", 2), strs(&[in_hand]));
+    // ...a command about another article does not, until the workspace-wide `sync`.
+    said(&set("copy", "2", "Le conseil a voté le budget."), &[]);
+    ws.run(&["sync"]).success();
+    said(
+        &set("copy", "2", "Le conseil a voté le budget."),
+        &strs(&[in_hand]),
+    );
 }
 
 #[test]

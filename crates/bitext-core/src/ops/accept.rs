@@ -118,6 +118,7 @@ pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
             );
         }
     }
+    wanted.writes(request.slug);
     let known = Known {
         article: &plan.article,
         lang: request.lang,

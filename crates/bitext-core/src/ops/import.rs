@@ -182,7 +182,9 @@ pub fn run(
     });
     let source = source_paras(ws, &plan)?;
     let (beads, differs) = pairs_of(ws, &source, &target, structured);
-    let ctx = Context::load_for(ws, &wanted(ws, &plan.lang, &source, &target, &beads))?;
+    let mut wanted = wanted(ws, &plan.lang, &source, &target, &beads);
+    wanted.writes(slug);
+    let ctx = Context::load_for(ws, &wanted)?;
     let mut findings = Vec::new();
     let mut pairs = Vec::new();
     let mut changed = false;

@@ -121,6 +121,7 @@ pub fn record(
             if let Some(l) = ws.config.targets.iter().position(|x| x == request.lang) {
                 wanted.add(l, &segment.text, &target);
             }
+            wanted.writes(request.slug);
             let known = Known {
                 article: &plan.article,
                 lang: request.lang,

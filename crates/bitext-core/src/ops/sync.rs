@@ -36,6 +36,12 @@ pub fn run(
     dry_run: bool,
     purge: bool,
 ) -> Result<SyncReport> {
+    // The index of translations saved for the consistency check of the commands about one
+    // article learns what changed outside bitext, before this run writes anything (a sync
+    // does not change which translation each segment has).
+    if articles.len() == ws.all_articles()?.len() {
+        crate::qa::consistency::Index::refresh_saved(ws)?;
+    }
     // Pass 1: every input is read and validated before any file is written, so an error
     // changes no file. Nothing is kept.
     for chunk in articles.chunks(CHUNK) {

@@ -8,7 +8,8 @@
 //!
 //! A command about one article (`import`, `set`, `accept`) asks only for the entries of the
 //! texts it checks ([`Wanted`]), and gets them from the index saved between commands
-//! ([`saved`]), reading only the files that changed since.
+//! ([`saved`]), looking only at the articles that index names for those texts and at the
+//! articles bitext wrote since; `sync` and `qa` bring it up to date with every file.
 //!
 //! `qa` over the whole workspace does not hold that index: its walk writes the entries to an
 //! anonymous temporary file ([`Spill`]), which is then read back one slice of the hash space
@@ -67,6 +68,9 @@ pub struct Index {
 pub struct Wanted {
     sources: HashSet<(u16, u64)>,
     targets: HashSet<(u16, u64)>,
+    /// The articles the command may write: read now, whatever the saved index says, and
+    /// looked at again by the next command ([`saved`]).
+    writes: Vec<String>,
 }
 
 impl Wanted {
@@ -91,6 +95,13 @@ impl Wanted {
             .extend(sources.into_iter().map(|text| (l, source_hash(text))));
         self.targets
             .extend(targets.into_iter().map(|text| (l, hash(text))));
+    }
+
+    /// Adds `slug` to the articles the command may write once it has checked.
+    pub fn writes(&mut self, slug: &crate::model::slug::Slug) {
+        if !self.writes.iter().any(|s| s == slug.as_str()) {
+            self.writes.push(slug.as_str().to_owned());
+        }
     }
 
     fn keeps(&self, e: &Entry) -> bool {
@@ -207,6 +218,18 @@ impl Index {
     /// As [`Index::load`].
     pub fn load_only_with(ws: &Workspace, wanted: &Wanted, known: &Known<'_>) -> Result<Self> {
         saved::load(ws, wanted, Some(known))
+    }
+
+    /// Brings the index saved between commands up to date with every file of the workspace,
+    /// for the languages that have one: the commands about one article look only at the
+    /// articles it names and at those bitext wrote since, so a workspace-wide command (`sync`,
+    /// `qa`) calls this to let them see translations added or edited outside bitext. Costs one
+    /// `stat` of each source and translation file, and a reading of those changed since.
+    ///
+    /// # Errors
+    /// As [`Index::load`], for the articles read.
+    pub fn refresh_saved(ws: &Workspace) -> Result<()> {
+        saved::refresh(ws)
     }
 
     /// As [`Index::load_only_with`], reading every file of the workspace: what the saved

@@ -82,6 +82,9 @@ pub fn import(ws: &Workspace, files: &[ImportedFile], force: bool) -> Result<Imp
             );
         }
     }
+    for (slug, _, _, _) in &plans {
+        wanted.writes(slug);
+    }
     let ctx = crate::qa::Context::load_for(ws, &wanted)?;
     let mut report = ImportReport::default();
     for (file, &index) in files.iter().zip(&of_file) {

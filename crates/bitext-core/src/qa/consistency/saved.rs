@@ -49,7 +49,7 @@ const DIR: &str = "consistency";
 
 /// The first bytes of an index file and of a changes file: the format's name and version.
 const INDEX_MAGIC: &[u8; 8] = b"bxcidx01";
-const CHANGES_MAGIC: &[u8; 8] = b"bxcchg01";
+const CHANGES_MAGIC: &[u8; 8] = b"bxcchg02";
 
 /// Size of an index file's header: magic, key, counts, bits, the table's length.
 const HEADER: usize = 8 + 32 + 4 + 4 + 4 + 8;
@@ -91,18 +91,53 @@ impl Saved {
 }
 
 /// The consistency index of the pairs in `wanted`, for the languages they are in, as
-/// [`Index::load_only_with`] builds it, from the saved indexes where the files have not
-/// changed, and the saved indexes brought up to date.
+/// [`Index::load_only_with`] builds it: from the saved index where the files of the articles
+/// it names have not changed, reading the articles it names whose files changed, the articles
+/// written since it was brought up to date, and those the caller writes ([`Wanted::writes`]).
+/// Without a saved index, every file is read and the index saved.
 ///
 /// # Errors
 /// As [`Index::load`], for the articles read.
 pub(super) fn load(ws: &Workspace, wanted: &Wanted, known: Option<&Known<'_>>) -> Result<Index> {
-    // Taken before any `stat`: what changed within the margin before it is not trusted.
-    let settings = Settings {
+    let langs: Vec<usize> = (0..ws.config.targets.len())
+        .filter(|&l| wanted.has_lang(l))
+        .collect();
+    Ok(load_with(ws, wanted, known, settings(), Scope::Named, &langs)?.0)
+}
+
+/// Brings the saved index of every target language that has one up to date with every file
+/// of the workspace: one `stat` of each source and translation file, and a reading of the
+/// articles whose files changed since. A workspace-wide command calls it (`sync`, `qa`), so
+/// that the lookups of the commands about one article, which look only at the articles the
+/// index names, also see the translations added or edited outside bitext.
+///
+/// # Errors
+/// As [`Index::load`], for the articles read.
+pub(super) fn refresh(ws: &Workspace) -> Result<()> {
+    let langs: Vec<usize> = (0..ws.config.targets.len())
+        .filter(|&l| {
+            let (index, _) = paths(&ws.config.targets[l]);
+            ws.check_inside(&index).is_ok() && ws.abs(&index).is_file()
+        })
+        .collect();
+    load_with(
+        ws,
+        &Wanted::default(),
+        None,
+        settings(),
+        Scope::Every,
+        &langs,
+    )?;
+    Ok(())
+}
+
+/// The time of a lookup, taken before any `stat`: what changed within the margin before it
+/// is not trusted.
+fn settings() -> Settings {
+    Settings {
         at: now(),
         merge_at: MERGE_AT,
-    };
-    Ok(load_with(ws, wanted, known, settings)?.0)
+    }
 }
 
 /// When a lookup happens, and how many changes it keeps before folding them into the index.
@@ -114,54 +149,83 @@ struct Settings {
     merge_at: usize,
 }
 
-/// As [`load`], at the time and with the threshold of `settings`; also returns the number of
-/// articles whose files were read.
+/// Which articles a lookup looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Those the saved index names for the wanted texts, those written since, and those the
+    /// caller writes: a lookup costs what these few articles cost, whatever the size of the
+    /// workspace. A translation added or edited outside bitext in another article is seen
+    /// once a workspace-wide command has brought the index up to date ([`refresh`]).
+    Named,
+    /// Every article: one `stat` of each file.
+    Every,
+}
+
+/// What one language's lookup found: entries whose article is a position in `names`.
+#[derive(Debug, Default)]
+struct Found {
+    entries: Vec<Entry>,
+    names: Vec<String>,
+    read: usize,
+}
+
+/// As [`load`], at the time and with the threshold of `settings`, for the languages at the
+/// positions `langs` of the workspace's targets, looking at the articles of `scope`; also
+/// returns the number of articles whose files were read.
 fn load_with(
     ws: &Workspace,
     wanted: &Wanted,
     known: Option<&Known<'_>>,
     settings: Settings,
+    scope: Scope,
+    langs: &[usize],
 ) -> Result<(Index, usize)> {
-    let langs = ws.config.targets.clone();
-    let wanted_langs: Vec<usize> = (0..langs.len()).filter(|&l| wanted.has_lang(l)).collect();
-    let mut slugs = Vec::new();
-    let mut entries = Vec::new();
+    let targets = ws.config.targets.clone();
+    let mut found = Vec::new();
     let mut read = 0;
-    if !wanted_langs.is_empty() {
-        let sources = ws.all_articles_stamped()?;
+    if !langs.is_empty() {
+        let sources = std::sync::OnceLock::new();
         let config = config_digest(ws)?;
-        for &l in &wanted_langs {
+        for &l in langs {
             let lookup = Lookup {
                 ws,
-                lang: &langs[l],
+                lang: &targets[l],
                 l: u16::try_from(l).unwrap_or(u16::MAX),
                 sources: &sources,
                 wanted,
-                known: known.filter(|k| *k.lang == langs[l]),
+                known: known.filter(|k| *k.lang == targets[l]),
                 settings,
-                key: key(&config, &langs[l]),
+                key: key(&config, &targets[l]),
             };
-            let (found, reads) = lookup.run()?;
-            entries.extend(found);
-            read += reads;
+            let one = lookup.run(scope)?;
+            read += one.read;
+            found.push(one);
         }
-        // An entry with both a wanted source and a wanted translation was found twice.
-        entries.sort_unstable_by_key(|e| (e.lang, e.source, e.target, e.article, e.n));
-        entries.dedup();
-        // Only the articles the entries name, in the same order: the findings name the same.
-        let mut named: Vec<u32> = entries.iter().map(|e| e.article).collect();
-        named.sort_unstable();
-        named.dedup();
-        for e in &mut entries {
-            e.article =
-                u32::try_from(named.binary_search(&e.article).unwrap_or(0)).unwrap_or(u32::MAX);
-        }
-        slugs = named
-            .iter()
-            .map(|&i| sources[i as usize].0.to_string())
-            .collect();
     }
-    let mut index = Index::new(slugs, langs, entries);
+    // Only the articles the entries name, sorted: the findings name the same.
+    let mut slugs: Vec<String> = found
+        .iter()
+        .flat_map(|f| {
+            f.entries
+                .iter()
+                .map(|e| f.names[e.article as usize].clone())
+        })
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    let mut entries = Vec::new();
+    for f in found {
+        entries.extend(f.entries.into_iter().map(|mut e| {
+            let name = &f.names[e.article as usize];
+            let at = slugs.binary_search(name).unwrap_or(0);
+            e.article = u32::try_from(at).unwrap_or(u32::MAX);
+            e
+        }));
+    }
+    // An entry with both a wanted source and a wanted translation was found twice.
+    entries.sort_unstable_by_key(|e| (e.lang, e.source, e.target, e.article, e.n));
+    entries.dedup();
+    let mut index = Index::new(slugs, targets, entries);
     ws.sources_dir().clone_into(&mut index.sources);
     Ok((index, read))
 }
@@ -208,8 +272,9 @@ struct Lookup<'a> {
     ws: &'a Workspace,
     lang: &'a Lang,
     l: u16,
-    /// Every article, sorted, with its source's stamp and extension.
-    sources: &'a [(Slug, Stamp, &'static str)],
+    /// Every article, sorted, with its source's stamp and extension: listed when a lookup
+    /// first needs it, once for every language.
+    sources: &'a std::sync::OnceLock<Vec<(Slug, Stamp, &'static str)>>,
     wanted: &'a Wanted,
     /// The article the caller holds in this language, if any.
     known: Option<&'a Known<'a>>,
@@ -231,22 +296,335 @@ enum From {
     Read,
 }
 
+/// An article a [`Scope::Named`] lookup looks at.
+#[derive(Debug, Default)]
+struct Candidate {
+    /// The hash of its files' stamps as saved, if its record is looked at.
+    saved: Option<u64>,
+    /// Its saved entries with a wanted text.
+    hits: Vec<Segment>,
+    /// Read whatever its stamps: written since it was saved, or about to be.
+    read: bool,
+}
+
+/// The stamp hash of an article whose record is kept to say only that its source is gone.
+const GONE: u64 = 0;
+
 impl Lookup<'_> {
-    /// The entries wanted, and the number of articles read.
-    fn run(&self) -> Result<(Vec<Entry>, usize)> {
-        let stamps = self.stamps()?;
+    /// Every article, listed on the first call.
+    fn sources(&self) -> Result<&[(Slug, Stamp, &'static str)]> {
+        if self.sources.get().is_none() {
+            let listed = self.ws.all_articles_stamped()?;
+            let _ = self.sources.set(listed);
+        }
+        Ok(self.sources.get().map_or(&[][..], Vec::as_slice))
+    }
+
+    /// The entries wanted, from the articles of `scope`.
+    fn run(&self, scope: Scope) -> Result<Found> {
         let (index_path, changes_path) = paths(self.lang);
         // A cache folder that leads outside the workspace is neither read nor written.
         let inside = self.ws.check_inside(&index_path).is_ok();
-        let mut index = inside
+        let index = inside
             .then(|| IndexFile::open(&self.ws.abs(&index_path), &self.key))
             .flatten();
         let changes = match &index {
             Some(_) => read_changes(&self.ws.abs(&changes_path), &self.key).unwrap_or_default(),
-            None => Vec::new(),
+            None => Changes::default(),
         };
+        if scope == Scope::Named
+            && let Some(index) = &index
+            && let Some(found) = self.named(index, &changes)?
+        {
+            return Ok(found);
+        }
+        self.every(index, &changes)
+    }
+
+    /// The slugs of the articles to look at again next time: those the caller writes, and
+    /// `unsettled` (read while their files were being changed).
+    fn pending<'s>(&'s self, unsettled: impl IntoIterator<Item = &'s str>) -> Vec<String> {
+        let mut pending: Vec<String> = self
+            .wanted
+            .writes
+            .iter()
+            .map(String::as_str)
+            .chain(self.known.map(|k| k.article.slug.as_str()))
+            .chain(unsettled)
+            .map(str::to_owned)
+            .collect();
+        pending.sort_unstable();
+        pending.dedup();
+        pending
+    }
+
+    /// A [`Scope::Named`] lookup: None if the index does not read back as written.
+    fn named(&self, index: &IndexFile, changes: &Changes) -> Result<Option<Found>> {
+        let Some(candidates) = self.candidates(index, changes) else {
+            return Ok(None);
+        };
+        let stamps: Vec<Option<(u64, bool)>> = {
+            use rayon::prelude::*;
+            candidates
+                .par_iter()
+                .map(|(slug, _)| self.stamp_of(slug))
+                .collect::<Vec<Result<_>>>()
+                .into_iter()
+                .collect::<Result<_>>()?
+        };
+        let mut found = Found::default();
+        let mut reads = Vec::new();
+        let mut gone = Vec::new();
+        for (i, ((slug, candidate), stamp)) in candidates.iter().zip(&stamps).enumerate() {
+            found.names.push(slug.clone());
+            let article = u32::try_from(i).unwrap_or(u32::MAX);
+            match *stamp {
+                None => gone.push(slug.as_str()),
+                Some((hash, settled))
+                    if settled && !candidate.read && candidate.saved == Some(hash) =>
+                {
+                    found.entries.extend(
+                        candidate
+                            .hits
+                            .iter()
+                            .map(|&(n, source, target)| self.entry(article, n, source, target)),
+                    );
+                }
+                Some((hash, settled)) => reads.push((i, hash, settled)),
+            }
+        }
+        let read: Vec<Vec<Segment>> = map_ordered(&reads, |&(i, _, _)| {
+            let slug = Slug::parse(&candidates[i].0)?;
+            translated(self.ws, &self.ws.load_article(&slug)?, self.lang)
+        })?;
+        for (&(i, _, _), segments) in reads.iter().zip(&read) {
+            let article = u32::try_from(i).unwrap_or(u32::MAX);
+            found.entries.extend(
+                segments
+                    .iter()
+                    .map(|&(n, source, target)| self.entry(article, n, source, target))
+                    .filter(|e| self.wanted.keeps(e)),
+            );
+        }
+        found.read = reads.len();
+        self.add_known(&mut found);
+
+        // What is saved: the changes, with the articles read whose files had settled and the
+        // articles gone; the articles to look at again next time.
+        let mut fresh: Vec<View<'_>> = reads
+            .iter()
+            .zip(&read)
+            .filter(|((_, _, settled), _)| *settled)
+            .map(|(&(i, hash, _), segments)| View {
+                slug: &candidates[i].0,
+                stamps: hash,
+                segments,
+            })
+            .collect();
+        fresh.extend(gone.iter().map(|&slug| View {
+            slug,
+            stamps: GONE,
+            segments: &[],
+        }));
+        let pending = self.pending(
+            reads
+                .iter()
+                .filter(|(_, _, settled)| !settled)
+                .map(|&(i, _, _)| candidates[i].0.as_str()),
+        );
+        self.save_named(index, changes, fresh, &pending);
+        Ok(Some(found))
+    }
+
+    /// The articles a [`Scope::Named`] lookup looks at, sorted by name: those the index or the
+    /// changes name for a wanted text, those pending, and those the caller writes, but not the
+    /// one it holds. None if the index does not read back as written.
+    fn candidates(&self, index: &IndexFile, changes: &Changes) -> Option<Vec<(String, Candidate)>> {
+        let in_changes: HashMap<&str, usize> = changes
+            .saved
+            .iter()
+            .enumerate()
+            .map(|(k, saved)| (saved.slug.as_str(), k))
+            .collect();
+        let mut candidates: std::collections::BTreeMap<String, Candidate> =
+            std::collections::BTreeMap::new();
+        for (order, hashes) in [
+            (Order::Source, self.wanted.sources_in(self.l)),
+            (Order::Target, self.wanted.targets_in(self.l)),
+        ] {
+            for wanted in hashes {
+                for (other, k, n) in index.group(order, wanted)? {
+                    let &(_, stamps) = index.articles.get(k as usize)?;
+                    let name = index.name(k as usize);
+                    // The changes hold the article as read since.
+                    if in_changes.contains_key(name) {
+                        continue;
+                    }
+                    let (source, target) = match order {
+                        Order::Source => (wanted, other),
+                        Order::Target => (other, wanted),
+                    };
+                    let candidate = candidates.entry(name.to_owned()).or_default();
+                    candidate.saved = Some(stamps);
+                    candidate.hits.push((n, source, target));
+                }
+            }
+        }
+        for saved in &changes.saved {
+            let hits: Vec<Segment> = saved
+                .segments
+                .iter()
+                .copied()
+                .filter(|&(n, source, target)| self.wanted.keeps(&self.entry(0, n, source, target)))
+                .collect();
+            if !hits.is_empty() {
+                let candidate = candidates.entry(saved.slug.clone()).or_default();
+                candidate.saved = Some(saved.stamps);
+                candidate.hits = hits;
+            }
+        }
+        for slug in changes.pending.iter().chain(&self.wanted.writes) {
+            candidates.entry(slug.clone()).or_default().read = true;
+        }
+        // The caller's units stand for its article.
+        if let Some(k) = self.known {
+            candidates.remove(k.article.slug.as_str());
+        }
+        Some(candidates.into_iter().collect())
+    }
+
+    /// Saves what a [`Scope::Named`] lookup read (`fresh`) with the changes, or folds them
+    /// into a new index once they have grown, and the articles `pending`.
+    fn save_named(
+        &self,
+        index: &IndexFile,
+        changes: &Changes,
+        fresh: Vec<View<'_>>,
+        pending: &[String],
+    ) {
+        if self.ws.check_inside(&paths(self.lang).0).is_err() {
+            return;
+        }
+        let (index_path, changes_path) = paths(self.lang);
+        let any = !fresh.is_empty();
+        let mut saved: Vec<View<'_>> = changes
+            .saved
+            .iter()
+            .map(Saved::view)
+            .filter(|v| !fresh.iter().any(|f| f.slug == v.slug))
+            .collect();
+        saved.extend(fresh);
+        saved.sort_unstable_by(|a, b| a.slug.cmp(b.slug));
+        if saved.len() > self.settings.merge_at.max(index.articles.len() / 16) {
+            let superseded: std::collections::HashSet<&str> =
+                saved.iter().map(|v| v.slug).collect();
+            let Some(kept) = index.articles_as_saved(|k| !superseded.contains(index.name(k)))
+            else {
+                return;
+            };
+            let mut all: Vec<View<'_>> = kept.iter().map(Saved::view).collect();
+            all.extend(saved.into_iter().filter(|v| v.stamps != GONE));
+            all.sort_unstable_by(|a, b| a.slug.cmp(b.slug));
+            write_index(&self.ws.abs(&index_path), &self.key, &all);
+            self.only_pending(&changes_path, pending);
+        } else if any || pending != changes.pending {
+            write_changes(&self.ws.abs(&changes_path), &self.key, &saved, pending);
+        }
+    }
+
+    /// The hash of the stamps of the files of the article `slug`, as [`Lookup::stamps`] gives
+    /// them, with whether they had all settled; None if its source is gone.
+    fn stamp_of(&self, slug: &str) -> Result<Option<(u64, bool)>> {
+        let Ok(slug) = Slug::parse(slug) else {
+            return Ok(None);
+        };
+        let source = self.ws.source_file(&slug)?;
+        let meta = match std::fs::metadata(self.ws.abs(&source)) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(Error::Read {
+                    path: source,
+                    source: e,
+                });
+            }
+        };
+        let ext = source
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(|e| {
+                crate::workspace::SOURCE_EXTENSIONS
+                    .iter()
+                    .find(|x| **x == e)
+            })
+            .copied()
+            .unwrap_or("md");
+        Ok(Some(self.stamp_files(&slug, Stamp::of(&meta), ext)?))
+    }
+
+    /// The hash of `source` and of the stamps of the files [`Workspace::read_stored`] reads
+    /// for the article `slug` (the translation file, or the record and the page), with
+    /// whether they had all settled.
+    fn stamp_files(&self, slug: &Slug, source: Stamp, ext: &str) -> Result<(u64, bool)> {
+        let ws = self.ws;
+        let stamp = |path: &Path| match std::fs::metadata(ws.abs(path)) {
+            Ok(meta) => Ok(Some(Stamp::of(&meta))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(Error::Read {
+                path: path.to_owned(),
+                source,
+            }),
+        };
+        let mut hasher = DefaultHasher::new();
+        source.hash(&mut hasher);
+        let mut settled = source.settled(self.settings.at);
+        let page = ws.page_path_with(self.lang, slug, ext);
+        for path in std::iter::once(ws.translation_path(self.lang, slug)).chain(page) {
+            let stamp = stamp(&path)?;
+            stamp.hash(&mut hasher);
+            settled &= stamp.is_none_or(|s| s.settled(self.settings.at));
+        }
+        Ok((hasher.finish(), settled))
+    }
+
+    /// After a new index is written: changes that hold only `pending`, or none.
+    fn only_pending(&self, changes_path: &Path, pending: &[String]) {
+        if pending.is_empty() {
+            let _ = std::fs::remove_file(self.ws.abs(changes_path));
+        } else {
+            write_changes(&self.ws.abs(changes_path), &self.key, &[], pending);
+        }
+    }
+
+    /// Adds the entries of the caller's units, under a name of their own.
+    fn add_known(&self, found: &mut Found) {
+        let Some(k) = self.known else {
+            return;
+        };
+        let article = u32::try_from(found.names.len()).unwrap_or(u32::MAX);
+        found.names.push(k.article.slug.as_str().to_owned());
+        for (segment, unit) in k.article.segments.iter().zip(k.units) {
+            if unit.has_target() {
+                let n = u32::try_from(segment.n).unwrap_or(u32::MAX);
+                let e = self.entry(
+                    article,
+                    n,
+                    super::source_hash(&segment.text),
+                    hash(&unit.target),
+                );
+                if self.wanted.keeps(&e) {
+                    found.entries.push(e);
+                }
+            }
+        }
+    }
+
+    /// A [`Scope::Every`] lookup, with the saved `index` if it reads back as written.
+    fn every(&self, mut index: Option<IndexFile>, changes: &Changes) -> Result<Found> {
+        let sources = self.sources()?;
+        let stamps = self.stamps(sources)?;
         let (from, mut entries) = loop {
-            let from = self.sort_out(index.as_ref(), &changes, &stamps);
+            let from = self.sort_out(sources, index.as_ref(), &changes.saved, &stamps);
             match self.in_index(index.as_ref(), &from) {
                 Some(entries) => break (from, entries),
                 // An index that does not read back as written is as no index: the entries
@@ -266,11 +644,7 @@ impl Lookup<'_> {
         };
         for chunk in reads.chunks(64) {
             for segments in map_ordered(chunk, |&i| {
-                translated(
-                    self.ws,
-                    &self.ws.load_article(&self.sources[i].0)?,
-                    self.lang,
-                )
+                translated(self.ws, &self.ws.load_article(&sources[i].0)?, self.lang)
             })? {
                 read.segments.extend(segments);
                 read.ends.push(read.segments.len());
@@ -281,7 +655,7 @@ impl Lookup<'_> {
         for (i, here) in from.iter().enumerate() {
             if let From::Changes(k) = *here {
                 entries.extend(
-                    changes[k]
+                    changes.saved[k]
                         .segments
                         .iter()
                         .map(|&(n, source, target)| self.entry(article(i), n, source, target))
@@ -298,35 +672,41 @@ impl Lookup<'_> {
                     .filter(keeps),
             );
         }
-        if let Some(k) = self.known
-            && let Ok(i) = self
-                .sources
-                .binary_search_by(|(s, _, _)| s.cmp(&k.article.slug))
-        {
-            for (segment, unit) in k.article.segments.iter().zip(k.units) {
-                if unit.has_target() {
-                    let n = u32::try_from(segment.n).unwrap_or(u32::MAX);
-                    let e = self.entry(
-                        article(i),
-                        n,
-                        super::source_hash(&segment.text),
-                        hash(&unit.target),
-                    );
-                    if keeps(&e) {
-                        entries.push(e);
-                    }
-                }
-            }
+        // Only the articles the entries name.
+        let mut named: Vec<u32> = entries.iter().map(|e| e.article).collect();
+        named.sort_unstable();
+        named.dedup();
+        for e in &mut entries {
+            e.article =
+                u32::try_from(named.binary_search(&e.article).unwrap_or(0)).unwrap_or(u32::MAX);
         }
-        let count = reads.len();
-        self.save(index.as_ref(), &from, &changes, &stamps, &reads, &read);
-        Ok((entries, count))
+        let mut found = Found {
+            entries,
+            names: named
+                .iter()
+                .map(|&i| sources[i as usize].0.as_str().to_owned())
+                .collect(),
+            read: reads.len(),
+        };
+        // The caller's units stand for its article, which was not read.
+        self.add_known(&mut found);
+        self.save(
+            sources,
+            index.as_ref(),
+            &from,
+            changes,
+            &stamps,
+            &reads,
+            &read,
+        );
+        Ok(found)
     }
 
     /// Where each current article's entries come from: the caller's units, the changes or
     /// the index when its files have the stamps saved with it, otherwise its files.
     fn sort_out(
         &self,
+        sources: &[(Slug, Stamp, &'static str)],
         index: Option<&IndexFile>,
         changes: &[Saved],
         stamps: &[(u64, bool)],
@@ -343,8 +723,8 @@ impl Lookup<'_> {
             .enumerate()
             .map(|(k, (_, stamps))| (k, index.map_or("", |i| i.name(k)), *stamps));
         let mut next = saved.next();
-        let mut from = Vec::with_capacity(self.sources.len());
-        for (i, (slug, _, _)) in self.sources.iter().enumerate() {
+        let mut from = Vec::with_capacity(sources.len());
+        for (i, (slug, _, _)) in sources.iter().enumerate() {
             while next.is_some_and(|(_, name, _)| name < slug.as_str()) {
                 next = saved.next();
             }
@@ -381,34 +761,13 @@ impl Lookup<'_> {
         }
     }
 
-    /// The hash of the stamps of each article's files, with whether they had all settled:
-    /// its source's, and those of the files [`Workspace::read_stored`] reads for it (the
-    /// translation file, or the record and the page), one `stat` each, on every core.
-    fn stamps(&self) -> Result<Vec<(u64, bool)>> {
+    /// The hash of the stamps of each article's files, with whether they had all settled
+    /// ([`Lookup::stamp_files`]), one `stat` each, on every core.
+    fn stamps(&self, sources: &[(Slug, Stamp, &'static str)]) -> Result<Vec<(u64, bool)>> {
         use rayon::prelude::*;
-        let ws = self.ws;
-        let stamp = |path: &Path| match std::fs::metadata(ws.abs(path)) {
-            Ok(meta) => Ok(Some(Stamp::of(&meta))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(Error::Read {
-                path: path.to_owned(),
-                source,
-            }),
-        };
-        self.sources
+        sources
             .par_iter()
-            .map(|(slug, source, ext)| {
-                let mut hasher = DefaultHasher::new();
-                source.hash(&mut hasher);
-                let mut settled = source.settled(self.settings.at);
-                let page = ws.page_path_with(self.lang, slug, ext);
-                for path in std::iter::once(ws.translation_path(self.lang, slug)).chain(page) {
-                    let stamp = stamp(&path)?;
-                    stamp.hash(&mut hasher);
-                    settled &= stamp.is_none_or(|s| s.settled(self.settings.at));
-                }
-                Ok((hasher.finish(), settled))
-            })
+            .map(|(slug, source, ext)| self.stamp_files(slug, *source, ext))
             // The first error in the articles' order, whatever the scheduling.
             .collect::<Vec<Result<_>>>()
             .into_iter()
@@ -451,12 +810,14 @@ impl Lookup<'_> {
     }
 
     /// Saves what was read: in the changes, or, when there is no index yet or the changes
-    /// have grown, in a new index.
+    /// have grown, in a new index; and the articles to look at again next time.
+    #[allow(clippy::too_many_arguments)]
     fn save(
         &self,
+        sources: &[(Slug, Stamp, &'static str)],
         index: Option<&IndexFile>,
         from: &[From],
-        changes: &[Saved],
+        changes: &Changes,
         stamps: &[(u64, bool)],
         reads: &[usize],
         read: &Read,
@@ -471,36 +832,59 @@ impl Lookup<'_> {
             .enumerate()
             .filter(|&(_, &i)| stamps[i].1)
             .map(|(j, &i)| View {
-                slug: self.sources[i].0.as_str(),
+                slug: sources[i].0.as_str(),
                 stamps: stamps[i].0,
                 segments: read.of(j),
             })
             .collect();
         let fresh = kept.len();
         kept.extend(from.iter().filter_map(|here| match *here {
-            From::Changes(k) | From::Known(Some(k)) => Some(changes[k].view()),
+            From::Changes(k) | From::Known(Some(k)) => Some(changes.saved[k].view()),
             _ => None,
         }));
         kept.sort_unstable_by(|a, b| a.slug.cmp(b.slug));
+        // The pending articles are kept: one written by a command that ran while these files
+        // were being stamped is pending on disk by now, and only a lookup about one article,
+        // which runs under the workspace lock as its command writes, lets them go.
+        let on_disk = read_changes(&self.ws.abs(&changes_path), &self.key).unwrap_or_default();
+        let mut pending = self.pending(
+            reads
+                .iter()
+                .filter(|&&i| !stamps[i].1)
+                .map(|&i| sources[i].0.as_str())
+                .chain(changes.pending.iter().map(String::as_str))
+                .chain(on_disk.pending.iter().map(String::as_str)),
+        );
+        pending.retain(|slug| {
+            sources
+                .binary_search_by(|(s, _, _)| s.as_str().cmp(slug))
+                .is_ok()
+        });
         let Some(index) = index else {
             if !kept.is_empty() {
                 write_index(&self.ws.abs(&index_path), &self.key, &kept);
-                let _ = std::fs::remove_file(self.ws.abs(&changes_path));
+                self.only_pending(&changes_path, &pending);
             }
             return;
         };
         if kept.len() > self.settings.merge_at.max(index.articles.len() / 16) {
             // Folded into a new index with the index's articles still as saved.
-            let Some(saved) = index.articles_as_saved(from) else {
+            let mut as_saved = vec![false; index.articles.len()];
+            for here in from {
+                if let From::Index(k) = *here {
+                    as_saved[k as usize] = true;
+                }
+            }
+            let Some(saved) = index.articles_as_saved(|k| as_saved[k]) else {
                 return;
             };
             let mut all: Vec<View<'_>> = saved.iter().map(Saved::view).collect();
             all.extend(kept);
             all.sort_unstable_by(|a, b| a.slug.cmp(b.slug));
             write_index(&self.ws.abs(&index_path), &self.key, &all);
-            let _ = std::fs::remove_file(self.ws.abs(&changes_path));
-        } else if fresh > 0 || kept.len() != changes.len() {
-            write_changes(&self.ws.abs(&changes_path), &self.key, &kept);
+            self.only_pending(&changes_path, &pending);
+        } else if fresh > 0 || kept.len() != changes.saved.len() || pending != changes.pending {
+            write_changes(&self.ws.abs(&changes_path), &self.key, &kept, &pending);
         }
     }
 }
@@ -643,15 +1027,14 @@ impl IndexFile {
         Some(out)
     }
 
-    /// The articles of the index still as saved (at [`From::Index`] in `from`), with their
-    /// entries, read from the grouping by source. None if the file does not read back.
-    fn articles_as_saved(&self, from: &[From]) -> Option<Vec<Saved>> {
+    /// The articles of the index at the positions `keep` accepts, with their entries, read
+    /// from the grouping by source. None if the file does not read back.
+    fn articles_as_saved(&self, keep: impl Fn(usize) -> bool) -> Option<Vec<Saved>> {
         let mut kept: Vec<Option<Saved>> = vec![None; self.articles.len()];
-        for here in from {
-            if let From::Index(k) = *here {
-                let (_, stamps) = self.articles.get(k as usize)?;
-                kept[k as usize] = Some(Saved {
-                    slug: self.name(k as usize).to_owned(),
+        for (k, (_, stamps)) in self.articles.iter().enumerate() {
+            if keep(k) {
+                kept[k] = Some(Saved {
+                    slug: self.name(k).to_owned(),
                     stamps: *stamps,
                     segments: Vec::new(),
                 });
@@ -792,29 +1175,46 @@ fn write_index(path: &Path, key: &[u8; 32], articles: &[View<'_>]) {
     });
 }
 
+/// The changes file: the articles read again since the index was written, and the articles
+/// to look at again whatever their stamps (written by a command after its lookup).
+#[derive(Debug, Default)]
+struct Changes {
+    saved: Vec<Saved>,
+    /// Sorted.
+    pending: Vec<String>,
+}
+
+/// Reads a name: its length on two bytes, then its bytes.
+fn name_at(bytes: &[u8], at: &mut usize) -> Option<String> {
+    let len = usize::from(u16::from_le_bytes(
+        bytes.get(*at..*at + 2)?.try_into().ok()?,
+    ));
+    *at += 2;
+    let name = std::str::from_utf8(bytes.get(*at..*at + len)?)
+        .ok()?
+        .to_owned();
+    *at += len;
+    Some(name)
+}
+
 /// Reads the changes at `path`, if it exists, was made for `key` and reads back whole.
-fn read_changes(path: &Path, key: &[u8; 32]) -> Option<Vec<Saved>> {
+fn read_changes(path: &Path, key: &[u8; 32]) -> Option<Changes> {
     let bytes = std::fs::read(path).ok()?;
     if bytes.get(..8)? != CHANGES_MAGIC || bytes.get(8..40)? != key {
         return None;
     }
     let count = u32_at(&bytes, 40)?;
     let mut at = 44;
-    let mut out = Vec::with_capacity(count as usize);
+    let mut changes = Changes::default();
     for _ in 0..count {
-        let slug_len = usize::from(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
-        at += 2;
-        let slug = std::str::from_utf8(bytes.get(at..at + slug_len)?)
-            .ok()?
-            .to_owned();
-        at += slug_len;
+        let slug = name_at(&bytes, &mut at)?;
         let stamps = u64_at(&bytes, at)?;
         let segments = u32_at(&bytes, at + 8)?;
         at += 12;
         let mut saved = Saved {
             slug,
             stamps,
-            segments: Vec::with_capacity(segments as usize),
+            segments: Vec::with_capacity(segments.min(1 << 16) as usize),
         };
         for _ in 0..segments {
             saved.segments.push((
@@ -824,26 +1224,36 @@ fn read_changes(path: &Path, key: &[u8; 32]) -> Option<Vec<Saved>> {
             ));
             at += 20;
         }
-        out.push(saved);
+        changes.saved.push(saved);
     }
-    (at == bytes.len()).then_some(out)
+    let pending = u32_at(&bytes, at)?;
+    at += 4;
+    for _ in 0..pending {
+        changes.pending.push(name_at(&bytes, &mut at)?);
+    }
+    (at == bytes.len()).then_some(changes)
 }
 
-/// Writes `changes` for `key` at `path`.
-fn write_changes(path: &Path, key: &[u8; 32], changes: &[View<'_>]) {
-    let Ok(count) = u32::try_from(changes.len()) else {
+/// Writes `changes` and `pending` for `key` at `path`.
+fn write_changes(path: &Path, key: &[u8; 32], changes: &[View<'_>], pending: &[String]) {
+    let (Ok(count), Ok(pending_count)) =
+        (u32::try_from(changes.len()), u32::try_from(pending.len()))
+    else {
         return;
+    };
+    let invalid = || std::io::Error::from(std::io::ErrorKind::InvalidInput);
+    let name = |out: &mut dyn std::io::Write, name: &str| {
+        let len = u16::try_from(name.len()).map_err(|_| invalid())?;
+        out.write_all(&len.to_le_bytes())?;
+        out.write_all(name.as_bytes())
     };
     write_atomically(path, |out| {
         out.write_all(CHANGES_MAGIC)?;
         out.write_all(key)?;
         out.write_all(&count.to_le_bytes())?;
         for saved in changes {
-            let invalid = || std::io::Error::from(std::io::ErrorKind::InvalidInput);
-            let len = u16::try_from(saved.slug.len()).map_err(|_| invalid())?;
             let segments = u32::try_from(saved.segments.len()).map_err(|_| invalid())?;
-            out.write_all(&len.to_le_bytes())?;
-            out.write_all(saved.slug.as_bytes())?;
+            name(out, saved.slug)?;
             out.write_all(&saved.stamps.to_le_bytes())?;
             out.write_all(&segments.to_le_bytes())?;
             for &(n, source, target) in saved.segments {
@@ -851,6 +1261,10 @@ fn write_changes(path: &Path, key: &[u8; 32], changes: &[View<'_>]) {
                 out.write_all(&source.to_le_bytes())?;
                 out.write_all(&target.to_le_bytes())?;
             }
+        }
+        out.write_all(&pending_count.to_le_bytes())?;
+        for slug in pending {
+            name(out, slug)?;
         }
         Ok(())
     });
@@ -984,10 +1398,16 @@ mod tests {
         out
     }
 
-    /// Checks that the saved index gives what reading every file gives; returns the number
-    /// of articles read.
+    /// Checks that the saved index, looking at every article, gives what reading every file
+    /// gives; returns the number of articles read.
     #[track_caller]
     fn same(dir: &Path, known: Option<(&str, usize)>, merge_at: usize) -> usize {
+        same_in(dir, known, merge_at, Scope::Every)
+    }
+
+    /// As [`same`], looking at the articles of `scope`.
+    #[track_caller]
+    fn same_in(dir: &Path, known: Option<(&str, usize)>, merge_at: usize, scope: Scope) -> usize {
         let ws = Workspace::open(Some(dir)).expect("workspace");
         let (wanted, sources, targets) = wanted();
         let fr = Lang::parse("fr").expect("fr");
@@ -1008,7 +1428,8 @@ mod tests {
             at: now() + 10_000_000_000,
             merge_at,
         };
-        let (saved, read) = load_with(&ws, &wanted, known.as_ref(), settings).expect("saved index");
+        let (saved, read) =
+            load_with(&ws, &wanted, known.as_ref(), settings, scope, &[0]).expect("saved index");
         let full = Index::load_only_unsaved(&ws, &wanted, known.as_ref()).expect("index");
         let expected = findings(&full, &sources, &targets);
         assert_eq!(findings(&saved, &sources, &targets), expected);
@@ -1059,7 +1480,14 @@ mod tests {
         // Changes folded into the index.
         write(root, "translations/fr/a2.json", &translation("a2", 2, " !"));
         assert_eq!(same(root, None, 0), 1);
-        assert!(!changes.exists());
+        let key = key(
+            &config_digest(&Workspace::open(Some(root)).expect("ws")).expect("digest"),
+            &Lang::parse("fr").expect("fr"),
+        );
+        let left = read_changes(&changes, &key).expect("changes");
+        assert!(left.saved.is_empty(), "folded: {:?}", left.saved);
+        // The article the caller held stays to be looked at by a lookup about one article.
+        assert_eq!(left.pending, ["a0"]);
         assert_eq!(same(root, None, MERGE_AT), 0);
 
         // Another project file, a damaged index, a foreign one: every article read again.
@@ -1083,6 +1511,86 @@ mod tests {
         assert_eq!(same(root, None, MERGE_AT), 6);
     }
 
+    /// The articles a lookup of `scope` names in its entries, after a lookup at a time
+    /// later than every file by more than the margin.
+    fn named_articles(dir: &Path, scope: Scope) -> Vec<String> {
+        let ws = Workspace::open(Some(dir)).expect("workspace");
+        let (wanted, _, _) = wanted();
+        let settings = Settings {
+            at: now() + 10_000_000_000,
+            merge_at: MERGE_AT,
+        };
+        load_with(&ws, &wanted, None, settings, scope, &[0])
+            .expect("index")
+            .0
+            .articles
+    }
+
+    #[test]
+    fn a_lookup_about_one_article_looks_at_the_articles_the_index_names_and_those_written() {
+        let dir = workspace(6);
+        let root = dir.path();
+        let changes = root.join(".bitext-cache/consistency/fr.changes");
+        assert_eq!(
+            same(root, None, MERGE_AT),
+            6,
+            "no index yet: every article is read"
+        );
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 0);
+
+        // A translation edited in place in an article the index names for these texts.
+        write(
+            root,
+            "translations/fr/deep/er/a3.json",
+            &translation(&slug(3), 3, " (revu)"),
+        );
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 1);
+        assert_eq!(
+            same_in(root, None, MERGE_AT, Scope::Named),
+            0,
+            "saved in the changes"
+        );
+
+        // The caller holds article 0 and writes it: not read now, read by the next lookup
+        // whatever its stamps, then taken as saved.
+        assert_eq!(
+            same_in(root, Some((" (nouveau)", 0)), MERGE_AT, Scope::Named),
+            0
+        );
+        write(
+            root,
+            "translations/fr/a0.json",
+            &translation("a0", 0, " (nouveau)"),
+        );
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 1);
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 0);
+
+        // An article added outside bitext is not looked at until a workspace-wide lookup
+        // brings the index up to date; then it is.
+        write(root, "sources/a6.md", &source(6));
+        write(root, "translations/fr/a6.json", &translation("a6", 6, ""));
+        assert!(!named_articles(root, Scope::Named).contains(&"a6".to_owned()));
+        assert!(named_articles(root, Scope::Every).contains(&"a6".to_owned()));
+        assert!(named_articles(root, Scope::Named).contains(&"a6".to_owned()));
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 0);
+
+        // A removed article is never named again.
+        std::fs::remove_file(root.join("sources/deep/er/a1.md")).expect("rm");
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 0);
+        assert!(!named_articles(root, Scope::Named).contains(&"deep/er/a1".to_owned()));
+
+        // The changes folded into the index by a lookup about one article.
+        write(root, "translations/fr/a2.json", &translation("a2", 2, " !"));
+        assert_eq!(same_in(root, None, 0, Scope::Named), 1);
+        assert!(!changes.exists());
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 0);
+        assert_eq!(
+            same(root, None, MERGE_AT),
+            0,
+            "the index is whole after folding"
+        );
+    }
+
     #[test]
     fn files_changed_within_the_margin_are_read_every_time_and_never_saved() {
         let dir = workspace(3);
@@ -1093,7 +1601,8 @@ mod tests {
                 at: now(),
                 merge_at: MERGE_AT,
             };
-            let (_, read) = load_with(&ws, &wanted, None, settings).expect("index");
+            let (_, read) =
+                load_with(&ws, &wanted, None, settings, Scope::Named, &[0]).expect("index");
             assert_eq!(read, 3);
         }
         assert!(!dir.path().join(".bitext-cache/consistency").exists());
