@@ -307,6 +307,23 @@ struct Candidate {
     read: bool,
 }
 
+/// What a [`Scope::Named`] lookup knows of a candidate.
+#[derive(Debug)]
+enum Seen {
+    /// Not `stat`ed.
+    Unknown,
+    /// Its files have the stamps saved with it: its saved entries hold.
+    Valid,
+    /// Read now: the hash of its files' stamps, whether they had settled, its segments.
+    Read {
+        hash: u64,
+        settled: bool,
+        segments: Vec<Segment>,
+    },
+    /// Its source is gone.
+    Gone,
+}
+
 /// The stamp hash of an article whose record is kept to say only that its source is gone.
 const GONE: u64 = 0;
 
@@ -359,81 +376,172 @@ impl Lookup<'_> {
     }
 
     /// A [`Scope::Named`] lookup: None if the index does not read back as written.
+    ///
+    /// A finding names the first other place (by article, then position) with another
+    /// translation of a text, or another text for a translation. So of the places the index
+    /// gives for one text and one other translation (a group), only the first two matter
+    /// (one of them may be the place checked): their articles are `stat`ed, and read again
+    /// if they changed, until the first two places of every group are known to hold. The
+    /// articles pending or written by the caller are read first.
     fn named(&self, index: &IndexFile, changes: &Changes) -> Result<Option<Found>> {
         let Some(candidates) = self.candidates(index, changes) else {
             return Ok(None);
         };
-        let stamps: Vec<Option<(u64, bool)>> = {
-            use rayon::prelude::*;
-            candidates
-                .par_iter()
-                .map(|(slug, _)| self.stamp_of(slug))
-                .collect::<Vec<Result<_>>>()
-                .into_iter()
-                .collect::<Result<_>>()?
-        };
-        let mut found = Found::default();
-        let mut reads = Vec::new();
-        let mut gone = Vec::new();
-        for (i, ((slug, candidate), stamp)) in candidates.iter().zip(&stamps).enumerate() {
-            found.names.push(slug.clone());
-            let article = u32::try_from(i).unwrap_or(u32::MAX);
-            match *stamp {
-                None => gone.push(slug.as_str()),
-                Some((hash, settled))
-                    if settled && !candidate.read && candidate.saved == Some(hash) =>
-                {
-                    found.entries.extend(
-                        candidate
-                            .hits
-                            .iter()
-                            .map(|&(n, source, target)| self.entry(article, n, source, target)),
-                    );
-                }
-                Some((hash, settled)) => reads.push((i, hash, settled)),
+        let mut seen: Vec<Seen> = std::iter::repeat_with(|| Seen::Unknown)
+            .take(candidates.len())
+            .collect();
+        let first: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].1.read)
+            .collect();
+        self.verify(&candidates, &first, &mut seen)?;
+        let firsts = loop {
+            let (firsts, unknown) = self.first_places(&candidates, &seen);
+            if unknown.is_empty() {
+                break firsts;
             }
-        }
-        let read: Vec<Vec<Segment>> = map_ordered(&reads, |&(i, _, _)| {
-            let slug = Slug::parse(&candidates[i].0)?;
-            translated(self.ws, &self.ws.load_article(&slug)?, self.lang)
-        })?;
-        for (&(i, _, _), segments) in reads.iter().zip(&read) {
-            let article = u32::try_from(i).unwrap_or(u32::MAX);
-            found.entries.extend(
-                segments
-                    .iter()
-                    .map(|&(n, source, target)| self.entry(article, n, source, target))
-                    .filter(|e| self.wanted.keeps(e)),
-            );
-        }
-        found.read = reads.len();
+            self.verify(&candidates, &unknown, &mut seen)?;
+        };
+        let mut found = Found {
+            names: candidates.iter().map(|(slug, _)| slug.clone()).collect(),
+            read: seen
+                .iter()
+                .filter(|s| matches!(s, Seen::Read { .. }))
+                .count(),
+            ..Found::default()
+        };
+        found.entries = firsts
+            .into_iter()
+            .map(|(i, (n, source, target))| {
+                self.entry(u32::try_from(i).unwrap_or(u32::MAX), n, source, target)
+            })
+            .collect();
         self.add_known(&mut found);
 
         // What is saved: the changes, with the articles read whose files had settled and the
         // articles gone; the articles to look at again next time.
-        let mut fresh: Vec<View<'_>> = reads
-            .iter()
-            .zip(&read)
-            .filter(|((_, _, settled), _)| *settled)
-            .map(|(&(i, hash, _), segments)| View {
-                slug: &candidates[i].0,
-                stamps: hash,
-                segments,
-            })
-            .collect();
-        fresh.extend(gone.iter().map(|&slug| View {
-            slug,
-            stamps: GONE,
-            segments: &[],
-        }));
-        let pending = self.pending(
-            reads
-                .iter()
-                .filter(|(_, _, settled)| !settled)
-                .map(|&(i, _, _)| candidates[i].0.as_str()),
-        );
+        let mut fresh = Vec::new();
+        let mut unsettled = Vec::new();
+        for ((slug, _), seen) in candidates.iter().zip(&seen) {
+            match seen {
+                Seen::Gone => fresh.push(View {
+                    slug,
+                    stamps: GONE,
+                    segments: &[],
+                }),
+                Seen::Read {
+                    hash,
+                    settled: true,
+                    segments,
+                } => fresh.push(View {
+                    slug,
+                    stamps: *hash,
+                    segments,
+                }),
+                Seen::Read { settled: false, .. } => unsettled.push(slug.as_str()),
+                Seen::Unknown | Seen::Valid => {}
+            }
+        }
+        let pending = self.pending(unsettled);
         self.save_named(index, changes, fresh, &pending);
         Ok(Some(found))
+    }
+
+    /// `stat`s the articles at the positions `which` of `candidates`, and reads those whose
+    /// files changed since they were saved or that are to be read whatever their stamps.
+    fn verify(
+        &self,
+        candidates: &[(String, Candidate)],
+        which: &[usize],
+        seen: &mut [Seen],
+    ) -> Result<()> {
+        let verified = map_ordered(which, |&i| {
+            let (slug, candidate) = &candidates[i];
+            Ok(match self.stamp_of(slug)? {
+                None => Seen::Gone,
+                Some((hash, settled))
+                    if settled && !candidate.read && candidate.saved == Some(hash) =>
+                {
+                    Seen::Valid
+                }
+                Some((hash, settled)) => Seen::Read {
+                    hash,
+                    settled,
+                    segments: translated(
+                        self.ws,
+                        &self.ws.load_article(&Slug::parse(slug)?)?,
+                        self.lang,
+                    )?,
+                },
+            })
+        })?;
+        for (&i, v) in which.iter().zip(verified) {
+            seen[i] = v;
+        }
+        Ok(())
+    }
+
+    /// The first two places of every group, as far as they are known to hold, with the
+    /// candidate each comes from; and the candidates not yet `stat`ed that stand before them.
+    fn first_places(
+        &self,
+        candidates: &[(String, Candidate)],
+        seen: &[Seen],
+    ) -> (Vec<(usize, Segment)>, Vec<usize>) {
+        // (grouped by source or translation, its hash, the other hash) -> (candidate, n).
+        let mut groups: HashMap<(bool, u64, u64), Vec<(usize, u32)>> = HashMap::new();
+        for (i, ((_, candidate), seen)) in candidates.iter().zip(seen).enumerate() {
+            let segments: &[Segment] = match seen {
+                Seen::Gone => &[],
+                Seen::Read { segments, .. } => segments,
+                Seen::Unknown | Seen::Valid => &candidate.hits,
+            };
+            for &(n, source, target) in segments {
+                if self.wanted.sources.contains(&(self.l, source)) {
+                    groups
+                        .entry((true, source, target))
+                        .or_default()
+                        .push((i, n));
+                }
+                if self.wanted.targets.contains(&(self.l, target)) {
+                    groups
+                        .entry((false, target, source))
+                        .or_default()
+                        .push((i, n));
+                }
+            }
+        }
+        let mut firsts = Vec::new();
+        let mut unknown = Vec::new();
+        for ((by_source, hash, other), mut places) in groups {
+            places.sort_unstable();
+            places.dedup();
+            let mut held = 0;
+            for (i, n) in places {
+                if held == 2 {
+                    break;
+                }
+                match seen[i] {
+                    // Held if its files have not changed: looked at first.
+                    Seen::Unknown => {
+                        held += 1;
+                        unknown.push(i);
+                    }
+                    Seen::Gone => {}
+                    Seen::Valid | Seen::Read { .. } => {
+                        held += 1;
+                        let (source, target) = if by_source {
+                            (hash, other)
+                        } else {
+                            (other, hash)
+                        };
+                        firsts.push((i, (n, source, target)));
+                    }
+                }
+            }
+        }
+        unknown.sort_unstable();
+        unknown.dedup();
+        (firsts, unknown)
     }
 
     /// The articles a [`Scope::Named`] lookup looks at, sorted by name: those the index or the
@@ -538,28 +646,25 @@ impl Lookup<'_> {
         let Ok(slug) = Slug::parse(slug) else {
             return Ok(None);
         };
-        let source = self.ws.source_file(&slug)?;
-        let meta = match std::fs::metadata(self.ws.abs(&source)) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => {
-                return Err(Error::Read {
-                    path: source,
-                    source: e,
-                });
+        // The first source file that exists, one `stat` for most: two source files for one
+        // article are an error when it is read, and for `sync` and `qa`, which list them.
+        for ext in crate::workspace::SOURCE_EXTENSIONS {
+            let source = self.ws.sources_dir().join(slug.with_extension(ext));
+            match std::fs::metadata(self.ws.abs(&source)) {
+                Ok(meta) if meta.is_file() => {
+                    return Ok(Some(self.stamp_files(&slug, Stamp::of(&meta), ext)?));
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(Error::Read {
+                        path: source,
+                        source: e,
+                    });
+                }
             }
-        };
-        let ext = source
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(|e| {
-                crate::workspace::SOURCE_EXTENSIONS
-                    .iter()
-                    .find(|x| **x == e)
-            })
-            .copied()
-            .unwrap_or("md");
-        Ok(Some(self.stamp_files(&slug, Stamp::of(&meta), ext)?))
+        }
+        Ok(None)
     }
 
     /// The hash of `source` and of the stamps of the files [`Workspace::read_stored`] reads
@@ -1589,6 +1694,31 @@ mod tests {
             0,
             "the index is whole after folding"
         );
+    }
+
+    /// Of the places with one text and one other translation, only the first two can be
+    /// named by a finding: an article further down is not looked at.
+    #[test]
+    fn a_lookup_about_one_article_looks_only_at_the_first_places_of_each_translation() {
+        let dir = workspace(40);
+        let root = dir.path();
+        assert_eq!(same(root, None, MERGE_AT), 40);
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 0);
+        // Article 36 holds the shared paragraph as articles 0 and 12 before it translate it,
+        // and the other texts as articles before it do: rewritten (same content, new stamps),
+        // it is not read by a lookup about one article, and read by one about every article.
+        let path = "translations/fr/a36.json";
+        let bytes = std::fs::read_to_string(root.join(path)).expect("read");
+        std::fs::remove_file(root.join(path)).expect("rm");
+        write(root, path, &bytes);
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 0);
+        assert_eq!(same(root, None, MERGE_AT), 1);
+        // Article 12, the second place of the shared paragraph's translation, is read.
+        let path = "translations/fr/a12.json";
+        let bytes = std::fs::read_to_string(root.join(path)).expect("read");
+        std::fs::remove_file(root.join(path)).expect("rm");
+        write(root, path, &bytes);
+        assert_eq!(same_in(root, None, MERGE_AT, Scope::Named), 1);
     }
 
     #[test]
