@@ -28,7 +28,8 @@ It then times, alternately for each binary measured (`--bitext`, repeatable), be
   makes the saved index be built again);
 - for reference, what any command that finds the articles' files costs at least: listing them
   (`find sources translations -type f`), and listing and `stat`ing each one (`find … -printf
-  '%s %T@ %C@ %i'`), as the saved consistency index does to tell which files changed.
+  '%s %T@ %C@ %i'`), as a whole-workspace `sync` or `qa` does to bring the saved
+  consistency index up to date.
 
 The measurements start 2.5 seconds after the workspace is written: bitext trusts the stamp
 of no file changed within the last two seconds, and reads such files every time.

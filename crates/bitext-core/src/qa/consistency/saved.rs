@@ -9,18 +9,26 @@
 //! hash of the stamps ([`Stamp`]) of the files its entries were read from: its source and its
 //! translation file (the record and the page, for translations kept as pages).
 //! `.bitext-cache/consistency/<lang>.changes` holds, the same way but whole, the articles read
-//! again since the index was written; it is folded into the index once it holds more than
+//! again since the index was written (an article whose source is gone with no entries), and
+//! the names of the articles pending; it is folded into the index once it holds more than
 //! [`MERGE_AT`] articles or a sixteenth of them.
 //!
-//! A command lists the sources and takes the stamp of each source and of each article's
-//! translation file: one `stat` each, on every core, no reading. An article whose files have
-//! the stamps it was saved with is taken as saved; any other is read (and saved in the
-//! changes). An article is saved only when its files had settled
-//! ([`crate::workspace::stamp::RACY`]) when they were stamped, so that an edit in place within
-//! the same clock tick is never missed. So the entries a lookup gives are exactly those
-//! [`super::Index::load_only_unsaved`] reads, and the findings the same. The `stat` of every
-//! file is what this costs as the workspace grows: a folder's stamp would not show a file
-//! edited in place (an editor that does not write a new file and rename it).
+//! A command about one article ([`Scope::Named`]) looks only at the articles the index (and
+//! the changes) name for the texts it checks, and at the articles pending: those a command
+//! wrote after its lookup (each lookup records the articles its command writes), read whatever
+//! their stamps until their files have settled. Of the places with one text and one other
+//! translation, only the first two (by article, then position) can be named by a finding, so
+//! only their articles are `stat`ed; an article whose files have the stamps it was saved with
+//! is taken as saved, any other is read again (and saved in the changes), so a finding never
+//! comes from a translation that changed. What such a lookup does not see is a translation
+//! written outside bitext in an article it does not look at.
+//!
+//! A workspace-wide command ([`refresh`], from `sync` and `qa`; [`Scope::Every`]) lists the
+//! sources and takes the stamp of each source and of each article's translation file: one
+//! `stat` each, on every core, no reading, and reads the articles whose files changed. So the
+//! entries it gives are exactly those [`super::Index::load_only_unsaved`] reads. An article is
+//! saved only when its files had settled ([`crate::workspace::stamp::RACY`]) when they were
+//! stamped, so that an edit in place within the same clock tick is never missed.
 //!
 //! Both files start with a digest of what their content depends on besides the files: the
 //! project file, the language, bitext's version and the hash of texts; a file made for
