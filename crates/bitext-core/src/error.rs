@@ -94,8 +94,9 @@ pub enum Error {
     AdoptNeedsPages,
     /// `adopt` found no git history and was not told what to assume.
     AdoptNeedsHistory,
-    /// A FIFO, socket or device where bitext reads files.
-    NotAFile { path: PathBuf },
+    /// A FIFO, socket or device where bitext reads files; `kind` is the Fluent id of what it
+    /// is (see [`crate::workspace::files::kind_of`]).
+    NotAFile { path: PathBuf, kind: &'static str },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
     /// An article has both a Markdown and an MDX source.
@@ -338,7 +339,9 @@ impl fmt::Display for Error {
                 t!("error-invalid-slug", slug = &shown)
             }
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
-            Self::NotAFile { path } => t!("error-not-a-file", path = &disp(path)),
+            Self::NotAFile { path, kind } => {
+                t!("error-not-a-file", path = &disp(path), kind = &t!(kind))
+            }
             Self::History { detail } => t!("error-history", detail = detail),
             Self::AdoptNeedsPages => t!("error-adopt-needs-pages"),
             Self::AdoptNeedsHistory => t!("error-adopt-needs-history"),

@@ -9,6 +9,7 @@
 mod alignments;
 pub mod checks;
 pub mod config;
+pub mod files;
 pub mod history;
 pub mod lock;
 pub mod parallel;
@@ -68,26 +69,20 @@ impl Workspace {
         } else {
             start
                 .ancestors()
-                .find(|d| d.join(CONFIG_FILE).is_file())
+                // Any file by that name marks the root: one that is not a regular file is
+                // refused below, naming it, rather than passed over for a parent's.
+                .find(|d| std::fs::symlink_metadata(d.join(CONFIG_FILE)).is_ok())
                 .map(Path::to_path_buf)
                 .ok_or_else(|| Error::NoWorkspace {
                     start: start.clone(),
                 })?
         };
         let config_path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&config_path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NoWorkspace { start });
-            }
-            Err(source) => {
-                return Err(Error::Read {
-                    path: config_path,
-                    source,
-                });
-            }
+        let Some(bytes) = files::read_regular(&config_path, Path::new(CONFIG_FILE))? else {
+            return Err(Error::NoWorkspace { start });
         };
-        let config = Config::parse(Path::new(CONFIG_FILE), &text)?;
+        let text = crate::error::utf8(Path::new(CONFIG_FILE), &bytes)?;
+        let config = Config::parse(Path::new(CONFIG_FILE), text)?;
         crate::model::frontmatter::set_keys(&config.layout.front_matter);
         let canonical_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
         Ok(Self {
@@ -169,6 +164,18 @@ impl Workspace {
             (Some(path), None) => Ok(path),
             _ => Ok(self.source_path(slug)),
         }
+    }
+
+    /// The error for a source file of `slug` that exists but is not a regular file (a FIFO, a
+    /// socket, a device), if there is one: such an article is refused as what it is, never
+    /// reported as missing.
+    #[must_use]
+    pub fn odd_source(&self, slug: &Slug) -> Option<Error> {
+        SOURCE_EXTENSIONS.iter().find_map(|ext| {
+            let path = self.sources_dir().join(slug.with_extension(ext));
+            let meta = std::fs::metadata(self.abs(&path)).ok()?;
+            (!meta.is_file()).then(|| files::not_a_file(&path, meta.file_type()))
+        })
     }
 
     /// `translations/<lang>/<slug>.json`, relative to the root.
@@ -350,6 +357,9 @@ impl Workspace {
             };
             let slug = Slug::parse(stem).map_err(|invalid| suggest(invalid, stem))?;
             let path = self.source_file(&slug)?;
+            if let Some(odd) = self.odd_source(&slug) {
+                return Err(odd);
+            }
             if !self.abs(&path).is_file() {
                 let missing = Error::UnknownArticle {
                     slug: slug.to_string(),
@@ -436,10 +446,7 @@ impl Workspace {
     pub fn load_article(&self, slug: &Slug) -> Result<Article> {
         let path = self.source_file(slug)?;
         self.check_inside(&path)?;
-        let bytes = std::fs::read(self.abs(&path)).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = files::read_existing(&self.abs(&path), &path)?;
         Article::from_bytes(slug.clone(), path, &bytes)
     }
 
@@ -519,14 +526,7 @@ impl Workspace {
     /// The bytes of the root-relative `path`, none if it does not exist.
     fn read_file(&self, path: &Path) -> Result<Option<Vec<u8>>> {
         self.check_inside(path)?;
-        match std::fs::read(self.abs(path)) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(Error::Read {
-                path: path.to_owned(),
-                source,
-            }),
-        }
+        files::read_regular(&self.abs(path), path)
     }
 
     /// Refuses translation files in `langs` whose article has no source file: they would
@@ -609,7 +609,7 @@ impl Workspace {
         mut folder: impl FnMut(&Path),
     ) -> Result<()> {
         let mut folders = vec![PathBuf::new()];
-        let mut odd: Option<PathBuf> = None;
+        let mut odd: Option<(PathBuf, std::fs::FileType)> = None;
         while let Some(current) = folders.pop() {
             folder(&current);
             // `dir` itself as named, without the separator joining an empty path adds.
@@ -629,14 +629,14 @@ impl Workspace {
                 if let Some(index) = ext.and_then(|ext| exts.iter().position(|e| *e == ext)) {
                     if kind.is_file() || kind.is_symlink() {
                         f(path, index, entry);
-                    } else {
-                        keep_first(&mut odd, dir.join(path));
+                    } else if odd.as_ref().is_none_or(|(p, _)| dir.join(&path) < *p) {
+                        odd = Some((dir.join(path), kind));
                     }
                 }
             })?;
         }
         match odd {
-            Some(path) => Err(Error::NotAFile { path }),
+            Some((path, kind)) => Err(files::not_a_file(&path, kind)),
             None => Ok(()),
         }
     }

@@ -92,7 +92,7 @@ error-orphan-translation = { $path }: translation of an article that does not ex
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: the file is not valid UTF-8
 error-invalid-slug = invalid article name "{ $slug }": an article is named by its path below the sources folder, without its extension (harbour, guides/Getting Started); no part of it may be empty, "." or "..", begin or end with a space, or hold a control character
 error-invalid-file-name = { $path }: bitext cannot name this file as an article: its path must be UTF-8, and no part of it may begin or end with a space or hold a control character; rename it
-error-not-a-file = { $path }: not a regular file; bitext reads only regular files (or links to them) here: remove it or move it elsewhere
+error-not-a-file = { $path }: { $kind }, not a regular file; bitext reads only regular files (or links to them) here: remove it or move it elsewhere
 error-history = cannot read the git history: { $detail }
 error-adopt-needs-pages = adopt records the history of translated pages: set [layout] translations in bitext.toml (such as translations = "locale/{"{"}lang{"}"}")
 error-adopt-needs-history = no git history here to adopt the pages from: run adopt in a git repository, or pass --assume current or --assume stale

@@ -92,7 +92,7 @@ error-orphan-translation = { $path }: traducción de un artículo que no existe 
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: el archivo no es UTF-8 válido
 error-invalid-slug = nombre de artículo no válido «{ $slug }»: un artículo se nombra por su ruta bajo la carpeta de fuentes, sin la extensión (harbour, guias/Primeros pasos); ninguna de sus partes puede estar vacía, ser «.» o «..», empezar o terminar con un espacio ni contener caracteres de control
 error-invalid-file-name = { $path }: bitext no puede nombrar este archivo como artículo: su ruta debe estar en UTF-8 y ninguna de sus partes puede empezar o terminar con un espacio ni contener caracteres de control; cámbiele el nombre
-error-not-a-file = { $path }: no es un archivo normal; bitext solo lee aquí archivos normales (o enlaces a ellos): elimínelo o muévalo a otro lugar
+error-not-a-file = { $path }: { $kind }, no un archivo normal; bitext solo lee aquí archivos normales (o enlaces a ellos): elimínelo o muévalo a otro lugar
 error-history = no se puede leer el historial de git: { $detail }
 error-adopt-needs-pages = adopt registra el historial de las páginas traducidas: indique [layout] translations en bitext.toml (como translations = "locale/{"{"}lang{"}"}")
 error-adopt-needs-history = no hay historial de git del que adoptar las páginas: ejecute adopt en un repositorio git, o pase --assume current o --assume stale

@@ -92,7 +92,7 @@ error-orphan-translation = { $path }: traduction d’un article qui n’existe p
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: le fichier n’est pas en UTF-8 valide
 error-invalid-slug = nom d’article invalide « { $slug } » : un article est nommé par son chemin sous le dossier des sources, sans son extension (harbour, guides/Premiers pas) ; aucune partie ne peut être vide, « . » ou « .. », commencer ou finir par une espace, ni contenir de caractère de contrôle
 error-invalid-file-name = { $path } : bitext ne peut pas nommer ce fichier comme un article : son chemin doit être en UTF-8, et aucune de ses parties ne peut commencer ou finir par une espace ni contenir de caractère de contrôle ; renommez-le
-error-not-a-file = { $path } : ce n’est pas un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
+error-not-a-file = { $path } : { $kind }, et non un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
 error-history = impossible de lire l’historique git : { $detail }
 error-adopt-needs-pages = adopt enregistre l’historique des pages traduites : indiquez [layout] translations dans bitext.toml (comme translations = "locale/{"{"}lang{"}"}")
 error-adopt-needs-history = pas d’historique git dont adopter les pages : lancez adopt dans un dépôt git, ou passez --assume current ou --assume stale
