@@ -78,12 +78,16 @@ pub enum Error {
     /// A folder of `[layout]` that is not a relative path inside the workspace.
     InvalidLayout {
         path: PathBuf,
+        line: usize,
+        column: usize,
         key: String,
         value: String,
     },
     /// Another value of `[layout]` that is not what it must be.
     LayoutValue {
         path: PathBuf,
+        line: usize,
+        column: usize,
         key: String,
         value: String,
         expected: String,
@@ -106,7 +110,20 @@ pub enum Error {
     /// A language tag that is valid but not a target of this workspace.
     LangNotTarget { tag: String, targets: String },
     /// The configured source language is also listed as a target.
-    SourceIsTarget { path: PathBuf, tag: String },
+    SourceIsTarget {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        tag: String,
+    },
+    /// A value of `bitext.toml` that is not what it must be (a language tag, an article
+    /// name), at its line and column.
+    ConfigValue {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        error: Box<Error>,
+    },
     /// A segment reference that matches no segment of the article.
     UnknownSegment {
         path: PathBuf,
@@ -140,6 +157,8 @@ pub enum Error {
     /// An edition in `bitext.toml` is invalid.
     InvalidEdition {
         path: PathBuf,
+        line: usize,
+        column: usize,
         id: String,
         detail: String,
     },
@@ -194,6 +213,7 @@ pub enum Error {
     QaConfig {
         path: PathBuf,
         line: usize,
+        column: usize,
         detail: String,
     },
     /// A glossary file that cannot be read as one.
@@ -347,19 +367,31 @@ impl fmt::Display for Error {
             Self::AdoptNeedsHistory => t!("error-adopt-needs-history"),
             Self::LayoutValue {
                 path,
+                line,
+                column,
                 key,
                 value,
                 expected,
             } => t!(
                 "error-layout-value",
                 path = &disp(path),
+                line = *line,
+                column = *column,
                 key = key,
                 value = value,
                 expected = expected
             ),
-            Self::InvalidLayout { path, key, value } => t!(
+            Self::InvalidLayout {
+                path,
+                line,
+                column,
+                key,
+                value,
+            } => t!(
                 "error-invalid-layout",
                 path = &disp(path),
+                line = *line,
+                column = *column,
                 key = key,
                 value = value
             ),
@@ -373,9 +405,30 @@ impl fmt::Display for Error {
             Self::LangNotTarget { tag, targets } => {
                 t!("error-lang-not-target", tag = tag, targets = targets)
             }
-            Self::SourceIsTarget { path, tag } => {
-                t!("error-source-is-target", path = &disp(path), tag = tag)
-            }
+            Self::SourceIsTarget {
+                path,
+                line,
+                column,
+                tag,
+            } => t!(
+                "error-source-is-target",
+                path = &disp(path),
+                line = *line,
+                column = *column,
+                tag = tag
+            ),
+            Self::ConfigValue {
+                path,
+                line,
+                column,
+                error,
+            } => t!(
+                "error-config-value",
+                path = &disp(path),
+                line = *line,
+                column = *column,
+                error = &error.to_string()
+            ),
             Self::UnknownSegment {
                 path,
                 segment,
@@ -406,9 +459,17 @@ impl fmt::Display for Error {
                 n = *n,
                 state = &t!(&format!("state-{state}"))
             ),
-            Self::InvalidEdition { path, id, detail } => t!(
+            Self::InvalidEdition {
+                path,
+                line,
+                column,
+                id,
+                detail,
+            } => t!(
                 "error-invalid-edition",
                 path = &disp(path),
+                line = *line,
+                column = *column,
                 id = id,
                 detail = detail
             ),
@@ -478,10 +539,16 @@ impl fmt::Display for Error {
                 line = *line,
                 limit = *limit
             ),
-            Self::QaConfig { path, line, detail } => t!(
+            Self::QaConfig {
+                path,
+                line,
+                column,
+                detail,
+            } => t!(
                 "error-qa-config",
                 path = &disp(path),
                 line = *line,
+                column = *column,
                 detail = detail
             ),
             Self::Glossary { path, line, detail } => t!(

@@ -8,3 +8,6 @@ file-kind-socket = a socket
 file-kind-device = a device
 file-kind-directory = a folder
 file-kind-other = a special file
+
+# A value of bitext.toml, at its place
+error-config-value = { $path }:{ $line }:{ $column }: { $error }

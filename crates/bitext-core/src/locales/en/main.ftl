@@ -96,8 +96,8 @@ error-not-a-file = { $path }: { $kind }, not a regular file; bitext reads only r
 error-history = cannot read the git history: { $detail }
 error-adopt-needs-pages = adopt records the history of translated pages: set [layout] translations in bitext.toml (such as translations = "locale/{"{"}lang{"}"}")
 error-adopt-needs-history = no git history here to adopt the pages from: run adopt in a git repository, or pass --assume current or --assume stale
-error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" must name a folder inside the workspace, relative to it (such as locale/en), with no "." or ".." part and outside .git and .bitext-cache
-error-layout-value = { $path }: [layout] { $key } = "{ $value }" is not valid: { $expected }
+error-invalid-layout = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" must name a folder inside the workspace, relative to it (such as locale/en), with no "." or ".." part and outside .git and .bitext-cache
+error-layout-value = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" is not valid: { $expected }
 layout-expected-translations = the folder of each language's pages, with {"{"}lang{"}"} once where the language goes (such as locale/{"{"}lang{"}"}), none of them inside another or inside the sources' folder
 layout-expected-untranslated = "source" (a page shows the source's text where a translation is missing) or "omit"
 layout-expected-folders = the keys of [layout.folders] are target languages, each with the name of its folder in place of {"{"}lang{"}"}, and need translations = "…/{"{"}lang{"}"}"
@@ -106,13 +106,13 @@ error-unknown-article = no article "{ $slug }": { $path } does not exist
 error-invalid-lang = invalid language tag "{ $tag }" (expected a BCP 47 tag such as fr, es or es-419)
 error-lang-not-target = language { $tag } is not a target of this workspace (bitext.toml lists: { $targets })
 error-did-you-mean = { $error }; did you mean { $suggestion }?
-error-source-is-target = { $path }: the source language { $tag } is also listed as a target
+error-source-is-target = { $path }:{ $line }:{ $column }: the source language { $tag } is also listed as a target
 error-unknown-segment = { $path }: no segment "{ $segment }" (the article has { segments-count }; give a position from 1 or an id, written @ID when it is all digits)
 error-ambiguous-segment = { $path }: segment id prefix "{ $segment }" matches several segments: { $candidates }
 error-empty-translation = empty translation from { $origin }; nothing recorded
 error-multi-paragraph-translation = the translation from { $origin } contains a blank line, but a segment is one paragraph
 error-nothing-to-accept = { $path }: segment { $n } is { $state }: there is no translation to accept
-error-invalid-edition = { $path }: edition "{ $id }": { $detail }
+error-invalid-edition = { $path }:{ $line }:{ $column }: edition "{ $id }": { $detail }
 
 ## Command-line help
 

@@ -8,3 +8,6 @@ file-kind-socket = un socket
 file-kind-device = un dispositivo
 file-kind-directory = una carpeta
 file-kind-other = un archivo especial
+
+# A value of bitext.toml, at its place
+error-config-value = { $path }:{ $line }:{ $column }: { $error }

@@ -8,3 +8,6 @@ file-kind-socket = une socket
 file-kind-device = un périphérique
 file-kind-directory = un dossier
 file-kind-other = un fichier spécial
+
+# A value of bitext.toml, at its place
+error-config-value = { $path }:{ $line }:{ $column }: { $error }
