@@ -119,3 +119,166 @@ fn a_link_to_a_fifo_is_refused_as_a_source_a_translation_file_and_the_project_fi
     std::fs::remove_file(ws.path("pipe")).expect("rm");
     ws.run(&["check", "-l", "fr"]).success();
 }
+
+/// The project file's errors, each with the file, line and column.
+#[test]
+fn every_error_in_bitext_toml_names_the_file_line_and_column() {
+    let ws = Ws::translated();
+    let head = "source = \"en\"\ntargets = [\"fr\", \"es\"]\n";
+    let cases: Vec<(String, &str, &str)> = vec![
+        (
+            "source = \"en\"\ntargets = [\"fr\", \"../../etc\"]\n".to_owned(),
+            "bitext.toml:2:18: ",
+            "invalid language tag \"../../etc\"",
+        ),
+        (
+            format!("{head}\n[[edition]]\nid = \"x\"\narticles = [\"../../etc/passwd\"]\n"),
+            "bitext.toml:6:13: ",
+            "invalid article name \"../../etc/passwd\"",
+        ),
+        // A long list, one name per line, is read apart from the TOML parser: same places.
+        (
+            format!(
+                "{head}\n[[edition]]\nid = \"x\"\narticles = [\n  \"harbour\",\n    \"../../etc/passwd\",\n]\n"
+            ),
+            "bitext.toml:8:5: ",
+            "invalid article name \"../../etc/passwd\"",
+        ),
+        (
+            "source = \"xx-INVALID-999999\"\ntargets = [\"fr\"]\n".to_owned(),
+            "bitext.toml:1:10: ",
+            "invalid language tag",
+        ),
+        (
+            "source = \"en\"\ntargets = [\"fr\", \"en\"]\n".to_owned(),
+            "bitext.toml:2:18: ",
+            "the source language en is also listed as a target",
+        ),
+        (
+            format!("{head}\n[[edition]]\nid = \"x\"\ndate = \"2023-13\"\narticles = []\n"),
+            "bitext.toml:6:8: ",
+            "edition \"x\": date \"2023-13\"",
+        ),
+        (
+            format!(
+                "{head}\n[[edition]]\nid = \"x\"\narticles = []\n\n[[edition]]\nid = \"x\"\narticles = []\n"
+            ),
+            "bitext.toml:9:6: ",
+            "duplicate id",
+        ),
+        (
+            format!("{head}\n[layout]\nsources = \"../outside\"\n"),
+            "bitext.toml:5:11: ",
+            "[layout] sources = \"../outside\"",
+        ),
+        (
+            format!(
+                "{head}\n[layout]\ntranslations = \"locale/{{lang}}\"\nfolders = {{ de = \"x\" }}\n"
+            ),
+            "bitext.toml:6:13: ",
+            "[layout] folders = \"de\"",
+        ),
+        (
+            format!("{head}\n[qa]\nbogus = \"error\"\n"),
+            "bitext.toml:5:1: ",
+            "unknown check \"bogus\"",
+        ),
+        (
+            format!("{head}\n[qa.zz-INVALID-99]\nnumbers = \"error\"\n"),
+            "bitext.toml:4:5: ",
+            "invalid language tag \"zz-INVALID-99\"",
+        ),
+    ];
+    for (text, place, words) in cases {
+        ws.write("bitext.toml", &text);
+        let before = ws.snapshot();
+        for args in [&["status"][..], &["check"], &["sync"]] {
+            let run = ws.run(args).error(&[words]);
+            assert!(
+                run.stderr.starts_with(&format!("error: {place}")),
+                "{text}\n{args:?}: {}",
+                run.stderr
+            );
+        }
+        assert_eq!(ws.snapshot(), before, "{text}");
+    }
+    // Invalid UTF-8: the line and column of the first bad byte, as in a source.
+    ws.write(
+        "bitext.toml",
+        b"source = \"en\"\n# caf\xe9\ntargets = [\"fr\"]\n",
+    );
+    ws.run(&["status"])
+        .error(&["bitext.toml:2:6: ", "not valid UTF-8"]);
+}
+
+#[test]
+fn an_empty_or_garbled_lock_is_reported_with_how_to_clear_it() {
+    let ws = Ws::translated();
+    let file = "translations/fr/harbour.json";
+    let before = ws.read(file);
+    let set = ["set", "harbour", "1", "-l", "fr", "--text", "Le conseil"];
+    // Left empty by a command killed between creating it and writing its process id, an
+    // hour ago: reported at once, never blamed on "process 0".
+    ws.write(".bitext.lock", "");
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(ws.path(".bitext.lock"))
+        .expect("lock");
+    lock.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .expect("set mtime");
+    let run = ws.run(&set).error(&[
+        ".bitext.lock is empty",
+        "stopped between creating it and writing its process id",
+        "Check that no bitext command is running",
+        "delete .bitext.lock",
+    ]);
+    assert!(!run.stderr.contains("process 0"), "{}", run.stderr);
+    // Just created: a writer may be about to write its id, so it gets the grace period,
+    // then the same report.
+    ws.write(".bitext.lock", "");
+    ws.run(&set)
+        .error(&[".bitext.lock is empty", "delete .bitext.lock"]);
+    // Something else than a process id.
+    ws.write(".bitext.lock", "not a pid\n");
+    ws.run(&set).error(&[
+        ".bitext.lock holds “not a pid” instead of a process id",
+        "delete .bitext.lock",
+    ]);
+    assert_eq!(ws.read(file), before, "a refused set changed the file");
+    // Once deleted, as the message says, the command goes through.
+    std::fs::remove_file(ws.path(".bitext.lock")).expect("rm");
+    ws.run(&set).success();
+    assert_ne!(ws.read(file), before);
+}
+
+#[test]
+fn the_nesting_limit_is_one_number_stated_where_it_is_crossed() {
+    let ws = Ws::translated();
+    let list = |levels: usize| -> String {
+        let items: Vec<String> = (0..levels)
+            .map(|i| format!("{}- level {}", "  ".repeat(i), i + 1))
+            .collect();
+        format!("# Deep\n\n{}\n", items.join("\n"))
+    };
+    // 33 levels, and 64, are within the limit of 64.
+    for levels in [33, 64] {
+        ws.write("sources/deep.md", list(levels));
+        ws.run(&["status", "deep"]).success();
+    }
+    // 70 levels: refused on the line of the 65th (line 67), not the deepest (line 72).
+    ws.write("sources/deep.md", list(70));
+    ws.run(&["status"]).error(&[
+        "sources/deep.md:67: ",
+        "nested more than 64 levels deep from this line on",
+    ]);
+    // Quotes count the same way, and a quote in a list is one level more.
+    let quotes: Vec<String> = (1..=66)
+        .map(|i| format!("{} q{i}\n", ">".repeat(i)))
+        .collect();
+    ws.write(
+        "sources/deep.md",
+        format!("# Deep\n\n{}", quotes.join("\n")),
+    );
+    ws.run(&["check"])
+        .error(&["sources/deep.md:131: ", "more than 64 levels"]);
+}

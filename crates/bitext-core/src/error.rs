@@ -187,6 +187,9 @@ pub enum Error {
     },
     /// The workspace lock belongs to a process that no longer runs.
     StaleLock { path: PathBuf, pid: u32 },
+    /// The workspace lock file holds no process id (empty, unreadable or garbled); `what`
+    /// says what it holds, in the UI language.
+    BrokenLock { path: PathBuf, what: String },
     /// `serve` could not start: the address cannot be bound, or no random token.
     Serve { detail: String },
     /// A file or directory under `sources/` or `translations/` resolves outside the workspace.
@@ -516,6 +519,9 @@ impl fmt::Display for Error {
                     path = &disp(path),
                     pid = &pid.to_string()
                 )
+            }
+            Self::BrokenLock { path, what } => {
+                t!("error-broken-lock", path = &disp(path), what = what)
             }
             Self::Serve { detail } => t!("error-serve", detail = detail),
             Self::OutsideWorkspace { path } => {

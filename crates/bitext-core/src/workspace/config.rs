@@ -154,41 +154,15 @@ impl Layout {
         if let Some(sources) = &raw.sources {
             layout.sources = folder(path, places.of(sources), "sources", sources.get_ref())?;
         }
-        if let Some(spanned) = raw.front_matter {
-            let (line, column) = spanned.first().map_or((1, 1), |k| places.of(k));
-            let bad_at = spanned
-                .iter()
-                .find(|k| {
-                    let k = k.get_ref();
-                    k.is_empty()
-                        || !k
-                            .chars()
-                            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-                })
-                .map(|k| places.of(k));
-            let (line, column) = bad_at.unwrap_or((line, column));
-            let keys: Vec<String> = spanned.into_iter().map(Spanned::into_inner).collect();
-            let plain = |k: &String| {
-                !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-            };
-            let bad =
-                keys.iter().find(|k| !plain(k)).cloned().or_else(|| {
-                    (keys.len() > usize::from(u8::MAX)).then(|| keys.len().to_string())
-                });
-            if let Some(bad) = bad {
-                return Err(Error::LayoutValue {
-                    path: path.to_owned(),
-                    line,
-                    column,
-                    key: "front_matter".to_owned(),
-                    value: bad,
-                    expected: t!("layout-expected-front-matter"),
-                });
-            }
-            layout.front_matter = keys;
+        if let Some(spanned) = &raw.front_matter {
+            layout.front_matter = front_matter(places, spanned)?;
         }
+        Self::pages(places, &raw, targets, layout)
+    }
+
+    /// The rest of `[layout]`: where translations are kept as pages, if they are.
+    fn pages(places: &Places, raw: &RawLayout, targets: &[Lang], mut layout: Self) -> Result<Self> {
+        let path = places.path;
         let invalid = |key: &str, value: &Spanned<String>, shown: &str| {
             let expected = match key {
                 "translations" => t!("layout-expected-translations"),
@@ -261,6 +235,35 @@ impl Layout {
         }
         Ok(layout)
     }
+}
+
+/// The keys of `[layout] front_matter`: plain names, at most 255 of them.
+fn front_matter(places: &Places, spanned: &[Spanned<String>]) -> Result<Vec<String>> {
+    let plain = |k: &str| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    let bad = spanned
+        .iter()
+        .find(|k| !plain(k.get_ref()))
+        .map(|k| (places.of(k), k.get_ref().clone()))
+        .or_else(|| {
+            let first = spanned.first()?;
+            (spanned.len() > usize::from(u8::MAX))
+                .then(|| (places.of(first), spanned.len().to_string()))
+        });
+    if let Some(((line, column), value)) = bad {
+        return Err(Error::LayoutValue {
+            path: places.path.to_owned(),
+            line,
+            column,
+            key: "front_matter".to_owned(),
+            value,
+            expected: t!("layout-expected-front-matter"),
+        });
+    }
+    Ok(spanned.iter().map(|k| k.get_ref().clone()).collect())
 }
 
 /// `value`, the folder `key` of `[layout]` names: a relative path of plain names, inside the
@@ -346,13 +349,16 @@ fn raw_config(path: &Path, text: &str, lift: bool) -> Result<(RawConfig, String)
     Ok((raw, lifted.text))
 }
 
+/// A name with its 1-based line and column in the file.
+type Placed = (String, (usize, usize));
+
 /// A text with its long article lists taken out: see [`lift_article_lists`].
 struct Lifted {
     /// The text, each lifted list replaced by `articles = []` and its lines left empty.
     text: String,
     /// Each lifted list: the rank of its `[[edition]]` table and the names it holds, each
     /// with its 1-based line and column in the file.
-    lists: Vec<(usize, Vec<(String, (usize, usize))>)>,
+    lists: Vec<(usize, Vec<Placed>)>,
 }
 
 /// Takes out of `text` every `articles` list of an `[[edition]]` table written as a long one
@@ -403,11 +409,7 @@ fn lift_article_lists(text: &str) -> Option<Lifted> {
 
 /// The names of a list whose lines follow `articles = [`, the first being line `first` of the
 /// file, each with its line and column (of its opening quote); and the index of its `]` line.
-#[allow(
-    clippy::type_complexity,
-    reason = "a list of names with their places, read once"
-)]
-fn read_names(lines: &[&str], first: usize) -> Option<(Vec<(String, (usize, usize))>, usize)> {
+fn read_names(lines: &[&str], first: usize) -> Option<(Vec<Placed>, usize)> {
     let mut names = Vec::new();
     let mut comma = true;
     for (j, line) in lines.iter().enumerate() {

@@ -11,3 +11,9 @@ file-kind-other = a special file
 
 # A value of bitext.toml, at its place
 error-config-value = { $path }:{ $line }:{ $column }: { $error }
+
+# A workspace lock that holds no process id
+error-broken-lock = { $path } { $what }, so no bitext command can be shown to own it: one was probably stopped between creating it and writing its process id. Check that no bitext command is running in this workspace, then delete { $path } and run the command again
+lock-holds-nothing = is empty
+lock-holds-garbage = holds “{ $text }” instead of a process id
+lock-unreadable = cannot be read ({ $detail })

@@ -341,6 +341,6 @@ error-stale-lock = { $path } was left by bitext process { $pid }, which is no lo
 error-outside-workspace = { $path } leads outside the workspace (a symbolic link?); bitext only reads and writes files inside it
 error-too-large = { $path }:{ $line }: larger than { $limit }; this is not an article bitext can track
 error-nul-byte = { $path }:{ $line }:{ $column }: the file contains a NUL byte, so it is not text
-error-too-deep = { $path }:{ $line }: blocks nested more than { $limit } levels deep
+error-too-deep = { $path }:{ $line }: lists and block quotes nested more than { $limit } levels deep from this line on; bitext follows { $limit } levels at most
 help-po-export-articles = Articles to export (names such as guides/intro, or their source files)
 help-xliff-export-articles = Articles to export (names such as guides/intro, or their source files)

@@ -11,3 +11,9 @@ file-kind-other = un archivo especial
 
 # A value of bitext.toml, at its place
 error-config-value = { $path }:{ $line }:{ $column }: { $error }
+
+# A workspace lock that holds no process id
+error-broken-lock = { $path } { $what }, así que no se puede saber qué comando de bitext lo retiene: probablemente uno se detuvo entre crearlo y escribir en él su número de proceso. Compruebe que no hay ningún comando de bitext en curso en este espacio de trabajo, borre { $path } y vuelva a ejecutar el comando
+lock-holds-nothing = está vacío
+lock-holds-garbage = contiene «{ $text }» en lugar de un número de proceso
+lock-unreadable = no se puede leer ({ $detail })

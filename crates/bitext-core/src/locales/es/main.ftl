@@ -365,6 +365,6 @@ error-stale-lock = { $path } lo dejó el proceso de bitext { $pid }, que ya no s
 error-outside-workspace = { $path } lleva fuera del espacio de trabajo (¿un enlace simbólico?); bitext solo lee y escribe archivos dentro de él
 error-too-large = { $path }:{ $line }: mayor que { $limit }; no es un artículo que bitext pueda seguir
 error-nul-byte = { $path }:{ $line }:{ $column }: el archivo contiene un byte NUL, así que no es texto
-error-too-deep = { $path }:{ $line }: bloques anidados a más de { $limit } niveles
+error-too-deep = { $path }:{ $line }: listas y citas anidadas a más de { $limit } niveles a partir de esta línea; bitext sigue { $limit } niveles como máximo
 help-po-export-articles = Artículos que exportar (nombres como guias/intro, o sus archivos fuente)
 help-xliff-export-articles = Artículos que exportar (nombres como guias/intro, o sus archivos fuente)

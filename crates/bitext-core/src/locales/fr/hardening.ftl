@@ -11,3 +11,9 @@ file-kind-other = un fichier spécial
 
 # A value of bitext.toml, at its place
 error-config-value = { $path }:{ $line }:{ $column }: { $error }
+
+# A workspace lock that holds no process id
+error-broken-lock = { $path } { $what }, si bien qu’aucune commande bitext ne peut en être tenue pour propriétaire : l’une d’elles a sans doute été arrêtée entre sa création et l’écriture de son numéro de processus. Vérifiez qu’aucune commande bitext ne tourne dans cet espace de travail, puis supprimez { $path } et relancez la commande
+lock-holds-nothing = est vide
+lock-holds-garbage = contient « { $text } » au lieu d’un numéro de processus
+lock-unreadable = ne peut pas être lu ({ $detail })

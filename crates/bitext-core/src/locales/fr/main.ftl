@@ -374,6 +374,6 @@ error-stale-lock = { $path } a été laissé par le processus bitext { $pid }, q
 error-outside-workspace = { $path } mène hors de l’espace de travail (un lien symbolique ?) ; bitext ne lit et n’écrit que des fichiers qui s’y trouvent
 error-too-large = { $path }:{ $line }: plus grand que { $limit } ; ce n’est pas un article que bitext peut suivre
 error-nul-byte = { $path }:{ $line }:{ $column }: le fichier contient un octet NUL : ce n’est pas du texte
-error-too-deep = { $path }:{ $line }: blocs imbriqués sur plus de { $limit } niveaux
+error-too-deep = { $path }:{ $line }: listes et citations imbriquées sur plus de { $limit } niveaux à partir de cette ligne ; bitext en suit { $limit } au plus
 help-po-export-articles = Articles à exporter (noms comme guides/intro, ou leurs fichiers sources)
 help-xliff-export-articles = Articles à exporter (noms comme guides/intro, ou leurs fichiers sources)
