@@ -282,3 +282,167 @@ fn the_nesting_limit_is_one_number_stated_where_it_is_crossed() {
     ws.run(&["check"])
         .error(&["sources/deep.md:131: ", "more than 64 levels"]);
 }
+
+/// The names of the temporary files in `dir` of `ws`.
+fn leftovers(ws: &Ws, dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(ws.path(dir))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".bitext-") && n.ends_with(".tmp"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Sets the modification time of `path` to `ago` before now.
+fn age(path: &Path, ago: Duration) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("open")
+        .set_modified(std::time::SystemTime::now() - ago)
+        .expect("set mtime");
+}
+
+#[test]
+fn a_write_killed_mid_way_leaves_a_temporary_file_the_next_write_removes() {
+    let ws = Ws::translated();
+    ws.edit_source("harbour", "next weekend.", "next weekend!");
+    // Killed after writing its temporary file, before the rename: the worst moment.
+    let status = Command::new(env!("CARGO_BIN_EXE_bitext"))
+        .arg("sync")
+        .current_dir(ws.root())
+        .env("BITEXT_TEST_CRASH_AFTER_WRITES", "0")
+        .stderr(Stdio::null())
+        .status()
+        .expect("run");
+    assert!(!status.success());
+    let left = leftovers(&ws, "translations/fr");
+    assert_eq!(left.len(), 1, "{left:?}");
+    // The killed sync also left its lock, reported with how to clear it; once cleared, the
+    // next command that writes into the folder removes the temporary file: its writer is gone.
+    ws.run(&["sync"]).error(&["delete .bitext.lock"]);
+    std::fs::remove_file(ws.path(".bitext.lock")).expect("rm lock");
+    ws.run(&["sync"]).success();
+    assert_eq!(leftovers(&ws, "translations/fr"), Vec::<String>::new());
+}
+
+#[test]
+fn only_stale_temporary_files_are_removed_never_a_running_writers() {
+    let ws = Ws::translated();
+    let dir = "translations/fr";
+    let running = format!(".bitext-{}-Running.tmp", std::process::id());
+    let names = [
+        // A process id beyond any system's: that writer is gone.
+        ".bitext-4294967295-Gone01.tmp",
+        // Written by an earlier version (no process id), two hours ago.
+        ".bitext-OldOne.tmp",
+        // Written by an earlier version just now: maybe a write in progress.
+        ".bitext-NewOne.tmp",
+        // A writer that still runs (this test), with a file just written.
+        &running,
+        // Not bitext's.
+        ".other-Keep01.tmp",
+    ];
+    for name in names {
+        ws.write(&format!("{dir}/{name}"), "{\"partial\": ");
+    }
+    age(
+        &ws.path(&format!("{dir}/.bitext-OldOne.tmp")),
+        Duration::from_secs(2 * 3600),
+    );
+    // Only reading: nothing removed.
+    ws.run(&["status"]).success();
+    assert_eq!(leftovers(&ws, dir).len(), 4);
+    ws.run(&[
+        "set",
+        "harbour",
+        "1",
+        "-l",
+        "fr",
+        "--text",
+        "Le conseil du port",
+    ])
+    .success();
+    let mut kept = vec![".bitext-NewOne.tmp".to_owned(), running];
+    kept.sort();
+    assert_eq!(leftovers(&ws, dir), kept);
+    assert!(ws.path(&format!("{dir}/.other-Keep01.tmp")).exists());
+    // A folder nothing was written into keeps its leftovers.
+    ws.write("translations/es/.bitext-4294967295-Gone02.tmp", "{");
+    ws.run(&["set", "harbour", "2", "-l", "fr", "--text", "Le conseil"])
+        .success();
+    assert_eq!(leftovers(&ws, "translations/es").len(), 1);
+}
+
+/// Runs `git` with `args` in `dir`, with a fixed identity and no user configuration.
+fn git(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .output()
+        .expect("run git")
+}
+
+/// Returns true if and only if git is installed.
+fn has_git() -> bool {
+    Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn init_git_in_an_existing_workspace_registers_the_driver_and_changes_nothing_else() {
+    if !has_git() {
+        return;
+    }
+    let ws = Ws::translated();
+    assert!(git(ws.root(), &["init", "-q"]).status.success());
+    let before = ws.snapshot();
+    // Without --git, an existing workspace is still refused.
+    ws.run(&["init"]).error(&["bitext.toml already exists"]);
+    let run = ws.run(&["init", "--git"]).success();
+    assert!(
+        run.stdout
+            .contains("bitext.toml exists already and is left as it is"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Created .gitattributes"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Registered bitext's merge driver"),
+        "{}",
+        run.stdout
+    );
+    let driver = git(ws.root(), &["config", "--get", "merge.bitext.driver"]);
+    assert_eq!(
+        String::from_utf8_lossy(&driver.stdout).trim(),
+        "bitext merge-driver %O %A %B %P"
+    );
+    // Nothing else changed: the only new file is .gitattributes.
+    let mut after = ws.snapshot();
+    let attributes = after
+        .remove(Path::new(".gitattributes"))
+        .expect(".gitattributes");
+    assert!(String::from_utf8_lossy(&attributes).contains("translations/**/*.json merge=bitext"));
+    after.retain(|path, _| !path.starts_with(".git"));
+    let mut before = before;
+    before.retain(|path, _| !path.starts_with(".git"));
+    assert_eq!(after, before);
+    // A second run changes no file and says it registered the driver again.
+    let again = ws.snapshot();
+    let run = ws.run(&["init", "--git"]).success();
+    assert!(!run.stdout.contains("Created"), "{}", run.stdout);
+    assert_eq!(ws.snapshot(), again);
+}

@@ -265,8 +265,13 @@ pub fn stage(
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir).map_err(write_error)?;
+    // Leftovers of killed writes into this folder go with the first write (see leftovers).
+    crate::model::leftovers::sweep(&dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".bitext-").suffix(".tmp");
+    let prefix = crate::model::leftovers::prefix();
+    builder
+        .prefix(&prefix)
+        .suffix(crate::model::leftovers::suffix());
     // A new file gets the permissions any new file gets (0666 less the umask), not the
     // temporary file's private 0600; a rewritten file keeps its own.
     #[cfg(unix)]

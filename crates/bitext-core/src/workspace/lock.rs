@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::model::leftovers::is_running;
 
 /// The lock file's name in the workspace root.
 pub const LOCK_FILE: &str = ".bitext.lock";
@@ -170,11 +171,4 @@ impl Drop for Lock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
     }
-}
-
-/// Returns true if a process with this id may be running. Where that cannot be known (no
-/// `/proc`), it answers true, so a lock is never declared stale by mistake.
-fn is_running(pid: u32) -> bool {
-    let proc = Path::new("/proc");
-    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }

@@ -17,3 +17,6 @@ error-broken-lock = { $path } { $what }, so no bitext command can be shown to ow
 lock-holds-nothing = is empty
 lock-holds-garbage = holds “{ $text }” instead of a process id
 lock-unreadable = cannot be read ({ $detail })
+
+# `init --git` in an existing workspace
+init-existing = { $path } exists already and is left as it is: only bitext's merge driver was set up.

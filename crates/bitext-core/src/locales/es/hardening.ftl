@@ -17,3 +17,6 @@ error-broken-lock = { $path } { $what }, así que no se puede saber qué comando
 lock-holds-nothing = está vacío
 lock-holds-garbage = contiene «{ $text }» en lugar de un número de proceso
 lock-unreadable = no se puede leer ({ $detail })
+
+# `init --git` in an existing workspace
+init-existing = { $path } ya existe y se deja como está: solo se ha configurado el controlador de fusión de bitext.

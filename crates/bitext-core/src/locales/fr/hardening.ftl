@@ -17,3 +17,6 @@ error-broken-lock = { $path } { $what }, si bien qu’aucune commande bitext ne 
 lock-holds-nothing = est vide
 lock-holds-garbage = contient « { $text } » au lieu d’un numéro de processus
 lock-unreadable = ne peut pas être lu ({ $detail })
+
+# `init --git` in an existing workspace
+init-existing = { $path } existe déjà et reste tel quel : seul le pilote de fusion de bitext a été mis en place.
