@@ -288,7 +288,9 @@ fn leftovers(ws: &Ws, dir: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(ws.path(dir))
         .expect("dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".bitext-") && n.ends_with(".tmp"))
+        .filter(|n| {
+            n.starts_with(".bitext-") && Path::new(n).extension().is_some_and(|e| e == "tmp")
+        })
         .collect();
     names.sort();
     names
