@@ -448,3 +448,137 @@ fn init_git_in_an_existing_workspace_registers_the_driver_and_changes_nothing_el
     assert!(!run.stdout.contains("Created"), "{}", run.stdout);
     assert_eq!(ws.snapshot(), again);
 }
+
+#[test]
+fn a_control_character_in_a_translation_is_refused_naming_the_file_and_unit() {
+    let ws = Ws::translated();
+    let file = "translations/fr/harbour.json";
+    let json = ws.json(file);
+    let id = json["units"][1]["id"].as_str().expect("id").to_owned();
+    let target = json["units"][1]["target"]
+        .as_str()
+        .expect("target")
+        .to_owned();
+    // `\u0000` in the JSON is valid JSON: refused by every reader, never exported.
+    ws.write(
+        file,
+        ws.read(file)
+            .replacen(&target, &format!("{target}\\u0000x"), 1),
+    );
+    let before = ws.snapshot();
+    let unit = format!("unit {id}");
+    for args in [
+        &["status"][..],
+        &["check"],
+        &["sync"],
+        &["diff"],
+        &["export", "harbour", "-l", "fr"],
+        &["export", "harbour", "-l", "fr", "--format", "md"],
+        &["po", "export", "harbour", "-l", "fr"],
+        &["xliff", "export", "harbour", "-l", "fr"],
+        &["tmx", "export", "-l", "fr"],
+        &["set", "harbour", "1", "-l", "fr", "--text", "Le conseil"],
+    ] {
+        let run = ws
+            .run(args)
+            .error(&[file, &unit, "control character U+0000"]);
+        assert!(!run.stdout.contains('\0'), "{args:?} wrote a NUL");
+    }
+    assert_eq!(ws.snapshot(), before, "a refused command changed a file");
+    // An escape, a bell: any control character but tab and line breaks.
+    ws.write(file, ws.read(file).replacen("\\u0000x", "\\u001b[31m", 1));
+    ws.run(&["check"]).error(&[file, &unit, "U+001B"]);
+    ws.write(file, ws.read(file).replacen("\\u001b[31m", "\\tx", 1));
+    ws.run(&["status"]).success();
+}
+
+#[test]
+fn every_command_that_records_a_translation_refuses_a_control_character() {
+    let ws = Ws::translated();
+    let before = ws.snapshot();
+    // set: the text given, on standard input or in a file.
+    ws.run(&[
+        "set",
+        "harbour",
+        "2",
+        "-l",
+        "fr",
+        "--text",
+        "Le \u{1b}conseil",
+    ])
+    .error(&["--text", "segment 2 (", "U+001B"]);
+    ws.run_with_stdin(
+        &["set", "harbour", "2", "-l", "fr"],
+        Some("Le \u{7}conseil\n"),
+    )
+    .error(&["segment 2 (", "U+0007"]);
+    // import: the whole translated article, with the line and column.
+    ws.write(
+        "doc.md",
+        "# Le conseil du port\n\nLe conseil \u{1}s'est réuni.\n",
+    );
+    ws.run(&["import", "harbour", "-l", "fr", "doc.md"])
+        .error(&["doc.md:3:12: ", "U+0001"]);
+    // po import and xliff import: the file, the unit's line and its id.
+    let json = ws.json("translations/fr/harbour.json");
+    let id = json["units"][0]["id"].as_str().expect("id").to_owned();
+    let target = json["units"][0]["target"]
+        .as_str()
+        .expect("target")
+        .to_owned();
+    ws.run(&["po", "export", "harbour", "-l", "fr", "-o", "fr.po"])
+        .success();
+    ws.write(
+        "fr.po",
+        ws.read("fr.po")
+            .replacen(&target, &format!("{target}\u{8}"), 1),
+    );
+    ws.run(&["po", "import", "fr.po"])
+        .error(&["fr.po:", &format!("unit {id}"), "U+0008"]);
+    ws.run(&["xliff", "export", "harbour", "-l", "fr", "-o", "fr.xlf"])
+        .success();
+    ws.write(
+        "fr.xlf",
+        ws.read("fr.xlf")
+            .replacen(&target, &format!("{target}\u{1b}"), 1),
+    );
+    ws.run(&["xliff", "import", "fr.xlf"])
+        .error(&["fr.xlf:", &format!("unit {id}"), "U+001B"]);
+    // tmx import: the memory file, where the text is.
+    ws.run(&["tmx", "export", "-l", "fr", "-o", "fr.tmx"])
+        .success();
+    ws.write(
+        "fr.tmx",
+        ws.read("fr.tmx")
+            .replacen(&target, &format!("{target}\u{1b}"), 1),
+    );
+    ws.run(&["tmx", "import", "fr.tmx"])
+        .error(&["fr.tmx:", "the fr text", "U+001B"]);
+    // Nothing was recorded anywhere (the exports written above aside).
+    let mut after = ws.snapshot();
+    for name in ["doc.md", "fr.po", "fr.xlf", "fr.tmx"] {
+        after.remove(Path::new(name));
+    }
+    assert_eq!(after, before);
+}
+
+#[test]
+fn a_control_character_in_a_markdown_page_is_refused_naming_the_page_and_unit() {
+    let ws = Ws::new();
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\"]\n\n[layout]\nsources = \"locale/en\"\ntranslations = \"locale/{lang}\"\n",
+    );
+    ws.write("locale/en/about.md", "# About\n\nWe meet every Monday.\n");
+    ws.write(
+        "locale/fr/about.md",
+        "# À propos\n\nNous nous \u{1b}réunissons le lundi.\n",
+    );
+    for args in [
+        &["status"][..],
+        &["check"],
+        &["export", "about", "-l", "fr"],
+    ] {
+        ws.run(args).error(&["locale/fr/about.md: unit ", "U+001B"]);
+    }
+}

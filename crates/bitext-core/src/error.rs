@@ -136,6 +136,14 @@ pub enum Error {
         segment: String,
         candidates: String,
     },
+    /// A translation holds a control character other than tab and the line breaks. `place`
+    /// is the file (with its line and column where known) or where the text came from;
+    /// `unit` the unit or segment, where there is one.
+    ControlCharacter {
+        place: String,
+        unit: Option<String>,
+        character: char,
+    },
     /// `set` was given an empty translation.
     EmptyTranslation { origin: String },
     /// `set` was given text with a blank line: a segment is one paragraph.
@@ -452,6 +460,26 @@ impl fmt::Display for Error {
                 segment = segment,
                 candidates = candidates
             ),
+            Self::ControlCharacter {
+                place,
+                unit,
+                character,
+            } => {
+                let code = format!("U+{:04X}", u32::from(*character));
+                match unit {
+                    Some(unit) => t!(
+                        "error-control-character",
+                        place = place.as_str(),
+                        unit = unit.as_str(),
+                        code = &code
+                    ),
+                    None => t!(
+                        "error-control-character-text",
+                        place = place.as_str(),
+                        code = &code
+                    ),
+                }
+            }
             Self::EmptyTranslation { origin } => t!("error-empty-translation", origin = origin),
             Self::MultiParagraphTranslation { origin } => {
                 t!("error-multi-paragraph-translation", origin = origin)

@@ -14,6 +14,38 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+/// The first control character of `text` that a translation may not hold: any but tab and
+/// the line breaks (a NUL, an escape, a backspace would reach exports as raw bytes, or be
+/// dropped by XML).
+#[must_use]
+pub fn forbidden_control(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Refuses a file whose translations (live, obsolete or in conflict) hold a control character
+/// other than tab and the line breaks, naming `place` (the file) and the unit.
+///
+/// # Errors
+/// [`Error::ControlCharacter`] for the first such unit.
+pub fn refuse_controls(place: &Path, file: &TranslationFile) -> Result<()> {
+    let units = file
+        .units
+        .iter()
+        .chain(&file.obsolete)
+        .chain(file.conflicts.iter().map(|c| &c.theirs));
+    for unit in units {
+        if let Some(character) = forbidden_control(&unit.target) {
+            return Err(Error::ControlCharacter {
+                place: crate::error::disp(place),
+                unit: Some(crate::t!("control-unit", id = unit.id.as_str())),
+                character,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -178,6 +210,7 @@ impl TranslationFile {
                 });
             }
         }
+        refuse_controls(path, &file)?;
         Ok(file)
     }
 

@@ -513,6 +513,8 @@ impl Workspace {
                 (Vec::new(), file, state)
             }
         };
+        // The page's translations, like a translation file's, hold no control characters.
+        crate::model::translation::refuse_controls(&page_path, &file)?;
         let mut all = bytes;
         all.push(0);
         all.extend(page_bytes.unwrap_or_default());

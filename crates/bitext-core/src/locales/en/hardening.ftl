@@ -20,3 +20,10 @@ lock-unreadable = cannot be read ({ $detail })
 
 # `init --git` in an existing workspace
 init-existing = { $path } exists already and is left as it is: only bitext's merge driver was set up.
+
+# Control characters in translations
+error-control-character = { $place }: { $unit }: the translation holds the control character { $code }; bitext refuses control characters other than tab and line breaks in translations: remove it
+error-control-character-text = { $place }: the control character { $code }; bitext refuses control characters other than tab and line breaks in translations: remove it
+control-unit = unit { $id }
+control-tuv = the { $lang } text
+control-segment = segment { $n } ({ $id })

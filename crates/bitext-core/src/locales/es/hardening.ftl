@@ -20,3 +20,10 @@ lock-unreadable = no se puede leer ({ $detail })
 
 # `init --git` in an existing workspace
 init-existing = { $path } ya existe y se deja como está: solo se ha configurado el controlador de fusión de bitext.
+
+# Control characters in translations
+error-control-character = { $place }: { $unit }: la traducción contiene el carácter de control { $code }; bitext rechaza en las traducciones los caracteres de control que no sean el tabulador y los saltos de línea: elimínelo
+error-control-character-text = { $place }: carácter de control { $code }; bitext rechaza en las traducciones los caracteres de control que no sean el tabulador y los saltos de línea: elimínelo
+control-unit = unidad { $id }
+control-tuv = el texto en { $lang }
+control-segment = segmento { $n } ({ $id })

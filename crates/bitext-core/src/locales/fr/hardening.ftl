@@ -20,3 +20,10 @@ lock-unreadable = ne peut pas être lu ({ $detail })
 
 # `init --git` in an existing workspace
 init-existing = { $path } existe déjà et reste tel quel : seul le pilote de fusion de bitext a été mis en place.
+
+# Control characters in translations
+error-control-character = { $place } : { $unit } : la traduction contient le caractère de contrôle { $code } ; bitext refuse dans les traductions les caractères de contrôle autres que la tabulation et les sauts de ligne : supprimez-le
+error-control-character-text = { $place } : caractère de contrôle { $code } ; bitext refuse dans les traductions les caractères de contrôle autres que la tabulation et les sauts de ligne : supprimez-le
+control-unit = unité { $id }
+control-tuv = le texte en { $lang }
+control-segment = segment { $n } ({ $id })
