@@ -582,3 +582,233 @@ fn a_control_character_in_a_markdown_page_is_refused_naming_the_page_and_unit() 
         ws.run(args).error(&["locale/fr/about.md: unit ", "U+001B"]);
     }
 }
+
+/// A folder holding `git` alone, or `git` and `bitext` (the binary under test): a `PATH` on
+/// which git finds bitext or does not.
+fn path_with(bitext: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let which = Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .expect("sh");
+    let git = String::from_utf8_lossy(&which.stdout).trim().to_owned();
+    std::os::unix::fs::symlink(&git, dir.path().join("git")).expect("link git");
+    if bitext {
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_bitext"), dir.path().join("bitext"))
+            .expect("link bitext");
+    }
+    dir
+}
+
+/// Runs `program` with `args` in `ws` with `PATH` set to `path` (and the test identity for
+/// git), English messages; its exit code, stdout and stderr.
+fn run_on_path(ws: &Ws, program: &str, args: &[&str], path: &Path) -> Run {
+    let output = Command::new(program)
+        .args(args)
+        .current_dir(ws.root())
+        .env("PATH", path)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .output()
+        .expect("run");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A repository holding the translated harbour workspace, set up with `init --git` (the
+/// driver registered as plain `bitext`, found on the PATH or not), and two branches that
+/// translate segment 2 differently: `main` (checked out) and `other`, which also translates
+/// segment 3 (absent on `main`).
+fn diverged() -> Option<Ws> {
+    if !has_git() {
+        return None;
+    }
+    let ws = Ws::translated();
+    let gitted = |args: &[&str]| assert!(git(ws.root(), args).status.success(), "git {args:?}");
+    gitted(&["init", "-q", "-b", "main"]);
+    ws.run(&["init", "--git"]).success();
+    gitted(&["add", "-A"]);
+    gitted(&["commit", "-q", "-m", "base"]);
+    gitted(&["checkout", "-q", "-b", "other"]);
+    ws.run(&["set", "harbour", "2", "-l", "fr", "--text", "Théirs deux"])
+        .success();
+    ws.run(&[
+        "set",
+        "harbour",
+        "3",
+        "-l",
+        "fr",
+        "--text",
+        "Theirs three only",
+    ])
+    .success();
+    gitted(&["commit", "-q", "-a", "-m", "other"]);
+    gitted(&["checkout", "-q", "main"]);
+    ws.run(&["set", "harbour", "2", "-l", "fr", "--text", "Ours deux"])
+        .success();
+    gitted(&["commit", "-q", "-a", "-m", "main"]);
+    Some(ws)
+}
+
+const FR_FILE: &str = "translations/fr/harbour.json";
+
+#[test]
+fn a_merge_whose_driver_git_cannot_run_is_refused_by_status_and_check_until_redone() {
+    let Some(ws) = diverged() else { return };
+    let without = path_with(false);
+    let with = path_with(true);
+    // git cannot find `bitext`: it reports a conflict and leaves our version, valid JSON
+    // without the other branch's translation of segment 3 and with no conflict recorded.
+    let merge = run_on_path(&ws, "git", &["merge", "other"], without.path());
+    assert_ne!(merge.code, 0, "{merge:?}");
+    let ours = ws.read(FR_FILE);
+    assert!(!ours.contains("Theirs three only") && !ours.contains("\"conflicts\""));
+    for args in [&["status"][..], &["check"], &["check", "--format", "json"]] {
+        ws.run(args).error(&[
+            &format!("git lists {FR_FILE} as unmerged"),
+            "may lack the other branch's translations",
+            "bitext doctor",
+            &format!("git checkout -m -- {FR_FILE}"),
+            "bitext resolve",
+        ]);
+    }
+    // doctor says why, and exits 1.
+    let doctor = run_on_path(
+        &ws,
+        env!("CARGO_BIN_EXE_bitext"),
+        &["doctor"],
+        without.path(),
+    );
+    assert_eq!(doctor.code, 1, "{doctor:?}");
+    assert!(
+        doctor
+            .stdout
+            .contains("problem: git cannot run bitext as bitext"),
+        "{}",
+        doctor.stdout
+    );
+    assert!(
+        doctor
+            .stdout
+            .contains(&format!("problem: git lists {FR_FILE} as unmerged")),
+        "{}",
+        doctor.stdout
+    );
+    // With bitext on git's PATH, the merge done again records the conflict in the file,
+    // keeps the other branch's segment 3, and status shows the conflict to settle.
+    let redo = run_on_path(&ws, "git", &["checkout", "-m", "--", FR_FILE], with.path());
+    assert_eq!(redo.code, 0, "{redo:?}");
+    assert!(ws.read(FR_FILE).contains("Theirs three only"));
+    let status = ws.run(&["status"]);
+    assert_eq!(status.code, 0, "{status:?}");
+    assert!(
+        status.stdout.contains("bitext resolve harbour 2 -l fr"),
+        "{}",
+        status.stdout
+    );
+    ws.run(&["resolve", "harbour", "2", "-l", "fr", "--theirs"])
+        .success();
+    assert!(git(ws.root(), &["add", FR_FILE]).status.success());
+    ws.run(&["check", "-l", "fr"]).success();
+    let doctor = run_on_path(&ws, env!("CARGO_BIN_EXE_bitext"), &["doctor"], with.path());
+    assert_eq!(doctor.code, 0, "{doctor:?}");
+    assert!(
+        doctor.stdout.contains("ok: git runs bitext as bitext"),
+        "{}",
+        doctor.stdout
+    );
+}
+
+#[test]
+fn conflict_markers_left_by_a_merge_without_the_driver_are_named_as_such() {
+    let Some(ws) = diverged() else { return };
+    assert!(
+        git(ws.root(), &["config", "--unset", "merge.bitext.driver"])
+            .status
+            .success()
+    );
+    let doctor = ws.run(&["doctor"]);
+    assert_eq!(doctor.code, 1, "{doctor:?}");
+    assert!(
+        doctor
+            .stdout
+            .contains("problem: the merge driver is not registered"),
+        "{}",
+        doctor.stdout
+    );
+    // git's own line merge: conflict markers inside the JSON.
+    let merge = git(ws.root(), &["merge", "other"]);
+    assert!(!merge.status.success());
+    let text = ws.read(FR_FILE);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("<<<<<<<"))
+        .expect("markers")
+        + 1;
+    let before = ws.snapshot();
+    for args in [
+        &["status"][..],
+        &["check"],
+        &["sync"],
+        &["export", "harbour", "-l", "fr"],
+        &["set", "harbour", "1", "-l", "fr", "--text", "x"],
+    ] {
+        ws.run(args).error(&[
+            &format!("{FR_FILE}:{line}: git's conflict markers"),
+            "without bitext's merge driver",
+            "bitext doctor",
+            "bitext resolve",
+        ]);
+    }
+    assert_eq!(ws.snapshot(), before);
+}
+
+#[test]
+fn doctor_checks_the_attributes_and_says_when_there_is_no_repository() {
+    let ws = Ws::translated();
+    let run = ws.run(&["doctor"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("not in a git work tree"),
+        "{}",
+        run.stdout
+    );
+    if !has_git() {
+        return;
+    }
+    assert!(git(ws.root(), &["init", "-q"]).status.success());
+    let with = path_with(true);
+    ws.run(&["init", "--git"]).success();
+    let doctor = run_on_path(&ws, env!("CARGO_BIN_EXE_bitext"), &["doctor"], with.path());
+    assert_eq!(doctor.code, 0, "{doctor:?}");
+    for folder in ["translations/fr/", "translations/es/"] {
+        assert!(
+            doctor.stdout.contains(&format!(
+                "ok: .gitattributes hands the files of {folder} to the merge driver"
+            )),
+            "{}",
+            doctor.stdout
+        );
+    }
+    // Without the .gitattributes lines, git would merge them line by line.
+    ws.write(".gitattributes", "*.md text\n");
+    let doctor = run_on_path(&ws, env!("CARGO_BIN_EXE_bitext"), &["doctor"], with.path());
+    assert_eq!(doctor.code, 1, "{doctor:?}");
+    assert!(
+        doctor.stdout.contains(
+            "problem: .gitattributes does not hand the files of translations/fr/ to the merge driver"
+        ),
+        "{}",
+        doctor.stdout
+    );
+}

@@ -144,6 +144,11 @@ pub enum Error {
         unit: Option<String>,
         character: char,
     },
+    /// Git lists a translation file as unmerged: a merge left it unfinished.
+    Unmerged { path: PathBuf },
+    /// A translation file or page holds git's conflict markers, from a merge made without
+    /// bitext's merge driver.
+    ConflictMarkers { path: PathBuf, line: usize },
     /// `set` was given an empty translation.
     EmptyTranslation { origin: String },
     /// `set` was given text with a blank line: a segment is one paragraph.
@@ -479,6 +484,10 @@ impl fmt::Display for Error {
                         code = &code
                     ),
                 }
+            }
+            Self::Unmerged { path } => t!("error-unmerged", path = &disp(path)),
+            Self::ConflictMarkers { path, line } => {
+                t!("error-conflict-markers", path = &disp(path), line = *line)
             }
             Self::EmptyTranslation { origin } => t!("error-empty-translation", origin = origin),
             Self::MultiParagraphTranslation { origin } => {

@@ -46,6 +46,34 @@ pub fn refuse_controls(place: &Path, file: &TranslationFile) -> Result<()> {
     Ok(())
 }
 
+/// The lines git's conflict markers begin with.
+pub const MARKERS: [&str; 3] = ["<<<<<<<", "=======", ">>>>>>>"];
+
+/// The 1-based line of the first of git's conflict markers in `bytes`: a line starting with
+/// `<<<<<<<`, `=======` or `>>>>>>>`. With `all`, only when the three are there in order, as
+/// a merge leaves them (a Markdown page may hold one such line as text).
+#[must_use]
+pub fn conflict_marker_line(bytes: &[u8], all: bool) -> Option<usize> {
+    let mut first = None;
+    let mut next = 0;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let Some(k) = MARKERS.iter().position(|m| line.starts_with(m.as_bytes())) else {
+            continue;
+        };
+        if !all {
+            return Some(i + 1);
+        }
+        if k == next {
+            first.get_or_insert(i + 1);
+            next += 1;
+            if next == MARKERS.len() {
+                return first;
+            }
+        }
+    }
+    None
+}
+
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -158,6 +186,13 @@ impl TranslationFile {
         let file: Self = match serde_json::from_slice(bytes) {
             Ok(file) => file,
             Err(e) => {
+                // A merge without bitext's merge driver leaves git's conflict markers.
+                if let Some(line) = conflict_marker_line(bytes, false) {
+                    return Err(Error::ConflictMarkers {
+                        path: path.to_owned(),
+                        line,
+                    });
+                }
                 // A file from a newer bitext fails on its new fields; name the real cause.
                 if let Ok(probe) = serde_json::from_slice::<FormatProbe>(bytes)
                     && probe.format != FORMAT_VERSION
@@ -356,5 +391,35 @@ fn crash_point() {
         && DONE.fetch_add(1, Ordering::SeqCst) >= limit
     {
         std::process::abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflict_markers_are_found_at_line_starts_and_in_order_for_pages() {
+        let merged = b"{\n<<<<<<< HEAD\n  \"a\": 1\n=======\n  \"a\": 2\n>>>>>>> other\n}\n";
+        assert_eq!(conflict_marker_line(merged, false), Some(2));
+        assert_eq!(conflict_marker_line(merged, true), Some(2));
+        let heading = b"Title\n=======\n\nText.\n";
+        assert_eq!(conflict_marker_line(heading, false), Some(2));
+        assert_eq!(conflict_marker_line(heading, true), None);
+        assert_eq!(conflict_marker_line(b"a <<<<<<< b\n", false), None);
+    }
+
+    #[test]
+    fn only_tab_and_line_breaks_pass_among_control_characters() {
+        for (text, found) in [
+            ("a\tb\nc\r\n", None),
+            ("a\u{0}b", Some('\u{0}')),
+            ("\u{1b}[31m", Some('\u{1b}')),
+            ("a\u{7f}", Some('\u{7f}')),
+            ("a\u{85}", Some('\u{85}')),
+            ("9\u{a0}février", None),
+        ] {
+            assert_eq!(forbidden_control(text), found, "{text:?}");
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod files;
 pub mod history;
 pub mod lock;
+pub mod merging;
 pub mod parallel;
 pub mod plan;
 pub mod stamp;
@@ -495,6 +496,15 @@ impl Workspace {
             }));
         };
         let page_bytes = self.read_file(&page_path)?;
+        if let Some(line) = page_bytes
+            .as_deref()
+            .and_then(|bytes| crate::model::translation::conflict_marker_line(bytes, true))
+        {
+            return Err(Error::ConflictMarkers {
+                path: page_path,
+                line,
+            });
+        }
         let page = page_bytes
             .as_deref()
             .map(|bytes| crate::error::utf8(&page_path, bytes))
@@ -529,6 +539,41 @@ impl Workspace {
     fn read_file(&self, path: &Path) -> Result<Option<Vec<u8>>> {
         self.check_inside(path)?;
         files::read_regular(&self.abs(path), path)
+    }
+
+    /// The folders, relative to the root, where the translations of `langs` are kept: each
+    /// language's translation files (or records), and its pages when translations are pages.
+    #[must_use]
+    pub fn translation_folders(&self, langs: &[Lang]) -> Vec<PathBuf> {
+        let mut folders = Vec::new();
+        for lang in langs {
+            folders.push(self.translations_dir(lang));
+            if let Some(folder) = self
+                .config
+                .layout
+                .pages
+                .as_ref()
+                .and_then(|pages| pages.folder(lang))
+            {
+                folders.push(folder.to_owned());
+            }
+        }
+        folders
+    }
+
+    /// Refuses a translation file (or page) of `langs` that a merge left unfinished: git
+    /// lists it as unmerged and no merge of its units happened, so it may lack the other
+    /// branch's translations (see [`merging::unfinished`]). Outside a git work tree, or
+    /// without git, there is nothing to refuse.
+    ///
+    /// # Errors
+    /// [`Error::Unmerged`] naming the first such file.
+    pub fn refuse_unmerged(&self, langs: &[Lang]) -> Result<()> {
+        let folders = self.translation_folders(langs);
+        match merging::unfinished(&self.root, &folders).into_iter().next() {
+            Some(path) => Err(Error::Unmerged { path }),
+            None => Ok(()),
+        }
     }
 
     /// Refuses translation files in `langs` whose article has no source file: they would

@@ -27,3 +27,20 @@ error-control-character-text = { $place } : caractère de contrôle { $code } 
 control-unit = unité { $id }
 control-tuv = le texte en { $lang }
 control-segment = segment { $n } ({ $id })
+
+# Unfinished git merges
+error-unmerged = git indique { $path } comme non fusionné : une fusion de ce fichier n’est pas terminée, et il peut lui manquer les traductions de l’autre branche. Rendez le pilote de fusion de bitext accessible (voir `bitext doctor`), fusionnez de nouveau le fichier avec `git checkout -m -- { $path }`, réglez chaque conflit qu’il enregistre avec `bitext resolve`, puis `git add { $path }`
+error-conflict-markers = { $path }:{ $line }: marqueurs de conflit de git (<<<<<<<, =======, >>>>>>>) : une fusion faite sans le pilote de fusion de bitext a laissé ce fichier inachevé. Mettez le pilote en place (voir `bitext doctor`), fusionnez de nouveau le fichier avec `git checkout -m -- { $path }` et réglez chaque conflit avec `bitext resolve` ; ou retirez les marqueurs à la main en gardant les traductions voulues
+
+# bitext doctor
+help-doctor = Vérifier que le pilote de fusion de bitext est en place là où git peut le lancer, et qu’aucune fusion n’a laissé de fichier de traduction inachevé
+doctor-ok = ok : { $text }
+doctor-problem = problème : { $text }
+doctor-no-repository = Cet espace de travail n’est pas dans un dépôt git : il n’y a pas de pilote de fusion à vérifier.
+doctor-registered = le pilote de fusion est enregistré dans la configuration git : { $command }
+doctor-not-registered = le pilote de fusion n’est pas enregistré dans la configuration git, qui fusionne donc les fichiers de traduction ligne à ligne : lancez `bitext init --git`, ou { $command }
+doctor-attributes = .gitattributes confie les fichiers de { $folder }/ au pilote de fusion
+doctor-no-attributes = .gitattributes ne confie pas les fichiers de { $folder }/ au pilote de fusion (merge=bitext) : lancez `bitext init --git`
+doctor-reachable = git lance { $program }, qui est bien bitext : { $found }
+doctor-unreachable = git ne peut pas lancer { $program } comme bitext (introuvable dans le PATH de git, ou ce n’est pas bitext) : une fusion garderait un seul côté de chaque fichier de traduction et perdrait les traductions de l’autre. Mettez bitext dans le PATH de qui lance git merge, ou enregistrez le pilote avec le chemin complet de bitext
+doctor-unmerged = git indique { $path } comme non fusionné : voir `bitext status`
