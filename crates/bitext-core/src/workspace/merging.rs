@@ -12,8 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The files below `root` that git lists as unmerged (`git ls-files -u`), relative to `root`,
-/// sorted, each once, with the objects of their "ours" and "theirs" versions (stages 2 and
-/// 3) where they have them. Empty when `root` is not in a git work tree or git cannot be
+/// sorted, each once, with the object of their "ours" version (stage 2) where they have one. Empty when `root` is not in a git work tree or git cannot be
 /// run: then there is no merge to finish.
 #[must_use]
 pub fn unmerged(root: &Path) -> Vec<(PathBuf, Vec<String>)> {
@@ -40,7 +39,7 @@ pub fn unmerged(root: &Path) -> Vec<(PathBuf, Vec<String>)> {
                 found.len() - 1
             }
         };
-        if stage == "2" || stage == "3" {
+        if stage == "2" {
             found[at].1.push(object.to_owned());
         }
     }
@@ -49,11 +48,13 @@ pub fn unmerged(root: &Path) -> Vec<(PathBuf, Vec<String>)> {
 }
 
 /// The translation files below the root-relative `folders` of the workspace at `root` that a
-/// merge left unfinished: git lists them as unmerged and each still holds one side's version
-/// exactly (git's "ours" or "theirs"), so no merge of their units happened (the merge
-/// driver was not registered, not found, or refused a version). A file the merge driver
-/// merged, recording its conflicts in the file for `bitext resolve`, is not one: `status`
-/// shows those conflicts. One `git ls-files -u`, and one `git hash-object` when git lists
+/// merge left unfinished: git lists them as unmerged and each still holds git's "ours"
+/// version exactly, as git leaves a file whose merge driver did not run (not registered, not
+/// found) or refused a version: no merge of their units happened. A file the merge driver
+/// merged, recording its conflicts in the file for `bitext resolve`, is not one (`status`
+/// shows those conflicts), nor one settled since with `resolve --theirs` or `--text`; one
+/// settled with `resolve --ours` is our version again, and is one until `git add` marks it
+/// merged. One `git ls-files -u`, and one `git hash-object` when git lists
 /// unmerged files there.
 #[must_use]
 pub fn unfinished(root: &Path, folders: &[PathBuf]) -> Vec<PathBuf> {

@@ -29,7 +29,7 @@ control-tuv = the { $lang } text
 control-segment = segment { $n } ({ $id })
 
 # Unfinished git merges
-error-unmerged = git lists { $path } as unmerged: a merge of it did not finish, and it may lack the other branch's translations. Make bitext's merge driver reachable (see `bitext doctor`), merge the file again with `git checkout -m -- { $path }`, settle each conflict it records with `bitext resolve`, then `git add { $path }`
+error-unmerged = git lists { $path } as unmerged: a merge of it did not finish, and it may lack the other branch's translations. Make bitext's merge driver reachable (see `bitext doctor`), merge the file again with `git checkout -m -- { $path }`, settle each conflict it records with `bitext resolve`, then `git add { $path }` (which alone marks a merge you already settled as done)
 error-conflict-markers = { $path }:{ $line }: git's conflict markers (<<<<<<<, =======, >>>>>>>): a merge made without bitext's merge driver left this file unfinished. Set the driver up (see `bitext doctor`), merge the file again with `git checkout -m -- { $path }` and settle each conflict with `bitext resolve`; or edit the markers out by hand, keeping the translations you want
 
 # bitext doctor

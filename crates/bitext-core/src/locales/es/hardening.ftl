@@ -29,7 +29,7 @@ control-tuv = el texto en { $lang }
 control-segment = segmento { $n } ({ $id })
 
 # Unfinished git merges
-error-unmerged = git marca { $path } como no fusionado: una fusión de este archivo no terminó, y puede faltarle las traducciones de la otra rama. Haga accesible el controlador de fusión de bitext (vea `bitext doctor`), vuelva a fusionar el archivo con `git checkout -m -- { $path }`, resuelva cada conflicto que registre con `bitext resolve` y luego `git add { $path }`
+error-unmerged = git marca { $path } como no fusionado: una fusión de este archivo no terminó, y puede faltarle las traducciones de la otra rama. Haga accesible el controlador de fusión de bitext (vea `bitext doctor`), vuelva a fusionar el archivo con `git checkout -m -- { $path }`, resuelva cada conflicto que registre con `bitext resolve` y luego `git add { $path }` (que basta para cerrar una fusión ya resuelta)
 error-conflict-markers = { $path }:{ $line }: marcadores de conflicto de git (<<<<<<<, =======, >>>>>>>): una fusión hecha sin el controlador de fusión de bitext dejó este archivo sin terminar. Configure el controlador (vea `bitext doctor`), vuelva a fusionar el archivo con `git checkout -m -- { $path }` y resuelva cada conflicto con `bitext resolve`; o quite los marcadores a mano, conservando las traducciones que quiera
 
 # bitext doctor

@@ -29,7 +29,7 @@ control-tuv = le texte en { $lang }
 control-segment = segment { $n } ({ $id })
 
 # Unfinished git merges
-error-unmerged = git indique { $path } comme non fusionné : une fusion de ce fichier n’est pas terminée, et il peut lui manquer les traductions de l’autre branche. Rendez le pilote de fusion de bitext accessible (voir `bitext doctor`), fusionnez de nouveau le fichier avec `git checkout -m -- { $path }`, réglez chaque conflit qu’il enregistre avec `bitext resolve`, puis `git add { $path }`
+error-unmerged = git indique { $path } comme non fusionné : une fusion de ce fichier n’est pas terminée, et il peut lui manquer les traductions de l’autre branche. Rendez le pilote de fusion de bitext accessible (voir `bitext doctor`), fusionnez de nouveau le fichier avec `git checkout -m -- { $path }`, réglez chaque conflit qu’il enregistre avec `bitext resolve`, puis `git add { $path }` (ce qui suffit à clore une fusion déjà réglée)
 error-conflict-markers = { $path }:{ $line }: marqueurs de conflit de git (<<<<<<<, =======, >>>>>>>) : une fusion faite sans le pilote de fusion de bitext a laissé ce fichier inachevé. Mettez le pilote en place (voir `bitext doctor`), fusionnez de nouveau le fichier avec `git checkout -m -- { $path }` et réglez chaque conflit avec `bitext resolve` ; ou retirez les marqueurs à la main en gardant les traductions voulues
 
 # bitext doctor
