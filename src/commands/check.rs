@@ -310,6 +310,7 @@ pub fn execute(
     output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    ws.refuse_unmerged(&langs)?;
     let options = (args.min_complete, !args.no_qa);
     let passed = write_report(ws, &articles, &langs, options, args.format, output.out)?;
     let code = if passed {

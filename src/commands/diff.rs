@@ -369,10 +369,7 @@ fn unified_article(ws: &Workspace, article: &ArticleDiff) -> Result<String> {
         return Ok(String::new());
     }
     let path = std::path::Path::new(&article.source);
-    let bytes = std::fs::read(ws.abs(path)).map_err(|source| bitext_core::error::Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = bitext_core::workspace::files::read_existing(&ws.abs(path), path)?;
     let current = bitext_core::error::utf8(path, &bytes)?;
     Ok(patch::unified(&article.source, current, &old))
 }

@@ -402,6 +402,9 @@ fn documents<'a>(ws: &'a Workspace, request: &ExportRequest) -> Result<Groups<'a
             let articles = edition.resolve(&ws.all_articles()?);
             for slug in &articles {
                 let path = ws.source_file(slug)?;
+                if let Some(odd) = ws.odd_source(slug) {
+                    return Err(odd);
+                }
                 if !ws.abs(&path).is_file() {
                     return Err(Error::EditionArticleMissing {
                         edition: edition.id.clone(),

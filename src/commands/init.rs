@@ -35,12 +35,17 @@ pub struct InitReport {
     pub gitattributes_updated: bool,
     /// Whether the merge driver was registered in git's configuration (`--git`).
     pub registered: bool,
+    /// Whether the workspace existed already (`--git` in an existing workspace): then only
+    /// the merge driver was set up, and `bitext.toml` left as it is.
+    pub existing: bool,
 }
 
-/// Creates `bitext.toml`, `sources/` and `translations/<lang>/` in `root`.
+/// Creates `bitext.toml`, `sources/` and `translations/<lang>/` in `root`. With `git` in an
+/// existing workspace, only sets up the merge driver: registers it in git's configuration
+/// and adds its lines to `.gitattributes` where missing, changing nothing else.
 ///
 /// # Errors
-/// An invalid tag, an existing `bitext.toml`, or an I/O failure.
+/// An invalid tag, an existing `bitext.toml` without `git`, or an I/O failure.
 pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<InitReport> {
     let source = Lang::parse(source)?;
     let targets = targets
@@ -51,9 +56,20 @@ pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<I
     let text = Config::template(&source, &targets);
     // The template must be a valid project file (e.g. the source is not also a target).
     Config::parse(Path::new(CONFIG_FILE), &text)?;
-    if config_path.exists() {
-        return Err(Error::ConfigExists {
-            path: PathBuf::from(CONFIG_FILE),
+    if std::fs::symlink_metadata(&config_path).is_ok() {
+        if !git {
+            return Err(Error::ConfigExists {
+                path: PathBuf::from(CONFIG_FILE),
+            });
+        }
+        register_driver(root)?;
+        let mut created = Vec::new();
+        let gitattributes_updated = write_gitattributes(root, &mut created)?;
+        return Ok(InitReport {
+            created,
+            gitattributes_updated,
+            registered: true,
+            existing: true,
         });
     }
     if git {
@@ -115,6 +131,7 @@ pub fn run(root: &Path, source: &str, targets: &[String], git: bool) -> Result<I
         created,
         gitattributes_updated,
         registered: git,
+        existing: false,
     })
 }
 
@@ -191,6 +208,10 @@ fn register_driver(root: &Path) -> Result<()> {
 #[must_use]
 pub fn render(report: &InitReport) -> String {
     let mut out = String::new();
+    if report.existing {
+        out.push_str(&t!("init-existing", path = CONFIG_FILE));
+        out.push('\n');
+    }
     for path in &report.created {
         out.push_str(&t!("init-created", path = path));
         out.push('\n');
@@ -208,8 +229,10 @@ pub fn render(report: &InitReport) -> String {
         ));
     }
     out.push('\n');
-    out.push_str(&t!("init-next"));
-    out.push('\n');
+    if !report.existing {
+        out.push_str(&t!("init-next"));
+        out.push('\n');
+    }
     out
 }
 

@@ -9,6 +9,7 @@ pub mod adopt;
 pub mod check;
 pub mod completions;
 pub mod diff;
+pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod init;

@@ -533,6 +533,7 @@ pub fn execute(
     output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
     let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    ws.refuse_unmerged(&langs)?;
     let listing = if args.segments {
         Listing::All
     } else {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    accept, adopt, check, completions, diff, export, import, init, man, merge_driver, po,
+    accept, adopt, check, completions, diff, doctor, export, import, init, man, merge_driver, po,
     pretranslate, qa, resolve, serve, set, status, suggest, sync, tmx, xliff,
 };
 use crate::ui::clap_text;
@@ -76,6 +76,9 @@ pub enum Command {
     MergeDriver(merge_driver::MergeDriverArgs),
     /// Settle a merge conflict on one segment: keep ours, take theirs, or give the text.
     Resolve(resolve::ResolveArgs),
+    /// Check that bitext's merge driver is set up where git can run it, and that no merge
+    /// left a translation file unfinished.
+    Doctor(doctor::DoctorArgs),
     /// Serve the translator's workbench on a local web page.
     Serve(serve::ServeArgs),
     /// Print a completion script for a shell, made from this command-line definition.
@@ -153,6 +156,7 @@ impl Command {
             | Self::Serve(_)
             | Self::Suggest(_)
             | Self::Resolve(_)
+            | Self::Doctor(_)
             | Self::MergeDriver(_)
             | Self::Completions(_)
             | Self::Man(_) => None,

@@ -17,6 +17,7 @@ mod export;
 mod faults;
 mod fidelity;
 mod frontmatter;
+mod hardening;
 mod hostile;
 mod import;
 mod init;

@@ -160,7 +160,7 @@ fn an_unreadable_or_unnameable_source_fails_status_and_check() {
             assert_eq!(run.code, 2, "{run:?}");
             assert!(
                 run.stderr
-                    .contains("sources/2024/pipe.md: not a regular file"),
+                    .contains("sources/2024/pipe.md: a FIFO (named pipe), not a regular file"),
                 "{run:?}"
             );
         }

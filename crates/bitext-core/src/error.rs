@@ -78,12 +78,16 @@ pub enum Error {
     /// A folder of `[layout]` that is not a relative path inside the workspace.
     InvalidLayout {
         path: PathBuf,
+        line: usize,
+        column: usize,
         key: String,
         value: String,
     },
     /// Another value of `[layout]` that is not what it must be.
     LayoutValue {
         path: PathBuf,
+        line: usize,
+        column: usize,
         key: String,
         value: String,
         expected: String,
@@ -94,8 +98,9 @@ pub enum Error {
     AdoptNeedsPages,
     /// `adopt` found no git history and was not told what to assume.
     AdoptNeedsHistory,
-    /// A FIFO, socket or device where bitext reads files.
-    NotAFile { path: PathBuf },
+    /// A FIFO, socket or device where bitext reads files; `kind` is the Fluent id of what it
+    /// is (see [`crate::workspace::files::kind_of`]).
+    NotAFile { path: PathBuf, kind: &'static str },
     /// An article named on the command line has no source file.
     UnknownArticle { slug: String, path: PathBuf },
     /// An article has both a Markdown and an MDX source.
@@ -105,7 +110,20 @@ pub enum Error {
     /// A language tag that is valid but not a target of this workspace.
     LangNotTarget { tag: String, targets: String },
     /// The configured source language is also listed as a target.
-    SourceIsTarget { path: PathBuf, tag: String },
+    SourceIsTarget {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        tag: String,
+    },
+    /// A value of `bitext.toml` that is not what it must be (a language tag, an article
+    /// name), at its line and column.
+    ConfigValue {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        error: Box<Error>,
+    },
     /// A segment reference that matches no segment of the article.
     UnknownSegment {
         path: PathBuf,
@@ -118,6 +136,19 @@ pub enum Error {
         segment: String,
         candidates: String,
     },
+    /// A translation holds a control character other than tab and the line breaks. `place`
+    /// is the file (with its line and column where known) or where the text came from;
+    /// `unit` the unit or segment, where there is one.
+    ControlCharacter {
+        place: String,
+        unit: Option<String>,
+        character: char,
+    },
+    /// Git lists a translation file as unmerged: a merge left it unfinished.
+    Unmerged { path: PathBuf },
+    /// A translation file or page holds git's conflict markers, from a merge made without
+    /// bitext's merge driver.
+    ConflictMarkers { path: PathBuf, line: usize },
     /// `set` was given an empty translation.
     EmptyTranslation { origin: String },
     /// `set` was given text with a blank line: a segment is one paragraph.
@@ -139,6 +170,8 @@ pub enum Error {
     /// An edition in `bitext.toml` is invalid.
     InvalidEdition {
         path: PathBuf,
+        line: usize,
+        column: usize,
         id: String,
         detail: String,
     },
@@ -167,6 +200,9 @@ pub enum Error {
     },
     /// The workspace lock belongs to a process that no longer runs.
     StaleLock { path: PathBuf, pid: u32 },
+    /// The workspace lock file holds no process id (empty, unreadable or garbled); `what`
+    /// says what it holds, in the UI language.
+    BrokenLock { path: PathBuf, what: String },
     /// `serve` could not start: the address cannot be bound, or no random token.
     Serve { detail: String },
     /// A file or directory under `sources/` or `translations/` resolves outside the workspace.
@@ -193,6 +229,7 @@ pub enum Error {
     QaConfig {
         path: PathBuf,
         line: usize,
+        column: usize,
         detail: String,
     },
     /// A glossary file that cannot be read as one.
@@ -338,25 +375,39 @@ impl fmt::Display for Error {
                 t!("error-invalid-slug", slug = &shown)
             }
             Self::InvalidFileName { path } => t!("error-invalid-file-name", path = &disp(path)),
-            Self::NotAFile { path } => t!("error-not-a-file", path = &disp(path)),
+            Self::NotAFile { path, kind } => {
+                t!("error-not-a-file", path = &disp(path), kind = &t!(kind))
+            }
             Self::History { detail } => t!("error-history", detail = detail),
             Self::AdoptNeedsPages => t!("error-adopt-needs-pages"),
             Self::AdoptNeedsHistory => t!("error-adopt-needs-history"),
             Self::LayoutValue {
                 path,
+                line,
+                column,
                 key,
                 value,
                 expected,
             } => t!(
                 "error-layout-value",
                 path = &disp(path),
+                line = *line,
+                column = *column,
                 key = key,
                 value = value,
                 expected = expected
             ),
-            Self::InvalidLayout { path, key, value } => t!(
+            Self::InvalidLayout {
+                path,
+                line,
+                column,
+                key,
+                value,
+            } => t!(
                 "error-invalid-layout",
                 path = &disp(path),
+                line = *line,
+                column = *column,
                 key = key,
                 value = value
             ),
@@ -370,9 +421,30 @@ impl fmt::Display for Error {
             Self::LangNotTarget { tag, targets } => {
                 t!("error-lang-not-target", tag = tag, targets = targets)
             }
-            Self::SourceIsTarget { path, tag } => {
-                t!("error-source-is-target", path = &disp(path), tag = tag)
-            }
+            Self::SourceIsTarget {
+                path,
+                line,
+                column,
+                tag,
+            } => t!(
+                "error-source-is-target",
+                path = &disp(path),
+                line = *line,
+                column = *column,
+                tag = tag
+            ),
+            Self::ConfigValue {
+                path,
+                line,
+                column,
+                error,
+            } => t!(
+                "error-config-value",
+                path = &disp(path),
+                line = *line,
+                column = *column,
+                error = &error.to_string()
+            ),
             Self::UnknownSegment {
                 path,
                 segment,
@@ -393,6 +465,30 @@ impl fmt::Display for Error {
                 segment = segment,
                 candidates = candidates
             ),
+            Self::ControlCharacter {
+                place,
+                unit,
+                character,
+            } => {
+                let code = format!("U+{:04X}", u32::from(*character));
+                match unit {
+                    Some(unit) => t!(
+                        "error-control-character",
+                        place = place.as_str(),
+                        unit = unit.as_str(),
+                        code = &code
+                    ),
+                    None => t!(
+                        "error-control-character-text",
+                        place = place.as_str(),
+                        code = &code
+                    ),
+                }
+            }
+            Self::Unmerged { path } => t!("error-unmerged", path = &disp(path)),
+            Self::ConflictMarkers { path, line } => {
+                t!("error-conflict-markers", path = &disp(path), line = *line)
+            }
             Self::EmptyTranslation { origin } => t!("error-empty-translation", origin = origin),
             Self::MultiParagraphTranslation { origin } => {
                 t!("error-multi-paragraph-translation", origin = origin)
@@ -403,9 +499,17 @@ impl fmt::Display for Error {
                 n = *n,
                 state = &t!(&format!("state-{state}"))
             ),
-            Self::InvalidEdition { path, id, detail } => t!(
+            Self::InvalidEdition {
+                path,
+                line,
+                column,
+                id,
+                detail,
+            } => t!(
                 "error-invalid-edition",
                 path = &disp(path),
+                line = *line,
+                column = *column,
                 id = id,
                 detail = detail
             ),
@@ -453,6 +557,9 @@ impl fmt::Display for Error {
                     pid = &pid.to_string()
                 )
             }
+            Self::BrokenLock { path, what } => {
+                t!("error-broken-lock", path = &disp(path), what = what)
+            }
             Self::Serve { detail } => t!("error-serve", detail = detail),
             Self::OutsideWorkspace { path } => {
                 t!("error-outside-workspace", path = &disp(path))
@@ -475,10 +582,16 @@ impl fmt::Display for Error {
                 line = *line,
                 limit = *limit
             ),
-            Self::QaConfig { path, line, detail } => t!(
+            Self::QaConfig {
+                path,
+                line,
+                column,
+                detail,
+            } => t!(
                 "error-qa-config",
                 path = &disp(path),
                 line = *line,
+                column = *column,
                 detail = detail
             ),
             Self::Glossary { path, line, detail } => t!(

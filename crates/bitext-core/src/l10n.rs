@@ -20,6 +20,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "en",
         &[
             include_str!("locales/en/main.ftl"),
+            include_str!("locales/en/hardening.ftl"),
             include_str!("locales/en/qa.ftl"),
             include_str!("locales/en/numbers.ftl"),
             include_str!("locales/en/cli.ftl"),
@@ -35,6 +36,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "fr",
         &[
             include_str!("locales/fr/main.ftl"),
+            include_str!("locales/fr/hardening.ftl"),
             include_str!("locales/fr/qa.ftl"),
             include_str!("locales/fr/numbers.ftl"),
             include_str!("locales/fr/cli.ftl"),
@@ -50,6 +52,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
         "es",
         &[
             include_str!("locales/es/main.ftl"),
+            include_str!("locales/es/hardening.ftl"),
             include_str!("locales/es/qa.ftl"),
             include_str!("locales/es/numbers.ftl"),
             include_str!("locales/es/cli.ftl"),

@@ -13,6 +13,7 @@ pub mod definitions;
 pub mod frontmatter;
 pub mod lang;
 mod lcs;
+pub mod leftovers;
 pub mod lengthalign;
 pub mod mdx;
 pub mod merge;

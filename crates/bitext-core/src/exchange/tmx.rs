@@ -141,6 +141,14 @@ pub fn read(
                 .child("seg")
                 .ok_or_else(|| fail(tuv.position, crate::t!("tmx-missing", element = "seg")))?;
             let raw = seg.text();
+            if let Some(character) = crate::model::translation::forbidden_control(&raw) {
+                let (line, column) = seg.position;
+                return Err(crate::error::Error::ControlCharacter {
+                    place: format!("{}:{line}:{column}", crate::error::disp(path)),
+                    unit: Some(crate::t!("control-tuv", lang = lang.as_str())),
+                    character,
+                });
+            }
             let text = normalise_paragraph(&raw)
                 .unwrap_or_else(|| raw.split_whitespace().collect::<Vec<_>>().join(" "));
             if text.is_empty() {

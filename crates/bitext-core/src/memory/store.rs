@@ -179,10 +179,7 @@ fn walk_with_folders(
 /// A path outside the workspace, or an unreadable or malformed file, naming it.
 pub fn entries_of(ws: &Workspace, lang: &Lang, path: &Path) -> Result<Vec<Entry>> {
     ws.check_inside(path)?;
-    let bytes = std::fs::read(ws.abs(path)).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::workspace::files::read_existing(&ws.abs(path), path)?;
     let mut out = Vec::new();
     if path.starts_with(MEMORY_DIR) {
         let text = crate::error::utf8(path, &bytes)?;

@@ -11,7 +11,7 @@ pub const MAX_SOURCE_BYTES: usize = 32 << 20;
 /// Largest paragraph bitext tracks.
 pub const MAX_SEGMENT_BYTES: usize = 1 << 20;
 /// Deepest block nesting bitext follows (block quotes in lists in block quotes...).
-pub const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = crate::model::segment::MAX_NESTING;
 use crate::model::slug::Slug;
 
 /// A source article, read and segmented.

@@ -119,12 +119,19 @@ pub fn text_hash(text: &str) -> String {
     crate::model::hex(&digest[..4])
 }
 
-/// How deeply an article's blocks nest: the deepest level and the 1-based line it starts on.
+/// How many levels of lists and block quotes bitext follows: one number, as a writer counts
+/// them (a list inside a list item is one level more, a quote inside a quote too; a list's
+/// items, paragraphs and tables add none).
+pub const MAX_NESTING: usize = 64;
+
+/// How deeply an article's lists and block quotes nest: the deepest level, and the 1-based
+/// line where the nesting first goes past [`MAX_NESTING`] (where the deepest level starts,
+/// when it never does).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Depth {
-    /// Number of nested block containers at the deepest point.
+    /// Number of nested lists and block quotes at the deepest point.
     pub levels: usize,
-    /// The line where that point starts.
+    /// The line where the limit is crossed, else where the deepest point starts.
     pub line: usize,
 }
 
@@ -249,7 +256,7 @@ fn split(src: &str, breaks: &[usize], recorder: Option<Recorder>) -> Split {
 
     let depth = Depth {
         levels: builder.deepest.0,
-        line: line_of(builder.deepest.1),
+        line: line_of(builder.crossed.unwrap_or(builder.deepest.1)),
     };
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut frames = Vec::new();
@@ -315,8 +322,12 @@ struct Builder {
     skip: usize,
     pending: Option<Pending>,
     raw: Vec<RawSegment>,
+    /// Open lists and block quotes: the nesting [`MAX_NESTING`] limits.
+    nesting: usize,
     /// The deepest nesting seen and the source offset where it was reached.
     deepest: (usize, usize),
+    /// The source offset where the nesting first went past [`MAX_NESTING`].
+    crossed: Option<usize>,
     /// Follows containers when an outline is asked for.
     recorder: Option<Recorder>,
     /// Inside front matter: whether it is TOML, and the range of its content so far.
@@ -324,6 +335,17 @@ struct Builder {
 }
 
 impl Builder {
+    /// A list or block quote opens at `start`: one level deeper.
+    fn nest(&mut self, start: usize) {
+        self.nesting += 1;
+        if self.nesting > self.deepest.0 {
+            self.deepest = (self.nesting, start);
+        }
+        if self.nesting > MAX_NESTING && self.crossed.is_none() {
+            self.crossed = Some(start);
+        }
+    }
+
     fn event(&mut self, src: &str, event: &Event<'_>, range: Range<usize>) {
         match event {
             // Only front matter opening the file has fields; the parser also takes a fenced
@@ -368,8 +390,8 @@ impl Builder {
                 if let Some(recorder) = self.recorder.as_mut() {
                     recorder.open(tag);
                 }
-                if self.blocks.len() > self.deepest.0 {
-                    self.deepest = (self.blocks.len(), range.start);
+                if matches!(tag, Tag::BlockQuote(_) | Tag::List(_)) {
+                    self.nest(range.start);
                 }
             }
             Event::End(end) if !is_inline_end(*end) => {
@@ -386,6 +408,9 @@ impl Builder {
                 }
                 self.flush(src);
                 self.blocks.pop();
+                if matches!(end, TagEnd::BlockQuote(_) | TagEnd::List(_)) {
+                    self.nesting = self.nesting.saturating_sub(1);
+                }
                 if let Some(recorder) = self.recorder.as_mut() {
                     recorder.close();
                 }

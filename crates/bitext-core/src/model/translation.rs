@@ -14,6 +14,66 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+/// The first control character of `text` that a translation may not hold: any but tab and
+/// the line breaks (a NUL, an escape, a backspace would reach exports as raw bytes, or be
+/// dropped by XML).
+#[must_use]
+pub fn forbidden_control(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Refuses a file whose translations (live, obsolete or in conflict) hold a control character
+/// other than tab and the line breaks, naming `place` (the file) and the unit.
+///
+/// # Errors
+/// [`Error::ControlCharacter`] for the first such unit.
+pub fn refuse_controls(place: &Path, file: &TranslationFile) -> Result<()> {
+    let units = file
+        .units
+        .iter()
+        .chain(&file.obsolete)
+        .chain(file.conflicts.iter().map(|c| &c.theirs));
+    for unit in units {
+        if let Some(character) = forbidden_control(&unit.target) {
+            return Err(Error::ControlCharacter {
+                place: crate::error::disp(place),
+                unit: Some(crate::t!("control-unit", id = unit.id.as_str())),
+                character,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The lines git's conflict markers begin with.
+pub const MARKERS: [&str; 3] = ["<<<<<<<", "=======", ">>>>>>>"];
+
+/// The 1-based line of the first of git's conflict markers in `bytes`: a line starting with
+/// `<<<<<<<`, `=======` or `>>>>>>>`. With `all`, only when the three are there in order, as
+/// a merge leaves them (a Markdown page may hold one such line as text).
+#[must_use]
+pub fn conflict_marker_line(bytes: &[u8], all: bool) -> Option<usize> {
+    let mut first = None;
+    let mut next = 0;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let Some(k) = MARKERS.iter().position(|m| line.starts_with(m.as_bytes())) else {
+            continue;
+        };
+        if !all {
+            return Some(i + 1);
+        }
+        if k == next {
+            first.get_or_insert(i + 1);
+            next += 1;
+            if next == MARKERS.len() {
+                return first;
+            }
+        }
+    }
+    None
+}
+
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -126,6 +186,13 @@ impl TranslationFile {
         let file: Self = match serde_json::from_slice(bytes) {
             Ok(file) => file,
             Err(e) => {
+                // A merge without bitext's merge driver leaves git's conflict markers.
+                if let Some(line) = conflict_marker_line(bytes, false) {
+                    return Err(Error::ConflictMarkers {
+                        path: path.to_owned(),
+                        line,
+                    });
+                }
                 // A file from a newer bitext fails on its new fields; name the real cause.
                 if let Ok(probe) = serde_json::from_slice::<FormatProbe>(bytes)
                     && probe.format != FORMAT_VERSION
@@ -178,6 +245,7 @@ impl TranslationFile {
                 });
             }
         }
+        refuse_controls(path, &file)?;
         Ok(file)
     }
 
@@ -265,8 +333,13 @@ pub fn stage(
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir).map_err(write_error)?;
+    // Leftovers of killed writes into this folder go with the first write (see leftovers).
+    crate::model::leftovers::sweep(&dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".bitext-").suffix(".tmp");
+    let prefix = crate::model::leftovers::prefix();
+    builder
+        .prefix(&prefix)
+        .suffix(crate::model::leftovers::suffix());
     // A new file gets the permissions any new file gets (0666 less the umask), not the
     // temporary file's private 0600; a rewritten file keeps its own.
     #[cfg(unix)]
@@ -318,5 +391,35 @@ fn crash_point() {
         && DONE.fetch_add(1, Ordering::SeqCst) >= limit
     {
         std::process::abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflict_markers_are_found_at_line_starts_and_in_order_for_pages() {
+        let merged = b"{\n<<<<<<< HEAD\n  \"a\": 1\n=======\n  \"a\": 2\n>>>>>>> other\n}\n";
+        assert_eq!(conflict_marker_line(merged, false), Some(2));
+        assert_eq!(conflict_marker_line(merged, true), Some(2));
+        let heading = b"Title\n=======\n\nText.\n";
+        assert_eq!(conflict_marker_line(heading, false), Some(2));
+        assert_eq!(conflict_marker_line(heading, true), None);
+        assert_eq!(conflict_marker_line(b"a <<<<<<< b\n", false), None);
+    }
+
+    #[test]
+    fn only_tab_and_line_breaks_pass_among_control_characters() {
+        for (text, found) in [
+            ("a\tb\nc\r\n", None),
+            ("a\u{0}b", Some('\u{0}')),
+            ("\u{1b}[31m", Some('\u{1b}')),
+            ("a\u{7f}", Some('\u{7f}')),
+            ("a\u{85}", Some('\u{85}')),
+            ("9\u{a0}février", None),
+        ] {
+            assert_eq!(forbidden_control(text), found, "{text:?}");
+        }
     }
 }

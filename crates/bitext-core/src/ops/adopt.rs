@@ -95,10 +95,7 @@ struct Page {
 
 /// The text of `page` in the working tree.
 fn read_page(ws: &Workspace, page: &Page) -> Result<String> {
-    let bytes = std::fs::read(ws.abs(&page.path)).map_err(|source| crate::error::Error::Read {
-        path: page.path.clone(),
-        source,
-    })?;
+    let bytes = crate::workspace::files::read_existing(&ws.abs(&page.path), &page.path)?;
     Ok(crate::error::utf8(&page.path, &bytes)?.to_owned())
 }
 
@@ -207,7 +204,7 @@ pub fn run(
             let path = ws.translation_path(&page.lang, &page.slug);
             let json = record.to_json();
             let abs = ws.abs(&path);
-            let changed = !std::fs::read(&abs).is_ok_and(|b| b == json.as_bytes());
+            let changed = !crate::workspace::files::holds(&abs, json.as_bytes());
             Ok((found, changed.then_some((path, abs, json))))
         })?;
         let mut changed = Vec::new();

@@ -140,6 +140,15 @@ fn markdown_paras(text: &str, mdx: bool) -> Vec<Para> {
 /// `.mdx` (then `true`: it has a structure), blank-line separated paragraphs otherwise.
 fn read_document(path: &Path) -> Result<(Vec<Para>, bool)> {
     let text = crate::error::read_text(path)?;
+    if let Some(character) = crate::model::translation::forbidden_control(&text) {
+        let offset = text.find(character).unwrap_or(0);
+        let (line, column) = crate::error::line_column(&text, offset);
+        return Err(crate::error::Error::ControlCharacter {
+            place: format!("{}:{line}:{column}", disp(path)),
+            unit: None,
+            character,
+        });
+    }
     let ext = |e: &str| path.extension().is_some_and(|x| x.eq_ignore_ascii_case(e));
     if ext("md") || ext("markdown") || ext("mdx") {
         return Ok((markdown_paras(&text, ext("mdx")), true));

@@ -109,6 +109,17 @@ pub fn record(
     if target.is_empty() {
         return Err(Error::EmptyTranslation { origin });
     }
+    if let Some(character) = crate::model::translation::forbidden_control(&target) {
+        return Err(Error::ControlCharacter {
+            place: origin,
+            unit: Some(crate::t!(
+                "control-segment",
+                n = segment.n,
+                id = segment.id.as_str()
+            )),
+            character,
+        });
+    }
     let place = Some(Place::new(
         request.slug.as_str(),
         segment.n,

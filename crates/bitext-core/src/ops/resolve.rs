@@ -88,6 +88,13 @@ pub fn run(
             if text.is_empty() {
                 return Err(Error::EmptyTranslation { origin });
             }
+            if let Some(character) = crate::model::translation::forbidden_control(&text) {
+                return Err(Error::ControlCharacter {
+                    place: origin,
+                    unit: Some(crate::t!("control-unit", id = segment.as_str())),
+                    character,
+                });
+            }
             Some(text)
         }
         Choice::Ours | Choice::Theirs => None,

@@ -111,7 +111,7 @@ pub fn run(
                 if !dry_run {
                     for (file, text) in outputs {
                         let abs = ws.abs(&file);
-                        if !std::fs::read(&abs).is_ok_and(|bytes| bytes == text.as_bytes()) {
+                        if !crate::workspace::files::holds(&abs, text.as_bytes()) {
                             write_atomic(&abs, &text)?;
                         }
                     }

@@ -73,10 +73,9 @@ impl Glossary {
         for tag in tags.iter().rev() {
             let path = PathBuf::from(GLOSSARY_DIR).join(format!("{tag}.tsv"));
             ws.check_inside(&path)?;
-            let text = match std::fs::read(ws.abs(&path)) {
-                Ok(bytes) => crate::error::utf8(&path, &bytes)?.to_owned(),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(source) => return Err(Error::Read { path, source }),
+            let text = match crate::workspace::files::read_regular(&ws.abs(&path), &path)? {
+                Some(bytes) => crate::error::utf8(&path, &bytes)?.to_owned(),
+                None => continue,
             };
             let parsed = Self::parse(&path, &text)?;
             let merged = glossary.get_or_insert_with(Self::default);

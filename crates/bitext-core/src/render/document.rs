@@ -295,8 +295,9 @@ pub fn build_article(
     let article = ws.load_article(slug)?;
     // The shape comes from a second reading of the same file; should it have changed in
     // between, the export keeps the segments and loses only the shape.
-    let mut frames = std::fs::read(ws.abs(&article.path))
+    let mut frames = crate::workspace::files::read_regular(&ws.abs(&article.path), &article.path)
         .ok()
+        .flatten()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .map(|text| outline(&text, article.is_mdx()))
         .filter(|frames| frames.len() == article.segments.len())
@@ -392,10 +393,7 @@ pub fn build_article(
 /// # Errors
 /// An unreadable or non-UTF-8 source file.
 pub fn page(ws: &Workspace, article: &DocArticle, marker: Option<&str>) -> Result<String> {
-    let bytes = std::fs::read(ws.abs(&article.path)).map_err(|source| Error::Read {
-        path: article.path.clone(),
-        source,
-    })?;
+    let bytes = crate::workspace::files::read_existing(&ws.abs(&article.path), &article.path)?;
     let source = crate::error::utf8(&article.path, &bytes)?;
     let mut all: Vec<&Block> = article.fields.iter().chain(&article.blocks).collect();
     all.sort_by_key(|b| b.n);

@@ -164,7 +164,15 @@ impl Levels {
                     levels.placeholders = placeholders(path, text, entries)?;
                 }
                 toml::Value::Table(inner) => {
-                    let lang = Lang::parse(key)?;
+                    let lang = Lang::parse(key).map_err(|error| {
+                        let (line, column) = line_of_table(text, key);
+                        Error::ConfigValue {
+                            path: path.to_owned(),
+                            line,
+                            column,
+                            error: Box::new(error),
+                        }
+                    })?;
                     let mut map = BTreeMap::new();
                     for (check, value) in inner {
                         let (check, level) = parse_entry(path, text, check, value)?;
@@ -218,9 +226,11 @@ fn placeholders(
     text: &str,
     entries: &[toml::Value],
 ) -> Result<crate::model::placeholder::Placeholders> {
+    let (line, column) = line_of_key(text, "placeholders");
     let wrong = |value: String| Error::QaConfig {
         path: path.to_owned(),
-        line: line_of_key(text, "placeholders"),
+        line,
+        column,
         detail: crate::t!("qa-config-placeholder", value = &value),
     };
     let entries = entries
@@ -235,10 +245,11 @@ fn placeholders(
 }
 
 fn parse_entry(path: &Path, text: &str, key: &str, value: &toml::Value) -> Result<(Check, Level)> {
-    let line = line_of_key(text, key);
+    let (line, column) = line_of_key(text, key);
     let check = Check::from_code(key).ok_or_else(|| Error::QaConfig {
         path: path.to_owned(),
         line,
+        column,
         detail: crate::t!(
             "qa-config-unknown-check",
             name = key,
@@ -251,6 +262,7 @@ fn parse_entry(path: &Path, text: &str, key: &str, value: &toml::Value) -> Resul
         .ok_or_else(|| Error::QaConfig {
             path: path.to_owned(),
             line,
+            column,
             detail: crate::t!(
                 "qa-config-unknown-level",
                 name = key,
@@ -260,8 +272,32 @@ fn parse_entry(path: &Path, text: &str, key: &str, value: &toml::Value) -> Resul
     Ok((check, level))
 }
 
-/// The 1-based line where `key = ...` appears in the `[qa]` part of the file (1 if not found).
-fn line_of_key(text: &str, key: &str) -> usize {
+/// The 1-based line and column of the header `[qa.<key>]` (the key's first character), or
+/// of `key = ...` in the `[qa]` table when written `[qa] <key> = {...}`; (1, 1) if not found.
+fn line_of_table(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        let squeezed: String = line
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let named = squeezed
+            .strip_prefix("[qa.")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .map(|name| name.trim_matches('"'));
+        if named == Some(key)
+            && let Some(at) = line.find(key)
+        {
+            return (i + 1, line[..at].chars().count() + 1);
+        }
+    }
+    line_of_key(text, key)
+}
+
+/// The 1-based line and column (of the key's first character) where `key = ...` appears in
+/// the `[qa]` part of the file ((1, 1) if not found).
+fn line_of_key(text: &str, key: &str) -> (usize, usize) {
     let mut in_qa = false;
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim();
@@ -275,9 +311,12 @@ fn line_of_key(text: &str, key: &str) -> usize {
             .unwrap_or("")
             .trim()
             .trim_matches('"');
-        if in_qa && name == key {
-            return i + 1;
+        if in_qa
+            && name == key
+            && let Some(at) = line.find(key)
+        {
+            return (i + 1, line[..at].chars().count() + 1);
         }
     }
-    1
+    (1, 1)
 }

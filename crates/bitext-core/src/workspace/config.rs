@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::error::{Error, Result, line_column};
 use crate::model::lang::Lang;
@@ -15,8 +16,8 @@ pub const CONFIG_FILE: &str = "bitext.toml";
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    source: String,
-    targets: Vec<String>,
+    source: Spanned<String>,
+    targets: Vec<Spanned<String>>,
     #[serde(default)]
     edition: Vec<RawEdition>,
     #[serde(default)]
@@ -28,23 +29,51 @@ struct RawConfig {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLayout {
-    sources: Option<String>,
-    front_matter: Option<Vec<String>>,
-    translations: Option<String>,
-    untranslated: Option<String>,
+    sources: Option<Spanned<String>>,
+    front_matter: Option<Vec<Spanned<String>>>,
+    translations: Option<Spanned<String>>,
+    untranslated: Option<Spanned<String>>,
     #[serde(default)]
-    folders: std::collections::BTreeMap<String, String>,
+    folders: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEdition {
-    id: String,
-    title: Option<String>,
+    id: Spanned<String>,
+    title: Option<Spanned<String>>,
     volume: Option<u32>,
     number: Option<u32>,
-    date: Option<String>,
-    articles: Vec<String>,
+    date: Option<Spanned<String>>,
+    articles: Vec<Spanned<String>>,
+    /// The line and column of each of `articles` in the file, when the list was read by
+    /// [`lift_article_lists`] rather than by the TOML parser (whose spans are in its text).
+    #[serde(skip)]
+    lifted: Option<Vec<(usize, usize)>>,
+}
+
+/// Turns the spans of values in the text the TOML parser read into lines and columns.
+struct Places<'a> {
+    path: &'a Path,
+    parsed: &'a str,
+}
+
+impl Places<'_> {
+    /// The 1-based line and column where `value` starts.
+    fn of<T>(&self, value: &Spanned<T>) -> (usize, usize) {
+        line_column(self.parsed, value.span().start)
+    }
+
+    /// `error`, about `value`, at its place.
+    fn at<T>(&self, value: &Spanned<T>, error: Error) -> Error {
+        let (line, column) = self.of(value);
+        Error::ConfigValue {
+            path: self.path.to_owned(),
+            line,
+            column,
+            error: Box::new(error),
+        }
+    }
 }
 
 /// A validated project file.
@@ -116,71 +145,68 @@ impl Default for Layout {
 }
 
 impl Layout {
-    fn validate(path: &Path, raw: Option<RawLayout>, targets: &[Lang]) -> Result<Self> {
+    fn validate(places: &Places, raw: Option<RawLayout>, targets: &[Lang]) -> Result<Self> {
+        let path = places.path;
         let mut layout = Self::default();
         let Some(raw) = raw else {
             return Ok(layout);
         };
-        if let Some(sources) = raw.sources {
-            layout.sources = folder(path, "sources", &sources)?;
+        if let Some(sources) = &raw.sources {
+            layout.sources = folder(path, places.of(sources), "sources", sources.get_ref())?;
         }
-        if let Some(keys) = raw.front_matter {
-            let plain = |k: &String| {
-                !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-            };
-            let bad =
-                keys.iter().find(|k| !plain(k)).cloned().or_else(|| {
-                    (keys.len() > usize::from(u8::MAX)).then(|| keys.len().to_string())
-                });
-            if let Some(bad) = bad {
-                return Err(Error::LayoutValue {
-                    path: path.to_owned(),
-                    key: "front_matter".to_owned(),
-                    value: bad,
-                    expected: t!("layout-expected-front-matter"),
-                });
-            }
-            layout.front_matter = keys;
+        if let Some(spanned) = &raw.front_matter {
+            layout.front_matter = front_matter(places, spanned)?;
         }
-        let invalid = |key: &str, value: &str| {
+        Self::pages(places, &raw, targets, layout)
+    }
+
+    /// The rest of `[layout]`: where translations are kept as pages, if they are.
+    fn pages(places: &Places, raw: &RawLayout, targets: &[Lang], mut layout: Self) -> Result<Self> {
+        let path = places.path;
+        let invalid = |key: &str, value: &Spanned<String>, shown: &str| {
             let expected = match key {
                 "translations" => t!("layout-expected-translations"),
                 "untranslated" => t!("layout-expected-untranslated"),
                 _ => t!("layout-expected-folders"),
             };
+            let (line, column) = places.of(value);
             Error::LayoutValue {
                 path: path.to_owned(),
+                line,
+                column,
                 key: key.to_owned(),
-                value: value.to_owned(),
+                value: shown.to_owned(),
                 expected,
             }
         };
-        match raw.translations {
-            Some(pattern) => {
+        match &raw.translations {
+            Some(spanned) => {
+                let pattern = spanned.get_ref();
                 if pattern.matches("{lang}").count() != 1 {
-                    return Err(invalid("translations", &pattern));
+                    return Err(invalid("translations", spanned, pattern));
                 }
-                let untranslated = match raw.untranslated.as_deref() {
-                    None | Some("source") => Untranslated::Source,
-                    Some("omit") => Untranslated::Omit,
-                    Some(other) => return Err(invalid("untranslated", other)),
+                let untranslated = match &raw.untranslated {
+                    None => Untranslated::Source,
+                    Some(value) if value.get_ref() == "source" => Untranslated::Source,
+                    Some(value) if value.get_ref() == "omit" => Untranslated::Omit,
+                    Some(value) => return Err(invalid("untranslated", value, value.get_ref())),
                 };
                 for tag in raw.folders.keys() {
-                    if !Lang::parse(tag).is_ok_and(|l| targets.contains(&l)) {
-                        return Err(invalid("folders", tag));
+                    if !Lang::parse(tag.get_ref()).is_ok_and(|l| targets.contains(&l)) {
+                        return Err(invalid("folders", tag, tag.get_ref()));
                     }
                 }
                 let mut folders = Vec::with_capacity(targets.len());
                 for lang in targets {
-                    let name = raw
+                    let named = raw
                         .folders
                         .iter()
-                        .find(|(tag, _)| Lang::parse(tag).is_ok_and(|l| l == *lang))
-                        .map_or(lang.as_str(), |(_, name)| name.as_str());
+                        .find(|(tag, _)| Lang::parse(tag.get_ref()).is_ok_and(|l| l == *lang));
+                    let name = named.map_or(lang.as_str(), |(_, name)| name.get_ref().as_str());
+                    // A folder's own name is where a bad folder is written, else the pattern.
+                    let written = named.map_or(spanned, |(_, name)| name);
                     let value = pattern.replace("{lang}", name);
-                    let dir = folder(path, "translations", &value)?;
+                    let dir = folder(path, places.of(written), "translations", &value)?;
                     // A language's pages inside the sources (or the sources inside them)
                     // would be read as articles.
                     let overlaps = dir.starts_with(&layout.sources)
@@ -189,7 +215,7 @@ impl Layout {
                             f.starts_with(&dir) || dir.starts_with(f)
                         });
                     if overlaps {
-                        return Err(invalid("translations", &value));
+                        return Err(invalid("translations", written, &value));
                     }
                     folders.push((lang.clone(), dir));
                 }
@@ -199,11 +225,11 @@ impl Layout {
                 });
             }
             None => {
-                if let Some(value) = raw.untranslated {
-                    return Err(invalid("untranslated", &value));
+                if let Some(value) = &raw.untranslated {
+                    return Err(invalid("untranslated", value, value.get_ref()));
                 }
                 if let Some(tag) = raw.folders.keys().next() {
-                    return Err(invalid("folders", tag));
+                    return Err(invalid("folders", tag, tag.get_ref()));
                 }
             }
         }
@@ -211,9 +237,43 @@ impl Layout {
     }
 }
 
+/// The keys of `[layout] front_matter`: plain names, at most 255 of them.
+fn front_matter(places: &Places, spanned: &[Spanned<String>]) -> Result<Vec<String>> {
+    let plain = |k: &str| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    let bad = spanned
+        .iter()
+        .find(|k| !plain(k.get_ref()))
+        .map(|k| (places.of(k), k.get_ref().clone()))
+        .or_else(|| {
+            let first = spanned.first()?;
+            (spanned.len() > usize::from(u8::MAX))
+                .then(|| (places.of(first), spanned.len().to_string()))
+        });
+    if let Some(((line, column), value)) = bad {
+        return Err(Error::LayoutValue {
+            path: places.path.to_owned(),
+            line,
+            column,
+            key: "front_matter".to_owned(),
+            value,
+            expected: t!("layout-expected-front-matter"),
+        });
+    }
+    Ok(spanned.iter().map(|k| k.get_ref().clone()).collect())
+}
+
 /// `value`, the folder `key` of `[layout]` names: a relative path of plain names, inside the
 /// workspace and outside its cache.
-fn folder(path: &Path, key: &str, value: &str) -> Result<std::path::PathBuf> {
+fn folder(
+    path: &Path,
+    (line, column): (usize, usize),
+    key: &str,
+    value: &str,
+) -> Result<std::path::PathBuf> {
     let trimmed = value.trim_end_matches('/');
     let plain = !trimmed.is_empty()
         && Slug::is_valid(trimmed)
@@ -225,6 +285,8 @@ fn folder(path: &Path, key: &str, value: &str) -> Result<std::path::PathBuf> {
     } else {
         Err(Error::InvalidLayout {
             path: path.to_owned(),
+            line,
+            column,
             key: key.to_owned(),
             value: value.to_owned(),
         })
@@ -251,8 +313,9 @@ pub struct Edition {
 }
 
 /// Reads the TOML of `text`; with `lift`, the article lists written one name per line are
-/// read by [`lift_article_lists`] rather than by the TOML parser.
-fn raw_config(path: &Path, text: &str, lift: bool) -> Result<RawConfig> {
+/// read by [`lift_article_lists`] rather than by the TOML parser. Also returns the text the
+/// parser read (the spans of the values are in it).
+fn raw_config(path: &Path, text: &str, lift: bool) -> Result<(RawConfig, String)> {
     let lifted = lift.then(|| lift_article_lists(text)).flatten();
     let parsed = lifted.as_ref().map_or(text, |l| l.text.as_str());
     let mut raw: RawConfig = toml::from_str(parsed).map_err(|e| {
@@ -266,24 +329,36 @@ fn raw_config(path: &Path, text: &str, lift: bool) -> Result<RawConfig> {
             detail: crate::l10n::with_detail("detail-toml", e.message().trim()),
         }
     })?;
-    if let Some(lifted) = lifted {
-        for (rank, names) in lifted.lists {
-            match raw.edition.get_mut(rank) {
-                Some(edition) if edition.articles.is_empty() => edition.articles = names,
-                // Not the editions the headers were counted as: the parser reads it all.
-                _ => return raw_config(path, text, false),
+    let Some(lifted) = lifted else {
+        return Ok((raw, text.to_owned()));
+    };
+    for (rank, names) in lifted.lists {
+        match raw.edition.get_mut(rank) {
+            Some(edition) if edition.articles.is_empty() => {
+                let (names, places): (Vec<_>, Vec<_>) = names
+                    .into_iter()
+                    .map(|(name, place)| (Spanned::new(0..0, name), place))
+                    .unzip();
+                edition.articles = names;
+                edition.lifted = Some(places);
             }
+            // Not the editions the headers were counted as: the parser reads it all.
+            _ => return raw_config(path, text, false),
         }
     }
-    Ok(raw)
+    Ok((raw, lifted.text))
 }
+
+/// A name with its 1-based line and column in the file.
+type Placed = (String, (usize, usize));
 
 /// A text with its long article lists taken out: see [`lift_article_lists`].
 struct Lifted {
     /// The text, each lifted list replaced by `articles = []` and its lines left empty.
     text: String,
-    /// Each lifted list: the rank of its `[[edition]]` table and the names it holds.
-    lists: Vec<(usize, Vec<String>)>,
+    /// Each lifted list: the rank of its `[[edition]]` table and the names it holds, each
+    /// with its 1-based line and column in the file.
+    lists: Vec<(usize, Vec<Placed>)>,
 }
 
 /// Takes out of `text` every `articles` list of an `[[edition]]` table written as a long one
@@ -315,7 +390,7 @@ fn lift_article_lists(text: &str) -> Option<Lifted> {
         }
         let start = trimmed.split_whitespace().collect::<String>() == "articles=[";
         if let (Some(rank), true) = (edition, start)
-            && let Some((names, end)) = read_names(&lines[i + 1..])
+            && let Some((names, end)) = read_names(&lines[i + 1..], i + 2)
         {
             out.push_str(&line[..line.len() - line.trim_start().len()]);
             out.push_str("articles = []");
@@ -332,8 +407,9 @@ fn lift_article_lists(text: &str) -> Option<Lifted> {
     (!lists.is_empty()).then_some(Lifted { text: out, lists })
 }
 
-/// The names of a list whose lines follow `articles = [`, and the index of its `]` line.
-fn read_names(lines: &[&str]) -> Option<(Vec<String>, usize)> {
+/// The names of a list whose lines follow `articles = [`, the first being line `first` of the
+/// file, each with its line and column (of its opening quote); and the index of its `]` line.
+fn read_names(lines: &[&str], first: usize) -> Option<(Vec<Placed>, usize)> {
     let mut names = Vec::new();
     let mut comma = true;
     for (j, line) in lines.iter().enumerate() {
@@ -357,7 +433,8 @@ fn read_names(lines: &[&str]) -> Option<(Vec<String>, usize)> {
         {
             return None;
         }
-        names.push(name.to_owned());
+        let indent = line[..line.len() - line.trim_start().len()].chars().count();
+        names.push((name.to_owned(), (first + j, indent + 1)));
         comma = has_comma;
     }
     None
@@ -371,14 +448,21 @@ impl Config {
     /// language listed as a target, or an invalid edition.
     pub fn parse(path: &Path, text: &str) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw = raw_config(path, text, true)?;
-        let source = Lang::parse(&raw.source)?;
+        let (raw, parsed) = raw_config(path, text, true)?;
+        let places = Places {
+            path,
+            parsed: &parsed,
+        };
+        let source = Lang::parse(raw.source.get_ref()).map_err(|e| places.at(&raw.source, e))?;
         let mut targets: Vec<Lang> = Vec::new();
         for tag in &raw.targets {
-            let lang = Lang::parse(tag)?;
+            let lang = Lang::parse(tag.get_ref()).map_err(|e| places.at(tag, e))?;
             if lang == source {
+                let (line, column) = places.of(tag);
                 return Err(Error::SourceIsTarget {
                     path: path.to_owned(),
+                    line,
+                    column,
                     tag: lang.to_string(),
                 });
             }
@@ -386,15 +470,19 @@ impl Config {
                 targets.push(lang);
             }
         }
+        let id_places: Vec<(usize, usize)> = raw.edition.iter().map(|e| places.of(&e.id)).collect();
         let editions = raw
             .edition
             .into_iter()
-            .map(|e| Edition::validate(path, e))
+            .map(|e| Edition::validate(&places, e))
             .collect::<Result<Vec<_>>>()?;
         for (i, edition) in editions.iter().enumerate() {
             if editions[..i].iter().any(|e| e.id == edition.id) {
+                let (line, column) = id_places[i];
                 return Err(Error::InvalidEdition {
                     path: path.to_owned(),
+                    line,
+                    column,
                     id: edition.id.clone(),
                     detail: t!("config-duplicate-edition-id"),
                 });
@@ -404,7 +492,7 @@ impl Config {
             Some(table) => crate::workspace::checks::Levels::from_table(path, text, table)?,
             None => crate::workspace::checks::Levels::default(),
         };
-        let layout = Layout::validate(path, raw.layout, &targets)?;
+        let layout = Layout::validate(&places, raw.layout, &targets)?;
         Ok(Self {
             source,
             targets,
@@ -438,42 +526,65 @@ impl Config {
 }
 
 impl Edition {
-    fn validate(path: &Path, raw: RawEdition) -> Result<Self> {
-        let invalid = |detail: String| Error::InvalidEdition {
-            path: path.to_owned(),
-            id: raw.id.clone(),
+    fn validate(places: &Places, raw: RawEdition) -> Result<Self> {
+        let invalid = |(line, column): (usize, usize), detail: String| Error::InvalidEdition {
+            path: places.path.to_owned(),
+            line,
+            column,
+            id: raw.id.get_ref().clone(),
             detail,
         };
-        if !Slug::is_plain(&raw.id) {
-            return Err(invalid(t!(
-                "config-invalid-edition-id",
-                id = raw.id.as_str()
-            )));
+        if !Slug::is_plain(raw.id.get_ref()) {
+            return Err(invalid(
+                places.of(&raw.id),
+                t!("config-invalid-edition-id", id = raw.id.get_ref().as_str()),
+            ));
         }
         let date = raw
             .date
-            .as_deref()
-            .map(|date| {
+            .as_ref()
+            .map(|spanned| {
+                let date = spanned.get_ref();
                 date.split_once('-')
                     .and_then(|(y, m)| Some((y.parse::<u16>().ok()?, m.parse::<u8>().ok()?)))
                     .filter(|(y, m)| *y >= 1000 && (1..=12).contains(m))
-                    .ok_or_else(|| invalid(t!("config-invalid-edition-date", date = date)))
+                    .ok_or_else(|| {
+                        invalid(
+                            places.of(spanned),
+                            t!("config-invalid-edition-date", date = date.as_str()),
+                        )
+                    })
             })
             .transpose()?;
-        let title = raw
-            .title
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
-        if title.as_deref() == Some("") {
-            return Err(invalid(t!("config-empty-edition-title")));
+        let title = raw.title.as_ref().map(|t| {
+            (
+                places.of(t),
+                t.get_ref().split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        });
+        if let Some((place, "")) = title.as_ref().map(|(p, t)| (*p, t.as_str())) {
+            return Err(invalid(place, t!("config-empty-edition-title")));
         }
-        for entry in &raw.articles {
-            if !is_pattern(entry) {
-                Slug::parse(entry)?;
+        for (i, entry) in raw.articles.iter().enumerate() {
+            if !is_pattern(entry.get_ref())
+                && let Err(error) = Slug::parse(entry.get_ref())
+            {
+                let (line, column) = match &raw.lifted {
+                    Some(lifted) => lifted[i],
+                    None => places.of(entry),
+                };
+                return Err(Error::ConfigValue {
+                    path: places.path.to_owned(),
+                    line,
+                    column,
+                    error: Box::new(error),
+                });
             }
         }
-        let articles = raw.articles;
+        let articles = raw.articles.into_iter().map(Spanned::into_inner).collect();
+        let title = title.map(|(_, t)| t);
         Ok(Self {
-            id: raw.id,
+            id: raw.id.into_inner(),
             title,
             volume: raw.volume,
             number: raw.number,
@@ -589,7 +700,29 @@ mod tests {
     }
 
     fn parsed(text: &str, lift: bool) -> Result<RawConfig> {
-        raw_config(Path::new("bitext.toml"), text, lift)
+        raw_config(Path::new("bitext.toml"), text, lift).map(|(raw, _)| raw)
+    }
+
+    /// Each edition's article names with their line and column, however they were read.
+    fn placed(text: &str, lift: bool) -> Vec<Vec<(String, (usize, usize))>> {
+        let (raw, parsed) = raw_config(Path::new("bitext.toml"), text, lift).expect("parses");
+        let places = Places {
+            path: Path::new("bitext.toml"),
+            parsed: &parsed,
+        };
+        raw.edition
+            .iter()
+            .map(|e| {
+                e.articles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let place = e.lifted.as_ref().map_or_else(|| places.of(name), |l| l[i]);
+                        (name.get_ref().clone(), place)
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Lists read by the lifting and lists read by the TOML parser give the same
@@ -640,9 +773,14 @@ mod tests {
             match (&lifted, &plain) {
                 (Ok(a), Ok(b)) => {
                     let names = |r: &RawConfig| -> Vec<Vec<String>> {
-                        r.edition.iter().map(|e| e.articles.clone()).collect()
+                        r.edition
+                            .iter()
+                            .map(|e| e.articles.iter().map(|a| a.get_ref().clone()).collect())
+                            .collect()
                     };
                     assert_eq!(names(a), names(b), "{text}");
+                    // A lifted name is placed where the parser places it.
+                    assert_eq!(placed(text, true), placed(text, false), "{text}");
                     assert_eq!(a.qa, b.qa, "{text}");
                 }
                 (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
@@ -650,7 +788,12 @@ mod tests {
             }
         }
         let first = parsed(&cases[0].0, true).expect("parses");
-        assert_eq!(first.edition[0].articles, ["a-1", "b-2", "c-3"]);
+        let names: Vec<&str> = first.edition[0]
+            .articles
+            .iter()
+            .map(|a| a.get_ref().as_str())
+            .collect();
+        assert_eq!(names, ["a-1", "b-2", "c-3"]);
     }
 
     /// A mistake after a lifted list, or in it, is reported where the parser reports it

@@ -9,8 +9,10 @@
 mod alignments;
 pub mod checks;
 pub mod config;
+pub mod files;
 pub mod history;
 pub mod lock;
+pub mod merging;
 pub mod parallel;
 pub mod plan;
 pub mod stamp;
@@ -68,26 +70,20 @@ impl Workspace {
         } else {
             start
                 .ancestors()
-                .find(|d| d.join(CONFIG_FILE).is_file())
+                // Any file by that name marks the root: one that is not a regular file is
+                // refused below, naming it, rather than passed over for a parent's.
+                .find(|d| std::fs::symlink_metadata(d.join(CONFIG_FILE)).is_ok())
                 .map(Path::to_path_buf)
                 .ok_or_else(|| Error::NoWorkspace {
                     start: start.clone(),
                 })?
         };
         let config_path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&config_path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NoWorkspace { start });
-            }
-            Err(source) => {
-                return Err(Error::Read {
-                    path: config_path,
-                    source,
-                });
-            }
+        let Some(bytes) = files::read_regular(&config_path, Path::new(CONFIG_FILE))? else {
+            return Err(Error::NoWorkspace { start });
         };
-        let config = Config::parse(Path::new(CONFIG_FILE), &text)?;
+        let text = crate::error::utf8(Path::new(CONFIG_FILE), &bytes)?;
+        let config = Config::parse(Path::new(CONFIG_FILE), text)?;
         crate::model::frontmatter::set_keys(&config.layout.front_matter);
         let canonical_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
         Ok(Self {
@@ -169,6 +165,18 @@ impl Workspace {
             (Some(path), None) => Ok(path),
             _ => Ok(self.source_path(slug)),
         }
+    }
+
+    /// The error for a source file of `slug` that exists but is not a regular file (a FIFO, a
+    /// socket, a device), if there is one: such an article is refused as what it is, never
+    /// reported as missing.
+    #[must_use]
+    pub fn odd_source(&self, slug: &Slug) -> Option<Error> {
+        SOURCE_EXTENSIONS.iter().find_map(|ext| {
+            let path = self.sources_dir().join(slug.with_extension(ext));
+            let meta = std::fs::metadata(self.abs(&path)).ok()?;
+            (!meta.is_file()).then(|| files::not_a_file(&path, meta.file_type()))
+        })
     }
 
     /// `translations/<lang>/<slug>.json`, relative to the root.
@@ -350,6 +358,9 @@ impl Workspace {
             };
             let slug = Slug::parse(stem).map_err(|invalid| suggest(invalid, stem))?;
             let path = self.source_file(&slug)?;
+            if let Some(odd) = self.odd_source(&slug) {
+                return Err(odd);
+            }
             if !self.abs(&path).is_file() {
                 let missing = Error::UnknownArticle {
                     slug: slug.to_string(),
@@ -436,10 +447,7 @@ impl Workspace {
     pub fn load_article(&self, slug: &Slug) -> Result<Article> {
         let path = self.source_file(slug)?;
         self.check_inside(&path)?;
-        let bytes = std::fs::read(self.abs(&path)).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = files::read_existing(&self.abs(&path), &path)?;
         Article::from_bytes(slug.clone(), path, &bytes)
     }
 
@@ -488,6 +496,15 @@ impl Workspace {
             }));
         };
         let page_bytes = self.read_file(&page_path)?;
+        if let Some(line) = page_bytes
+            .as_deref()
+            .and_then(|bytes| crate::model::translation::conflict_marker_line(bytes, true))
+        {
+            return Err(Error::ConflictMarkers {
+                path: page_path,
+                line,
+            });
+        }
         let page = page_bytes
             .as_deref()
             .map(|bytes| crate::error::utf8(&page_path, bytes))
@@ -506,6 +523,8 @@ impl Workspace {
                 (Vec::new(), file, state)
             }
         };
+        // The page's translations, like a translation file's, hold no control characters.
+        crate::model::translation::refuse_controls(&page_path, &file)?;
         let mut all = bytes;
         all.push(0);
         all.extend(page_bytes.unwrap_or_default());
@@ -519,13 +538,41 @@ impl Workspace {
     /// The bytes of the root-relative `path`, none if it does not exist.
     fn read_file(&self, path: &Path) -> Result<Option<Vec<u8>>> {
         self.check_inside(path)?;
-        match std::fs::read(self.abs(path)) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(Error::Read {
-                path: path.to_owned(),
-                source,
-            }),
+        files::read_regular(&self.abs(path), path)
+    }
+
+    /// The folders, relative to the root, where the translations of `langs` are kept: each
+    /// language's translation files (or records), and its pages when translations are pages.
+    #[must_use]
+    pub fn translation_folders(&self, langs: &[Lang]) -> Vec<PathBuf> {
+        let mut folders = Vec::new();
+        for lang in langs {
+            folders.push(self.translations_dir(lang));
+            if let Some(folder) = self
+                .config
+                .layout
+                .pages
+                .as_ref()
+                .and_then(|pages| pages.folder(lang))
+            {
+                folders.push(folder.to_owned());
+            }
+        }
+        folders
+    }
+
+    /// Refuses a translation file (or page) of `langs` that a merge left unfinished: git
+    /// lists it as unmerged and no merge of its units happened, so it may lack the other
+    /// branch's translations (see [`merging::unfinished`]). Outside a git work tree, or
+    /// without git, there is nothing to refuse.
+    ///
+    /// # Errors
+    /// [`Error::Unmerged`] naming the first such file.
+    pub fn refuse_unmerged(&self, langs: &[Lang]) -> Result<()> {
+        let folders = self.translation_folders(langs);
+        match merging::unfinished(&self.root, &folders).into_iter().next() {
+            Some(path) => Err(Error::Unmerged { path }),
+            None => Ok(()),
         }
     }
 
@@ -609,7 +656,7 @@ impl Workspace {
         mut folder: impl FnMut(&Path),
     ) -> Result<()> {
         let mut folders = vec![PathBuf::new()];
-        let mut odd: Option<PathBuf> = None;
+        let mut odd: Option<(PathBuf, std::fs::FileType)> = None;
         while let Some(current) = folders.pop() {
             folder(&current);
             // `dir` itself as named, without the separator joining an empty path adds.
@@ -629,14 +676,14 @@ impl Workspace {
                 if let Some(index) = ext.and_then(|ext| exts.iter().position(|e| *e == ext)) {
                     if kind.is_file() || kind.is_symlink() {
                         f(path, index, entry);
-                    } else {
-                        keep_first(&mut odd, dir.join(path));
+                    } else if odd.as_ref().is_none_or(|(p, _)| dir.join(&path) < *p) {
+                        odd = Some((dir.join(path), kind));
                     }
                 }
             })?;
         }
         match odd {
-            Some(path) => Err(Error::NotAFile { path }),
+            Some((path, kind)) => Err(files::not_a_file(&path, kind)),
             None => Ok(()),
         }
     }

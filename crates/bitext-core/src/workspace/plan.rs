@@ -109,12 +109,10 @@ impl FilePlan {
         let Some(page_path) = ws.page_path(&self.lang, &self.article.slug)? else {
             return Ok(vec![(self.path.clone(), json)]);
         };
-        let source = std::fs::read(ws.abs(&self.article.path)).map_err(|source| {
-            crate::error::Error::Read {
-                path: self.article.path.clone(),
-                source,
-            }
-        })?;
+        let source = crate::workspace::files::read_existing(
+            &ws.abs(&self.article.path),
+            &self.article.path,
+        )?;
         let source = crate::error::utf8(&self.article.path, &source)?;
         let fallback = match ws.config.layout.pages.as_ref().map(|p| p.untranslated) {
             Some(Untranslated::Omit) => Fallback::Omit,
@@ -152,7 +150,7 @@ impl FilePlan {
         let mut staged = Vec::with_capacity(outputs.len());
         for (path, text) in &outputs {
             let abs = ws.abs(path);
-            if std::fs::read(&abs).is_ok_and(|bytes| bytes == text.as_bytes()) {
+            if crate::workspace::files::holds(&abs, text.as_bytes()) {
                 continue;
             }
             ws.check_inside(path)?;

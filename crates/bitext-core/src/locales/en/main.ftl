@@ -92,12 +92,12 @@ error-orphan-translation = { $path }: translation of an article that does not ex
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: the file is not valid UTF-8
 error-invalid-slug = invalid article name "{ $slug }": an article is named by its path below the sources folder, without its extension (harbour, guides/Getting Started); no part of it may be empty, "." or "..", begin or end with a space, or hold a control character
 error-invalid-file-name = { $path }: bitext cannot name this file as an article: its path must be UTF-8, and no part of it may begin or end with a space or hold a control character; rename it
-error-not-a-file = { $path }: not a regular file; bitext reads only regular files (or links to them) here: remove it or move it elsewhere
+error-not-a-file = { $path }: { $kind }, not a regular file; bitext reads only regular files (or links to them) here: remove it or move it elsewhere
 error-history = cannot read the git history: { $detail }
 error-adopt-needs-pages = adopt records the history of translated pages: set [layout] translations in bitext.toml (such as translations = "locale/{"{"}lang{"}"}")
 error-adopt-needs-history = no git history here to adopt the pages from: run adopt in a git repository, or pass --assume current or --assume stale
-error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" must name a folder inside the workspace, relative to it (such as locale/en), with no "." or ".." part and outside .git and .bitext-cache
-error-layout-value = { $path }: [layout] { $key } = "{ $value }" is not valid: { $expected }
+error-invalid-layout = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" must name a folder inside the workspace, relative to it (such as locale/en), with no "." or ".." part and outside .git and .bitext-cache
+error-layout-value = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" is not valid: { $expected }
 layout-expected-translations = the folder of each language's pages, with {"{"}lang{"}"} once where the language goes (such as locale/{"{"}lang{"}"}), none of them inside another or inside the sources' folder
 layout-expected-untranslated = "source" (a page shows the source's text where a translation is missing) or "omit"
 layout-expected-folders = the keys of [layout.folders] are target languages, each with the name of its folder in place of {"{"}lang{"}"}, and need translations = "…/{"{"}lang{"}"}"
@@ -106,13 +106,13 @@ error-unknown-article = no article "{ $slug }": { $path } does not exist
 error-invalid-lang = invalid language tag "{ $tag }" (expected a BCP 47 tag such as fr, es or es-419)
 error-lang-not-target = language { $tag } is not a target of this workspace (bitext.toml lists: { $targets })
 error-did-you-mean = { $error }; did you mean { $suggestion }?
-error-source-is-target = { $path }: the source language { $tag } is also listed as a target
+error-source-is-target = { $path }:{ $line }:{ $column }: the source language { $tag } is also listed as a target
 error-unknown-segment = { $path }: no segment "{ $segment }" (the article has { segments-count }; give a position from 1 or an id, written @ID when it is all digits)
 error-ambiguous-segment = { $path }: segment id prefix "{ $segment }" matches several segments: { $candidates }
 error-empty-translation = empty translation from { $origin }; nothing recorded
 error-multi-paragraph-translation = the translation from { $origin } contains a blank line, but a segment is one paragraph
 error-nothing-to-accept = { $path }: segment { $n } is { $state }: there is no translation to accept
-error-invalid-edition = { $path }: edition "{ $id }": { $detail }
+error-invalid-edition = { $path }:{ $line }:{ $column }: edition "{ $id }": { $detail }
 
 ## Command-line help
 
@@ -341,6 +341,6 @@ error-stale-lock = { $path } was left by bitext process { $pid }, which is no lo
 error-outside-workspace = { $path } leads outside the workspace (a symbolic link?); bitext only reads and writes files inside it
 error-too-large = { $path }:{ $line }: larger than { $limit }; this is not an article bitext can track
 error-nul-byte = { $path }:{ $line }:{ $column }: the file contains a NUL byte, so it is not text
-error-too-deep = { $path }:{ $line }: blocks nested more than { $limit } levels deep
+error-too-deep = { $path }:{ $line }: lists and block quotes nested more than { $limit } levels deep from this line on; bitext follows { $limit } levels at most
 help-po-export-articles = Articles to export (names such as guides/intro, or their source files)
 help-xliff-export-articles = Articles to export (names such as guides/intro, or their source files)

@@ -93,7 +93,7 @@ qa-hint-length = Compare the sentences one by one with the source.
 
 ## bitext.toml and glossaries
 
-error-qa-config = { $path }:{ $line }: { $detail }
+error-qa-config = { $path }:{ $line }:{ $column }: { $detail }
 qa-config-unknown-check = unknown check "{ $name }" in [qa] (checks: { $checks })
 qa-config-unknown-level = check "{ $name }": unknown level { $value } (use "error", "warning" or "off")
 qa-config-placeholder = placeholders: { $value } is no placeholder syntax (write it as it looks, with … where the name goes: "{"{{"}…{"}}"}", "[[…]]"; or one of "%s", "$VAR", "<…>", ":…:")

@@ -92,12 +92,12 @@ error-orphan-translation = { $path }: traducción de un artículo que no existe 
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: el archivo no es UTF-8 válido
 error-invalid-slug = nombre de artículo no válido «{ $slug }»: un artículo se nombra por su ruta bajo la carpeta de fuentes, sin la extensión (harbour, guias/Primeros pasos); ninguna de sus partes puede estar vacía, ser «.» o «..», empezar o terminar con un espacio ni contener caracteres de control
 error-invalid-file-name = { $path }: bitext no puede nombrar este archivo como artículo: su ruta debe estar en UTF-8 y ninguna de sus partes puede empezar o terminar con un espacio ni contener caracteres de control; cámbiele el nombre
-error-not-a-file = { $path }: no es un archivo normal; bitext solo lee aquí archivos normales (o enlaces a ellos): elimínelo o muévalo a otro lugar
+error-not-a-file = { $path }: { $kind }, no un archivo normal; bitext solo lee aquí archivos normales (o enlaces a ellos): elimínelo o muévalo a otro lugar
 error-history = no se puede leer el historial de git: { $detail }
 error-adopt-needs-pages = adopt registra el historial de las páginas traducidas: indique [layout] translations en bitext.toml (como translations = "locale/{"{"}lang{"}"}")
 error-adopt-needs-history = no hay historial de git del que adoptar las páginas: ejecute adopt en un repositorio git, o pase --assume current o --assume stale
-error-invalid-layout = { $path }: [layout] { $key } = "{ $value }" debe nombrar una carpeta dentro del espacio de trabajo, relativa a él (como locale/en), sin partes «.» ni «..», fuera de .git y de .bitext-cache
-error-layout-value = { $path }: [layout] { $key } = "{ $value }" no es válido: { $expected }
+error-invalid-layout = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" debe nombrar una carpeta dentro del espacio de trabajo, relativa a él (como locale/en), sin partes «.» ni «..», fuera de .git y de .bitext-cache
+error-layout-value = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" no es válido: { $expected }
 layout-expected-translations = la carpeta de las páginas de cada idioma, con {"{"}lang{"}"} una vez en lugar del idioma (como locale/{"{"}lang{"}"}), ninguna dentro de otra ni dentro de la carpeta de fuentes
 layout-expected-untranslated = "source" (una página muestra el texto fuente donde falta una traducción) u "omit"
 layout-expected-folders = las claves de [layout.folders] son idiomas de destino, cada uno con el nombre de su carpeta en lugar de {"{"}lang{"}"}, y requieren translations = "…/{"{"}lang{"}"}"
@@ -106,13 +106,13 @@ error-unknown-article = no hay ningún artículo "{ $slug }": { $path } no exist
 error-invalid-lang = etiqueta de idioma no válida "{ $tag }" (se esperaba una etiqueta BCP 47 como fr, es o es-419)
 error-lang-not-target = el idioma { $tag } no es un idioma de destino de este espacio de trabajo (bitext.toml indica: { $targets })
 error-did-you-mean = { $error }; ¿quería decir { $suggestion }?
-error-source-is-target = { $path }: el idioma de origen { $tag } también figura como idioma de destino
+error-source-is-target = { $path }:{ $line }:{ $column }: el idioma de origen { $tag } también figura como idioma de destino
 error-unknown-segment = { $path }: no hay ningún segmento "{ $segment }" (el artículo tiene { segments-count }; indique una posición a partir de 1 o un id, escrito @ID si solo tiene cifras)
 error-ambiguous-segment = { $path }: el prefijo de id de segmento "{ $segment }" coincide con varios segmentos: { $candidates }
 error-empty-translation = traducción vacía desde { $origin }; no se ha registrado nada
 error-multi-paragraph-translation = la traducción desde { $origin } contiene una línea en blanco, pero un segmento es un solo párrafo
 error-nothing-to-accept = { $path }: el segmento { $n } está en estado { $state }: no hay ninguna traducción que aceptar
-error-invalid-edition = { $path }: edición "{ $id }": { $detail }
+error-invalid-edition = { $path }:{ $line }:{ $column }: edición "{ $id }": { $detail }
 
 ## Ayuda de la línea de comandos
 
@@ -365,6 +365,6 @@ error-stale-lock = { $path } lo dejó el proceso de bitext { $pid }, que ya no s
 error-outside-workspace = { $path } lleva fuera del espacio de trabajo (¿un enlace simbólico?); bitext solo lee y escribe archivos dentro de él
 error-too-large = { $path }:{ $line }: mayor que { $limit }; no es un artículo que bitext pueda seguir
 error-nul-byte = { $path }:{ $line }:{ $column }: el archivo contiene un byte NUL, así que no es texto
-error-too-deep = { $path }:{ $line }: bloques anidados a más de { $limit } niveles
+error-too-deep = { $path }:{ $line }: listas y citas anidadas a más de { $limit } niveles a partir de esta línea; bitext sigue { $limit } niveles como máximo
 help-po-export-articles = Artículos que exportar (nombres como guias/intro, o sus archivos fuente)
 help-xliff-export-articles = Artículos que exportar (nombres como guias/intro, o sus archivos fuente)

@@ -93,7 +93,7 @@ qa-hint-length = Compare las oraciones una a una con el original.
 
 ## bitext.toml y glosarios
 
-error-qa-config = { $path }:{ $line }: { $detail }
+error-qa-config = { $path }:{ $line }:{ $column }: { $detail }
 qa-config-unknown-check = control desconocido «{ $name }» en [qa] (controles: { $checks })
 qa-config-unknown-level = control «{ $name }»: nivel desconocido { $value } (use "error", "warning" u "off")
 qa-config-placeholder = placeholders: { $value } no es una sintaxis de marcador de posición (escríbala tal como se ve, con … donde va el nombre: "{"{{"}…{"}}"}", "[[…]]"; o una de "%s", "$VAR", "<…>", ":…:")

@@ -92,12 +92,12 @@ error-orphan-translation = { $path }: traduction d’un article qui n’existe p
 error-invalid-utf8 = { $path }:{ $line }:{ $column }: le fichier n’est pas en UTF-8 valide
 error-invalid-slug = nom d’article invalide « { $slug } » : un article est nommé par son chemin sous le dossier des sources, sans son extension (harbour, guides/Premiers pas) ; aucune partie ne peut être vide, « . » ou « .. », commencer ou finir par une espace, ni contenir de caractère de contrôle
 error-invalid-file-name = { $path } : bitext ne peut pas nommer ce fichier comme un article : son chemin doit être en UTF-8, et aucune de ses parties ne peut commencer ou finir par une espace ni contenir de caractère de contrôle ; renommez-le
-error-not-a-file = { $path } : ce n’est pas un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
+error-not-a-file = { $path } : { $kind }, et non un fichier ordinaire ; bitext ne lit ici que des fichiers ordinaires (ou des liens vers eux) : supprimez-le ou déplacez-le
 error-history = impossible de lire l’historique git : { $detail }
 error-adopt-needs-pages = adopt enregistre l’historique des pages traduites : indiquez [layout] translations dans bitext.toml (comme translations = "locale/{"{"}lang{"}"}")
 error-adopt-needs-history = pas d’historique git dont adopter les pages : lancez adopt dans un dépôt git, ou passez --assume current ou --assume stale
-error-invalid-layout = { $path } : [layout] { $key } = "{ $value }" doit nommer un dossier de l’espace de travail, relatif à lui (comme locale/en), sans partie « . » ou « .. », hors de .git et de .bitext-cache
-error-layout-value = { $path } : [layout] { $key } = "{ $value }" n’est pas valide : { $expected }
+error-invalid-layout = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" doit nommer un dossier de l’espace de travail, relatif à lui (comme locale/en), sans partie « . » ou « .. », hors de .git et de .bitext-cache
+error-layout-value = { $path }:{ $line }:{ $column }: [layout] { $key } = "{ $value }" n’est pas valide : { $expected }
 layout-expected-translations = le dossier des pages de chaque langue, avec {"{"}lang{"}"} une fois à la place de la langue (comme locale/{"{"}lang{"}"}), aucun dans un autre ni dans le dossier des sources
 layout-expected-untranslated = "source" (une page montre le texte source là où manque une traduction) ou "omit"
 layout-expected-folders = les clés de [layout.folders] sont des langues cibles, chacune avec le nom de son dossier à la place de {"{"}lang{"}"}, et demandent translations = "…/{"{"}lang{"}"}"
@@ -106,13 +106,13 @@ error-unknown-article = aucun article "{ $slug }" : { $path } n’existe pas
 error-invalid-lang = étiquette de langue invalide "{ $tag }" (une étiquette BCP 47 est attendue, par exemple fr, es ou es-419)
 error-lang-not-target = la langue { $tag } n’est pas une langue cible de cet espace de travail (bitext.toml indique : { $targets })
 error-did-you-mean = { $error } ; vouliez-vous dire { $suggestion } ?
-error-source-is-target = { $path }: la langue source { $tag } figure aussi parmi les langues cibles
+error-source-is-target = { $path }:{ $line }:{ $column }: la langue source { $tag } figure aussi parmi les langues cibles
 error-unknown-segment = { $path }: aucun segment "{ $segment }" (l’article compte { segments-count } ; indiquez une position à partir de 1 ou un identifiant, écrit @ID s’il ne comporte que des chiffres)
 error-ambiguous-segment = { $path }: le préfixe d’identifiant de segment "{ $segment }" correspond à plusieurs segments : { $candidates }
 error-empty-translation = traduction vide reçue de { $origin } ; rien n’a été enregistré
 error-multi-paragraph-translation = la traduction reçue de { $origin } contient une ligne vide, mais un segment ne fait qu’un paragraphe
 error-nothing-to-accept = { $path }: le segment { $n } est à l’état « { $state } » : il n’y a aucune traduction à accepter
-error-invalid-edition = { $path }: édition "{ $id }" : { $detail }
+error-invalid-edition = { $path }:{ $line }:{ $column }: édition "{ $id }" : { $detail }
 
 ## Aide de la ligne de commande
 
@@ -374,6 +374,6 @@ error-stale-lock = { $path } a été laissé par le processus bitext { $pid }, q
 error-outside-workspace = { $path } mène hors de l’espace de travail (un lien symbolique ?) ; bitext ne lit et n’écrit que des fichiers qui s’y trouvent
 error-too-large = { $path }:{ $line }: plus grand que { $limit } ; ce n’est pas un article que bitext peut suivre
 error-nul-byte = { $path }:{ $line }:{ $column }: le fichier contient un octet NUL : ce n’est pas du texte
-error-too-deep = { $path }:{ $line }: blocs imbriqués sur plus de { $limit } niveaux
+error-too-deep = { $path }:{ $line }: listes et citations imbriquées sur plus de { $limit } niveaux à partir de cette ligne ; bitext en suit { $limit } au plus
 help-po-export-articles = Articles à exporter (noms comme guides/intro, ou leurs fichiers sources)
 help-xliff-export-articles = Articles à exporter (noms comme guides/intro, ou leurs fichiers sources)

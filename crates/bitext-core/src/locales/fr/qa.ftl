@@ -93,7 +93,7 @@ qa-hint-length = Comparez les phrases une à une avec la source.
 
 ## bitext.toml et glossaires
 
-error-qa-config = { $path }:{ $line }: { $detail }
+error-qa-config = { $path }:{ $line }:{ $column }: { $detail }
 qa-config-unknown-check = contrôle inconnu « { $name } » dans [qa] (contrôles : { $checks })
 qa-config-unknown-level = contrôle « { $name } » : niveau inconnu { $value } (employer "error", "warning" ou "off")
 qa-config-placeholder = placeholders : { $value } n’est pas une syntaxe d’espace réservé (l’écrire telle qu’elle se présente, avec … à la place du nom : "{"{{"}…{"}}"}", "[[…]]" ; ou l’une de "%s", "$VAR", "<…>", ":…:")

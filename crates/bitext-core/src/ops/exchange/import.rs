@@ -442,7 +442,18 @@ pub fn read_files(
     let mut files = Vec::new();
     for path in paths {
         let text = crate::error::read_text(path)?;
-        files.extend(read(path, &text)?);
+        let read = read(path, &text)?;
+        for unit in read.iter().flat_map(|file| &file.units) {
+            if let Some(character) = crate::model::translation::forbidden_control(&unit.target) {
+                let (line, column) = unit.position;
+                return Err(crate::error::Error::ControlCharacter {
+                    place: format!("{}:{line}:{column}", crate::error::disp(path)),
+                    unit: Some(crate::t!("control-unit", id = unit.id.as_str())),
+                    character,
+                });
+            }
+        }
+        files.extend(read);
     }
     Ok(files)
 }

@@ -241,10 +241,7 @@ fn load_with(
 /// The SHA-256 of the project file: segmentation, layout and targets all come from it.
 fn config_digest(ws: &Workspace) -> Result<[u8; 32]> {
     let path = Path::new(CONFIG_FILE);
-    let bytes = std::fs::read(ws.abs(path)).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::workspace::files::read_existing(&ws.abs(path), path)?;
     Ok(Sha256::digest(&bytes).into())
 }
 
