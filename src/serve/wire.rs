@@ -461,6 +461,7 @@ fn civil(days: u64) -> (u64, u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn limits() -> Limits {
         Limits {
@@ -666,5 +667,72 @@ mod tests {
         assert_eq!(at(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
         assert_eq!(at(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
         assert_eq!(at(4_102_444_799), "Thu, 31 Dec 2099 23:59:59 GMT");
+    }
+
+    /// What the fuzz target `http_head` checks, on heads made of the pieces HTTP is made of.
+    fn whole_and_pieces_agree(data: &[u8], step: usize) -> Result<(), TestCaseError> {
+        let limits = limits();
+        let whole = HeadParser::new().parse(data, &limits);
+        if let Ok(Some((head, used))) = &whole {
+            prop_assert!(*used <= limits.head && *used <= data.len());
+            prop_assert!(head.fields.len() <= limits.fields);
+            if let Ok(framing) = head.framing(&limits) {
+                prop_assert!(framing.length <= limits.body);
+            }
+        }
+        let mut parser = HeadParser::new();
+        let mut end = 0;
+        let pieces = loop {
+            end = (end + step).min(data.len());
+            match parser.parse(&data[..end], &limits) {
+                Ok(None) if end < data.len() => {}
+                other => break other,
+            }
+        };
+        prop_assert_eq!(pieces, whole);
+        Ok(())
+    }
+
+    fn piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just(b"GET / HTTP/1.1".to_vec()),
+            Just(b"POST /a?b=c HTTP/1.0".to_vec()),
+            Just(b"Host: h".to_vec()),
+            Just(b"Content-Length: 12".to_vec()),
+            Just(b"Transfer-Encoding: chunked".to_vec()),
+            Just(b"Expect: 100-continue".to_vec()),
+            Just(b"Connection: close".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\r".to_vec()),
+            Just(b": ".to_vec()),
+            Just(b" ".to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..40),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_parse_the_same_whole_or_in_pieces(
+            pieces in proptest::collection::vec(piece(), 0..40),
+            step in 1usize..300,
+        ) {
+            whole_and_pieces_agree(&pieces.concat(), step)?;
+        }
+    }
+
+    #[test]
+    fn every_way_of_cutting_a_request_gives_the_same_answer() {
+        let cases: [&[u8]; 4] = [
+            b"\r\nPOST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabcGET",
+            b"GET / HTTP/1.1\r\nHost: h\r\nX: \x01\r\n\r\n",
+            b"GET / HTTP/1.1\nHost: h\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: h\r\n\r",
+        ];
+        for data in cases {
+            for step in 1..=data.len() {
+                whole_and_pieces_agree(data, step).expect("agree");
+            }
+        }
     }
 }
