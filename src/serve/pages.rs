@@ -311,7 +311,7 @@ pub fn workbench(
     let here = view(filter, (pages > 1).then_some(page));
     // Only the cards shown need the memory's suggestions and the checks.
     let helpers = hooks::Helpers::load_kept(ws, lang, memories)?;
-    let pager = (pages > 1).then(|| {
+    let page_links = (pages > 1).then(|| {
         let first = on_page.first().map_or(0, |&i| i + 1);
         let last = on_page.last().map_or(0, |&i| i + 1);
         let window: Vec<usize> = (1..=pages)
@@ -389,7 +389,7 @@ pub fn workbench(
         }
         section.segments aria-labelledby="h-segments" {
             h2 #h-segments { (ui.t("serve-segments")) }
-            @if let Some(pager) = &pager { (pager) }
+            @if let Some(links) = &page_links { (links) }
             @if shown.is_empty() {
                 p.empty { (ui.t("serve-none-in-view")) }
             }
@@ -399,7 +399,7 @@ pub fn workbench(
                 @let state = plan.assessment.states[i];
                 (segment_card(&helpers, ui, slug, lang, source_lang, (filter, &search), segment, unit, state))
             }
-            @if let Some(pager) = &pager { (pager) }
+            @if let Some(links) = &page_links { (links) }
         }
         section.export aria-labelledby="h-export" {
             h2 #h-export { (ui.t("serve-export")) }

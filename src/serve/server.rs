@@ -472,7 +472,7 @@ impl Watcher<'_> {
             Ok(Some(found)) => found,
             Err(why) => {
                 let response = self.malformed(None, why);
-                return self.refuse(conn, &response, now);
+                return Some(linger(conn, &response, now));
             }
         };
         conn.buf.drain(..used);
@@ -483,13 +483,13 @@ impl Watcher<'_> {
             Ok(framing) => framing,
             Err(why) => {
                 let response = self.malformed(Some(&request), why);
-                return self.refuse(conn, &response, now);
+                return Some(linger(conn, &response, now));
             }
         };
         // The token before the body: a client without it never gets to send one.
         if let Some(refusal) = self.app.refuse(&request) {
             let refusal = encode(&refusal, request.method == "HEAD", true);
-            return self.refuse(conn, &refusal, now);
+            return Some(linger(conn, &refusal, now));
         }
         if framing.length > 0 && framing.expect_continue && conn.buf.is_empty() {
             send_now(&conn.stream, b"HTTP/1.1 100 Continue\r\n\r\n");
@@ -523,7 +523,7 @@ impl Watcher<'_> {
             Err(TrySendError::Full(job) | TrySendError::Disconnected(job)) => {
                 self.shared.answering().remove(&id);
                 let busy = self.failure(Some(&job.request), 503, "serve-http-busy", None);
-                self.refuse(job.conn, &busy, Instant::now())
+                Some(linger(job.conn, &busy, Instant::now()))
             }
         }
     }
@@ -535,25 +535,13 @@ impl Watcher<'_> {
             Phase::Idle | Phase::Linger => None,
             Phase::Head => {
                 let late = self.failure(None, 408, "serve-http-timeout", None);
-                self.refuse(conn, &late, now)
+                Some(linger(conn, &late, now))
             }
             Phase::Body(pending) => {
                 let late = self.failure(Some(&pending.request), 408, "serve-http-timeout", None);
-                self.refuse(conn, &late, now)
+                Some(linger(conn, &late, now))
             }
         }
-    }
-
-    /// Answers `conn` with `response` and closes it, after reading and discarding what the
-    /// client still sends for a moment.
-    fn refuse(&self, mut conn: Conn, response: &[u8], now: Instant) -> Kept {
-        send_now(&conn.stream, response);
-        let _ = conn.stream.shutdown(Shutdown::Write);
-        conn.buf = Vec::new();
-        conn.phase = Phase::Linger;
-        conn.deadline = now + LINGER;
-        conn.since = now;
-        Some(conn)
     }
 
     /// The answer to a head refused for `why`.
@@ -592,6 +580,18 @@ impl Watcher<'_> {
         let response = super::pages::failure(&ui, &Fail::Http(status, message));
         encode(&response, false, true)
     }
+}
+
+/// Answers `conn` with `response` and closes it, after reading and discarding what the client
+/// still sends for a moment.
+fn linger(mut conn: Conn, response: &[u8], now: Instant) -> Conn {
+    send_now(&conn.stream, response);
+    let _ = conn.stream.shutdown(Shutdown::Write);
+    conn.buf = Vec::new();
+    conn.phase = Phase::Linger;
+    conn.deadline = now + LINGER;
+    conn.since = now;
+    conn
 }
 
 /// `response` on the wire.

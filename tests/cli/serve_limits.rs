@@ -393,6 +393,54 @@ fn a_kept_alive_connection_answers_twenty_requests_in_turn_and_pipelined_ones_in
 }
 
 #[test]
+fn a_full_queue_is_answered_503_at_once_and_queued_requests_are_answered_later() {
+    let ws = Ws::translated();
+    // One worker, one place in the queue; the worker is held by a save waiting 3 s for a lock
+    // another process holds.
+    let s = Served::start_with(
+        &ws,
+        &[],
+        &[
+            ("BITEXT_SERVE_WORKERS", "1"),
+            ("BITEXT_SERVE_QUEUE", "1"),
+            ("BITEXT_LOCK_TIMEOUT", "3"),
+        ],
+    );
+    let page = "/article/harbour/fr";
+    let form = with(
+        s.get(page).status(200).form(&format!("{page}/1")),
+        "action",
+        "save",
+    );
+    ws.write(".bitext.lock", format!("{}\n", std::process::id()));
+    let body = form_body(&with(form, "text", "Le port."));
+    let mut save = connect(&s);
+    save.write_all(tokened_post_head(&s, body.len()).as_bytes())
+        .expect("send");
+    save.write_all(body.as_bytes()).expect("send");
+    // Let the worker take the save before the next requests come.
+    std::thread::sleep(Duration::from_millis(300));
+    let get = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n\r\n",
+        s.host,
+        s.cookie()
+    );
+    let mut queued = connect(&s);
+    queued.write_all(get.as_bytes()).expect("send");
+    let (status, headers, body) = exchange(&s, get.as_bytes());
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("busy"), "{body}");
+    assert!(headers.contains(&("connection".to_owned(), "close".to_owned())));
+    // The save ends with the lock's timeout, then the queued request is answered.
+    let (status, _, body) = response(&mut BufReader::new(save));
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains(".bitext.lock"), "{body}");
+    assert_eq!(response(&mut BufReader::new(queued)).0, 200);
+    std::fs::remove_file(ws.path(".bitext.lock")).expect("unlock");
+    s.get("/").status(200);
+}
+
+#[test]
 fn sigterm_during_a_half_sent_body_stops_the_server() {
     let ws = Ws::translated();
     let mut s = Served::start(&ws);
@@ -475,8 +523,9 @@ fn links(body: &str, selector: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_long_article_is_paged_with_the_filter_the_search_and_saves_landing_on_their_page() {
+/// A workspace with an article of 1,200 paragraphs, segments 250 and 700 translated in French,
+/// and its server.
+fn long_served() -> (Ws, Served) {
     let ws = Ws::new();
     ws.write("sources/long.md", long_article(1200));
     for n in ["250", "700"] {
@@ -484,6 +533,12 @@ fn a_long_article_is_paged_with_the_filter_the_search_and_saves_landing_on_their
             .success();
     }
     let s = Served::start(&ws);
+    (ws, s)
+}
+
+#[test]
+fn a_long_article_is_paged_with_the_filter_and_the_search_across_pages() {
+    let (_ws, s) = long_served();
     let page = "/article/long/fr";
 
     // One page of 200 segments, the counts of the whole article, a link to the next page.
@@ -545,7 +600,12 @@ fn a_long_article_is_paged_with_the_filter_the_search_and_saves_landing_on_their
         .get(&format!("{page}?state=current&q=traduit"))
         .status(200);
     assert_eq!(cards(&translated.body), vec![250, 700]);
+}
 
+#[test]
+fn a_link_to_a_segment_and_a_save_land_on_the_page_holding_it() {
+    let (ws, s) = long_served();
+    let page = "/article/long/fr";
     // A link to a segment opens the page holding it.
     let focused = s.get(&format!("{page}?state=all&focus=999")).status(200);
     assert!(cards(&focused.body).contains(&999));
