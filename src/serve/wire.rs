@@ -160,8 +160,8 @@ fn pending(buf: &[u8], limits: &Limits) -> Result<Option<(Head, usize)>, Malform
     }
 }
 
-/// The index just past the empty line ending a head that starts before `from`... or at it: the
-/// first `\n` followed by `\r\n` or `\n`, looking from `from` on.
+/// The index just past the empty line that ends a head: after the first `\n` at or after
+/// `from` that is followed by `\r\n` or `\n`.
 fn head_end(buf: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(offset) = buf.get(i..)?.iter().position(|&b| b == b'\n') {
