@@ -178,6 +178,10 @@ impl Served {
         body: &str,
     ) -> Reply {
         let mut stream = TcpStream::connect(&self.host).expect("connect");
+        // Only a broken server takes this long; the test then fails instead of hanging.
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .expect("timeout");
         let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
         if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
             let _ = write!(request, "Host: {}\r\n", self.host);
