@@ -3,8 +3,9 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
+use crate::serve::App;
 use crate::serve::http::Guard;
-use crate::serve::{self, App};
+use crate::serve::server::{Server, Settings};
 use bitext_core::error::{Error, Result};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
@@ -53,11 +54,17 @@ pub fn execute(
 ) -> Result<crate::Outcome> {
     let ip = args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let requested = SocketAddr::new(ip, args.port);
-    let server = tiny_http::Server::http(requested).map_err(|e| Error::Serve {
+    let settings =
+        Settings::from_env(|name| std::env::var(name).ok()).map_err(|(name, value)| {
+            Error::Serve {
+                detail: t!("serve-bad-setting", name = &name, value = &value),
+            }
+        })?;
+    let server = Server::bind(requested, settings).map_err(|e| Error::Serve {
         detail: format!("{requested}: {e}"),
     })?;
-    let addr = server.server_addr().to_ip().ok_or_else(|| Error::Serve {
-        detail: requested.to_string(),
+    let addr = server.local_addr().map_err(|e| Error::Serve {
+        detail: format!("{requested}: {e}"),
     })?;
     let token = token()?;
     let guard = Guard {
@@ -71,9 +78,8 @@ pub fn execute(
         addr
     };
     let url = format!("http://{shown}/?token={token}");
-    let server = std::sync::Arc::new(server);
-    let stopper = std::sync::Arc::clone(&server);
-    ctrlc::set_handler(move || stopper.unblock()).map_err(|e| Error::Serve {
+    let stopper = server.stopper();
+    ctrlc::set_handler(move || stopper.stop()).map_err(|e| Error::Serve {
         detail: e.to_string(),
     })?;
     if !ip.is_loopback() {
@@ -91,7 +97,7 @@ pub fn execute(
     }
     let app = App::new(ws.root.clone(), guard);
     let warm_up = app.warm_up();
-    serve::run(&app, &server);
+    server.run(&app);
     warm_up.finish();
     Ok(crate::Outcome {
         stdout: String::new(),

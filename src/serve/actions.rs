@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 
 use bitext_core::error::Error;
-use bitext_core::model::assess::State;
+use bitext_core::model::assess::{State, synced};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::translation::UnitState;
@@ -117,6 +117,54 @@ impl Filter {
     }
 }
 
+/// A search in the workbench: the segments whose source paragraph or translation contains a
+/// text, whatever its case. An empty search lists every segment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    text: String,
+    lower: String,
+}
+
+impl Search {
+    /// The search named in a URL or a form (`q`), without surrounding white space.
+    #[must_use]
+    pub fn parse(raw: Option<&str>) -> Self {
+        let text = raw.unwrap_or("").trim().to_owned();
+        let lower = text.to_lowercase();
+        Self { text, lower }
+    }
+
+    /// The text searched for, as given.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Returns true if and only if there is nothing to search for.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Returns true if and only if a segment with this source and translation is listed.
+    #[must_use]
+    pub fn matches(&self, source: &str, target: &str) -> bool {
+        self.is_empty()
+            || source.to_lowercase().contains(&self.lower)
+            || target.to_lowercase().contains(&self.lower)
+    }
+
+    /// The query parameter to append to a URL (`&q=...`), or nothing.
+    #[must_use]
+    pub fn param(&self) -> String {
+        if self.is_empty() {
+            String::new()
+        } else {
+            format!("&q={}", percent_encode(&self.text))
+        }
+    }
+}
+
 /// Carries out the form `form` posted for segment `n` of `slug` in `lang`, through the same
 /// operations as `bitext set` and `bitext accept` ([`bitext_core::ops`]).
 ///
@@ -147,6 +195,7 @@ pub fn act(
     let base = field("base")?;
     let text = lookup(form, "text").unwrap_or("");
     let filter = Filter::parse(lookup(form, "filter"));
+    let search = Search::parse(lookup(form, "q"));
     let advance = lookup(form, "advance").is_some_and(|v| !v.is_empty());
     let confirmed = lookup(form, "confirm").is_some_and(|v| !v.is_empty());
     let expect = Some(Expect { id, version: base });
@@ -164,6 +213,7 @@ pub fn act(
                     text,
                     action,
                     filter,
+                    search: &search,
                     advance,
                 },
                 &problem,
@@ -203,15 +253,17 @@ pub fn act(
     };
 
     let focus = if advance {
-        next_unfinished(ws, slug, lang, n, filter)?
+        next_unfinished(ws, slug, lang, n, filter, &search)?
     } else {
         Some(n)
     };
+    // The workbench shows the page holding the focused segment.
     let mut location = format!(
-        "/article/{}/{}?state={}&done={n}&did={}",
+        "/article/{}/{}?state={}{}&done={n}&did={}",
         percent_encode(slug.as_str()),
         percent_encode(lang.as_str()),
         filter.as_str(),
+        search.param(),
         action.as_str()
     );
     match focus {
@@ -332,19 +384,32 @@ fn conflicted(conflict: Conflict) -> (Problem, u16) {
     )
 }
 
-/// The next segment after `n` that is not current and that `filter` lists, wrapping around to
-/// the start; none when every listed segment is current.
+/// The next segment after `n` that is not current and that `filter` and `search` list,
+/// wrapping around to the start; none when every listed segment is current.
 fn next_unfinished(
     ws: &Workspace,
     slug: &Slug,
     lang: &Lang,
     n: usize,
     filter: Filter,
+    search: &Search,
 ) -> Result<Option<usize>, Fail> {
     let article = ws.load_article(slug)?;
     let file = ws.load_translation(lang, slug)?;
-    let states = ws.assess(&article, file.as_ref()).states;
-    let wanted = |i: &usize| states[*i] != State::Current && filter.shows(states[*i]);
+    let assessment = ws.assess(&article, file.as_ref());
+    // A search also reads the translations, one per segment as the workbench shows them.
+    let targets: Vec<String> = if search.is_empty() {
+        Vec::new()
+    } else {
+        let (synced, _) = synced(&article, lang.as_str(), file, &assessment, false);
+        synced.units.into_iter().map(|u| u.target).collect()
+    };
+    let states = assessment.states;
+    let wanted = |i: &usize| {
+        states[*i] != State::Current
+            && filter.shows(states[*i])
+            && (search.is_empty() || search.matches(&article.segments[*i].text, &targets[*i]))
+    };
     let after = (n..states.len()).find(wanted);
     Ok(after
         .or_else(|| (0..n.min(states.len())).find(wanted))

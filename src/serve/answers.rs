@@ -6,7 +6,7 @@ use maud::html;
 
 use super::pages::{article_url, findings_list, lang_name, layout, state_name};
 use crate::commands::export::{self, ExportFormat, ExportRequest};
-use crate::serve::actions::{Action, Filter};
+use crate::serve::actions::{Action, Filter, Search};
 use crate::serve::http::{Refusal, Request, Response};
 use crate::serve::{Fail, Ui, hooks};
 use bitext_core::model::assess::State;
@@ -63,6 +63,8 @@ pub struct Resubmit<'a> {
     pub action: Action,
     /// The workbench's filter.
     pub filter: Filter,
+    /// The workbench's search.
+    pub search: &'a Search,
     /// Whether to move on after the save.
     pub advance: bool,
 }
@@ -79,9 +81,10 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
         _ => (form.id, form.base),
     };
     let back = format!(
-        "{}?state={}&focus={n}#seg-{n}",
+        "{}?state={}{}&focus={n}#seg-{n}",
         article_url(form.slug.as_str(), form.lang.as_str()),
-        form.filter.as_str()
+        form.filter.as_str(),
+        form.search.param()
     );
     let post = format!(
         "{}/{n}",
@@ -127,6 +130,7 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
             input type="hidden" name="id" value=(id);
             input type="hidden" name="base" value=(base);
             input type="hidden" name="filter" value=(form.filter.as_str());
+            input type="hidden" name="q" value=(form.search.as_str());
             input type="hidden" name="advance" value=(if form.advance { "1" } else { "" });
             input type="hidden" name="action" value=(form.action.as_str());
             @if matches!(problem, Problem::Findings { .. }) {
@@ -245,6 +249,7 @@ pub fn failure(ui: &Ui<'_>, fail: &Fail) -> Response {
         ) => (503, error.to_string()),
         Fail::Workspace(error) => (500, error.to_string()),
         Fail::Internal => (500, ui.t("serve-internal")),
+        Fail::Http(status, message) => (*status, message.clone()),
     };
     let title = ui.ta(
         "serve-error-title",

@@ -2,8 +2,8 @@
 //! make it, form and query decoding, and the guard that refuses requests without the token or
 //! from another site.
 //!
-//! Keeping this apart from the socket (`tiny_http`, in [`super`]) lets the routes be plain
-//! functions from [`Request`] to [`Response`].
+//! Keeping this apart from the socket ([`super::server`], [`super::wire`]) lets the routes be
+//! plain functions from [`Request`] to [`Response`].
 
 use std::fmt::Write as _;
 

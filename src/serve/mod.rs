@@ -11,7 +11,10 @@
 //! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
 //! - [`hooks`]: where translation-memory suggestions and quality findings come in;
 //! - [`cache`]: the dashboard's rows kept between requests;
-//! - [`memories`]: the translation memories kept between requests.
+//! - [`memories`]: the translation memories kept between requests;
+//! - [`wire`]: HTTP/1.1 request heads parsed within limits, responses written in one buffer;
+//! - [`server`]: the sockets: every connection watched by one thread, requests answered by a
+//!   fixed pool of workers, every wait bounded.
 //!
 //! Two things are kept between requests, each checked against the files it was computed from
 //! before every use: the dashboard's counts per article, recomputed only for the articles
@@ -20,9 +23,12 @@
 //! thread fills both when the server starts, and brings their caches on disk up to date when
 //! the server is idle ([`App::warm_up`]).
 //!
-//! The server answers one request at a time: writes never race each other, and Ctrl-C stops
-//! it between two requests, never in the middle of a write. The background thread never
-//! writes a workspace file, only caches, and the server waits for it before exiting.
+//! Requests are answered by a fixed pool of workers ([`server`]), so a long page never holds
+//! the dashboard; writes take turns ([`App::handle`] holds one lock around each), so they
+//! never race each other. Ctrl-C or SIGTERM stops the server within a second whatever the
+//! clients do, after the request each worker is answering, never in the middle of a write.
+//! The background thread never writes a workspace file, only caches, and the server waits for
+//! it before exiting.
 
 pub mod actions;
 pub mod answers;
@@ -31,6 +37,8 @@ pub mod hooks;
 pub mod http;
 pub mod memories;
 pub mod pages;
+pub mod server;
+pub mod wire;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,9 +57,6 @@ pub const UI_LANGS: [&str; 3] = ["en", "fr", "es"];
 /// The cookie remembering the interface language chosen with the switch.
 const UI_COOKIE: &str = "bitext_ui";
 
-/// Largest request body read, in bytes: a form with one paragraph is far below it.
-pub const MAX_BODY: usize = 1 << 20;
-
 /// The server's state: where the workspace is, who may talk to it, and its messages.
 pub struct App {
     /// The workspace root; the workspace is opened again on every request.
@@ -69,6 +74,8 @@ pub struct App {
     /// The dashboard's HTML last made in each interface language, with the rows' generation
     /// and the project file's languages and editions it was made from.
     dashboard_pages: std::sync::Mutex<Vec<(&'static str, u64, String, String)>>,
+    /// Held by each write, so that the workers write one at a time.
+    writes: std::sync::Mutex<()>,
 }
 
 /// How long the server must have been idle before it rewrites its caches on disk.
@@ -158,6 +165,9 @@ pub enum Fail {
     Workspace(Error),
     /// A bug in bitext: 500.
     Internal,
+    /// A request refused by the HTTP layer before it reached a page (too large, malformed,
+    /// late, or the server busy): its status and message.
+    Http(u16, String),
 }
 
 impl From<Error> for Fail {
@@ -194,7 +204,19 @@ impl App {
             dashboard: Arc::new(cache::Dashboard::new()),
             last_request: Arc::new(LastRequest::now()),
             dashboard_pages: std::sync::Mutex::default(),
+            writes: std::sync::Mutex::default(),
         }
+    }
+
+    /// The page refusing `request` when the guard refuses it (host, token, origin), made
+    /// from its head alone: the server calls it before reading any body.
+    #[must_use]
+    pub fn refuse(&self, request: &Request) -> Option<Response> {
+        let refusal = self.guard.check(request).err()?;
+        Some(pages::failure(
+            &self.ui_for(request),
+            &Fail::Refused(refusal),
+        ))
     }
 
     /// Starts computing, in a background thread, what the first requests would otherwise
@@ -329,9 +351,6 @@ impl App {
                 &format!("{UI_COOKIE}={choice}; Path=/; SameSite=Strict"),
             );
         }
-        if request.method == "HEAD" {
-            response.body.clear();
-        }
         self.last_request.touch();
         response
     }
@@ -373,6 +392,10 @@ impl App {
                 let n = n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
                     Fail::NotFound(ui.ta("serve-no-segment", &[("segment", (*n).into())]))
                 })?;
+                let _one_at_a_time = self
+                    .writes
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 let answer = actions::act(&ws, ui, &slug, &lang, n, &request.form());
                 // Its stamps would tell too; forgetting it costs less than trusting them.
                 self.dashboard.forget(&slug);
@@ -428,44 +451,4 @@ fn resolve(ws: &Workspace, slug: &str, lang: &str) -> Result<(Slug, Lang), Fail>
     let lang = ws.select_langs(&[lang.to_owned()])?.remove(0);
     let slug = ws.select_articles(&[slug.to_owned()])?.remove(0);
     Ok((slug, lang))
-}
-
-/// Serves requests from `server` until it is unblocked (Ctrl-C): each request is answered
-/// completely, writes included, before the next is read.
-pub fn run(app: &App, server: &tiny_http::Server) {
-    for mut incoming in server.incoming_requests() {
-        let headers = incoming
-            .headers()
-            .iter()
-            .map(|h| {
-                (
-                    h.field.as_str().as_str().to_owned(),
-                    h.value.as_str().to_owned(),
-                )
-            })
-            .collect();
-        let mut body = Vec::new();
-        let too_big = incoming.body_length().is_some_and(|len| len > MAX_BODY);
-        if !too_big {
-            let _ = std::io::Read::read_to_end(
-                &mut std::io::Read::take(incoming.as_reader(), MAX_BODY as u64 + 1),
-                &mut body,
-            );
-        }
-        let request = Request::new(incoming.method().as_str(), incoming.url(), headers, body);
-        let response = if too_big || request.body.len() > MAX_BODY {
-            Response::with_type(413, "text/plain; charset=utf-8", b"413".to_vec())
-        } else {
-            app.handle(&request)
-        };
-        let mut out =
-            tiny_http::Response::from_data(response.body).with_status_code(response.status);
-        for (name, value) in &response.headers {
-            if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                out.add_header(header);
-            }
-        }
-        // A client that went away is its own business.
-        let _ = incoming.respond(out);
-    }
 }

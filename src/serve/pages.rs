@@ -10,7 +10,7 @@ use maud::{DOCTYPE, Markup, html};
 pub use super::answers::{Problem, Resubmit, export, failure, resubmit};
 
 use crate::commands::status;
-use crate::serve::actions::{Action, Filter};
+use crate::serve::actions::{Action, Filter, Search};
 use crate::serve::cache::Row;
 use crate::serve::http::{Request, percent_encode};
 use crate::serve::{Fail, Ui, hooks};
@@ -246,10 +246,30 @@ fn counts(
     }
 }
 
-/// The workbench of one article in one language.
+/// Segments on one page of the workbench: a long article is shown a page at a time, so that
+/// no page costs more than these few hundred segments, whatever the article's length.
+pub const PAGE: usize = 200;
+
+/// Which page of `shown` (segment positions, 0-based, in order) to show, 1-based among
+/// `pages`: the one asked for (`page=`), else the one holding segment `focus=` (or, when the
+/// view no longer lists it, the next one it lists), else the first.
+fn page_of(request: &Request, shown: &[usize], pages: usize) -> usize {
+    if let Some(page) = request.param("page").and_then(|p| p.parse::<usize>().ok()) {
+        return page.clamp(1, pages);
+    }
+    let Some(focus) = request.param("focus").and_then(|f| f.parse::<usize>().ok()) else {
+        return 1;
+    };
+    let at = shown.partition_point(|&i| i + 1 < focus);
+    (at.min(shown.len().saturating_sub(1)) / PAGE + 1).min(pages)
+}
+
+/// The workbench of one article in one language: a page of the segments the filter and the
+/// search list, with links to the other pages, and the counts of the whole article.
 ///
 /// # Errors
 /// Any unreadable or malformed workspace file.
+#[allow(clippy::too_many_lines, reason = "a page template reads top to bottom")]
 pub fn workbench(
     ws: &Workspace,
     ui: &Ui<'_>,
@@ -260,10 +280,10 @@ pub fn workbench(
 ) -> Result<String, Fail> {
     let plan = FilePlan::new(ws, slug, lang, false)?;
     let filter = Filter::parse(request.param("state"));
+    let search = Search::parse(request.param("q"));
     let counts_now = plan.assessment.counts();
     let total = plan.article.segments.len();
     let url = article_url(slug.as_str(), lang.as_str());
-    let here = format!("{url}?state={}", filter.as_str());
     let heading = plan
         .article
         .title()
@@ -271,11 +291,56 @@ pub fn workbench(
     let title = format!("{heading} · {}", lang_name(ui, lang));
     let flash = flash(ui, request);
     let source_lang = ws.config.source.as_str();
-    let helpers = hooks::Helpers::load_kept(ws, lang, memories)?;
     let names = StateNames::new(ui);
     let shown: Vec<usize> = (0..total)
-        .filter(|&i| filter.shows(plan.assessment.states[i]))
+        .filter(|&i| {
+            filter.shows(plan.assessment.states[i])
+                && search.matches(&plan.article.segments[i].text, &plan.file.units[i].target)
+        })
         .collect();
+    let pages = shown.len().div_ceil(PAGE).max(1);
+    let page = page_of(request, &shown, pages);
+    let on_page = &shown[((page - 1) * PAGE).min(shown.len())..(page * PAGE).min(shown.len())];
+    let view = |f: Filter, p: Option<usize>| {
+        let mut link = format!("{url}?state={}{}", f.as_str(), search.param());
+        if let Some(p) = p {
+            let _ = std::fmt::Write::write_fmt(&mut link, format_args!("&page={p}"));
+        }
+        link
+    };
+    let here = view(filter, (pages > 1).then_some(page));
+    // Only the cards shown need the memory's suggestions and the checks.
+    let helpers = hooks::Helpers::load_kept(ws, lang, memories)?;
+    let page_links = (pages > 1).then(|| {
+        let first = on_page.first().map_or(0, |&i| i + 1);
+        let last = on_page.last().map_or(0, |&i| i + 1);
+        let window: Vec<usize> = (1..=pages)
+            .filter(|&p| p == 1 || p == pages || p.abs_diff(page) <= 2)
+            .collect();
+        html! {
+            nav.pages aria-label=(ui.t("serve-pages")) {
+                p.range { (ui.ta("serve-page-range", &[("first", first.into()), ("last", last.into()), ("count", shown.len().into()), ("page", page.into()), ("pages", pages.into())])) }
+                ul {
+                    @if page > 1 {
+                        li { a rel="prev" href=(view(filter, Some(page - 1))) { (ui.t("serve-page-previous")) } }
+                    }
+                    @for (k, &p) in window.iter().enumerate() {
+                        @if k > 0 && window[k - 1] + 1 < p { li.gap { "…" } }
+                        li {
+                            @if p == page {
+                                a href=(view(filter, Some(p))) aria-current="page" aria-label=(ui.ta("serve-page-number", &[("page", p.into())])) { (p) }
+                            } @else {
+                                a href=(view(filter, Some(p))) aria-label=(ui.ta("serve-page-number", &[("page", p.into())])) { (p) }
+                            }
+                        }
+                    }
+                    @if page < pages {
+                        li { a rel="next" href=(view(filter, Some(page + 1))) { (ui.t("serve-page-next")) } }
+                    }
+                }
+            }
+        }
+    });
     let main = html! {
         h1 { (heading) " " span.lang { "(" (lang_name(ui, lang)) ")" } }
         @if heading != slug.as_str() { p.id { (slug) } }
@@ -291,13 +356,28 @@ pub fn workbench(
                     li {
                         @let label = filter_name(ui, f);
                         @if f == filter {
-                            a href=(format!("{url}?state={}", f.as_str())) aria-current="page" { (label) }
+                            a href=(view(f, None)) aria-current="page" { (label) }
                         } @else {
-                            a href=(format!("{url}?state={}", f.as_str())) { (label) }
+                            a href=(view(f, None)) { (label) }
                         }
                     }
                 }
             }
+        }
+        form.search method="get" action=(url) role="search" {
+            input type="hidden" name="state" value=(filter.as_str());
+            label for="q" { (ui.t("serve-search-label")) }
+            " "
+            input #q type="search" name="q" value=(search.as_str());
+            " "
+            button type="submit" { (ui.t("serve-search")) }
+            @if !search.is_empty() {
+                " "
+                a href=(format!("{url}?state={}", filter.as_str())) { (ui.t("serve-search-clear")) }
+            }
+        }
+        @if !search.is_empty() {
+            p.results { (ui.ta("serve-search-results", &[("count", shown.len().into()), ("text", search.as_str().into())])) }
         }
         aside.shortcuts aria-labelledby="h-keys" {
             h2 #h-keys { (ui.t("serve-shortcuts")) }
@@ -309,15 +389,17 @@ pub fn workbench(
         }
         section.segments aria-labelledby="h-segments" {
             h2 #h-segments { (ui.t("serve-segments")) }
+            @if let Some(links) = &page_links { (links) }
             @if shown.is_empty() {
                 p.empty { (ui.t("serve-none-in-view")) }
             }
-            @for &i in &shown {
+            @for &i in on_page {
                 @let segment = &plan.article.segments[i];
                 @let unit = &plan.file.units[i];
                 @let state = plan.assessment.states[i];
-                (segment_card(&helpers, ui, slug, lang, source_lang, filter, segment, unit, state))
+                (segment_card(&helpers, ui, slug, lang, source_lang, (filter, &search), segment, unit, state))
             }
+            @if let Some(links) = &page_links { (links) }
         }
         section.export aria-labelledby="h-export" {
             h2 #h-export { (ui.t("serve-export")) }
@@ -337,7 +419,7 @@ fn segment_card(
     slug: &Slug,
     lang: &Lang,
     source_lang: &str,
-    filter: Filter,
+    (filter, search): (Filter, &Search),
     segment: &Segment,
     unit: &bitext_core::model::translation::Unit,
     state: State,
@@ -388,6 +470,7 @@ fn segment_card(
                     input type="hidden" name="id" value=(segment.id);
                     input type="hidden" name="base" value=(base_of(unit));
                     input type="hidden" name="filter" value=(filter.as_str());
+                    input type="hidden" name="q" value=(search.as_str());
                     input type="hidden" name="advance" value="";
                     label for=(textarea) { (ui.ta("serve-translation", &[("lang", lang_name(ui, lang).as_str().into())])) }
                     textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" aria-describedby=(heading) { (unit.target) }

@@ -30,6 +30,7 @@ mod qa;
 mod sample;
 mod segments;
 mod serve;
+mod serve_limits;
 mod shape;
 mod status;
 mod support;

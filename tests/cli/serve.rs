@@ -9,23 +9,23 @@ use std::process::{Child, Command, Stdio};
 use crate::support::{SAMPLE, Ws};
 
 /// A running `bitext serve` on a temp workspace, stopped with SIGINT when dropped.
-struct Served {
+pub(crate) struct Served {
     child: Option<Child>,
     /// `127.0.0.1:PORT`.
-    host: String,
-    token: String,
+    pub(crate) host: String,
+    pub(crate) token: String,
 }
 
 /// A parsed response.
 #[derive(Debug)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: String,
 }
 
 impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -33,14 +33,14 @@ impl Reply {
     }
 
     #[track_caller]
-    fn status(self, status: u16) -> Self {
+    pub(crate) fn status(self, status: u16) -> Self {
         assert_eq!(self.status, status, "body:\n{}", self.body);
         self
     }
 
     /// The hidden and text fields of the form posting to `action`.
     #[track_caller]
-    fn form(&self, action: &str) -> Vec<(String, String)> {
+    pub(crate) fn form(&self, action: &str) -> Vec<(String, String)> {
         let doc = scraper::Html::parse_document(&self.body);
         let selector =
             scraper::Selector::parse(&format!("form[action=\"{action}\"]")).expect("selector");
@@ -74,7 +74,7 @@ fn encode(raw: &str) -> String {
         .collect()
 }
 
-fn form_body(fields: &[(String, String)]) -> String {
+pub(crate) fn form_body(fields: &[(String, String)]) -> String {
     fields
         .iter()
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -83,18 +83,22 @@ fn form_body(fields: &[(String, String)]) -> String {
 }
 
 /// Sets `name` to `value` in form fields, adding it if absent.
-fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+pub(crate) fn with(
+    mut fields: Vec<(String, String)>,
+    name: &str,
+    value: &str,
+) -> Vec<(String, String)> {
     fields.retain(|(k, _)| k != name);
     fields.push((name.to_owned(), value.to_owned()));
     fields
 }
 
 impl Served {
-    fn start(ws: &Ws) -> Self {
+    pub(crate) fn start(ws: &Ws) -> Self {
         Self::start_with(ws, &[], &[])
     }
 
-    fn start_with(ws: &Ws, args: &[&str], env: &[(&str, &str)]) -> Self {
+    pub(crate) fn start_with(ws: &Ws, args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut command = Command::new(env!("CARGO_BIN_EXE_bitext"));
         command
             .arg("-C")
@@ -129,17 +133,55 @@ impl Served {
         }
     }
 
-    fn port(&self) -> &str {
+    /// The server's process id.
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.as_ref().expect("running").id()
+    }
+
+    /// Waits up to `limit` for the server to exit on its own; its exit code and stderr, or
+    /// none if it still runs (it is then stopped when dropped).
+    pub(crate) fn exited_within(&mut self, limit: std::time::Duration) -> Option<(i32, String)> {
+        let start = std::time::Instant::now();
+        while start.elapsed() < limit {
+            let child = self.child.as_mut().expect("running");
+            if child.try_wait().expect("wait").is_some() {
+                let output = self
+                    .child
+                    .take()
+                    .expect("running")
+                    .wait_with_output()
+                    .expect("wait");
+                return Some((
+                    output.status.code().expect("exit code, not a signal"),
+                    String::from_utf8(output.stderr).expect("UTF-8"),
+                ));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        None
+    }
+
+    pub(crate) fn port(&self) -> &str {
         self.host.rsplit(':').next().expect("port")
     }
 
-    fn cookie(&self) -> String {
+    pub(crate) fn cookie(&self) -> String {
         format!("bitext_token_{}={}", self.port(), self.token)
     }
 
     /// Sends a raw request; `headers` come after `Host`, which is always sent.
-    fn raw(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+    pub(crate) fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> Reply {
         let mut stream = TcpStream::connect(&self.host).expect("connect");
+        // Only a broken server takes this long; the test then fails instead of hanging.
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .expect("timeout");
         let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
         if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
             let _ = write!(request, "Host: {}\r\n", self.host);
@@ -176,12 +218,12 @@ impl Served {
     }
 
     /// A GET with the token cookie.
-    fn get(&self, path: &str) -> Reply {
+    pub(crate) fn get(&self, path: &str) -> Reply {
         self.raw("GET", path, &[("Cookie", &self.cookie())], "")
     }
 
     /// A GET with the token cookie and extra headers.
-    fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+    pub(crate) fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
         let cookie = self.cookie();
         let mut all = vec![("Cookie", cookie.as_str())];
         all.extend_from_slice(headers);
@@ -189,7 +231,7 @@ impl Served {
     }
 
     /// A POST of a form, as the workbench's own page sends it.
-    fn post(&self, path: &str, fields: &[(String, String)]) -> Reply {
+    pub(crate) fn post(&self, path: &str, fields: &[(String, String)]) -> Reply {
         let origin = format!("http://{}", self.host);
         self.raw(
             "POST",
@@ -200,7 +242,7 @@ impl Served {
     }
 
     /// Stops the server with SIGINT, as Ctrl-C does; returns its exit code and stderr.
-    fn stop(mut self) -> (i32, String) {
+    pub(crate) fn stop(mut self) -> (i32, String) {
         let child = self.child.take().expect("running");
         interrupt(&child);
         let output = child.wait_with_output().expect("wait");
@@ -238,7 +280,7 @@ fn served() -> (Ws, Served) {
 }
 
 /// Every file of the workspace but the translation memory's cache, which a page may write.
-fn files(ws: &Ws) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+pub(crate) fn files(ws: &Ws) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
     let mut all = ws.snapshot();
     all.retain(|path, _| !path.starts_with(".bitext-cache"));
     all

@@ -8,11 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The crates only a front end may depend on.
-const FRONT_END: [&str; 7] = [
+const FRONT_END: [&str; 6] = [
     "clap",
     "clap_complete",
     "clap_mangen",
-    "tiny_http",
     "maud",
     "indicatif",
     "ctrlc",

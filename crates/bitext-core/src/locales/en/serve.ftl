@@ -130,3 +130,30 @@ serve-missing-field = The form lacks the field “{ $field }”.
 serve-bad-action = Unknown action “{ $action }”.
 serve-bad-method = This address does not accept { $method } requests.
 serve-internal = Something went wrong inside bitext; nothing was written. Please report it.
+
+## Limits of the HTTP server and pages of a long article (issue 27)
+
+serve-bad-setting = { $name } must be a whole number above zero, not “{ $value }”
+serve-http-too-large = The request's header fields are larger than this server accepts ({ $limit } bytes).
+serve-http-malformed = This request is not well-formed HTTP.
+serve-http-version = This server speaks HTTP/1.1 and HTTP/1.0 only.
+serve-http-host = The request must name its host once, in the Host field.
+serve-http-length = The request's Content-Length is not a valid length.
+serve-http-chunked = Chunked request bodies are not accepted: send the body with a Content-Length.
+serve-http-coding = Transfer codings are not accepted: send the body with a Content-Length.
+serve-http-body-too-large = The request's body is larger than this server accepts ({ $limit } bytes).
+serve-http-expectation = Only the expectation 100-continue is understood.
+serve-http-timeout = The request did not arrive in time.
+serve-http-busy = The server is busy: try again in a moment.
+serve-pages = Pages
+serve-page-previous = Previous page
+serve-page-next = Next page
+serve-page-number = Page { $page }
+serve-page-range = Segments { $first } to { $last } of the { $count } shown, page { $page } of { $pages }
+serve-search = Search
+serve-search-label = Text in the source or the translation
+serve-search-clear = Show all
+serve-search-results = { $count ->
+    [one] One segment contains “{ $text }”.
+   *[other] { $count } segments contain “{ $text }”.
+}

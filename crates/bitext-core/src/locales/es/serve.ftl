@@ -130,3 +130,30 @@ serve-missing-field = Al formulario le falta el campo «{ $field }».
 serve-bad-action = Acción «{ $action }» desconocida.
 serve-bad-method = Esta dirección no acepta peticiones { $method }.
 serve-internal = Algo falló dentro de bitext; no se escribió nada. Por favor, infórmenos.
+
+## Límites del servidor HTTP y páginas de un artículo largo (incidencia 27)
+
+serve-bad-setting = { $name } debe ser un número entero mayor que cero, no «{ $value }»
+serve-http-too-large = Los campos de cabecera de la petición superan lo que acepta este servidor ({ $limit } bytes).
+serve-http-malformed = Esta petición no es HTTP bien formado.
+serve-http-version = Este servidor solo habla HTTP/1.1 y HTTP/1.0.
+serve-http-host = La petición debe nombrar su host una sola vez, en el campo Host.
+serve-http-length = El Content-Length de la petición no es una longitud válida.
+serve-http-chunked = No se aceptan cuerpos de petición por fragmentos (chunked): envíe el cuerpo con un Content-Length.
+serve-http-coding = No se aceptan codificaciones de transferencia: envíe el cuerpo con un Content-Length.
+serve-http-body-too-large = El cuerpo de la petición supera lo que acepta este servidor ({ $limit } bytes).
+serve-http-expectation = Solo se entiende la expectativa 100-continue.
+serve-http-timeout = La petición no llegó a tiempo.
+serve-http-busy = El servidor está ocupado: inténtelo de nuevo en un momento.
+serve-pages = Páginas
+serve-page-previous = Página anterior
+serve-page-next = Página siguiente
+serve-page-number = Página { $page }
+serve-page-range = Segmentos { $first } a { $last } de los { $count } mostrados, página { $page } de { $pages }
+serve-search = Buscar
+serve-search-label = Texto de la fuente o de la traducción
+serve-search-clear = Mostrar todo
+serve-search-results = { $count ->
+    [one] Un segmento contiene «{ $text }».
+   *[other] { $count } segmentos contienen «{ $text }».
+}

@@ -130,3 +130,30 @@ serve-missing-field = Il manque au formulaire le champ « { $field } ».
 serve-bad-action = Action « { $action } » inconnue.
 serve-bad-method = Cette adresse n’accepte pas les requêtes { $method }.
 serve-internal = Une erreur interne s’est produite dans bitext ; rien n’a été écrit. Merci de la signaler.
+
+## Limites du serveur HTTP et pages d’un long article (ticket 27)
+
+serve-bad-setting = { $name } doit être un nombre entier supérieur à zéro, pas « { $value } »
+serve-http-too-large = Les champs d’en-tête de la requête dépassent ce que ce serveur accepte ({ $limit } octets).
+serve-http-malformed = Cette requête n’est pas du HTTP bien formé.
+serve-http-version = Ce serveur ne parle que HTTP/1.1 et HTTP/1.0.
+serve-http-host = La requête doit nommer son hôte une fois, dans le champ Host.
+serve-http-length = Le Content-Length de la requête n’est pas une longueur valide.
+serve-http-chunked = Les corps de requête par morceaux (chunked) ne sont pas acceptés : envoyez le corps avec un Content-Length.
+serve-http-coding = Les codages de transfert ne sont pas acceptés : envoyez le corps avec un Content-Length.
+serve-http-body-too-large = Le corps de la requête dépasse ce que ce serveur accepte ({ $limit } octets).
+serve-http-expectation = Seule l’attente 100-continue est comprise.
+serve-http-timeout = La requête n’est pas arrivée à temps.
+serve-http-busy = Le serveur est occupé : réessayez dans un instant.
+serve-pages = Pages
+serve-page-previous = Page précédente
+serve-page-next = Page suivante
+serve-page-number = Page { $page }
+serve-page-range = Segments { $first } à { $last } sur les { $count } affichés, page { $page } sur { $pages }
+serve-search = Rechercher
+serve-search-label = Texte de la source ou de la traduction
+serve-search-clear = Tout afficher
+serve-search-results = { $count ->
+    [one] Un segment contient « { $text } ».
+   *[other] { $count } segments contiennent « { $text } ».
+}
