@@ -245,7 +245,8 @@ pub fn failure(ui: &Ui<'_>, fail: &Fail) -> Response {
         Fail::BadRequest(message) => (400, message.clone()),
         Fail::Workspace(
             error @ (bitext_core::error::Error::LockTimeout { .. }
-            | bitext_core::error::Error::StaleLock { .. }),
+            | bitext_core::error::Error::StaleLock { .. }
+            | bitext_core::error::Error::BrokenLock { .. }),
         ) => (503, error.to_string()),
         Fail::Workspace(error) => (500, error.to_string()),
         Fail::Internal => (500, ui.t("serve-internal")),

@@ -264,8 +264,8 @@ impl State {
         let written = std::fs::create_dir_all(&dir)
             .and_then(|()| {
                 tempfile::Builder::new()
-                    .prefix(".bitext-")
-                    .suffix(".tmp")
+                    .prefix(&bitext_core::model::leftovers::prefix())
+                    .suffix(bitext_core::model::leftovers::suffix())
                     .tempfile_in(&dir)
             })
             .and_then(|mut temp| {

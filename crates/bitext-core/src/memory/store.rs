@@ -381,8 +381,8 @@ fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     tempfile::Builder::new()
-        .prefix(".bitext-")
-        .suffix(".tmp")
+        .prefix(&crate::model::leftovers::prefix())
+        .suffix(crate::model::leftovers::suffix())
         .tempfile_in(dir)
 }
 

@@ -1206,8 +1206,8 @@ fn write_atomically(
         return;
     }
     let Ok(temp) = tempfile::Builder::new()
-        .prefix(".bitext-")
-        .suffix(".tmp")
+        .prefix(&crate::model::leftovers::prefix())
+        .suffix(crate::model::leftovers::suffix())
         .tempfile_in(dir)
     else {
         return;
