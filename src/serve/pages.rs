@@ -217,31 +217,55 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
     layout(ui, &title, "/", &main)
 }
 
-/// The names of the four states, looked up once per page rather than once per table cell.
-struct StateNames([String; 4]);
+/// The four states after a count ("3 stale", "3 périmés"), agreeing with it: each count's
+/// words are looked up once per page rather than once per table cell.
+struct StateNames<'a> {
+    ui: Ui<'a>,
+    made: std::cell::RefCell<std::collections::HashMap<(usize, usize), String>>,
+}
 
-impl StateNames {
-    fn new(ui: &Ui<'_>) -> Self {
-        Self(
-            [State::Current, State::Stale, State::Missing, State::Draft].map(|s| state_name(ui, s)),
-        )
+/// The message of each state after a count, in the order of [`counts`]' arguments.
+const COUNT_MESSAGES: [&str; 4] = [
+    "serve-count-current",
+    "serve-count-stale",
+    "serve-count-missing",
+    "serve-count-draft",
+];
+
+impl<'a> StateNames<'a> {
+    fn new(ui: &Ui<'a>) -> Self {
+        Self {
+            ui: *ui,
+            made: std::cell::RefCell::default(),
+        }
+    }
+
+    /// `count` segments in the state of [`COUNT_MESSAGES`]`[state]`.
+    fn count(&self, state: usize, count: usize) -> String {
+        self.made
+            .borrow_mut()
+            .entry((state, count))
+            .or_insert_with(|| {
+                self.ui
+                    .ta(COUNT_MESSAGES[state], &[("count", count.into())])
+            })
+            .clone()
     }
 }
 
 fn counts(
-    names: &StateNames,
+    names: &StateNames<'_>,
     current: usize,
     stale: usize,
     missing: usize,
     draft: usize,
 ) -> Markup {
-    let [c, s, m, d] = &names.0;
     html! {
         span.counts {
-            span.c-current { (current) " " (c) }
-            @if stale > 0 { " · " span.c-stale { (stale) " " (s) } }
-            @if missing > 0 { " · " span.c-missing { (missing) " " (m) } }
-            @if draft > 0 { " · " span.c-draft { (draft) " " (d) } }
+            span.c-current { (names.count(0, current)) }
+            @if stale > 0 { " · " span.c-stale { (names.count(1, stale)) } }
+            @if missing > 0 { " · " span.c-missing { (names.count(2, missing)) } }
+            @if draft > 0 { " · " span.c-draft { (names.count(3, draft)) } }
         }
     }
 }

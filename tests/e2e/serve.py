@@ -288,8 +288,131 @@ def test_site_pages(browser, ws, shots):
     assert changed == f"1\t1\t{rel}\n", changed
 
 
+LOCALES = os.path.join(ROOT, "crates", "bitext-core", "src", "locales")
+
+
+def ftl_words(lang):
+    """The words of every message text bitext has in `lang` (its Fluent files), lower case:
+    placeables, selectors and variant keys left out."""
+    import re
+    words = set()
+    for name in os.listdir(os.path.join(LOCALES, lang)):
+        with open(os.path.join(LOCALES, lang, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                text = line.split(" = ", 1)[1] if re.match(r"^[\w-]+ = ", line) else line
+                # Options and code are the same in every language.
+                text = re.sub(r"`[^`]*`|--?[\w-]+|<[^>]*>", " ", text)
+                text = re.sub(r"\*?\[[^\]]*\]", " ", text)
+                text = re.sub(r"\{[^{}]*\}", " ", text)
+                text = re.sub(r"\{\s*\$\w+\s*->|\$\w+|[{}]", " ", text)
+                words.update(w.lower() for w in re.findall(r"[^\W\d_]+", text))
+    return words
+
+
+def english_only(ui):
+    """Words of bitext's English messages that its `ui` messages never use, of three letters
+    or more: one of them on a page in that language is an English message left there."""
+    return {w for w in ftl_words("en") - ftl_words(ui) if len(w) >= 3}
+
+
+def page_words(page, drop=()):
+    """The words a reader of `page` meets in its interface language: its text and title and
+    its labels, without the parts in another language (the source text, the autonyms) and
+    without the strings in `drop` (article names)."""
+    import re
+    text = page.evaluate("""() => {
+        const copy = document.documentElement.cloneNode(true);
+        const ui = document.documentElement.lang;
+        copy.querySelectorAll('[lang]').forEach(e => {
+            if (e !== copy && e.getAttribute('lang') !== ui) e.remove();
+        });
+        copy.querySelectorAll('script, style').forEach(e => e.remove());
+        const parts = [];
+        const walk = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+        while (walk.nextNode()) parts.push(walk.currentNode.nodeValue);
+        copy.querySelectorAll('[aria-label]').forEach(e => parts.push(e.getAttribute('aria-label')));
+        return parts.join(' ');
+    }""")
+    for d in drop:
+        text = text.replace(d, " ")
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def test_messages_in_ui_language(browser, ws, _shots):
+    """Under a French or Spanish interface, the export refusal, the 404 pages and the
+    conflict page hold no word of bitext's English messages; the refusal lists the
+    unfinished segments, each a link to its segment in the workbench, and its way back
+    leads where it says."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    assert ws.bitext("set", SLUG, "5", "-l", "fr", "--draft", "--text", "Brouillon.").returncode == 0
+    assert ws.bitext("set", SLUG, "5", "-l", "es", "--draft", "--text", "Borrador.").returncode == 0
+    ws.start()
+    for ui, locale, back, dashboard in [("fr", "fr-FR", "Retour à l’atelier", "Retour au tableau de bord"),
+                                        ("es", "es-ES", "Volver al taller", "Volver al panel")]:
+        english = english_only(ui)
+        # The check would see an English message: it knows words of them.
+        assert {"pass", "incomplete", "the", "workbench", "there", "back"} <= english, ui
+        page = open_page(browser, ws, "/", locale=locale)
+        seen = {}
+
+        def look(name, drop=(SLUG,)):
+            assert page.locator("html").get_attribute("lang") == ui, name
+            left = page_words(page, drop) & english
+            assert not left, (ui, name, sorted(left))
+            seen[name] = True
+
+        # The refusal of an article's export: each unfinished segment, linked to it.
+        answer = page.goto(f"{ws.base}/export?article={SLUG}&lang={ui}&bilingual=1&format=html")
+        assert answer.status == 409
+        look("article refusal")
+        links = page.locator("ul.gaps a")
+        expect(links).to_have_count(2)
+        hrefs = [links.nth(i).get_attribute("href") for i in range(2)]
+        assert hrefs == [f"/article/{SLUG}/{ui}?state=all&focus=5#seg-5",
+                         f"/article/{SLUG}/{ui}?state=all&focus=7#seg-7"], hrefs
+        expect(page.locator("ul.gaps li").nth(0).locator(".badge.draft")).to_be_visible()
+        expect(page.locator("ul.gaps li").nth(1).locator(".badge.stale")).to_be_visible()
+        assert "--" not in page.locator("main").inner_text()
+        expect(page.get_by_role("link", name=back)).to_have_attribute("href", f"/article/{SLUG}/{ui}")
+        links.nth(1).click()
+        page.wait_for_url(f"**/article/{SLUG}/{ui}?state=all&focus=7#seg-7")
+        expect(page.locator("#seg-7")).to_have_attribute("data-state", "stale")
+        expect(page.locator("#seg-7")).to_be_in_viewport()
+        page.go_back()
+        page.get_by_role("link", name=back).click()
+        page.wait_for_url(f"**/article/{SLUG}/{ui}")
+        expect(page.locator(".seg")).to_have_count(19)
+
+        # An edition's refusal names the article of each segment and leads back to the
+        # dashboard.
+        answer = page.goto(f"{ws.base}/export?edition=53-2&lang={ui}&bilingual=1&format=html")
+        assert answer.status == 409
+        look("edition refusal")
+        expect(page.locator("ul.gaps a").first).to_contain_text(SLUG)
+        expect(page.get_by_role("link", name=dashboard)).to_have_attribute("href", "/")
+
+        # Pages that are not there: a path, an article, a language, a segment.
+        for path in ["/nowhere", "/article/nowhere/" + ui, f"/article/{SLUG}/de"]:
+            answer = page.goto(ws.base + path)
+            assert answer.status == 404, path
+            look(path, (SLUG, "nowhere"))
+
+        # A conflict with a change made on disk.
+        page.goto(f"{ws.base}/article/{SLUG}/{ui}")
+        card = page.locator("#seg-9")
+        card.get_by_role("textbox").fill(f"Texte {ui} à moi.")
+        assert ws.bitext("set", SLUG, "9", "-l", ui, "--text", f"Texte {ui} du collègue.").returncode == 0
+        card.locator("button[value=save]").click()
+        expect(page.locator("#disk-text")).to_have_text(f"Texte {ui} du collègue.")
+        look("conflict")
+        assert len(seen) == 6, seen
+        page.context.close()
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
-         test_suggestion, test_site_pages]
+         test_suggestion, test_site_pages, test_messages_in_ui_language]
 
 
 def main():
