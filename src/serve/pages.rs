@@ -194,12 +194,13 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                                     a href=(article_url(article.article.as_str(), first)) { (article.title) }
                                     @if article.title != article.article.as_str() {
                                         br;
-                                        span.id { (article.article) }
+                                        span.id { (breakable(article.article.as_str())) }
                                     }
                                 }
-                                td { (article.segments) }
+                                td { span.cell-label { (ui.t("serve-segments")) " " } span.n { (article.segments) } }
                                 @for (l, lang) in article.langs.iter().zip(&langs) {
                                     td {
+                                        span.cell-label { (lang_name(ui, lang)) " " }
                                         a href=(article_url(article.article.as_str(), lang.as_str())) {
                                             (progress(ui, l.current, article.segments, &format!("{} {}", article.title, lang)))
                                         }
@@ -215,6 +216,17 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
         }
     };
     layout(ui, &title, "/", &main)
+}
+
+/// An article's id, which a narrow screen may break after each `/` as well as after each
+/// `-`, never inside a word.
+fn breakable(id: &str) -> Markup {
+    html! {
+        @for (i, part) in id.split('/').enumerate() {
+            @if i > 0 { "/" wbr; }
+            (part)
+        }
+    }
 }
 
 /// The four states after a count ("3 stale", "3 périmés"), agreeing with it: each count's
@@ -367,7 +379,7 @@ pub fn workbench(
     });
     let main = html! {
         h1 { (heading) " " span.lang { "(" (lang_name(ui, lang)) ")" } }
-        @if heading != slug.as_str() { p.id { (slug) } }
+        @if heading != slug.as_str() { p.id { (breakable(slug.as_str())) } }
         p.summary {
             (progress(ui, counts_now.current, total, &ui.t("serve-progress")))
             " "

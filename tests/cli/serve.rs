@@ -1041,9 +1041,13 @@ fn dashboard_rows(s: &Served) -> std::collections::BTreeMap<String, (usize, Vec<
                 .expect("data-article")
                 .to_owned();
             let mut cells = tr.select(&td);
+            let number = scraper::Selector::parse("span.n").expect("selector");
             let segments: usize = cells
                 .next()
                 .expect("segments")
+                .select(&number)
+                .next()
+                .expect("the count")
                 .text()
                 .collect::<String>()
                 .parse()

@@ -189,11 +189,31 @@ def test_french_interface(browser, ws, _shots):
 def test_narrow_layout(browser, ws, _shots):
     """At 400 px wide nothing scrolls sideways and the source sits above the translation."""
     ws.edit_source("At least 14 countries", "At least 15 countries")
+    long_id = "guides/interference-and-recognition-of-governments-in-the-andes-region"
+    ws.write(f"sources/{long_id}.md", "# Recognition\n\nGovernments were recognised.\n")
     ws.start()
-    for path in ["/", f"/article/{SLUG}/fr"]:
+    for path in ["/", "/article/" + long_id.replace("/", "%2F") + "/es", f"/article/{SLUG}/fr"]:
         page = open_page(browser, ws, path, viewport={"width": 400, "height": 800})
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, (path, width)
+        # Nothing is cut inside a scroll box either: every cell shows whole.
+        cut = page.evaluate("""() => [...document.querySelectorAll('.scroll, td, th')]
+            .filter(e => !e.closest('.articles thead'))  // visually hidden: read, not shown
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > 400)
+            .map(e => e.outerHTML.slice(0, 80))""")
+        assert cut == [], (path, cut)
+        # Ids wrap after a hyphen or a slash, never inside a word.
+        breaks = page.evaluate(LINE_BREAKS, ".id")
+        assert breaks["lines"] > 0, path
+        assert all(b[0] in "-/ " or b[1] == " " for b in breaks["breaks"]), (path, breaks)
+        if path == "/":
+            assert breaks["breaks"], breaks
+            # Each language of an article is named in its cell, the Spanish one too.
+            row = page.locator(f"tr[data-article='{SLUG}']")
+            for name in ["French", "Spanish"]:
+                expect(row.locator(".cell-label", has_text=name)).to_be_visible()
+            box = row.locator("td").last.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 400, box
     card = page.locator(".seg[data-state=stale]")
     source = card.locator(".src").bounding_box()
     area = card.get_by_role("textbox").bounding_box()
@@ -205,6 +225,31 @@ def test_narrow_layout(browser, ws, _shots):
     expect(page.get_by_role("main")).to_have_count(1)
     expect(page.get_by_role("navigation", name="Workbench")).to_have_count(1)
     expect(page.get_by_label("Translation (French)")).to_have_count(19)
+
+
+# The line breaks inside the elements `selector` picks: the characters on either side of each.
+LINE_BREAKS = """(selector) => {
+    const out = {lines: 0, breaks: []};
+    for (const el of document.querySelectorAll(selector)) {
+        out.lines += 1;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let top = null, last = null;
+        while (walker.nextNode()) {
+            const node = walker.currentNode;
+            for (let i = 0; i < node.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const rect = range.getClientRects()[0];
+                if (!rect) continue;
+                if (top !== null && rect.top > top + 2) out.breaks.push(last + node.data[i]);
+                top = rect.top;
+                last = node.data[i];
+            }
+        }
+    }
+    return out;
+}"""
 
 
 def test_xss(browser, ws, _shots):
@@ -411,8 +456,109 @@ def test_messages_in_ui_language(browser, ws, _shots):
         page.context.close()
 
 
+AXE = os.path.join(ROOT, ".ci", "node_modules", "axe-core", "axe.min.js")
+
+# The contrast ratio of two sRGB colours, as WCAG defines it; and of the focus indicators of
+# a page: each focusable element's outline when focused, and the active segment's ring,
+# against the background behind them (the first ancestor that paints one).
+CONTRASTS = """(selectors) => {
+    const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+    const lum = (c) => {
+        const [r, g, b] = rgb(c).slice(0, 3).map((v) => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+        const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+    };
+    const behind = (el) => {
+        for (let e = el.parentElement; e; e = e.parentElement) {
+            const bg = getComputedStyle(e).backgroundColor;
+            const parts = rgb(bg);
+            if (parts.length === 3 || (parts.length === 4 && parts[3] > 0)) return bg;
+        }
+        return "rgb(255, 255, 255)";
+    };
+    const found = [];
+    for (const el of document.querySelectorAll(selectors.focusable)) {
+        if (!el.getClientRects().length) continue;
+        el.focus();
+        if (document.activeElement !== el) continue;
+        const style = getComputedStyle(el);
+        const width = parseFloat(style.outlineWidth);
+        found.push({what: el.outerHTML.slice(0, 80), kind: "focus",
+                    visible: style.outlineStyle !== "none" && width >= 2,
+                    ratio: ratio(style.outlineColor, behind(el))});
+        el.blur();
+    }
+    for (const el of document.querySelectorAll(selectors.ring)) {
+        const shadow = getComputedStyle(el).boxShadow;
+        const colour = (shadow.match(/rgba?\\([^)]*\\)/) || ["none"])[0];
+        found.push({what: el.id, kind: "ring", visible: colour !== "none",
+                    ratio: colour === "none" ? 0 : ratio(colour, behind(el))});
+    }
+    return found;
+}"""
+
+
+def check_page(page, name, axe_source):
+    """axe-core finds no violation on `page`, and its focus indicators stand out at least
+    3:1 from what is behind them."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => (await axe.run(document)).violations.map("
+                           "v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    assert result == [], (name, result)
+    found = page.evaluate(CONTRASTS, {"focusable": "a[href], button, textarea, select, input:not([type=hidden])",
+                                      "ring": ".seg.active"})
+    assert [f for f in found if f["kind"] == "focus"], name
+    for f in found:
+        assert f["visible"] and f["ratio"] >= 3, (name, f)
+    return found
+
+
+def test_accessibility(browser, ws, _shots):
+    """Every kind of page, in a wide and a narrow window: no axe-core violation, and focus
+    indicators (the outline, the active segment's ring) of at least 3:1."""
+    if not os.path.exists(AXE):
+        assert not os.environ.get("BITEXT_REQUIRE_TOOLS"), f"{AXE} is missing (.ci/run installs it)"
+        print("skipped test_accessibility: axe-core is not installed (.ci/run installs it)")
+        return
+    with open(AXE, encoding="utf-8") as f:
+        axe_source = f.read()
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.start()
+    rings = 0
+    for width in [1280, 400]:
+        context = {"viewport": {"width": width, "height": 900}, "bypass_csp": True}
+        pages = [("dashboard", "/"), ("workbench", f"/article/{SLUG}/fr?state=all&focus=7#seg-7"),
+                 ("unfinished", f"/article/{SLUG}/es?state=unfinished"),
+                 ("refusal", f"/export?article={SLUG}&lang=fr&bilingual=1&format=html"),
+                 ("error", "/nowhere")]
+        for name, path in pages:
+            page = open_page(browser, ws, path, **context)
+            page.wait_for_load_state("load")
+            found = check_page(page, f"{name} at {width}", axe_source)
+            rings += sum(1 for f in found if f["kind"] == "ring")
+            page.context.close()
+        # A conflict with a change made on disk.
+        page = open_page(browser, ws, f"/article/{SLUG}/fr", **context)
+        card = page.locator("#seg-9")
+        card.get_by_role("textbox").fill("Mon texte.")
+        assert ws.bitext("set", SLUG, "9", "-l", "fr", "--text", f"Texte à {width} px.").returncode == 0
+        card.locator("button[value=save]").click()
+        expect(page.locator("#disk-text")).to_be_visible()
+        check_page(page, f"conflict at {width}", axe_source)
+        page.context.close()
+    # The workbench opened on a segment shows its ring, once per width.
+    assert rings == 2, rings
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
-         test_suggestion, test_site_pages, test_messages_in_ui_language]
+         test_suggestion, test_site_pages, test_messages_in_ui_language,
+         test_accessibility]
 
 
 def main():
