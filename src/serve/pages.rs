@@ -124,6 +124,14 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
     };
     let title = ui.t("serve-dashboard");
     let names = StateNames::new(ui);
+    let lang_names: Vec<String> = langs.iter().map(|l| lang_name(ui, l)).collect();
+    // An article's title leads to its workbench in the reader's language when the workspace
+    // translates into it, else in the first target language.
+    let default_lang = langs
+        .iter()
+        .find(|l| l.as_str().split('-').next() == Some(ui.lang))
+        .or(langs.first())
+        .map_or("", Lang::as_str);
     let main = html! {
         h1 { (title) }
         p { (ui.ta("serve-summary", &[("articles", rows.len().into()), ("segments", total_segments.into())])) }
@@ -190,19 +198,20 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                         @for article in rows {
                             tr data-article=(article.article) {
                                 th scope="row" {
-                                    @let first = langs.first().map_or("", |l| l.as_str());
-                                    a href=(article_url(article.article.as_str(), first)) { (article.title) }
+                                    a href=(article_url(article.article.as_str(), default_lang)) { (article.title) }
                                     @if article.title != article.article.as_str() {
                                         br;
                                         span.id { (breakable(article.article.as_str())) }
                                     }
                                 }
                                 td { span.cell-label { (ui.t("serve-segments")) " " } span.n { (article.segments) } }
-                                @for (l, lang) in article.langs.iter().zip(&langs) {
+                                @for ((l, lang), name) in article.langs.iter().zip(&langs).zip(&lang_names) {
                                     td {
-                                        span.cell-label { (lang_name(ui, lang)) " " }
-                                        a href=(article_url(article.article.as_str(), lang.as_str())) {
-                                            (progress(ui, l.current, article.segments, &format!("{} {}", article.title, lang)))
+                                        span.cell-label { (name) " " }
+                                        @let label = format!("{} · {name}", article.title);
+                                        @let percent = ui.ta("number-percent", &[("value", status::percent(l.current, article.segments).into())]);
+                                        a href=(article_url(article.article.as_str(), lang.as_str())) aria-label=(format!("{label} · {percent}")) {
+                                            (progress(ui, l.current, article.segments, &label))
                                         }
                                         " "
                                         (counts(&names, l.current, l.stale, l.missing, l.draft))

@@ -556,9 +556,44 @@ def test_accessibility(browser, ws, _shots):
     assert rings == 2, rings
 
 
+def test_dashboard_titles(browser, ws, _shots):
+    """The dashboard names each article by its title (its first heading), with its id under
+    it; the title leads to its workbench in the reader's language (else the first target),
+    and each language's cell to that language's workbench."""
+    ws.write("sources/untitled.md", "Only a paragraph, no heading.\n")
+    ws.start()
+    titles = {}
+    for name in sorted(os.listdir(os.path.join(ws.dir, "sources"))):
+        with open(os.path.join(ws.dir, "sources", name), encoding="utf-8") as f:
+            heading = next((l[2:].strip() for l in f if l.startswith("# ")), None)
+        titles[name[:-3]] = heading
+    assert titles[SLUG] and titles["untitled"] is None, titles
+    for ui, locale, default, names in [("en", "en-GB", "fr", ["French", "Spanish"]),
+                                       ("fr", "fr-FR", "fr", ["français", "espagnol"]),
+                                       ("es", "es-ES", "es", ["francés", "español"])]:
+        page = open_page(browser, ws, "/", locale=locale)
+        for slug, heading in titles.items():
+            row = page.locator(f"tr[data-article='{slug}']")
+            head = row.locator("th")
+            link = head.get_by_role("link")
+            expect(link).to_have_text(heading or slug)
+            expect(link).to_have_attribute("href", f"/article/{slug}/{default}")
+            if heading:
+                expect(head.locator(".id")).to_have_text(slug)
+            else:
+                expect(head.locator(".id")).to_have_count(0)
+            for lang, name in zip(["fr", "es"], names):
+                cell = row.get_by_role("link", name=f"{heading or slug} · {name}")
+                expect(cell).to_have_attribute("href", f"/article/{slug}/{lang}")
+        page.locator(f"tr[data-article='{SLUG}'] th a").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(titles[SLUG])
+        assert page.url.endswith(f"/article/{SLUG}/{default}"), page.url
+        page.context.close()
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
          test_suggestion, test_site_pages, test_messages_in_ui_language,
-         test_accessibility]
+         test_accessibility, test_dashboard_titles]
 
 
 def main():
