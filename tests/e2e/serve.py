@@ -313,7 +313,7 @@ def test_site_pages(browser, ws, shots):
     ws.start()
     page = open_page(browser, ws)
     row = page.locator("tr[data-article='docs/guides/getting-started-guide']")
-    expect(row.get_by_role("link", name="Getting Started Guide")).to_be_visible()
+    expect(row.get_by_role("link", name="Getting Started Guide", exact=True)).to_be_visible()
     expect(row).to_contain_text("docs/guides/getting-started-guide")
     page.goto(ws.base + "/article/docs%2Fguides%2Fgetting-started-guide/es")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Getting Started Guide")
