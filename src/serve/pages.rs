@@ -83,11 +83,21 @@ pub(super) fn article_url(slug: &str, lang: &str) -> String {
 
 /// A progress bar with its text: `current` of `total` done.
 fn progress(ui: &Ui<'_>, current: usize, total: usize, label: &str) -> Markup {
+    progress_shown(current, total, label, &percent(ui, current, total))
+}
+
+/// `current` of `total` as a percentage, worded.
+fn percent(ui: &Ui<'_>, current: usize, total: usize) -> String {
     let percent = status::percent(current, total);
+    ui.ta("number-percent", &[("value", percent.into())])
+}
+
+/// A progress bar with its text, the percentage already worded.
+fn progress_shown(current: usize, total: usize, label: &str, percent: &str) -> Markup {
     html! {
         span.progress {
             progress value=(current) max=(total.max(1)) aria-label=(label) {}
-            span.pct { (ui.ta("number-percent", &[("value", percent.into())])) }
+            span.pct { (percent) }
         }
     }
 }
@@ -209,9 +219,9 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                                     td {
                                         span.cell-label { (name) " " }
                                         @let label = format!("{} · {name}", article.title);
-                                        @let percent = ui.ta("number-percent", &[("value", status::percent(l.current, article.segments).into())]);
+                                        @let percent = percent(ui, l.current, article.segments);
                                         a href=(article_url(article.article.as_str(), lang.as_str())) aria-label=(format!("{label} · {percent}")) {
-                                            (progress(ui, l.current, article.segments, &label))
+                                            (progress_shown(l.current, article.segments, &label, &percent))
                                         }
                                         " "
                                         (counts(&names, l.current, l.stale, l.missing, l.draft))
