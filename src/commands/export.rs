@@ -74,6 +74,9 @@ pub struct ExportReport {
     pub stderr: String,
     /// Whether the export was refused for incompleteness.
     pub refused: bool,
+    /// The unfinished segments, each with its article, in document order (the workbench
+    /// links each to its segment).
+    pub unfinished: Vec<(Slug, Gap)>,
 }
 
 /// Articles built at a time: enough to keep every core busy, few enough that memory stays
@@ -116,7 +119,7 @@ pub fn run_to(
     let frame = frame(ws, &lang, edition, request.bilingual);
 
     // Pass 1: titles and gaps.
-    let mut gaps: Vec<Gap> = Vec::new();
+    let mut gaps: Vec<(Slug, Gap)> = Vec::new();
     let mut titles: Vec<Vec<String>> = Vec::with_capacity(groups.len());
     for (_, slugs) in &groups {
         let mut group_titles = Vec::with_capacity(slugs.len());
@@ -124,11 +127,11 @@ pub fn run_to(
             let built = map_ordered(chunk, |slug| {
                 let (article, article_gaps) =
                     build_article(ws, slug, &chain, edition, &frame.l10n)?;
-                Ok((article.title, article_gaps))
+                Ok((slug.clone(), article.title, article_gaps))
             })?;
-            for (title, article_gaps) in built {
+            for (slug, title, article_gaps) in built {
                 group_titles.push(title);
-                gaps.extend(article_gaps);
+                gaps.extend(article_gaps.into_iter().map(|gap| (slug.clone(), gap)));
             }
         }
         titles.push(group_titles);
@@ -138,8 +141,9 @@ pub fn run_to(
         stdout: String::new(),
         stderr: String::new(),
         refused: false,
+        unfinished: Vec::new(),
     };
-    for gap in &gaps {
+    for (_, gap) in &gaps {
         report.stderr.push_str(&finding_line(
             gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
         ));
@@ -151,6 +155,7 @@ pub fn run_to(
             .push_str(&t!("export-refused", count = gaps.len()));
         report.stderr.push('\n');
         report.refused = true;
+        report.unfinished = gaps;
         return Ok(report);
     }
     if !gaps.is_empty() {

@@ -315,7 +315,7 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
             let findings = hooks::worded(ui, &findings);
             Err((Problem::Findings { findings, accepted }, 422))
         }
-        Ok(accept::Outcome::Conflict(conflict)) => Err(conflicted(conflict)),
+        Ok(accept::Outcome::Conflict(conflict)) => Err(conflicted(conflict, at.ws)),
         Err(Error::NothingToAccept { .. }) => {
             Err((Problem::Invalid(ui.t("serve-nothing-to-accept")), 422))
         }
@@ -352,7 +352,7 @@ fn record_one(at: &Target<'_>, wanted: &Wanted<'_>) -> Result<Result<usize, Agai
                 },
                 422,
             )),
-            Ok(record::Outcome::Conflict(conflict)) => Err(conflicted(conflict)),
+            Ok(record::Outcome::Conflict(conflict)) => Err(conflicted(conflict, at.ws)),
             Err(Error::MultiParagraphTranslation { .. }) => {
                 Err((Problem::Invalid(ui.t("serve-one-paragraph")), 422))
             }
@@ -370,10 +370,11 @@ fn no_segment(ui: &Ui<'_>, n: usize) -> Fail {
 }
 
 /// The page that shows a conflict: the segment and its translation as they are now.
-fn conflicted(conflict: Conflict) -> (Problem, u16) {
+fn conflicted(conflict: Conflict, ws: &Workspace) -> (Problem, u16) {
     (
         Problem::Conflict {
             source: conflict.segment.text,
+            source_lang: ws.config.source.to_string(),
             id: conflict.segment.id,
             version: conflict.version,
             disk: conflict.disk,

@@ -7,7 +7,7 @@ use maud::html;
 use super::pages::{article_url, findings_list, lang_name, layout, state_name};
 use crate::commands::export::{self, ExportFormat, ExportRequest};
 use crate::serve::actions::{Action, Filter, Search};
-use crate::serve::http::{Refusal, Request, Response};
+use crate::serve::http::{Refusal, Request, Response, percent_encode};
 use crate::serve::{Fail, Ui, hooks};
 use bitext_core::model::assess::State;
 use bitext_core::model::lang::Lang;
@@ -21,6 +21,8 @@ pub enum Problem {
     Conflict {
         /// The source paragraph now.
         source: String,
+        /// The source's language tag, for the page to mark the paragraph's language.
+        source_lang: String,
         /// The segment's id now.
         id: String,
         /// The version of the translation on disk now.
@@ -100,14 +102,14 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
         h1 { (title) }
         p { (form.slug) " · " (lang_name(ui, form.lang)) " · " (ui.ta("serve-segment", &[("n", n.into())])) }
         @match problem {
-            Problem::Conflict { source, disk, state, source_changed, .. } => {
+            Problem::Conflict { source, source_lang, disk, state, source_changed, .. } => {
                 p role="alert" {
                     @if *source_changed { (ui.t("serve-conflict-source")) } @else { (ui.t("serve-conflict-translation")) }
                 }
                 div.cols {
                     div.src {
                         p.label { (ui.t("serve-source-now")) }
-                        p.text { (source) }
+                        p.text lang=(source_lang) { (source) }
                     }
                     div.disk {
                         p.label { (ui.t("serve-disk-text")) " " span class=(format!("badge {}", state.as_str())) { (state_name(ui, *state)) } }
@@ -203,13 +205,43 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
     )?;
     if report.refused {
         let title = ui.t("serve-export-refused");
+        // An article's export is asked for from its workbench, an edition's from the
+        // dashboard: the way back leads there.
+        let (back, back_text) = match request.param("article") {
+            Some(article) => (article_url(article, lang), ui.t("serve-back")),
+            None => ("/".to_owned(), ui.t("serve-back-dashboard")),
+        };
+        let edition = request.param("edition").is_some();
         let main = html! {
             h1 { (title) }
-            p role="alert" { (ui.t("serve-export-refused-why")) }
-            pre.gaps { (report.stderr) }
-            p { a href="/" { (ui.t("serve-back")) } }
+            p role="alert" { (ui.ta("serve-export-unfinished", &[("count", report.unfinished.len().into())])) }
+            ul.gaps {
+                @for (slug, gap) in &report.unfinished {
+                    @let n = gap.n;
+                    li {
+                        a href=(format!("{}?state=all&focus={n}#seg-{n}", article_url(slug.as_str(), &gap.lang))) {
+                            @if edition { (slug) " · " }
+                            (ui.ta("serve-segment", &[("n", n.into())]))
+                        }
+                        " "
+                        span class=(format!("badge {}", gap.state.as_str())) { (state_name(ui, gap.state)) }
+                    }
+                }
+            }
+            p { a href=(back) { (back_text) } }
         };
-        return Ok(Response::html(409, layout(ui, &title, "/", &main)));
+        // The language switch shows the same refusal.
+        let here = request
+            .query
+            .iter()
+            .filter(|(name, _)| name != "ui")
+            .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))
+            .collect::<Vec<_>>()
+            .join("&");
+        return Ok(Response::html(
+            409,
+            layout(ui, &title, &format!("/export?{here}"), &main),
+        ));
     }
     let (extension, content_type) = match format {
         ExportFormat::Html => ("html", "text/html; charset=utf-8"),

@@ -131,6 +131,7 @@ impl WarmUp {
 }
 
 /// The interface language of one request, and its messages.
+#[derive(Clone, Copy)]
 pub struct Ui<'a> {
     /// `en`, `fr` or `es`.
     pub lang: &'static str,
@@ -315,10 +316,16 @@ impl App {
         }
     }
 
-    /// Answers one request. Never panics outward: a panic in a page becomes a 500.
+    /// Answers one request, every message of it (an error's too) in the interface language.
+    /// Never panics outward: a panic in a page becomes a 500.
     #[must_use]
     pub fn handle(&self, request: &Request) -> Response {
         let ui = self.ui_for(request);
+        bitext_core::l10n::speaking(ui.lang, || self.answer(request, &ui))
+    }
+
+    fn answer(&self, request: &Request, ui: &Ui<'_>) -> Response {
+        let ui = *ui;
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.guard
                 .check(request)

@@ -83,11 +83,21 @@ pub(super) fn article_url(slug: &str, lang: &str) -> String {
 
 /// A progress bar with its text: `current` of `total` done.
 fn progress(ui: &Ui<'_>, current: usize, total: usize, label: &str) -> Markup {
+    progress_shown(current, total, label, &percent(ui, current, total))
+}
+
+/// `current` of `total` as a percentage, worded.
+fn percent(ui: &Ui<'_>, current: usize, total: usize) -> String {
     let percent = status::percent(current, total);
+    ui.ta("number-percent", &[("value", percent.into())])
+}
+
+/// A progress bar with its text, the percentage already worded.
+fn progress_shown(current: usize, total: usize, label: &str, percent: &str) -> Markup {
     html! {
         span.progress {
             progress value=(current) max=(total.max(1)) aria-label=(label) {}
-            span.pct { (ui.ta("number-percent", &[("value", percent.into())])) }
+            span.pct { (percent) }
         }
     }
 }
@@ -124,6 +134,14 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
     };
     let title = ui.t("serve-dashboard");
     let names = StateNames::new(ui);
+    let lang_names: Vec<String> = langs.iter().map(|l| lang_name(ui, l)).collect();
+    // An article's title leads to its workbench in the reader's language when the workspace
+    // translates into it, else in the first target language.
+    let default_lang = langs
+        .iter()
+        .find(|l| l.as_str().split('-').next() == Some(ui.lang))
+        .or(langs.first())
+        .map_or("", Lang::as_str);
     let main = html! {
         h1 { (title) }
         p { (ui.ta("serve-summary", &[("articles", rows.len().into()), ("segments", total_segments.into())])) }
@@ -190,18 +208,20 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                         @for article in rows {
                             tr data-article=(article.article) {
                                 th scope="row" {
-                                    @let first = langs.first().map_or("", |l| l.as_str());
-                                    a href=(article_url(article.article.as_str(), first)) { (article.title) }
+                                    a href=(article_url(article.article.as_str(), default_lang)) { (article.title) }
                                     @if article.title != article.article.as_str() {
                                         br;
-                                        span.id { (article.article) }
+                                        span.id { (breakable(article.article.as_str())) }
                                     }
                                 }
-                                td { (article.segments) }
-                                @for (l, lang) in article.langs.iter().zip(&langs) {
+                                td { span.cell-label { (ui.t("serve-segments")) " " } span.n { (article.segments) } }
+                                @for ((l, lang), name) in article.langs.iter().zip(&langs).zip(&lang_names) {
                                     td {
-                                        a href=(article_url(article.article.as_str(), lang.as_str())) {
-                                            (progress(ui, l.current, article.segments, &format!("{} {}", article.title, lang)))
+                                        span.cell-label { (name) " " }
+                                        @let label = format!("{} · {name}", article.title);
+                                        @let percent = percent(ui, l.current, article.segments);
+                                        a href=(article_url(article.article.as_str(), lang.as_str())) aria-label=(format!("{label} · {percent}")) {
+                                            (progress_shown(l.current, article.segments, &label, &percent))
                                         }
                                         " "
                                         (counts(&names, l.current, l.stale, l.missing, l.draft))
@@ -217,31 +237,66 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
     layout(ui, &title, "/", &main)
 }
 
-/// The names of the four states, looked up once per page rather than once per table cell.
-struct StateNames([String; 4]);
+/// An article's id, which a narrow screen may break after each `/` as well as after each
+/// `-`, never inside a word.
+fn breakable(id: &str) -> Markup {
+    html! {
+        @for (i, part) in id.split('/').enumerate() {
+            @if i > 0 { "/" wbr; }
+            (part)
+        }
+    }
+}
 
-impl StateNames {
-    fn new(ui: &Ui<'_>) -> Self {
-        Self(
-            [State::Current, State::Stale, State::Missing, State::Draft].map(|s| state_name(ui, s)),
-        )
+/// The four states after a count ("3 stale", "3 périmés"), agreeing with it: each count's
+/// words are looked up once per page rather than once per table cell.
+struct StateNames<'a> {
+    ui: Ui<'a>,
+    made: std::cell::RefCell<std::collections::HashMap<(usize, usize), String>>,
+}
+
+/// The message of each state after a count, in the order of [`counts`]' arguments.
+const COUNT_MESSAGES: [&str; 4] = [
+    "serve-count-current",
+    "serve-count-stale",
+    "serve-count-missing",
+    "serve-count-draft",
+];
+
+impl<'a> StateNames<'a> {
+    fn new(ui: &Ui<'a>) -> Self {
+        Self {
+            ui: *ui,
+            made: std::cell::RefCell::default(),
+        }
+    }
+
+    /// `count` segments in the state of [`COUNT_MESSAGES`]`[state]`.
+    fn count(&self, state: usize, count: usize) -> String {
+        self.made
+            .borrow_mut()
+            .entry((state, count))
+            .or_insert_with(|| {
+                self.ui
+                    .ta(COUNT_MESSAGES[state], &[("count", count.into())])
+            })
+            .clone()
     }
 }
 
 fn counts(
-    names: &StateNames,
+    names: &StateNames<'_>,
     current: usize,
     stale: usize,
     missing: usize,
     draft: usize,
 ) -> Markup {
-    let [c, s, m, d] = &names.0;
     html! {
         span.counts {
-            span.c-current { (current) " " (c) }
-            @if stale > 0 { " · " span.c-stale { (stale) " " (s) } }
-            @if missing > 0 { " · " span.c-missing { (missing) " " (m) } }
-            @if draft > 0 { " · " span.c-draft { (draft) " " (d) } }
+            span.c-current { (names.count(0, current)) }
+            @if stale > 0 { " · " span.c-stale { (names.count(1, stale)) } }
+            @if missing > 0 { " · " span.c-missing { (names.count(2, missing)) } }
+            @if draft > 0 { " · " span.c-draft { (names.count(3, draft)) } }
         }
     }
 }
@@ -343,7 +398,7 @@ pub fn workbench(
     });
     let main = html! {
         h1 { (heading) " " span.lang { "(" (lang_name(ui, lang)) ")" } }
-        @if heading != slug.as_str() { p.id { (slug) } }
+        @if heading != slug.as_str() { p.id { (breakable(slug.as_str())) } }
         p.summary {
             (progress(ui, counts_now.current, total, &ui.t("serve-progress")))
             " "

@@ -6,7 +6,7 @@ use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 
-use crate::support::{SAMPLE, Ws};
+use crate::support::{ARTICLE, SAMPLE, Ws};
 
 /// A running `bitext serve` on a temp workspace, stopped with SIGINT when dropped.
 pub(crate) struct Served {
@@ -712,16 +712,35 @@ fn export_downloads_what_the_cli_writes_and_refuses_an_incomplete_one() {
     let refused = s
         .get("/export?article=harbour&lang=fr&bilingual=1")
         .status(409);
-    assert!(refused.body.contains("harbour.md"), "{}", refused.body);
+    // Each segment the CLI names, as a link to it in the workbench; no CLI option.
     let cli = ws.run(&["export", "harbour", "-l", "fr", "--bilingual"]);
     assert_eq!(cli.code, 1);
-    for line in cli.stderr.lines().filter(|l| l.contains("harbour.md")) {
-        assert!(
-            refused.body.contains(line),
-            "{line} not in {}",
-            refused.body
-        );
-    }
+    assert_eq!(
+        cli.stderr
+            .lines()
+            .filter(|l| l.contains("harbour.md"))
+            .count(),
+        2,
+        "{}",
+        cli.stderr
+    );
+    let doc = scraper::Html::parse_document(&refused.body);
+    let links: Vec<&str> = doc
+        .select(&scraper::Selector::parse("ul.gaps a").expect("selector"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "/article/harbour/fr?state=all&amp;focus=5#seg-5",
+            "/article/harbour/fr?state=all&amp;focus=6#seg-6"
+        ]
+        .map(|l| l.replace("&amp;", "&")),
+        "{}",
+        refused.body
+    );
+    assert!(!refused.body.contains("--allow-incomplete"));
+    assert!(refused.body.contains("href=\"/article/harbour/fr\""));
     ws.run(&["accept", "harbour", "5", "-l", "fr"]).success();
     ws.run(&[
         "set",
@@ -1022,9 +1041,13 @@ fn dashboard_rows(s: &Served) -> std::collections::BTreeMap<String, (usize, Vec<
                 .expect("data-article")
                 .to_owned();
             let mut cells = tr.select(&td);
+            let number = scraper::Selector::parse("span.n").expect("selector");
             let segments: usize = cells
                 .next()
                 .expect("segments")
+                .select(&number)
+                .next()
+                .expect("the count")
                 .text()
                 .collect::<String>()
                 .parse()
@@ -1558,4 +1581,92 @@ fn a_nested_article_with_any_name_has_its_workbench_at_a_percent_encoded_url() {
     let file = ws.json(&format!("translations/fr/{name}.json"));
     assert_eq!(file["article"], name);
     assert_eq!(file["units"][1]["target"], "Le conseil s’est réuni lundi.");
+}
+
+/// The text of every element `selector` picks on the page at `path`.
+fn texts(s: &Served, path: &str, selector: &str) -> Vec<String> {
+    let page = s.get(path).status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let selector = scraper::Selector::parse(selector).expect("selector");
+    doc.select(&selector)
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
+#[test]
+fn serve_counts_agree_with_their_state_word_in_french_and_spanish() {
+    let ws = Ws::translated();
+    ws.translate_all("harbour", "es");
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE.replace("next weekend.", "next weekend!")
+            + "\nThe tide tables are printed on page 4.\n",
+    );
+    for lang in ["fr", "es"] {
+        ws.run(&[
+            "set", "harbour", "1", "-l", lang, "--draft", "--text", "Le port",
+        ])
+        .success();
+    }
+    let s = Served::start(&ws);
+    // One segment of each: the singular.
+    let one = [
+        ("fr", ["1 périmé", "1 manquant", "1 brouillon"]),
+        ("es", ["1 desactualizado", "1 pendiente", "1 borrador"]),
+    ];
+    for (ui, words) in one {
+        for path in [
+            format!("/?ui={ui}"),
+            format!("/article/harbour/{ui}?ui={ui}"),
+        ] {
+            for (class, word) in ["c-stale", "c-missing", "c-draft"].iter().zip(words) {
+                let found = texts(&s, &path, &format!("span.{class}"));
+                assert!(!found.is_empty(), "{path} {class}");
+                assert!(found.iter().all(|t| t == word), "{path}: {found:?}");
+            }
+        }
+    }
+    drop(s);
+    // Three of each: the plural.
+    ws.write(
+        "sources/harbour.md",
+        ARTICLE
+            .replace("Monday", "Tuesday")
+            .replace("a third", "a quarter")
+            .replace("end of the month", "end of the week")
+            + "\nThe tide tables are printed on page 4.\n\nThe ferry runs twice a day.\n\n\
+               The school reopens in March.\n\nThe market moves to the square.\n",
+    );
+    for lang in ["fr", "es"] {
+        for n in ["1", "5", "6"] {
+            ws.run(&[
+                "set",
+                "harbour",
+                n,
+                "-l",
+                lang,
+                "--draft",
+                "--text",
+                "Brouillon.",
+            ])
+            .success();
+        }
+    }
+    let s = Served::start(&ws);
+    let three = [
+        ("fr", ["3 périmés", "3 manquants", "3 brouillons"]),
+        ("es", ["3 desactualizados", "3 pendientes", "3 borradores"]),
+    ];
+    for (ui, words) in three {
+        for path in [
+            format!("/?ui={ui}"),
+            format!("/article/harbour/{ui}?ui={ui}"),
+        ] {
+            for (class, word) in ["c-stale", "c-missing", "c-draft"].iter().zip(words) {
+                let found = texts(&s, &path, &format!("span.{class}"));
+                assert!(!found.is_empty(), "{path} {class}");
+                assert!(found.iter().all(|t| t == word), "{path}: {found:?}");
+            }
+        }
+    }
 }

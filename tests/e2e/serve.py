@@ -189,11 +189,31 @@ def test_french_interface(browser, ws, _shots):
 def test_narrow_layout(browser, ws, _shots):
     """At 400 px wide nothing scrolls sideways and the source sits above the translation."""
     ws.edit_source("At least 14 countries", "At least 15 countries")
+    long_id = "guides/interference-and-recognition-of-governments-in-the-andes-region"
+    ws.write(f"sources/{long_id}.md", "# Recognition\n\nGovernments were recognised.\n")
     ws.start()
-    for path in ["/", f"/article/{SLUG}/fr"]:
+    for path in ["/", "/article/" + long_id.replace("/", "%2F") + "/es", f"/article/{SLUG}/fr"]:
         page = open_page(browser, ws, path, viewport={"width": 400, "height": 800})
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, (path, width)
+        # Nothing is cut inside a scroll box either: every cell shows whole.
+        cut = page.evaluate("""() => [...document.querySelectorAll('.scroll, td, th')]
+            .filter(e => !e.closest('.articles thead'))  // visually hidden: read, not shown
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > 400)
+            .map(e => e.outerHTML.slice(0, 80))""")
+        assert cut == [], (path, cut)
+        # Ids wrap after a hyphen or a slash, never inside a word.
+        breaks = page.evaluate(LINE_BREAKS, ".id")
+        assert breaks["lines"] > 0, path
+        assert all(b[0] in "-/ " or b[1] == " " for b in breaks["breaks"]), (path, breaks)
+        if path == "/":
+            assert breaks["breaks"], breaks
+            # Each language of an article is named in its cell, the Spanish one too.
+            row = page.locator(f"tr[data-article='{SLUG}']")
+            for name in ["French", "Spanish"]:
+                expect(row.locator(".cell-label", has_text=name)).to_be_visible()
+            box = row.locator("td").last.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 400, box
     card = page.locator(".seg[data-state=stale]")
     source = card.locator(".src").bounding_box()
     area = card.get_by_role("textbox").bounding_box()
@@ -205,6 +225,31 @@ def test_narrow_layout(browser, ws, _shots):
     expect(page.get_by_role("main")).to_have_count(1)
     expect(page.get_by_role("navigation", name="Workbench")).to_have_count(1)
     expect(page.get_by_label("Translation (French)")).to_have_count(19)
+
+
+# The line breaks inside the elements `selector` picks: the characters on either side of each.
+LINE_BREAKS = """(selector) => {
+    const out = {lines: 0, breaks: []};
+    for (const el of document.querySelectorAll(selector)) {
+        out.lines += 1;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let top = null, last = null;
+        while (walker.nextNode()) {
+            const node = walker.currentNode;
+            for (let i = 0; i < node.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const rect = range.getClientRects()[0];
+                if (!rect) continue;
+                if (top !== null && rect.top > top + 2) out.breaks.push(last + node.data[i]);
+                top = rect.top;
+                last = node.data[i];
+            }
+        }
+    }
+    return out;
+}"""
 
 
 def test_xss(browser, ws, _shots):
@@ -268,7 +313,7 @@ def test_site_pages(browser, ws, shots):
     ws.start()
     page = open_page(browser, ws)
     row = page.locator("tr[data-article='docs/guides/getting-started-guide']")
-    expect(row.get_by_role("link", name="Getting Started Guide")).to_be_visible()
+    expect(row.get_by_role("link", name="Getting Started Guide", exact=True)).to_be_visible()
     expect(row).to_contain_text("docs/guides/getting-started-guide")
     page.goto(ws.base + "/article/docs%2Fguides%2Fgetting-started-guide/es")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Getting Started Guide")
@@ -288,8 +333,267 @@ def test_site_pages(browser, ws, shots):
     assert changed == f"1\t1\t{rel}\n", changed
 
 
+LOCALES = os.path.join(ROOT, "crates", "bitext-core", "src", "locales")
+
+
+def ftl_words(lang):
+    """The words of every message text bitext has in `lang` (its Fluent files), lower case:
+    placeables, selectors and variant keys left out."""
+    import re
+    words = set()
+    for name in os.listdir(os.path.join(LOCALES, lang)):
+        with open(os.path.join(LOCALES, lang, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                text = line.split(" = ", 1)[1] if re.match(r"^[\w-]+ = ", line) else line
+                # Options and code are the same in every language.
+                text = re.sub(r"`[^`]*`|--?[\w-]+|<[^>]*>", " ", text)
+                text = re.sub(r"\*?\[[^\]]*\]", " ", text)
+                text = re.sub(r"\{[^{}]*\}", " ", text)
+                text = re.sub(r"\{\s*\$\w+\s*->|\$\w+|[{}]", " ", text)
+                words.update(w.lower() for w in re.findall(r"[^\W\d_]+", text))
+    return words
+
+
+def english_only(ui):
+    """Words of bitext's English messages that its `ui` messages never use, of three letters
+    or more: one of them on a page in that language is an English message left there."""
+    return {w for w in ftl_words("en") - ftl_words(ui) if len(w) >= 3}
+
+
+def page_words(page, drop=()):
+    """The words a reader of `page` meets in its interface language: its text and title and
+    its labels, without the parts in another language (the source text, the autonyms) and
+    without the strings in `drop` (article names)."""
+    import re
+    text = page.evaluate("""() => {
+        const copy = document.documentElement.cloneNode(true);
+        const ui = document.documentElement.lang;
+        copy.querySelectorAll('[lang]').forEach(e => {
+            if (e !== copy && e.getAttribute('lang') !== ui) e.remove();
+        });
+        copy.querySelectorAll('script, style').forEach(e => e.remove());
+        const parts = [];
+        const walk = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+        while (walk.nextNode()) parts.push(walk.currentNode.nodeValue);
+        copy.querySelectorAll('[aria-label]').forEach(e => parts.push(e.getAttribute('aria-label')));
+        return parts.join(' ');
+    }""")
+    for d in drop:
+        text = text.replace(d, " ")
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def test_messages_in_ui_language(browser, ws, _shots):
+    """Under a French or Spanish interface, the export refusal, the 404 pages and the
+    conflict page hold no word of bitext's English messages; the refusal lists the
+    unfinished segments, each a link to its segment in the workbench, and its way back
+    leads where it says."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    assert ws.bitext("set", SLUG, "5", "-l", "fr", "--draft", "--text", "Brouillon.").returncode == 0
+    assert ws.bitext("set", SLUG, "5", "-l", "es", "--draft", "--text", "Borrador.").returncode == 0
+    ws.start()
+    for ui, locale, back, dashboard in [("fr", "fr-FR", "Retour à l’atelier", "Retour au tableau de bord"),
+                                        ("es", "es-ES", "Volver al taller", "Volver al panel")]:
+        english = english_only(ui)
+        # The check would see an English message: it knows words of them.
+        assert {"pass", "incomplete", "the", "workbench", "there", "back"} <= english, ui
+        page = open_page(browser, ws, "/", locale=locale)
+        seen = {}
+
+        def look(name, drop=(SLUG,)):
+            assert page.locator("html").get_attribute("lang") == ui, name
+            left = page_words(page, drop) & english
+            assert not left, (ui, name, sorted(left))
+            seen[name] = True
+
+        # The refusal of an article's export: each unfinished segment, linked to it.
+        answer = page.goto(f"{ws.base}/export?article={SLUG}&lang={ui}&bilingual=1&format=html")
+        assert answer.status == 409
+        look("article refusal")
+        links = page.locator("ul.gaps a")
+        expect(links).to_have_count(2)
+        hrefs = [links.nth(i).get_attribute("href") for i in range(2)]
+        assert hrefs == [f"/article/{SLUG}/{ui}?state=all&focus=5#seg-5",
+                         f"/article/{SLUG}/{ui}?state=all&focus=7#seg-7"], hrefs
+        expect(page.locator("ul.gaps li").nth(0).locator(".badge.draft")).to_be_visible()
+        expect(page.locator("ul.gaps li").nth(1).locator(".badge.stale")).to_be_visible()
+        assert "--" not in page.locator("main").inner_text()
+        expect(page.get_by_role("link", name=back)).to_have_attribute("href", f"/article/{SLUG}/{ui}")
+        links.nth(1).click()
+        page.wait_for_url(f"**/article/{SLUG}/{ui}?state=all&focus=7#seg-7")
+        expect(page.locator("#seg-7")).to_have_attribute("data-state", "stale")
+        expect(page.locator("#seg-7")).to_be_in_viewport()
+        page.go_back()
+        page.get_by_role("link", name=back).click()
+        page.wait_for_url(f"**/article/{SLUG}/{ui}")
+        expect(page.locator(".seg")).to_have_count(19)
+
+        # An edition's refusal names the article of each segment and leads back to the
+        # dashboard.
+        answer = page.goto(f"{ws.base}/export?edition=53-2&lang={ui}&bilingual=1&format=html")
+        assert answer.status == 409
+        look("edition refusal")
+        expect(page.locator("ul.gaps a").first).to_contain_text(SLUG)
+        expect(page.get_by_role("link", name=dashboard)).to_have_attribute("href", "/")
+
+        # Pages that are not there: a path, an article, a language, a segment.
+        for path in ["/nowhere", "/article/nowhere/" + ui, f"/article/{SLUG}/de"]:
+            answer = page.goto(ws.base + path)
+            assert answer.status == 404, path
+            look(path, (SLUG, "nowhere"))
+
+        # A conflict with a change made on disk.
+        page.goto(f"{ws.base}/article/{SLUG}/{ui}")
+        card = page.locator("#seg-9")
+        card.get_by_role("textbox").fill(f"Texte {ui} à moi.")
+        assert ws.bitext("set", SLUG, "9", "-l", ui, "--text", f"Texte {ui} du collègue.").returncode == 0
+        card.locator("button[value=save]").click()
+        expect(page.locator("#disk-text")).to_have_text(f"Texte {ui} du collègue.")
+        look("conflict")
+        assert len(seen) == 6, seen
+        page.context.close()
+
+
+AXE = os.path.join(ROOT, ".ci", "node_modules", "axe-core", "axe.min.js")
+
+# The contrast ratio of two sRGB colours, as WCAG defines it; and of the focus indicators of
+# a page: each focusable element's outline when focused, and the active segment's ring,
+# against the background behind them (the first ancestor that paints one).
+CONTRASTS = """(selectors) => {
+    const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+    const lum = (c) => {
+        const [r, g, b] = rgb(c).slice(0, 3).map((v) => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+        const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+    };
+    const behind = (el) => {
+        for (let e = el.parentElement; e; e = e.parentElement) {
+            const bg = getComputedStyle(e).backgroundColor;
+            const parts = rgb(bg);
+            if (parts.length === 3 || (parts.length === 4 && parts[3] > 0)) return bg;
+        }
+        return "rgb(255, 255, 255)";
+    };
+    const found = [];
+    for (const el of document.querySelectorAll(selectors.focusable)) {
+        if (!el.getClientRects().length) continue;
+        el.focus();
+        if (document.activeElement !== el) continue;
+        const style = getComputedStyle(el);
+        const width = parseFloat(style.outlineWidth);
+        found.push({what: el.outerHTML.slice(0, 80), kind: "focus",
+                    visible: style.outlineStyle !== "none" && width >= 2,
+                    ratio: ratio(style.outlineColor, behind(el))});
+        el.blur();
+    }
+    for (const el of document.querySelectorAll(selectors.ring)) {
+        const shadow = getComputedStyle(el).boxShadow;
+        const colour = (shadow.match(/rgba?\\([^)]*\\)/) || ["none"])[0];
+        found.push({what: el.id, kind: "ring", visible: colour !== "none",
+                    ratio: colour === "none" ? 0 : ratio(colour, behind(el))});
+    }
+    return found;
+}"""
+
+
+def check_page(page, name, axe_source):
+    """axe-core finds no violation on `page`, and its focus indicators stand out at least
+    3:1 from what is behind them."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => (await axe.run(document)).violations.map("
+                           "v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    assert result == [], (name, result)
+    found = page.evaluate(CONTRASTS, {"focusable": "a[href], button, textarea, select, input:not([type=hidden])",
+                                      "ring": ".seg.active"})
+    assert [f for f in found if f["kind"] == "focus"], name
+    for f in found:
+        assert f["visible"] and f["ratio"] >= 3, (name, f)
+    return found
+
+
+def test_accessibility(browser, ws, _shots):
+    """Every kind of page, in a wide and a narrow window: no axe-core violation, and focus
+    indicators (the outline, the active segment's ring) of at least 3:1."""
+    if not os.path.exists(AXE):
+        assert not os.environ.get("BITEXT_REQUIRE_TOOLS"), f"{AXE} is missing (.ci/run installs it)"
+        print("skipped test_accessibility: axe-core is not installed (.ci/run installs it)")
+        return
+    with open(AXE, encoding="utf-8") as f:
+        axe_source = f.read()
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.start()
+    rings = 0
+    for width in [1280, 400]:
+        context = {"viewport": {"width": width, "height": 900}, "bypass_csp": True}
+        pages = [("dashboard", "/"), ("workbench", f"/article/{SLUG}/fr?state=all&focus=7#seg-7"),
+                 ("unfinished", f"/article/{SLUG}/es?state=unfinished"),
+                 ("refusal", f"/export?article={SLUG}&lang=fr&bilingual=1&format=html"),
+                 ("error", "/nowhere")]
+        for name, path in pages:
+            page = open_page(browser, ws, path, **context)
+            page.wait_for_load_state("load")
+            found = check_page(page, f"{name} at {width}", axe_source)
+            rings += sum(1 for f in found if f["kind"] == "ring")
+            page.context.close()
+        # A conflict with a change made on disk.
+        page = open_page(browser, ws, f"/article/{SLUG}/fr", **context)
+        card = page.locator("#seg-9")
+        card.get_by_role("textbox").fill("Mon texte.")
+        assert ws.bitext("set", SLUG, "9", "-l", "fr", "--text", f"Texte à {width} px.").returncode == 0
+        card.locator("button[value=save]").click()
+        expect(page.locator("#disk-text")).to_be_visible()
+        check_page(page, f"conflict at {width}", axe_source)
+        page.context.close()
+    # The workbench opened on a segment shows its ring, once per width.
+    assert rings == 2, rings
+
+
+def test_dashboard_titles(browser, ws, _shots):
+    """The dashboard names each article by its title (its first heading), with its id under
+    it; the title leads to its workbench in the reader's language (else the first target),
+    and each language's cell to that language's workbench."""
+    ws.write("sources/untitled.md", "Only a paragraph, no heading.\n")
+    ws.start()
+    titles = {}
+    for name in sorted(os.listdir(os.path.join(ws.dir, "sources"))):
+        with open(os.path.join(ws.dir, "sources", name), encoding="utf-8") as f:
+            heading = next((l[2:].strip() for l in f if l.startswith("# ")), None)
+        titles[name[:-3]] = heading
+    assert titles[SLUG] and titles["untitled"] is None, titles
+    for ui, locale, default, names in [("en", "en-GB", "fr", ["French", "Spanish"]),
+                                       ("fr", "fr-FR", "fr", ["français", "espagnol"]),
+                                       ("es", "es-ES", "es", ["francés", "español"])]:
+        page = open_page(browser, ws, "/", locale=locale)
+        for slug, heading in titles.items():
+            row = page.locator(f"tr[data-article='{slug}']")
+            head = row.locator("th")
+            link = head.get_by_role("link")
+            expect(link).to_have_text(heading or slug)
+            expect(link).to_have_attribute("href", f"/article/{slug}/{default}")
+            if heading:
+                expect(head.locator(".id")).to_have_text(slug)
+            else:
+                expect(head.locator(".id")).to_have_count(0)
+            for lang, name in zip(["fr", "es"], names):
+                cell = row.get_by_role("link", name=f"{heading or slug} · {name}")
+                expect(cell).to_have_attribute("href", f"/article/{slug}/{lang}")
+        page.locator(f"tr[data-article='{SLUG}'] th a").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(titles[SLUG])
+        assert page.url.endswith(f"/article/{SLUG}/{default}"), page.url
+        page.context.close()
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
-         test_suggestion, test_site_pages]
+         test_suggestion, test_site_pages, test_messages_in_ui_language,
+         test_accessibility, test_dashboard_titles]
 
 
 def main():

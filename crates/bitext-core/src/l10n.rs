@@ -7,6 +7,7 @@
 
 pub mod os_text;
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -256,7 +257,45 @@ pub fn init(language: &LanguageIdentifier) {
 }
 
 fn localizer() -> &'static Localizer {
+    if let Some(scoped) = SCOPED.with(Cell::get) {
+        return scoped;
+    }
     LOCALIZER.get_or_init(|| Localizer::new(&LanguageIdentifier::default()))
+}
+
+// The messages of one request of the workbench, in its reader's language.
+
+thread_local! {
+    /// The language this thread speaks inside [`speaking`], over the process's.
+    static SCOPED: Cell<Option<&'static Localizer>> = const { Cell::new(None) };
+}
+
+/// One localizer per language bitext speaks, made on first use.
+static BY_LANGUAGE: OnceLock<Vec<(&'static str, Localizer)>> = OnceLock::new();
+
+/// Runs `f` with this thread's messages ([`tr`], and so every error's text) in `language`
+/// (one of [`LANGUAGES`]; another leaves the process's language), then restores the
+/// language it spoke before, even when `f` panics. A server answers each request in the
+/// language of its reader.
+pub fn speaking<R>(language: &str, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<&'static Localizer>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SCOPED.with(|scoped| scoped.set(self.0));
+        }
+    }
+    let all = BY_LANGUAGE.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .map(|code| (*code, Localizer::new(&code.parse().unwrap_or_default())))
+            .collect()
+    });
+    let chosen = all
+        .iter()
+        .find(|(code, _)| *code == language)
+        .map(|(_, localizer)| localizer);
+    let _restore = Restore(SCOPED.with(|scoped| scoped.replace(chosen.or(scoped.get()))));
+    f()
 }
 
 /// Formats message `id` with named arguments in the UI language.
@@ -315,6 +354,29 @@ mod tests {
     #[track_caller]
     fn case(raw: &str, expected: Option<&str>) {
         assert_eq!(posix_to_tag(raw).as_deref(), expected, "{raw}");
+    }
+
+    #[test]
+    fn a_thread_speaks_a_language_for_a_while() {
+        let before = tr("state-stale", &[]);
+        let inside = speaking("fr", || {
+            (
+                tr("state-stale", &[]),
+                speaking("es", || tr("state-stale", &[])),
+                tr("state-stale", &[]),
+            )
+        });
+        assert_eq!(
+            inside,
+            (
+                "périmé".to_owned(),
+                "desactualizado".to_owned(),
+                "périmé".to_owned()
+            )
+        );
+        assert_eq!(tr("state-stale", &[]), before);
+        let _ = std::panic::catch_unwind(|| speaking("es", || panic!("in a page")));
+        assert_eq!(tr("state-stale", &[]), before);
     }
 
     #[test]

@@ -157,3 +157,15 @@ serve-search-results = { $count ->
     [one] One segment contains “{ $text }”.
    *[other] { $count } segments contain “{ $text }”.
 }
+
+## Workbench in the reader's language: counts, the export refusal, the way back (issue 25)
+
+serve-count-current = { $count } current
+serve-count-stale = { $count } stale
+serve-count-missing = { $count } missing
+serve-count-draft = { $count } draft
+serve-export-unfinished = { $count ->
+    [one] One segment is not translated from the current text, so the export would be incomplete. Finish or accept it in the workbench, then download again:
+   *[other] { $count } segments are not translated from the current text, so the export would be incomplete. Finish or accept them in the workbench, then download again:
+}
+serve-back-dashboard = Back to the dashboard

@@ -157,3 +157,24 @@ serve-search-results = { $count ->
     [one] Un segmento contiene «{ $text }».
    *[other] { $count } segmentos contienen «{ $text }».
 }
+
+## Workbench in the reader's language: counts, the export refusal, the way back (issue 25)
+
+serve-count-current = { $count } al día
+serve-count-stale = { $count ->
+    [one] { $count } desactualizado
+   *[other] { $count } desactualizados
+}
+serve-count-missing = { $count ->
+    [one] { $count } pendiente
+   *[other] { $count } pendientes
+}
+serve-count-draft = { $count ->
+    [one] { $count } borrador
+   *[other] { $count } borradores
+}
+serve-export-unfinished = { $count ->
+    [one] Un segmento no está traducido a partir del texto actual, así que la exportación quedaría incompleta. Termínelo o acéptelo en el taller y vuelva a descargar:
+   *[other] { $count } segmentos no están traducidos a partir del texto actual, así que la exportación quedaría incompleta. Termínelos o acéptelos en el taller y vuelva a descargar:
+}
+serve-back-dashboard = Volver al panel

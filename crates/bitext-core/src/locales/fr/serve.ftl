@@ -157,3 +157,24 @@ serve-search-results = { $count ->
     [one] Un segment contient « { $text } ».
    *[other] { $count } segments contiennent « { $text } ».
 }
+
+## Workbench in the reader's language: counts, the export refusal, the way back (issue 25)
+
+serve-count-current = { $count } à jour
+serve-count-stale = { $count ->
+    [one] { $count } périmé
+   *[other] { $count } périmés
+}
+serve-count-missing = { $count ->
+    [one] { $count } manquant
+   *[other] { $count } manquants
+}
+serve-count-draft = { $count ->
+    [one] { $count } brouillon
+   *[other] { $count } brouillons
+}
+serve-export-unfinished = { $count ->
+    [one] Un segment n’est pas traduit à partir du texte actuel ; l’export serait incomplet. Terminez-le ou acceptez-le dans l’atelier, puis téléchargez de nouveau :
+   *[other] { $count } segments ne sont pas traduits à partir du texte actuel ; l’export serait incomplet. Terminez-les ou acceptez-les dans l’atelier, puis téléchargez de nouveau :
+}
+serve-back-dashboard = Retour au tableau de bord
