@@ -96,7 +96,7 @@ pub fn execute(
         let _ = writeln!(output.err, "{}", t!("serve-open-failed", program = OPENER));
     }
     let app = App::new(ws.root.clone(), guard);
-    let warm_up = app.warm_up();
+    let warm_up = app.warm_up(server.settings().poll);
     server.run(&app);
     warm_up.finish();
     Ok(crate::Outcome {

@@ -82,7 +82,10 @@ pub struct App {
 const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// How often the background thread checks the kept memories against the files.
-const POLL: std::time::Duration = std::time::Duration::from_millis(250);
+pub(crate) const POLL: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The longest the background thread sleeps before it looks whether it must stop.
+const NAP: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// When the last request was answered, shared with the background thread.
 #[derive(Debug)]
@@ -225,13 +228,13 @@ impl App {
     /// A request arriving meanwhile waits for the part it needs, or computes it itself; what
     /// it is served is always checked against the files first, as for any request.
     ///
-    /// The thread then stays. Every [`POLL`] it brings the kept memories up to date with the
+    /// The thread then stays. Every `poll` ([`POLL`] by default) it brings the kept memories up to date with the
     /// files ([`memories::Memories::poll`]), so that a page seldom pays for that check. And
     /// whenever no request came for [`IDLE`], it saves the dashboard's rows and opens again
     /// each memory that carries changed files ([`memories::Memories::consolidate`]), so that
     /// the next server starts from caches that match the files.
     #[must_use]
-    pub fn warm_up(&self) -> WarmUp {
+    pub fn warm_up(&self, poll: std::time::Duration) -> WarmUp {
         let stop = Arc::new(AtomicBool::new(false));
         let (root, dashboard, memories, idle) = (
             self.root.clone(),
@@ -258,7 +261,14 @@ impl App {
             // seldom pays for the check; and while the server is idle, bring the caches on
             // disk up to date with what changed, for the next server.
             loop {
-                std::thread::sleep(POLL);
+                // In short naps, so that a stop never waits for a long interval.
+                let since = std::time::Instant::now();
+                while since.elapsed() < poll {
+                    if stopped.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    std::thread::sleep(poll.saturating_sub(since.elapsed()).min(NAP));
+                }
                 if stopped.load(Ordering::Relaxed) {
                     return;
                 }

@@ -65,6 +65,9 @@ pub struct Settings {
     pub queue: usize,
     /// Open connections, besides those being answered (`BITEXT_SERVE_CONNECTIONS`).
     pub connections: usize,
+    /// How often the background thread checks the kept memories against the files
+    /// (`BITEXT_SERVE_POLL_MS`).
+    pub poll: Duration,
 }
 
 impl Default for Settings {
@@ -78,6 +81,7 @@ impl Default for Settings {
             workers: cores.clamp(2, 8),
             queue: 32,
             connections: 256,
+            poll: super::POLL,
         }
     }
 }
@@ -122,6 +126,9 @@ impl Settings {
         }
         if let Some(n) = number("BITEXT_SERVE_CONNECTIONS")? {
             settings.connections = n;
+        }
+        if let Some(n) = number("BITEXT_SERVE_POLL_MS")? {
+            settings.poll = ms(n);
         }
         Ok(settings)
     }
@@ -169,6 +176,12 @@ impl Server {
             stop: Arc::new(AtomicBool::new(false)),
             settings,
         })
+    }
+
+    /// Its settings.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The address it listens on.

@@ -524,7 +524,7 @@ mod tests {
     fn an_absolute_target_with_the_fields_at_the_limit_is_too_large() {
         let mut raw = String::from("GET http://127.0.0.1:8000/x HTTP/1.1\r\n");
         for k in 0..limits().fields {
-            raw.push_str(&format!("X-{k}: v\r\n"));
+            raw += &["X-", &k.to_string(), ": v\r\n"].concat();
         }
         raw.push_str("\r\n");
         assert_eq!(parse(raw.as_bytes()), Err(Malformed::TooLarge));
