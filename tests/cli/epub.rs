@@ -1,5 +1,5 @@
 //! `bitext export --format epub`: packages read back with the `zip` crate and parsed as XML,
-//! and checked by EPUBCheck (Debian's `epubcheck`, which `.ci/run` installs).
+//! and checked by `EPUBCheck` (Debian's `epubcheck`, which `.ci/run` installs).
 
 use std::collections::BTreeMap;
 use std::io::Read as _;
@@ -101,7 +101,7 @@ fn export_epub(ws: &Ws, args: &[&str], name: &str) -> Epub {
     Epub::read(&out)
 }
 
-/// EPUBCheck's reports on `names` (in the workspace), run side by side; `None` (the test
+/// `EPUBCheck`'s reports on `names` (in the workspace), run side by side; `None` (the test
 /// skipped, or failed with `BITEXT_REQUIRE_TOOLS`) when it is not installed.
 fn epubcheck(ws: &Ws, names: &[String]) -> Option<Vec<String>> {
     let java = Command::new("java").arg("-version").output();
@@ -141,7 +141,7 @@ fn epubcheck(ws: &Ws, names: &[String]) -> Option<Vec<String>> {
     Some(reports)
 }
 
-/// EPUBCheck finds no error and no warning in any of `names`.
+/// `EPUBCheck` finds no error and no warning in any of `names`.
 #[track_caller]
 fn assert_clean(ws: &Ws, names: &[String]) {
     let Some(reports) = epubcheck(ws, names) else {
@@ -313,7 +313,7 @@ fn the_mimetype_comes_first_stored_and_the_languages_are_named() {
         .collect();
     assert_eq!(languages, ["es-419"]);
     for (name, bytes) in &epub.files {
-        if !Path::new(name).extension().is_some_and(|e| e == "xhtml") {
+        if Path::new(name).extension().is_none_or(|e| e != "xhtml") {
             continue;
         }
         let text = String::from_utf8(bytes.clone()).expect("UTF-8");
@@ -471,7 +471,8 @@ fn no_resource_is_remote() {
                 continue;
             };
             assert!(!text.contains("url("), "{file}: {text}");
-            if !(file.ends_with(".xhtml") || file.ends_with(".opf") || file.ends_with(".xml")) {
+            let extension = Path::new(file).extension().and_then(|e| e.to_str());
+            if !matches!(extension, Some("xhtml" | "opf" | "xml")) {
                 continue;
             }
             let doc = xml(text).expect("XML");
@@ -588,7 +589,7 @@ fn a_cover_must_be_an_image_inside_the_workspace() {
         }
         ws.write(
             "bitext.toml",
-            &format!(
+            format!(
                 "source = \"en\"\ntargets = [\"fr\"]\n\n[[edition]]\nid = \"e\"\ncover = \"{cover}\"\narticles = [\"harbour\"]\n"
             ),
         );

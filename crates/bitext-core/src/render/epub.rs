@@ -140,7 +140,10 @@ fn derived_identifier(doc: &Document, name: &str, is_edition: bool) -> String {
     // A name-based UUID (version 5 layout, RFC 9562 variant).
     bytes[6] = (bytes[6] & 0x0f) | 0x50;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = bytes.iter().fold(String::new(), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    });
     format!(
         "urn:uuid:{}-{}-{}-{}-{}",
         &hex[..8],
@@ -245,7 +248,7 @@ pub fn xhtml(html: &str) -> String {
 fn push_text(out: &mut String, text: &str) {
     out.extend(
         text.chars()
-            .filter(|&c| !(c < ' ' && !matches!(c, '\n' | '\t' | '\r'))),
+            .filter(|&c| c >= ' ' || matches!(c, '\n' | '\t' | '\r')),
     );
 }
 
