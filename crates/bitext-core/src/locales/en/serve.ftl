@@ -157,3 +157,7 @@ serve-search-results = { $count ->
     [one] One segment contains “{ $text }”.
    *[other] { $count } segments contain “{ $text }”.
 }
+
+## EPUB export: the dashboard's download of an edition as EPUB
+
+serve-download-epub = Download the EPUB edition

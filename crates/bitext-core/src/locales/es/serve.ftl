@@ -157,3 +157,7 @@ serve-search-results = { $count ->
     [one] Un segmento contiene «{ $text }».
    *[other] { $count } segmentos contienen «{ $text }».
 }
+
+## Exportación EPUB: la descarga de una edición en EPUB desde el panel
+
+serve-download-epub = Descargar la edición EPUB

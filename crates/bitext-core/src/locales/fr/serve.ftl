@@ -157,3 +157,7 @@ serve-search-results = { $count ->
     [one] Un segment contient « { $text } ».
    *[other] { $count } segments contiennent « { $text } ».
 }
+
+## Export EPUB : le téléchargement d’une édition en EPUB sur le tableau de bord
+
+serve-download-epub = Télécharger l’édition EPUB
