@@ -29,9 +29,28 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
             let (doc, gaps) =
                 build(&ws, &articles, &lang, &chain, Some(&edition), bilingual).expect("build");
             assert!(!gaps.is_empty(), "the corpus has unfinished segments");
-            for format in [ExportFormat::Html, ExportFormat::Md, ExportFormat::Txt] {
+            for format in [
+                ExportFormat::Html,
+                ExportFormat::Epub,
+                ExportFormat::Md,
+                ExportFormat::Txt,
+            ] {
                 let whole = match format {
                     ExportFormat::Html => html::render(&doc),
+                    ExportFormat::Epub => {
+                        let request = ExportRequest {
+                            articles: Vec::new(),
+                            edition: Some(edition.id.clone()),
+                            lang: tag.to_owned(),
+                            bilingual,
+                            format,
+                            output: None,
+                            allow_incomplete: true,
+                        };
+                        let package = export::run(&ws, &request).expect("export").document;
+                        assert_epub_holds(&package, &doc);
+                        continue;
+                    }
                     ExportFormat::Md => plain::render(&doc, plain::Flavour::Markdown),
                     ExportFormat::Txt => plain::render(&doc, plain::Flavour::Text),
                 };
@@ -52,6 +71,28 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
             }
         }
     }
+}
+
+/// The EPUB `package`, written article by article, holds each article of the whole `doc`, in
+/// order, one document each.
+fn assert_epub_holds(package: &[u8], doc: &bitext_core::render::document::Document) {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package)).expect("zip");
+    for (i, article) in doc.articles.iter().enumerate() {
+        let mut text = String::new();
+        archive
+            .by_name(&format!("EPUB/text/a{:04}.xhtml", i + 1))
+            .expect("the article's document")
+            .read_to_string(&mut text)
+            .expect("UTF-8");
+        let body = bitext_core::render::epub::xhtml(&html::article(doc, article));
+        assert!(text.contains(&body), "article {} differs", i + 1);
+    }
+    assert!(
+        archive
+            .by_name(&format!("EPUB/text/a{:04}.xhtml", doc.articles.len() + 1))
+            .is_err()
+    );
 }
 
 /// `diff` written as it goes (a chunk of articles at a time, text in two passes) is the whole

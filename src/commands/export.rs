@@ -1,11 +1,12 @@
-//! `bitext export`: complete editions, bilingual or monolingual, as HTML, Markdown or text.
+//! `bitext export`: complete editions, bilingual or monolingual, as HTML, EPUB, Markdown or
+//! text.
 //!
 //! An export is complete when every segment is `current` in the export language (or in a more
 //! general one it falls back to). Otherwise it is refused, listing each unfinished segment,
 //! and nothing is written; `--allow-incomplete` exports the source text in their place,
 //! visibly marked.
 
-use std::io::{IsTerminal as _, Write};
+use std::io::{IsTerminal as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::commands::diff::finding_line;
@@ -17,8 +18,8 @@ use bitext_core::model::translation::write_atomic_with;
 use bitext_core::render::document::{
     DocFrame, Document, Gap, build_article, fallback_chain, frame,
 };
-use bitext_core::render::html;
 use bitext_core::render::plain::{self, Flavour};
+use bitext_core::render::{epub, html};
 use bitext_core::t;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::config::Edition;
@@ -30,6 +31,8 @@ use clap::Args;
 pub enum ExportFormat {
     // One self-contained HTML5 file.
     Html,
+    // An EPUB 3 package.
+    Epub,
     // Markdown.
     Md,
     // Plain text.
@@ -40,6 +43,7 @@ impl ExportFormat {
     fn extension(self) -> &'static str {
         match self {
             Self::Html => "html",
+            Self::Epub => "epub",
             Self::Md => "md",
             Self::Txt => "txt",
         }
@@ -70,6 +74,8 @@ pub struct ExportRequest {
 pub struct ExportReport {
     /// The document, when written to stdout by [`run`] (empty from [`run_to`]).
     pub stdout: String,
+    /// The same document as bytes (an EPUB package is not text).
+    pub document: Vec<u8>,
     /// Messages for stderr: the unfinished segments, and what was done about them.
     pub stderr: String,
     /// Whether the export was refused for incompleteness.
@@ -91,6 +97,7 @@ pub fn run(ws: &Workspace, request: &ExportRequest) -> Result<ExportReport> {
     let mut buffer = Vec::new();
     let mut report = run_to(ws, request, &mut buffer)?;
     report.stdout = String::from_utf8_lossy(&buffer).into_owned();
+    report.document = buffer;
     Ok(report)
 }
 
@@ -139,6 +146,7 @@ pub fn run_to(
 
     let mut report = ExportReport {
         stdout: String::new(),
+        document: Vec::new(),
         stderr: String::new(),
         refused: false,
         unfinished: Vec::new(),
@@ -268,8 +276,11 @@ impl DocWriter<'_> {
             doc_frame.title.clone_from(one);
         }
         let doc = &doc_frame;
+        if self.format == ExportFormat::Epub {
+            return self.write_epub(out, doc, slugs, path);
+        }
         let flavour = match self.format {
-            ExportFormat::Html => None,
+            ExportFormat::Html | ExportFormat::Epub => None,
             ExportFormat::Md => Some(Flavour::Markdown),
             ExportFormat::Txt => Some(Flavour::Text),
         };
@@ -327,6 +338,47 @@ impl DocWriter<'_> {
             out.write_str(html::END).map_err(io)?;
         }
         out.finish().map_err(io)
+    }
+}
+
+impl DocWriter<'_> {
+    /// Writes the EPUB package of `slugs` to `out`. The container is built in a temporary
+    /// file (a ZIP archive is finished by seeking back), article by article, then copied.
+    fn write_epub(
+        &self,
+        out: &mut dyn Write,
+        doc: &Document,
+        slugs: &[Slug],
+        path: &Path,
+    ) -> Result<()> {
+        let io = |source| Error::Write {
+            path: path.to_owned(),
+            source,
+        };
+        let name = self
+            .edition
+            .map_or_else(
+                || slugs.first().map(ToString::to_string),
+                |e| Some(e.id.clone()),
+            )
+            .unwrap_or_default();
+        let meta = epub::metadata(self.ws, doc, self.edition, &self.frame.l10n, &name)?;
+        let staging = tempfile::tempfile().map_err(io)?;
+        let mut package = epub::Package::start(staging, doc, meta).map_err(io)?;
+        for chunk in slugs.chunks(CHUNK) {
+            let built = map_ordered(chunk, |slug| {
+                let (article, _) =
+                    build_article(self.ws, slug, self.chain, self.edition, &self.frame.l10n)?;
+                Ok(article)
+            })?;
+            for article in &built {
+                package.article(doc, article).map_err(io)?;
+            }
+        }
+        let mut staging = package.finish(doc).map_err(io)?;
+        staging.seek(SeekFrom::Start(0)).map_err(io)?;
+        std::io::copy(&mut staging, out).map_err(io)?;
+        out.flush().map_err(io)
     }
 }
 

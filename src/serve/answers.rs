@@ -175,6 +175,7 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
     })?;
     let format = match request.param("format").unwrap_or("html") {
         "html" => ExportFormat::Html,
+        "epub" => ExportFormat::Epub,
         "md" => ExportFormat::Md,
         "txt" => ExportFormat::Txt,
         other => {
@@ -245,6 +246,7 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
     }
     let (extension, content_type) = match format {
         ExportFormat::Html => ("html", "text/html; charset=utf-8"),
+        ExportFormat::Epub => ("epub", "application/epub+zip"),
         ExportFormat::Md => ("md", "text/markdown; charset=utf-8"),
         ExportFormat::Txt => ("txt", "text/plain; charset=utf-8"),
     };
@@ -259,7 +261,7 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
         .collect();
     Ok(
-        Response::with_type(200, content_type, report.stdout.into_bytes()).header(
+        Response::with_type(200, content_type, report.document).header(
             "Content-Disposition",
             &format!("attachment; filename=\"{safe}\""),
         ),

@@ -11,6 +11,7 @@ mod completions;
 mod conventions;
 mod diff;
 mod edits;
+mod epub;
 mod errors;
 mod exchange;
 mod export;

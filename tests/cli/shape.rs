@@ -35,7 +35,7 @@ A closing paragraph.
 ";
 
 /// `SHAPED` as `sources/shape.md`, translated into French as `fr<n>`.
-fn shaped() -> Ws {
+pub(crate) fn shaped() -> Ws {
     let ws = Ws::new();
     ws.write("sources/shape.md", SHAPED);
     for n in 1..=16 {

@@ -187,6 +187,8 @@ pub enum Error {
     },
     /// Several documents were asked for without an output directory.
     ExportNeedsDirectory { count: usize },
+    /// An edition's EPUB cover is not a JPEG, PNG or GIF file inside the workspace.
+    EpubCover { edition: String, path: PathBuf },
     /// `export` was given neither articles nor `--edition`.
     ExportNeedsSelection { lang: String, editions: String },
     /// The export destination exists and is not a directory, but several files are to be
@@ -542,6 +544,9 @@ impl fmt::Display for Error {
             ),
             Self::ExportNeedsDirectory { count } => {
                 t!("error-export-needs-directory", count = *count)
+            }
+            Self::EpubCover { edition, path } => {
+                t!("error-epub-cover", edition = edition, path = &disp(path))
             }
             Self::NotADirectory { path } => t!("error-not-a-directory", path = &disp(path)),
             Self::LockTimeout { path, pid, seconds } => t!(

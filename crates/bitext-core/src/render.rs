@@ -1,8 +1,9 @@
-//! Rendering editions: an export document resolved to one language, and its HTML, Markdown
+//! Rendering editions: an export document resolved to one language, and its HTML, EPUB, Markdown
 //! and plain-text forms. It reads the model and the workspace, and words the editions' own
 //! text through Fluent.
 
 pub mod document;
+pub mod epub;
 pub mod html;
 pub mod inline;
 pub mod plain;

@@ -46,6 +46,9 @@ struct RawEdition {
     number: Option<u32>,
     date: Option<Spanned<String>>,
     articles: Vec<Spanned<String>>,
+    publisher: Option<String>,
+    identifier: Option<String>,
+    cover: Option<String>,
     /// The line and column of each of `articles` in the file, when the list was read by
     /// [`lift_article_lists`] rather than by the TOML parser (whose spans are in its text).
     #[serde(skip)]
@@ -310,6 +313,13 @@ pub struct Edition {
     /// characters but `/`, `**` for any run, `?` for one character) that stands for the
     /// matching articles in name order. See [`Edition::resolve`].
     pub articles: Vec<String>,
+    /// The publisher, in the EPUB's metadata.
+    pub publisher: Option<String>,
+    /// A unique identifier (a URN, an ISSN...) for the EPUB's metadata; one derived from the
+    /// edition's id is used when absent.
+    pub identifier: Option<String>,
+    /// A cover image for the EPUB (JPEG, PNG or GIF), relative to the workspace's root.
+    pub cover: Option<String>,
 }
 
 /// Reads the TOML of `text`; with `lift`, the article lists written one name per line are
@@ -590,6 +600,9 @@ impl Edition {
             number: raw.number,
             date,
             articles,
+            publisher: raw.publisher.filter(|p| !p.trim().is_empty()),
+            identifier: raw.identifier.filter(|i| !i.trim().is_empty()),
+            cover: raw.cover.filter(|c| !c.trim().is_empty()),
         })
     }
 }
@@ -676,6 +689,9 @@ mod tests {
             number: None,
             date: None,
             articles: articles.iter().map(|s| (*s).to_owned()).collect(),
+            publisher: None,
+            identifier: None,
+            cover: None,
         };
         let names = |e: &Edition| -> Vec<String> {
             e.resolve(&sorted).iter().map(ToString::to_string).collect()

@@ -37,3 +37,7 @@ detail-json-data = unexpected content
 detail-json-eof = the file ends too early
 detail-toml = invalid or unexpected TOML
 detail-xml = malformed XML
+
+## EPUB export (bitext export --format epub)
+
+error-epub-cover = the cover { $path } of edition { $edition } is not a JPEG, PNG or GIF file inside the workspace (cover = "images/cover.jpg" in bitext.toml, relative to the workspace's root)

@@ -169,3 +169,7 @@ serve-export-unfinished = { $count ->
    *[other] { $count } segments are not translated from the current text, so the export would be incomplete. Finish or accept them in the workbench, then download again:
 }
 serve-back-dashboard = Back to the dashboard
+
+## EPUB export: the dashboard's download of an edition as EPUB
+
+serve-download-epub = Download the EPUB edition

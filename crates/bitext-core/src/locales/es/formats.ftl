@@ -36,3 +36,7 @@ detail-json-data = contenido inesperado
 detail-json-eof = el archivo termina antes de tiempo
 detail-toml = TOML no válido o inesperado
 detail-xml = XML mal formado
+
+## Exportación EPUB (bitext export --format epub)
+
+error-epub-cover = la portada { $path } de la edición { $edition } no es un archivo JPEG, PNG o GIF del espacio de trabajo (cover = "images/cover.jpg" en bitext.toml, relativo a la raíz del espacio de trabajo)

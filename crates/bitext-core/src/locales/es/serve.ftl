@@ -178,3 +178,7 @@ serve-export-unfinished = { $count ->
    *[other] { $count } segmentos no están traducidos a partir del texto actual, así que la exportación quedaría incompleta. Termínelos o acéptelos en el taller y vuelva a descargar:
 }
 serve-back-dashboard = Volver al panel
+
+## Exportación EPUB: la descarga de una edición en EPUB desde el panel
+
+serve-download-epub = Descargar la edición EPUB

@@ -36,3 +36,7 @@ detail-json-data = contenu inattendu
 detail-json-eof = le fichier s’arrête trop tôt
 detail-toml = TOML invalide ou inattendu
 detail-xml = XML mal formé
+
+## Export EPUB (bitext export --format epub)
+
+error-epub-cover = la couverture { $path } de l’édition { $edition } n’est pas un fichier JPEG, PNG ou GIF de l’espace de travail (cover = "images/cover.jpg" dans bitext.toml, relatif à la racine de l’espace de travail)

@@ -178,3 +178,7 @@ serve-export-unfinished = { $count ->
    *[other] { $count } segments ne sont pas traduits à partir du texte actuel ; l’export serait incomplet. Terminez-les ou acceptez-les dans l’atelier, puis téléchargez de nouveau :
 }
 serve-back-dashboard = Retour au tableau de bord
+
+## Export EPUB : le téléchargement d’une édition en EPUB sur le tableau de bord
+
+serve-download-epub = Télécharger l’édition EPUB
