@@ -266,9 +266,12 @@ pub fn act(
         search.param(),
         action.as_str()
     );
+    // The fragment names the segment's text box, not its card: the browser focuses the
+    // element a fragment names once the page is laid out, after the page's script ran, and
+    // a card cannot take focus, so naming it would leave the focus on the page.
     match focus {
         Some(m) if m <= count => {
-            let _ = write!(location, "&focus={m}#seg-{m}");
+            let _ = write!(location, "&focus={m}#t-{m}");
         }
         _ => location.push_str("&finished=1"),
     }

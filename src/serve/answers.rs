@@ -81,7 +81,7 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
         _ => (form.id, form.base),
     };
     let back = format!(
-        "{}?state={}{}&focus={n}#seg-{n}",
+        "{}?state={}{}&focus={n}#t-{n}",
         article_url(form.slug.as_str(), form.lang.as_str()),
         form.filter.as_str(),
         form.search.param()

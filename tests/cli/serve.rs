@@ -386,7 +386,7 @@ fn save_records_a_translation_from_the_current_text_and_moves_on_when_asked() {
     let reply = s.post(&format!("{WORKBENCH}/6"), &form).status(303);
     // Segment 5 is still stale: the next unfinished one, wrapping around.
     let location = reply.header("Location").expect("location");
-    assert!(location.contains("focus=5#seg-5"), "{location}");
+    assert!(location.contains("focus=5#t-5"), "{location}");
     assert!(location.contains("done=6&did=save"), "{location}");
     let saved = unit(&ws, 6);
     assert_eq!(saved["target"], "Les tables des marées, page 4.");

@@ -288,8 +288,34 @@ def test_site_pages(browser, ws, shots):
     assert changed == f"1\t1\t{rel}\n", changed
 
 
+def test_focus_after_save(browser, ws, _shots):
+    """Ctrl+Enter saves and puts the caret in the next unfinished segment's text box: typing
+    lands there, and Alt+Down goes on from there to the following segment."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.edit_source("Canada was quick to recognize", "Canada was quick to recognise")
+    ws.edit_source("The government of Canada clearly", "The government of Canada plainly")
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr")
+    page.wait_for_load_state("load")
+    area = page.locator("#t-7")
+    area.fill(area.input_value().replace("14", "15"))
+    area.focus()
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status")).to_contain_text("Segment 7 saved.")
+    page.wait_for_load_state("load")
+    expect(page.locator("#t-8")).to_be_focused()
+    page.keyboard.type("XYZ")
+    assert "XYZ" in page.locator("#t-8").input_value()
+    assert "XYZ" not in page.locator("#t-7").input_value()
+    page.keyboard.press("Alt+ArrowDown")
+    expect(page.locator("#t-9")).to_be_focused()
+    page.keyboard.press("Alt+ArrowUp")
+    expect(page.locator("#t-8")).to_be_focused()
+    assert ws.units()[6]["source"].startswith("At least 15 countries")
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
-         test_suggestion, test_site_pages]
+         test_suggestion, test_site_pages, test_focus_after_save]
 
 
 def main():
