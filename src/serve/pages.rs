@@ -405,6 +405,7 @@ pub fn workbench(
             h2 #h-export { (ui.t("serve-export")) }
             (export_form(ui, "article", slug.as_str(), lang))
         }
+        (unsaved_dialog(ui))
     };
     Ok(layout(ui, &title, &here, &main))
 }
@@ -503,6 +504,22 @@ fn segment_card(
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The choice the page's script offers when Accept would drop a text typed in the box: save
+/// it, accept the translation on record, or go back to it.
+fn unsaved_dialog(ui: &Ui<'_>) -> Markup {
+    html! {
+        dialog #unsaved aria-labelledby="unsaved-h" aria-describedby="unsaved-p" {
+            h2 #unsaved-h { (ui.t("serve-unsaved-title")) }
+            p #unsaved-p { (ui.t("serve-unsaved-accept")) }
+            div.actions {
+                button type="button" data-choice="save" { (ui.t("serve-unsaved-save")) }
+                button type="button" data-choice="accept" { (ui.t("serve-unsaved-keep")) }
+                button type="button" data-choice="cancel" { (ui.t("serve-unsaved-cancel")) }
             }
         }
     }

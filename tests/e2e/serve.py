@@ -87,8 +87,10 @@ def open_page(browser, ws, path="/", **context):
     """A page that opened the printed URL (which sets the token cookie), then went to path."""
     page = browser.new_context(**context).new_page()
     dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    kinds = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), kinds.append(d.type), d.dismiss()))
     page.dialogs = dialogs
+    page.dialog_kinds = kinds
     page.goto(ws.url)
     if path != "/":
         page.goto(ws.base + path)
@@ -314,8 +316,73 @@ def test_focus_after_save(browser, ws, _shots):
     assert ws.units()[6]["source"].startswith("At least 15 countries")
 
 
+def test_unsaved_text(browser, ws, _shots):
+    """Accept with a typed text asks what to do with it; leaving the page with unsaved text
+    warns, and a save does not."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.edit_source("Canada was quick to recognize", "Canada was quick to recognise")
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr")
+    page.wait_for_load_state("load")
+    old7, old8 = ws.units()[6], ws.units()[7]
+    choice = page.get_by_role("dialog", name="Your text is not saved")
+    expect(choice).to_be_hidden()
+
+    # Accept with a typed text: the page asks; going back keeps the text and writes nothing.
+    area = page.locator("#t-7")
+    area.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Au moins 15 pays, retraduit.")
+    page.locator("#seg-7").get_by_role("button", name="Accept").click()
+    expect(choice).to_be_visible()
+    choice.get_by_role("button", name="Go back to my text").click()
+    expect(choice).to_be_hidden()
+    expect(area).to_have_value("Au moins 15 pays, retraduit.")
+    expect(area).to_be_focused()
+    assert ws.units()[6] == old7
+
+    # Leaving with that text unsaved warns (the warning is dismissed: the page stays).
+    with page.expect_event("dialog") as warned:
+        page.get_by_role("navigation", name="Show").get_by_role("link", name="unfinished").click()
+    assert warned.value.type == "beforeunload"
+    expect(area).to_have_value("Au moins 15 pays, retraduit.")
+    assert "state=unfinished" not in page.url
+
+    # Accept again, and save the typed text instead.
+    page.locator("#seg-7").get_by_role("button", name="Accept").click()
+    choice.get_by_role("button", name="Save my text").click()
+    expect(page.get_by_role("status")).to_contain_text("Segment 7 saved.")
+    assert ws.units()[6]["target"] == "Au moins 15 pays, retraduit."
+    assert ws.units()[6]["source"].startswith("At least 15 countries")
+
+    # Typed text, then Accept the translation on record: the typed text is not written.
+    page.wait_for_load_state("load")
+    area = page.locator("#t-8")
+    area.click()
+    page.keyboard.type("Texte tapé. ")
+    page.locator("#seg-8").get_by_role("button", name="Accept").click()
+    choice.get_by_role("button", name="Accept the translation on record").click()
+    expect(page.get_by_role("status")).to_contain_text("Segment 8 accepted.")
+    assert ws.units()[7]["target"] == old8["target"]
+    assert "recognise" in ws.units()[7]["source"]
+
+    # A save sends the typed text: no warning, and none when leaving after it.
+    page.wait_for_load_state("load")
+    area = page.locator("#t-13")
+    area.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Pour information")
+    page.locator("#seg-13").get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Segment 13 saved.")
+    page.get_by_role("navigation", name="Show").get_by_role("link", name="unfinished").click()
+    expect(page.locator(".seg")).to_have_count(0)
+    assert page.dialog_kinds == ["beforeunload"], page.dialog_kinds
+    assert ws.units()[12]["target"] == "Pour information"
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
-         test_suggestion, test_site_pages, test_focus_after_save]
+         test_suggestion, test_site_pages, test_focus_after_save,
+         test_unsaved_text]
 
 
 def main():

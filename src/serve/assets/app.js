@@ -40,6 +40,52 @@
     var area = document.getElementById(button.getAttribute("data-target"));
     if (area) { area.value = button.getAttribute("data-text"); area.focus(); }
   });
+  // Unsaved text: a box whose text differs from the one the page was made with.
+  var unsaved = function (area) { return area.value !== area.defaultValue; };
+  // The form being sent: its own text goes with it, so leaving for its answer loses nothing.
+  var sending = null;
+  var asking = null;
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var area = form.querySelector ? form.querySelector(".seg textarea") : null;
+    var accept = event.submitter && event.submitter.value === "accept";
+    var dialog = document.getElementById("unsaved");
+    // Accept keeps the translation on record: a text typed in the box would be dropped.
+    if (accept && area && unsaved(area) && dialog && dialog.showModal) {
+      event.preventDefault();
+      asking = { form: form, area: area };
+      dialog.showModal();
+      return;
+    }
+    sending = form;
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("#unsaved button[data-choice]") : null;
+    if (!button || !asking) { return; }
+    var choice = button.getAttribute("data-choice");
+    var form = asking.form;
+    var area = asking.area;
+    document.getElementById("unsaved").close();
+    if (choice === "save" || choice === "accept") {
+      if (choice === "accept") { area.value = area.defaultValue; }
+      var submit = form.querySelector("button[value=" + choice + "]");
+      if (form.requestSubmit) { form.requestSubmit(submit); } else { submit.click(); }
+    }
+  });
+  document.addEventListener("close", function (event) {
+    if (event.target.id === "unsaved" && asking) {
+      var area = asking.area;
+      asking = null;
+      if (!sending) { area.focus(); }
+    }
+  }, true);
+  window.addEventListener("beforeunload", function (event) {
+    var areas = Array.prototype.slice.call(document.querySelectorAll(".seg textarea"));
+    var lost = areas.some(function (area) {
+      return unsaved(area) && !(sending && sending.contains(area));
+    });
+    if (lost) { event.preventDefault(); event.returnValue = ""; }
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var focus = new URLSearchParams(window.location.search).get("focus");
     if (focus) { focusCard(document.getElementById("seg-" + focus)); }

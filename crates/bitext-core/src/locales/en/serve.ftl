@@ -157,3 +157,11 @@ serve-search-results = { $count ->
     [one] One segment contains “{ $text }”.
    *[other] { $count } segments contain “{ $text }”.
 }
+
+## Unsaved text in the workbench: Accept with typed text asks (issue 25)
+
+serve-unsaved-title = Your text is not saved
+serve-unsaved-accept = You typed a new text in this segment. Accept keeps the translation on record, unchanged, and drops what you typed.
+serve-unsaved-save = Save my text
+serve-unsaved-keep = Accept the translation on record
+serve-unsaved-cancel = Go back to my text

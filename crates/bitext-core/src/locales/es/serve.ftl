@@ -157,3 +157,11 @@ serve-search-results = { $count ->
     [one] Un segmento contiene «{ $text }».
    *[other] { $count } segmentos contienen «{ $text }».
 }
+
+## Unsaved text in the workbench: Accept with typed text asks (issue 25)
+
+serve-unsaved-title = Su texto no está guardado
+serve-unsaved-accept = Ha escrito un texto nuevo en este segmento. Aceptar conserva la traducción registrada, sin cambios, y descarta lo que escribió.
+serve-unsaved-save = Guardar mi texto
+serve-unsaved-keep = Aceptar la traducción registrada
+serve-unsaved-cancel = Volver a mi texto

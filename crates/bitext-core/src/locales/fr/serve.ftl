@@ -157,3 +157,11 @@ serve-search-results = { $count ->
     [one] Un segment contient « { $text } ».
    *[other] { $count } segments contiennent « { $text } ».
 }
+
+## Unsaved text in the workbench: Accept with typed text asks (issue 25)
+
+serve-unsaved-title = Votre texte n’est pas enregistré
+serve-unsaved-accept = Vous avez tapé un nouveau texte dans ce segment. Accepter garde la traduction enregistrée, inchangée, et abandonne ce que vous avez tapé.
+serve-unsaved-save = Enregistrer mon texte
+serve-unsaved-keep = Accepter la traduction enregistrée
+serve-unsaved-cancel = Revenir à mon texte
