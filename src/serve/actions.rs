@@ -308,6 +308,9 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
         segments: &which,
         force: confirmed,
         expect: at.expect,
+        // The page never offers Accept for a new paragraph; a page made before the paragraph
+        // became one, or a form made by hand, is refused.
+        refuse_borrowed: true,
     };
     Ok(match accept::accept(at.ws, &request) {
         Ok(accept::Outcome::Accepted(report)) => Ok(report.count),
@@ -319,6 +322,13 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
             Err((Problem::Findings { findings, accepted }, 422))
         }
         Ok(accept::Outcome::Conflict(conflict)) => Err(conflicted(conflict)),
+        Ok(accept::Outcome::Borrowed { n, like }) => Err((
+            Problem::Invalid(ui.ta(
+                "serve-accept-new",
+                &[("n", n.into()), ("like", like.into())],
+            )),
+            422,
+        )),
         Err(Error::NothingToAccept { .. }) => {
             Err((Problem::Invalid(ui.t("serve-nothing-to-accept")), 422))
         }

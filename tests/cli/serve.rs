@@ -476,6 +476,64 @@ fn a_translation_changed_on_disk_since_the_page_loaded_is_a_conflict() {
 }
 
 #[test]
+fn a_new_paragraph_like_one_still_there_is_shown_new_and_never_accepted() {
+    // Paragraph 4 copied above itself and edited there: segment 4 is new, linked by
+    // similarity to the translation segment 5 (the paragraph itself) has.
+    let ws = Ws::translated();
+    ws.write(
+        "sources/harbour.md",
+        crate::support::ARTICLE.replace(
+            "The mayor promised",
+            "The mayor promised a decision before the end of the year and thanked everyone \
+             for coming.\n\nThe mayor promised",
+        ),
+    );
+    assert_eq!(ws.states("harbour", "fr")[3..5], ["stale", "current"]);
+    let s = Served::start(&ws);
+    let page = s.get(WORKBENCH).status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let select = |css: &str| {
+        let selector = scraper::Selector::parse(css).expect("selector");
+        doc.select(&selector)
+            .map(|e| e.text().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(select("#seg-4[data-like='5'] .badge"), ["new here"]);
+    assert!(
+        select("#seg-4 button[value=accept]").is_empty(),
+        "{}",
+        page.body
+    );
+    assert_eq!(select("#seg-4 textarea"), [""]);
+    assert_eq!(
+        select("#seg-4 button.suggest.borrowed"),
+        ["fr translation of segment 4 (translation of segment 5)"]
+    );
+    assert!(
+        select("#seg-4")
+            .concat()
+            .contains("closest earlier paragraph is segment 5")
+    );
+    // Segment 5 is an ordinary current card.
+    assert_eq!(select("#seg-5 .badge"), ["current"]);
+
+    // A form made by hand (or by a page from before) is refused, and writes nothing.
+    let before = files(&ws);
+    let post = format!("{WORKBENCH}/4");
+    let accept = with(page.form(&post), "action", "accept");
+    let reply = s.post(&post, &accept).status(422);
+    assert!(
+        reply.body.contains(
+            "Segment 4 is a new paragraph: the translation on record was made for segment 5."
+        ),
+        "{}",
+        reply.body
+    );
+    assert_eq!(files(&ws), before);
+    assert_eq!(ws.states("harbour", "fr")[3], "stale");
+}
+
+#[test]
 fn a_source_edited_since_the_page_loaded_is_a_conflict_even_for_accept() {
     let (ws, s) = served();
     let page = s.get(WORKBENCH);

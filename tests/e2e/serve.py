@@ -380,9 +380,58 @@ def test_unsaved_text(browser, ws, _shots):
     assert ws.units()[12]["target"] == "Pour information"
 
 
+def test_new_paragraph_like_an_old_one(browser, ws, _shots):
+    """A new paragraph like one still in the article shows as new, names that paragraph,
+    offers its translation as a suggestion only, and has no Accept."""
+    # Segment 8 is copied above itself and edited there: the copy is the new segment 8, the
+    # paragraph itself is now segment 9, unchanged.
+    old = ("In all of this, Canada was quick to recognize Dina Boluarte as the new president "
+           "of Peru, and\nsent its ambassador in Lima")
+    new = ("In all of this, the United States was quick to recognize Dina Boluarte as the new "
+           "president of Peru, and\nsent its envoy in Lima")
+    path = os.path.join(ws.dir, "sources", SLUG + ".md")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index(old)
+    end = text.index("\n\n", start)
+    copy = text[start:end].replace(old, new)
+    ws.write(os.path.join("sources", SLUG + ".md"), text[:start] + copy + "\n\n" + text[start:])
+    before = ws.units()[7]
+    ws.start()
+    french = open_page(browser, ws, f"/article/{SLUG}/fr", locale="fr-FR")
+    expect(french.locator("#seg-8 .badge")).to_have_text("nouveau ici")
+    expect(french.locator("#seg-8")).to_contain_text("Le paragraphe existant le plus proche est le segment 9")
+    page = open_page(browser, ws, f"/article/{SLUG}/fr")
+    page.wait_for_load_state("load")
+    card = page.locator("#seg-8")
+    expect(card.locator(".badge")).to_have_text("new here")
+    expect(card).not_to_contain_text("Changed since it was translated")
+    expect(card).to_contain_text("The closest earlier paragraph is segment 9")
+    expect(card.get_by_role("link", name="Go to segment 9")).to_be_visible()
+    expect(card.locator(".diff ins")).to_contain_text(["United States", "envoy"])
+    area = card.get_by_role("textbox")
+    expect(area).to_have_value("")
+    expect(card.get_by_role("button", name="Accept", exact=True)).to_have_count(0)
+    expect(card.get_by_role("button", name="Mark reviewed", exact=True)).to_have_count(0)
+    # Segment 9, the paragraph itself, is untouched and current.
+    expect(page.locator("#seg-9 .badge").first).to_have_text("current")
+    suggestion = card.locator("button.suggest").first
+    expect(suggestion).to_contain_text(before["target"])
+    expect(suggestion).to_contain_text("translation of segment 9")
+    suggestion.click()
+    expect(area).to_have_value(before["target"])
+    area.fill(before["target"].replace("le Canada", "les États-Unis"))
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status")).to_contain_text("Segment 8 saved.")
+    units = ws.units()
+    assert units[7]["target"].startswith("Dans tout cela, les États-Unis"), units[7]
+    assert units[7]["source"].startswith("In all of this, the United States"), units[7]
+    assert units[8] == before, units[8]
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
          test_suggestion, test_site_pages, test_focus_after_save,
-         test_unsaved_text]
+         test_unsaved_text, test_new_paragraph_like_an_old_one]
 
 
 def main():
