@@ -387,6 +387,8 @@ pub fn workbench(
                 dt { kbd { "Ctrl" } "+" kbd { "Enter" } } dd { (ui.t("serve-key-save-next")) }
                 dt { kbd { "Alt" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next")) }
                 dt { kbd { "Alt" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous")) }
+                dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next-unfinished")) }
+                dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous-unfinished")) }
             }
         }
         section.segments aria-labelledby="h-segments" {

@@ -429,9 +429,52 @@ def test_new_paragraph_like_an_old_one(browser, ws, _shots):
     assert units[8] == before, units[8]
 
 
+def test_unfinished_keys_and_growing_boxes(browser, ws, _shots):
+    """Alt+Shift+Down/Up go to the next and previous unfinished segment, wrapping around; a
+    text box is as high as its text and grows as one types."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.edit_source("The government of Canada clearly", "The government of Canada plainly")
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr", viewport={"width": 1000, "height": 700})
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("complementary", name="Keyboard shortcuts")).to_contain_text(
+        "next unfinished segment on this page")
+    page.locator("#t-1").focus()
+    page.keyboard.press("Alt+Shift+ArrowDown")
+    expect(page.locator("#t-7")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowDown")
+    expect(page.locator("#t-9")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowDown")
+    expect(page.locator("#t-7")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowUp")
+    expect(page.locator("#t-9")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowUp")
+    expect(page.locator("#t-7")).to_be_focused()
+    # Alt+Down still goes to the very next segment, finished or not.
+    page.keyboard.press("Alt+ArrowDown")
+    expect(page.locator("#t-8")).to_be_focused()
+
+    # Every box shows its whole text: the longest paragraph's too (more than four rows).
+    hidden = page.evaluate("""() => Array.from(document.querySelectorAll('.seg textarea'))
+        .filter(a => a.scrollHeight > a.clientHeight + 1).map(a => a.id)""")
+    assert hidden == [], hidden
+    long = page.locator("#t-16")
+    line = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('#t-16')).lineHeight)"))
+    assert long.bounding_box()["height"] > 6 * line, (long.bounding_box(), line)
+    # Typing a long text into a short box makes it grow with it.
+    short = page.locator("#t-13")
+    before = short.bounding_box()["height"]
+    short.click()
+    page.keyboard.type("Pour votre information, un texte bien plus long. " * 8)
+    after = short.bounding_box()["height"]
+    assert after > before + 2 * line, (before, after)
+    assert page.evaluate("(a => a.scrollHeight <= a.clientHeight + 1)(document.querySelector('#t-13'))")
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
          test_suggestion, test_site_pages, test_focus_after_save,
-         test_unsaved_text, test_new_paragraph_like_an_old_one]
+         test_unsaved_text, test_new_paragraph_like_an_old_one,
+         test_unfinished_keys_and_growing_boxes]
 
 
 def main():

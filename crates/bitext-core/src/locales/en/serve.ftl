@@ -174,3 +174,8 @@ serve-new-like-link = Go to segment { $n }
 serve-new-like-diff = Differences from segment { $n }
 serve-new-like-origin = translation of segment { $n }
 serve-accept-new = Segment { $n } is a new paragraph: the translation on record was made for segment { $like }. Write its own translation and save it.
+
+## Checks while typing: next and previous unfinished segment (issue 25)
+
+serve-key-next-unfinished = next unfinished segment on this page, without saving
+serve-key-previous-unfinished = previous unfinished segment on this page, without saving

@@ -174,3 +174,8 @@ serve-new-like-link = Ir al segmento { $n }
 serve-new-like-diff = Diferencias con el segmento { $n }
 serve-new-like-origin = traducción del segmento { $n }
 serve-accept-new = El segmento { $n } es un párrafo nuevo: la traducción registrada se hizo para el segmento { $like }. Escriba su propia traducción y guárdela.
+
+## Checks while typing: next and previous unfinished segment (issue 25)
+
+serve-key-next-unfinished = siguiente segmento pendiente de esta página, sin guardar
+serve-key-previous-unfinished = segmento pendiente anterior de esta página, sin guardar

@@ -174,3 +174,8 @@ serve-new-like-link = Aller au segment { $n }
 serve-new-like-diff = Différences avec le segment { $n }
 serve-new-like-origin = traduction du segment { $n }
 serve-accept-new = Le segment { $n } est un nouveau paragraphe : la traduction enregistrée a été faite pour le segment { $like }. Écrivez sa propre traduction et enregistrez-la.
+
+## Checks while typing: next and previous unfinished segment (issue 25)
+
+serve-key-next-unfinished = segment à faire suivant sur cette page, sans enregistrer
+serve-key-previous-unfinished = segment à faire précédent sur cette page, sans enregistrer
