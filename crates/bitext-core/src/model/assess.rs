@@ -257,11 +257,23 @@ pub fn synced(
 #[must_use]
 pub fn borrowed_from(assessment: &Assessment) -> Vec<Option<usize>> {
     let links = &assessment.links;
+    // Only the units a stale segment takes alone can be borrowed: most articles have none.
+    let wanted: std::collections::HashSet<usize> = links
+        .iter()
+        .zip(&assessment.states)
+        .filter_map(|(link, state)| match (link, state) {
+            (Link::Similar(group), State::Stale) if group.len() == 1 => Some(group[0]),
+            _ => None,
+        })
+        .collect();
+    if wanted.is_empty() {
+        return vec![None; links.len()];
+    }
     let owners: std::collections::HashMap<usize, usize> = links
         .iter()
         .enumerate()
         .filter_map(|(j, link)| match link {
-            Link::Exact(i) => Some((*i, j)),
+            Link::Exact(i) if wanted.contains(i) => Some((*i, j)),
             _ => None,
         })
         .collect();
