@@ -476,6 +476,39 @@ fn a_translation_changed_on_disk_since_the_page_loaded_is_a_conflict() {
 }
 
 #[test]
+fn an_accept_with_a_typed_text_asks_whether_to_save_it_or_drop_it() {
+    // Without the page's script: the answer asks, and nothing is written until it is told.
+    for choice in ["save", "accept"] {
+        let (ws, s) = served();
+        let post = format!("{WORKBENCH}/5");
+        let on_record = unit(&ws, 5)["target"].clone();
+        let form = with(
+            with(s.get(WORKBENCH).form(&post), "action", "accept"),
+            "text",
+            "Un festival aura lieu\r\nsur le quai.",
+        );
+        let before = files(&ws);
+        let asked = s.post(&post, &form).status(422);
+        assert!(
+            asked.body.contains("Your text is not saved"),
+            "{}",
+            asked.body
+        );
+        assert_eq!(files(&ws), before, "nothing is written before the choice");
+        let again = with(asked.form(&post), "action", choice);
+        assert!(again.contains(&("keep".to_owned(), "1".to_owned())));
+        s.post(&post, &again).status(303);
+        let saved = unit(&ws, 5);
+        if choice == "save" {
+            assert_eq!(saved["target"], "Un festival aura lieu sur le quai.");
+        } else {
+            assert_eq!(saved["target"], on_record);
+        }
+        assert_eq!(ws.states("harbour", "fr")[4], "current");
+    }
+}
+
+#[test]
 fn a_new_paragraph_like_one_still_there_is_shown_new_and_never_accepted() {
     // Paragraph 4 copied above itself and edited there: segment 4 is new, linked by
     // similarity to the translation segment 5 (the paragraph itself) has.
