@@ -48,12 +48,16 @@ pub fn run(
         segments: &which,
         force,
         expect: None,
+        refuse_borrowed: false,
     };
     let (report, refused) = match accept::accept(ws, &request)? {
         accept::Outcome::Accepted(report) => (report, false),
         accept::Outcome::Refused(report) => (report, true),
         accept::Outcome::Conflict(_) => {
             unreachable!("a request that expects nothing never conflicts")
+        }
+        accept::Outcome::Borrowed { .. } => {
+            unreachable!("a request that accepts borrowed translations never refuses one")
         }
     };
     let findings = report

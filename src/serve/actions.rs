@@ -17,8 +17,8 @@ use bitext_core::error::Error;
 use bitext_core::model::assess::{State, synced};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
-use bitext_core::model::translation::UnitState;
-use bitext_core::ops::{Conflict, Expect, Which, accept, record};
+use bitext_core::model::translation::{Unit, UnitState};
+use bitext_core::ops::{Conflict, Expect, Which, accept, record, version_of};
 use bitext_core::qa::{self, Context};
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::lock::Lock;
@@ -198,6 +198,8 @@ pub fn act(
     let search = Search::parse(lookup(form, "q"));
     let advance = lookup(form, "advance").is_some_and(|v| !v.is_empty());
     let confirmed = lookup(form, "confirm").is_some_and(|v| !v.is_empty());
+    // Set where the translator chose to accept and drop the text they typed.
+    let keep = lookup(form, "keep").is_some_and(|v| !v.is_empty());
     let expect = Some(Expect { id, version: base });
     let resubmit = |problem: Problem, status: u16| {
         Ok(Response::html(
@@ -229,6 +231,11 @@ pub fn act(
         n,
         expect,
     };
+    // Accept keeps the translation on record: a text typed in the box would be lost without
+    // a word. The page's script asks first; without it, this answer does.
+    if action == Action::Accept && !keep && !confirmed && typed(text, base) {
+        return resubmit(Problem::Typed, 422);
+    }
     let lock = Lock::acquire(&ws.root)?;
     let done = match action {
         Action::Accept => accept_one(&at, confirmed)?,
@@ -266,13 +273,41 @@ pub fn act(
         search.param(),
         action.as_str()
     );
+    // The fragment names the segment's text box, not its card: the browser focuses the
+    // element a fragment names once the page is laid out, after the page's script ran, and
+    // a card cannot take focus, so naming it would leave the focus on the page.
     match focus {
         Some(m) if m <= count => {
-            let _ = write!(location, "&focus={m}#seg-{m}");
+            let _ = write!(location, "&focus={m}#t-{m}");
         }
         _ => location.push_str("&finished=1"),
     }
     Ok(Response::redirect(&location))
+}
+
+/// Returns true if and only if `text`, posted with an accept, is not the translation whose
+/// version (`base`) the page showed: the translator typed another. An empty box drops nothing.
+fn typed(text: &str, base: &str) -> bool {
+    // Browsers send a text box's line breaks as CR LF.
+    let text = text.replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        return false;
+    }
+    let states = [
+        None,
+        Some(UnitState::Draft),
+        Some(UnitState::Translated),
+        Some(UnitState::Reviewed),
+    ];
+    !states.into_iter().any(|state| {
+        let shown = Unit {
+            id: String::new(),
+            source: String::new(),
+            target: text.clone(),
+            state,
+        };
+        version_of(&shown) == base
+    })
 }
 
 /// What a page asks to record.
@@ -305,6 +340,9 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
         segments: &which,
         force: confirmed,
         expect: at.expect,
+        // The page never offers Accept for a new paragraph; a page made before the paragraph
+        // became one, or a form made by hand, is refused.
+        refuse_borrowed: true,
     };
     Ok(match accept::accept(at.ws, &request) {
         Ok(accept::Outcome::Accepted(report)) => Ok(report.count),
@@ -316,6 +354,13 @@ fn accept_one(at: &Target<'_>, confirmed: bool) -> Result<Result<usize, Again>, 
             Err((Problem::Findings { findings, accepted }, 422))
         }
         Ok(accept::Outcome::Conflict(conflict)) => Err(conflicted(conflict, at.ws)),
+        Ok(accept::Outcome::Borrowed { n, like }) => Err((
+            Problem::Invalid(ui.ta(
+                "serve-accept-new",
+                &[("n", n.into()), ("like", like.into())],
+            )),
+            422,
+        )),
         Err(Error::NothingToAccept { .. }) => {
             Err((Problem::Invalid(ui.t("serve-nothing-to-accept")), 422))
         }

@@ -36,6 +36,9 @@ pub enum Problem {
     },
     /// The text cannot be saved (empty, several paragraphs, nothing to accept).
     Invalid(String),
+    /// An accept came with a text other than the translation the page showed: it would be
+    /// dropped. The page offers to save it, or to accept the translation on record.
+    Typed,
     /// Error-level quality findings, to confirm.
     Findings {
         /// The findings, worded for the page.
@@ -83,7 +86,7 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
         _ => (form.id, form.base),
     };
     let back = format!(
-        "{}?state={}{}&focus={n}#seg-{n}",
+        "{}?state={}{}&focus={n}#t-{n}",
         article_url(form.slug.as_str(), form.lang.as_str()),
         form.filter.as_str(),
         form.search.param()
@@ -95,6 +98,7 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
     let title = match problem {
         Problem::Conflict { .. } => ui.t("serve-conflict"),
         Problem::Invalid(_) => ui.t("serve-not-saved"),
+        Problem::Typed => ui.t("serve-unsaved-title"),
         Problem::Findings { .. } if accept => ui.t("serve-confirm-accept"),
         Problem::Findings { .. } => ui.t("serve-confirm"),
     };
@@ -121,6 +125,7 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
                 }
             }
             Problem::Invalid(message) => { p role="alert" { (message) } }
+            Problem::Typed => { p role="alert" { (ui.t("serve-unsaved-accept")) } }
             Problem::Findings { findings, .. } => {
                 p role="alert" {
                     @if accept { (ui.t("serve-confirm-accept-findings")) } @else { (ui.t("serve-confirm-findings")) }
@@ -134,7 +139,12 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
             input type="hidden" name="filter" value=(form.filter.as_str());
             input type="hidden" name="q" value=(form.search.as_str());
             input type="hidden" name="advance" value=(if form.advance { "1" } else { "" });
-            input type="hidden" name="action" value=(form.action.as_str());
+            @if matches!(problem, Problem::Typed) {
+                // The buttons name the action; an accept from here drops the text knowingly.
+                input type="hidden" name="keep" value="1";
+            } @else {
+                input type="hidden" name="action" value=(form.action.as_str());
+            }
             @if matches!(problem, Problem::Findings { .. }) {
                 input type="hidden" name="confirm" value="1";
             }
@@ -147,12 +157,18 @@ pub fn resubmit(ui: &Ui<'_>, form: &Resubmit<'_>, problem: &Problem) -> String {
                 textarea #mine name="text" lang=(form.lang.as_str()) rows="5" { (form.text) }
             }
             div.actions {
-                button type="submit" {
-                    @match problem {
-                        Problem::Conflict { .. } => (ui.t("serve-keep-mine")),
-                        Problem::Findings { .. } if accept => (ui.t("serve-accept-anyway")),
-                        Problem::Findings { .. } => (ui.t("serve-save-anyway")),
-                        Problem::Invalid(_) => (ui.t("serve-try-again")),
+                @if matches!(problem, Problem::Typed) {
+                    button type="submit" name="action" value="save" { (ui.t("serve-unsaved-save")) }
+                    " "
+                    button type="submit" name="action" value="accept" { (ui.t("serve-unsaved-keep")) }
+                } @else {
+                    button type="submit" {
+                        @match problem {
+                            Problem::Conflict { .. } => (ui.t("serve-keep-mine")),
+                            Problem::Findings { .. } if accept => (ui.t("serve-accept-anyway")),
+                            Problem::Findings { .. } => (ui.t("serve-save-anyway")),
+                            Problem::Invalid(_) | Problem::Typed => (ui.t("serve-try-again")),
+                        }
                     }
                 }
                 " "

@@ -14,7 +14,7 @@ use crate::serve::actions::{Action, Filter, Search};
 use crate::serve::cache::Row;
 use crate::serve::http::{Request, percent_encode};
 use crate::serve::{Fail, Ui, hooks};
-use bitext_core::model::assess::State;
+use bitext_core::model::assess::{State, borrowed_from};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::segment::Segment;
 use bitext_core::model::slug::Slug;
@@ -351,6 +351,8 @@ pub fn workbench(
     let flash = flash(ui, request);
     let source_lang = ws.config.source.as_str();
     let names = StateNames::new(ui);
+    // New paragraphs that take, by similarity, the translation of one still in the article.
+    let borrowed = borrowed_from(&plan.assessment);
     let shown: Vec<usize> = (0..total)
         .filter(|&i| {
             filter.shows(plan.assessment.states[i])
@@ -444,6 +446,8 @@ pub fn workbench(
                 dt { kbd { "Ctrl" } "+" kbd { "Enter" } } dd { (ui.t("serve-key-save-next")) }
                 dt { kbd { "Alt" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next")) }
                 dt { kbd { "Alt" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous")) }
+                dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next-unfinished")) }
+                dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous-unfinished")) }
             }
         }
         section.segments aria-labelledby="h-segments" {
@@ -456,7 +460,8 @@ pub fn workbench(
                 @let segment = &plan.article.segments[i];
                 @let unit = &plan.file.units[i];
                 @let state = plan.assessment.states[i];
-                (segment_card(&helpers, ui, slug, lang, source_lang, (filter, &search), segment, unit, state))
+                @let like = borrowed[i].map(|j| &plan.article.segments[j]);
+                (segment_card(&helpers, ui, slug, lang, source_lang, (filter, &search), segment, unit, state, like))
             }
             @if let Some(links) = &page_links { (links) }
         }
@@ -464,6 +469,7 @@ pub fn workbench(
             h2 #h-export { (ui.t("serve-export")) }
             (export_form(ui, "article", slug.as_str(), lang))
         }
+        (unsaved_dialog(ui))
     };
     Ok(layout(ui, &title, &here, &main))
 }
@@ -482,6 +488,7 @@ fn segment_card(
     segment: &Segment,
     unit: &bitext_core::model::translation::Unit,
     state: State,
+    like: Option<&Segment>,
 ) -> Markup {
     let n = segment.n;
     let heading = format!("seg-{n}-h");
@@ -491,6 +498,21 @@ fn segment_card(
     } else {
         helpers.suggestions(segment, &unit.target)
     };
+    // A new paragraph like one still in the article: the translation on record was made for
+    // that paragraph, so it is only offered, as a suggestion, and never accepted as it is.
+    if let Some(like) = like {
+        return new_card(
+            ui,
+            slug,
+            lang,
+            source_lang,
+            (filter, search),
+            segment,
+            unit,
+            like,
+            &suggestions,
+        );
+    }
     let findings = if unit.has_target() {
         helpers.findings(ui, segment, &unit.target)
     } else {
@@ -560,6 +582,110 @@ fn segment_card(
                         @if unit.has_target() {
                             button type="submit" name="action" value="review" { (ui.t("serve-review")) }
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The choice the page's script offers when Accept would drop a text typed in the box: save
+/// it, accept the translation on record, or go back to it.
+fn unsaved_dialog(ui: &Ui<'_>) -> Markup {
+    html! {
+        dialog #unsaved aria-labelledby="unsaved-h" aria-describedby="unsaved-p" {
+            h2 #unsaved-h { (ui.t("serve-unsaved-title")) }
+            p #unsaved-p { (ui.t("serve-unsaved-accept")) }
+            div.actions {
+                button type="button" data-choice="save" { (ui.t("serve-unsaved-save")) }
+                button type="button" data-choice="accept" { (ui.t("serve-unsaved-keep")) }
+                button type="button" data-choice="cancel" { (ui.t("serve-unsaved-cancel")) }
+            }
+        }
+    }
+}
+
+/// The card of a new paragraph `segment` like `like`, a paragraph still in the article whose
+/// translation it takes by similarity (`unit`): marked new, with the word diff from `like`,
+/// that translation as the first suggestion, an empty text box, and no Accept.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one card reads every part of its segment"
+)]
+fn new_card(
+    ui: &Ui<'_>,
+    slug: &Slug,
+    lang: &Lang,
+    source_lang: &str,
+    (filter, search): (Filter, &Search),
+    segment: &Segment,
+    unit: &bitext_core::model::translation::Unit,
+    like: &Segment,
+    suggestions: &[hooks::Suggestion],
+) -> Markup {
+    let n = segment.n;
+    let heading = format!("seg-{n}-h");
+    let textarea = format!("t-{n}");
+    let url = article_url(slug.as_str(), lang.as_str());
+    html! {
+        article.seg #(format!("seg-{n}")) data-n=(n) data-state=(State::Stale.as_str()) data-like=(like.n) aria-labelledby=(heading) {
+            h3 #(heading) {
+                (ui.ta("serve-segment", &[("n", n.into())]))
+                " "
+                span.badge.missing { (ui.t("serve-new-here")) }
+            }
+            div.cols {
+                div.src {
+                    p.label { (ui.t("serve-source")) }
+                    p.text lang=(source_lang) { (segment.text) }
+                    p.note {
+                        (ui.ta("serve-new-like", &[("n", like.n.into())]))
+                        " "
+                        a href=(format!("{url}?state=all&focus={0}#t-{0}", like.n)) { (ui.ta("serve-new-like-link", &[("n", like.n.into())])) }
+                    }
+                    div.diff {
+                        p.label { (ui.ta("serve-new-like-diff", &[("n", like.n.into())])) }
+                        p.text lang=(source_lang) {
+                            @for chunk in word_diff(&like.text, &segment.text) {
+                                @match chunk.op {
+                                    Op::Equal => span { (chunk.text) },
+                                    Op::Delete => del { span.sr { (ui.t("serve-deleted")) } (chunk.text) },
+                                    Op::Insert => ins { span.sr { (ui.t("serve-inserted")) } (chunk.text) },
+                                }
+                            }
+                        }
+                    }
+                }
+                form.tgt method="post" action=(format!("{url}/{n}")) {
+                    input type="hidden" name="id" value=(segment.id);
+                    input type="hidden" name="base" value=(base_of(unit));
+                    input type="hidden" name="filter" value=(filter.as_str());
+                    input type="hidden" name="q" value=(search.as_str());
+                    input type="hidden" name="advance" value="";
+                    label for=(textarea) { (ui.ta("serve-translation", &[("lang", lang_name(ui, lang).as_str().into())])) }
+                    textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" aria-describedby=(heading) {}
+                    div.suggestions {
+                        p.label { (ui.t("serve-suggestions")) }
+                        ul {
+                            li {
+                                button type="button" class="suggest borrowed" data-target=(textarea) data-text=(unit.target) title=(like.text) {
+                                    (unit.target)
+                                    " " span.origin { "(" (ui.ta("serve-new-like-origin", &[("n", like.n.into())])) ")" }
+                                }
+                            }
+                            @for s in suggestions {
+                                li {
+                                    button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
+                                        span.score { (ui.ta("number-percent-whole", &[("value", bitext_core::l10n::Arg::Num(f64::from(s.score)))])) } " " (s.text)
+                                        " " span.origin { "(" (s.origin) ")" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    div.actions role="group" aria-label=(ui.t("serve-actions")) {
+                        button type="submit" name="action" value="save" { (ui.t("serve-save")) }
+                        button type="submit" name="action" value="draft" { (ui.t("serve-save-draft")) }
                     }
                 }
             }

@@ -45,5 +45,5 @@ fn the_workbench_works_in_chromium() {
         output.status.success(),
         "browser tests failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
     );
-    assert!(stdout.contains("10 passed, 0 failed"), "{stdout}");
+    assert!(stdout.contains("14 passed, 0 failed"), "{stdout}");
 }

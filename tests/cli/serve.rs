@@ -386,7 +386,7 @@ fn save_records_a_translation_from_the_current_text_and_moves_on_when_asked() {
     let reply = s.post(&format!("{WORKBENCH}/6"), &form).status(303);
     // Segment 5 is still stale: the next unfinished one, wrapping around.
     let location = reply.header("Location").expect("location");
-    assert!(location.contains("focus=5#seg-5"), "{location}");
+    assert!(location.contains("focus=5#t-5"), "{location}");
     assert!(location.contains("done=6&did=save"), "{location}");
     let saved = unit(&ws, 6);
     assert_eq!(saved["target"], "Les tables des marées, page 4.");
@@ -473,6 +473,97 @@ fn a_translation_changed_on_disk_since_the_page_loaded_is_a_conflict() {
     let again = reply.form(&format!("{WORKBENCH}/2"));
     s.post(&format!("{WORKBENCH}/2"), &again).status(303);
     assert_eq!(unit(&ws, 2)["target"], "Mon texte.");
+}
+
+#[test]
+fn an_accept_with_a_typed_text_asks_whether_to_save_it_or_drop_it() {
+    // Without the page's script: the answer asks, and nothing is written until it is told.
+    for choice in ["save", "accept"] {
+        let (ws, s) = served();
+        let post = format!("{WORKBENCH}/5");
+        let on_record = unit(&ws, 5)["target"].clone();
+        let form = with(
+            with(s.get(WORKBENCH).form(&post), "action", "accept"),
+            "text",
+            "Un festival aura lieu\r\nsur le quai.",
+        );
+        let before = files(&ws);
+        let asked = s.post(&post, &form).status(422);
+        assert!(
+            asked.body.contains("Your text is not saved"),
+            "{}",
+            asked.body
+        );
+        assert_eq!(files(&ws), before, "nothing is written before the choice");
+        let again = with(asked.form(&post), "action", choice);
+        assert!(again.contains(&("keep".to_owned(), "1".to_owned())));
+        s.post(&post, &again).status(303);
+        let saved = unit(&ws, 5);
+        if choice == "save" {
+            assert_eq!(saved["target"], "Un festival aura lieu sur le quai.");
+        } else {
+            assert_eq!(saved["target"], on_record);
+        }
+        assert_eq!(ws.states("harbour", "fr")[4], "current");
+    }
+}
+
+#[test]
+fn a_new_paragraph_like_one_still_there_is_shown_new_and_never_accepted() {
+    // Paragraph 4 copied above itself and edited there: segment 4 is new, linked by
+    // similarity to the translation segment 5 (the paragraph itself) has.
+    let ws = Ws::translated();
+    ws.write(
+        "sources/harbour.md",
+        crate::support::ARTICLE.replace(
+            "The mayor promised",
+            "The mayor promised a decision before the end of the year and thanked everyone \
+             for coming.\n\nThe mayor promised",
+        ),
+    );
+    assert_eq!(ws.states("harbour", "fr")[3..5], ["stale", "current"]);
+    let s = Served::start(&ws);
+    let page = s.get(WORKBENCH).status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let select = |css: &str| {
+        let selector = scraper::Selector::parse(css).expect("selector");
+        doc.select(&selector)
+            .map(|e| e.text().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(select("#seg-4[data-like='5'] .badge"), ["new here"]);
+    assert!(
+        select("#seg-4 button[value=accept]").is_empty(),
+        "{}",
+        page.body
+    );
+    assert_eq!(select("#seg-4 textarea"), [""]);
+    assert_eq!(
+        select("#seg-4 button.suggest.borrowed"),
+        ["fr translation of segment 4 (translation of segment 5)"]
+    );
+    assert!(
+        select("#seg-4")
+            .concat()
+            .contains("closest earlier paragraph is segment 5")
+    );
+    // Segment 5 is an ordinary current card.
+    assert_eq!(select("#seg-5 .badge"), ["current"]);
+
+    // A form made by hand (or by a page from before) is refused, and writes nothing.
+    let before = files(&ws);
+    let post = format!("{WORKBENCH}/4");
+    let accept = with(page.form(&post), "action", "accept");
+    let reply = s.post(&post, &accept).status(422);
+    assert!(
+        reply.body.contains(
+            "Segment 4 is a new paragraph: the translation on record was made for segment 5."
+        ),
+        "{}",
+        reply.body
+    );
+    assert_eq!(files(&ws), before);
+    assert_eq!(ws.states("harbour", "fr")[3], "stale");
 }
 
 #[test]

@@ -621,7 +621,7 @@ fn a_link_to_a_segment_and_a_save_land_on_the_page_holding_it() {
     );
     let saved = s.post(&post, &form).status(303);
     let location = saved.header("Location").expect("Location").to_owned();
-    assert!(location.ends_with("#seg-650"), "{location}");
+    assert!(location.ends_with("#t-650"), "{location}");
     let landed = s.get(location.split('#').next().expect("path")).status(200);
     assert!(cards(&landed.body).contains(&650));
     assert!(
@@ -642,7 +642,7 @@ fn a_link_to_a_segment_and_a_save_land_on_the_page_holding_it() {
     );
     let saved = s.post(&post, &form).status(303);
     let location = saved.header("Location").expect("Location").to_owned();
-    assert!(location.ends_with("#seg-801"), "{location}");
+    assert!(location.ends_with("#t-801"), "{location}");
     let landed = s.get(location.split('#').next().expect("path")).status(200);
     assert_eq!(cards(&landed.body)[0], 801);
 

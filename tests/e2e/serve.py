@@ -87,8 +87,10 @@ def open_page(browser, ws, path="/", **context):
     """A page that opened the printed URL (which sets the token cookie), then went to path."""
     page = browser.new_context(**context).new_page()
     dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    kinds = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), kinds.append(d.type), d.dismiss()))
     page.dialogs = dialogs
+    page.dialog_kinds = kinds
     page.goto(ws.url)
     if path != "/":
         page.goto(ws.base + path)
@@ -591,9 +593,192 @@ def test_dashboard_titles(browser, ws, _shots):
         page.context.close()
 
 
+def test_focus_after_save(browser, ws, _shots):
+    """Ctrl+Enter saves and puts the caret in the next unfinished segment's text box: typing
+    lands there, and Alt+Down goes on from there to the following segment."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.edit_source("Canada was quick to recognize", "Canada was quick to recognise")
+    ws.edit_source("The government of Canada clearly", "The government of Canada plainly")
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr")
+    page.wait_for_load_state("load")
+    area = page.locator("#t-7")
+    area.fill(area.input_value().replace("14", "15"))
+    area.focus()
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status")).to_contain_text("Segment 7 saved.")
+    page.wait_for_load_state("load")
+    expect(page.locator("#t-8")).to_be_focused()
+    page.keyboard.type("XYZ")
+    assert "XYZ" in page.locator("#t-8").input_value()
+    assert "XYZ" not in page.locator("#t-7").input_value()
+    page.keyboard.press("Alt+ArrowDown")
+    expect(page.locator("#t-9")).to_be_focused()
+    page.keyboard.press("Alt+ArrowUp")
+    expect(page.locator("#t-8")).to_be_focused()
+    assert ws.units()[6]["source"].startswith("At least 15 countries")
+
+
+def test_unsaved_text(browser, ws, _shots):
+    """Accept with a typed text asks what to do with it; leaving the page with unsaved text
+    warns, and a save does not."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.edit_source("Canada was quick to recognize", "Canada was quick to recognise")
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr")
+    page.wait_for_load_state("load")
+    old7, old8 = ws.units()[6], ws.units()[7]
+    choice = page.get_by_role("dialog", name="Your text is not saved")
+    expect(choice).to_be_hidden()
+
+    # Accept with a typed text: the page asks; going back keeps the text and writes nothing.
+    area = page.locator("#t-7")
+    area.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Au moins 15 pays, retraduit.")
+    page.locator("#seg-7").get_by_role("button", name="Accept").click()
+    expect(choice).to_be_visible()
+    choice.get_by_role("button", name="Go back to my text").click()
+    expect(choice).to_be_hidden()
+    expect(area).to_have_value("Au moins 15 pays, retraduit.")
+    expect(area).to_be_focused()
+    assert ws.units()[6] == old7
+
+    # Leaving with that text unsaved warns (the warning is dismissed: the page stays).
+    with page.expect_event("dialog") as warned:
+        page.get_by_role("navigation", name="Show").get_by_role("link", name="unfinished").click()
+    assert warned.value.type == "beforeunload"
+    expect(area).to_have_value("Au moins 15 pays, retraduit.")
+    assert "state=unfinished" not in page.url
+
+    # Accept again, and save the typed text instead.
+    page.locator("#seg-7").get_by_role("button", name="Accept").click()
+    choice.get_by_role("button", name="Save my text").click()
+    expect(page.get_by_role("status")).to_contain_text("Segment 7 saved.")
+    assert ws.units()[6]["target"] == "Au moins 15 pays, retraduit."
+    assert ws.units()[6]["source"].startswith("At least 15 countries")
+
+    # Typed text, then Accept the translation on record: the typed text is not written.
+    page.wait_for_load_state("load")
+    area = page.locator("#t-8")
+    area.click()
+    page.keyboard.type("Texte tapé. ")
+    page.locator("#seg-8").get_by_role("button", name="Accept").click()
+    choice.get_by_role("button", name="Accept the translation on record").click()
+    expect(page.get_by_role("status")).to_contain_text("Segment 8 accepted.")
+    assert ws.units()[7]["target"] == old8["target"]
+    assert "recognise" in ws.units()[7]["source"]
+
+    # A save sends the typed text: no warning, and none when leaving after it.
+    page.wait_for_load_state("load")
+    area = page.locator("#t-13")
+    area.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Pour information")
+    page.locator("#seg-13").get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Segment 13 saved.")
+    page.get_by_role("navigation", name="Show").get_by_role("link", name="unfinished").click()
+    expect(page.locator(".seg")).to_have_count(0)
+    assert page.dialog_kinds == ["beforeunload"], page.dialog_kinds
+    assert ws.units()[12]["target"] == "Pour information"
+
+
+def test_new_paragraph_like_an_old_one(browser, ws, _shots):
+    """A new paragraph like one still in the article shows as new, names that paragraph,
+    offers its translation as a suggestion only, and has no Accept."""
+    # Segment 8 is copied above itself and edited there: the copy is the new segment 8, the
+    # paragraph itself is now segment 9, unchanged.
+    old = ("In all of this, Canada was quick to recognize Dina Boluarte as the new president "
+           "of Peru, and\nsent its ambassador in Lima")
+    new = ("In all of this, the United States was quick to recognize Dina Boluarte as the new "
+           "president of Peru, and\nsent its envoy in Lima")
+    path = os.path.join(ws.dir, "sources", SLUG + ".md")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index(old)
+    end = text.index("\n\n", start)
+    copy = text[start:end].replace(old, new)
+    ws.write(os.path.join("sources", SLUG + ".md"), text[:start] + copy + "\n\n" + text[start:])
+    before = ws.units()[7]
+    ws.start()
+    french = open_page(browser, ws, f"/article/{SLUG}/fr", locale="fr-FR")
+    expect(french.locator("#seg-8 .badge")).to_have_text("nouveau ici")
+    expect(french.locator("#seg-8")).to_contain_text("Le paragraphe existant le plus proche est le segment 9")
+    page = open_page(browser, ws, f"/article/{SLUG}/fr")
+    page.wait_for_load_state("load")
+    card = page.locator("#seg-8")
+    expect(card.locator(".badge")).to_have_text("new here")
+    expect(card).not_to_contain_text("Changed since it was translated")
+    expect(card).to_contain_text("The closest earlier paragraph is segment 9")
+    expect(card.get_by_role("link", name="Go to segment 9")).to_be_visible()
+    expect(card.locator(".diff ins")).to_contain_text(["United States", "envoy"])
+    area = card.get_by_role("textbox")
+    expect(area).to_have_value("")
+    expect(card.get_by_role("button", name="Accept", exact=True)).to_have_count(0)
+    expect(card.get_by_role("button", name="Mark reviewed", exact=True)).to_have_count(0)
+    # Segment 9, the paragraph itself, is untouched and current.
+    expect(page.locator("#seg-9 .badge").first).to_have_text("current")
+    suggestion = card.locator("button.suggest").first
+    expect(suggestion).to_contain_text(before["target"])
+    expect(suggestion).to_contain_text("translation of segment 9")
+    suggestion.click()
+    expect(area).to_have_value(before["target"])
+    area.fill(before["target"].replace("le Canada", "les États-Unis"))
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status")).to_contain_text("Segment 8 saved.")
+    units = ws.units()
+    assert units[7]["target"].startswith("Dans tout cela, les États-Unis"), units[7]
+    assert units[7]["source"].startswith("In all of this, the United States"), units[7]
+    assert units[8] == before, units[8]
+
+
+def test_unfinished_keys_and_growing_boxes(browser, ws, _shots):
+    """Alt+Shift+Down/Up go to the next and previous unfinished segment, wrapping around; a
+    text box is as high as its text and grows as one types."""
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.edit_source("The government of Canada clearly", "The government of Canada plainly")
+    ws.start()
+    page = open_page(browser, ws, f"/article/{SLUG}/fr", viewport={"width": 1000, "height": 700})
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("complementary", name="Keyboard shortcuts")).to_contain_text(
+        "next unfinished segment on this page")
+    page.locator("#t-1").focus()
+    page.keyboard.press("Alt+Shift+ArrowDown")
+    expect(page.locator("#t-7")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowDown")
+    expect(page.locator("#t-9")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowDown")
+    expect(page.locator("#t-7")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowUp")
+    expect(page.locator("#t-9")).to_be_focused()
+    page.keyboard.press("Alt+Shift+ArrowUp")
+    expect(page.locator("#t-7")).to_be_focused()
+    # Alt+Down still goes to the very next segment, finished or not.
+    page.keyboard.press("Alt+ArrowDown")
+    expect(page.locator("#t-8")).to_be_focused()
+
+    # Every box shows its whole text: the longest paragraph's too (more than four rows).
+    hidden = page.evaluate("""() => Array.from(document.querySelectorAll('.seg textarea'))
+        .filter(a => a.scrollHeight > a.clientHeight + 1).map(a => a.id)""")
+    assert hidden == [], hidden
+    long = page.locator("#t-16")
+    line = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('#t-16')).lineHeight)"))
+    assert long.bounding_box()["height"] > 6 * line, (long.bounding_box(), line)
+    # Typing a long text into a short box makes it grow with it.
+    short = page.locator("#t-13")
+    before = short.bounding_box()["height"]
+    short.click()
+    page.keyboard.type("Pour votre information, un texte bien plus long. " * 8)
+    after = short.bounding_box()["height"]
+    assert after > before + 2 * line, (before, after)
+    assert page.evaluate("(a => a.scrollHeight <= a.clientHeight + 1)(document.querySelector('#t-13'))")
+
+
 TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layout, test_xss,
          test_suggestion, test_site_pages, test_messages_in_ui_language,
-         test_accessibility, test_dashboard_titles]
+         test_accessibility, test_dashboard_titles, test_focus_after_save,
+         test_unsaved_text, test_new_paragraph_like_an_old_one,
+         test_unfinished_keys_and_growing_boxes]
 
 
 def main():

@@ -11,6 +11,20 @@
     if (area) { area.focus(); } else { card.focus(); }
     card.scrollIntoView({ block: "nearest" });
   };
+  // A text box as high as its text: no line of a long paragraph is out of sight.
+  var grow = function (area) {
+    if (!area || area.tagName !== "TEXTAREA") { return; }
+    area.style.height = "auto";
+    var style = window.getComputedStyle(area);
+    var borders = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+    area.style.height = (area.scrollHeight + borders) + "px";
+  };
+  var growAll = function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".seg textarea"), grow);
+  };
+  document.addEventListener("input", function (event) { grow(event.target); });
+  window.addEventListener("resize", growAll);
+  var unfinished = function (card) { return card.getAttribute("data-state") !== "current"; };
   var current = function () {
     var el = document.activeElement;
     return el && el.closest ? el.closest(".seg") : null;
@@ -24,6 +38,18 @@
       event.preventDefault();
       form.querySelector("input[name=advance]").value = "1";
       if (form.requestSubmit) { form.requestSubmit(save); } else { save.click(); }
+    } else if (event.altKey && event.shiftKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      // The next (previous) unfinished segment on the page, wrapping around.
+      var listed = cards();
+      var from = listed.indexOf(card);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      event.preventDefault();
+      var count = listed.length;
+      var start = from >= 0 ? from : (step > 0 ? -1 : count);
+      for (var k = 1; k <= count; k++) {
+        var at = ((start + step * k) % count + count) % count;
+        if (unfinished(listed[at])) { focusCard(listed[at]); return; }
+      }
     } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
       var all = cards();
       if (all.length === 0) { return; }
@@ -38,9 +64,56 @@
     var button = event.target.closest ? event.target.closest(".suggest") : null;
     if (!button) { return; }
     var area = document.getElementById(button.getAttribute("data-target"));
-    if (area) { area.value = button.getAttribute("data-text"); area.focus(); }
+    if (area) { area.value = button.getAttribute("data-text"); grow(area); area.focus(); }
+  });
+  // Unsaved text: a box whose text differs from the one the page was made with.
+  var unsaved = function (area) { return area.value !== area.defaultValue; };
+  // The form being sent: its own text goes with it, so leaving for its answer loses nothing.
+  var sending = null;
+  var asking = null;
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var area = form.querySelector ? form.querySelector(".seg textarea") : null;
+    var accept = event.submitter && event.submitter.value === "accept";
+    var dialog = document.getElementById("unsaved");
+    // Accept keeps the translation on record: a text typed in the box would be dropped.
+    if (accept && area && unsaved(area) && dialog && dialog.showModal) {
+      event.preventDefault();
+      asking = { form: form, area: area };
+      dialog.showModal();
+      return;
+    }
+    sending = form;
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("#unsaved button[data-choice]") : null;
+    if (!button || !asking) { return; }
+    var choice = button.getAttribute("data-choice");
+    var form = asking.form;
+    var area = asking.area;
+    document.getElementById("unsaved").close();
+    if (choice === "save" || choice === "accept") {
+      if (choice === "accept") { area.value = area.defaultValue; }
+      var submit = form.querySelector("button[value=" + choice + "]");
+      if (form.requestSubmit) { form.requestSubmit(submit); } else { submit.click(); }
+    }
+  });
+  document.addEventListener("close", function (event) {
+    if (event.target.id === "unsaved" && asking) {
+      var area = asking.area;
+      asking = null;
+      if (!sending) { area.focus(); }
+    }
+  }, true);
+  window.addEventListener("beforeunload", function (event) {
+    var areas = Array.prototype.slice.call(document.querySelectorAll(".seg textarea"));
+    var lost = areas.some(function (area) {
+      return unsaved(area) && !(sending && sending.contains(area));
+    });
+    if (lost) { event.preventDefault(); event.returnValue = ""; }
   });
   document.addEventListener("DOMContentLoaded", function () {
+    growAll();
     var focus = new URLSearchParams(window.location.search).get("focus");
     if (focus) { focusCard(document.getElementById("seg-" + focus)); }
   });

@@ -247,6 +247,49 @@ pub fn synced(
     (out, changes)
 }
 
+/// For each segment, the segment (0-based) whose translation it borrows: a new paragraph
+/// that resembles a paragraph still in the article unchanged, and is linked by similarity to
+/// the very unit that paragraph has by exact text (a paragraph copied and edited, see
+/// `align`). Such a segment is `stale` against that translation, but the translation was
+/// made for the other paragraph, never for this one: it is a suggestion to adapt, not a
+/// translation to accept. `None` for every other segment, an edited paragraph included, and
+/// where that unit has no translation (the segment is then `missing`).
+#[must_use]
+pub fn borrowed_from(assessment: &Assessment) -> Vec<Option<usize>> {
+    let links = &assessment.links;
+    // Only the units a stale segment takes alone can be borrowed: most articles have none.
+    let wanted: std::collections::HashSet<usize> = links
+        .iter()
+        .zip(&assessment.states)
+        .filter_map(|(link, state)| match (link, state) {
+            (Link::Similar(group), State::Stale) if group.len() == 1 => Some(group[0]),
+            _ => None,
+        })
+        .collect();
+    if wanted.is_empty() {
+        return vec![None; links.len()];
+    }
+    let owners: std::collections::HashMap<usize, usize> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(j, link)| match link {
+            Link::Exact(i) if wanted.contains(i) => Some((*i, j)),
+            _ => None,
+        })
+        .collect();
+    links
+        .iter()
+        .zip(&assessment.states)
+        .map(|(link, state)| match (link, state) {
+            (Link::Similar(group), State::Stale) => match group.as_slice() {
+                [only] => owners.get(only).copied(),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
 /// A unit with nothing in it, left where a unit was moved out.
 fn vacant() -> Unit {
     Unit {
@@ -330,5 +373,84 @@ fn merge<'a>(group: impl Iterator<Item = &'a Unit>, translated: &[&Unit]) -> Uni
         source: sources.join("\n\n"),
         target: targets.join("\n\n"),
         state: Some(state),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::segment::segment;
+
+    const OLD: &str = "# The harbour\n\n\
+        The council met on Monday to discuss the budget for the coming year and the quay.\n\n\
+        The tide tables are printed on page four of the weekly bulletin for everyone.\n";
+
+    fn units(markdown: &str) -> Vec<Unit> {
+        segment(markdown)
+            .into_iter()
+            .map(|s| Unit {
+                target: format!("t{}", s.n),
+                id: s.id,
+                source: s.text,
+                state: Some(UnitState::Translated),
+            })
+            .collect()
+    }
+
+    fn links(new: &str) -> Vec<Link> {
+        align(&units(OLD), &[], &segment(new))
+    }
+
+    fn borrowed(links: &[Link], units: Vec<Unit>) -> Vec<Option<usize>> {
+        let file = TranslationFile {
+            units,
+            ..TranslationFile::new("harbour", "fr")
+        };
+        borrowed_from(&assess_with(Some(&file), links.to_vec()))
+    }
+
+    #[test]
+    fn a_new_paragraph_like_one_still_there_borrows_its_translation() {
+        // A copy of paragraph 2, edited, inserted after it: paragraph 2 keeps its unit, the
+        // copy is stale against the same unit, and borrows it from segment 2 (index 1).
+        let new = OLD.replace(
+            "the quay.\n\n",
+            "the quay.\n\nThe council met on Friday to discuss the budget for the coming year and the quay.\n\n",
+        );
+        let links = links(&new);
+        let file = TranslationFile {
+            units: units(OLD),
+            ..TranslationFile::new("harbour", "fr")
+        };
+        let states = assess_with(Some(&file), links.clone()).states;
+        assert_eq!(states[2], State::Stale, "{links:?}");
+        assert_eq!(
+            borrowed(&links, file.units.clone()),
+            vec![None, None, Some(1), None]
+        );
+        // Not when paragraph 2 has no translation: nothing to borrow.
+        let mut untranslated = file.units.clone();
+        untranslated[1].target.clear();
+        untranslated[1].state = None;
+        assert_eq!(borrowed(&links, untranslated), vec![None; 4]);
+    }
+
+    #[test]
+    fn an_edited_paragraph_borrows_nothing() {
+        let links = links(&OLD.replace("Monday", "Friday"));
+        assert_eq!(links[1], Link::Similar(vec![1]));
+        assert_eq!(borrowed(&links, units(OLD)), vec![None, None, None]);
+    }
+
+    #[test]
+    fn a_split_paragraph_borrows_nothing() {
+        let links = links(&OLD.replace(
+            "budget for the coming year and the quay.",
+            "budget.\n\nThey discussed it for the coming year and the quay.",
+        ));
+        // Both parts take the unit of the paragraph they come from.
+        assert_eq!(links[1], Link::Similar(vec![1]), "{links:?}");
+        assert_eq!(links[2], Link::Similar(vec![1]), "{links:?}");
+        assert_eq!(borrowed(&links, units(OLD)), vec![None; links.len()]);
     }
 }

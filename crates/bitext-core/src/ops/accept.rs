@@ -8,7 +8,7 @@
 //! the workbench).
 
 use crate::error::{Error, Result, disp};
-use crate::model::assess::State;
+use crate::model::assess::{State, borrowed_from};
 use crate::model::lang::Lang;
 use crate::model::segment::Segment;
 use crate::model::slug::Slug;
@@ -33,6 +33,10 @@ pub struct Request<'a> {
     /// What the caller expects on disk, for a request about one segment; a difference is a
     /// [`Conflict`].
     pub expect: Option<Expect<'a>>,
+    /// Refuse a new paragraph that takes, by similarity, the translation of a paragraph
+    /// still in the article ([`borrowed_from`]): that translation was made for the other
+    /// paragraph. The workbench refuses it; `bitext accept` accepts it as any stale segment.
+    pub refuse_borrowed: bool,
 }
 
 /// An error-level finding on a segment about to be accepted.
@@ -70,6 +74,14 @@ pub enum Outcome {
     Refused(Report),
     /// The segment changed since the caller looked: nothing was written.
     Conflict(Conflict),
+    /// Segment `n` is a new paragraph whose translation on record was made for segment
+    /// `like`, and the request refuses such a segment: nothing was written.
+    Borrowed {
+        /// The segment's position.
+        n: usize,
+        /// The position of the paragraph the translation was made for.
+        like: usize,
+    },
 }
 
 /// Accepts the segments of `request`. Every segment is checked before anything is written.
@@ -85,6 +97,11 @@ pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
         findings: Vec::new(),
         count: plan.article.segments.len(),
     };
+    let borrowed = if request.refuse_borrowed {
+        borrowed_from(&plan.assessment)
+    } else {
+        Vec::new()
+    };
     let mut targets = Vec::new();
     for which in request.segments {
         let segment = which.find(&plan.article)?;
@@ -96,6 +113,12 @@ pub fn accept(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
             state,
         ) {
             return Ok(Outcome::Conflict(conflict));
+        }
+        if let Some(Some(like)) = borrowed.get(segment.n - 1) {
+            return Ok(Outcome::Borrowed {
+                n: segment.n,
+                like: like + 1,
+            });
         }
         if state == State::Missing {
             return Err(Error::NothingToAccept {

@@ -173,3 +173,25 @@ serve-back-dashboard = Back to the dashboard
 ## EPUB export: the dashboard's download of an edition as EPUB
 
 serve-download-epub = Download the EPUB edition
+
+## Unsaved text in the workbench: Accept with typed text asks (issue 25)
+
+serve-unsaved-title = Your text is not saved
+serve-unsaved-accept = You typed a new text in this segment. Accept keeps the translation on record, unchanged, and drops what you typed.
+serve-unsaved-save = Save my text
+serve-unsaved-keep = Accept the translation on record
+serve-unsaved-cancel = Go back to my text
+
+## A new paragraph like one still in the article: new, with a suggestion (issue 25)
+
+serve-new-here = new here
+serve-new-like = A new paragraph. The closest earlier paragraph is segment { $n }: its translation is offered below as a suggestion to adapt, not as a translation of this text.
+serve-new-like-link = Go to segment { $n }
+serve-new-like-diff = Differences from segment { $n }
+serve-new-like-origin = translation of segment { $n }
+serve-accept-new = Segment { $n } is a new paragraph: the translation on record was made for segment { $like }. Write its own translation and save it.
+
+## Checks while typing: next and previous unfinished segment (issue 25)
+
+serve-key-next-unfinished = next unfinished segment on this page, without saving
+serve-key-previous-unfinished = previous unfinished segment on this page, without saving

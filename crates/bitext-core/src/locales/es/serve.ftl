@@ -182,3 +182,25 @@ serve-back-dashboard = Volver al panel
 ## Exportación EPUB: la descarga de una edición en EPUB desde el panel
 
 serve-download-epub = Descargar la edición EPUB
+
+## Unsaved text in the workbench: Accept with typed text asks (issue 25)
+
+serve-unsaved-title = Su texto no está guardado
+serve-unsaved-accept = Ha escrito un texto nuevo en este segmento. Aceptar conserva la traducción registrada, sin cambios, y descarta lo que escribió.
+serve-unsaved-save = Guardar mi texto
+serve-unsaved-keep = Aceptar la traducción registrada
+serve-unsaved-cancel = Volver a mi texto
+
+## A new paragraph like one still in the article: new, with a suggestion (issue 25)
+
+serve-new-here = nuevo aquí
+serve-new-like = Un párrafo nuevo. El párrafo anterior más parecido es el segmento { $n }: su traducción se ofrece abajo como sugerencia para adaptar, no como traducción de este texto.
+serve-new-like-link = Ir al segmento { $n }
+serve-new-like-diff = Diferencias con el segmento { $n }
+serve-new-like-origin = traducción del segmento { $n }
+serve-accept-new = El segmento { $n } es un párrafo nuevo: la traducción registrada se hizo para el segmento { $like }. Escriba su propia traducción y guárdela.
+
+## Checks while typing: next and previous unfinished segment (issue 25)
+
+serve-key-next-unfinished = siguiente segmento pendiente de esta página, sin guardar
+serve-key-previous-unfinished = segmento pendiente anterior de esta página, sin guardar

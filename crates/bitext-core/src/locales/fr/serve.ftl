@@ -182,3 +182,25 @@ serve-back-dashboard = Retour au tableau de bord
 ## Export EPUB : le téléchargement d’une édition en EPUB sur le tableau de bord
 
 serve-download-epub = Télécharger l’édition EPUB
+
+## Unsaved text in the workbench: Accept with typed text asks (issue 25)
+
+serve-unsaved-title = Votre texte n’est pas enregistré
+serve-unsaved-accept = Vous avez tapé un nouveau texte dans ce segment. Accepter garde la traduction enregistrée, inchangée, et abandonne ce que vous avez tapé.
+serve-unsaved-save = Enregistrer mon texte
+serve-unsaved-keep = Accepter la traduction enregistrée
+serve-unsaved-cancel = Revenir à mon texte
+
+## A new paragraph like one still in the article: new, with a suggestion (issue 25)
+
+serve-new-here = nouveau ici
+serve-new-like = Un nouveau paragraphe. Le paragraphe existant le plus proche est le segment { $n } : sa traduction est proposée ci-dessous comme suggestion à adapter, pas comme traduction de ce texte.
+serve-new-like-link = Aller au segment { $n }
+serve-new-like-diff = Différences avec le segment { $n }
+serve-new-like-origin = traduction du segment { $n }
+serve-accept-new = Le segment { $n } est un nouveau paragraphe : la traduction enregistrée a été faite pour le segment { $like }. Écrivez sa propre traduction et enregistrez-la.
+
+## Checks while typing: next and previous unfinished segment (issue 25)
+
+serve-key-next-unfinished = segment à faire suivant sur cette page, sans enregistrer
+serve-key-previous-unfinished = segment à faire précédent sur cette page, sans enregistrer
