@@ -563,12 +563,7 @@ fn segment_card(
                             p.label { (ui.t("serve-suggestions")) }
                             ul {
                                 @for s in &suggestions {
-                                    li {
-                                        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
-                                            span.score { (ui.ta("number-percent-whole", &[("value", bitext_core::l10n::Arg::Num(f64::from(s.score)))])) } " " (s.text)
-                                            " " span.origin { "(" (s.origin) ")" }
-                                        }
-                                    }
+                                    li { (suggestion(ui, &textarea, s)) }
                                 }
                             }
                         }
@@ -591,6 +586,20 @@ fn segment_card(
 
 /// The choice the page's script offers when Accept would drop a text typed in the box: save
 /// it, accept the translation on record, or go back to it.
+/// A memory suggestion: a button that puts its text in the text area `textarea`.
+fn suggestion(ui: &Ui<'_>, textarea: &str, s: &hooks::Suggestion) -> Markup {
+    let score = ui.ta(
+        "number-percent-whole",
+        &[("value", bitext_core::l10n::Arg::Num(f64::from(s.score)))],
+    );
+    html! {
+        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
+            span.score { (score) } " " (s.text)
+            " " span.origin { "(" (s.origin) ")" }
+        }
+    }
+}
+
 fn unsaved_dialog(ui: &Ui<'_>) -> Markup {
     html! {
         dialog #unsaved aria-labelledby="unsaved-h" aria-describedby="unsaved-p" {
@@ -674,12 +683,7 @@ fn new_card(
                                 }
                             }
                             @for s in suggestions {
-                                li {
-                                    button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
-                                        span.score { (ui.ta("number-percent-whole", &[("value", bitext_core::l10n::Arg::Num(f64::from(s.score)))])) } " " (s.text)
-                                        " " span.origin { "(" (s.origin) ")" }
-                                    }
-                                }
+                                li { (suggestion(ui, &textarea, s)) }
                             }
                         }
                     }

@@ -463,6 +463,45 @@ fn civil(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
+/// The parser's promises on any bytes, as the fuzz target `http_head` checks them (and the
+/// test that replays what it found): the first byte chooses the size of the pieces the rest
+/// arrives in. A head taken is within the limit and holds no more fields than allowed, a body
+/// length is within the limit, and the answer is the same whole or in pieces.
+///
+/// # Panics
+/// When a promise is broken.
+#[doc(hidden)]
+pub fn holds_its_promises(bytes: &[u8]) {
+    let Some((&cut, data)) = bytes.split_first() else {
+        return;
+    };
+    let limits = Limits {
+        head: 512,
+        body: 4096,
+        fields: 16,
+    };
+    let whole = HeadParser::new().parse(data, &limits);
+    if let Ok(Some((head, used))) = &whole {
+        assert!(*used <= limits.head && *used <= data.len());
+        assert!(head.fields.len() <= limits.fields, "{:?}", head.fields);
+        assert!(!head.method.is_empty() && !head.target.is_empty());
+        if let Ok(framing) = head.framing(&limits) {
+            assert!(framing.length <= limits.body);
+        }
+    }
+    let step = usize::from(cut) + 1;
+    let mut parser = HeadParser::new();
+    let mut end = 0;
+    let pieces = loop {
+        end = (end + step).min(data.len());
+        match parser.parse(&data[..end], &limits) {
+            Ok(None) if end < data.len() => {}
+            other => break other,
+        }
+    };
+    assert_eq!(pieces, whole);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,34 +524,7 @@ mod tests {
         let mut replayed = 0;
         for entry in std::fs::read_dir(dir).expect("regressions") {
             let bytes = std::fs::read(entry.expect("entry").path()).expect("input");
-            let Some((&cut, data)) = bytes.split_first() else {
-                continue;
-            };
-            // The fuzz target's limits.
-            let limits = Limits {
-                head: 512,
-                body: 4096,
-                fields: 16,
-            };
-            let whole = HeadParser::new().parse(data, &limits);
-            if let Ok(Some((head, used))) = &whole {
-                assert!(*used <= limits.head && *used <= data.len());
-                assert!(head.fields.len() <= limits.fields, "{:?}", head.fields);
-                if let Ok(framing) = head.framing(&limits) {
-                    assert!(framing.length <= limits.body);
-                }
-            }
-            let step = usize::from(cut) + 1;
-            let mut parser = HeadParser::new();
-            let mut end = 0;
-            let pieces = loop {
-                end = (end + step).min(data.len());
-                match parser.parse(&data[..end], &limits) {
-                    Ok(None) if end < data.len() => {}
-                    other => break other,
-                }
-            };
-            assert_eq!(pieces, whole);
+            holds_its_promises(&bytes);
             replayed += 1;
         }
         assert!(replayed > 0);
