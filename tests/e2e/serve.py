@@ -10,6 +10,7 @@ With --screenshots, the main flow saves the dashboard and the workbench as PNG f
 (the README's pictures).
 """
 
+import importlib
 import json
 import os
 import shutil
@@ -781,6 +782,18 @@ TESTS = [test_main_flow, test_conflict, test_french_interface, test_narrow_layou
          test_unfinished_keys_and_growing_boxes]
 
 
+def all_tests():
+    """The tests of this file, then those of every `workbench_*.py` beside it (each names its
+    own in a TESTS list, and imports Workspace and open_page from here)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    tests = list(TESTS)
+    for name in sorted(os.listdir(here)):
+        if name.startswith("workbench_") and name.endswith(".py"):
+            tests.extend(importlib.import_module(name[:-3]).TESTS)
+    return tests
+
+
 def main():
     args = sys.argv[1:]
     if not args:
@@ -792,7 +805,7 @@ def main():
         shots = os.path.abspath(args[1])
         os.makedirs(shots, exist_ok=True)
         args = args[2:]
-    selected = [t for t in TESTS if not args or t.__name__ in args]
+    selected = [t for t in all_tests() if not args or t.__name__ in args]
     failed = 0
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM,
