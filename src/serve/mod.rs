@@ -71,9 +71,9 @@ pub struct App {
     dashboard: Arc<cache::Dashboard>,
     /// When the last request was answered.
     last_request: Arc<LastRequest>,
-    /// The dashboard's HTML last made in each interface language, with the rows' generation
-    /// and the project file's languages and editions it was made from.
-    dashboard_pages: std::sync::Mutex<Vec<(&'static str, u64, String, String)>>,
+    /// The dashboard pages last made, each with its interface language and view, the rows'
+    /// generation and the project file's languages and editions it was made from.
+    dashboard_pages: std::sync::Mutex<Vec<DashboardPage>>,
     /// Held by each write, so that the workers write one at a time.
     writes: std::sync::Mutex<()>,
 }
@@ -390,9 +390,10 @@ impl App {
             ([], true, _) => {
                 let ws = self.workspace()?;
                 let (generation, rows) = self.dashboard.rows(&ws)?;
+                let view = pages::DashboardView::of(request);
                 Ok(Response::html(
                     200,
-                    self.dashboard_page(&ws, ui, generation, &rows),
+                    self.dashboard_page(&ws, ui, generation, &rows, view),
                 ))
             }
             (["article", slug, lang], true, _) => {
@@ -440,27 +441,49 @@ impl App {
         ui: &Ui<'_>,
         generation: u64,
         rows: &[cache::Row],
+        view: pages::DashboardView,
     ) -> String {
         let config = format!("{:?} {:?}", ws.config.targets, ws.config.editions);
         let mut pages = self
             .dashboard_pages
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((_, _, _, page)) = pages
-            .iter()
-            .find(|(lang, made, cfg, _)| *lang == ui.lang && *made == generation && *cfg == config)
-        {
-            return page.clone();
+        if let Some(made) = pages.iter().find(|p| {
+            p.lang == ui.lang && p.view == view && p.generation == generation && p.config == config
+        }) {
+            return made.html.clone();
         }
-        let page = pages::dashboard(ws, ui, rows);
-        pages.retain(|(lang, ..)| *lang != ui.lang);
-        pages.push((ui.lang, generation, config, page.clone()));
-        page
+        let html = pages::dashboard(ws, ui, rows, view);
+        // Pages made from older rows or another project file are of no more use.
+        pages.retain(|p| p.generation == generation && p.config == config);
+        if pages.len() >= DASHBOARD_PAGES_KEPT {
+            pages.remove(0);
+        }
+        pages.push(DashboardPage {
+            lang: ui.lang,
+            view,
+            generation,
+            config,
+            html: html.clone(),
+        });
+        html
     }
 
     fn workspace(&self) -> Result<Workspace, Fail> {
         Ok(Workspace::open(Some(&self.root))?)
     }
+}
+
+/// How many dashboard pages (languages and views) are kept made.
+const DASHBOARD_PAGES_KEPT: usize = 16;
+
+/// One dashboard page as it was made.
+struct DashboardPage {
+    lang: &'static str,
+    view: pages::DashboardView,
+    generation: u64,
+    config: String,
+    html: String,
 }
 
 /// The article and language named in a URL; both must exist in the workspace.

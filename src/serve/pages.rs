@@ -102,12 +102,72 @@ fn progress_shown(current: usize, total: usize, label: &str, percent: &str) -> M
     }
 }
 
+/// Articles on one page of the dashboard.
+pub const DASHBOARD_PAGE: usize = 100;
+
+/// Which articles the dashboard lists: a page of all of them, or of the unfinished ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DashboardView {
+    /// Only the articles with something left to do in some language.
+    pub unfinished: bool,
+    /// The page asked for, from 1 (brought within the pages there are).
+    pub page: usize,
+}
+
+impl DashboardView {
+    /// The view a request asks for (`show=unfinished`, `page=N`).
+    #[must_use]
+    pub fn of(request: &Request) -> Self {
+        Self {
+            unfinished: request.param("show") == Some("unfinished"),
+            page: request
+                .param("page")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1)
+                .max(1),
+        }
+    }
+
+    fn link(self, page: usize) -> String {
+        let show = if self.unfinished { "unfinished" } else { "all" };
+        if page > 1 {
+            format!("/?show={show}&page={page}#h-articles")
+        } else {
+            format!("/?show={show}#h-articles")
+        }
+    }
+}
+
 /// The dashboard of `rows` (every article, sorted by slug, counted in every target language):
-/// totals, and which editions are ready.
+/// totals, which editions are ready, and one page of the articles `view` asks for.
 #[allow(clippy::too_many_lines, reason = "a page template reads top to bottom")]
 #[must_use]
-pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
+pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row], view: DashboardView) -> String {
     let langs = ws.config.targets.clone();
+    let listed: Vec<&Row> = rows
+        .iter()
+        .filter(|a| !view.unfinished || a.langs.iter().any(|l| l.current < a.segments))
+        .collect();
+    let pages = listed.len().div_ceil(DASHBOARD_PAGE).max(1);
+    let view = DashboardView {
+        page: view.page.min(pages),
+        ..view
+    };
+    let start = (view.page - 1) * DASHBOARD_PAGE;
+    let on_page = &listed[start.min(listed.len())..(start + DASHBOARD_PAGE).min(listed.len())];
+    let page_links = (pages > 1).then(|| {
+        let range = ui.ta(
+            "serve-dashboard-range",
+            &[
+                ("first", (start + 1).into()),
+                ("last", (start + on_page.len()).into()),
+                ("count", listed.len().into()),
+                ("page", view.page.into()),
+                ("pages", pages.into()),
+            ],
+        );
+        page_nav(ui, &range, view.page, pages, &|p| view.link(p))
+    });
     let total_segments: usize = rows.iter().map(|a| a.segments).sum();
     let totals: Vec<(usize, usize, usize, usize)> = (0..langs.len())
         .map(|i| {
@@ -201,7 +261,24 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
         }
         section aria-labelledby="h-articles" {
             h2 #h-articles { (ui.t("serve-articles")) }
-            div.scroll {
+            nav.filter aria-label=(ui.t("serve-filter")) {
+                ul {
+                    @for (unfinished, label) in [(false, "serve-dashboard-all"), (true, "serve-dashboard-unfinished")] {
+                        @let target = DashboardView { unfinished, page: 1 };
+                        li {
+                            @if unfinished == view.unfinished {
+                                a href=(target.link(1)) aria-current="page" { (ui.t(label)) }
+                            } @else {
+                                a href=(target.link(1)) { (ui.t(label)) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if listed.is_empty() {
+                p { (ui.t("serve-dashboard-none-unfinished")) }
+            }
+            @if !listed.is_empty() { div.scroll {
                 table.articles {
                     thead { tr {
                         th scope="col" { (ui.t("serve-article")) }
@@ -209,7 +286,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                         @for lang in &langs { th scope="col" { (lang_name(ui, lang)) } }
                     } }
                     tbody {
-                        @for article in rows {
+                        @for article in on_page {
                             tr data-article=(article.article) {
                                 th scope="row" {
                                     a href=(article_url(article.article.as_str(), default_lang)) { (article.title) }
@@ -235,7 +312,8 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row]) -> String {
                         }
                     }
                 }
-            }
+            } }
+            @if let Some(links) = &page_links { (links) }
         }
     };
     layout(ui, &title, "/", &main)
@@ -312,6 +390,43 @@ pub const PAGE: usize = 200;
 /// Which page of `shown` (segment positions, 0-based, in order) to show, 1-based among
 /// `pages`: the one asked for (`page=`), else the one holding segment `focus=` (or, when the
 /// view no longer lists it, the next one it lists), else the first.
+/// Links to the pages of a long list: the first, the last and two either side of `page`,
+/// with `range` (what this page holds) above them.
+fn page_nav(
+    ui: &Ui<'_>,
+    range: &str,
+    page: usize,
+    pages: usize,
+    link: &dyn Fn(usize) -> String,
+) -> Markup {
+    let window: Vec<usize> = (1..=pages)
+        .filter(|&p| p == 1 || p == pages || p.abs_diff(page) <= 2)
+        .collect();
+    html! {
+        nav.pages aria-label=(ui.t("serve-pages")) {
+            p.range { (range) }
+            ul {
+                @if page > 1 {
+                    li { a rel="prev" href=(link(page - 1)) { (ui.t("serve-page-previous")) } }
+                }
+                @for (k, &p) in window.iter().enumerate() {
+                    @if k > 0 && window[k - 1] + 1 < p { li.gap { "…" } }
+                    li {
+                        @if p == page {
+                            a href=(link(p)) aria-current="page" aria-label=(ui.ta("serve-page-number", &[("page", p.into())])) { (p) }
+                        } @else {
+                            a href=(link(p)) aria-label=(ui.ta("serve-page-number", &[("page", p.into())])) { (p) }
+                        }
+                    }
+                }
+                @if page < pages {
+                    li { a rel="next" href=(link(page + 1)) { (ui.t("serve-page-next")) } }
+                }
+            }
+        }
+    }
+}
+
 fn page_of(request: &Request, shown: &[usize], pages: usize) -> usize {
     if let Some(page) = request.param("page").and_then(|p| p.parse::<usize>().ok()) {
         return page.clamp(1, pages);
@@ -375,32 +490,17 @@ pub fn workbench(
     let page_links = (pages > 1).then(|| {
         let first = on_page.first().map_or(0, |&i| i + 1);
         let last = on_page.last().map_or(0, |&i| i + 1);
-        let window: Vec<usize> = (1..=pages)
-            .filter(|&p| p == 1 || p == pages || p.abs_diff(page) <= 2)
-            .collect();
-        html! {
-            nav.pages aria-label=(ui.t("serve-pages")) {
-                p.range { (ui.ta("serve-page-range", &[("first", first.into()), ("last", last.into()), ("count", shown.len().into()), ("page", page.into()), ("pages", pages.into())])) }
-                ul {
-                    @if page > 1 {
-                        li { a rel="prev" href=(view(filter, Some(page - 1))) { (ui.t("serve-page-previous")) } }
-                    }
-                    @for (k, &p) in window.iter().enumerate() {
-                        @if k > 0 && window[k - 1] + 1 < p { li.gap { "…" } }
-                        li {
-                            @if p == page {
-                                a href=(view(filter, Some(p))) aria-current="page" aria-label=(ui.ta("serve-page-number", &[("page", p.into())])) { (p) }
-                            } @else {
-                                a href=(view(filter, Some(p))) aria-label=(ui.ta("serve-page-number", &[("page", p.into())])) { (p) }
-                            }
-                        }
-                    }
-                    @if page < pages {
-                        li { a rel="next" href=(view(filter, Some(page + 1))) { (ui.t("serve-page-next")) } }
-                    }
-                }
-            }
-        }
+        let range = ui.ta(
+            "serve-page-range",
+            &[
+                ("first", first.into()),
+                ("last", last.into()),
+                ("count", shown.len().into()),
+                ("page", page.into()),
+                ("pages", pages.into()),
+            ],
+        );
+        page_nav(ui, &range, page, pages, &|p| view(filter, Some(p)))
     });
     let main = html! {
         h1 { (heading) " " span.lang { "(" (lang_name(ui, lang)) ")" } }

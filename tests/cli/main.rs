@@ -9,6 +9,7 @@ mod check;
 mod commandref;
 mod completions;
 mod conventions;
+mod dashboard;
 mod diff;
 mod edits;
 mod epub;

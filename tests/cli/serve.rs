@@ -1108,7 +1108,16 @@ fn error_level_findings_ask_for_confirmation_before_saving() {
 /// Each article row of the dashboard: its segment count, and per target language the counts
 /// of current, stale, missing and draft segments.
 fn dashboard_rows(s: &Served) -> std::collections::BTreeMap<String, (usize, Vec<[usize; 4]>)> {
-    let page = s.get("/").status(200);
+    dashboard_rows_at(s, "/")
+}
+
+/// The article rows of the dashboard page at `path`: each article's segments and its counts
+/// (current, stale, missing, draft) in each language.
+pub(crate) fn dashboard_rows_at(
+    s: &Served,
+    path: &str,
+) -> std::collections::BTreeMap<String, (usize, Vec<[usize; 4]>)> {
+    let page = s.get(path).status(200);
     let doc = scraper::Html::parse_document(&page.body);
     let row = scraper::Selector::parse("table.articles tbody tr").expect("selector");
     let th = scraper::Selector::parse("th").expect("selector");

@@ -46,6 +46,10 @@ serve-edition-left = { $count ->
 }
 serve-edition-article-missing = an article is missing
 serve-articles = Articles
+serve-dashboard-all = All articles
+serve-dashboard-unfinished = Unfinished articles
+serve-dashboard-none-unfinished = Every article is translated in every language.
+serve-dashboard-range = Articles { $first } to { $last } of { $count }, page { $page } of { $pages }
 serve-article = Article
 serve-segments = Segments
 serve-download = Download

@@ -46,6 +46,10 @@ serve-edition-left = { $count ->
 }
 serve-edition-article-missing = falta un artículo
 serve-articles = Artículos
+serve-dashboard-all = Todos los artículos
+serve-dashboard-unfinished = Artículos sin terminar
+serve-dashboard-none-unfinished = Todos los artículos están traducidos a todos los idiomas.
+serve-dashboard-range = Artículos { $first } a { $last } de { $count }, página { $page } de { $pages }
 serve-article = Artículo
 serve-segments = Segmentos
 serve-download = Descargar

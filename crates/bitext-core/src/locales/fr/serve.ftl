@@ -46,6 +46,10 @@ serve-edition-left = { $count ->
 }
 serve-edition-article-missing = un article manque
 serve-articles = Articles
+serve-dashboard-all = Tous les articles
+serve-dashboard-unfinished = Articles inachevés
+serve-dashboard-none-unfinished = Chaque article est traduit dans chaque langue.
+serve-dashboard-range = Articles { $first } à { $last } sur { $count }, page { $page } sur { $pages }
 serve-article = Article
 serve-segments = Segments
 serve-download = Télécharger

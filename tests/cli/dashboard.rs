@@ -1,0 +1,147 @@
+//! The dashboard of `bitext serve` on a workspace of many articles: a page of them at a time,
+//! all of them or the unfinished ones, with the totals of the whole workspace.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::serve::{Served, dashboard_rows_at};
+use crate::support::Ws;
+
+/// Each article's percent translated in each language, from `bitext status --format json`.
+fn status_percents(ws: &Ws) -> BTreeMap<String, Vec<f64>> {
+    let status = ws.run(&["status", "--format", "json"]).success().json();
+    status["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| {
+            let langs = a["languages"]
+                .as_array()
+                .expect("languages")
+                .iter()
+                .map(|l| l["percent"].as_f64().expect("percent"))
+                .collect();
+            (a["article"].as_str().expect("article").to_owned(), langs)
+        })
+        .collect()
+}
+
+/// The `href` of each link of the dashboard's page navigation at `path`, with its text.
+fn page_links(s: &Served, path: &str) -> Vec<(String, String)> {
+    let page = s.get(path).status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let link = scraper::Selector::parse("section[aria-labelledby=h-articles] nav.pages a")
+        .expect("selector");
+    doc.select(&link)
+        .map(|a| {
+            (
+                a.value().attr("href").expect("href").to_owned(),
+                a.text().collect::<String>(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_dashboard_lists_a_hundred_articles_a_page_and_the_pages_together_list_each_once() {
+    let ws = Ws::generated(250, 7);
+    let percents = status_percents(&ws);
+    assert_eq!(percents.len(), 250);
+    let s = Served::start(&ws);
+    let first = dashboard_rows_at(&s, "/");
+    assert_eq!(first.len(), 100, "{:?}", first.keys());
+    // The summary still counts the whole workspace.
+    let home = s.get("/").status(200).body;
+    assert!(home.contains("250 articles"), "{home}");
+    assert!(
+        home.contains("Articles 1 to 100 of 250, page 1 of 3"),
+        "{home}"
+    );
+    let links = page_links(&s, "/");
+    assert!(
+        links
+            .iter()
+            .any(|(href, _)| href == "/?show=all&page=3#h-articles"),
+        "{links:?}"
+    );
+    let mut seen = BTreeSet::new();
+    let mut last_of_previous = String::new();
+    for page in 1..=3 {
+        let rows = dashboard_rows_at(&s, &format!("/?show=all&page={page}"));
+        assert_eq!(rows.len(), if page < 3 { 100 } else { 50 }, "page {page}");
+        // In name order across pages.
+        let first_here = rows.keys().next().expect("a row").clone();
+        assert!(first_here > last_of_previous, "page {page}");
+        last_of_previous = rows.keys().last().expect("a row").clone();
+        for (slug, (segments, langs)) in rows {
+            // Each row's counts agree with `status`.
+            for (l, percent) in langs.iter().zip(&percents[&slug]) {
+                let shown = 100.0 * l[0] as f64 / segments as f64;
+                assert!(
+                    (shown - percent).abs() < 0.11,
+                    "{slug}: {shown} vs {percent}"
+                );
+            }
+            assert!(seen.insert(slug), "listed twice");
+        }
+    }
+    assert_eq!(seen.len(), 250);
+    // A page past the last shows the last.
+    assert_eq!(
+        dashboard_rows_at(&s, "/?page=99").keys().last(),
+        Some(&last_of_previous)
+    );
+}
+
+#[test]
+fn the_unfinished_view_lists_exactly_the_articles_with_something_left_in_some_language() {
+    let ws = Ws::generated(250, 11);
+    let unfinished: BTreeSet<String> = status_percents(&ws)
+        .into_iter()
+        .filter(|(_, langs)| langs.iter().any(|p| *p < 100.0))
+        .map(|(slug, _)| slug)
+        .collect();
+    assert!(
+        (1..250).contains(&unfinished.len()),
+        "{} unfinished",
+        unfinished.len()
+    );
+    let s = Served::start(&ws);
+    let mut listed = BTreeSet::new();
+    for page in 1..=unfinished.len().div_ceil(100) {
+        let rows = dashboard_rows_at(&s, &format!("/?show=unfinished&page={page}"));
+        listed.extend(rows.into_keys());
+    }
+    assert_eq!(listed, unfinished);
+    // The view's links keep it.
+    if unfinished.len() > 100 {
+        let links = page_links(&s, "/?show=unfinished");
+        assert!(
+            links
+                .iter()
+                .all(|(href, _)| href.starts_with("/?show=unfinished")),
+            "{links:?}"
+        );
+    }
+    // Once every article is finished, the view says so.
+    let small = Ws::translated();
+    small.translate_all("harbour", "es");
+    let s = Served::start(&small);
+    let page = s.get("/?show=unfinished").status(200).body;
+    assert!(
+        page.contains("Every article is translated in every language."),
+        "{page}"
+    );
+    assert!(dashboard_rows_at(&s, "/?show=unfinished").is_empty());
+}
+
+#[test]
+fn the_dashboard_pages_speak_the_interface_language() {
+    let ws = Ws::generated(150, 3);
+    let s = Served::start(&ws);
+    let page = s.get("/?ui=fr").status(200).body;
+    assert!(
+        page.contains("Articles 1 à 100 sur 150, page 1 sur 2"),
+        "{page}"
+    );
+    assert!(page.contains("Articles inachevés"), "{page}");
+}
