@@ -75,7 +75,8 @@ fn the_dashboard_lists_a_hundred_articles_a_page_and_the_pages_together_list_eac
         for (slug, (segments, langs)) in rows {
             // Each row's counts agree with `status`.
             for (l, percent) in langs.iter().zip(&percents[&slug]) {
-                let shown = 100.0 * l[0] as f64 / segments as f64;
+                let shown = 100.0 * f64::from(u32::try_from(l[0]).expect("count"))
+                    / f64::from(u32::try_from(segments).expect("count"));
                 assert!(
                     (shown - percent).abs() < 0.11,
                     "{slug}: {shown} vs {percent}"
