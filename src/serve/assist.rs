@@ -205,14 +205,15 @@ pub(super) fn marked_source(
             .collect()
     };
     let avoided = glossary.avoided();
-    let mut at = 0;
+    let before =
+        |k: usize| &source[marks[..k].last().map_or(0, |m| m.range.end)..marks[k].range.start];
+    let tail = &source[marks.last().map_or(0, |m| m.range.end)..];
     html! {
-        @for mark in &marks {
-            (source[at..mark.range.start])
+        @for (k, mark) in marks.iter().enumerate() {
+            (before(k))
             (term(ui, mark, &source[mark.range.clone()], unmet.contains(&mark.term), &avoided, lang))
-            @let _ = { at = mark.range.end; };
         }
-        (source[at..])
+        (tail)
     }
 }
 
@@ -454,13 +455,13 @@ fn highlighted(text: &str, words: &[String]) -> Markup {
             _ => merged.push((start, end)),
         }
     }
-    let mut at = 0;
+    let before = |k: usize| &text[merged[..k].last().map_or(0, |m| m.1)..merged[k].0];
+    let tail = &text[merged.last().map_or(0, |m| m.1)..];
     html! {
-        @for (start, end) in &merged {
-            (text[at..*start]) mark { (text[*start..*end]) }
-            @let _ = { at = *end; };
+        @for (k, (start, end)) in merged.iter().enumerate() {
+            (before(k)) mark { (text[*start..*end]) }
         }
-        (text[at..])
+        (tail)
     }
 }
 
