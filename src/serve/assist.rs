@@ -352,7 +352,7 @@ fn concordance(app: &App, request: &Request, ui: &Ui<'_>, lang: &str) -> Result<
                     " " (ui.ta("assist-concordance-shown", &[("count", CONCORDANCE_LIMIT.into())]))
                 }
             }
-            ol.concordance {
+            @if !found.is_empty() { ol.concordance {
                 @for entry in found.iter().take(CONCORDANCE_LIMIT) {
                     li {
                         div.cols {
@@ -368,7 +368,7 @@ fn concordance(app: &App, request: &Request, ui: &Ui<'_>, lang: &str) -> Result<
                         p.origin { (origin(ui, &ws, &lang, &entry.origin)) }
                     }
                 }
-            }
+            } }
         }
     };
     let here = memory_url(lang.as_str(), &query);
