@@ -240,3 +240,53 @@ fn the_concordance_lists_memory_entries_holding_the_words_with_where_they_come_f
     // A language the project does not translate into is a 404.
     assert_eq!(s.get("/memory/de?q=budget").status, 404);
 }
+
+#[test]
+fn an_in_context_match_is_listed_first_and_labelled() {
+    let ws = Ws::new();
+    let body = "Examples:\n\nRun the command twice.\n\nThe end.\n";
+    // The same paragraph elsewhere, between other neighbours, translated otherwise; its file
+    // comes first in the memory's order.
+    ws.write(
+        "sources/a-elsewhere.md",
+        "Other text.\n\nRun the command twice.\n\nMore.\n",
+    );
+    ws.write("sources/m-original.md", body);
+    ws.write("sources/z-copy.md", body);
+    for (slug, text) in [
+        ("a-elsewhere", "Lancez la commande deux fois (ailleurs)."),
+        ("m-original", "Lancez la commande deux fois."),
+    ] {
+        ws.run(&["set", slug, "2", "-l", "fr", "--text", text])
+            .success();
+    }
+    let s = Served::start(&ws);
+    let page = s.get("/article/z-copy/fr").status(200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let matches: Vec<_> = doc.select(&select("#seg-2 .tm-match")).collect();
+    assert_eq!(matches.len(), 2, "{}", page.body);
+    let first = matches[0]
+        .select(&select("button.suggest"))
+        .next()
+        .expect("button");
+    assert_eq!(
+        first.value().attr("data-text"),
+        Some("Lancez la commande deux fois.")
+    );
+    assert_eq!(matches[0].value().attr("data-in-context"), Some("1"));
+    assert!(
+        first.text().collect::<String>().contains("in context"),
+        "{}",
+        page.body
+    );
+    assert_eq!(matches[1].value().attr("data-in-context"), None);
+    // The same source: no diff, said so.
+    assert_eq!(matches[0].select(&select("del, ins")).count(), 0);
+    assert!(
+        matches[0]
+            .text()
+            .collect::<String>()
+            .contains("the same as this segment's")
+    );
+}
