@@ -331,6 +331,9 @@ fn concordance(app: &App, request: &Request, ui: &Ui<'_>, lang: &str) -> Result<
             .filter(|e| holds_all(&e.source, &words) || holds_all(&e.target, &words))
             .collect()
     };
+    // The words as a phrase too, so that a phrase found shows as one mark.
+    let mut shown = words.clone();
+    shown.push(words.join(" "));
     let source_lang = ws.config.source.as_str();
     let title = ui.ta(
         "assist-concordance-title",
@@ -358,11 +361,11 @@ fn concordance(app: &App, request: &Request, ui: &Ui<'_>, lang: &str) -> Result<
                         div.cols {
                             div {
                                 p.label { (ui.t("serve-source")) }
-                                p.text lang=(source_lang) { (highlighted(&entry.source, &words)) }
+                                p.text lang=(source_lang) { (highlighted(&entry.source, &shown)) }
                             }
                             div {
                                 p.label { (lang_name(ui, &lang)) }
-                                p.text lang=(lang.as_str()) { (highlighted(&entry.target, &words)) }
+                                p.text lang=(lang.as_str()) { (highlighted(&entry.target, &shown)) }
                             }
                         }
                         p.origin { (origin(ui, &ws, &lang, &entry.origin)) }
