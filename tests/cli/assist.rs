@@ -192,7 +192,7 @@ fn the_workbench_marks_glossary_terms_with_their_translation_and_shows_matches_w
     };
     assert_eq!(text("del"), ["deleted:Monday"]);
     assert_eq!(text("ins"), ["inserted:Tuesday"]);
-    assert!(text(".score")[0].starts_with("9"), "{:?}", text(".score"));
+    assert!(text(".score")[0].starts_with('9'), "{:?}", text(".score"));
     // The page lists the new shortcuts and links to the concordance.
     assert!(page.body.contains("copy the source into the text box"));
     assert!(page.body.contains("href=\"/memory/fr\""), "{}", page.body);
