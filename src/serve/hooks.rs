@@ -14,7 +14,7 @@ use std::sync::Arc;
 use crate::serve::Ui;
 use crate::serve::memories::{Kept, Memories};
 use bitext_core::error::Result;
-use bitext_core::memory::index::Origin;
+use bitext_core::memory::index::{Context, Origin};
 use bitext_core::memory::store;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::segment::Segment;
@@ -31,6 +31,9 @@ pub struct Suggestion {
     pub score: u8,
     /// Where it comes from: `article #n`, an article's obsolete units, or a TMX file.
     pub origin: String,
+    /// True if and only if the match is exact and between the same neighbours as the segment
+    /// (listed first).
+    pub in_context: bool,
 }
 
 /// Suggestions below this score are not shown (as `bitext suggest`'s default).
@@ -92,10 +95,16 @@ impl<'a> Helpers<'a> {
         Ok(helpers)
     }
 
-    /// Suggestions for `segment`, best first, leaving out `current` (the translation already
+    /// Suggestions for `segment`, between the neighbours of `context`, best first (in-context
+    /// matches before the other exact ones), leaving out `current` (the translation already
     /// in its text area).
     #[must_use]
-    pub fn suggestions(&self, segment: &Segment, current: &str) -> Vec<Suggestion> {
+    pub fn suggestions(
+        &self,
+        segment: &Segment,
+        context: Option<Context>,
+        current: &str,
+    ) -> Vec<Suggestion> {
         let memory = self.memory.get_or_init(|| match self.memories {
             Some(memories) => memories.get(self.ws, &self.lang),
             // The memory's cache is only a cache: writing it here spares the next page a
@@ -108,7 +117,7 @@ impl<'a> Helpers<'a> {
             return Vec::new();
         };
         memory
-            .lookup(&segment.text, MIN_SCORE, LIMIT + 1)
+            .lookup_in(&segment.text, context, MIN_SCORE, LIMIT + 1)
             .into_iter()
             .filter(|hit| hit.target != current)
             .take(LIMIT)
@@ -121,8 +130,28 @@ impl<'a> Helpers<'a> {
                 text: hit.target,
                 source: hit.source,
                 score: hit.score,
+                in_context: hit.in_context,
             })
             .collect()
+    }
+
+    /// The quality checks' settings and glossaries, when the glossary could be read.
+    #[must_use]
+    pub fn qa(&self) -> Option<&bitext_core::qa::Context> {
+        self.qa.as_ref()
+    }
+
+    /// The glossary of the language, when it has one and its check is not off.
+    #[must_use]
+    pub fn glossary(&self) -> Option<&bitext_core::qa::glossary::Glossary> {
+        let ctx = self.qa.as_ref()?;
+        if ctx.level(bitext_core::qa::Check::Glossary, &self.lang) == bitext_core::qa::Level::Off {
+            return None;
+        }
+        ctx.glossaries
+            .iter()
+            .find(|(l, _)| *l == self.lang)
+            .map(|(_, g)| g)
     }
 
     /// Quality findings on `target` as the translation of `segment`, worded for `ui`.

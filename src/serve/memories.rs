@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use crate::serve::cache::{Stamp, now, stamps};
 use bitext_core::error::Result;
-use bitext_core::memory::index::{Entry, Hit, Memory, Origin};
+use bitext_core::memory::index::{Context, Entry, Hit, Memory, Origin};
 use bitext_core::memory::store::{self, MEMORY_DIR};
 use bitext_core::model::lang::Lang;
 use bitext_core::workspace::Workspace;
@@ -71,11 +71,24 @@ impl Kept {
     /// be read gives none.
     #[must_use]
     pub fn lookup(&self, text: &str, min_score: u8, limit: usize) -> Vec<Hit> {
+        self.lookup_in(text, None, min_score, limit)
+    }
+
+    /// As [`Kept::lookup`] for a segment in `context`: its in-context matches come first, as
+    /// [`Memory::lookup_in`] ranks them.
+    #[must_use]
+    pub fn lookup_in(
+        &self,
+        text: &str,
+        context: Option<Context>,
+        min_score: u8,
+        limit: usize,
+    ) -> Vec<Hit> {
         let Some(overlay) = &self.overlay else {
             return self
                 .base
                 .memory
-                .lookup(text, min_score, limit)
+                .lookup_in(text, context, min_score, limit)
                 .unwrap_or_default();
         };
         // Ask the base for more when the matches it gives come from replaced files.
@@ -84,7 +97,7 @@ impl Kept {
             let found = self
                 .base
                 .memory
-                .lookup(text, min_score, want)
+                .lookup_in(text, context, min_score, want)
                 .unwrap_or_default();
             let exhausted = found.len() < want;
             let kept: Vec<Hit> = found
@@ -99,7 +112,7 @@ impl Kept {
         hits.extend(
             overlay
                 .memory
-                .lookup(text, min_score, limit)
+                .lookup_in(text, context, min_score, limit)
                 .unwrap_or_default(),
         );
         // Stable: within one file, the order each memory gave.

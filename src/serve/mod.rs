@@ -9,6 +9,8 @@
 //! - [`http`]: requests and responses without the socket, and the guard (token, host, origin);
 //! - [`pages`]: the HTML pages, compiled templates (maud) that escape every text they insert;
 //! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
+//! - [`assist`]: glossary marks, memory matches with their diff, the concordance, and the
+//!   checks while typing;
 //! - [`hooks`]: where translation-memory suggestions and quality findings come in;
 //! - [`cache`]: the dashboard's rows kept between requests;
 //! - [`memories`]: the translation memories kept between requests;
@@ -32,6 +34,7 @@
 
 pub mod actions;
 pub mod answers;
+pub mod assist;
 pub mod cache;
 pub mod hooks;
 pub mod http;
@@ -376,6 +379,9 @@ impl App {
         let parts: Vec<&str> = request.segments.iter().map(String::as_str).collect();
         let get = matches!(request.method.as_str(), "GET" | "HEAD");
         let post = request.method == "POST";
+        if let Some(answer) = assist::route(self, request, ui, &parts) {
+            return answer;
+        }
         match (parts.as_slice(), get, post) {
             (["assets", "app.css"], true, _) => Ok(Response::with_type(
                 200,

@@ -13,7 +13,7 @@ use crate::commands::status;
 use crate::serve::actions::{Action, Filter, Search};
 use crate::serve::cache::Row;
 use crate::serve::http::{Request, percent_encode};
-use crate::serve::{Fail, Ui, hooks};
+use crate::serve::{Fail, Ui, assist, hooks};
 use bitext_core::model::assess::{State, borrowed_from};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::segment::Segment;
@@ -537,6 +537,7 @@ pub fn workbench(
                 a href=(format!("{url}?state={}", filter.as_str())) { (ui.t("serve-search-clear")) }
             }
         }
+        (assist::concordance_link(ui, lang))
         @if !search.is_empty() {
             p.results { (ui.ta("serve-search-results", &[("count", shown.len().into()), ("text", search.as_str().into())])) }
         }
@@ -548,6 +549,7 @@ pub fn workbench(
                 dt { kbd { "Alt" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous")) }
                 dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next-unfinished")) }
                 dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous-unfinished")) }
+                (assist::shortcut_rows(ui))
             }
         }
         section.segments aria-labelledby="h-segments" {
@@ -561,7 +563,8 @@ pub fn workbench(
                 @let unit = &plan.file.units[i];
                 @let state = plan.assessment.states[i];
                 @let like = borrowed[i].map(|j| &plan.article.segments[j]);
-                (segment_card(&helpers, ui, slug, lang, source_lang, (filter, &search), segment, unit, state, like))
+                @let context = bitext_core::memory::index::Context::at(&plan.article.segments, i);
+                (segment_card(&helpers, ui, slug, lang, source_lang, (filter, &search), (segment, context), unit, state, like))
             }
             @if let Some(links) = &page_links { (links) }
         }
@@ -585,7 +588,7 @@ fn segment_card(
     lang: &Lang,
     source_lang: &str,
     (filter, search): (Filter, &Search),
-    segment: &Segment,
+    (segment, context): (&Segment, bitext_core::memory::index::Context),
     unit: &bitext_core::model::translation::Unit,
     state: State,
     like: Option<&Segment>,
@@ -596,12 +599,13 @@ fn segment_card(
     let suggestions = if state == State::Current {
         Vec::new()
     } else {
-        helpers.suggestions(segment, &unit.target)
+        helpers.suggestions(segment, Some(context), &unit.target)
     };
     // A new paragraph like one still in the article: the translation on record was made for
     // that paragraph, so it is only offered, as a suggestion, and never accepted as it is.
     if let Some(like) = like {
         return new_card(
+            helpers,
             ui,
             slug,
             lang,
@@ -619,7 +623,7 @@ fn segment_card(
         Vec::new()
     };
     html! {
-        article.seg #(format!("seg-{n}")) data-n=(n) data-state=(state.as_str()) aria-labelledby=(heading) {
+        article.seg #(format!("seg-{n}")) data-n=(n) data-state=(state.as_str()) data-source=(segment.text) aria-labelledby=(heading) {
             h3 #(heading) {
                 (ui.ta("serve-segment", &[("n", n.into())]))
                 " "
@@ -631,7 +635,7 @@ fn segment_card(
             div.cols {
                 div.src {
                     p.label { (ui.t("serve-source")) }
-                    p.text lang=(source_lang) { (segment.text) }
+                    p.text lang=(source_lang) { (assist::marked_source(ui, helpers.glossary(), &segment.text, &unit.target, lang)) }
                     @if state == State::Stale {
                         div.diff {
                             p.label { (ui.t("serve-changed")) }
@@ -655,15 +659,14 @@ fn segment_card(
                     input type="hidden" name="advance" value="";
                     label for=(textarea) { (ui.ta("serve-translation", &[("lang", lang_name(ui, lang).as_str().into())])) }
                     textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" aria-describedby=(heading) { (unit.target) }
-                    @if !findings.is_empty() {
-                        (findings_list(ui, &findings))
-                    }
+                    (assist::length_indicator(ui, n, &segment.text, &unit.target, lang))
+                    (assist::checks_region(ui, n, &findings))
                     @if !suggestions.is_empty() {
                         div.suggestions {
                             p.label { (ui.t("serve-suggestions")) }
                             ul {
                                 @for s in &suggestions {
-                                    li { (suggestion(ui, &textarea, s)) }
+                                    li { (assist::suggestion(ui, &textarea, s, &segment.text, source_lang)) }
                                 }
                             }
                         }
@@ -686,20 +689,6 @@ fn segment_card(
 
 /// The choice the page's script offers when Accept would drop a text typed in the box: save
 /// it, accept the translation on record, or go back to it.
-/// A memory suggestion: a button that puts its text in the text area `textarea`.
-fn suggestion(ui: &Ui<'_>, textarea: &str, s: &hooks::Suggestion) -> Markup {
-    let score = ui.ta(
-        "number-percent-whole",
-        &[("value", bitext_core::l10n::Arg::Num(f64::from(s.score)))],
-    );
-    html! {
-        button type="button" class="suggest" data-target=(textarea) data-text=(s.text) title=(s.source) {
-            span.score { (score) } " " (s.text)
-            " " span.origin { "(" (s.origin) ")" }
-        }
-    }
-}
-
 fn unsaved_dialog(ui: &Ui<'_>) -> Markup {
     html! {
         dialog #unsaved aria-labelledby="unsaved-h" aria-describedby="unsaved-p" {
@@ -722,6 +711,7 @@ fn unsaved_dialog(ui: &Ui<'_>) -> Markup {
     reason = "one card reads every part of its segment"
 )]
 fn new_card(
+    helpers: &hooks::Helpers<'_>,
     ui: &Ui<'_>,
     slug: &Slug,
     lang: &Lang,
@@ -737,7 +727,7 @@ fn new_card(
     let textarea = format!("t-{n}");
     let url = article_url(slug.as_str(), lang.as_str());
     html! {
-        article.seg #(format!("seg-{n}")) data-n=(n) data-state=(State::Stale.as_str()) data-like=(like.n) aria-labelledby=(heading) {
+        article.seg #(format!("seg-{n}")) data-n=(n) data-state=(State::Stale.as_str()) data-like=(like.n) data-source=(segment.text) aria-labelledby=(heading) {
             h3 #(heading) {
                 (ui.ta("serve-segment", &[("n", n.into())]))
                 " "
@@ -746,7 +736,7 @@ fn new_card(
             div.cols {
                 div.src {
                     p.label { (ui.t("serve-source")) }
-                    p.text lang=(source_lang) { (segment.text) }
+                    p.text lang=(source_lang) { (assist::marked_source(ui, helpers.glossary(), &segment.text, "", lang)) }
                     p.note {
                         (ui.ta("serve-new-like", &[("n", like.n.into())]))
                         " "
@@ -773,6 +763,8 @@ fn new_card(
                     input type="hidden" name="advance" value="";
                     label for=(textarea) { (ui.ta("serve-translation", &[("lang", lang_name(ui, lang).as_str().into())])) }
                     textarea #(textarea) name="text" lang=(lang.as_str()) rows="4" aria-describedby=(heading) {}
+                    (assist::length_indicator(ui, n, &segment.text, "", lang))
+                    (assist::checks_region(ui, n, &[]))
                     div.suggestions {
                         p.label { (ui.t("serve-suggestions")) }
                         ul {
@@ -783,7 +775,7 @@ fn new_card(
                                 }
                             }
                             @for s in suggestions {
-                                li { (suggestion(ui, &textarea, s)) }
+                                li { (assist::suggestion(ui, &textarea, s, &segment.text, source_lang)) }
                             }
                         }
                     }

@@ -2,6 +2,7 @@
 
 mod accept_set;
 mod adopt;
+mod assist;
 mod branches;
 mod browser;
 mod cache;

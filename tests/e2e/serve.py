@@ -114,10 +114,10 @@ def test_main_flow(browser, ws, shots):
     stale = page.locator(".seg[data-state=stale]")
     expect(stale).to_have_count(2)
     # The word diff shows exactly what changed in each paragraph.
-    expect(stale.nth(0).locator("del")).to_contain_text("14")
-    expect(stale.nth(0).locator("ins")).to_contain_text("15")
-    expect(stale.nth(1).locator("del")).to_contain_text("z")
-    expect(stale.nth(1).locator("ins")).to_contain_text("s")
+    expect(stale.nth(0).locator(".diff del")).to_contain_text("14")
+    expect(stale.nth(0).locator(".diff ins")).to_contain_text("15")
+    expect(stale.nth(1).locator(".diff del")).to_contain_text("z")
+    expect(stale.nth(1).locator(".diff ins")).to_contain_text("s")
     if shots:
         page.screenshot(path=os.path.join(shots, "serve-workbench.png"))
     typo_n = int(stale.nth(1).get_attribute("data-n"))

@@ -118,3 +118,93 @@
     if (focus) { focusCard(document.getElementById("seg-" + focus)); }
   });
 })();
+// Help while translating: the checks on the text being typed (debounced, from the server, the
+// same checks a save runs), the length against the source's, and the copy-source and
+// insert-suggestion keys. Without the script, a save shows its findings.
+(function () {
+  var DELAY = 300;
+  var timers = {};
+  var sent = {};
+  var cardOf = function (area) { return area && area.closest ? area.closest(".seg") : null; };
+  // Characters a reader sees: a link's destination does not count, as in the length check.
+  var visible = function (text) {
+    return Array.from(text.trim().replace(/\]\([^)\s]*(\s+"[^"]*")?\)/g, "]")).length;
+  };
+  var showLength = function (card, typed) {
+    var p = card.querySelector(".length");
+    if (!p) { return; }
+    p.querySelector(".typed").textContent = String(typed);
+    var min = parseInt(p.getAttribute("data-min"), 10);
+    var max = parseInt(p.getAttribute("data-max"), 10);
+    var verdict = "";
+    if (!isNaN(min) && typed > 0 && typed < min) { verdict = "short"; }
+    if (!isNaN(max) && typed > max) { verdict = "long"; }
+    p.setAttribute("data-verdict", verdict);
+    p.querySelector(".verdict").textContent = verdict ? p.getAttribute("data-" + verdict) : "";
+  };
+  var check = function (area) {
+    var card = cardOf(area);
+    var form = card && card.querySelector("form");
+    if (!form) { return; }
+    var n = card.getAttribute("data-n");
+    var body = new URLSearchParams();
+    body.set("text", area.value);
+    var id = form.querySelector("input[name=id]");
+    if (id) { body.set("id", id.value); }
+    var serial = (sent[n] || 0) + 1;
+    sent[n] = serial;
+    fetch(form.getAttribute("action") + "/check", {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+    }).then(function (answer) {
+      return answer.ok ? answer.json() : null;
+    }).then(function (result) {
+      // Only the answer to the latest text counts.
+      if (!result || sent[n] !== serial) { return; }
+      var region = card.querySelector(".checks");
+      if (region) { region.innerHTML = result.html; }
+      Array.prototype.forEach.call(card.querySelectorAll("mark.term"), function (mark) {
+        var unmet = result.unmet.indexOf(mark.getAttribute("data-term")) >= 0;
+        mark.classList.toggle("unmet", unmet);
+      });
+      showLength(card, result.length.typed);
+    }).catch(function () { /* offline: the save will check */ });
+  };
+  var changed = function (area) {
+    var card = cardOf(area);
+    if (!card || area.tagName !== "TEXTAREA") { return; }
+    showLength(card, visible(area.value));
+    var n = card.getAttribute("data-n");
+    window.clearTimeout(timers[n]);
+    timers[n] = window.setTimeout(function () { check(area); }, DELAY);
+  };
+  document.addEventListener("input", function (event) { changed(event.target); });
+  // A suggestion put in the box (the handler above ran first) is checked as a typed text.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".suggest") : null;
+    var area = button && document.getElementById(button.getAttribute("data-target"));
+    if (area) { changed(area); }
+  });
+  var put = function (area, text) {
+    area.value = text;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    area.focus();
+  };
+  document.addEventListener("keydown", function (event) {
+    if (!event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) { return; }
+    var el = document.activeElement;
+    var card = el && el.closest ? el.closest(".seg") : null;
+    var area = card && card.querySelector("textarea");
+    if (!area) { return; }
+    if (event.code === "KeyS") {
+      event.preventDefault();
+      put(area, card.getAttribute("data-source"));
+    } else if (/^Digit[1-3]$/.test(event.code)) {
+      var buttons = card.querySelectorAll(".suggest");
+      var button = buttons[parseInt(event.code.slice(5), 10) - 1];
+      if (!button) { return; }
+      event.preventDefault();
+      put(area, button.getAttribute("data-text"));
+    }
+  });
+})();

@@ -53,8 +53,48 @@ pub struct Glossary {
     avoided: Vec<Avoided>,
 }
 
+/// `text` with typographic apostrophes straightened and each character lowercased on its
+/// own, so that a position in the folded text maps back to one in `text` ([`fold_mapped`]).
 fn fold(text: &str) -> String {
-    text.replace('’', "'").to_lowercase()
+    fold_mapped(text).0
+}
+
+/// [`fold`]ed `text`, and for each byte of the folded text the byte of `text` its character
+/// came from (with one more entry, `text.len()`, for the end).
+fn fold_mapped(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let start = folded.len();
+        if c == '’' {
+            folded.push('\'');
+        } else {
+            folded.extend(c.to_lowercase());
+        }
+        from.extend(std::iter::repeat_n(at, folded.len() - start));
+    }
+    from.push(text.len());
+    (folded, from)
+}
+
+/// A glossary term found in a source text: where it is, and what a translation must write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte range of the term in the source text.
+    pub range: std::ops::Range<usize>,
+    /// The term as the glossary writes it.
+    pub term: String,
+    /// The translations the glossary requires, one of which must appear.
+    pub required: Vec<String>,
+}
+
+/// A term the glossary says to avoid, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Avoid {
+    /// The term to avoid.
+    pub term: String,
+    /// What to write instead, if the glossary says.
+    pub instead: Option<String>,
 }
 
 impl Glossary {
@@ -140,6 +180,51 @@ impl Glossary {
         Ok(glossary)
     }
 
+    /// The required terms found in `source`, by position, as [`Glossary::check`] finds them:
+    /// each occurrence of a term it would ask a translation of. Where two terms overlap, the
+    /// one starting first (the longer at the same start) is kept.
+    #[must_use]
+    pub fn marks(&self, source: &str) -> Vec<Mark> {
+        let (folded, from) = fold_mapped(source);
+        let mut marks: Vec<Mark> = Vec::new();
+        for entry in &self.required {
+            for at in word_positions(&folded, &entry.source_folded) {
+                marks.push(Mark {
+                    range: from[at]..from[at + entry.source_folded.len()],
+                    term: entry.source.clone(),
+                    required: entry.targets.clone(),
+                });
+            }
+        }
+        marks.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
+        let mut end = 0;
+        marks.retain(|m| {
+            let keep = m.range.start >= end;
+            if keep {
+                end = m.range.end;
+            }
+            keep
+        });
+        marks
+    }
+
+    /// The terms to avoid, in the glossary's order.
+    #[must_use]
+    pub fn avoided(&self) -> Vec<Avoid> {
+        self.avoided
+            .iter()
+            .map(|a| Avoid {
+                term: a.term.clone(),
+                instead: a.instead.clone(),
+            })
+            .collect()
+    }
+
     /// The glossary findings of one segment.
     #[must_use]
     pub fn check(&self, source: &str, target: &str) -> Vec<Finding> {
@@ -186,11 +271,19 @@ impl Glossary {
 /// Returns true if and only if `needle` occurs in `haystack` with no letter or digit touching
 /// either end.
 fn contains_word(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(at, _)| {
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    word_positions(haystack, needle).next().is_some()
+}
+
+/// Where `needle` occurs in `haystack` with no letter or digit touching either end.
+fn word_positions<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    haystack
+        .match_indices(needle)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = haystack[..at].chars().next_back();
+            let after = haystack[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// As [`contains_word`] with the term's case as written, except that a lowercase first letter
@@ -249,6 +342,31 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].message_id, "qa-glossary-avoid-instead");
         assert!(g.check("to take", "recoger").is_empty());
+    }
+
+    #[test]
+    fn marks_are_where_the_check_finds_terms() {
+        let g =
+            glossary("rule of law\tÉtat de droit\ncoup d'état\tcoup d'État|putsch\ncoup\tcoup\n");
+        let source = "The İstanbul RULE OF LAW, the coup d’état, a coup; rule of lawyers.";
+        let marks = g.marks(source);
+        let found: Vec<(&str, &str)> = marks
+            .iter()
+            .map(|m| (&source[m.range.clone()], m.term.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("RULE OF LAW", "rule of law"),
+                ("coup d’état", "coup d'état"),
+                ("coup", "coup")
+            ]
+        );
+        assert_eq!(marks[1].required, ["coup d'État", "putsch"]);
+        // Each marked term is one the check asks for when the translation lacks it.
+        let findings = g.check(source, "rien");
+        assert_eq!(findings.len(), 3);
+        assert!(g.marks("nothing relevant").is_empty());
     }
 
     #[test]

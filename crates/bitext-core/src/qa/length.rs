@@ -20,29 +20,82 @@ fn expected_ratio(lang: &Lang) -> f64 {
     }
 }
 
-/// A finding when `target` is under 70% or over 150% of the length expected from `source`:
-/// professional translations of the sample stay within 86–105%, and a paragraph that lost one
-/// sentence of three falls to about 60%.
+/// The length of `text` as the check counts it: characters a reader sees, link destinations
+/// left out.
 #[must_use]
-pub fn check(source: &str, target: &str, lang: &Lang) -> Vec<Finding> {
-    let visible = |text: &str| count_outside_destinations(text, |_| true);
-    let s = visible(source);
+pub fn visible_len(text: &str) -> usize {
+    count_outside_destinations(text, |_| true)
+}
+
+/// The lengths a translation of `source` into `lang` may have without a finding, inclusive:
+/// none when the source is too short to judge.
+#[must_use]
+pub fn bounds(source: &str, lang: &Lang) -> Option<(usize, usize)> {
+    let s = visible_len(source);
     if s < MIN_SOURCE_CHARS {
-        return Vec::new();
+        return None;
     }
-    let t = visible(target);
+    // From the estimate, step to the exact edges of what `verdict` accepts, so that the
+    // bounds never disagree with the check by a rounding.
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "segment lengths stay far below 2^52"
+    )]
+    let near = |ratio: f64| (s as f64 * expected_ratio(lang) * ratio) as usize;
+    let mut min = near(0.7);
+    while min > 0 && verdict(s, min - 1, lang).is_none() {
+        min -= 1;
+    }
+    while verdict(s, min, lang).is_some() {
+        min += 1;
+    }
+    let mut max = near(1.5).max(min);
+    while verdict(s, max + 1, lang).is_none() {
+        max += 1;
+    }
+    while max > min && verdict(s, max, lang).is_some() {
+        max -= 1;
+    }
+    Some((min, max))
+}
+
+/// The message of a translation of visible length `t` for a source of visible length `s`:
+/// none when the ratio is within bounds.
+fn verdict(s: usize, t: usize, lang: &Lang) -> Option<&'static str> {
     #[allow(
         clippy::cast_precision_loss,
         reason = "segment lengths stay far below 2^52"
     )]
     let ratio = t as f64 / (s as f64 * expected_ratio(lang));
-    let id = if ratio < 0.7 {
-        "qa-length-short"
+    if ratio < 0.7 {
+        Some("qa-length-short")
     } else if ratio > 1.5 {
-        "qa-length-long"
+        Some("qa-length-long")
     } else {
+        None
+    }
+}
+
+/// A finding when `target` is under 70% or over 150% of the length expected from `source`:
+/// professional translations of the sample stay within 86–105%, and a paragraph that lost one
+/// sentence of three falls to about 60%.
+#[must_use]
+pub fn check(source: &str, target: &str, lang: &Lang) -> Vec<Finding> {
+    let s = visible_len(source);
+    if s < MIN_SOURCE_CHARS {
+        return Vec::new();
+    }
+    let t = visible_len(target);
+    let Some(id) = verdict(s, t, lang) else {
         return Vec::new();
     };
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "segment lengths stay far below 2^52"
+    )]
+    let ratio = t as f64 / (s as f64 * expected_ratio(lang));
     #[allow(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
@@ -81,6 +134,18 @@ mod tests {
             "qa-length-long"
         );
         assert!(check("Short heading", "Titre", &fr).is_empty());
+    }
+
+    #[test]
+    fn bounds_are_where_findings_start() {
+        let fr = Lang::parse("fr").expect("fr");
+        let source = "The people categorically reject the dismissal. They are calling to shut down Congress and for fresh legislative elections to be held without delay.";
+        let (min, max) = bounds(source, &fr).expect("long enough");
+        for (len, found) in [(min - 1, true), (min, false), (max, false), (max + 1, true)] {
+            let target = "a".repeat(len);
+            assert_eq!(!check(source, &target, &fr).is_empty(), found, "{len}");
+        }
+        assert_eq!(bounds("Short heading", &fr), None);
     }
 
     #[test]
