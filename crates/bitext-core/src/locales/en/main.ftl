@@ -215,8 +215,8 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-edition-volume = Volume { $volume }
-edition-number = Number { $number }
+edition-volume = Volume { GROUPED($volume) }
+edition-number = Number { GROUPED($number) }
 edition-date = { $month } { $year }
 edition-volume-number = { $volume }, { $number }
 edition-issue-date = { $issue } – { $date }
@@ -229,8 +229,14 @@ export-translated-from = { $source ->
 export-contents = Contents
 export-untranslated-note = Not yet translated: shown in the original language.
 export-untranslated-marker = [not yet translated]
-export-published-in = This article was published in volume { $volume }, number { $number } ({ $month } { $year }).
+export-published-in = This article was published in volume { GROUPED($volume) }, number { GROUPED($number) } ({ $month } { $year }).
 export-published-in-edition = This article was published in { $edition }.
+# Quotation marks of an edition's own text (a titled edition's title in the footer), and those
+# of a quotation inside a quotation.
+quote-open = “
+quote-close = ”
+quote-inner-open = ‘
+quote-inner-close = ’
 export-refused = export refused: { $count ->
     [one] { $count } segment is not translated (see above); translate it, or pass --allow-incomplete to export the source text in its place.
    *[other] { $count } segments are not translated (see above); translate them, or pass --allow-incomplete to export the source text in their place.

@@ -233,8 +233,8 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
-edition-volume = Volumen { $volume }
-edition-number = número { $number }
+edition-volume = Volumen { GROUPED($volume) }
+edition-number = número { GROUPED($number) }
 edition-date = { $month } de { $year }
 edition-volume-number = { $volume }, { $number }
 edition-issue-date = { $issue } – { $date }
@@ -247,8 +247,14 @@ export-translated-from = { $source ->
 export-contents = Índice
 export-untranslated-note = Aún sin traducir: se muestra en el idioma original.
 export-untranslated-marker = [aún sin traducir]
-export-published-in = Este artículo se publicó en el volumen { $volume }, número { $number } ({ $month } de { $year }).
+export-published-in = Este artículo se publicó en el volumen { GROUPED($volume) }, número { GROUPED($number) } ({ $month } de { $year }).
 export-published-in-edition = Este artículo se publicó en { $edition }.
+# Las comillas del texto propio de una edición (el título de una edición al pie del artículo):
+# angulares, y las inglesas para una cita dentro de una cita.
+quote-open = «
+quote-close = »
+quote-inner-open = “
+quote-inner-close = ”
 export-refused = exportación rechazada: { $count ->
     [one] { $count } segmento no está traducido (véase arriba); tradúzcalo, o pase --allow-incomplete para exportar el texto fuente en su lugar.
    *[other] { $count } segmentos no están traducidos (véase arriba); tradúzcalos, o pase --allow-incomplete para exportar el texto fuente en su lugar.

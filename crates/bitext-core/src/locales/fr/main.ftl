@@ -233,8 +233,8 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
-edition-volume = Volume { $volume }
-edition-number = numéro { $number }
+edition-volume = Volume { GROUPED($volume) }
+edition-number = numéro { GROUPED($number) }
 edition-date = { $month } { $year }
 edition-volume-number = { $volume }, { $number }
 edition-issue-date = { $issue } – { $date }
@@ -247,8 +247,14 @@ export-translated-from = { $source ->
 export-contents = Sommaire
 export-untranslated-note = Pas encore traduit : texte affiché dans la langue d’origine.
 export-untranslated-marker = [pas encore traduit]
-export-published-in = Cet article a été publié dans le volume { $volume }, numéro { $number } ({ $month } { $year }).
+export-published-in = Cet article a été publié dans le volume { GROUPED($volume) }, numéro { GROUPED($number) } ({ $month } { $year }).
 export-published-in-edition = Cet article a été publié dans { $edition }.
+# Les guillemets du texte propre d’une édition (le titre d’une édition dans le pied d’article),
+# avec leurs espaces insécables, et ceux d’une citation dans une citation.
+quote-open = { "«\u00A0" }
+quote-close = { "\u00A0»" }
+quote-inner-open = “
+quote-inner-close = ”
 export-refused = export refusé : { $count ->
     [one] { $count } segment n’est pas traduit (voir ci-dessus) ; traduisez-le, ou passez --allow-incomplete pour exporter le texte source à sa place.
    *[other] { $count } segments ne sont pas traduits (voir ci-dessus) ; traduisez-les, ou passez --allow-incomplete pour exporter le texte source à leur place.
