@@ -4,7 +4,9 @@
 //! An export is complete when every segment is `current` in the export language (or in a more
 //! general one it falls back to). Otherwise it is refused, listing each unfinished segment,
 //! and nothing is written; `--allow-incomplete` exports the source text in their place,
-//! visibly marked.
+//! visibly marked. The glossary of the export language is checked on the text that goes out
+//! (for `es-419`, its terms on the `es` translations it falls back to): its findings are
+//! printed, and one at level error refuses the export as an unfinished segment does.
 
 use std::io::{IsTerminal as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -15,6 +17,9 @@ use bitext_core::error::{Error, Result};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::translation::write_atomic_with;
+use bitext_core::qa::Level;
+use bitext_core::qa::glossary::ExportTerms;
+use bitext_core::qa::located::QaFinding;
 use bitext_core::render::document::{
     DocFrame, Document, Gap, build_article, fallback_chain, frame,
 };
@@ -124,9 +129,11 @@ pub fn run_to(
         });
     }
     let frame = frame(ws, &lang, edition, request.bilingual);
+    let terms = ExportTerms::load(ws, &lang)?;
 
-    // Pass 1: titles and gaps.
+    // Pass 1: titles, gaps and the glossary's findings on the text that goes out.
     let mut gaps: Vec<(Slug, Gap)> = Vec::new();
+    let mut glossary: Vec<QaFinding> = Vec::new();
     let mut titles: Vec<Vec<String>> = Vec::with_capacity(groups.len());
     for (_, slugs) in &groups {
         let mut group_titles = Vec::with_capacity(slugs.len());
@@ -134,10 +141,12 @@ pub fn run_to(
             let built = map_ordered(chunk, |slug| {
                 let (article, article_gaps) =
                     build_article(ws, slug, &chain, edition, &frame.l10n)?;
-                Ok((slug.clone(), article.title, article_gaps))
+                let found = terms.as_ref().map(|t| t.check(&article));
+                Ok((slug.clone(), article.title, article_gaps, found))
             })?;
-            for (slug, title, article_gaps) in built {
+            for (slug, title, article_gaps, found) in built {
                 group_titles.push(title);
+                glossary.extend(found.unwrap_or_default());
                 gaps.extend(article_gaps.into_iter().map(|gap| (slug.clone(), gap)));
             }
         }
@@ -157,11 +166,26 @@ pub fn run_to(
         ));
         report.stderr.push('\n');
     }
-    if !gaps.is_empty() && !request.allow_incomplete {
-        report
-            .stderr
-            .push_str(&t!("export-refused", count = gaps.len()));
-        report.stderr.push('\n');
+    for finding in &glossary {
+        report.stderr.push_str(&finding.render());
+    }
+    let term_errors = glossary
+        .iter()
+        .filter(|f| f.level == Level::Error)
+        .count();
+    if (!gaps.is_empty() || term_errors > 0) && !request.allow_incomplete {
+        if !gaps.is_empty() {
+            report
+                .stderr
+                .push_str(&t!("export-refused", count = gaps.len()));
+            report.stderr.push('\n');
+        }
+        if term_errors > 0 {
+            report
+                .stderr
+                .push_str(&t!("export-refused-glossary", count = term_errors));
+            report.stderr.push('\n');
+        }
         report.refused = true;
         report.unfinished = gaps;
         return Ok(report);
@@ -170,6 +194,12 @@ pub fn run_to(
         report
             .stderr
             .push_str(&t!("export-incomplete", count = gaps.len()));
+        report.stderr.push('\n');
+    }
+    if term_errors > 0 {
+        report
+            .stderr
+            .push_str(&t!("export-glossary-kept", count = term_errors));
         report.stderr.push('\n');
     }
 

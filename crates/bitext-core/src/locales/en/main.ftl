@@ -245,6 +245,14 @@ export-incomplete = { $count ->
     [one] { $count } segment was
    *[other] { $count } segments were
 } exported untranslated, marked as such.
+export-refused-glossary = export refused: { $count ->
+    [one] { $count } glossary error in the text to export (see above); correct the translation, or pass --allow-incomplete to export it as it is.
+   *[other] { $count } glossary errors in the text to export (see above); correct the translations, or pass --allow-incomplete to export them as they are.
+}
+export-glossary-kept = { $count ->
+    [one] { $count } glossary error was exported as it is.
+   *[other] { $count } glossary errors were exported as they are.
+}
 error-no-translations = no translations in { $tag } or a more general language; languages with translations: { $available }
 error-unknown-edition = no edition "{ $id }" in bitext.toml (editions: { $available })
 error-edition-article-missing = edition { $edition } lists article "{ $slug }", but { $path } does not exist

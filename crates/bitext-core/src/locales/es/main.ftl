@@ -263,6 +263,14 @@ export-incomplete = { $count ->
     [one] { $count } segmento se exportó sin traducir, marcado como tal.
    *[other] { $count } segmentos se exportaron sin traducir, marcados como tales.
 }
+export-refused-glossary = exportación rechazada: { $count ->
+    [one] { $count } error de glosario en el texto por exportar (véase arriba); corrija la traducción, o pase --allow-incomplete para exportarla tal cual.
+   *[other] { $count } errores de glosario en el texto por exportar (véase arriba); corrija las traducciones, o pase --allow-incomplete para exportarlas tal cual.
+}
+export-glossary-kept = { $count ->
+    [one] { $count } error de glosario se exportó tal cual.
+   *[other] { $count } errores de glosario se exportaron tal cual.
+}
 error-no-translations = no hay traducciones en { $tag } ni en un idioma más general; idiomas con traducciones: { $available }
 error-unknown-edition = no hay ninguna edición «{ $id }» en bitext.toml (ediciones: { $available })
 error-edition-article-missing = la edición { $edition } incluye el artículo «{ $slug }», pero { $path } no existe

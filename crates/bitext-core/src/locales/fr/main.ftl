@@ -263,6 +263,14 @@ export-incomplete = { $count ->
     [one] { $count } segment a été exporté sans traduction, signalé comme tel.
    *[other] { $count } segments ont été exportés sans traduction, signalés comme tels.
 }
+export-refused-glossary = export refusé : { $count ->
+    [one] { $count } erreur de glossaire dans le texte à exporter (voir ci-dessus) ; corrigez la traduction, ou passez --allow-incomplete pour l’exporter telle quelle.
+   *[other] { $count } erreurs de glossaire dans le texte à exporter (voir ci-dessus) ; corrigez les traductions, ou passez --allow-incomplete pour les exporter telles quelles.
+}
+export-glossary-kept = { $count ->
+    [one] { $count } erreur de glossaire a été exportée telle quelle.
+   *[other] { $count } erreurs de glossaire ont été exportées telles quelles.
+}
 error-no-translations = aucune traduction en { $tag } ni dans une langue plus générale ; langues traduites : { $available }
 error-unknown-edition = aucune édition « { $id } » dans bitext.toml (éditions : { $available })
 error-edition-article-missing = l’édition { $edition } contient l’article « { $slug } », mais { $path } n’existe pas
