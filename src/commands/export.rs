@@ -169,10 +169,7 @@ pub fn run_to(
     for finding in &glossary {
         report.stderr.push_str(&finding.render());
     }
-    let term_errors = glossary
-        .iter()
-        .filter(|f| f.level == Level::Error)
-        .count();
+    let term_errors = glossary.iter().filter(|f| f.level == Level::Error).count();
     if (!gaps.is_empty() || term_errors > 0) && !request.allow_incomplete {
         if !gaps.is_empty() {
             report

@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::assess::State;
 use crate::model::lang::Lang;
+use crate::model::slug::Slug;
 use crate::qa::located::QaFinding;
 use crate::qa::{Check, Finding, Level};
 use crate::render::document::DocArticle;
@@ -278,6 +279,86 @@ impl ExportTerms {
         }
         found
     }
+}
+
+/// The regional variants of the workspace's targets that are not targets themselves and have
+/// a glossary (`glossary/es-419.tsv` beside target `es`): the languages editions are published
+/// in from their language's translations, which `check` and `qa` check with their terms.
+///
+/// # Errors
+/// An unreadable glossary directory.
+pub fn regional_variants(ws: &Workspace) -> Result<Vec<Lang>> {
+    let dir = Path::new(GLOSSARY_DIR);
+    let entries = match std::fs::read_dir(ws.abs(dir)) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(Error::Read {
+                path: dir.to_owned(),
+                source,
+            });
+        }
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(tag) = name.strip_suffix(".tsv") else {
+            continue;
+        };
+        if let Ok(lang) = Lang::parse(tag)
+            && lang.as_str() == tag
+            && is_regional(ws, &lang)
+        {
+            found.push(lang);
+        }
+    }
+    found.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    Ok(found)
+}
+
+/// Returns true if and only if `lang` is not a target of the workspace and a more general tag
+/// of it is (`es-419` when `es` is a target).
+#[must_use]
+pub fn is_regional(ws: &Workspace, lang: &Lang) -> bool {
+    !ws.config.targets.contains(lang)
+        && std::iter::successors(lang.parent(), Lang::parent)
+            .any(|parent| ws.config.targets.contains(&parent))
+}
+
+/// The glossary findings of `slugs` exported to `lang` (each segment's text from the most
+/// specific language of `lang`'s fallback chain that has a current translation, as `export`
+/// takes it), with the number of translated segments checked.
+///
+/// # Errors
+/// A malformed glossary, an unknown language, or an unreadable or malformed source or
+/// translation file.
+pub fn check_exports(
+    ws: &Workspace,
+    slugs: &[Slug],
+    lang: &Lang,
+) -> Result<(Vec<QaFinding>, usize)> {
+    let Some(terms) = ExportTerms::load(ws, lang)? else {
+        return Ok((Vec::new(), 0));
+    };
+    let (_, chain) = crate::render::document::fallback_chain(ws, lang.as_str())?;
+    let l10n = crate::l10n::Localizer::new(&lang.id());
+    let checked = crate::workspace::parallel::map_ordered(slugs, |slug| {
+        let (article, _) = crate::render::document::build_article(ws, slug, &chain, None, &l10n)?;
+        let segments = article
+            .fields
+            .iter()
+            .chain(&article.blocks)
+            .filter(|b| b.target.is_some())
+            .count();
+        Ok((terms.check(&article), segments))
+    })?;
+    let mut found = Vec::new();
+    let mut segments = 0;
+    for (findings, count) in checked {
+        found.extend(findings);
+        segments += count;
+    }
+    Ok((found, segments))
 }
 
 /// Returns true if and only if `needle` occurs in `haystack` with no letter or digit touching
