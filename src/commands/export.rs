@@ -88,6 +88,8 @@ pub struct ExportReport {
     /// The unfinished segments, each with its article, in document order (the workbench
     /// links each to its segment).
     pub unfinished: Vec<(Slug, Gap)>,
+    /// The glossary's findings on the text exported, or that would have been.
+    pub glossary: Vec<QaFinding>,
 }
 
 /// Articles built at a time: enough to keep every core busy, few enough that memory stays
@@ -153,51 +155,9 @@ pub fn run_to(
         titles.push(group_titles);
     }
 
-    let mut report = ExportReport {
-        stdout: String::new(),
-        document: Vec::new(),
-        stderr: String::new(),
-        refused: false,
-        unfinished: Vec::new(),
-    };
-    for (_, gap) in &gaps {
-        report.stderr.push_str(&finding_line(
-            gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
-        ));
-        report.stderr.push('\n');
-    }
-    for finding in &glossary {
-        report.stderr.push_str(&finding.render());
-    }
-    let term_errors = glossary.iter().filter(|f| f.level == Level::Error).count();
-    if (!gaps.is_empty() || term_errors > 0) && !request.allow_incomplete {
-        if !gaps.is_empty() {
-            report
-                .stderr
-                .push_str(&t!("export-refused", count = gaps.len()));
-            report.stderr.push('\n');
-        }
-        if term_errors > 0 {
-            report
-                .stderr
-                .push_str(&t!("export-refused-glossary", count = term_errors));
-            report.stderr.push('\n');
-        }
-        report.refused = true;
-        report.unfinished = gaps;
+    let mut report = ExportReport::judged(gaps, glossary, request.allow_incomplete);
+    if report.refused {
         return Ok(report);
-    }
-    if !gaps.is_empty() {
-        report
-            .stderr
-            .push_str(&t!("export-incomplete", count = gaps.len()));
-        report.stderr.push('\n');
-    }
-    if term_errors > 0 {
-        report
-            .stderr
-            .push_str(&t!("export-glossary-kept", count = term_errors));
-        report.stderr.push('\n');
     }
 
     // Pass 2: each document, article by article.
@@ -246,6 +206,53 @@ pub fn run_to(
         }
     }
     Ok(report)
+}
+
+impl ExportReport {
+    /// The report before anything is written: each unfinished segment and glossary finding
+    /// on stderr, then what is done about them. Refused when there is either an unfinished
+    /// segment or a glossary error, unless `allow_incomplete`.
+    fn judged(gaps: Vec<(Slug, Gap)>, glossary: Vec<QaFinding>, allow_incomplete: bool) -> Self {
+        let mut stderr = String::new();
+        let mut say = |line: String| {
+            stderr.push_str(&line);
+            if !line.ends_with('\n') {
+                stderr.push('\n');
+            }
+        };
+        for (_, gap) in &gaps {
+            say(finding_line(
+                gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
+            ));
+        }
+        for finding in &glossary {
+            say(finding.render());
+        }
+        let term_errors = glossary.iter().filter(|f| f.level == Level::Error).count();
+        let refused = (!gaps.is_empty() || term_errors > 0) && !allow_incomplete;
+        if !gaps.is_empty() {
+            say(if refused {
+                t!("export-refused", count = gaps.len())
+            } else {
+                t!("export-incomplete", count = gaps.len())
+            });
+        }
+        if term_errors > 0 {
+            say(if refused {
+                t!("export-refused-glossary", count = term_errors)
+            } else {
+                t!("export-glossary-kept", count = term_errors)
+            });
+        }
+        Self {
+            stdout: String::new(),
+            document: Vec::new(),
+            stderr,
+            refused,
+            unfinished: if refused { gaps } else { Vec::new() },
+            glossary,
+        }
+    }
 }
 
 /// Refuses an export of nothing: no article and no edition.
