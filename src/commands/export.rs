@@ -70,7 +70,7 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     /// A file, or a directory for several documents; stdout when absent.
     pub output: Option<PathBuf>,
-    /// Export even when segments are not current.
+    /// Export even when segments are not current, or the glossary finds errors.
     pub allow_incomplete: bool,
 }
 
@@ -592,7 +592,7 @@ pub struct ExportArgs {
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Export even when segments are stale or missing, with the source text marked in their
-    /// place.
+    /// place, or when the glossary finds errors.
     #[arg(long)]
     pub allow_incomplete: bool,
     #[command(flatten)]

@@ -265,7 +265,7 @@ help-export-lang = The language to export (falls back to more general tags: es-4
 help-export-bilingual = Source and translation side by side, segment by segment
 help-export-format = Output format
 help-export-output = Write to PATH (a file; a directory for several articles) instead of stdout
-help-export-allow-incomplete = Export even when segments are stale or missing, with the source text marked in their place
+help-export-allow-incomplete = Export even when segments are stale or missing, with the source text marked in their place, or when the glossary finds errors
 
 ## exchange formats (PO, XLIFF, TMX) and import
 

@@ -283,7 +283,7 @@ help-export-lang = El idioma de exportación (con respaldo en etiquetas más gen
 help-export-bilingual = Fuente y traducción lado a lado, segmento por segmento
 help-export-format = Formato de salida
 help-export-output = Escribe en PATH (un archivo; un directorio para varios artículos) en lugar de la salida estándar
-help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o pendientes, poniendo en su lugar el texto fuente marcado
+help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o pendientes, poniendo en su lugar el texto fuente marcado, o errores de glosario
 
 ## formatos de intercambio (PO, XLIFF, TMX) e importación
 

@@ -283,7 +283,7 @@ help-export-lang = La langue d’export (avec repli sur les étiquettes plus gé
 help-export-bilingual = Source et traduction côte à côte, segment par segment
 help-export-format = Format de sortie
 help-export-output = Écrire dans PATH (un fichier ; un répertoire pour plusieurs articles) au lieu de la sortie standard
-help-export-allow-incomplete = Exporter même si des segments sont périmés ou manquants, en mettant à leur place le texte source signalé
+help-export-allow-incomplete = Exporter même si des segments sont périmés ou manquants, en mettant à leur place le texte source signalé, ou si le glossaire trouve des erreurs
 
 ## formats d’échange (PO, XLIFF, TMX) et import
 
