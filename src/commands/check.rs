@@ -147,8 +147,9 @@ trait Sink {
     ) -> io::Result<()>;
 }
 
-/// Checks the selected articles in the selected languages and writes the report in `format`
-/// to `out`; returns whether the check passed.
+/// Checks the selected articles in the selected languages, and the glossary of the regional
+/// variants on the text their exports take, and writes the report in `format` to `out`;
+/// returns whether the check passed.
 ///
 /// # Errors
 /// Any unreadable or malformed source or translation file (then nothing is written), or a
@@ -156,7 +157,7 @@ trait Sink {
 pub fn write_report(
     ws: &Workspace,
     articles: &[Slug],
-    langs: &[Lang],
+    (langs, regional): (&[Lang], &[Lang]),
     options: (Option<f64>, bool),
     format: CheckFormat,
     out: &mut dyn Write,
@@ -171,14 +172,25 @@ pub fn write_report(
     let qa = if qa {
         let mut ctx = Context::without_index(ws)?;
         ctx.min_level = Level::Error;
-        crate::commands::qa::run(ws, articles, langs, ctx)?.findings
+        let mut report = crate::commands::qa::run(ws, articles, langs, ctx)?;
+        crate::commands::qa::add_regional(ws, &mut report, articles, regional, Level::Error)?;
+        report.findings
     } else {
         Vec::new()
     };
     let mut by_article: HashMap<(&str, &str), Vec<&QaFinding>> = HashMap::new();
     for finding in &qa {
+        // A regional variant's findings belong to the target its text comes from.
+        let lang = regional
+            .iter()
+            .find(|r| r.as_str() == finding.lang)
+            .and_then(|r| {
+                std::iter::successors(r.parent(), Lang::parent)
+                    .find_map(|p| langs.iter().find(|l| **l == p))
+            })
+            .map_or(finding.lang.as_str(), Lang::as_str);
         by_article
-            .entry((finding.article.as_str(), finding.lang.as_str()))
+            .entry((finding.article.as_str(), lang))
             .or_default()
             .push(finding);
     }
@@ -309,10 +321,19 @@ pub fn execute(
     args: &CheckArgs,
     output: &mut crate::Output<'_>,
 ) -> Result<crate::Outcome> {
-    let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    let selected =
+        super::select_regional(ws, &args.selection.articles, &args.selection.langs, true)?;
+    let (articles, langs) = (selected.articles, selected.langs);
     ws.refuse_unmerged(&langs)?;
     let options = (args.min_complete, !args.no_qa);
-    let passed = write_report(ws, &articles, &langs, options, args.format, output.out)?;
+    let passed = write_report(
+        ws,
+        &articles,
+        (&langs, &selected.regional),
+        options,
+        args.format,
+        output.out,
+    )?;
     let code = if passed {
         crate::EXIT_OK
     } else {

@@ -4,7 +4,9 @@
 //! An export is complete when every segment is `current` in the export language (or in a more
 //! general one it falls back to). Otherwise it is refused, listing each unfinished segment,
 //! and nothing is written; `--allow-incomplete` exports the source text in their place,
-//! visibly marked.
+//! visibly marked. The glossary of the export language is checked on the text that goes out
+//! (for `es-419`, its terms on the `es` translations it falls back to): its findings are
+//! printed, and one at level error refuses the export as an unfinished segment does.
 
 use std::io::{IsTerminal as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -15,6 +17,9 @@ use bitext_core::error::{Error, Result};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::translation::write_atomic_with;
+use bitext_core::qa::Level;
+use bitext_core::qa::glossary::ExportTerms;
+use bitext_core::qa::located::QaFinding;
 use bitext_core::render::document::{
     DocFrame, Document, Gap, build_article, fallback_chain, frame,
 };
@@ -65,7 +70,7 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     /// A file, or a directory for several documents; stdout when absent.
     pub output: Option<PathBuf>,
-    /// Export even when segments are not current.
+    /// Export even when segments are not current, or the glossary finds errors.
     pub allow_incomplete: bool,
 }
 
@@ -83,6 +88,8 @@ pub struct ExportReport {
     /// The unfinished segments, each with its article, in document order (the workbench
     /// links each to its segment).
     pub unfinished: Vec<(Slug, Gap)>,
+    /// The glossary's findings on the text exported, or that would have been.
+    pub glossary: Vec<QaFinding>,
 }
 
 /// Articles built at a time: enough to keep every core busy, few enough that memory stays
@@ -124,9 +131,11 @@ pub fn run_to(
         });
     }
     let frame = frame(ws, &lang, edition, request.bilingual);
+    let terms = ExportTerms::load(ws, &lang)?;
 
-    // Pass 1: titles and gaps.
+    // Pass 1: titles, gaps and the glossary's findings on the text that goes out.
     let mut gaps: Vec<(Slug, Gap)> = Vec::new();
+    let mut glossary: Vec<QaFinding> = Vec::new();
     let mut titles: Vec<Vec<String>> = Vec::with_capacity(groups.len());
     for (_, slugs) in &groups {
         let mut group_titles = Vec::with_capacity(slugs.len());
@@ -134,43 +143,21 @@ pub fn run_to(
             let built = map_ordered(chunk, |slug| {
                 let (article, article_gaps) =
                     build_article(ws, slug, &chain, edition, &frame.l10n)?;
-                Ok((slug.clone(), article.title, article_gaps))
+                let found = terms.as_ref().map(|t| t.check(&article));
+                Ok((slug.clone(), article.title, article_gaps, found))
             })?;
-            for (slug, title, article_gaps) in built {
+            for (slug, title, article_gaps, found) in built {
                 group_titles.push(title);
+                glossary.extend(found.unwrap_or_default());
                 gaps.extend(article_gaps.into_iter().map(|gap| (slug.clone(), gap)));
             }
         }
         titles.push(group_titles);
     }
 
-    let mut report = ExportReport {
-        stdout: String::new(),
-        document: Vec::new(),
-        stderr: String::new(),
-        refused: false,
-        unfinished: Vec::new(),
-    };
-    for (_, gap) in &gaps {
-        report.stderr.push_str(&finding_line(
-            gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
-        ));
-        report.stderr.push('\n');
-    }
-    if !gaps.is_empty() && !request.allow_incomplete {
-        report
-            .stderr
-            .push_str(&t!("export-refused", count = gaps.len()));
-        report.stderr.push('\n');
-        report.refused = true;
-        report.unfinished = gaps;
+    let mut report = ExportReport::judged(gaps, glossary, request.allow_incomplete);
+    if report.refused {
         return Ok(report);
-    }
-    if !gaps.is_empty() {
-        report
-            .stderr
-            .push_str(&t!("export-incomplete", count = gaps.len()));
-        report.stderr.push('\n');
     }
 
     // Pass 2: each document, article by article.
@@ -219,6 +206,53 @@ pub fn run_to(
         }
     }
     Ok(report)
+}
+
+impl ExportReport {
+    /// The report before anything is written: each unfinished segment and glossary finding
+    /// on stderr, then what is done about them. Refused when there is either an unfinished
+    /// segment or a glossary error, unless `allow_incomplete`.
+    fn judged(gaps: Vec<(Slug, Gap)>, glossary: Vec<QaFinding>, allow_incomplete: bool) -> Self {
+        let mut stderr = String::new();
+        let mut say = |line: String| {
+            stderr.push_str(&line);
+            if !line.ends_with('\n') {
+                stderr.push('\n');
+            }
+        };
+        for (_, gap) in &gaps {
+            say(finding_line(
+                gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
+            ));
+        }
+        for finding in &glossary {
+            say(finding.render());
+        }
+        let term_errors = glossary.iter().filter(|f| f.level == Level::Error).count();
+        let refused = (!gaps.is_empty() || term_errors > 0) && !allow_incomplete;
+        if !gaps.is_empty() {
+            say(if refused {
+                t!("export-refused", count = gaps.len())
+            } else {
+                t!("export-incomplete", count = gaps.len())
+            });
+        }
+        if term_errors > 0 {
+            say(if refused {
+                t!("export-refused-glossary", count = term_errors)
+            } else {
+                t!("export-glossary-kept", count = term_errors)
+            });
+        }
+        Self {
+            stdout: String::new(),
+            document: Vec::new(),
+            stderr,
+            refused,
+            unfinished: if refused { gaps } else { Vec::new() },
+            glossary,
+        }
+    }
 }
 
 /// Refuses an export of nothing: no article and no edition.
@@ -558,7 +592,7 @@ pub struct ExportArgs {
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Export even when segments are stale or missing, with the source text marked in their
-    /// place.
+    /// place, or when the glossary finds errors.
     #[arg(long)]
     pub allow_incomplete: bool,
     #[command(flatten)]

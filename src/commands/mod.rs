@@ -50,6 +50,74 @@ pub fn select(
     Ok((slugs, langs))
 }
 
+/// A selection with its regional variants apart: the articles, the targets, and the
+/// variants of a target that are not targets themselves (`es-419` over `es`), whose text is
+/// their target's translations and which are checked for their glossary.
+pub struct Selected {
+    /// The articles.
+    pub articles: Vec<Slug>,
+    /// The target languages.
+    pub langs: Vec<Lang>,
+    /// The regional variants.
+    pub regional: Vec<Lang>,
+}
+
+/// As [`select`], with the regional variants named by `-l` kept apart; without `-l`, the
+/// variants with a glossary of their own (`glossary/es-419.tsv`). With `with_parents`, a
+/// variant brings its target into the languages (`check -l es-419` says how complete the
+/// `es` translations it is made of are).
+///
+/// # Errors
+/// As [`select`].
+pub fn select_regional(
+    ws: &Workspace,
+    articles: &[String],
+    tags: &[String],
+    with_parents: bool,
+) -> Result<Selected> {
+    use bitext_core::qa::glossary::{is_regional, regional_variants};
+    if tags.is_empty() {
+        let (articles, langs) = select(ws, articles, tags)?;
+        let regional = regional_variants(ws)?;
+        return Ok(Selected {
+            articles,
+            langs,
+            regional,
+        });
+    }
+    let mut targets = Vec::new();
+    let mut regional: Vec<Lang> = Vec::new();
+    for tag in tags {
+        match Lang::parse(tag) {
+            Ok(lang) if is_regional(ws, &lang) => {
+                if with_parents {
+                    let parent = std::iter::successors(lang.parent(), Lang::parent)
+                        .find(|p| ws.config.targets.contains(p));
+                    targets.extend(parent.map(|p| p.to_string()));
+                }
+                if !regional.contains(&lang) {
+                    regional.push(lang);
+                }
+            }
+            _ => targets.push(tag.clone()),
+        }
+    }
+    let langs = if targets.is_empty() {
+        Vec::new()
+    } else {
+        ws.select_langs(&targets)?
+    };
+    let slugs = ws.select_articles(articles)?;
+    if articles.is_empty() {
+        ws.check_orphans(&langs, &slugs)?;
+    }
+    Ok(Selected {
+        articles: slugs,
+        langs,
+        regional,
+    })
+}
+
 /// The outcome of an import for the command line: the report, exiting [`crate::EXIT_FOUND`]
 /// when a unit was kept as a conflict (the translator has a decision left to make) and
 /// [`crate::EXIT_OK`] otherwise.

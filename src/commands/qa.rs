@@ -362,6 +362,34 @@ fn summary(report: &QaReport) -> String {
     )
 }
 
+/// Adds to `report` the glossary findings (at `min_level` or above) of `regional` variants
+/// (`es-419`): the text an export to each would take, checked against its terms.
+///
+/// # Errors
+/// As [`bitext_core::qa::glossary::check_exports`].
+pub fn add_regional(
+    ws: &Workspace,
+    report: &mut QaReport,
+    articles: &[Slug],
+    regional: &[Lang],
+    min_level: Level,
+) -> Result<()> {
+    for lang in regional {
+        let (found, segments) = bitext_core::qa::glossary::check_exports(ws, articles, lang)?;
+        report.totals.segments += segments;
+        for finding in found.into_iter().filter(|f| f.level >= min_level) {
+            if finding.level == Level::Error {
+                report.totals.errors += 1;
+                report.passed = false;
+            } else {
+                report.totals.warnings += 1;
+            }
+            report.findings.push(finding);
+        }
+    }
+    Ok(())
+}
+
 /// The report as JSON (pretty, with a trailing newline).
 #[must_use]
 pub fn render_json(report: &QaReport) -> String {
@@ -462,9 +490,20 @@ pub fn write_junit(
 /// # Errors
 /// As [`run`], and a malformed glossary.
 pub fn execute(ws: &Workspace, args: &QaArgs) -> Result<crate::Outcome> {
-    let (articles, langs) = super::select(ws, &args.selection.articles, &args.selection.langs)?;
+    let selected =
+        super::select_regional(ws, &args.selection.articles, &args.selection.langs, false)?;
+    let articles = selected.articles;
     let ctx = Context::without_index(ws)?;
-    let report = run(ws, &articles, &langs, ctx)?;
+    let mut report = run(ws, &articles, &selected.langs, ctx)?;
+    add_regional(
+        ws,
+        &mut report,
+        &articles,
+        &selected.regional,
+        Level::Warning,
+    )?;
+    let mut langs = selected.langs;
+    langs.extend(selected.regional);
     let stdout = match args.format {
         CheckFormat::Text => render_text(&report),
         CheckFormat::Json => render_json(&report),

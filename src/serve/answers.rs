@@ -221,44 +221,7 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
         },
     )?;
     if report.refused {
-        let title = ui.t("serve-export-refused");
-        // An article's export is asked for from its workbench, an edition's from the
-        // dashboard: the way back leads there.
-        let (back, back_text) = match request.param("article") {
-            Some(article) => (article_url(article, lang), ui.t("serve-back")),
-            None => ("/".to_owned(), ui.t("serve-back-dashboard")),
-        };
-        let edition = request.param("edition").is_some();
-        let main = html! {
-            h1 { (title) }
-            p role="alert" { (ui.ta("serve-export-unfinished", &[("count", report.unfinished.len().into())])) }
-            ul.gaps {
-                @for (slug, gap) in &report.unfinished {
-                    @let n = gap.n;
-                    li {
-                        a href=(format!("{}?state=all&focus={n}#seg-{n}", article_url(slug.as_str(), &gap.lang))) {
-                            @if edition { (slug) " · " }
-                            (ui.ta("serve-segment", &[("n", n.into())]))
-                        }
-                        " "
-                        span class=(format!("badge {}", gap.state.as_str())) { (state_name(ui, gap.state)) }
-                    }
-                }
-            }
-            p { a href=(back) { (back_text) } }
-        };
-        // The language switch shows the same refusal.
-        let here = request
-            .query
-            .iter()
-            .filter(|(name, _)| name != "ui")
-            .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))
-            .collect::<Vec<_>>()
-            .join("&");
-        return Ok(Response::html(
-            409,
-            layout(ui, &title, &format!("/export?{here}"), &main),
-        ));
+        return Ok(refusal(ws, ui, request, lang, &report));
     }
     let (extension, content_type) = match format {
         ExportFormat::Html => ("html", "text/html; charset=utf-8"),
@@ -282,6 +245,83 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
             &format!("attachment; filename=\"{safe}\""),
         ),
     )
+}
+
+/// The page of an export refused (409): its unfinished segments and its glossary errors, each
+/// linked to its segment in the workbench.
+fn refusal(
+    ws: &Workspace,
+    ui: &Ui<'_>,
+    request: &Request,
+    lang: &str,
+    report: &export::ExportReport,
+) -> Response {
+    let title = ui.t("serve-export-refused");
+    // An article's export is asked for from its workbench, an edition's from the
+    // dashboard: the way back leads there.
+    let (back, back_text) = match request.param("article") {
+        Some(article) => (article_url(article, lang), ui.t("serve-back")),
+        None => ("/".to_owned(), ui.t("serve-back-dashboard")),
+    };
+    let edition = request.param("edition").is_some();
+    // The glossary errors that refused it, each linked to the segment in the language
+    // its text comes from (`es` for an `es-419` edition).
+    let terms: Vec<(String, &bitext_core::qa::located::QaFinding)> = report
+        .glossary
+        .iter()
+        .filter(|f| f.level == bitext_core::qa::Level::Error)
+        .map(|f| {
+            let from = Lang::parse(&f.lang).ok().and_then(|lang| {
+                std::iter::successors(Some(lang), Lang::parent)
+                    .find(|l| ws.config.targets.contains(l))
+            });
+            (from.map_or_else(|| f.lang.clone(), |l| l.to_string()), f)
+        })
+        .collect();
+    let main = html! {
+        h1 { (title) }
+        @if !report.unfinished.is_empty() {
+            p role="alert" { (ui.ta("serve-export-unfinished", &[("count", report.unfinished.len().into())])) }
+            ul.gaps {
+                @for (slug, gap) in &report.unfinished {
+                    @let n = gap.n;
+                    li {
+                        a href=(format!("{}?state=all&focus={n}#seg-{n}", article_url(slug.as_str(), &gap.lang))) {
+                            @if edition { (slug) " · " }
+                            (ui.ta("serve-segment", &[("n", n.into())]))
+                        }
+                        " "
+                        span class=(format!("badge {}", gap.state.as_str())) { (state_name(ui, gap.state)) }
+                    }
+                }
+            }
+        }
+        @if !terms.is_empty() {
+            p role="alert" { (ui.ta("serve-export-glossary", &[("count", terms.len().into()), ("lang", terms[0].1.lang.as_str().into())])) }
+            ul.terms {
+                @for (lang, finding) in &terms {
+                    @let n = finding.n;
+                    li {
+                        a href=(format!("{}?state=all&focus={n}#seg-{n}", article_url(&finding.article, lang))) {
+                            @if edition { (finding.article) " · " }
+                            (ui.ta("serve-segment", &[("n", n.into())]))
+                        }
+                        " " (finding.message)
+                    }
+                }
+            }
+        }
+        p { a href=(back) { (back_text) } }
+    };
+    // The language switch shows the same refusal.
+    let here = request
+        .query
+        .iter()
+        .filter(|(name, _)| name != "ui")
+        .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))
+        .collect::<Vec<_>>()
+        .join("&");
+    Response::html(409, layout(ui, &title, &format!("/export?{here}"), &main))
 }
 
 /// The page for a request that failed, with its status.

@@ -13,7 +13,7 @@ const EPUBCHECK_JAR: &str = "/usr/share/java/epubcheck.jar";
 
 /// An exported package: its entries in order, with whether each is stored uncompressed, and
 /// their contents.
-struct Epub {
+pub(crate) struct Epub {
     entries: Vec<(String, bool)>,
     files: BTreeMap<String, Vec<u8>>,
     raw: Vec<u8>,
@@ -43,7 +43,7 @@ impl Epub {
         }
     }
 
-    fn text(&self, name: &str) -> String {
+    pub(crate) fn text(&self, name: &str) -> String {
         String::from_utf8(
             self.files
                 .get(name)
@@ -86,7 +86,7 @@ fn xml(text: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
 }
 
 /// Exports with `args` (after `export`) to `name` in the workspace, which must succeed.
-fn export_epub(ws: &Ws, args: &[&str], name: &str) -> Epub {
+pub(crate) fn export_epub(ws: &Ws, args: &[&str], name: &str) -> Epub {
     let out = ws.path(name);
     let mut all = vec![
         "export",
@@ -143,7 +143,7 @@ fn epubcheck(ws: &Ws, names: &[String]) -> Option<Vec<String>> {
 
 /// `EPUBCheck` finds no error and no warning in any of `names`.
 #[track_caller]
-fn assert_clean(ws: &Ws, names: &[String]) {
+pub(crate) fn assert_clean(ws: &Ws, names: &[String]) {
     let Some(reports) = epubcheck(ws, names) else {
         return;
     };

@@ -42,7 +42,7 @@ fn the_sample_edition_exports_in_every_language_and_layout() {
     for (tag, target_lang, masthead) in [
         ("fr", "fr", "Volume 53, numéro 2 – février 2023"),
         ("es", "es", "Volumen 53, número 2 – febrero de 2023"),
-        ("es-419", "es", "Volumen 53, número 2 – febrero de 2023"),
+        ("es-419", "es", "Año 53, n.º 2 – febrero de 2023"),
     ] {
         for bilingual in [false, true] {
             let mut args = vec!["export", "--edition", "53-2", "-l", tag];
@@ -117,8 +117,8 @@ const FIXED_TEXTS: [(&str, &str, &str); 4] = [
     ),
     (
         "es-419",
-        "Volumen 53, número 2 – febrero de 2023",
-        "Este artículo se publicó en el volumen 53, número 2 (febrero de 2023).",
+        "Año 53, n.º 2 – febrero de 2023",
+        "Este artículo se publicó en el n.º 2 del año 53 (febrero de 2023).",
     ),
 ];
 
@@ -578,7 +578,7 @@ fn an_edition_needs_only_an_id_and_may_have_a_title() {
             "spring",
             "fr",
             "The spring guide",
-            "Cet article a été publié dans The spring guide.",
+            "Cet article a été publié dans «\u{a0}The spring guide\u{a0}».",
         ),
         (
             "march",

@@ -30,6 +30,7 @@ mod pages;
 mod parallel;
 mod paths;
 mod qa;
+mod region;
 mod sample;
 mod segments;
 mod serve;

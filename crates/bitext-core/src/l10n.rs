@@ -4,6 +4,13 @@
 //! tool work on `.ftl` files only. The UI language is chosen once per process
 //! ([`init`]) from `--ui-lang`, then `LC_ALL` / `LC_MESSAGES` / `LANG`, then English; a regional
 //! tag falls back to its language and finally to English (`es-419` -> `es` -> `en`).
+//!
+//! A regional locale (`locales/es-419/`) holds only what differs for its readers: the wording
+//! of an edition's masthead, its number marks, its quotation marks. The Spanish of a Latin
+//! American country (`es-MX`, `es-AR`...) falls back to it, as in CLDR. Number marks (decimal
+//! mark, thousands separator and the digits a number needs before it is grouped) are
+//! declared in each locale's `numbers.ftl` and apply to every message of the chain, so that
+//! an `es-419` reader sees `1,234.5` even in a message worded in `es`.
 
 pub mod os_text;
 
@@ -16,7 +23,7 @@ use unic_langid::LanguageIdentifier;
 
 /// The languages bitext itself speaks, with their Fluent resources: one file per part of the
 /// tool (`src/locales/<lang>/<part>.ftl`), so that each feature keeps its messages together.
-const RESOURCES: [(&str, &[&str]); 3] = [
+const RESOURCES: [(&str, &[&str]); 4] = [
     (
         "en",
         &[
@@ -68,18 +75,71 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("locales/es/assist.ftl"),
         ],
     ),
+    (
+        "es-419",
+        &[
+            include_str!("locales/es-419/main.ftl"),
+            include_str!("locales/es-419/numbers.ftl"),
+        ],
+    ),
+];
+
+/// The countries whose Spanish falls back to Latin American Spanish (`es-419`) rather than
+/// to the Spanish of Spain, as CLDR's parent locales say.
+const LATIN_AMERICA: [&str; 22] = [
+    "AR", "BO", "BR", "BZ", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE",
+    "PR", "PY", "SV", "US", "UY", "VE",
 ];
 
 /// The languages bitext itself speaks.
 pub const LANGUAGES: [&str; 3] = ["en", "fr", "es"];
-/// CLDR decimal separators of the languages in [`RESOURCES`]. Numbers are not grouped by
-/// thousands: line numbers, positions and years share the formatter with counts, and
-/// `file.md:1,234` would no longer read as a location.
-const DECIMAL_SEPARATORS: [(&str, char); 3] = [("en", '.'), ("fr", ','), ("es", ',')];
-
 /// A chain of bundles, most specific first, always ending in English.
 pub struct Localizer {
     chain: Vec<FluentBundle<FluentResource>>,
+    marks: NumberMarks,
+}
+
+/// How a locale writes numbers (CLDR), as its `numbers.ftl` declares them.
+///
+/// `NUMBER()` uses the decimal mark only: line numbers, positions and years share that
+/// formatter with counts, and `file.md:1,234` would no longer read as a location. `GROUPED()`
+/// also groups thousands; it is for the numbers of an edition's own text (volume, number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberMarks {
+    /// The decimal mark: `.` or `,`.
+    pub decimal: char,
+    /// The thousands separator: `,`, `.`, U+202F...
+    pub group: String,
+    /// The fewest digits the integer part needs before it is grouped: 4 gives `1,234`, 5
+    /// gives `1234` and `12.345` (Spanish).
+    pub min_grouping: usize,
+}
+
+impl NumberMarks {
+    /// Formats `value` with at most `max_fraction` decimals (trailing zeros dropped), its
+    /// integer part grouped by thousands.
+    #[must_use]
+    pub fn grouped(&self, value: f64, max_fraction: usize) -> String {
+        let text = format!("{:.max_fraction$}", value.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let frac = frac.trim_end_matches('0');
+        let mut out = String::new();
+        if value < 0.0 && (int.chars().any(|c| c != '0') || !frac.is_empty()) {
+            out.push('-');
+        }
+        let digits = int.len();
+        for (i, digit) in int.chars().enumerate() {
+            if i > 0 && (digits - i) % 3 == 0 && digits >= self.min_grouping {
+                out.push_str(&self.group);
+            }
+            out.push(digit);
+        }
+        if !frac.is_empty() {
+            out.push(self.decimal);
+            out.push_str(frac);
+        }
+        out
+    }
 }
 
 static LOCALIZER: OnceLock<Localizer> = OnceLock::new();
@@ -88,15 +148,101 @@ impl Localizer {
     /// Builds the fallback chain for `requested` (e.g. `es-419` -> `es` -> `en`).
     #[must_use]
     pub fn new(requested: &LanguageIdentifier) -> Self {
-        let mut chain = Vec::new();
-        let language = requested.language.as_str();
-        for (code, _) in RESOURCES {
-            if code == language && code != "en" {
-                chain.push(bundle(code));
+        let mut chain: Vec<FluentBundle<FluentResource>> =
+            chain_codes(requested).into_iter().map(bundle).collect();
+        let mark = |id: &str| {
+            chain.iter().find_map(|bundle| {
+                let pattern = bundle.get_message(id)?.value()?;
+                let mut errors = Vec::new();
+                Some(
+                    bundle
+                        .format_pattern(pattern, None, &mut errors)
+                        .into_owned(),
+                )
+            })
+        };
+        let marks = NumberMarks {
+            decimal: mark("number-decimal-mark")
+                .and_then(|m| m.chars().next())
+                .unwrap_or('.'),
+            group: mark("number-group-mark").unwrap_or_else(|| ",".to_owned()),
+            min_grouping: mark("number-group-minimum")
+                .and_then(|m| m.parse().ok())
+                .unwrap_or(4),
+        };
+        // Every bundle of the chain writes numbers as the reader's locale does: a message
+        // worded in `es` shows `1,234.5` to an `es-419` reader.
+        for bundle in &mut chain {
+            bundle.set_formatter(Some(if marks.decimal == ',' {
+                format_decimal_comma
+            } else {
+                format_decimal_point
+            }));
+            let grouping = marks.clone();
+            // Only NUMBER() is registered before it: the names cannot clash.
+            let _ = bundle.add_function("GROUPED", move |positional, _named| {
+                match positional.first() {
+                    Some(FluentValue::Number(number)) => {
+                        FluentValue::from(grouping.grouped(number.value, 3))
+                    }
+                    Some(other) => other.clone(),
+                    None => FluentValue::Error,
+                }
+            });
+        }
+        Self { chain, marks }
+    }
+
+    /// How numbers are written in this localizer's language.
+    #[must_use]
+    pub fn marks(&self) -> &NumberMarks {
+        &self.marks
+    }
+
+    /// `text` between this language's quotation marks (`“…”`, `«\u{a0}…\u{a0}»`), with the
+    /// quotations inside it (straight, curly or angle quotes) turned into inner ones (`‘…’`
+    /// in English, `“…”` in French and Spanish).
+    #[must_use]
+    pub fn quote(&self, text: &str) -> String {
+        let [open, close, inner_open, inner_close] = [
+            "quote-open",
+            "quote-close",
+            "quote-inner-open",
+            "quote-inner-close",
+        ]
+        .map(|id| self.format(id, None));
+        let spaces = ['\u{a0}', '\u{202f}'];
+        let mut out = open;
+        let mut straight_open = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => {
+                    out.push_str(if straight_open {
+                        &inner_close
+                    } else {
+                        &inner_open
+                    });
+                    straight_open = !straight_open;
+                }
+                '“' | '«' => {
+                    out.push_str(&inner_open);
+                    // French guillemets hold their spaces; the inner marks do not.
+                    if c == '«' && chars.peek().is_some_and(|next| spaces.contains(next)) {
+                        chars.next();
+                    }
+                }
+                '”' | '»' => {
+                    if c == '»' && out.ends_with(spaces) {
+                        out.pop();
+                    }
+                    out.push_str(&inner_close);
+                }
+                _ => out.push(c),
             }
         }
-        chain.push(bundle("en"));
-        Self { chain }
+        out.push_str(&close);
+        out
     }
 
     /// Formats message `id` with `args`, falling back along the chain.
@@ -136,26 +282,45 @@ impl Localizer {
     }
 }
 
+/// The locales of [`RESOURCES`] that speak to a reader of `requested`, most specific first:
+/// the tag itself, Latin American Spanish for a Latin American country, the language, and
+/// English last.
+fn chain_codes(requested: &LanguageIdentifier) -> Vec<&'static str> {
+    let language = requested.language.as_str();
+    let mut wanted = vec![requested.to_string()];
+    if let Some(region) = &requested.region {
+        wanted.push(format!("{language}-{}", region.as_str()));
+        if language == "es" && LATIN_AMERICA.contains(&region.as_str()) {
+            wanted.push("es-419".to_owned());
+        }
+    }
+    wanted.push(language.to_owned());
+    let mut codes: Vec<&'static str> = Vec::new();
+    for tag in &wanted {
+        if let Some((code, _)) = RESOURCES.iter().find(|(code, _)| code == tag)
+            && *code != "en"
+            && !codes.contains(code)
+        {
+            codes.push(code);
+        }
+    }
+    codes.push("en");
+    codes
+}
+
 fn bundle(code: &str) -> FluentBundle<FluentResource> {
     let sources: &[&str] = RESOURCES
         .iter()
         .find(|(c, _)| *c == code)
         .map_or(&[], |(_, s)| *s);
-    let langid: LanguageIdentifier = code.parse().unwrap_or_default();
+    // Plural rules are the language's: CLDR has none of its own for `es-419`.
+    let language = code.split('-').next().unwrap_or(code);
+    let langid: LanguageIdentifier = language.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Terminal output: Unicode isolation marks around placeables would show as garbage.
     bundle.set_use_isolating(false);
     // NUMBER() is built in; it cannot clash with anything, as the bundle is still empty.
     let _ = bundle.add_builtins();
-    let separator = DECIMAL_SEPARATORS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or('.', |(_, s)| *s);
-    bundle.set_formatter(Some(if separator == ',' {
-        format_decimal_comma
-    } else {
-        format_decimal_point
-    }));
     for source in sources {
         let resource = match FluentResource::try_new((*source).to_owned()) {
             Ok(resource) | Err((resource, _)) => resource,
@@ -412,6 +577,18 @@ mod tests {
                     .add_resource(resource)
                     .unwrap_or_else(|errors| panic!("{code}: {errors:?}"));
             }
+            // A regional locale holds only what differs from its language's.
+            if code.contains('-') {
+                for source in sources {
+                    let resource = FluentResource::try_new((*source).to_owned()).expect("parses");
+                    for entry in resource.entries() {
+                        if let fluent_syntax::ast::Entry::Message(m) = entry {
+                            assert!(ids.contains(&m.id.name.to_owned()), "{code}: {}", m.id.name);
+                        }
+                    }
+                }
+                continue;
+            }
             for id in &ids {
                 assert!(bundle.has_message(id), "{code}.ftl lacks {id}");
             }
@@ -575,6 +752,75 @@ mod tests {
             "{}",
             fr.format("error-lock-timeout", Some(&args))
         );
+    }
+
+    #[test]
+    fn latin_american_spanish_has_its_own_marks_and_falls_back_to_spanish() {
+        let es419 = Localizer::new(&"es-419".parse().expect("tag"));
+        assert_eq!(es419.format("export-contents", None), "Contenido");
+        // Worded in `es`, numbered in `es-419`.
+        formats(
+            "es-419",
+            "number-percent",
+            &[("value", 89.5)],
+            "89.5\u{a0}%",
+        );
+        formats("es-419", "segments-count", &[("count", 1.0)], "1 segmento");
+        formats("es-419", "segments-count", &[("count", 2.0)], "2 segmentos");
+        // A Latin American country's Spanish is Latin American Spanish; Spain's is not.
+        for tag in ["es-MX", "es-AR", "es-US"] {
+            let localizer = Localizer::new(&tag.parse().expect("tag"));
+            assert_eq!(
+                localizer.format("export-contents", None),
+                "Contenido",
+                "{tag}"
+            );
+        }
+        let spain = Localizer::new(&"es-ES".parse().expect("tag"));
+        assert_eq!(spain.format("export-contents", None), "Índice");
+    }
+
+    #[test]
+    fn edition_numbers_are_grouped_as_each_locale_groups_them() {
+        for (lang, volume, expected) in [
+            ("en", 1234.0, "Volume 1,234"),
+            ("en", 999.0, "Volume 999"),
+            ("fr", 1234.0, "Volume 1\u{202f}234"),
+            ("fr", 1_234_567.0, "Volume 1\u{202f}234\u{202f}567"),
+            ("es", 1234.0, "Volumen 1234"),
+            ("es", 12345.0, "Volumen 12.345"),
+            ("es-419", 1234.0, "Año 1,234"),
+            ("es-419", 12345.0, "Año 12,345"),
+            ("es-419", 53.0, "Año 53"),
+        ] {
+            formats(lang, "edition-volume", &[("volume", volume)], expected);
+        }
+        let marks = Localizer::new(&"es-419".parse().expect("tag"))
+            .marks()
+            .clone();
+        assert_eq!(marks.grouped(-1234.5, 3), "-1,234.5");
+        assert_eq!(marks.grouped(0.0, 3), "0");
+        let es = Localizer::new(&"es".parse().expect("tag")).marks().clone();
+        assert_eq!(es.grouped(12345.25, 3), "12.345,25");
+    }
+
+    #[test]
+    fn quotations_take_each_language_s_marks_and_nest() {
+        for (lang, expected) in [
+            ("en", "“A ‘special’ issue”"),
+            ("fr", "«\u{a0}A “special” issue\u{a0}»"),
+            ("es", "«A “special” issue»"),
+            ("es-419", "“A ‘special’ issue”"),
+        ] {
+            let localizer = Localizer::new(&lang.parse().expect("tag"));
+            for inner in [
+                "A \"special\" issue",
+                "A “special” issue",
+                "A «\u{a0}special\u{a0}» issue",
+            ] {
+                assert_eq!(localizer.quote(inner), expected, "{lang} {inner}");
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,9 @@
 //! A source term is found whatever its case; a required target term must appear as written,
 //! except that a lowercase first letter may be capitalised at the start of a sentence (so
 //! `État de droit` is not satisfied by `état de droit`). A language's glossary also applies to
-//! its regional variants: `es-419` reads `glossary/es.tsv`, then `glossary/es-419.tsv`.
+//! its regional variants: `es-419` reads `glossary/es.tsv`, then `glossary/es-419.tsv`, whose
+//! entries win: a source term it gives replaces `es.tsv`'s entry for that term, and a term one
+//! of them requires is not avoided by the other.
 //!
 //! TSV rather than TBX: a glossary is a short list of pairs that translators edit by hand and
 //! review in pull requests. One line per term diffs and merges line by line in git and opens
@@ -23,8 +25,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::model::assess::State;
 use crate::model::lang::Lang;
-use crate::qa::{Check, Finding};
+use crate::model::slug::Slug;
+use crate::qa::located::QaFinding;
+use crate::qa::{Check, Finding, Level};
+use crate::render::document::DocArticle;
 use crate::workspace::Workspace;
 
 /// The directory of glossaries, relative to the workspace root.
@@ -118,11 +124,44 @@ impl Glossary {
                 None => continue,
             };
             let parsed = Self::parse(&path, &text)?;
-            let merged = glossary.get_or_insert_with(Self::default);
-            merged.required.extend(parsed.required);
-            merged.avoided.extend(parsed.avoided);
+            glossary
+                .get_or_insert_with(Self::default)
+                .override_with(parsed);
         }
         Ok(glossary)
+    }
+
+    /// Adds the entries of a regional glossary (`es-419.tsv`) to those of its language's
+    /// (`es.tsv`), the regional ones winning: a source term it gives replaces the language's
+    /// entry for that term, a term it avoids is no longer required, and a term it requires is
+    /// no longer avoided.
+    fn override_with(&mut self, regional: Self) {
+        let avoided: Vec<&str> = regional
+            .avoided
+            .iter()
+            .map(|a| a.term_folded.as_str())
+            .collect();
+        let required: Vec<String> = regional
+            .required
+            .iter()
+            .flat_map(|r| r.targets.iter().map(|t| fold(t)))
+            .collect();
+        self.required.retain(|general| {
+            !regional
+                .required
+                .iter()
+                .any(|r| r.source_folded == general.source_folded)
+                && !general
+                    .targets
+                    .iter()
+                    .any(|t| avoided.contains(&fold(t).as_str()))
+        });
+        self.avoided.retain(|general| {
+            !avoided.contains(&general.term_folded.as_str())
+                && !required.contains(&general.term_folded)
+        });
+        self.required.extend(regional.required);
+        self.avoided.extend(regional.avoided);
     }
 
     /// Parses the content of the glossary at `path`.
@@ -268,6 +307,145 @@ impl Glossary {
     }
 }
 
+/// The glossary of an export's language and the level its check runs at: what `export`
+/// checks on the text that goes out, whichever language of the fallback chain it comes from
+/// (an `es-419` edition of `es` translations is checked against the `es-419` terms).
+#[derive(Debug)]
+pub struct ExportTerms {
+    glossary: Glossary,
+    lang: Lang,
+    level: Level,
+}
+
+impl ExportTerms {
+    /// The terms of `lang`, or `None` when it has no glossary or the check is off in it.
+    ///
+    /// # Errors
+    /// An unreadable or malformed glossary, naming the file and line.
+    pub fn load(ws: &Workspace, lang: &Lang) -> Result<Option<Self>> {
+        let level = ws.config.qa.level(Check::Glossary, lang);
+        if level == Level::Off {
+            return Ok(None);
+        }
+        Ok(Glossary::load(ws, lang)?.map(|glossary| Self {
+            glossary,
+            lang: lang.clone(),
+            level,
+        }))
+    }
+
+    /// The findings on the translated text of `article` (its front matter's fields, then its
+    /// blocks), located on their source lines, in document order.
+    #[must_use]
+    pub fn check(&self, article: &DocArticle) -> Vec<QaFinding> {
+        let source = crate::error::disp(&article.path);
+        let mut found = Vec::new();
+        for block in article.fields.iter().chain(&article.blocks) {
+            let Some((target, _)) = &block.target else {
+                continue;
+            };
+            for mut finding in self.glossary.check(&block.source, target) {
+                finding.level = self.level;
+                found.push(QaFinding {
+                    article: article.slug.to_string(),
+                    source: source.clone(),
+                    lang: self.lang.to_string(),
+                    n: block.n,
+                    id: block.id.clone(),
+                    line: block.line,
+                    state: State::Current,
+                    check: finding.check,
+                    level: finding.level,
+                    message: finding.message(),
+                    source_part: finding.source_part.clone(),
+                    target_part: finding.target_part.clone(),
+                });
+            }
+        }
+        found
+    }
+}
+
+/// The regional variants of the workspace's targets that are not targets themselves and have
+/// a glossary (`glossary/es-419.tsv` beside target `es`): the languages editions are published
+/// in from their language's translations, which `check` and `qa` check with their terms.
+///
+/// # Errors
+/// An unreadable glossary directory.
+pub fn regional_variants(ws: &Workspace) -> Result<Vec<Lang>> {
+    let dir = Path::new(GLOSSARY_DIR);
+    let entries = match std::fs::read_dir(ws.abs(dir)) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(Error::Read {
+                path: dir.to_owned(),
+                source,
+            });
+        }
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(tag) = name.strip_suffix(".tsv") else {
+            continue;
+        };
+        if let Ok(lang) = Lang::parse(tag)
+            && lang.as_str() == tag
+            && is_regional(ws, &lang)
+        {
+            found.push(lang);
+        }
+    }
+    found.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    Ok(found)
+}
+
+/// Returns true if and only if `lang` is not a target of the workspace and a more general tag
+/// of it is (`es-419` when `es` is a target).
+#[must_use]
+pub fn is_regional(ws: &Workspace, lang: &Lang) -> bool {
+    !ws.config.targets.contains(lang)
+        && std::iter::successors(lang.parent(), Lang::parent)
+            .any(|parent| ws.config.targets.contains(&parent))
+}
+
+/// The glossary findings of `slugs` exported to `lang` (each segment's text from the most
+/// specific language of `lang`'s fallback chain that has a current translation, as `export`
+/// takes it), with the number of translated segments checked.
+///
+/// # Errors
+/// A malformed glossary, an unknown language, or an unreadable or malformed source or
+/// translation file.
+pub fn check_exports(
+    ws: &Workspace,
+    slugs: &[Slug],
+    lang: &Lang,
+) -> Result<(Vec<QaFinding>, usize)> {
+    let Some(terms) = ExportTerms::load(ws, lang)? else {
+        return Ok((Vec::new(), 0));
+    };
+    let (_, chain) = crate::render::document::fallback_chain(ws, lang.as_str())?;
+    let l10n = crate::l10n::Localizer::new(&lang.id());
+    let checked = crate::workspace::parallel::map_ordered(slugs, |slug| {
+        let (article, _) = crate::render::document::build_article(ws, slug, &chain, None, &l10n)?;
+        let segments = article
+            .fields
+            .iter()
+            .chain(&article.blocks)
+            .filter(|b| b.target.is_some())
+            .count();
+        Ok((terms.check(&article), segments))
+    })?;
+    let mut found = Vec::new();
+    let mut segments = 0;
+    for (findings, count) in checked {
+        found.extend(findings);
+        segments += count;
+    }
+    Ok((found, segments))
+}
+
 /// Returns true if and only if `needle` occurs in `haystack` with no letter or digit touching
 /// either end.
 fn contains_word(haystack: &str, needle: &str) -> bool {
@@ -367,6 +545,30 @@ mod tests {
         let findings = g.check(source, "rien");
         assert_eq!(findings.len(), 3);
         assert!(g.marks("nothing relevant").is_empty());
+    }
+
+    #[test]
+    fn a_regional_glossary_overrides_its_language_s_entries() {
+        let mut es = glossary(
+            "computer\tordenador\nlegislators\tlegisladores\nrule of law\tEstado de derecho\n\
+             !\tcomputadora\tordenador\n",
+        );
+        es.override_with(glossary(
+            "computer\tcomputadora\nlegislators\tcongresistas\n!\tEstado de derecho\n",
+        ));
+        // The regional term is required, the language's no longer is, nor avoided.
+        assert!(g_ok(&es, "the computer", "la computadora"));
+        assert!(!g_ok(&es, "the computer", "el ordenador"));
+        assert!(!g_ok(&es, "the legislators", "los legisladores"));
+        assert!(g_ok(&es, "the legislators", "los congresistas"));
+        // A term the region avoids is no longer required by the language's entry.
+        let findings = es.check("the rule of law", "el Estado de derecho");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].message_id, "qa-glossary-avoid");
+    }
+
+    fn g_ok(g: &Glossary, source: &str, target: &str) -> bool {
+        g.check(source, target).is_empty()
     }
 
     #[test]

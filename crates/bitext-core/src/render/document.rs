@@ -77,6 +77,8 @@ pub struct DocArticle {
 pub struct Block {
     /// 1-based position in the article.
     pub n: usize,
+    /// 1-based line of the segment in the source file.
+    pub line: usize,
     /// Segment id.
     pub id: String,
     /// The block kind, so headings stay headings.
@@ -187,7 +189,7 @@ pub fn edition_line(l10n: &Localizer, edition: &Edition) -> String {
 
 /// The footer sentence in the language of `l10n`: "This article was published in volume 53,
 /// number 2 (February 2023)." for an edition with all three, else "This article was
-/// published in" its edition line.
+/// published in" its title, quoted, or its edition line.
 #[must_use]
 pub fn published_in(l10n: &Localizer, edition: &Edition) -> String {
     match (
@@ -208,10 +210,18 @@ pub fn published_in(l10n: &Localizer, edition: &Edition) -> String {
                 ],
             )
         }
-        _ => l10n.message(
-            "export-published-in-edition",
-            &[("edition", Arg::Str(&edition_line(l10n, edition)))],
-        ),
+        _ => {
+            // A title is quoted in the sentence, in the language's marks; an edition line
+            // ("Volume 7") is not.
+            let edition = edition
+                .title
+                .as_ref()
+                .map_or_else(|| edition_line(l10n, edition), |title| l10n.quote(title));
+            l10n.message(
+                "export-published-in-edition",
+                &[("edition", Arg::Str(&edition))],
+            )
+        }
     }
 }
 
@@ -342,6 +352,7 @@ pub fn build_article(
         }
         blocks.push(Block {
             n: segment.n,
+            line: segment.line,
             id: segment.id.clone(),
             kind: segment.kind,
             source: segment.text.clone(),

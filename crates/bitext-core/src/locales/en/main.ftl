@@ -215,8 +215,8 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-edition-volume = Volume { $volume }
-edition-number = Number { $number }
+edition-volume = Volume { GROUPED($volume) }
+edition-number = Number { GROUPED($number) }
 edition-date = { $month } { $year }
 edition-volume-number = { $volume }, { $number }
 edition-issue-date = { $issue } – { $date }
@@ -229,8 +229,14 @@ export-translated-from = { $source ->
 export-contents = Contents
 export-untranslated-note = Not yet translated: shown in the original language.
 export-untranslated-marker = [not yet translated]
-export-published-in = This article was published in volume { $volume }, number { $number } ({ $month } { $year }).
+export-published-in = This article was published in volume { GROUPED($volume) }, number { GROUPED($number) } ({ $month } { $year }).
 export-published-in-edition = This article was published in { $edition }.
+# Quotation marks of an edition's own text (a titled edition's title in the footer), and those
+# of a quotation inside a quotation.
+quote-open = “
+quote-close = ”
+quote-inner-open = ‘
+quote-inner-close = ’
 export-refused = export refused: { $count ->
     [one] { $count } segment is not translated (see above); translate it, or pass --allow-incomplete to export the source text in its place.
    *[other] { $count } segments are not translated (see above); translate them, or pass --allow-incomplete to export the source text in their place.
@@ -239,6 +245,14 @@ export-incomplete = { $count ->
     [one] { $count } segment was
    *[other] { $count } segments were
 } exported untranslated, marked as such.
+export-refused-glossary = export refused: { $count ->
+    [one] { $count } glossary error in the text to export (see above); correct the translation, or pass --allow-incomplete to export it as it is.
+   *[other] { $count } glossary errors in the text to export (see above); correct the translations, or pass --allow-incomplete to export them as they are.
+}
+export-glossary-kept = { $count ->
+    [one] { $count } glossary error was exported as it is.
+   *[other] { $count } glossary errors were exported as they are.
+}
 error-no-translations = no translations in { $tag } or a more general language; languages with translations: { $available }
 error-unknown-edition = no edition "{ $id }" in bitext.toml (editions: { $available })
 error-edition-article-missing = edition { $edition } lists article "{ $slug }", but { $path } does not exist
@@ -251,7 +265,7 @@ help-export-lang = The language to export (falls back to more general tags: es-4
 help-export-bilingual = Source and translation side by side, segment by segment
 help-export-format = Output format
 help-export-output = Write to PATH (a file; a directory for several articles) instead of stdout
-help-export-allow-incomplete = Export even when segments are stale or missing, with the source text marked in their place
+help-export-allow-incomplete = Export even when segments are stale or missing, with the source text marked in their place, or when the glossary finds errors
 
 ## exchange formats (PO, XLIFF, TMX) and import
 

@@ -6,3 +6,10 @@ number-percent = { NUMBER($value, minimumFractionDigits: 1, maximumFractionDigit
 number-decimal-2 = { NUMBER($value, minimumFractionDigits: 2, maximumFractionDigits: 2) }
 # A similarity score, a whole number from 0 to 100: "87%".
 number-percent-whole = { NUMBER($value, maximumFractionDigits: 0) }%
+
+# How numbers are written (CLDR): the decimal mark, the thousands separator, and the fewest
+# digits a number needs before it is grouped. Thousands are grouped only in an edition's own
+# text (volume, number), through GROUPED(): "Volume 1,234".
+number-decimal-mark = .
+number-group-mark = ,
+number-group-minimum = 4

@@ -172,6 +172,10 @@ serve-export-unfinished = { $count ->
     [one] One segment is not translated from the current text, so the export would be incomplete. Finish or accept it in the workbench, then download again:
    *[other] { $count } segments are not translated from the current text, so the export would be incomplete. Finish or accept them in the workbench, then download again:
 }
+serve-export-glossary = { $count ->
+    [one] One glossary error in the { $lang } text to export. Correct it in the workbench, then download again:
+   *[other] { $count } glossary errors in the { $lang } text to export. Correct them in the workbench, then download again:
+}
 serve-back-dashboard = Back to the dashboard
 
 ## EPUB export: the dashboard's download of an edition as EPUB

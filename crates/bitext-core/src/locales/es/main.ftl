@@ -233,8 +233,8 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
-edition-volume = Volumen { $volume }
-edition-number = número { $number }
+edition-volume = Volumen { GROUPED($volume) }
+edition-number = número { GROUPED($number) }
 edition-date = { $month } de { $year }
 edition-volume-number = { $volume }, { $number }
 edition-issue-date = { $issue } – { $date }
@@ -247,8 +247,14 @@ export-translated-from = { $source ->
 export-contents = Índice
 export-untranslated-note = Aún sin traducir: se muestra en el idioma original.
 export-untranslated-marker = [aún sin traducir]
-export-published-in = Este artículo se publicó en el volumen { $volume }, número { $number } ({ $month } de { $year }).
+export-published-in = Este artículo se publicó en el volumen { GROUPED($volume) }, número { GROUPED($number) } ({ $month } de { $year }).
 export-published-in-edition = Este artículo se publicó en { $edition }.
+# Las comillas del texto propio de una edición (el título de una edición al pie del artículo):
+# angulares, y las inglesas para una cita dentro de una cita.
+quote-open = «
+quote-close = »
+quote-inner-open = “
+quote-inner-close = ”
 export-refused = exportación rechazada: { $count ->
     [one] { $count } segmento no está traducido (véase arriba); tradúzcalo, o pase --allow-incomplete para exportar el texto fuente en su lugar.
    *[other] { $count } segmentos no están traducidos (véase arriba); tradúzcalos, o pase --allow-incomplete para exportar el texto fuente en su lugar.
@@ -256,6 +262,14 @@ export-refused = exportación rechazada: { $count ->
 export-incomplete = { $count ->
     [one] { $count } segmento se exportó sin traducir, marcado como tal.
    *[other] { $count } segmentos se exportaron sin traducir, marcados como tales.
+}
+export-refused-glossary = exportación rechazada: { $count ->
+    [one] { $count } error de glosario en el texto por exportar (véase arriba); corrija la traducción, o pase --allow-incomplete para exportarla tal cual.
+   *[other] { $count } errores de glosario en el texto por exportar (véase arriba); corrija las traducciones, o pase --allow-incomplete para exportarlas tal cual.
+}
+export-glossary-kept = { $count ->
+    [one] { $count } error de glosario se exportó tal cual.
+   *[other] { $count } errores de glosario se exportaron tal cual.
 }
 error-no-translations = no hay traducciones en { $tag } ni en un idioma más general; idiomas con traducciones: { $available }
 error-unknown-edition = no hay ninguna edición «{ $id }» en bitext.toml (ediciones: { $available })
@@ -269,7 +283,7 @@ help-export-lang = El idioma de exportación (con respaldo en etiquetas más gen
 help-export-bilingual = Fuente y traducción lado a lado, segmento por segmento
 help-export-format = Formato de salida
 help-export-output = Escribe en PATH (un archivo; un directorio para varios artículos) en lugar de la salida estándar
-help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o pendientes, poniendo en su lugar el texto fuente marcado
+help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o pendientes, poniendo en su lugar el texto fuente marcado, o errores de glosario
 
 ## formatos de intercambio (PO, XLIFF, TMX) e importación
 

@@ -6,3 +6,10 @@ number-percent = { NUMBER($value, minimumFractionDigits: 1, maximumFractionDigit
 number-decimal-2 = { NUMBER($value, minimumFractionDigits: 2, maximumFractionDigits: 2) }
 # Una puntuación de similitud, número entero de 0 a 100: «87 %».
 number-percent-whole = { NUMBER($value, maximumFractionDigits: 0) } %
+
+# Cómo se escriben los números (CLDR): el signo decimal, el separador de millares y la cantidad
+# de cifras a partir de la cual se agrupan (en español, cinco: «1234», pero «12.345»). Los
+# millares solo se agrupan en el texto propio de una edición (volumen, número), con GROUPED().
+number-decimal-mark = ,
+number-group-mark = .
+number-group-minimum = 5

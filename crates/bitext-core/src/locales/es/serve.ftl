@@ -181,6 +181,10 @@ serve-export-unfinished = { $count ->
     [one] Un segmento no está traducido a partir del texto actual, así que la exportación quedaría incompleta. Termínelo o acéptelo en el taller y vuelva a descargar:
    *[other] { $count } segmentos no están traducidos a partir del texto actual, así que la exportación quedaría incompleta. Termínelos o acéptelos en el taller y vuelva a descargar:
 }
+serve-export-glossary = { $count ->
+    [one] Un error de glosario en el texto { $lang } por exportar. Corríjalo en el taller y vuelva a descargar:
+   *[other] { $count } errores de glosario en el texto { $lang } por exportar. Corríjalos en el taller y vuelva a descargar:
+}
 serve-back-dashboard = Volver al panel
 
 ## Exportación EPUB: la descarga de una edición en EPUB desde el panel

@@ -233,8 +233,8 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
-edition-volume = Volume { $volume }
-edition-number = numéro { $number }
+edition-volume = Volume { GROUPED($volume) }
+edition-number = numéro { GROUPED($number) }
 edition-date = { $month } { $year }
 edition-volume-number = { $volume }, { $number }
 edition-issue-date = { $issue } – { $date }
@@ -247,8 +247,14 @@ export-translated-from = { $source ->
 export-contents = Sommaire
 export-untranslated-note = Pas encore traduit : texte affiché dans la langue d’origine.
 export-untranslated-marker = [pas encore traduit]
-export-published-in = Cet article a été publié dans le volume { $volume }, numéro { $number } ({ $month } { $year }).
+export-published-in = Cet article a été publié dans le volume { GROUPED($volume) }, numéro { GROUPED($number) } ({ $month } { $year }).
 export-published-in-edition = Cet article a été publié dans { $edition }.
+# Les guillemets du texte propre d’une édition (le titre d’une édition dans le pied d’article),
+# avec leurs espaces insécables, et ceux d’une citation dans une citation.
+quote-open = { "«\u00A0" }
+quote-close = { "\u00A0»" }
+quote-inner-open = “
+quote-inner-close = ”
 export-refused = export refusé : { $count ->
     [one] { $count } segment n’est pas traduit (voir ci-dessus) ; traduisez-le, ou passez --allow-incomplete pour exporter le texte source à sa place.
    *[other] { $count } segments ne sont pas traduits (voir ci-dessus) ; traduisez-les, ou passez --allow-incomplete pour exporter le texte source à leur place.
@@ -256,6 +262,14 @@ export-refused = export refusé : { $count ->
 export-incomplete = { $count ->
     [one] { $count } segment a été exporté sans traduction, signalé comme tel.
    *[other] { $count } segments ont été exportés sans traduction, signalés comme tels.
+}
+export-refused-glossary = export refusé : { $count ->
+    [one] { $count } erreur de glossaire dans le texte à exporter (voir ci-dessus) ; corrigez la traduction, ou passez --allow-incomplete pour l’exporter telle quelle.
+   *[other] { $count } erreurs de glossaire dans le texte à exporter (voir ci-dessus) ; corrigez les traductions, ou passez --allow-incomplete pour les exporter telles quelles.
+}
+export-glossary-kept = { $count ->
+    [one] { $count } erreur de glossaire a été exportée telle quelle.
+   *[other] { $count } erreurs de glossaire ont été exportées telles quelles.
 }
 error-no-translations = aucune traduction en { $tag } ni dans une langue plus générale ; langues traduites : { $available }
 error-unknown-edition = aucune édition « { $id } » dans bitext.toml (éditions : { $available })
@@ -269,7 +283,7 @@ help-export-lang = La langue d’export (avec repli sur les étiquettes plus gé
 help-export-bilingual = Source et traduction côte à côte, segment par segment
 help-export-format = Format de sortie
 help-export-output = Écrire dans PATH (un fichier ; un répertoire pour plusieurs articles) au lieu de la sortie standard
-help-export-allow-incomplete = Exporter même si des segments sont périmés ou manquants, en mettant à leur place le texte source signalé
+help-export-allow-incomplete = Exporter même si des segments sont périmés ou manquants, en mettant à leur place le texte source signalé, ou si le glossaire trouve des erreurs
 
 ## formats d’échange (PO, XLIFF, TMX) et import
 

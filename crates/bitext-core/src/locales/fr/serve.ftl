@@ -181,6 +181,10 @@ serve-export-unfinished = { $count ->
     [one] Un segment n’est pas traduit à partir du texte actuel ; l’export serait incomplet. Terminez-le ou acceptez-le dans l’atelier, puis téléchargez de nouveau :
    *[other] { $count } segments ne sont pas traduits à partir du texte actuel ; l’export serait incomplet. Terminez-les ou acceptez-les dans l’atelier, puis téléchargez de nouveau :
 }
+serve-export-glossary = { $count ->
+    [one] Une erreur de glossaire dans le texte { $lang } à exporter. Corrigez-la dans l’atelier, puis téléchargez de nouveau :
+   *[other] { $count } erreurs de glossaire dans le texte { $lang } à exporter. Corrigez-les dans l’atelier, puis téléchargez de nouveau :
+}
 serve-back-dashboard = Retour au tableau de bord
 
 ## Export EPUB : le téléchargement d’une édition en EPUB sur le tableau de bord
