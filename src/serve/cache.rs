@@ -37,6 +37,8 @@ use bitext_core::workspace::{SOURCE_EXTENSIONS, Workspace};
 
 pub use bitext_core::workspace::stamp::{RACY, Stamp, now};
 
+use crate::serve::watch::{Changes, Watcher};
+
 /// The stamps of the files of the root-relative `dir`, at any depth, whose extension is one of
 /// `exts`, by path below `dir` with `/` between folders; none when the directory does not exist. The `stat` calls run on every core: on
 /// a large workspace they are most of a dashboard's cost.
@@ -73,21 +75,100 @@ type Stamped = (&'static [&'static str], HashMap<String, Stamp>);
 /// have: the translation files (or records), then the pages when translations are kept as
 /// pages, so that a page edited by hand changes its row too.
 fn translation_stamps(ws: &Workspace, langs: &[Lang]) -> Result<Vec<Stamped>> {
-    let mut out = Vec::new();
-    for lang in langs {
-        out.push((
-            &["json"][..],
-            stamps(ws, &ws.translations_dir(lang), &["json"])?,
-        ));
-    }
+    translation_places(ws, langs)
+        .into_iter()
+        .map(|(dir, exts)| Ok((exts, stamps(ws, &dir, exts)?)))
+        .collect()
+}
+
+/// The folders an article's translations are in, each with the extensions its files have,
+/// in the order of [`Key::langs`].
+fn translation_places(
+    ws: &Workspace,
+    langs: &[Lang],
+) -> Vec<(std::path::PathBuf, &'static [&'static str])> {
+    let mut out: Vec<(std::path::PathBuf, &'static [&'static str])> = langs
+        .iter()
+        .map(|lang| (ws.translations_dir(lang), &["json"][..]))
+        .collect();
     if let Some(pages) = &ws.config.layout.pages {
         for lang in langs {
             if let Some(folder) = pages.folder(lang) {
-                out.push((SOURCE_EXTENSIONS, stamps(ws, folder, SOURCE_EXTENSIONS)?));
+                out.push((folder.to_owned(), SOURCE_EXTENSIONS));
             }
         }
     }
-    Ok(out)
+    out
+}
+
+/// The folders the dashboard's files are in: the sources', then the translations'.
+fn watched_roots(ws: &Workspace, langs: &[Lang]) -> Vec<std::path::PathBuf> {
+    std::iter::once(ws.sources_dir().to_owned())
+        .chain(
+            translation_places(ws, langs)
+                .into_iter()
+                .map(|(dir, _)| dir),
+        )
+        .collect()
+}
+
+/// The stamp of the root-relative `path`, none when there is no such file.
+fn stamp_of(ws: &Workspace, path: &Path) -> Result<Option<Stamp>> {
+    match std::fs::metadata(ws.abs(path)) {
+        Ok(meta) if meta.is_dir() => Ok(None),
+        Ok(meta) => Ok(Some(Stamp::of(&meta))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// The key of `slug` now, from a `stat` of each of its files: what the listing of every
+/// file gives it.
+fn key_of(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Key> {
+    let sources = SOURCE_EXTENSIONS
+        .iter()
+        .map(|ext| stamp_of(ws, &ws.sources_dir().join(name(slug, ext))))
+        .collect::<Result<_>>()?;
+    let mut stamped = Vec::new();
+    for (dir, exts) in translation_places(ws, langs) {
+        for ext in exts {
+            stamped.push(stamp_of(ws, &dir.join(name(slug, ext)))?);
+        }
+    }
+    Ok(Key {
+        sources,
+        langs: stamped,
+    })
+}
+
+/// The article a changed file (root-relative, with `/`) belongs to, if it is one of the
+/// dashboard's files, and whether it is a source file.
+fn owner(ws: &Workspace, langs: &[Lang], file: &str) -> Option<(Slug, bool)> {
+    let places = std::iter::once((ws.sources_dir().to_owned(), SOURCE_EXTENSIONS, true)).chain(
+        translation_places(ws, langs)
+            .into_iter()
+            .map(|(dir, exts)| (dir, exts, false)),
+    );
+    for (dir, exts, source) in places {
+        let dir = dir.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
+        let Some(below) = file
+            .strip_prefix(dir.as_str())
+            .and_then(|rest| rest.strip_prefix('/'))
+        else {
+            continue;
+        };
+        for ext in exts {
+            if let Some(stem) = below.strip_suffix(&format!(".{ext}"))
+                && let Ok(slug) = Slug::parse(stem)
+            {
+                return Some((slug, source));
+            }
+        }
+    }
+    None
 }
 
 /// The key of `slug`'s file with extension `ext` in the maps [`stamps`] returns.
@@ -154,6 +235,17 @@ struct State {
     generation: u64,
     /// Every row in slug order, as of `generation`.
     snapshot: Option<(u64, Arc<Vec<Row>>)>,
+    /// The kernel's word on which files changed, where it can be had (see `watch`).
+    watcher: Option<Watcher>,
+    /// The roots a watcher was last made (or tried) for.
+    watched: Option<Vec<std::path::PathBuf>>,
+    /// True once every file was stamped since the watcher was made: from then on, only
+    /// the files it names need stamping.
+    synced: bool,
+    /// The articles listed by the last full pass.
+    listed: std::collections::HashSet<Slug>,
+    /// Articles whose rows were forgotten since the last pass.
+    forgotten: Vec<Slug>,
 }
 
 /// The file the settled rows are saved in, relative to the root.
@@ -178,6 +270,100 @@ struct SavedRow {
 }
 
 impl State {
+    /// What the watcher names as changed since the last call; [`Changes::Unknown`] where
+    /// there is no watcher, or a new one was just made (for other roots, or after a change
+    /// it could not name, which may be a folder it does not watch yet).
+    fn changes(&mut self, ws: &Workspace, langs: &[Lang]) -> Changes {
+        let roots = watched_roots(ws, langs);
+        let mut remake = self.watched.as_ref() != Some(&roots);
+        let mut changes = Changes::Unknown;
+        if !remake && let Some(watcher) = self.watcher.as_mut() {
+            changes = watcher.changes();
+            remake = changes == Changes::Unknown;
+        }
+        if remake {
+            self.watcher = Watcher::new(&ws.root, &roots);
+            self.watched = Some(roots);
+            self.synced = false;
+        }
+        changes
+    }
+
+    /// Every row in slug order, made again only when a row changed since the last call.
+    fn snapshot(&mut self) -> (u64, Arc<Vec<Row>>) {
+        let generation = self.generation;
+        if let Some((at, rows)) = &self.snapshot
+            && *at == generation
+        {
+            return (generation, Arc::clone(rows));
+        }
+        let mut slugs: Vec<&Slug> = self.listed.iter().collect();
+        slugs.sort_unstable();
+        let rows: Arc<Vec<Row>> = Arc::new(
+            slugs
+                .into_iter()
+                .filter_map(|slug| self.rows.get(slug).map(|kept| kept.row.clone()))
+                .collect(),
+        );
+        self.snapshot = Some((generation, Arc::clone(&rows)));
+        (generation, rows)
+    }
+
+    /// The rows after the watcher named `files` as changed since the last pass: only their
+    /// articles' files are stamped, and counted again if their stamps differ. None when a
+    /// change may add or remove an article (a source file created or removed): every file
+    /// must then be listed.
+    fn update(
+        &mut self,
+        ws: &Workspace,
+        langs: &[Lang],
+        files: &[String],
+    ) -> Result<Option<(u64, Arc<Vec<Row>>)>> {
+        let mut slugs: Vec<Slug> = std::mem::take(&mut self.forgotten);
+        for file in files {
+            let Some((slug, source)) = owner(ws, langs, file) else {
+                // Not a file the dashboard counts from (a temporary file, another kind).
+                continue;
+            };
+            if source {
+                // A source file that came or went changes the listing.
+                let there = ws.abs(Path::new(file)).is_file();
+                if !there || !self.listed.contains(&slug) {
+                    return Ok(None);
+                }
+            }
+            if self.listed.contains(&slug) {
+                slugs.push(slug);
+            }
+        }
+        slugs.sort_unstable();
+        slugs.dedup();
+        let listed_at = now();
+        let mut todo = Vec::new();
+        for slug in slugs {
+            let key = key_of(ws, &slug, langs)?;
+            if self.rows.get(&slug).is_none_or(|kept| kept.key != key) {
+                todo.push((slug, key));
+            }
+        }
+        if !todo.is_empty() {
+            let computed = map_ordered(&todo, |(slug, _)| row(ws, slug, langs))?;
+            for ((slug, key), row) in todo.into_iter().zip(computed) {
+                self.rows.insert(
+                    slug,
+                    Kept {
+                        settled: key.settled(listed_at),
+                        key,
+                        row,
+                    },
+                );
+            }
+            self.dirty = true;
+            self.generation += 1;
+        }
+        Ok(Some(self.snapshot()))
+    }
+
     /// Takes the rows saved by an earlier server, when they count the same languages with
     /// the same version of bitext; anything unreadable is ignored.
     fn load(&mut self, ws: &Workspace) {
@@ -315,6 +501,14 @@ impl Dashboard {
             state.load(ws);
             state.generation += 1;
         }
+        // The watcher first: a change while the files are stamped is then named next time.
+        let changes = state.changes(ws, langs);
+        if state.synced
+            && let Changes::Files(files) = &changes
+            && let Some(rows) = state.update(ws, langs, files)?
+        {
+            return Ok(rows);
+        }
         let listed_at = now();
         let sources = ws.sources_dir();
         let files = stamps(ws, sources, SOURCE_EXTENSIONS)?;
@@ -380,20 +574,10 @@ impl Dashboard {
             state.dirty = true;
             state.generation += 1;
         }
-        let generation = state.generation;
-        if let Some((at, rows)) = &state.snapshot
-            && *at == generation
-        {
-            return Ok((generation, Arc::clone(rows)));
-        }
-        let rows: Arc<Vec<Row>> = Arc::new(
-            slugs
-                .iter()
-                .filter_map(|slug| state.rows.get(slug).map(|kept| kept.row.clone()))
-                .collect(),
-        );
-        state.snapshot = Some((generation, Arc::clone(&rows)));
-        Ok((generation, rows))
+        state.synced = state.watcher.is_some();
+        state.listed = slugs.iter().cloned().collect();
+        state.forgotten.clear();
+        Ok(state.snapshot())
     }
 
     /// Saves the settled rows in the workspace's cache directory, for the next server, when
@@ -412,6 +596,7 @@ impl Dashboard {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         state.rows.remove(slug);
+        state.forgotten.push(slug.clone());
         state.generation += 1;
     }
 }

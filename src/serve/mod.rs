@@ -41,6 +41,7 @@ pub mod http;
 pub mod memories;
 pub mod pages;
 pub mod server;
+pub mod watch;
 pub mod wire;
 
 use std::path::PathBuf;
