@@ -9,7 +9,7 @@
 use std::io::{IsTerminal as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use crate::commands::diff::finding_line;
+use crate::commands::diff::{finding_line, unreviewed_line};
 use crate::ui::cli::Jobs;
 use bitext_core::error::{Error, Result};
 use bitext_core::model::lang::Lang;
@@ -152,9 +152,11 @@ pub fn run_to(
         unfinished: Vec::new(),
     };
     for (_, gap) in &gaps {
-        report.stderr.push_str(&finding_line(
-            gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
-        ));
+        report.stderr.push_str(&if gap.unreviewed {
+            unreviewed_line(&gap.path, gap.line, &gap.lang, gap.n, &gap.id)
+        } else {
+            finding_line(gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id)
+        });
         report.stderr.push('\n');
     }
     if !gaps.is_empty() && !request.allow_incomplete {

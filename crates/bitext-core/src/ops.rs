@@ -16,6 +16,7 @@ pub mod import;
 pub mod pretranslate;
 pub mod record;
 pub mod resolve;
+pub mod review;
 pub mod sync;
 
 use sha2::{Digest as _, Sha256};
@@ -169,6 +170,7 @@ mod tests {
             source: "s".to_owned(),
             target: target.to_owned(),
             state,
+            comment: None,
         };
         let base = version_of(&unit("t", Some(UnitState::Translated)));
         assert_eq!(base.len(), 16);
