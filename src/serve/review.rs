@@ -154,8 +154,8 @@ pub fn act_range(
             ui.ta("serve-no-segment", &[("segment", bad.as_str().into())]),
         ));
     }
-    let from = lookup(form, "from").map(str::trim).unwrap_or("");
-    let to = lookup(form, "to").map(str::trim).unwrap_or("");
+    let from = lookup(form, "from").map_or("", str::trim);
+    let to = lookup(form, "to").map_or("", str::trim);
     if !from.is_empty() || !to.is_empty() {
         let (from, to) = match (from.is_empty(), to.is_empty()) {
             (true, _) => (to, to),

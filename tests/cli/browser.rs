@@ -31,7 +31,7 @@ fn the_workbench_works_in_chromium() {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/serve.py");
     let mut command = Command::new("python3");
     command
-        .arg(script)
+        .arg(&script)
         .arg(env!("CARGO_BIN_EXE_bitext"))
         .env("BITEXT_CHROMIUM", path.trim());
     // `BITEXT_SCREENSHOTS=docs` regenerates the README's pictures.
@@ -51,7 +51,8 @@ fn the_workbench_works_in_chromium() {
     for entry in std::fs::read_dir(dir).expect("tests/e2e") {
         let path = entry.expect("entry").path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name == "serve.py" || (name.starts_with("workbench_") && name.ends_with(".py")) {
+        let python = path.extension().is_some_and(|e| e == "py");
+        if name == "serve.py" || (name.starts_with("workbench_") && python) {
             let text = std::fs::read_to_string(&path).expect("read script");
             defined += text.lines().filter(|l| l.starts_with("def test_")).count();
         }

@@ -36,7 +36,7 @@ pub fn refuse_controls(place: &Path, file: &TranslationFile) -> Result<()> {
         .chain(file.conflicts.iter().map(|c| &c.theirs));
     for unit in units {
         let texts = std::iter::once(unit.target.as_str()).chain(unit.comment.as_deref());
-        if let Some(character) = texts.filter_map(forbidden_control).next() {
+        if let Some(character) = { texts }.find_map(forbidden_control) {
             return Err(Error::ControlCharacter {
                 place: crate::error::disp(place),
                 unit: Some(crate::t!("control-unit", id = unit.id.as_str())),
