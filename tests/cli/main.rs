@@ -28,6 +28,7 @@ mod pages;
 mod parallel;
 mod paths;
 mod qa;
+mod review;
 mod sample;
 mod segments;
 mod serve;

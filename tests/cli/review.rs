@@ -1,0 +1,285 @@
+//! Review: `bitext review` on ranges, `bitext comment` kept in the translation file (through
+//! `sync`, `set` and the merge driver), and editions with `require = "reviewed"` refused by
+//! `export` and failed by `check` until every translation is reviewed.
+
+use crate::support::Ws;
+
+const FR: &str = "translations/fr/harbour.json";
+
+/// The fr states recorded in the file, unit by unit.
+fn unit_states(ws: &Ws) -> Vec<String> {
+    ws.json(FR)["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| u["state"].as_str().unwrap_or("none").to_owned())
+        .collect()
+}
+
+#[test]
+fn review_marks_ranges_in_one_go_and_reports_what_is_not_current() {
+    // Segment 5 stale, 6 missing in French.
+    let ws = Ws::stale_and_missing();
+    let run = ws.run(&["review", "harbour", "2-3", "6-5", "1", "-l", "fr"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "sources/harbour.md (fr): segment 2 marked reviewed\n\
+         sources/harbour.md (fr): segment 3 marked reviewed\n\
+         sources/harbour.md (fr): segment 1 marked reviewed\n"
+    );
+    assert_eq!(
+        run.stderr,
+        "sources/harbour.md (fr): segment 5 is stale: only a current translation can be marked reviewed; left as it is\n\
+         sources/harbour.md (fr): segment 6 is missing: only a current translation can be marked reviewed; left as it is\n"
+    );
+    assert_eq!(
+        unit_states(&ws),
+        [
+            "reviewed",
+            "reviewed",
+            "reviewed",
+            "translated",
+            "translated",
+            "none"
+        ]
+    );
+    // Reviewing changes no state: they are all still current.
+    assert_eq!(ws.states("harbour", "fr")[..4], ["current"; 4]);
+    // Again: nothing to do, and nothing refused.
+    let again = ws.run(&["review", "harbour", "3-4", "-l", "fr"]).success();
+    assert!(
+        again.stdout.contains("segment 3 was already reviewed"),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again.stdout.contains("segment 4 marked reviewed"),
+        "{}",
+        again.stdout
+    );
+    // A range past the end names the file and changes nothing.
+    let before = ws.read(FR);
+    ws.run(&["review", "harbour", "4-9", "-l", "fr"])
+        .error(&["sources/harbour.md", "\"4-9\""]);
+    assert_eq!(ws.read(FR), before);
+}
+
+#[test]
+fn a_comment_travels_with_its_unit_through_sync_and_new_translations() {
+    let ws = Ws::translated();
+    let before = ws.read(FR);
+    let run = ws
+        .run(&[
+            "comment",
+            "harbour",
+            "3",
+            "-l",
+            "fr",
+            "  Check the figure:\r\n a third?  ",
+        ])
+        .success();
+    assert_eq!(
+        run.stdout,
+        "sources/harbour.md (fr): comment saved on segment 3\n"
+    );
+    assert_eq!(
+        ws.json(FR)["units"][2]["comment"],
+        "Check the figure:\n a third?"
+    );
+    // Removing it gives back the very bytes of the file without comments.
+    ws.run(&["comment", "harbour", "3", "-l", "fr", "--remove"])
+        .success();
+    assert_eq!(ws.read(FR), before);
+
+    ws.run(&["comment", "harbour", "3", "-l", "fr", "Check the figure."])
+        .success();
+    // The paragraph moves to the end and is edited: the stale unit keeps its comment.
+    ws.write(
+        "sources/harbour.md",
+        crate::support::ARTICLE
+            .replace(
+                "Fishermen told the meeting that the catch has fallen by a third since the spring, and asked\nfor help with the price of fuel.\n\n",
+                "",
+            )
+            + "\nFishermen told the meeting that the catch has fallen by half since the spring, and asked\nfor help with the price of fuel.\n",
+    );
+    ws.run(&["sync"]).success();
+    let units = ws.json(FR)["units"].clone();
+    assert_eq!(units[4]["comment"], "Check the figure.", "{units:#}");
+    assert_eq!(units[4]["target"], "fr translation of segment 3");
+    assert_eq!(ws.states("harbour", "fr")[4], "stale");
+    // A new translation of the segment keeps the note.
+    ws.run(&["set", "harbour", "5", "-l", "fr", "--text", "Les pêcheurs."])
+        .success();
+    assert_eq!(ws.json(FR)["units"][4]["comment"], "Check the figure.");
+    assert_eq!(ws.json(FR)["units"][4]["target"], "Les pêcheurs.");
+}
+
+#[test]
+fn a_comment_needs_a_translation_and_no_control_characters() {
+    let ws = Ws::stale_and_missing();
+    let before = ws.read(FR);
+    ws.run(&["comment", "harbour", "6", "-l", "fr", "Later."])
+        .error(&["sources/harbour.md", "segment 6 has no translation"]);
+    ws.run(&["comment", "harbour", "2", "-l", "fr", "bell\u{7}"])
+        .error(&["comment on segment 2", "U+0007"]);
+    assert_eq!(ws.read(FR), before);
+    // A file whose comment holds one is refused when read, naming the file.
+    ws.write(
+        FR,
+        before.replacen(
+            "\"state\": \"translated\"",
+            "\"state\": \"translated\",\n      \"comment\": \"a\\u0007\"",
+            1,
+        ),
+    );
+    ws.run(&["status"]).error(&[FR, "U+0007"]);
+}
+
+#[test]
+fn the_merge_driver_keeps_both_sides_notes_and_the_other_sides_translation() {
+    let ws = Ws::translated();
+    let base = ws.read(FR);
+    // Theirs: a note on segment 2 and a new translation of segment 4.
+    ws.run(&["comment", "harbour", "2", "-l", "fr", "Theirs: the tense."])
+        .success();
+    ws.run(&[
+        "set",
+        "harbour",
+        "4",
+        "-l",
+        "fr",
+        "--text",
+        "Le maire a promis.",
+    ])
+    .success();
+    let theirs = ws.read(FR);
+    // Ours: another note on segment 2 and one on segment 5.
+    ws.write(FR, &base);
+    ws.run(&["comment", "harbour", "2", "-l", "fr", "Ours: the name."])
+        .success();
+    ws.run(&["comment", "harbour", "5", "-l", "fr", "Ours: the date."])
+        .success();
+    ws.write("base.json", &base);
+    ws.write("theirs.json", &theirs);
+    ws.run(&["merge-driver", "base.json", FR, "theirs.json", FR])
+        .success();
+    let merged = ws.json(FR);
+    let units = &merged["units"];
+    assert_eq!(units[1]["comment"], "Ours: the name.\n\nTheirs: the tense.");
+    assert_eq!(units[3]["target"], "Le maire a promis.");
+    assert_eq!(units[4]["comment"], "Ours: the date.");
+    assert!(merged.get("conflicts").is_none(), "{merged:#}");
+}
+
+/// A workspace translated into French, with an edition of the article that requires
+/// reviewed translations.
+fn reviewed_edition() -> Ws {
+    let ws = Ws::translated();
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[[edition]]\nid = \"week\"\narticles = [\"harbour\"]\nrequire = \"reviewed\"\n",
+    );
+    ws
+}
+
+#[test]
+fn an_edition_requiring_reviewed_text_refuses_what_nobody_reviewed() {
+    let ws = reviewed_edition();
+    ws.run(&["review", "harbour", "1-4", "-l", "fr"]).success();
+    let export = ws.run(&["export", "--edition", "week", "-l", "fr"]);
+    assert_eq!(export.code, 1, "{export:?}");
+    assert!(export.stdout.is_empty());
+    assert!(
+        export
+            .stderr
+            .starts_with("sources/harbour.md:11: fr: segment 5 not reviewed ("),
+        "{}",
+        export.stderr
+    );
+    assert_eq!(export.stderr.lines().count(), 2, "{}", export.stderr);
+    // In French too.
+    let french = ws.run(&["--ui-lang", "fr", "export", "--edition", "week", "-l", "fr"]);
+    assert_eq!(french.code, 1);
+    assert!(
+        french.stderr.contains("segment 5 non relu"),
+        "{}",
+        french.stderr
+    );
+    // With --allow-incomplete, the source stands in for the unreviewed text.
+    let allowed = ws.run(&[
+        "export",
+        "--edition",
+        "week",
+        "-l",
+        "fr",
+        "--format",
+        "txt",
+        "--allow-incomplete",
+    ]);
+    assert_eq!(allowed.code, 0, "{allowed:?}");
+    assert!(allowed.stdout.contains("fr translation of segment 4"));
+    assert!(!allowed.stdout.contains("fr translation of segment 5"));
+    assert!(allowed.stdout.contains("A festival with music"));
+    // An export of the article alone asks for current text only.
+    ws.run(&["export", "harbour", "-l", "fr"]).success();
+
+    // check fails for the edition's article, naming the segment.
+    let check = ws.run(&["check", "-l", "fr"]);
+    assert_eq!(check.code, 1, "{check:?}");
+    assert!(
+        check
+            .stdout
+            .contains("sources/harbour.md:11: fr: segment 5 not reviewed"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("One translation not reviewed"),
+        "{}",
+        check.stdout
+    );
+    let json = ws.run(&["check", "-l", "fr", "--format", "json"]).json();
+    assert_eq!(json["passed"], false);
+    assert_eq!(json["totals"]["unreviewed"], 1);
+    assert_eq!(json["findings"][0]["state"], "unreviewed");
+    assert_eq!(json["findings"][0]["n"], 5);
+    let github = ws.run(&["check", "-l", "fr", "--format", "github"]);
+    assert!(
+        github.stdout.contains(
+            "::error file=sources/harbour.md,line=11,title=Translation not reviewed (fr)::"
+        ),
+        "{}",
+        github.stdout
+    );
+
+    // Reviewed: the export goes through and check passes.
+    ws.run(&["review", "harbour", "5", "-l", "fr"]).success();
+    ws.run(&["export", "--edition", "week", "-l", "fr"])
+        .success();
+    ws.run(&["check", "-l", "fr"]).success();
+}
+
+#[test]
+fn an_edition_without_require_exports_current_text_as_before() {
+    let ws = Ws::translated();
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\", \"es\"]\n\n[[edition]]\nid = \"week\"\narticles = [\"harbour\"]\nrequire = \"translated\"\n",
+    );
+    ws.run(&["export", "--edition", "week", "-l", "fr"])
+        .success();
+    ws.run(&["check", "-l", "fr"]).success();
+}
+
+#[test]
+fn require_must_be_translated_or_reviewed() {
+    let ws = Ws::translated();
+    ws.write(
+        "bitext.toml",
+        "source = \"en\"\ntargets = [\"fr\"]\n\n[[edition]]\nid = \"week\"\narticles = [\"harbour\"]\nrequire = \"proofread\"\n",
+    );
+    ws.run(&["status"])
+        .error(&["bitext.toml:7:11", "edition \"week\"", "\"proofread\""]);
+}
