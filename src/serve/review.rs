@@ -94,7 +94,7 @@ pub fn comment_box(
         div.comment {
             @if let Some(comment) = &unit.comment {
                 p.label { (ui.t("serve-comment")) }
-                p.note lang=(lang.as_str()) { (comment) }
+                p.note { (comment) }
             }
             details {
                 summary { (ui.ta("serve-comment-edit", &[("n", n.into())])) }
@@ -306,7 +306,7 @@ pub fn act_comment(
             (message)
             @if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
                 p.label { (ui.t("serve-comment-yours")) }
-                pre.note lang=(lang.as_str()) { (text) }
+                pre.note { (text) }
             }
             p { a href=(format!("{url}&focus={n}#seg-{n}")) { (ui.t("serve-comment-back")) } }
         };
@@ -325,7 +325,7 @@ pub fn act_comment(
             html! {
                 p role="alert" { (ui.ta("serve-comment-conflict", &[("n", n.into())])) }
                 @match &disk {
-                    Some(disk) => pre.note lang=(lang.as_str()) { (disk) },
+                    Some(disk) => pre.note { (disk) },
                     None => p { (ui.t("serve-comment-none")) },
                 }
             },
