@@ -105,10 +105,10 @@ pub fn comment_box(
                     label for=(field) { (ui.ta("serve-comment-label", &[("n", n.into())])) }
                     textarea #(field) name="comment" rows="2" { (shown) }
                     div.actions {
-                        button type="submit" name="do" value="save" { (ui.t("serve-comment-save")) }
+                        button type="submit" name="do" value="comment" { (ui.t("serve-comment-save")) }
                         @if unit.comment.is_some() {
                             " "
-                            button type="submit" name="do" value="remove" { (ui.t("serve-comment-remove")) }
+                            button type="submit" name="do" value="uncomment" { (ui.t("serve-comment-remove")) }
                         }
                     }
                 }
@@ -278,7 +278,7 @@ pub fn act_comment(
 ) -> Result<Response, Fail> {
     let filter = Filter::parse(lookup(form, "filter"));
     let search = Search::parse(lookup(form, "q"));
-    let remove = lookup(form, "do") == Some("remove");
+    let remove = lookup(form, "do") == Some("uncomment");
     let text = if remove {
         None
     } else {

@@ -35,7 +35,7 @@
     var note = event.target.closest ? event.target.closest(".comment form") : null;
     if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && note) {
       event.preventDefault();
-      var keep = note.querySelector("button[value=save]");
+      var keep = note.querySelector("button[value=comment]");
       if (note.requestSubmit) { note.requestSubmit(keep); } else { keep.click(); }
     } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && card) {
       var form = card.querySelector("form");
