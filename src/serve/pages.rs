@@ -460,6 +460,9 @@ pub fn workbench(
                 dt { kbd { "Alt" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous")) }
                 dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next-unfinished")) }
                 dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous-unfinished")) }
+                @if to_review > 0 {
+                    dt { kbd { "Shift" } "+" (ui.t("serve-key-click")) } dd { (ui.t("serve-key-pick-range")) }
+                }
             }
         }
         @if to_review > 0 {

@@ -28,6 +28,8 @@ help-comment-remove = Remove the comment
 
 ## Workbench
 
+serve-key-click = click
+serve-key-pick-range = on a review checkbox: the same choice for every checkbox since the one clicked before
 serve-filter-review = to review ({ $count })
 serve-review-title = Mark reviewed
 serve-review-help = Tick the segments to mark, or give a range of positions. Only current translations are marked; the others are listed, and left as they are.

@@ -28,6 +28,8 @@ help-comment-remove = Quitar el comentario
 
 ## Mesa de trabajo
 
+serve-key-click = clic
+serve-key-pick-range = en una casilla de revisión: la misma elección para todas las casillas desde la anterior pulsada
 serve-filter-review = por revisar ({ $count })
 serve-review-title = Marcar como revisado
 serve-review-help = Marque las casillas de los segmentos, o indique un intervalo de posiciones. Solo se marcan las traducciones al día; las demás se listan, y se dejan como están.

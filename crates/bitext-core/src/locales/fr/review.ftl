@@ -28,6 +28,8 @@ help-comment-remove = Supprimer le commentaire
 
 ## Atelier
 
+serve-key-click = clic
+serve-key-pick-range = sur une case de relecture : le même choix pour toutes les cases depuis la précédente cliquée
 serve-filter-review = à relire ({ $count })
 serve-review-title = Marquer comme relu
 serve-review-help = Cochez les segments à marquer, ou donnez une plage de positions. Seules les traductions à jour sont marquées ; les autres sont listées, et laissées telles quelles.
