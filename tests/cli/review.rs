@@ -283,3 +283,60 @@ fn require_must_be_translated_or_reviewed() {
     ws.run(&["status"])
         .error(&["bitext.toml:7:11", "edition \"week\"", "\"proofread\""]);
 }
+
+#[test]
+fn comments_are_notes_in_po_and_xliff_and_an_import_keeps_them() {
+    let ws = Ws::translated();
+    ws.run(&[
+        "comment",
+        "harbour",
+        "2",
+        "-l",
+        "fr",
+        "Check the tense.\n\nAnd the name.",
+    ])
+    .success();
+    let po = ws
+        .run(&["po", "export", "harbour", "-l", "fr"])
+        .success()
+        .stdout;
+    assert!(
+        po.contains("\n# Check the tense.\n#\n# And the name.\n#. bitext-base:"),
+        "{po}"
+    );
+    let xliff = ws
+        .run(&["xliff", "export", "harbour", "-l", "fr"])
+        .success()
+        .stdout;
+    assert!(
+        xliff.contains("<note category=\"comment\">Check the tense.\n\nAnd the name.</note>"),
+        "{xliff}"
+    );
+    let old = ws
+        .run(&[
+            "xliff",
+            "export",
+            "harbour",
+            "-l",
+            "fr",
+            "--xliff-version",
+            "1.2",
+        ])
+        .success()
+        .stdout;
+    assert!(
+        old.contains("<note from=\"comment\">Check the tense.\n\nAnd the name.</note>"),
+        "{old}"
+    );
+    // A translation changed in the PO file comes back; the comment stays in the workspace.
+    let edited = po.replace(
+        "msgstr \"fr translation of segment 2\"",
+        "msgstr \"Le conseil s'est réuni.\"",
+    );
+    assert_ne!(edited, po);
+    ws.write("fr.po", edited);
+    ws.run(&["po", "import", "fr.po"]).success();
+    let unit = &ws.json(FR)["units"][1];
+    assert_eq!(unit["target"], "Le conseil s'est réuni.");
+    assert_eq!(unit["comment"], "Check the tense.\n\nAnd the name.");
+}
