@@ -340,3 +340,108 @@ fn comments_are_notes_in_po_and_xliff_and_an_import_keeps_them() {
     assert_eq!(unit["target"], "Le conseil s'est réuni.");
     assert_eq!(unit["comment"], "Check the tense.\n\nAnd the name.");
 }
+
+#[test]
+fn the_workbench_marks_reviewed_and_comments_with_plain_forms() {
+    use crate::serve::{Served, files, with};
+    const PAGE: &str = "/article/harbour/fr";
+    // Segment 5 stale, 6 missing.
+    let ws = Ws::stale_and_missing();
+    let s = Served::start(&ws);
+    let page = s.get(&format!("{PAGE}?state=review")).status(200);
+    assert!(page.body.contains("to review (4)"), "{}", page.body);
+    assert_eq!(
+        page.body
+            .matches("form=\"review-range\" name=\"n\"")
+            .count(),
+        4
+    );
+    let form = page.form(&format!("{PAGE}/review"));
+    let mut ticked = form.clone();
+    ticked.extend([
+        ("n".to_owned(), "2".to_owned()),
+        ("n".to_owned(), "5".to_owned()),
+    ]);
+    let ticked = with(with(ticked, "from", "3"), "to", "3");
+    let reply = s.post(&format!("{PAGE}/review"), &ticked).status(303);
+    let location = reply.header("Location").expect("location").to_owned();
+    assert!(location.contains("state=review"), "{location}");
+    assert!(location.contains("marked=2&skipped=5"), "{location}");
+    assert_eq!(
+        unit_states(&ws),
+        [
+            "translated",
+            "reviewed",
+            "reviewed",
+            "translated",
+            "translated",
+            "none"
+        ]
+    );
+    // The page after it says so.
+    let after = s.get(&location).status(200);
+    assert!(
+        after
+            .body
+            .contains("2 segments marked reviewed. Not marked, because not current: 5."),
+        "{}",
+        after.body
+    );
+    // A translation changed since the page showed it is not marked.
+    let changed = with(with(form.clone(), "n", "4"), "v-4", "0000000000000000");
+    let reply = s.post(&format!("{PAGE}/review"), &changed).status(303);
+    assert!(
+        reply
+            .header("Location")
+            .expect("location")
+            .contains("changed=4")
+    );
+    assert_eq!(unit_states(&ws)[3], "translated");
+    // A range that is not the article's changes nothing.
+    let before = files(&ws);
+    s.post(&format!("{PAGE}/review"), &with(form, "from", "9"))
+        .status(400);
+    assert_eq!(files(&ws), before);
+
+    // A comment: added, refused when it changed since the page was loaded, removed.
+    let page = s.get(PAGE).status(200);
+    assert!(!page.body.contains(&format!("{PAGE}/6/comment")));
+    let form = page.form(&format!("{PAGE}/2/comment"));
+    let add = with(
+        with(form.clone(), "comment", "Relire le nom."),
+        "do",
+        "comment",
+    );
+    let reply = s.post(&format!("{PAGE}/2/comment"), &add).status(303);
+    assert!(
+        reply
+            .header("Location")
+            .expect("location")
+            .contains("commented=2")
+    );
+    assert_eq!(ws.json(FR)["units"][1]["comment"], "Relire le nom.");
+    let again = with(with(form, "comment", "Autre chose."), "do", "comment");
+    let conflict = s.post(&format!("{PAGE}/2/comment"), &again).status(409);
+    assert!(
+        conflict.body.contains("Relire le nom."),
+        "{}",
+        conflict.body
+    );
+    assert!(conflict.body.contains("Autre chose."), "{}", conflict.body);
+    assert_eq!(ws.json(FR)["units"][1]["comment"], "Relire le nom.");
+    let fresh = s.get(PAGE).status(200).form(&format!("{PAGE}/2/comment"));
+    let bell = with(with(fresh.clone(), "comment", "a\u{7}"), "do", "comment");
+    s.post(&format!("{PAGE}/2/comment"), &bell).status(422);
+    s.post(
+        &format!("{PAGE}/2/comment"),
+        &with(fresh, "do", "uncomment"),
+    )
+    .status(303);
+    assert!(ws.json(FR)["units"][1].get("comment").is_none());
+    // No translation, nothing to comment on.
+    let missing = vec![
+        ("was".to_owned(), String::new()),
+        ("comment".to_owned(), "Plus tard.".to_owned()),
+    ];
+    s.post(&format!("{PAGE}/6/comment"), &missing).status(422);
+}
