@@ -121,16 +121,15 @@ def test_review_in_french(browser, ws, _shots):
     assert ws.bitext("review", SLUG, "1-5", "-l", "fr").returncode == 0
     assert ws.bitext("comment", SLUG, "3", "-l", "fr", "Une remarque.").returncode == 0
     ws.start()
-    english = english_only("fr")
     page = open_page(browser, ws, f"/article/{SLUG}/fr", locale="fr-FR")
 
-    def look(name):
-        # The translations are French text, whatever words they quote.
-        translations = tuple(u["target"] for u in ws.units() if u["target"])
+    def look(name, ui="fr"):
+        # The translations are French (Spanish) text, whatever words they quote.
+        translations = tuple(u["target"] for u in ws.units(ui) if u["target"])
         # The workbench's heading is the article's title, as the source has it.
         title = page.title().split(" · ")[0]
-        assert page.locator("html").get_attribute("lang") == "fr", name
-        left = page_words(page, (SLUG, title, *translations)) & english
+        assert page.locator("html").get_attribute("lang") == ui, name
+        left = page_words(page, (SLUG, title, *translations)) & english_only(ui)
         assert not left, (name, sorted(left))
 
     nav = page.get_by_role("navigation", name="Afficher")
@@ -170,6 +169,16 @@ def test_review_in_french(browser, ws, _shots):
     assert answer.status == 409
     expect(page.locator("ul.gaps .badge.unreviewed").first).to_have_text("non relu")
     look("refusal")
+    page.context.close()
+    # And in Spanish.
+    page = open_page(browser, ws, f"/article/{SLUG}/es?state=review", locale="es-ES")
+    expect(page.get_by_role("navigation", name="Mostrar").get_by_role("link", name="por revisar (19)")).to_be_visible()
+    page.locator("#seg-2 summary").click()
+    look("workbench to review", "es")
+    answer = page.goto(f"{ws.base}/export?edition=53-2&lang=es&bilingual=1&format=html")
+    assert answer.status == 409
+    expect(page.locator("ul.gaps .badge.unreviewed").first).to_have_text("sin revisar")
+    look("refusal", "es")
     page.context.close()
 
 

@@ -5,6 +5,7 @@
 //! - [`record`]: a translation of one segment (`set`, and the workbench's save, draft and
 //!   review);
 //! - [`accept`]: stale segments made current with their translations unchanged;
+//! - [`review`]: translations marked reviewed, several at once, and the comments on them;
 //! - [`sync`]: translation files brought in line with the current segmentation;
 //! - [`exchange`]: exports for translators' tools and the import of what comes back;
 //! - [`adopt`]: the provenance of translated pages, recorded from their git history.
