@@ -28,6 +28,7 @@ fn main() {
             id: s.id,
             source: s.text,
             state: Some(UnitState::Translated),
+            comment: None,
         })
         .collect();
     let mut new = old.clone();

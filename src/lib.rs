@@ -177,6 +177,8 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> Result<Outcome> {
         Command::Tmx(command) => commands::tmx::execute(&open()?, command, output),
         Command::Import(args) => commands::import::execute(&open()?, args),
         Command::Accept(args) => commands::accept::execute(&open()?, args),
+        Command::Review(args) => commands::review::execute(&open()?, &args),
+        Command::Comment(args) => commands::comment::execute(&open()?, &args),
         Command::MergeDriver(args) => commands::merge_driver::execute(&args),
         Command::Resolve(args) => commands::resolve::execute(&open()?, args),
         Command::Doctor(args) => commands::doctor::execute(&open()?, &args),

@@ -212,6 +212,7 @@ fn translated(article: &Article) -> TranslationFile {
             source: s.text.clone(),
             target: format!("traduction de « {} »", s.text),
             state: Some(UnitState::Translated),
+            comment: None,
         });
     }
     file
@@ -322,6 +323,7 @@ proptest! {
                     source: current.segments[k].text.clone(),
                     target: format!("nouvelle traduction {k}"),
                     state: Some(UnitState::Translated),
+                    comment: None,
                 };
                 let after_set = assess(&current, Some(&file));
                 for (i, (a, b)) in before_set.states.iter().zip(&after_set.states).enumerate() {

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::commands::diff::finding_line;
+use crate::commands::diff::{finding_line, unreviewed_line};
 use crate::commands::status;
 use crate::report::junit::Junit;
 use crate::ui::cli::CheckFormat;
@@ -33,7 +33,38 @@ mod sinks;
 
 use sinks::{JsonSink, JunitSink, LineSink, Lines};
 
-/// One segment that is not `current`.
+/// What a finding says of its segment: a state other than `current`, or a current
+/// translation not yet reviewed in an article of an edition with `require = "reviewed"`.
+/// In JSON, the state's name or `unreviewed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Stale, missing or draft.
+    State(State),
+    /// Current but not reviewed, where an edition requires reviewed translations.
+    Unreviewed,
+}
+
+impl Found {
+    /// The name in JSON and in Fluent message ids (`check-title-unreviewed`, ...).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::State(state) => state.as_str(),
+            Self::Unreviewed => "unreviewed",
+        }
+    }
+}
+
+impl Serialize for Found {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One segment that is not `current`, or not reviewed where an edition requires it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     /// The article's slug.
@@ -48,8 +79,8 @@ pub struct Finding {
     pub id: String,
     /// 1-based line in the source file.
     pub line: usize,
-    /// `stale`, `missing` or `draft`.
-    pub state: State,
+    /// `stale`, `missing`, `draft` or `unreviewed`.
+    pub state: Found,
     /// Whether this finding fails the check (with `--min-complete`, only findings in articles
     /// below the threshold do).
     pub failing: bool,
@@ -91,6 +122,18 @@ pub struct Totals {
     pub qa_errors: usize,
     /// Merge conflicts waiting for `bitext resolve`.
     pub conflicts: usize,
+    /// Current segments not reviewed, in articles of editions with `require = "reviewed"`
+    /// (in JSON only when there are some).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unreviewed: usize,
+}
+
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 /// A merge conflict: it fails the check whatever `--min-complete` says.
@@ -215,12 +258,16 @@ pub fn write_report(
             ..Totals::default()
         },
     };
+    // The articles of the editions that export only reviewed translations.
+    let reviewed_only = reviewed_only(ws)?;
     // A chunk of articles at a time, so that the status of the whole workspace is never held.
     for chunk in articles.chunks(64) {
         let status = status::run(ws, chunk, langs, status::Listing::Unfinished)?;
         for article in &status.articles {
+            let needs_review = reviewed_only.contains(article.article.as_str());
             for lang in &article.languages {
-                let (result, findings, conflicts) = checked(article, lang, &mut verdict);
+                let (result, findings, conflicts) =
+                    checked(article, lang, needs_review, &mut verdict);
                 let key = (result.article.as_str(), result.lang.as_str());
                 let qa = by_article.get(&key).map_or(&[][..], Vec::as_slice);
                 let checked = Checked {
@@ -244,22 +291,49 @@ pub fn write_report(
     Ok(verdict.passed)
 }
 
+/// The names of the articles of every edition with `require = "reviewed"`.
+fn reviewed_only(ws: &Workspace) -> Result<std::collections::HashSet<String>> {
+    use bitext_core::workspace::config::Require;
+    let editions: Vec<_> = ws
+        .config
+        .editions
+        .iter()
+        .filter(|e| e.require == Require::Reviewed)
+        .collect();
+    if editions.is_empty() {
+        return Ok(std::collections::HashSet::new());
+    }
+    let all = ws.all_articles()?;
+    Ok(editions
+        .iter()
+        .flat_map(|e| e.resolve(&all))
+        .map(|slug| slug.to_string())
+        .collect())
+}
+
 /// The result, findings and conflicts of one article in one language, counted in `verdict`.
+/// With `needs_review` (the article is in an edition that exports only reviewed
+/// translations), a current segment not reviewed is a finding that fails the check, whatever
+/// `--min-complete` says.
 fn checked(
     article: &status::ArticleStatus,
     lang: &status::LangStatus,
+    needs_review: bool,
     verdict: &mut Verdict,
 ) -> (ArticleResult, Vec<Finding>, Vec<ConflictFinding>) {
+    let unreviewed: &[status::SegmentStatus] = if needs_review { &lang.unreviewed } else { &[] };
     let passed = match verdict.min_complete {
         Some(threshold) => lang.percent >= threshold,
         None => lang.current == article.segments,
-    } && lang.conflict_list.is_empty();
+    } && lang.conflict_list.is_empty()
+        && unreviewed.is_empty();
     verdict.passed &= passed;
     let totals = &mut verdict.totals;
     totals.conflicts += lang.conflict_list.len();
     totals.stale += lang.stale;
     totals.missing += lang.missing;
     totals.draft += lang.draft;
+    totals.unreviewed += unreviewed.len();
     let conflicts = lang
         .conflict_list
         .iter()
@@ -270,22 +344,30 @@ fn checked(
             at: at.clone(),
         })
         .collect();
-    let findings = lang
+    let unfinished = lang
         .segments
         .iter()
         .flatten()
         .filter(|segment| segment.state != State::Current)
-        .map(|segment| Finding {
+        .map(|segment| (segment, Found::State(segment.state)));
+    let mut findings: Vec<Finding> = unfinished
+        .chain(
+            unreviewed
+                .iter()
+                .map(|segment| (segment, Found::Unreviewed)),
+        )
+        .map(|(segment, found)| Finding {
             article: article.article.clone(),
             source: article.source.clone(),
             lang: lang.lang.clone(),
             n: segment.n,
             id: segment.id.clone(),
             line: segment.line,
-            state: segment.state,
+            state: found,
             failing: !passed,
         })
         .collect();
+    findings.sort_by_key(|f| f.n);
     let result = ArticleResult {
         article: article.article.clone(),
         source: article.source.clone(),
@@ -300,14 +382,14 @@ fn checked(
 
 impl Finding {
     fn location(&self) -> String {
-        finding_line(
-            self.state,
-            &self.source,
-            self.line,
-            &self.lang,
-            self.n,
-            &self.id,
-        )
+        match self.state {
+            Found::State(state) => {
+                finding_line(state, &self.source, self.line, &self.lang, self.n, &self.id)
+            }
+            Found::Unreviewed => {
+                unreviewed_line(&self.source, self.line, &self.lang, self.n, &self.id)
+            }
+        }
     }
 }
 
@@ -446,7 +528,7 @@ mod tests {
             n,
             id: format!("id \"{n}\""),
             line: 2 * n,
-            state: State::Stale,
+            state: Found::State(State::Stale),
             failing: true,
         };
         let conflict = sample_conflict();

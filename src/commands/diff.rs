@@ -254,6 +254,20 @@ pub fn finding_line(
     )
 }
 
+/// The line naming a segment that is current but not reviewed, where an edition requires
+/// reviewed translations, as [`finding_line`] names an unfinished one.
+#[must_use]
+pub fn unreviewed_line(path: &str, line: usize, lang: &str, n: usize, id: &str) -> String {
+    t!(
+        "finding-unreviewed",
+        path = path,
+        line = line,
+        lang = lang,
+        n = n,
+        id = id
+    )
+}
+
 /// Renders the report inline: deletions and insertions in colour on a terminal, or as
 /// `[-old-]{+new+}` markers when colour is off.
 #[must_use]

@@ -11,7 +11,7 @@
 use std::io::{IsTerminal as _, Seek as _, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use crate::commands::diff::finding_line;
+use crate::commands::diff::{finding_line, unreviewed_line};
 use crate::ui::cli::Jobs;
 use bitext_core::error::{Error, Result};
 use bitext_core::model::lang::Lang;
@@ -221,9 +221,11 @@ impl ExportReport {
             }
         };
         for (_, gap) in &gaps {
-            say(finding_line(
-                gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id,
-            ));
+            say(if gap.unreviewed {
+                unreviewed_line(&gap.path, gap.line, &gap.lang, gap.n, &gap.id)
+            } else {
+                finding_line(gap.state, &gap.path, gap.line, &gap.lang, gap.n, &gap.id)
+            });
         }
         for finding in &glossary {
             say(finding.render());

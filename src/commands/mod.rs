@@ -7,6 +7,7 @@
 pub mod accept;
 pub mod adopt;
 pub mod check;
+pub mod comment;
 pub mod completions;
 pub mod diff;
 pub mod doctor;
@@ -19,6 +20,7 @@ pub mod po;
 pub mod pretranslate;
 pub mod qa;
 pub mod resolve;
+pub mod review;
 pub mod serve;
 pub mod set;
 pub mod status;

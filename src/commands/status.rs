@@ -62,6 +62,10 @@ pub struct LangStatus {
     /// Every segment, with `--segments`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<SegmentStatus>>,
+    /// The current segments not yet reviewed, listed for `check` only (an edition with
+    /// `require = "reviewed"` waits for them).
+    #[serde(skip)]
+    pub unreviewed: Vec<SegmentStatus>,
 }
 
 /// One segment's state.
@@ -270,6 +274,24 @@ fn article_status(
                 })
                 .collect()
         });
+        let unreviewed = if listing == Listing::Unfinished {
+            bitext_core::model::review::unreviewed(file.as_ref(), &assessment)
+                .into_iter()
+                .map(|i| {
+                    let segment = &article.segments[i];
+                    SegmentStatus {
+                        n: segment.n,
+                        id: segment.id.clone(),
+                        state: State::Current,
+                        line: segment.line,
+                        excerpt: String::new(),
+                        best_match: None,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         languages.push(LangStatus {
             lang: lang.to_string(),
             current: counts.current,
@@ -281,6 +303,7 @@ fn article_status(
             conflicts: conflict_list.len(),
             conflict_list,
             segments: listed,
+            unreviewed,
         });
     }
     Ok(ArticleStatus {

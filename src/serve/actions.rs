@@ -74,17 +74,20 @@ pub enum Filter {
     Unfinished,
     /// Segments in one state.
     Only(State),
+    /// Current segments not yet reviewed: a reviewer's work.
+    ToReview,
 }
 
 impl Filter {
     /// Every filter, in the order the page offers them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::All,
         Self::Unfinished,
         Self::Only(State::Stale),
         Self::Only(State::Missing),
         Self::Only(State::Draft),
         Self::Only(State::Current),
+        Self::ToReview,
     ];
 
     /// The filter named in a URL; anything else lists every segment.
@@ -103,17 +106,26 @@ impl Filter {
             Self::All => "all",
             Self::Unfinished => "unfinished",
             Self::Only(state) => state.as_str(),
+            Self::ToReview => "review",
         }
     }
 
-    /// Returns true if and only if a segment in `state` is listed.
+    /// Returns true if and only if a segment in `state` may be listed: for
+    /// [`Filter::ToReview`], which also asks whether it is reviewed, see [`Filter::lists`].
     #[must_use]
     pub fn shows(self, state: State) -> bool {
         match self {
             Self::All => true,
             Self::Unfinished => state != State::Current,
             Self::Only(only) => state == only,
+            Self::ToReview => state == State::Current,
         }
+    }
+
+    /// Returns true if and only if a segment in `state`, reviewed or not, is listed.
+    #[must_use]
+    pub fn lists(self, state: State, reviewed: bool) -> bool {
+        self.shows(state) && !(self == Self::ToReview && reviewed)
     }
 }
 
@@ -305,6 +317,7 @@ fn typed(text: &str, base: &str) -> bool {
             source: String::new(),
             target: text.clone(),
             state,
+            comment: None,
         };
         version_of(&shown) == base
     })

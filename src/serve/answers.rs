@@ -285,13 +285,18 @@ fn refusal(
             ul.gaps {
                 @for (slug, gap) in &report.unfinished {
                     @let n = gap.n;
+                    @let view = if gap.unreviewed { "review" } else { "all" };
                     li {
-                        a href=(format!("{}?state=all&focus={n}#seg-{n}", article_url(slug.as_str(), &gap.lang))) {
+                        a href=(format!("{}?state={view}&focus={n}#seg-{n}", article_url(slug.as_str(), &gap.lang))) {
                             @if edition { (slug) " · " }
                             (ui.ta("serve-segment", &[("n", n.into())]))
                         }
                         " "
-                        span class=(format!("badge {}", gap.state.as_str())) { (state_name(ui, gap.state)) }
+                        @if gap.unreviewed {
+                            span.badge.unreviewed { (ui.t("serve-unreviewed")) }
+                        } @else {
+                            span class=(format!("badge {}", gap.state.as_str())) { (state_name(ui, gap.state)) }
+                        }
                     }
                 }
             }

@@ -188,6 +188,9 @@ pub struct Row {
     pub segments: usize,
     /// Its counts in each target language, in the configured order.
     pub langs: Vec<Counts>,
+    /// Its current segments that are reviewed, in each target language (for the editions
+    /// that export only reviewed translations).
+    pub reviewed: Vec<usize>,
 }
 
 /// The files one row was computed from: the source (`.md`, `.mdx`) and the translation in
@@ -267,6 +270,10 @@ struct SavedRow {
     segments: usize,
     /// Current, stale, missing and draft, per language.
     counts: Vec<[usize; 4]>,
+    /// Reviewed, per language (rows saved before it was counted have none, and are counted
+    /// again).
+    #[serde(default)]
+    reviewed: Vec<usize>,
 }
 
 impl State {
@@ -386,7 +393,7 @@ impl State {
             let Ok(slug) = Slug::parse(&row.article) else {
                 continue;
             };
-            if row.counts.len() != langs.len() {
+            if row.counts.len() != langs.len() || row.reviewed.len() != langs.len() {
                 continue;
             }
             let counts = row
@@ -409,6 +416,7 @@ impl State {
                         title: row.title,
                         segments: row.segments,
                         langs: counts,
+                        reviewed: row.reviewed,
                     },
                 },
             );
@@ -435,6 +443,7 @@ impl State {
                     .iter()
                     .map(|c| [c.current, c.stale, c.missing, c.draft])
                     .collect(),
+                reviewed: kept.row.reviewed.clone(),
             })
             .collect();
         rows.sort_by(|a, b| a.article.cmp(&b.article));
@@ -604,13 +613,20 @@ impl Dashboard {
 /// The row of `slug`, read from its files now.
 fn row(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Row> {
     let article = ws.load_article(slug)?;
-    let counts = langs
+    let (counts, reviewed): (Vec<Counts>, Vec<usize>) = langs
         .iter()
         .map(|lang| {
             let file = ws.load_translation(lang, slug)?;
-            Ok(ws.assess(&article, file.as_ref()).counts())
+            let assessment = ws.assess(&article, file.as_ref());
+            let reviewed = bitext_core::model::review::reviewed(file.as_ref(), &assessment)
+                .into_iter()
+                .filter(|r| *r)
+                .count();
+            Ok((assessment.counts(), reviewed))
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let title = article
         .title()
         .map_or_else(|| slug.to_string(), bitext_core::render::inline::to_plain);
@@ -619,5 +635,6 @@ fn row(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Row> {
         title,
         segments: article.segments.len(),
         langs: counts,
+        reviewed,
     })
 }

@@ -11,6 +11,7 @@
 //! - [`actions`]: save, save as draft, accept, mark reviewed, and the conflict check;
 //! - [`assist`]: glossary marks, memory matches with their diff, the concordance, and the
 //!   checks while typing;
+//! - [`review`]: marking several segments reviewed at once, and the comments on segments;
 //! - [`hooks`]: where translation-memory suggestions and quality findings come in;
 //! - [`cache`]: the dashboard's rows kept between requests;
 //! - [`memories`]: the translation memories kept between requests;
@@ -40,6 +41,7 @@ pub mod hooks;
 pub mod http;
 pub mod memories;
 pub mod pages;
+pub mod review;
 pub mod server;
 pub mod watch;
 pub mod wire;
@@ -410,6 +412,31 @@ impl App {
                     200,
                     pages::workbench(&ws, ui, &slug, &lang, request, &self.memories)?,
                 ))
+            }
+            (["article", slug, lang, "review"], _, true) => {
+                let ws = self.workspace()?;
+                let (slug, lang) = resolve(&ws, slug, lang)?;
+                let _one_at_a_time = self
+                    .writes
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let answer = review::act_range(&ws, ui, &slug, &lang, &request.form());
+                self.dashboard.forget(&slug);
+                answer
+            }
+            (["article", slug, lang, n, "comment"], _, true) => {
+                let ws = self.workspace()?;
+                let (slug, lang) = resolve(&ws, slug, lang)?;
+                let n = n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    Fail::NotFound(ui.ta("serve-no-segment", &[("segment", (*n).into())]))
+                })?;
+                let _one_at_a_time = self
+                    .writes
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let answer = review::act_comment(&ws, ui, &slug, &lang, n, &request.form());
+                self.dashboard.forget(&slug);
+                answer
             }
             (["article", slug, lang, n], _, true) => {
                 let ws = self.workspace()?;

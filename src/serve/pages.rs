@@ -13,7 +13,7 @@ use crate::commands::status;
 use crate::serve::actions::{Action, Filter, Search};
 use crate::serve::cache::Row;
 use crate::serve::http::{Request, percent_encode};
-use crate::serve::{Fail, Ui, assist, hooks};
+use crate::serve::{Fail, Ui, assist, hooks, review};
 use bitext_core::model::assess::{State, borrowed_from};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::segment::Segment;
@@ -22,6 +22,7 @@ use bitext_core::model::translation::UnitState;
 use bitext_core::model::worddiff::{Op, word_diff};
 use bitext_core::ops::version_of as base_of;
 use bitext_core::workspace::Workspace;
+use bitext_core::workspace::config::Require;
 use bitext_core::workspace::plan::FilePlan;
 
 /// The autonyms of the interface languages, for the switch.
@@ -184,12 +185,18 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row], view: DashboardView)
         .collect();
     // The workspace's articles, in name order, for the editions' patterns.
     let all: Vec<Slug> = rows.iter().map(|a| a.article.clone()).collect();
-    let left_in = |slug: &Slug, i: usize| {
+    // What an article leaves to do in language `i` before an edition may use it: its
+    // segments not current, or, for an edition that exports only reviewed translations, not
+    // reviewed.
+    let left_in = |slug: &Slug, i: usize, require: Require| {
         rows.binary_search_by(|a| a.article.cmp(slug))
             .ok()
             .map(|k| {
                 let a = &rows[k];
-                a.segments - a.langs[i].current
+                match require {
+                    Require::Translated => a.segments - a.langs[i].current,
+                    Require::Reviewed => a.segments - a.reviewed[i],
+                }
             })
     };
     let title = ui.t("serve-dashboard");
@@ -233,7 +240,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row], view: DashboardView)
                                 tr {
                                     th scope="row" { (edition.id) }
                                     @for i in 0..langs.len() {
-                                        @let left: Option<usize> = articles.iter().map(|s| left_in(s, i)).sum();
+                                        @let left: Option<usize> = articles.iter().map(|s| left_in(s, i, edition.require)).sum();
                                         td {
                                             @match left {
                                                 Some(0) => {
@@ -463,14 +470,19 @@ pub fn workbench(
         .title()
         .map_or_else(|| slug.to_string(), bitext_core::render::inline::to_plain);
     let title = format!("{heading} · {}", lang_name(ui, lang));
-    let flash = flash(ui, request);
+    let flash = flash(ui, request).or_else(|| review::flash(ui, request));
     let source_lang = ws.config.source.as_str();
     let names = StateNames::new(ui);
     // New paragraphs that take, by similarity, the translation of one still in the article.
     let borrowed = borrowed_from(&plan.assessment);
+    let reviewed =
+        bitext_core::model::review::reviewed_in_line(&plan.file, &plan.assessment.states);
+    let to_review = (0..total)
+        .filter(|&i| plan.assessment.states[i] == State::Current && !reviewed[i])
+        .count();
     let shown: Vec<usize> = (0..total)
         .filter(|&i| {
-            filter.shows(plan.assessment.states[i])
+            filter.lists(plan.assessment.states[i], reviewed[i])
                 && search.matches(&plan.article.segments[i].text, &plan.file.units[i].target)
         })
         .collect();
@@ -515,7 +527,7 @@ pub fn workbench(
             ul {
                 @for f in Filter::ALL {
                     li {
-                        @let label = filter_name(ui, f);
+                        @let label = filter_name(ui, f, to_review);
                         @if f == filter {
                             a href=(view(f, None)) aria-current="page" { (label) }
                         } @else {
@@ -550,7 +562,13 @@ pub fn workbench(
                 dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↓" } } dd { (ui.t("serve-key-next-unfinished")) }
                 dt { kbd { "Alt" } "+" kbd { "Shift" } "+" kbd { "↑" } } dd { (ui.t("serve-key-previous-unfinished")) }
                 (assist::shortcut_rows(ui))
+                @if to_review > 0 {
+                    dt { kbd { "Shift" } "+" (ui.t("serve-key-click")) } dd { (ui.t("serve-key-pick-range")) }
+                }
             }
+        }
+        @if to_review > 0 {
+            (review::range_form(ui, slug, lang, (filter, &search), total))
         }
         section.segments aria-labelledby="h-segments" {
             h2 #h-segments { (ui.t("serve-segments")) }
@@ -632,6 +650,7 @@ fn segment_card(
                     " " span.badge.reviewed { (ui.t("unit-state-reviewed")) }
                 }
             }
+            (review::pick(ui, n, unit, state))
             div.cols {
                 div.src {
                     p.label { (ui.t("serve-source")) }
@@ -683,6 +702,7 @@ fn segment_card(
                     }
                 }
             }
+            (review::comment_box(ui, slug, lang, n, unit, (filter, search)))
         }
     }
 }
@@ -805,11 +825,12 @@ pub(super) fn findings_list(ui: &Ui<'_>, findings: &[hooks::Finding]) -> Markup 
     }
 }
 
-fn filter_name(ui: &Ui<'_>, filter: Filter) -> String {
+fn filter_name(ui: &Ui<'_>, filter: Filter, to_review: usize) -> String {
     match filter {
         Filter::All => ui.t("serve-filter-all"),
         Filter::Unfinished => ui.t("serve-filter-unfinished"),
         Filter::Only(state) => state_name(ui, state),
+        Filter::ToReview => ui.ta("serve-filter-review", &[("count", to_review.into())]),
     }
 }
 

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    accept, adopt, check, completions, diff, doctor, export, import, init, man, merge_driver, po,
-    pretranslate, qa, resolve, serve, set, status, suggest, sync, tmx, xliff,
+    accept, adopt, check, comment, completions, diff, doctor, export, import, init, man,
+    merge_driver, po, pretranslate, qa, resolve, review, serve, set, status, suggest, sync, tmx,
+    xliff,
 };
 use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
@@ -44,6 +45,10 @@ pub enum Command {
     Set(set::SetArgs),
     /// Mark stale segments current without changing their translations.
     Accept(accept::AcceptArgs),
+    /// Mark current translations reviewed: positions, ranges such as 3-7, or ids.
+    Review(review::ReviewArgs),
+    /// Add, change or remove the comment on a segment's translation.
+    Comment(comment::CommentArgs),
     /// Record, from the git history, which English each paragraph of the translated pages
     /// was translated from.
     Adopt(adopt::AdoptArgs),
@@ -148,6 +153,8 @@ impl Command {
             Self::Init(_)
             | Self::Set(_)
             | Self::Accept(_)
+            | Self::Review(_)
+            | Self::Comment(_)
             | Self::Adopt(_)
             | Self::Po(_)
             | Self::Xliff(_)

@@ -31,6 +31,7 @@ mod parallel;
 mod paths;
 mod qa;
 mod region;
+mod review;
 mod sample;
 mod segments;
 mod serve;

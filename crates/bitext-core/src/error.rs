@@ -167,6 +167,8 @@ pub enum Error {
         n: usize,
         state: &'static str,
     },
+    /// A comment on a segment that has no translation to comment on.
+    NothingToComment { path: PathBuf, n: usize },
     /// An edition in `bitext.toml` is invalid.
     InvalidEdition {
         path: PathBuf,
@@ -501,6 +503,9 @@ impl fmt::Display for Error {
                 n = *n,
                 state = &t!(&format!("state-{state}"))
             ),
+            Self::NothingToComment { path, n } => {
+                t!("error-nothing-to-comment", path = &disp(path), n = *n)
+            }
             Self::InvalidEdition {
                 path,
                 line,

@@ -39,6 +39,7 @@ const RESOURCES: [(&str, &[&str]); 4] = [
             include_str!("locales/en/serve.ftl"),
             include_str!("locales/en/memory.ftl"),
             include_str!("locales/en/assist.ftl"),
+            include_str!("locales/en/review.ftl"),
         ],
     ),
     (
@@ -56,6 +57,7 @@ const RESOURCES: [(&str, &[&str]); 4] = [
             include_str!("locales/fr/serve.ftl"),
             include_str!("locales/fr/memory.ftl"),
             include_str!("locales/fr/assist.ftl"),
+            include_str!("locales/fr/review.ftl"),
         ],
     ),
     (
@@ -73,6 +75,7 @@ const RESOURCES: [(&str, &[&str]); 4] = [
             include_str!("locales/es/serve.ftl"),
             include_str!("locales/es/memory.ftl"),
             include_str!("locales/es/assist.ftl"),
+            include_str!("locales/es/review.ftl"),
         ],
     ),
     (

@@ -22,6 +22,7 @@ pub mod pagestore;
 pub mod pairing;
 pub mod patch;
 pub mod placeholder;
+pub mod review;
 pub mod segment;
 pub mod shape;
 pub mod slug;

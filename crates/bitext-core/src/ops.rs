@@ -5,6 +5,7 @@
 //! - [`record`]: a translation of one segment (`set`, and the workbench's save, draft and
 //!   review);
 //! - [`accept`]: stale segments made current with their translations unchanged;
+//! - [`review`]: translations marked reviewed, several at once, and the comments on them;
 //! - [`sync`]: translation files brought in line with the current segmentation;
 //! - [`exchange`]: exports for translators' tools and the import of what comes back;
 //! - [`adopt`]: the provenance of translated pages, recorded from their git history.
@@ -16,6 +17,7 @@ pub mod import;
 pub mod pretranslate;
 pub mod record;
 pub mod resolve;
+pub mod review;
 pub mod sync;
 
 use sha2::{Digest as _, Sha256};
@@ -169,6 +171,7 @@ mod tests {
             source: "s".to_owned(),
             target: target.to_owned(),
             state,
+            comment: None,
         };
         let base = version_of(&unit("t", Some(UnitState::Translated)));
         assert_eq!(base.len(), 16);

@@ -434,6 +434,7 @@ pub fn generate(out: &Path, spec: Spec) -> Result<Summary> {
                     id: s.id,
                     source: s.text,
                     state: Some(UnitState::Translated),
+                    comment: None,
                 });
             }
             write(

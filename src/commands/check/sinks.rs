@@ -36,6 +36,10 @@ fn summary(verdict: &Verdict) -> String {
         line.push(' ');
         line.push_str(&t!("check-conflicts", count = totals.conflicts));
     }
+    if totals.unreviewed > 0 {
+        line.push(' ');
+        line.push_str(&t!("check-unreviewed", count = totals.unreviewed));
+    }
     if let Some(threshold) = verdict.min_complete {
         line.push(' ');
         line.push_str(&t!("check-threshold", percent = &l10n::percent(threshold)));

@@ -31,7 +31,13 @@
   };
   document.addEventListener("keydown", function (event) {
     var card = current();
-    if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && card) {
+    // Ctrl+Enter in a comment box saves the comment, not the translation.
+    var note = event.target.closest ? event.target.closest(".comment form") : null;
+    if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && note) {
+      event.preventDefault();
+      var keep = note.querySelector("button[value=comment]");
+      if (note.requestSubmit) { note.requestSubmit(keep); } else { keep.click(); }
+    } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && card) {
       var form = card.querySelector("form");
       var save = form && form.querySelector("button[value=save]");
       if (!save) { return; }
@@ -111,6 +117,20 @@
       return unsaved(area) && !(sending && sending.contains(area));
     });
     if (lost) { event.preventDefault(); event.returnValue = ""; }
+  });
+  // Shift-click on a card's review checkbox sets every checkbox between it and the one
+  // clicked before to the same choice.
+  var lastPick = null;
+  document.addEventListener("click", function (event) {
+    var box = event.target.closest ? event.target.closest(".pick input[type=checkbox]") : null;
+    if (!box) { return; }
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".pick input[type=checkbox]"));
+    if (event.shiftKey && lastPick && boxes.indexOf(lastPick) >= 0) {
+      var a = boxes.indexOf(lastPick);
+      var b = boxes.indexOf(box);
+      for (var k = Math.min(a, b); k <= Math.max(a, b); k++) { boxes[k].checked = box.checked; }
+    }
+    lastPick = box;
   });
   document.addEventListener("DOMContentLoaded", function () {
     growAll();

@@ -47,6 +47,9 @@ pub struct ExportUnit {
     pub state: State,
     /// Whether the translation is marked reviewed.
     pub reviewed: bool,
+    /// The comment kept on the translation, exported as a note for the translator (never
+    /// imported back: it stays in the workspace's file).
+    pub comment: Option<String>,
     /// For a stale segment, the source text the translation was made from.
     pub previous_source: Option<String>,
     /// Hash of `target`, so an import can tell whether the workspace changed since.

@@ -55,6 +55,15 @@ pub fn write(article: &ExportArticle, date: &str) -> String {
     }
     for unit in &article.units {
         out.push('\n');
+        // The comment on the translation, as translator comments (`# `), which an import
+        // reads past.
+        for line in unit.comment.iter().flat_map(|c| c.lines()) {
+            if line.is_empty() {
+                out.push_str("#\n");
+            } else {
+                let _ = writeln!(out, "# {line}");
+            }
+        }
         let _ = writeln!(out, "#. {BASE_COMMENT}{}", unit.base);
         if let Some(hit) = &unit.suggestion {
             let _ = writeln!(

@@ -104,6 +104,13 @@ fn write_2_0(article: &ExportArticle) -> String {
             escape(&article.path),
             unit.line
         );
+        if let Some(comment) = &unit.comment {
+            let _ = writeln!(
+                out,
+                "        <note category=\"comment\">{}</note>",
+                escape(comment)
+            );
+        }
         if let Some(previous) = &unit.previous_source {
             let _ = writeln!(
                 out,
@@ -175,6 +182,13 @@ fn write_1_2(article: &ExportArticle) -> String {
                 out,
                 "        <note from=\"bitext\">Previous source: {}</note>",
                 escape(previous)
+            );
+        }
+        if let Some(comment) = &unit.comment {
+            let _ = writeln!(
+                out,
+                "        <note from=\"comment\">{}</note>",
+                escape(comment)
             );
         }
         if let Some(hit) = &unit.suggestion {

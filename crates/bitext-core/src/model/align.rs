@@ -765,6 +765,7 @@ mod tests {
                 id: s.id,
                 source: s.text,
                 state: Some(crate::model::translation::UnitState::Translated),
+                comment: None,
             })
             .collect()
     }

@@ -297,6 +297,7 @@ fn vacant() -> Unit {
         source: String::new(),
         target: String::new(),
         state: None,
+        comment: None,
     }
 }
 
@@ -368,11 +369,19 @@ fn merge<'a>(group: impl Iterator<Item = &'a Unit>, translated: &[&Unit]) -> Uni
     } else {
         UnitState::Translated
     };
+    // The notes on the merged paragraphs' translations, each once.
+    let mut comments: Vec<&str> = Vec::new();
+    for comment in translated.iter().filter_map(|u| u.comment.as_deref()) {
+        if !comments.contains(&comment) {
+            comments.push(comment);
+        }
+    }
     Unit {
         id: String::new(),
         source: sources.join("\n\n"),
         target: targets.join("\n\n"),
         state: Some(state),
+        comment: (!comments.is_empty()).then(|| comments.join("\n\n")),
     }
 }
 
@@ -393,6 +402,7 @@ mod tests {
                 id: s.id,
                 source: s.text,
                 state: Some(UnitState::Translated),
+                comment: None,
             })
             .collect()
     }

@@ -252,10 +252,48 @@ fn pair(
     pairs
 }
 
-/// Merges one unit: the side that changed it wins; both changing it the same way is one
-/// change; a side without a translation yields to one with; anything else keeps ours and
-/// records theirs as a conflict.
+/// Merges one unit: its translation as [`merge_translation`] does, its comment on its own
+/// ([`merge_comment`]), so that a note added on one branch and a translation changed on the
+/// other both stay.
 fn merge_unit(base: Option<&Unit>, ours: &Unit, theirs: &Unit) -> (Unit, Option<Conflict>) {
+    let (mut unit, conflict) = merge_translation(base, ours, theirs);
+    unit.comment = merge_comment(
+        base.and_then(|b| b.comment.as_deref()),
+        ours.comment.as_deref(),
+        theirs.comment.as_deref(),
+    );
+    (unit, conflict)
+}
+
+/// Merges the comments of one unit: the side that changed it wins (a removal is a change);
+/// both changing it the same way is one change. Both changing it differently keeps both
+/// texts, ours first, a blank line between: a note is never lost, and never a conflict
+/// to resolve.
+#[must_use]
+pub fn merge_comment(
+    base: Option<&str>,
+    ours: Option<&str>,
+    theirs: Option<&str>,
+) -> Option<String> {
+    let chosen = if ours == theirs || base == theirs {
+        ours
+    } else if base == ours {
+        theirs
+    } else {
+        return match (ours, theirs) {
+            (Some(ours), Some(theirs)) if ours.contains(theirs) => Some(ours.to_owned()),
+            (Some(ours), Some(theirs)) if theirs.contains(ours) => Some(theirs.to_owned()),
+            (Some(ours), Some(theirs)) => Some(format!("{ours}\n\n{theirs}")),
+            (one, other) => one.or(other).map(str::to_owned),
+        };
+    };
+    chosen.map(str::to_owned)
+}
+
+/// Merges one unit's translation: the side that changed it wins; both changing it the same
+/// way is one change; a side without a translation yields to one with; anything else keeps
+/// ours and records theirs as a conflict.
+fn merge_translation(base: Option<&Unit>, ours: &Unit, theirs: &Unit) -> (Unit, Option<Conflict>) {
     if translation(ours) == translation(theirs) {
         return (ours.clone(), None);
     }
@@ -310,6 +348,7 @@ mod tests {
             source: source.to_owned(),
             target: target.to_owned(),
             state: (!target.is_empty()).then_some(UnitState::Translated),
+            comment: None,
         }
     }
 
@@ -319,6 +358,68 @@ mod tests {
             obsolete: obsolete.to_vec(),
             ..TranslationFile::new("a", "fr")
         }
+    }
+
+    fn noted(mut unit: Unit, comment: &str) -> Unit {
+        unit.comment = Some(comment.to_owned());
+        unit
+    }
+
+    #[test]
+    fn a_comment_on_one_side_and_a_translation_on_the_other_both_stay() {
+        let base = file(&[unit("1", "One.", "Un."), unit("2", "Two.", "")], &[]);
+        let ours = file(
+            &[
+                noted(unit("1", "One.", "Un."), "Check the tense."),
+                unit("2", "Two.", ""),
+            ],
+            &[],
+        );
+        let theirs = file(
+            &[unit("1", "One.", "Une."), unit("2", "Two.", "Deux.")],
+            &[],
+        );
+        let merged = merge(Some(&base), &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert_eq!(
+            merged.file.units,
+            vec![
+                noted(unit("1", "One.", "Une."), "Check the tense."),
+                unit("2", "Two.", "Deux.")
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_merge_three_ways_and_both_differing_edits_are_kept() {
+        for (base, ours, theirs, merged) in [
+            (None, Some("a"), None, Some("a")),
+            (None, None, Some("b"), Some("b")),
+            (Some("a"), None, Some("a"), None),
+            (Some("a"), Some("a"), Some("b"), Some("b")),
+            (Some("a"), Some("c"), Some("c"), Some("c")),
+            (Some("a"), Some("b"), Some("c"), Some("b\n\nc")),
+            (None, Some("b"), Some("c"), Some("b\n\nc")),
+            (Some("a"), None, Some("c"), Some("c")),
+            (Some("a"), Some("a b"), Some("a"), Some("a b")),
+            (Some("a"), Some("x"), Some("x y"), Some("x y")),
+        ] {
+            assert_eq!(
+                merge_comment(base, ours, theirs).as_deref(),
+                merged,
+                "{base:?} {ours:?} {theirs:?}"
+            );
+        }
+        // Through whole files: the two notes end up on the unit, ours first.
+        let base = file(&[noted(unit("1", "One.", "Un."), "a")], &[]);
+        let ours = file(&[noted(unit("1", "One.", "Un."), "Ours.")], &[]);
+        let theirs = file(&[noted(unit("1", "One.", "Un."), "Theirs.")], &[]);
+        let merged = merge(Some(&base), &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert_eq!(
+            merged.file.units[0].comment.as_deref(),
+            Some("Ours.\n\nTheirs.")
+        );
     }
 
     #[test]

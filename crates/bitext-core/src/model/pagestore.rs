@@ -169,6 +169,7 @@ pub fn read_unrecorded(
                 source: s.text.clone(),
                 target: translated.map(|p| p.text.clone()).unwrap_or_default(),
                 state: translated.map(|_| UnitState::Draft),
+                comment: None,
             }
         })
         .collect::<Vec<_>>();
@@ -318,6 +319,7 @@ mod tests {
                     source: s.text.clone(),
                     target: (*t).to_owned(),
                     state: (!t.is_empty()).then_some(UnitState::Translated),
+                    comment: None,
                 })
                 .collect(),
             obsolete: Vec::new(),

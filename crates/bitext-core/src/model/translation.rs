@@ -35,7 +35,8 @@ pub fn refuse_controls(place: &Path, file: &TranslationFile) -> Result<()> {
         .chain(&file.obsolete)
         .chain(file.conflicts.iter().map(|c| &c.theirs));
     for unit in units {
-        if let Some(character) = forbidden_control(&unit.target) {
+        let texts = std::iter::once(unit.target.as_str()).chain(unit.comment.as_deref());
+        if let Some(character) = { texts }.find_map(forbidden_control) {
             return Err(Error::ControlCharacter {
                 place: crate::error::disp(place),
                 unit: Some(crate::t!("control-unit", id = unit.id.as_str())),
@@ -102,6 +103,11 @@ pub struct Unit {
     /// Workflow state; absent exactly when `target` is empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<UnitState>,
+    /// A reviewer's or translator's note on the translation, kept with it (through `sync`,
+    /// merges and new translations of the segment) until someone removes it. Files without
+    /// comments are written as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 impl Unit {

@@ -677,6 +677,7 @@ fn from_history(
                     source: english,
                     target: String::new(),
                     state: None,
+                    comment: None,
                 }
             }
             Some((english, true)) => {
@@ -686,6 +687,7 @@ fn from_history(
                     source: english,
                     target: segment.text.clone(),
                     state: Some(UnitState::Translated),
+                    comment: None,
                 }
             }
             // Paired, but not for certain: a draft of that English.
@@ -718,6 +720,7 @@ fn draft(segment: &Segment, english: Option<&str>) -> Unit {
         source: english.unwrap_or_default().to_owned(),
         target: segment.text.clone(),
         state: Some(UnitState::Draft),
+        comment: None,
     }
 }
 
@@ -743,6 +746,7 @@ fn assumed(
                     source: english.to_owned(),
                     target: String::new(),
                     state: None,
+                    comment: None,
                 }
             }
             (Some((_, english, true)), Some(Assume::Current)) => {
@@ -752,6 +756,7 @@ fn assumed(
                     source: english.to_owned(),
                     target: segment.text.clone(),
                     state: Some(UnitState::Translated),
+                    comment: None,
                 }
             }
             (Some((k, _, true)), Some(Assume::Stale)) => {
@@ -763,6 +768,7 @@ fn assumed(
                     source: String::new(),
                     target: segment.text.clone(),
                     state: Some(UnitState::Translated),
+                    comment: None,
                 }
             }
             _ => {

@@ -251,6 +251,7 @@ pub fn run(
                     } else {
                         UnitState::Draft
                     }),
+                    comment: plan.file.units[i].comment.take(),
                 };
                 let state = if translated {
                     State::Current

@@ -121,6 +121,7 @@ pub fn run(
                 source: segment.text.clone(),
                 target: hit.target,
                 state: Some(state),
+                comment: plan.file.units[i].comment.take(),
             };
             fills.push(Fill {
                 n: segment.n,

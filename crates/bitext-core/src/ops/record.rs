@@ -163,6 +163,8 @@ pub fn record(
         source: recorded.segment.text.clone(),
         target,
         state: Some(request.state),
+        // A note on the segment stays with its new translation.
+        comment: plan.file.units[n - 1].comment.take(),
     };
     plan.write(ws)?;
     Ok(Outcome::Recorded(recorded))

@@ -106,8 +106,10 @@ pub fn run(
     };
     match (&choice, text) {
         (Choice::Theirs, _) => {
+            // Their translation, with the note the file has now (merged already).
             *unit = Unit {
                 id: unit.id.clone(),
+                comment: unit.comment.take(),
                 ..conflict.theirs
             };
         }
@@ -117,6 +119,7 @@ pub fn run(
                 source: current_text,
                 target,
                 state: Some(UnitState::Translated),
+                comment: unit.comment.take(),
             };
         }
         _ => {}

@@ -13,7 +13,7 @@ use crate::model::segment::{SegmentKind, outline};
 use crate::model::shape::Frame;
 use crate::model::slug::Slug;
 use crate::render::inline;
-use crate::workspace::config::Edition;
+use crate::workspace::config::{Edition, Require};
 use crate::workspace::parallel::map_ordered;
 use crate::workspace::{TRANSLATIONS_DIR, Workspace};
 
@@ -106,6 +106,9 @@ pub struct Gap {
     pub state: State,
     /// That language.
     pub lang: String,
+    /// Whether the segment is current there but not reviewed, and the edition exports only
+    /// reviewed translations (`require = "reviewed"`).
+    pub unreviewed: bool,
 }
 
 /// The languages an export to `tag` draws from, most specific first: `es-419` gives
@@ -319,12 +322,20 @@ pub fn build_article(
         let assessment = ws.assess(&article, file.as_ref());
         per_lang.push((lang, file, assessment));
     }
+    // An edition that exports only reviewed text takes a translation only where it is.
+    let reviewed: Vec<Option<Vec<bool>>> = per_lang
+        .iter()
+        .map(|(_, file, assessment)| {
+            (edition.map(|e| e.require) == Some(Require::Reviewed))
+                .then(|| crate::model::review::reviewed(file.as_ref(), assessment))
+        })
+        .collect();
     let mut gaps = Vec::new();
     let mut blocks = Vec::with_capacity(article.segments.len());
     for (i, segment) in article.segments.iter().enumerate() {
         let mut target = None;
-        for (lang, file, assessment) in &per_lang {
-            if assessment.states[i] != State::Current {
+        for ((lang, file, assessment), reviewed) in per_lang.iter().zip(&reviewed) {
+            if assessment.states[i] != State::Current || reviewed.as_ref().is_some_and(|r| !r[i]) {
                 continue;
             }
             let (units, obsolete) = file.as_ref().map_or((&[][..], &[][..]), |f| {
@@ -348,6 +359,7 @@ pub fn build_article(
                 id: segment.id.clone(),
                 state,
                 lang: lang.to_string(),
+                unreviewed: state == State::Current,
             });
         }
         blocks.push(Block {

@@ -248,6 +248,7 @@ mod tests {
                 target: format!("fr {}", s.n),
                 source: s.text,
                 state: None,
+                comment: None,
             })
             .collect();
         write("translations/fr/harbour.json", &file.to_json());

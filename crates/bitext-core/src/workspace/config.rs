@@ -49,6 +49,7 @@ struct RawEdition {
     publisher: Option<String>,
     identifier: Option<String>,
     cover: Option<String>,
+    require: Option<Spanned<String>>,
     /// The line and column of each of `articles` in the file, when the list was read by
     /// [`lift_article_lists`] rather than by the TOML parser (whose spans are in its text).
     #[serde(skip)]
@@ -320,6 +321,30 @@ pub struct Edition {
     pub identifier: Option<String>,
     /// A cover image for the EPUB (JPEG, PNG or GIF), relative to the workspace's root.
     pub cover: Option<String>,
+    /// What a segment's translation must be for the edition to use it (`require`).
+    pub require: Require,
+}
+
+/// What an edition requires of a segment's translation before it exports it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Require {
+    /// Current (`require = "translated"`, the default).
+    #[default]
+    Translated,
+    /// Current and reviewed (`require = "reviewed"`): a translation nobody reviewed is
+    /// refused like a stale one.
+    Reviewed,
+}
+
+impl Require {
+    /// The value as written in `bitext.toml`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Translated => "translated",
+            Self::Reviewed => "reviewed",
+        }
+    }
 }
 
 /// Reads the TOML of `text`; with `lift`, the article lists written one name per line are
@@ -591,6 +616,19 @@ impl Edition {
                 });
             }
         }
+        let require = match raw.require.as_ref() {
+            None => Require::Translated,
+            Some(value) => match value.get_ref().as_str() {
+                "translated" => Require::Translated,
+                "reviewed" => Require::Reviewed,
+                other => {
+                    return Err(invalid(
+                        places.of(value),
+                        t!("config-invalid-edition-require", value = other),
+                    ));
+                }
+            },
+        };
         let articles = raw.articles.into_iter().map(Spanned::into_inner).collect();
         let title = title.map(|(_, t)| t);
         Ok(Self {
@@ -603,6 +641,7 @@ impl Edition {
             publisher: raw.publisher.filter(|p| !p.trim().is_empty()),
             identifier: raw.identifier.filter(|i| !i.trim().is_empty()),
             cover: raw.cover.filter(|c| !c.trim().is_empty()),
+            require,
         })
     }
 }
@@ -692,6 +731,7 @@ mod tests {
             publisher: None,
             identifier: None,
             cover: None,
+            require: Require::Translated,
         };
         let names = |e: &Edition| -> Vec<String> {
             e.resolve(&sorted).iter().map(ToString::to_string).collect()
@@ -710,6 +750,25 @@ mod tests {
     }
 
     const HEAD: &str = "source = \"en\"\ntargets = [\"fr\", \"es\"]\n";
+
+    #[test]
+    fn an_edition_requires_translated_text_unless_it_says_reviewed() {
+        let config = |require: &str| {
+            let text = HEAD.to_owned() + &edition("one", &format!("articles = [\"a\"]\n{require}"));
+            Config::parse(Path::new("bitext.toml"), &text)
+        };
+        let require = |line: &str| config(line).expect("valid").editions[0].require;
+        assert_eq!(require(""), Require::Translated);
+        assert_eq!(require("require = \"translated\"\n"), Require::Translated);
+        assert_eq!(require("require = \"reviewed\"\n"), Require::Reviewed);
+        // Anything else names the file, the line and the column of the value.
+        let error = config("require = \"proofread\"\n").expect_err("refused");
+        let Error::InvalidEdition { line, column, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!((*line, *column), (10, 11));
+        assert!(error.to_string().contains("proofread"), "{error}");
+    }
 
     fn edition(id: &str, list: &str) -> String {
         format!("\n[[edition]]\nid = \"{id}\"\nvolume = 1\nnumber = 2\ndate = \"2024-03\"\n{list}")

@@ -104,6 +104,7 @@ fn export_with(
             target,
             state,
             reviewed,
+            comment: unit.comment.clone(),
             previous_source: previous,
             suggestion: suggestions[i].take(),
         });

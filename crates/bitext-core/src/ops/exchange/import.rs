@@ -118,6 +118,7 @@ fn apply(
             source: u.source.clone(),
             target: u.target.clone(),
             state: Some(UnitState::Translated),
+            comment: None,
         })
         .collect();
     let links = align(&pseudo, &[], &plan.article.segments);
@@ -340,6 +341,7 @@ fn decide(plan: &FilePlan, j: usize, incoming: &Incoming<'_>, force: bool) -> De
                 source: source.to_owned(),
                 target: incoming.target.clone(),
                 state: Some(state),
+                comment: current.comment.clone(),
             },
             kind,
         )

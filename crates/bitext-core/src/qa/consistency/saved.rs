@@ -1427,6 +1427,7 @@ mod tests {
                     source: s.text,
                     target: format!("{target}{extra}"),
                     state: None,
+                    comment: None,
                 }
             })
             .collect();
