@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::serve::{Served, dashboard_rows_at};
+use crate::serve::{Served, dashboard_rows_at, touched_during};
 use crate::support::Ws;
 
 /// Each article's percent translated in each language, from `bitext status --format json`.
@@ -145,4 +145,95 @@ fn the_dashboard_pages_speak_the_interface_language() {
         "{page}"
     );
     assert!(page.contains("Articles inachevés"), "{page}");
+}
+
+#[test]
+fn a_dashboard_load_stamps_only_the_files_changed_since_the_last() {
+    let Some(strace) = crate::support::tool(&["strace"]) else {
+        return;
+    };
+    let ws = Ws::generated(200, 5);
+    let s = Served::start_with(&ws, &[], &[("BITEXT_SERVE_POLL_MS", "3600000")]);
+    let before = dashboard_rows_at(&s, "/?page=2");
+    // Each workbench waits for its language's memory, which the warm-up builds from every
+    // translation file: all read before the traced loads.
+    for (i, lang) in ["fr", "es"].iter().enumerate() {
+        let unfinished = before
+            .iter()
+            .find(|(_, (_, langs))| langs[i][1] + langs[i][2] > 0)
+            .map(|(slug, _)| slug)
+            .expect("an unfinished article");
+        s.get(&format!("/article/{unfinished}/{lang}")).status(200);
+    }
+    let article_files = |paths: &[String]| -> Vec<String> {
+        paths
+            .iter()
+            .filter(|p| p.starts_with("sources/") || p.starts_with("translations/"))
+            .filter(|p| {
+                std::path::Path::new(p)
+                    .extension()
+                    .is_some_and(|e| e == "md" || e == "json")
+            })
+            .cloned()
+            .collect()
+    };
+    // Nothing changed: no file of any article is looked at.
+    let touched = touched_during(&s, &ws, &strace, "", || {
+        s.get("/?page=2").status(200);
+    });
+    let looked_at = article_files(&touched);
+    assert!(
+        looked_at.is_empty(),
+        "{} article files looked at, the first {:#?}",
+        looked_at.len(),
+        &looked_at[..looked_at.len().min(8)]
+    );
+    // One translation changed by another process: only that article's files are stamped.
+    let (slug, (_, counts)) = before
+        .iter()
+        .find(|(_, (_, langs))| langs[0][2] > 0)
+        .expect("an article with a missing French segment");
+    let n = 1 + ws
+        .segments(slug, "fr")
+        .iter()
+        .position(|segment| segment["state"] == "missing")
+        .expect("a missing segment");
+    ws.run(&[
+        "set",
+        slug,
+        &n.to_string(),
+        "-l",
+        "fr",
+        "--text",
+        "Une traduction de plus.",
+    ])
+    .success();
+    let touched = touched_during(&s, &ws, &strace, "", || {
+        s.get("/?page=2").status(200);
+    });
+    let others: Vec<String> = article_files(&touched)
+        .into_iter()
+        .filter(|p| {
+            let stem = p
+                .split_once('/')
+                .map_or("", |(_, rest)| rest)
+                .trim_start_matches("fr/")
+                .trim_start_matches("es/");
+            stem.rsplit_once('.').map(|(s, _)| s) != Some(slug.as_str())
+        })
+        .collect();
+    assert!(
+        others.is_empty(),
+        "other articles' files were looked at: {others:#?}"
+    );
+    assert!(
+        article_files(&touched)
+            .iter()
+            .any(|p| p == &format!("translations/fr/{slug}.json")),
+        "{touched:#?}"
+    );
+    // And the row shows the change.
+    let after = dashboard_rows_at(&s, "/?page=2");
+    assert_eq!(after[slug].1[0][2], counts[0][2] - 1);
+    assert_eq!(after[slug].1[0][0], counts[0][0] + 1);
 }

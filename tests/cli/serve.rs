@@ -1557,6 +1557,19 @@ fn accept_of_the_sixty_seventy_case_is_refused_like_the_cli_and_goes_through_whe
 /// attached to the running server: between a request for a marker article before and one
 /// after, so that nothing else the server does is counted.
 fn opened_during(s: &Served, ws: &Ws, strace: &str, action: impl FnOnce()) -> Vec<String> {
+    touched_during(s, ws, strace, "open", action)
+}
+
+/// The workspace-relative paths the server named in a file system call whose line holds
+/// `call` (`open`; `stat` for `stat`, `statx` and `newfstatat`; empty for any) while
+/// `action` ran, as [`opened_during`] reads them.
+pub(crate) fn touched_during(
+    s: &Served,
+    ws: &Ws,
+    strace: &str,
+    call: &str,
+    action: impl FnOnce(),
+) -> Vec<String> {
     // A log of its own for each call, so that no marker of an earlier one is ever read.
     let log = tempfile::NamedTempFile::new()
         .expect("log")
@@ -1593,7 +1606,7 @@ fn opened_during(s: &Served, ws: &Ws, strace: &str, action: impl FnOnce()) -> Ve
     let _ = tracer.stderr.take();
     text[start..end]
         .lines()
-        .filter(|line| line.contains("open") && !line.contains("zz-marker"))
+        .filter(|line| line.contains(call) && !line.contains("zz-marker"))
         .filter_map(|line| {
             let path = line.split('"').nth(1)?;
             Some(path.strip_prefix(&root).unwrap_or(path).to_owned())
