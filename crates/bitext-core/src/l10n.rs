@@ -31,6 +31,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("locales/en/trust.ftl"),
             include_str!("locales/en/serve.ftl"),
             include_str!("locales/en/memory.ftl"),
+            include_str!("locales/en/search.ftl"),
         ],
     ),
     (
@@ -47,6 +48,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("locales/fr/trust.ftl"),
             include_str!("locales/fr/serve.ftl"),
             include_str!("locales/fr/memory.ftl"),
+            include_str!("locales/fr/search.ftl"),
         ],
     ),
     (
@@ -63,6 +65,7 @@ const RESOURCES: [(&str, &[&str]); 3] = [
             include_str!("locales/es/trust.ftl"),
             include_str!("locales/es/serve.ftl"),
             include_str!("locales/es/memory.ftl"),
+            include_str!("locales/es/search.ftl"),
         ],
     ),
 ];

@@ -16,6 +16,7 @@ pub mod import;
 pub mod pretranslate;
 pub mod record;
 pub mod resolve;
+pub mod restore;
 pub mod sync;
 
 use sha2::{Digest as _, Sha256};
