@@ -176,7 +176,7 @@ fn render(
     let action = format!("{}/{n}/restore", article_url(slug, lang.as_str()));
     let main = html! {
         h1 { (title) }
-        p.id { (article) " · " (lang_name(ui, lang)) }
+        p.id { span lang=(source_lang) { (article) } " · " (lang_name(ui, lang)) }
         p { a href=(back) { (ui.t("history-back")) } }
         div #flash role="status" aria-live="polite" {
             @match refused {

@@ -193,7 +193,7 @@ pub fn page(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<String, Fa
             @let heading = format!("found-{k}");
             section.found aria-labelledby=(heading) {
                 h2 #(heading) {
-                    (article.title)
+                    span lang=(source_lang) { (article.title) }
                     @if article.title != article.slug { " " span.id { "(" (article.slug) ")" } }
                 }
                 ul.hits {
