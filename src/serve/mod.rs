@@ -424,7 +424,8 @@ impl App {
             }
             (["search"], true, _) => {
                 let ws = self.workspace()?;
-                Ok(Response::html(200, search::page(&ws, ui, request)?))
+                let (_, rows) = self.dashboard.rows(&ws)?;
+                Ok(Response::html(200, search::page(&ws, ui, request, &rows)?))
             }
             (["article", slug, lang, n, "history"], true, _) => {
                 let ws = self.workspace()?;

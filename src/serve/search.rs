@@ -7,19 +7,23 @@
 //! accents ([`bitext_core::model::fold`]); a text that could be a segment id (four hex digits
 //! or more) also finds the segments whose id starts with it; `#12` is the twelfth segment (of
 //! each article, or of the article being worked on) and `slug#12` the twelfth of one article.
-//! The page stops at [`LIMIT`] segments found, so that a common word costs no more than a
+//! An article is read in full only when the dashboard's counts and a look at its files say
+//! it may hold what is asked for. The page stops at [`LIMIT`] segments found, so that a common word costs no more than a
 //! page of results, whatever the workspace's size.
 
 use maud::{Markup, html};
+use rayon::prelude::*;
 
 use crate::serve::actions::Filter;
+use crate::serve::cache::Row;
 use crate::serve::http::{Request, percent_encode};
 use crate::serve::pages::{article_url, lang_name, layout, state_name};
 use crate::serve::{Fail, Ui};
 use bitext_core::model::assess::State;
-use bitext_core::model::fold::{Folded, fold};
+use bitext_core::model::fold::{Folded, fold_words};
 use bitext_core::model::lang::Lang;
 use bitext_core::model::segment::Segment;
+use bitext_core::model::slug::Slug;
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::plan::FilePlan;
 
@@ -56,12 +60,15 @@ impl Query {
                 ..Self::default()
             };
         }
+        // Ids are eight hex digits: a shorter beginning of one needs a digit, so that a word
+        // such as "cafe" or "decade" is only a word.
         let id = (raw.len() >= 4
             && raw.as_bytes()[0].is_ascii_hexdigit()
-            && raw.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
+            && raw.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+            && (raw.len() >= 8 || raw.bytes().any(|b| b.is_ascii_digit())))
         .then(|| raw.to_ascii_lowercase());
         Self {
-            text: fold(&raw),
+            text: fold_words(&raw),
             id,
             position: None,
             raw,
@@ -86,6 +93,12 @@ impl Query {
         self.position.as_ref().and_then(|(a, _)| a.as_deref())
     }
 
+    /// The position asked for, if any.
+    #[must_use]
+    pub fn position(&self) -> Option<usize> {
+        self.position.as_ref().map(|(_, n)| *n)
+    }
+
     /// The folded text to find and mark, none for a position.
     #[must_use]
     pub fn text(&self) -> &str {
@@ -105,8 +118,29 @@ impl Query {
         self.id
             .as_ref()
             .is_some_and(|id| segment.id.starts_with(id))
-            || fold(&segment.text).contains(&self.text)
-            || fold(target).contains(&self.text)
+            || fold_words(&segment.text).contains(&self.text)
+            || fold_words(target).contains(&self.text)
+    }
+
+    /// Returns false only when the text asked for is in none of `files` (an article's
+    /// source, its translation), read as words: then no segment of that article matches it
+    /// as a text. A cheap look before reading an article in full. An empty query or a
+    /// position may match any article, and a text with a quote or a backslash, which the
+    /// files may hold escaped, may be in any.
+    #[must_use]
+    pub fn may_be_in(&self, files: &[&[u8]]) -> bool {
+        if self.is_empty() || self.position.is_some() || self.text.contains(['"', '\\', '\'']) {
+            return true;
+        }
+        files
+            .iter()
+            .any(|bytes| fold_words(&String::from_utf8_lossy(bytes)).contains(&self.text))
+    }
+
+    /// The beginning of a segment id the query may be, in lower case.
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
     }
 }
 
@@ -152,7 +186,7 @@ struct Found {
 ///
 /// # Errors
 /// An unknown language (404), or any unreadable or malformed workspace file.
-pub fn page(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<String, Fail> {
+pub fn page(ws: &Workspace, ui: &Ui<'_>, request: &Request, rows: &[Row]) -> Result<String, Fail> {
     let query = Query::parse(request.param("q").unwrap_or(""));
     let filter = Filter::parse(request.param("state"));
     let lang = match request.param("lang").filter(|l| !l.is_empty()) {
@@ -164,7 +198,7 @@ pub fn page(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<String, Fa
     // lists nothing: the form alone.
     let asked = !query.is_empty() || filter != Filter::All;
     let (found, more) = if asked {
-        find(ws, &lang, &query, filter)?
+        find(ws, &lang, &query, filter, rows)?
     } else {
         (Vec::new(), false)
     };
@@ -286,46 +320,115 @@ fn default_lang(ws: &Workspace, ui: &Ui<'_>) -> Option<Lang> {
 
 /// The segments `query` finds in `lang` in the state `filter` lists, article by article in
 /// name order, and whether there were more than [`LIMIT`].
+///
+/// An article is read in full only when it may hold one: the dashboard's counts (`rows`,
+/// checked against the files) say whether it has a segment in that state and enough
+/// segments for a position, and a text must be somewhere in its files
+/// ([`Query::may_be_in`]).
 fn find(
     ws: &Workspace,
     lang: &Lang,
     query: &Query,
     filter: Filter,
+    rows: &[Row],
 ) -> Result<(Vec<Found>, bool), Fail> {
-    let mut articles = ws.all_articles()?;
-    if let Some(only) = query.article() {
-        articles.retain(|slug| slug.as_str() == only);
-    }
+    let l = ws
+        .config
+        .targets
+        .iter()
+        .position(|t| t == lang)
+        .unwrap_or(0);
+    let wanted: Vec<&Row> = rows
+        .iter()
+        .filter(|row| {
+            let Some(counts) = row.langs.get(l) else {
+                return false;
+            };
+            let in_state = match filter {
+                Filter::All => row.segments,
+                Filter::Unfinished => row.segments.saturating_sub(counts.current),
+                Filter::Only(State::Current) => counts.current,
+                Filter::Only(State::Stale) => counts.stale,
+                Filter::Only(State::Missing) => counts.missing,
+                Filter::Only(State::Draft) => counts.draft,
+            };
+            in_state > 0
+                && query.position().is_none_or(|n| n <= row.segments)
+                && query
+                    .article()
+                    .is_none_or(|only| only == row.article.as_str())
+        })
+        .collect();
+    let look = !query.is_empty() && query.position().is_none();
     let mut found = Vec::new();
     let mut count = 0;
-    for slug in &articles {
-        let plan = FilePlan::new(ws, slug, lang, false)?;
-        let mut hits = Vec::new();
-        for (i, segment) in plan.article.segments.iter().enumerate() {
-            let state = plan.assessment.states[i];
-            let target = &plan.file.units[i].target;
-            if !filter.shows(state) || !query.matches(slug.as_str(), segment, target) {
-                continue;
-            }
-            if count == LIMIT {
-                if !hits.is_empty() {
-                    found.push(found_in(&plan, hits));
+    // The files of a few dozen articles looked at side by side, then those that may hold
+    // the text read in order, until the page is full.
+    for chunk in wanted.chunks(CHUNK) {
+        let keep: Vec<bool> = if look {
+            chunk
+                .par_iter()
+                .map(|row| may_hold(ws, query, &row.article, lang))
+                .collect::<Result<_, _>>()?
+        } else {
+            vec![true; chunk.len()]
+        };
+        for row in chunk.iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r) {
+            let slug = &row.article;
+            let plan = FilePlan::new(ws, slug, lang, false)?;
+            let mut hits = Vec::new();
+            for (i, segment) in plan.article.segments.iter().enumerate() {
+                let state = plan.assessment.states[i];
+                let target = &plan.file.units[i].target;
+                if !filter.shows(state) || !query.matches(slug.as_str(), segment, target) {
+                    continue;
                 }
-                return Ok((found, true));
+                if count == LIMIT {
+                    if !hits.is_empty() {
+                        found.push(found_in(&plan, hits));
+                    }
+                    return Ok((found, true));
+                }
+                count += 1;
+                hits.push(Hit {
+                    n: segment.n,
+                    state,
+                    source: segment.text.clone(),
+                    target: target.clone(),
+                });
             }
-            count += 1;
-            hits.push(Hit {
-                n: segment.n,
-                state,
-                source: segment.text.clone(),
-                target: target.clone(),
-            });
-        }
-        if !hits.is_empty() {
-            found.push(found_in(&plan, hits));
+            if !hits.is_empty() {
+                found.push(found_in(&plan, hits));
+            }
         }
     }
     Ok((found, false))
+}
+
+/// How many articles' files are looked at side by side.
+const CHUNK: usize = 64;
+
+/// Returns false only when no segment of `slug` in `lang` can match `query`: its text is in
+/// none of the article's files (its source, its translation, its page when translations are
+/// kept as pages) and, for a query that may be an id, no segment's id starts with it.
+fn may_hold(ws: &Workspace, query: &Query, slug: &Slug, lang: &Lang) -> Result<bool, Fail> {
+    let read = |path: &std::path::Path| std::fs::read(ws.abs(path)).unwrap_or_default();
+    let mut files = vec![
+        read(&ws.source_file(slug)?),
+        read(&ws.translation_path(lang, slug)),
+    ];
+    if let Some(page) = ws.page_path(lang, slug)? {
+        files.push(read(&page));
+    }
+    let files: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+    if query.may_be_in(&files) {
+        return Ok(true);
+    }
+    let Some(id) = query.id() else {
+        return Ok(false);
+    };
+    let article = ws.load_article(slug)?;
+    Ok(article.segments.iter().any(|s| s.id.starts_with(id)))
 }
 
 fn found_in(plan: &FilePlan, hits: Vec<Hit>) -> Found {
@@ -367,12 +470,20 @@ mod tests {
         assert!(!finds("b#12", "a"));
         assert!(!finds("nowhere", "a"));
         assert_eq!(Query::parse(" b#12 ").article(), Some("b"));
+        // A word of hex letters is a word; an id's beginning has a digit.
+        assert!(!finds("cafe", "a"));
+        assert!(Query::parse("cafe").may_be_in(&[b"Un CAF\xc3\x89\n"]));
+        assert!(!Query::parse("cafe").may_be_in(&[b"Un caf"]));
+        assert!(!Query::parse("5fd2").may_be_in(&[b"elsewhere"]));
+        assert_eq!(Query::parse("5fd2").id(), Some("5fd2"));
+        assert!(Query::parse("#2").may_be_in(&[]));
+        assert!(Query::parse("two  words").may_be_in(&[b"two\n   words"]));
         assert!(finds("", "a"));
     }
 
     #[test]
     fn marks_fall_on_the_words_as_written() {
-        let html = marked("L’État <b> et l’état", &fold("etat")).into_string();
+        let html = marked("L’État <b> et l’état", &fold_words("etat")).into_string();
         assert_eq!(html, "L’<mark>État</mark> &lt;b&gt; et l’<mark>état</mark>");
     }
 }

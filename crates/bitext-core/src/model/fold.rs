@@ -36,6 +36,42 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// `text` folded as [`fold`] does, every run of white space made one space: a paragraph's
+/// words as they read whatever its line breaks, for finding a text in a whole file. Fast on
+/// ASCII, which most of a file is: a byte at a time.
+#[must_use]
+pub fn fold_words(text: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut space = false;
+    let mut folded = String::new();
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = rest.chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        rest = &rest[len..];
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(b' ');
+        }
+        space = false;
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+        } else {
+            folded.clear();
+            fold_char(c, &mut folded);
+            out.extend_from_slice(folded.as_bytes());
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 impl Folded {
     /// Folds `text`, remembering where each folded byte comes from.
     #[must_use]
@@ -100,6 +136,7 @@ mod tests {
     #[test]
     fn case_and_accents_fold_and_matches_map_back_to_the_text() {
         assert_eq!(fold("ÉTAT Été"), "etat ete");
+        assert_eq!(fold_words("  Un\n  ÉTAT\r\n\tÉté "), "un etat ete");
         case("L’État et l’état", "etat", &["État", "état"]);
         case("Perú y PERU", "perú", &["Perú", "PERU"]);
         // A decomposed accent is found as a composed one, and shown whole.
