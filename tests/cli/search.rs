@@ -120,7 +120,7 @@ fn ids_and_positions_find_their_segment() {
     let s = Served::start(&ws);
     let segments = ws.segments("market", "fr");
     let id = segments[2]["id"].as_str().expect("id");
-    let found = search(&s, &format!("q={}&lang=fr", &id[..6]));
+    let found = search(&s, &format!("q={id}&lang=fr"));
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(
         (found[0].n, found[0].href.as_str()),
@@ -142,7 +142,7 @@ fn ids_and_positions_find_their_segment() {
             .collect::<Vec<_>>()
     };
     assert_eq!(cards("/article/harbour/fr?q=%234"), ["4"]);
-    assert_eq!(cards(&format!("/article/market/fr?q={}", &id[..6])), ["3"]);
+    assert_eq!(cards(&format!("/article/market/fr?q={id}")), ["3"]);
     assert_eq!(cards("/article/market/fr?q=VALLEE"), ["3"]);
 }
 
