@@ -27,7 +27,7 @@ use bitext_core::workspace::versions::{SegmentHistory, Version, segment_history}
 enum Refused {
     /// The segment changed since the page was loaded.
     Conflict,
-    /// The version's source text is too unlike the paragraph now.
+    /// The model would not take the version as this paragraph's translation.
     Unrelated,
 }
 

@@ -56,8 +56,9 @@ pub enum Outcome {
     Restored(Restored),
     /// The segment changed since the caller looked: nothing was written.
     Conflict(Conflict),
-    /// The text the translation was made from is so unlike the paragraph now that the model
-    /// would not take it as this paragraph's translation: nothing was written.
+    /// The model would not take the restored unit as this paragraph's translation: nothing
+    /// was written. A safeguard: the unit carries the segment's id, which keeps it on its
+    /// segment as `sync` keeps an edited paragraph's unit, whatever its source text.
     Unrelated(Segment),
 }
 
@@ -105,8 +106,8 @@ pub fn restore(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
         target: version.target.clone(),
         state: Some(state),
     };
-    // The model, not this function, says what the segment is now; and a unit it would not
-    // link to this paragraph would be restored nowhere.
+    // The model, not this function, says what the segment is now; a unit it would not link
+    // to this paragraph would be restored nowhere, or to another one.
     let after = assess(&plan.article, Some(&plan.file));
     let linked = match &after.links[i] {
         Link::Exact(k) => *k == i,
@@ -122,4 +123,155 @@ pub fn restore(ws: &Workspace, request: &Request<'_>) -> Result<Outcome> {
         count: plan.article.segments.len(),
         segment,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::translation::TranslationFile;
+    use crate::ops::version_of;
+
+    const SOURCE: &str = "# The harbour\n\nThe council met on Monday to discuss the budget.\n";
+
+    /// A workspace with one article, its paragraph translated into French.
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        };
+        write("bitext.toml", "source = \"en\"\ntargets = [\"fr\"]\n");
+        write("sources/harbour.md", SOURCE);
+        let ws = Workspace::open(Some(dir.path())).expect("workspace");
+        let article = ws
+            .load_article(&Slug::parse("harbour").expect("slug"))
+            .expect("article");
+        let mut file = TranslationFile::new("harbour", "fr");
+        file.units = article
+            .segments
+            .iter()
+            .map(|s| Unit {
+                id: s.id.clone(),
+                source: s.text.clone(),
+                target: format!("fr {}", s.n),
+                state: Some(UnitState::Reviewed),
+            })
+            .collect();
+        write("translations/fr/harbour.json", &file.to_json());
+        (dir, ws)
+    }
+
+    fn old(source: &str, target: &str) -> Unit {
+        Unit {
+            id: "old".to_owned(),
+            source: source.to_owned(),
+            target: target.to_owned(),
+            state: Some(UnitState::Reviewed),
+        }
+    }
+
+    #[test]
+    fn a_restore_keeps_the_source_it_was_made_from_and_the_model_says_what_follows() {
+        let (_dir, ws) = workspace();
+        let slug = Slug::parse("harbour").expect("slug");
+        let lang = Lang::parse("fr").expect("lang");
+        let read =
+            || std::fs::read_to_string(ws.root.join("translations/fr/harbour.json")).expect("read");
+        let now = || {
+            let plan = FilePlan::new(&ws, &slug, &lang, false).expect("plan");
+            (
+                plan.file.units[1].clone(),
+                plan.article.segments[1].id.clone(),
+            )
+        };
+        let run = |version: &Unit, expect: Option<(&str, &str)>| {
+            let expect = expect.map(|(id, version)| Expect { id, version });
+            let request = Request {
+                slug: &slug,
+                lang: &lang,
+                n: 2,
+                expect,
+                version,
+            };
+            restore(&ws, &request).expect("restore")
+        };
+        let current_text = "The council met on Monday to discuss the budget.";
+        // Made from the paragraph as it is: current, recorded as translated.
+        let (unit, id) = now();
+        let base = version_of(&unit);
+        let outcome = run(&old(current_text, "Le conseil."), Some((&id, &base)));
+        assert!(matches!(
+            outcome,
+            Outcome::Restored(Restored {
+                state: State::Current,
+                ..
+            })
+        ));
+        let (unit, _) = now();
+        assert_eq!(
+            (unit.target.as_str(), unit.state),
+            ("Le conseil.", Some(UnitState::Translated))
+        );
+        // Made from an earlier text: stale, its source kept.
+        let earlier = "The council met on Sunday to discuss the budget.";
+        let outcome = run(&old(earlier, "Le conseil dimanche."), None);
+        assert!(matches!(
+            outcome,
+            Outcome::Restored(Restored {
+                state: State::Stale,
+                ..
+            })
+        ));
+        assert_eq!(now().0.source, earlier);
+        // A form made before that restore: a conflict, nothing written.
+        let before = read();
+        let outcome = run(&old(current_text, "Autre."), Some((&id, &base)));
+        assert!(matches!(outcome, Outcome::Conflict(_)));
+        assert_eq!(read(), before);
+        // Made from another paragraph's text as it is now: still this segment's, stale (the
+        // unit carries its id, as `sync` keeps it), and the other paragraph keeps its own.
+        let outcome = run(&old("The harbour", "Le port, ailleurs."), None);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Restored(Restored {
+                    state: State::Stale,
+                    ..
+                })
+            ),
+            "{outcome:?}"
+        );
+        let plan = FilePlan::new(&ws, &slug, &lang, false).expect("plan");
+        assert_eq!(plan.assessment.states, [State::Current, State::Stale]);
+        assert_eq!(plan.file.units[0].target, "fr 1");
+        // Made from a wholly different text: stale, as `sync` keeps a unit on its segment.
+        let outcome = run(
+            &old("Fishing boats sail at dawn from every port.", "Bateaux."),
+            None,
+        );
+        assert!(matches!(
+            outcome,
+            Outcome::Restored(Restored {
+                state: State::Stale,
+                ..
+            })
+        ));
+        // No translation: an error, nothing written.
+        let before = read();
+        assert!(
+            restore(
+                &ws,
+                &Request {
+                    slug: &slug,
+                    lang: &lang,
+                    n: 2,
+                    expect: None,
+                    version: &old(current_text, ""),
+                }
+            )
+            .is_err()
+        );
+        assert_eq!(read(), before);
+    }
 }

@@ -30,6 +30,6 @@ history-made-from-earlier = Made from an earlier text of the paragraph:
 history-restore = Restore this translation
 history-done-restore = Segment { $n }: an earlier translation restored.
 history-conflict = This segment changed on disk since the page was loaded, and nothing was restored. Here is its history as it is now.
-history-unrelated = The text this translation was made from is too unlike the paragraph now to count as its translation: nothing was restored. Copy it into the text box instead.
+history-unrelated = This translation would not count as this paragraph's: nothing was restored. Copy it into the text box instead.
 history-no-version = The history of this segment holds no version from commit { $commit }.
 restore-origin = the earlier translation of segment { $n }

@@ -30,6 +30,6 @@ history-made-from-earlier = Hecha a partir de un texto anterior del párrafo:
 history-restore = Restaurar esta traducción
 history-done-restore = Segmento { $n }: traducción anterior restaurada.
 history-conflict = Este segmento cambió en el disco después de cargar la página, y no se restauró nada. Este es su historial tal como es ahora.
-history-unrelated = El texto a partir del cual se hizo esta traducción es demasiado distinto del párrafo actual para contar como su traducción: no se restauró nada. Cópiela en el cuadro de texto.
+history-unrelated = Esta traducción no contaría como la de este párrafo: no se restauró nada. Cópiela en el cuadro de texto.
 history-no-version = El historial de este segmento no tiene ninguna versión del commit { $commit }.
 restore-origin = la traducción anterior del segmento { $n }

@@ -30,6 +30,6 @@ history-made-from-earlier = Faite à partir d’un texte antérieur du paragraph
 history-restore = Rétablir cette traduction
 history-done-restore = Segment { $n } : une traduction antérieure rétablie.
 history-conflict = Ce segment a changé sur le disque depuis le chargement de la page, et rien n’a été rétabli. Voici son historique tel qu’il est maintenant.
-history-unrelated = Le texte à partir duquel cette traduction a été faite est trop différent du paragraphe actuel pour en être la traduction : rien n’a été rétabli. Copiez-la plutôt dans la zone de texte.
+history-unrelated = Cette traduction ne compterait pas comme celle de ce paragraphe : rien n’a été rétabli. Copiez-la plutôt dans la zone de texte.
 history-no-version = L’historique de ce segment ne contient aucune version du commit { $commit }.
 restore-origin = la traduction antérieure du segment { $n }
