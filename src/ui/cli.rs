@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    accept, adopt, check, completions, diff, doctor, export, import, init, man, merge_driver, po,
-    pretranslate, qa, resolve, serve, set, status, suggest, sync, tmx, xliff,
+    accept, adopt, check, completions, diff, doctor, export, history, import, init, man,
+    merge_driver, po, pretranslate, qa, resolve, serve, set, status, suggest, sync, tmx, xliff,
 };
 use crate::ui::clap_text;
 use crate::ui::term::ColorChoice;
@@ -76,6 +76,8 @@ pub enum Command {
     MergeDriver(merge_driver::MergeDriverArgs),
     /// Settle a merge conflict on one segment: keep ours, take theirs, or give the text.
     Resolve(resolve::ResolveArgs),
+    /// Show every translation one segment had, from git, with who recorded it and when.
+    History(history::HistoryArgs),
     /// Check that bitext's merge driver is set up where git can run it, and that no merge
     /// left a translation file unfinished.
     Doctor(doctor::DoctorArgs),
@@ -156,6 +158,7 @@ impl Command {
             | Self::Serve(_)
             | Self::Suggest(_)
             | Self::Resolve(_)
+            | Self::History(_)
             | Self::Doctor(_)
             | Self::MergeDriver(_)
             | Self::Completions(_)

@@ -217,3 +217,79 @@ fn outside_git_the_history_says_so_and_shows_only_the_translation_on_disk() {
     s.get("/article/harbour/fr/99/history").status(404);
     s.get("/article/harbour/fr/0/history").status(404);
 }
+
+#[test]
+fn the_history_command_lists_the_same_versions_as_text_and_json() {
+    let Some(ws) = repository() else { return };
+    let json = ws
+        .run(&["history", "harbour", "4", "-l", "fr", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(json["git"], true);
+    assert_eq!(json["n"], 4);
+    let versions = json["versions"].as_array().expect("versions");
+    let targets: Vec<&str> = versions
+        .iter()
+        .map(|v| v["target"].as_str().expect("target"))
+        .collect();
+    assert_eq!(targets, [UNCOMMITTED, CAROL, BOB, ALICE]);
+    let authors: Vec<Option<&str>> = versions.iter().map(|v| v["author"].as_str()).collect();
+    assert_eq!(
+        authors,
+        [
+            None,
+            Some("Carol Petit"),
+            Some("Bob Durand"),
+            Some("Alice Martin")
+        ]
+    );
+    assert_eq!(versions[1]["made_from_current"], true);
+    assert_eq!(versions[2]["made_from_current"], false);
+    assert!(
+        versions[2]["source"]
+            .as_str()
+            .expect("source")
+            .starts_with(MAYOR)
+    );
+    // By id too, and as text: a block per version, the earlier source under the old ones.
+    let id = json["id"].as_str().expect("id");
+    let text = ws.run(&["history", "harbour", id, "-l", "fr"]).success();
+    assert!(
+        text.stdout.starts_with("sources/harbour.md, segment 4 ("),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("4 translations, newest first."));
+    assert!(text.stdout.contains("on disk, not committed yet\n    "));
+    assert!(text.stdout.contains("  Bob Durand  "), "{}", text.stdout);
+    assert_eq!(
+        text.stdout
+            .matches("made from an earlier text of the paragraph:")
+            .count(),
+        2,
+        "{}",
+        text.stdout
+    );
+    assert!(text.stderr.is_empty());
+}
+
+#[test]
+fn the_history_command_outside_git_and_on_an_unknown_segment() {
+    let ws = Ws::translated();
+    let run = ws.run(&["history", "harbour", "4", "-l", "fr"]).success();
+    assert!(
+        run.stdout
+            .contains("Not in a git checkout: only the translation on disk is known."),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("fr translation of segment 4"));
+    let json = ws
+        .run(&["history", "harbour", "4", "-l", "fr", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(json["git"], false);
+    assert_eq!(json["versions"].as_array().map(Vec::len), Some(1));
+    ws.run(&["history", "harbour", "99", "-l", "fr"])
+        .error(&["harbour.md", "99"]);
+}

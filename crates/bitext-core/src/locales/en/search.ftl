@@ -33,3 +33,15 @@ history-conflict = This segment changed on disk since the page was loaded, and n
 history-unrelated = This translation would not count as this paragraph's: nothing was restored. Copy it into the text box instead.
 history-no-version = The history of this segment holds no version from commit { $commit }.
 restore-origin = the earlier translation of segment { $n }
+help-history = Show every translation one segment had, from git, with who recorded it and when
+help-history-segment = The segment: a position from 1, or an id (a unique prefix is enough)
+help-history-lang = The translation's language
+help-history-format = Output format
+history-heading = { $path }, segment { $n } ({ $id }) in { $lang }: { $count ->
+    [0] never translated.
+    [one] one translation.
+   *[other] { $count } translations, newest first.
+}
+history-cli-no-git = Not in a git checkout: only the translation on disk is known.
+history-cli-uncommitted = on disk, not committed yet
+history-cli-made-from = made from an earlier text of the paragraph:

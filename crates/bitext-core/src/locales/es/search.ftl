@@ -33,3 +33,15 @@ history-conflict = Este segmento cambió en el disco después de cargar la pági
 history-unrelated = Esta traducción no contaría como la de este párrafo: no se restauró nada. Cópiela en el cuadro de texto.
 history-no-version = El historial de este segmento no tiene ninguna versión del commit { $commit }.
 restore-origin = la traducción anterior del segmento { $n }
+help-history = Mostrar todas las traducciones que tuvo un segmento, según git, con quién las registró y cuándo
+help-history-segment = El segmento: una posición desde 1, o un identificador (basta un prefijo único)
+help-history-lang = El idioma de la traducción
+help-history-format = Formato de salida
+history-heading = { $path }, segmento { $n } ({ $id }) en { $lang }: { $count ->
+    [0] nunca traducido.
+    [one] una traducción.
+   *[other] { $count } traducciones, de la más reciente a la más antigua.
+}
+history-cli-no-git = No está en un repositorio git: solo se conoce la traducción que hay en el disco.
+history-cli-uncommitted = en el disco, todavía sin confirmar en git
+history-cli-made-from = hecha a partir de un texto anterior del párrafo:

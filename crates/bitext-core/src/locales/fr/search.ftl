@@ -33,3 +33,15 @@ history-conflict = Ce segment a changé sur le disque depuis le chargement de la
 history-unrelated = Cette traduction ne compterait pas comme celle de ce paragraphe : rien n’a été rétabli. Copiez-la plutôt dans la zone de texte.
 history-no-version = L’historique de ce segment ne contient aucune version du commit { $commit }.
 restore-origin = la traduction antérieure du segment { $n }
+help-history = Afficher toutes les traductions qu’un segment a eues, d’après git, avec qui les a enregistrées et quand
+help-history-segment = Le segment : une position à partir de 1, ou un identifiant (un préfixe unique suffit)
+help-history-lang = La langue de la traduction
+help-history-format = Format de sortie
+history-heading = { $path }, segment { $n } ({ $id }) en { $lang } : { $count ->
+    [0] jamais traduit.
+    [one] une traduction.
+   *[other] { $count } traductions, de la plus récente à la plus ancienne.
+}
+history-cli-no-git = Pas dans un dépôt git : seule la traduction présente sur le disque est connue.
+history-cli-uncommitted = sur le disque, pas encore validée dans git
+history-cli-made-from = faite à partir d’un texte antérieur du paragraphe :
