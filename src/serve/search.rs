@@ -125,16 +125,25 @@ impl Query {
     /// Returns false only when the text asked for is in none of `files` (an article's
     /// source, its translation), read as words: then no segment of that article matches it
     /// as a text. A cheap look before reading an article in full. An empty query or a
-    /// position may match any article, and a text with a quote or a backslash, which the
-    /// files may hold escaped, may be in any.
+    /// position may match any article. A file may hold a quote or a backslash escaped (JSON,
+    /// YAML), so a text holding one is looked for as its parts between them, all in one file.
     #[must_use]
     pub fn may_be_in(&self, files: &[&[u8]]) -> bool {
-        if self.is_empty() || self.position.is_some() || self.text.contains(['"', '\\', '\'']) {
+        if self.is_empty() || self.position.is_some() {
             return true;
         }
-        files
-            .iter()
-            .any(|bytes| fold_words(&String::from_utf8_lossy(bytes)).contains(&self.text))
+        let parts: Vec<&str> = self
+            .text
+            .split(['"', '\\', '\''])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return true;
+        }
+        files.iter().any(|bytes| {
+            let words = fold_words(&String::from_utf8_lossy(bytes));
+            parts.iter().all(|p| words.contains(p))
+        })
     }
 
     /// The beginning of a segment id the query may be, in lower case.
@@ -478,6 +487,10 @@ mod tests {
         assert_eq!(Query::parse("5fd2").id(), Some("5fd2"));
         assert!(Query::parse("#2").may_be_in(&[]));
         assert!(Query::parse("two  words").may_be_in(&[b"two\n   words"]));
+        // A quote the translation file holds escaped.
+        let quoted = Query::parse("the \"people\"");
+        assert!(quoted.may_be_in(&[br#"{"target": "the \"People\""}"#]));
+        assert!(!quoted.may_be_in(&[b"the", b"people"]));
         assert!(finds("", "a"));
     }
 
