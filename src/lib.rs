@@ -181,6 +181,7 @@ pub fn run(cli: Cli, output: &mut Output<'_>) -> Result<Outcome> {
         Command::Comment(args) => commands::comment::execute(&open()?, &args),
         Command::MergeDriver(args) => commands::merge_driver::execute(&args),
         Command::Resolve(args) => commands::resolve::execute(&open()?, args),
+        Command::History(args) => commands::history::execute(&open()?, &args),
         Command::Doctor(args) => commands::doctor::execute(&open()?, &args),
         Command::Adopt(args) => commands::adopt::execute(&open()?, &args),
         Command::Serve(args) => commands::serve::execute(&open()?, &args, output),

@@ -12,6 +12,7 @@ pub mod completions;
 pub mod diff;
 pub mod doctor;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod man;

@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 use bitext_core::error::Error;
 use bitext_core::model::assess::{State, synced};
 use bitext_core::model::lang::Lang;
+use bitext_core::model::segment::Segment;
 use bitext_core::model::slug::Slug;
 use bitext_core::model::translation::{Unit, UnitState};
 use bitext_core::ops::{Conflict, Expect, Which, accept, record, version_of};
@@ -130,11 +131,13 @@ impl Filter {
 }
 
 /// A search in the workbench: the segments whose source paragraph or translation contains a
-/// text, whatever its case. An empty search lists every segment.
+/// text, whatever its case and accents, or whose id starts with it, or the segment at a
+/// position (`#12`), as [`crate::serve::search::Query`] reads it. An empty search lists every
+/// segment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     text: String,
-    lower: String,
+    query: crate::serve::search::Query,
 }
 
 impl Search {
@@ -142,8 +145,8 @@ impl Search {
     #[must_use]
     pub fn parse(raw: Option<&str>) -> Self {
         let text = raw.unwrap_or("").trim().to_owned();
-        let lower = text.to_lowercase();
-        Self { text, lower }
+        let query = crate::serve::search::Query::parse(&text);
+        Self { text, query }
     }
 
     /// The text searched for, as given.
@@ -158,12 +161,11 @@ impl Search {
         self.text.is_empty()
     }
 
-    /// Returns true if and only if a segment with this source and translation is listed.
+    /// Returns true if and only if `segment` of article `slug`, translated as `target`, is
+    /// listed.
     #[must_use]
-    pub fn matches(&self, source: &str, target: &str) -> bool {
-        self.is_empty()
-            || source.to_lowercase().contains(&self.lower)
-            || target.to_lowercase().contains(&self.lower)
+    pub fn matches(&self, slug: &str, segment: &Segment, target: &str) -> bool {
+        self.query.matches(slug, segment, target)
     }
 
     /// The query parameter to append to a URL (`&q=...`), or nothing.
@@ -467,7 +469,8 @@ fn next_unfinished(
     let wanted = |i: &usize| {
         states[*i] != State::Current
             && filter.shows(states[*i])
-            && (search.is_empty() || search.matches(&article.segments[*i].text, &targets[*i]))
+            && (search.is_empty()
+                || search.matches(slug.as_str(), &article.segments[*i], &targets[*i]))
     };
     let after = (n..states.len()).find(wanted);
     Ok(after

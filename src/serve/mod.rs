@@ -12,6 +12,8 @@
 //! - [`assist`]: glossary marks, memory matches with their diff, the concordance, and the
 //!   checks while typing;
 //! - [`review`]: marking several segments reviewed at once, and the comments on segments;
+//! - [`search`]: the search in an article and across the workspace;
+//! - [`history`]: a segment's earlier translations, from git, and their restore;
 //! - [`hooks`]: where translation-memory suggestions and quality findings come in;
 //! - [`cache`]: the dashboard's rows kept between requests;
 //! - [`memories`]: the translation memories kept between requests;
@@ -37,11 +39,13 @@ pub mod actions;
 pub mod answers;
 pub mod assist;
 pub mod cache;
+pub mod history;
 pub mod hooks;
 pub mod http;
 pub mod memories;
 pub mod pages;
 pub mod review;
+pub mod search;
 pub mod server;
 pub mod watch;
 pub mod wire;
@@ -378,6 +382,10 @@ impl App {
         response
     }
 
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per route, read top to bottom"
+    )]
     fn route(&self, request: &Request, ui: &Ui<'_>) -> Result<Response, Fail> {
         let parts: Vec<&str> = request.segments.iter().map(String::as_str).collect();
         let get = matches!(request.method.as_str(), "GET" | "HEAD");
@@ -453,14 +461,42 @@ impl App {
                 self.dashboard.forget(&slug);
                 answer
             }
+            (["search"], true, _) => {
+                let ws = self.workspace()?;
+                let (_, rows) = self.dashboard.rows(&ws)?;
+                Ok(Response::html(200, search::page(&ws, ui, request, &rows)?))
+            }
+            (["article", slug, lang, n, "history"], true, _) => {
+                let ws = self.workspace()?;
+                let (slug, lang) = resolve(&ws, slug, lang)?;
+                let n = position(ui, n)?;
+                Ok(Response::html(
+                    200,
+                    history::page(&ws, ui, &slug, &lang, n)?,
+                ))
+            }
+            (["article", slug, lang, n, "restore"], _, true) => {
+                let ws = self.workspace()?;
+                let (slug, lang) = resolve(&ws, slug, lang)?;
+                let n = position(ui, n)?;
+                let _one_at_a_time = self
+                    .writes
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let answer = history::restore(&ws, ui, &slug, &lang, n, &request.form());
+                self.dashboard.forget(&slug);
+                answer
+            }
             (["export"], true, _) => {
                 let ws = self.workspace()?;
                 pages::export(&ws, ui, request)
             }
-            (["article" | "assets", ..] | ["export"] | [], _, _) => Err(Fail::BadRequest(ui.ta(
-                "serve-bad-method",
-                &[("method", request.method.as_str().into())],
-            ))),
+            (["article" | "assets", ..] | ["export" | "search"] | [], _, _) => {
+                Err(Fail::BadRequest(ui.ta(
+                    "serve-bad-method",
+                    &[("method", request.method.as_str().into())],
+                )))
+            }
             _ => Err(Fail::NotFound(
                 ui.ta("serve-no-page", &[("path", request.path.as_str().into())]),
             )),
@@ -525,4 +561,12 @@ fn resolve(ws: &Workspace, slug: &str, lang: &str) -> Result<(Slug, Lang), Fail>
     let lang = ws.select_langs(&[lang.to_owned()])?.remove(0);
     let slug = ws.select_articles(&[slug.to_owned()])?.remove(0);
     Ok((slug, lang))
+}
+
+/// A segment's position in a URL: a number from 1.
+fn position(ui: &Ui<'_>, n: &str) -> Result<usize, Fail> {
+    n.parse::<usize>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| Fail::NotFound(ui.ta("serve-no-segment", &[("segment", n.into())])))
 }

@@ -49,6 +49,8 @@ pub(super) fn layout(ui: &Ui<'_>, title: &str, here: &str, main: &Markup) -> Str
                 header {
                     nav aria-label=(ui.t("serve-nav")) {
                         a.home href="/" { (ui.t("serve-dashboard")) }
+                        " "
+                        a.find href="/search" { (ui.t("search-title")) }
                         ul.switch aria-label=(ui.t("serve-ui-language")) {
                             @for (code, name) in AUTONYMS {
                                 li {
@@ -212,6 +214,7 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row], view: DashboardView)
     let main = html! {
         h1 { (title) }
         p { (ui.ta("serve-summary", &[("articles", rows.len().into()), ("segments", total_segments.into())])) }
+        (crate::serve::search::dashboard_form(ws, ui))
         section aria-labelledby="h-langs" {
             h2 #h-langs { (ui.t("serve-by-language")) }
             ul.totals {
@@ -483,7 +486,11 @@ pub fn workbench(
     let shown: Vec<usize> = (0..total)
         .filter(|&i| {
             filter.lists(plan.assessment.states[i], reviewed[i])
-                && search.matches(&plan.article.segments[i].text, &plan.file.units[i].target)
+                && search.matches(
+                    slug.as_str(),
+                    &plan.article.segments[i],
+                    &plan.file.units[i].target,
+                )
         })
         .collect();
     let pages = shown.len().div_ceil(PAGE).max(1);
@@ -655,6 +662,7 @@ fn segment_card(
                 div.src {
                     p.label { (ui.t("serve-source")) }
                     p.text lang=(source_lang) { (assist::marked_source(ui, helpers.glossary(), &segment.text, &unit.target, lang)) }
+                    p.more { a.history href=(crate::serve::history::url(slug.as_str(), lang.as_str(), n)) aria-label=(ui.ta("history-link-label", &[("n", n.into())])) { (ui.t("history-link")) } }
                     @if state == State::Stale {
                         div.diff {
                             p.label { (ui.t("serve-changed")) }
@@ -757,6 +765,7 @@ fn new_card(
                 div.src {
                     p.label { (ui.t("serve-source")) }
                     p.text lang=(source_lang) { (assist::marked_source(ui, helpers.glossary(), &segment.text, "", lang)) }
+                    p.more { a.history href=(crate::serve::history::url(slug.as_str(), lang.as_str(), n)) aria-label=(ui.ta("history-link-label", &[("n", n.into())])) { (ui.t("history-link")) } }
                     p.note {
                         (ui.ta("serve-new-like", &[("n", like.n.into())]))
                         " "
@@ -837,7 +846,11 @@ fn filter_name(ui: &Ui<'_>, filter: Filter, to_review: usize) -> String {
 /// The message after a write, from the redirect's query.
 fn flash(ui: &Ui<'_>, request: &Request) -> Option<String> {
     let n = request.param("done")?.parse::<usize>().ok()?;
-    let id = match Action::parse(request.param("did")?)? {
+    let did = request.param("did")?;
+    if did == "restore" {
+        return Some(ui.ta("history-done-restore", &[("n", n.into())]));
+    }
+    let id = match Action::parse(did)? {
         Action::Save => "serve-done-save",
         Action::Draft => "serve-done-draft",
         Action::Review => "serve-done-review",

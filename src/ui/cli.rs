@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    accept, adopt, check, comment, completions, diff, doctor, export, import, init, man,
+    accept, adopt, check, comment, completions, diff, doctor, export, history, import, init, man,
     merge_driver, po, pretranslate, qa, resolve, review, serve, set, status, suggest, sync, tmx,
     xliff,
 };
@@ -81,6 +81,8 @@ pub enum Command {
     MergeDriver(merge_driver::MergeDriverArgs),
     /// Settle a merge conflict on one segment: keep ours, take theirs, or give the text.
     Resolve(resolve::ResolveArgs),
+    /// Show every translation one segment had, from git, with who recorded it and when.
+    History(history::HistoryArgs),
     /// Check that bitext's merge driver is set up where git can run it, and that no merge
     /// left a translation file unfinished.
     Doctor(doctor::DoctorArgs),
@@ -163,6 +165,7 @@ impl Command {
             | Self::Serve(_)
             | Self::Suggest(_)
             | Self::Resolve(_)
+            | Self::History(_)
             | Self::Doctor(_)
             | Self::MergeDriver(_)
             | Self::Completions(_)

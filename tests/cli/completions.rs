@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::support::{Ws, tool};
 
-const COMMANDS: [&str; 20] = [
+const COMMANDS: [&str; 21] = [
     "init",
     "status",
     "sync",
@@ -22,6 +22,7 @@ const COMMANDS: [&str; 20] = [
     "import",
     "merge-driver",
     "resolve",
+    "history",
     "serve",
     "completions",
     "man",

@@ -4,7 +4,7 @@
 use crate::support::{SAMPLE, Ws, sample_copy};
 
 /// Every command and subcommand path, as typed after `bitext`.
-const COMMANDS: [&[&str]; 23] = [
+const COMMANDS: [&[&str]; 24] = [
     &["init"],
     &["status"],
     &["sync"],
@@ -25,6 +25,7 @@ const COMMANDS: [&[&str]; 23] = [
     &["import"],
     &["merge-driver"],
     &["resolve"],
+    &["history"],
     &["serve"],
     &["completions"],
     &["man"],

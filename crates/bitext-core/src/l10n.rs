@@ -40,6 +40,7 @@ const RESOURCES: [(&str, &[&str]); 4] = [
             include_str!("locales/en/memory.ftl"),
             include_str!("locales/en/assist.ftl"),
             include_str!("locales/en/review.ftl"),
+            include_str!("locales/en/search.ftl"),
         ],
     ),
     (
@@ -58,6 +59,7 @@ const RESOURCES: [(&str, &[&str]); 4] = [
             include_str!("locales/fr/memory.ftl"),
             include_str!("locales/fr/assist.ftl"),
             include_str!("locales/fr/review.ftl"),
+            include_str!("locales/fr/search.ftl"),
         ],
     ),
     (
@@ -76,6 +78,7 @@ const RESOURCES: [(&str, &[&str]); 4] = [
             include_str!("locales/es/memory.ftl"),
             include_str!("locales/es/assist.ftl"),
             include_str!("locales/es/review.ftl"),
+            include_str!("locales/es/search.ftl"),
         ],
     ),
     (

@@ -10,6 +10,7 @@ pub mod article;
 pub mod assess;
 pub mod code;
 pub mod definitions;
+pub mod fold;
 pub mod frontmatter;
 pub mod lang;
 mod lcs;

@@ -17,6 +17,7 @@ pub mod import;
 pub mod pretranslate;
 pub mod record;
 pub mod resolve;
+pub mod restore;
 pub mod review;
 pub mod sync;
 

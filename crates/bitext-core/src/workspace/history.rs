@@ -128,7 +128,7 @@ fn unquote(path: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn git(dir: &Path) -> Command {
+pub(crate) fn git(dir: &Path) -> Command {
     let mut command = Command::new("git");
     // git's cache of delta bases is its largest use of memory on a long history; a smaller
     // one costs little time on reads this sequential.
@@ -142,7 +142,7 @@ fn git(dir: &Path) -> Command {
     command
 }
 
-fn failed(what: &str, detail: impl std::fmt::Display) -> Error {
+pub(crate) fn failed(what: &str, detail: impl std::fmt::Display) -> Error {
     Error::History {
         detail: format!("{what}: {detail}"),
     }
@@ -307,7 +307,7 @@ impl Repo {
 }
 
 /// `path` with `/` between its parts.
-fn slashed(path: &Path) -> String {
+pub(crate) fn slashed(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

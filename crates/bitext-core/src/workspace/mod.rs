@@ -16,6 +16,7 @@ pub mod merging;
 pub mod parallel;
 pub mod plan;
 pub mod stamp;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 
