@@ -6,5 +6,6 @@ pub mod document;
 pub mod epub;
 pub mod html;
 pub mod inline;
+pub mod pdf;
 pub mod plain;
 pub mod tree;
