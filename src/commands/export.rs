@@ -183,10 +183,7 @@ pub fn run_to(
 
     // Pass 2: each document, article by article. A PDF needs its engine: without one,
     // nothing is written.
-    let engine = match request.format {
-        ExportFormat::Pdf => Some(pdf::find_engine(request.pdf_engine.as_deref())?),
-        _ => None,
-    };
+    let engine = pdf_engine(request)?;
     let writer = DocWriter {
         ws,
         chain: &chain,
@@ -234,6 +231,16 @@ pub fn run_to(
         }
     }
     Ok(report)
+}
+
+/// The engine that typesets a PDF export, found before anything is written; none for the
+/// other formats.
+fn pdf_engine(request: &ExportRequest) -> Result<Option<PathBuf>> {
+    if request.format == ExportFormat::Pdf {
+        pdf::find_engine(request.pdf_engine.as_deref()).map(Some)
+    } else {
+        Ok(None)
+    }
 }
 
 /// Refuses an export of nothing: no article and no edition.
@@ -665,9 +672,12 @@ pub struct ExportArgs {
     /// The page size of a PDF.
     #[arg(long, value_enum, value_name = "SIZE", default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
-    /// The program that typesets a PDF (WeasyPrint); default: $BITEXT_WEASYPRINT, else
-    /// weasyprint on the PATH.
-    #[arg(long, value_name = "PATH")]
+    /// The program that typesets a PDF.
+    #[arg(
+        long,
+        value_name = "PATH",
+        help = "The program that typesets a PDF (WeasyPrint); default: the one BITEXT_WEASYPRINT names, else weasyprint on the PATH"
+    )]
     pub pdf_engine: Option<PathBuf>,
     #[command(flatten)]
     pub jobs: Jobs,

@@ -31,7 +31,7 @@ fn the_workbench_works_in_chromium() {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/serve.py");
     let mut command = Command::new("python3");
     command
-        .arg(script)
+        .arg(&script)
         .arg(env!("CARGO_BIN_EXE_bitext"))
         .env("BITEXT_CHROMIUM", path.trim());
     // `BITEXT_SCREENSHOTS=docs` regenerates the README's pictures.

@@ -27,6 +27,7 @@ mod memory;
 mod pages;
 mod parallel;
 mod paths;
+mod pdf;
 mod qa;
 mod sample;
 mod segments;
