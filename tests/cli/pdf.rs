@@ -362,7 +362,10 @@ fn letter_paper_is_letter_and_hyphenation_follows_the_language() {
         .filter_map(|l| l.trim_end().strip_suffix('\u{2010}'))
         .filter_map(|l| l.split_whitespace().last())
         .collect();
-    assert!(broken.len() >= 5, "{layout}");
+    assert!(
+        broken.len() >= 5,
+        "few Spanish words hyphenated (are the Spanish patterns, Debian's hyphen-es, installed?): {layout}"
+    );
     let (body, _) = words(&letter);
     let all: Vec<String> = units(&ws, "es")
         .iter()
