@@ -672,12 +672,9 @@ pub struct ExportArgs {
     /// The page size of a PDF.
     #[arg(long, value_enum, value_name = "SIZE", default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
-    /// The program that typesets a PDF.
-    #[arg(
-        long,
-        value_name = "PATH",
-        help = "The program that typesets a PDF (WeasyPrint); default: the one BITEXT_WEASYPRINT names, else weasyprint on the PATH"
-    )]
+    /// The program that typesets a PDF (WeasyPrint); by default the one the environment
+    /// variable `BITEXT_WEASYPRINT` names, else weasyprint on the PATH.
+    #[arg(long, value_name = "PATH")]
     pub pdf_engine: Option<PathBuf>,
     #[command(flatten)]
     pub jobs: Jobs,

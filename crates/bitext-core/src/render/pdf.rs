@@ -198,11 +198,14 @@ fn is_executable(path: &Path) -> bool {
     path.is_file() || path.with_extension("exe").is_file()
 }
 
-/// How long the engine may take for a document of `articles` articles: a minute, and two
-/// seconds more per article (it typesets about ten a second on a small machine).
+/// How long the engine may take for a document of `articles` articles: two minutes, and ten
+/// seconds more per article. WeasyPrint takes about a second per article of two dozen
+/// paragraphs, two in the bilingual form, on a small machine; the limit is there for an
+/// engine that hangs, not one that is slow.
 #[must_use]
 pub fn timeout(articles: usize) -> Duration {
-    Duration::from_secs(60 + 2 * u64::try_from(articles).unwrap_or(u64::MAX / 4))
+    let articles = u64::try_from(articles).unwrap_or(u64::MAX / 16);
+    Duration::from_secs(120_u64.saturating_add(articles.saturating_mul(10)))
 }
 
 /// An address nothing listens on, given to the engine as its proxy for every scheme, so that
