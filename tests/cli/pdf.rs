@@ -560,7 +560,7 @@ fn stand_in(ws: &Ws) -> String {
     let script = format!(
         "#!/bin/sh\nmkdir -p '{seen}'\nprintf '%s\\n' \"$@\" > '{seen}/args'\nenv > '{seen}/env'\n\
          for last; do :; done\nfor a; do case \"$a\" in *.html) cp \"$a\" '{seen}/input.html';; esac; done\n\
-         echo 'engine: typesetting' >&2\n\
+         echo 'engine: typesetting' >&2\necho 'WARNING: Ignored `display:grid`' >&2\n\
          if grep -q FAIL '{seen}/input.html'; then echo 'ERROR: Failed to typeset: the page is on fire' >&2; exit 3; fi\n\
          printf '%%PDF-1.7 stand-in' > \"$last\"\n",
         seen = seen.display()

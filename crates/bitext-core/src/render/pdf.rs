@@ -286,8 +286,16 @@ pub fn typeset(
     };
     let stderr = std::fs::read(&log_path).unwrap_or_default();
     if !status.success() || !output.is_file() {
-        let text = String::from_utf8_lossy(&stderr);
-        let text = text.trim();
+        let all = String::from_utf8_lossy(&stderr);
+        // WeasyPrint warns about every rule of the screen stylesheet it does not know (CSS
+        // grid): what matters is the rest.
+        let errors: Vec<&str> = all.lines().filter(|l| !l.starts_with("WARNING:")).collect();
+        let errors = errors.join("\n");
+        let text = if errors.trim().is_empty() {
+            all.trim()
+        } else {
+            errors.trim()
+        };
         // The end of a long log says what went wrong.
         let tail = text
             .char_indices()
