@@ -237,6 +237,7 @@ pub fn run_to(
 /// other formats.
 fn pdf_engine(request: &ExportRequest) -> Result<Option<PathBuf>> {
     if request.format == ExportFormat::Pdf {
+        pdf::timeout(0)?;
         pdf::find_engine(request.pdf_engine.as_deref()).map(Some)
     } else {
         Ok(None)
@@ -438,7 +439,7 @@ impl DocWriter<'_> {
             &input,
             &output,
             path,
-            pdf::timeout(slugs.len()),
+            pdf::timeout(slugs.len())?,
         )?;
         let mut typeset = std::fs::File::open(&output).map_err(io)?;
         std::io::copy(&mut typeset, out).map_err(io)?;

@@ -561,6 +561,7 @@ fn stand_in(ws: &Ws) -> String {
         "#!/bin/sh\nmkdir -p '{seen}'\nprintf '%s\\n' \"$@\" > '{seen}/args'\nenv > '{seen}/env'\n\
          for last; do :; done\nfor a; do case \"$a\" in *.html) cp \"$a\" '{seen}/input.html';; esac; done\n\
          echo 'engine: typesetting' >&2\necho 'WARNING: Ignored `display:grid`' >&2\n\
+         if grep -q SLOW '{seen}/input.html'; then exec sleep 60; fi\n\
          if grep -q FAIL '{seen}/input.html'; then echo 'ERROR: Failed to typeset: the page is on fire' >&2; exit 3; fi\n\
          printf '%%PDF-1.7 stand-in' > \"$last\"\n",
         seen = seen.display()
@@ -674,6 +675,65 @@ fn the_engine_gets_local_files_only_and_its_failure_is_reported_with_nothing_wri
         1,
         "nothing but the old file in out/"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_engine_past_its_time_limit_is_stopped_and_nothing_is_written() {
+    let ws = Ws::translated();
+    let engine = stand_in(&ws);
+    ws.run(&[
+        "set",
+        "harbour",
+        "2",
+        "-l",
+        "fr",
+        "--text",
+        "Un conseil SLOW.",
+    ])
+    .success();
+    let export = [
+        "export",
+        "harbour",
+        "-l",
+        "fr",
+        "--format",
+        "pdf",
+        "--pdf-engine",
+        &engine,
+        "-o",
+        "h.pdf",
+    ];
+    let started = std::time::Instant::now();
+    let run = run_with_env(&ws, &export, &[("BITEXT_PDF_TIMEOUT", "1")]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_refused(
+        &run,
+        &format!(
+            "error: the PDF engine {engine} took more than 1 second to typeset h.pdf and was stopped; nothing was written"
+        ),
+    );
+    assert!(!ws.path("h.pdf").exists());
+    let mut french = vec!["--ui-lang", "fr"];
+    french.extend(export);
+    assert_refused(
+        &run_with_env(&ws, &french, &[("BITEXT_PDF_TIMEOUT", "2")]),
+        &format!("erreur\u{a0}: le moteur PDF {engine} a mis plus de 2 secondes à composer h.pdf"),
+    );
+    // A limit that is not a number of seconds, before anything is done.
+    for bad in ["soon", "0"] {
+        assert_refused(
+            &run_with_env(&ws, &export, &[("BITEXT_PDF_TIMEOUT", bad)]),
+            &format!(
+                "error: BITEXT_PDF_TIMEOUT must be a whole number of seconds above zero, not “{bad}”"
+            ),
+        );
+    }
+    assert!(!ws.path("h.pdf").exists());
 }
 
 /// A GET of `path` from the workbench `s`: status, head and body as bytes.

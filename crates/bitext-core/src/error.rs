@@ -197,6 +197,8 @@ pub enum Error {
         path: PathBuf,
         stderr: String,
     },
+    /// `BITEXT_PDF_TIMEOUT` is not a whole number of seconds above zero.
+    PdfTimeoutSetting { value: String },
     /// The PDF engine ran past its time limit and was stopped.
     PdfEngineTimeout {
         program: PathBuf,
@@ -575,6 +577,9 @@ impl fmt::Display for Error {
                 path = &disp(path),
                 stderr = stderr
             ),
+            Self::PdfTimeoutSetting { value } => {
+                t!("error-pdf-timeout-setting", value = value)
+            }
             Self::PdfEngineTimeout {
                 program,
                 path,
@@ -583,7 +588,7 @@ impl fmt::Display for Error {
                 "error-pdf-engine-timeout",
                 program = &disp(program),
                 path = &disp(path),
-                seconds = &seconds.to_string()
+                seconds = usize::try_from(*seconds).unwrap_or(usize::MAX)
             ),
             Self::NotADirectory { path } => t!("error-not-a-directory", path = &disp(path)),
             Self::LockTimeout { path, pid, seconds } => t!(

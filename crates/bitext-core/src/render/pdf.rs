@@ -28,6 +28,9 @@ pub const DEFAULT_ENGINE: &str = "weasyprint";
 /// The environment variable naming the program, when `--pdf-engine` does not.
 pub const ENGINE_VAR: &str = "BITEXT_WEASYPRINT";
 
+/// The environment variable setting the engine's time limit, in seconds.
+pub const TIMEOUT_VAR: &str = "BITEXT_PDF_TIMEOUT";
+
 /// A page size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
@@ -198,14 +201,27 @@ fn is_executable(path: &Path) -> bool {
     path.is_file() || path.with_extension("exe").is_file()
 }
 
-/// How long the engine may take for a document of `articles` articles: two minutes, and ten
-/// seconds more per article. WeasyPrint takes about a second per article of two dozen
-/// paragraphs, two in the bilingual form, on a small machine; the limit is there for an
-/// engine that hangs, not one that is slow.
-#[must_use]
-pub fn timeout(articles: usize) -> Duration {
+/// How long the engine may take for a document of `articles` articles: the seconds
+/// `BITEXT_PDF_TIMEOUT` sets, else two minutes and ten seconds more per article. WeasyPrint
+/// takes about a second per article of two dozen paragraphs, two in the bilingual form, on a
+/// small machine; the limit is there for an engine that hangs, not one that is slow.
+///
+/// # Errors
+/// [`Error::PdfTimeoutSetting`] when `BITEXT_PDF_TIMEOUT` is not a whole number above zero.
+pub fn timeout(articles: usize) -> Result<Duration> {
+    if let Some(value) = std::env::var_os(TIMEOUT_VAR) {
+        let value = value.to_string_lossy();
+        return match value.trim().parse::<u64>() {
+            Ok(seconds) if seconds > 0 => Ok(Duration::from_secs(seconds)),
+            _ => Err(Error::PdfTimeoutSetting {
+                value: value.into_owned(),
+            }),
+        };
+    }
     let articles = u64::try_from(articles).unwrap_or(u64::MAX / 16);
-    Duration::from_secs(120_u64.saturating_add(articles.saturating_mul(10)))
+    Ok(Duration::from_secs(
+        120_u64.saturating_add(articles.saturating_mul(10)),
+    ))
 }
 
 /// An address nothing listens on, given to the engine as its proxy for every scheme, so that

@@ -45,4 +45,8 @@ error-epub-cover = la couverture { $path } de l’édition { $edition } n’est 
 
 error-pdf-engine-missing = aucun moteur PDF : { $program } est introuvable. Installez WeasyPrint (le paquet weasyprint de Debian et d’Ubuntu, `brew install weasyprint` sous macOS, `pipx install weasyprint` ailleurs), ou nommez le programme avec --pdf-engine CHEMIN ou la variable d’environnement BITEXT_WEASYPRINT
 error-pdf-engine-failed = le moteur PDF { $program } n’a pas pu composer { $path } : { $stderr }
-error-pdf-engine-timeout = le moteur PDF { $program } a mis plus de { $seconds } secondes à composer { $path } et a été arrêté ; rien n’a été écrit
+error-pdf-engine-timeout = le moteur PDF { $program } a mis plus de { $seconds } { $seconds ->
+    [one] seconde
+   *[other] secondes
+  } à composer { $path } et a été arrêté ; rien n’a été écrit
+error-pdf-timeout-setting = BITEXT_PDF_TIMEOUT doit être un nombre entier de secondes supérieur à zéro, pas « { $value } »
