@@ -26,6 +26,15 @@ core. Usage:
 check, qa, diff, export --edition, tmx, po and xliff export, suggest, pretranslate, sync) on
 corpora of 1,000, 10,000 and 50,000 articles, each generated on the fly and deleted after.
 
+`--exports` measures the export of a 200-article edition (4,939 segments, translated
+throughout) in every document format, monolingual and bilingual, side by side in one run: the
+wall time and the peak resident memory (best of `--runs`), and the size of the document. For
+the PDF, the time is bitext's and WeasyPrint's together, and the peak is that of the larger
+of the two: wait4 reports for bitext the largest of itself and the processes it waited for.
+The engine's own peak is measured too, through a wrapper run as `--pdf-engine`:
+
+    python3 bench/run.py --exports [--runs 3] [--articles 200]
+
 `--cliffs` measures how bitext behaves when one large article changes, to find the edits whose
 cost jumps (the cliffs):
 
@@ -126,6 +135,59 @@ def measure(argv, cwd=None, stdin=None, timeout=None):
         if report is not None:
             os.unlink(report)
     return elapsed, mib, proc.returncode
+
+
+def exports(articles, runs):
+    """The export of an edition of `articles` articles in HTML, EPUB and PDF, monolingual
+    and bilingual, side by side: best wall time, lowest peak memory, output size, and for the
+    PDF the engine's own peak."""
+    engine = shutil.which(os.environ.get("BITEXT_WEASYPRINT") or "weasyprint")
+    if engine is None:
+        sys.exit("bench: weasyprint is not installed (Debian: apt-get install weasyprint)")
+    version = subprocess.run([engine, "--version"], capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory(prefix="bitext-bench-") as workdir:
+        corpus = os.path.join(workdir, "corpus")
+        subprocess.run([GENCORPUS, "--articles", str(articles), "--out", corpus,
+                        "--no-gettext", "--edit-fraction", "0"], check=True,
+                       stdout=subprocess.DEVNULL)
+        segments = segments_of(corpus)
+        # The engine's own peak: GNU time around it, writing where this script reads.
+        peaks = os.path.join(workdir, "engine-peaks")
+        wrapper = os.path.join(workdir, "engine")
+        with open(wrapper, "w", encoding="utf-8") as f:
+            f.write(f"#!/bin/sh\nexec {TIME} -f %M -a -o {peaks} {engine} \"$@\"\n")
+        os.chmod(wrapper, 0o755)
+        print(f"Machine: {CORES} cores; best of {runs} runs; bitext {BITEXT}; {version.strip()}")
+        print(f"Edition of {articles} articles, {segments} segments, exported in fr")
+        print()
+        print("| Export | Time (s) | Peak memory (MiB) | Engine's peak (MiB) | Output |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for fmt in ["html", "epub", "pdf"]:
+            for bilingual in [False, True]:
+                out = os.path.join(workdir, f"all.{fmt}")
+                argv = [BITEXT, "-C", corpus, "export", "--edition", "all", "-l", "fr",
+                        "--format", fmt, "-o", out]
+                if bilingual:
+                    argv.append("--bilingual")
+                if fmt == "pdf":
+                    argv += ["--pdf-engine", wrapper]
+                if os.path.exists(peaks):
+                    os.unlink(peaks)
+                results = [measure(argv) for _ in range(runs)]
+                for _, _, code in results:
+                    if code != 0:
+                        sys.exit(f"bench: {' '.join(argv)} exited with {code}")
+                best = min(r[0] for r in results)
+                peak = min(r[1] for r in results)
+                engine_peak = "–"
+                if fmt == "pdf":
+                    with open(peaks, encoding="utf-8") as f:
+                        values = [int(w) for w in f.read().split() if w.isdigit()]
+                    engine_peak = f"{min(values) / 1024:.1f}"
+                size = os.path.getsize(out) / 1e6
+                name = f"`--format {fmt}{' --bilingual' if bilingual else ''}`"
+                print(f"| {name} | {best:.2f} | {peak:.1f} | {engine_peak} | {size:.2f} MB |",
+                      flush=True)
 
 
 def kill_group(pgid, spare=None):
@@ -1044,6 +1106,10 @@ def main():
     parser.add_argument("--goals", action="store_true",
                         help="only every command on the real large-sweeping-edit fixture, "
                         "with ratios to status")
+    parser.add_argument("--exports", action="store_true",
+                        help="only the export of one edition in every format (HTML, EPUB, PDF)")
+    parser.add_argument("--articles", type=int, default=200,
+                        help="with --exports: articles of the edition")
     parser.add_argument("--bitext", help="measure this bitext binary instead of "
                         "target/release/bitext (with --cliffs, nothing is built then)")
     args = parser.parse_args()
@@ -1056,6 +1122,12 @@ def main():
             subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext"],
                            cwd=ROOT, check=True)
         goals(args.runs, args.timeout)
+        return
+    if args.exports:
+        if not args.bitext:
+            subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "bitext",
+                            "--example", "gencorpus"], cwd=ROOT, check=True)
+        exports(args.articles, args.runs)
         return
     if args.cliffs:
         # A SIGTERM unwinds like Ctrl-C: the command running is stopped and the workspaces

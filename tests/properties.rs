@@ -405,6 +405,7 @@ mod round_trips {
         #[test]
         fn an_incomplete_export_imported_back_changes_no_state(original in blocks(), changes in edits()) {
             use bitext::commands::export::{self, ExportFormat, ExportRequest};
+            use bitext_core::render::pdf::Paper;
             let before = article(&render(&original, 1000, false));
             let file = translated(&before);
             let mut edited = original.clone();
@@ -430,6 +431,8 @@ mod round_trips {
                     format,
                     output: None,
                     allow_incomplete: true,
+                    paper: Paper::A4,
+                    pdf_engine: None,
                 };
                 let document = export::run(&ws, &request).expect("export").stdout;
                 let back = dir.path().join(format!("back.{ext}"));

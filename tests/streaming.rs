@@ -3,6 +3,7 @@
 
 use bitext::commands::export::{self, ExportFormat, ExportRequest};
 use bitext_core::render::document::{build, fallback_chain};
+use bitext_core::render::pdf::Paper;
 use bitext_core::render::{html, plain};
 use bitext_core::workspace::Workspace;
 
@@ -46,6 +47,8 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
                             format,
                             output: None,
                             allow_incomplete: true,
+                            paper: Paper::A4,
+                            pdf_engine: None,
                         };
                         let package = export::run(&ws, &request).expect("export").document;
                         assert_epub_holds(&package, &doc);
@@ -53,6 +56,8 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
                     }
                     ExportFormat::Md => plain::render(&doc, plain::Flavour::Markdown),
                     ExportFormat::Txt => plain::render(&doc, plain::Flavour::Text),
+                    // Typeset by an engine from the streamed HTML: tests/cli/pdf.rs.
+                    ExportFormat::Pdf => unreachable!("not among the formats above"),
                 };
                 let request = ExportRequest {
                     articles: Vec::new(),
@@ -62,6 +67,8 @@ fn a_streamed_edition_is_the_whole_document_byte_for_byte() {
                     format,
                     output: None,
                     allow_incomplete: true,
+                    paper: Paper::A4,
+                    pdf_engine: None,
                 };
                 let streamed = export::run(&ws, &request).expect("export").stdout;
                 assert!(

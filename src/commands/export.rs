@@ -1,5 +1,5 @@
-//! `bitext export`: complete editions, bilingual or monolingual, as HTML, EPUB, Markdown or
-//! text.
+//! `bitext export`: complete editions, bilingual or monolingual, as HTML, EPUB, PDF, Markdown
+//! or text.
 //!
 //! An export is complete when every segment is `current` in the export language (or in a more
 //! general one it falls back to). Otherwise it is refused, listing each unfinished segment,
@@ -23,6 +23,7 @@ use bitext_core::qa::located::QaFinding;
 use bitext_core::render::document::{
     DocFrame, Document, Gap, build_article, fallback_chain, frame,
 };
+use bitext_core::render::pdf::{self, Paper};
 use bitext_core::render::plain::{self, Flavour};
 use bitext_core::render::{epub, html};
 use bitext_core::t;
@@ -38,6 +39,8 @@ pub enum ExportFormat {
     Html,
     // An EPUB 3 package.
     Epub,
+    // A print-ready PDF, typeset by WeasyPrint.
+    Pdf,
     // Markdown.
     Md,
     // Plain text.
@@ -49,6 +52,7 @@ impl ExportFormat {
         match self {
             Self::Html => "html",
             Self::Epub => "epub",
+            Self::Pdf => "pdf",
             Self::Md => "md",
             Self::Txt => "txt",
         }
@@ -72,6 +76,10 @@ pub struct ExportRequest {
     pub output: Option<PathBuf>,
     /// Export even when segments are not current, or the glossary finds errors.
     pub allow_incomplete: bool,
+    /// The page size of a PDF.
+    pub paper: Paper,
+    /// The program that typesets a PDF, when named (`--pdf-engine`).
+    pub pdf_engine: Option<PathBuf>,
 }
 
 /// The outcome of an export.
@@ -160,13 +168,17 @@ pub fn run_to(
         return Ok(report);
     }
 
-    // Pass 2: each document, article by article.
+    // Pass 2: each document, article by article. A PDF needs its engine: without one,
+    // nothing is written.
+    let engine = pdf_engine(request)?;
     let writer = DocWriter {
         ws,
         chain: &chain,
         edition,
         frame: &frame,
         format: request.format,
+        paper: request.paper,
+        engine: engine.as_deref(),
     };
     match &request.output {
         None => {
@@ -257,6 +269,17 @@ impl ExportReport {
     }
 }
 
+/// The engine that typesets a PDF export, found before anything is written; none for the
+/// other formats.
+fn pdf_engine(request: &ExportRequest) -> Result<Option<PathBuf>> {
+    if request.format == ExportFormat::Pdf {
+        pdf::timeout(0)?;
+        pdf::find_engine(request.pdf_engine.as_deref()).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
 /// Refuses an export of nothing: no article and no edition.
 fn check_selection(ws: &Workspace, request: &ExportRequest) -> Result<()> {
     if request.articles.is_empty() && request.edition.is_none() {
@@ -281,6 +304,9 @@ struct DocWriter<'a> {
     edition: Option<&'a Edition>,
     frame: &'a DocFrame,
     format: ExportFormat,
+    paper: Paper,
+    /// The PDF engine, found before anything is written.
+    engine: Option<&'a Path>,
 }
 
 impl DocWriter<'_> {
@@ -312,11 +338,10 @@ impl DocWriter<'_> {
             doc_frame.title.clone_from(one);
         }
         let doc = &doc_frame;
-        if self.format == ExportFormat::Epub {
-            return self.write_epub(out, doc, slugs, path);
-        }
         let flavour = match self.format {
-            ExportFormat::Html | ExportFormat::Epub => None,
+            ExportFormat::Epub => return self.write_epub(out, doc, slugs, path),
+            ExportFormat::Pdf => return self.write_pdf(out, doc, slugs, titles, path),
+            ExportFormat::Html => None,
             ExportFormat::Md => Some(Flavour::Markdown),
             ExportFormat::Txt => Some(Flavour::Text),
         };
@@ -333,6 +358,26 @@ impl DocWriter<'_> {
             out.write_all(page.as_bytes()).map_err(io)?;
             return Ok(());
         }
+        self.write_body(out, doc, slugs, titles, path, flavour, None)
+    }
+
+    /// Writes the document of `slugs` as HTML (`flavour` none; made ready to print on
+    /// `paper` when there is one), Markdown or text.
+    #[expect(clippy::too_many_arguments, reason = "one private helper of write")]
+    fn write_body(
+        &self,
+        out: &mut dyn Write,
+        doc: &Document,
+        slugs: &[Slug],
+        titles: &[String],
+        path: &Path,
+        flavour: Option<Flavour>,
+        print: Option<Paper>,
+    ) -> Result<()> {
+        let io = |source| Error::Write {
+            path: path.to_owned(),
+            source,
+        };
         let mut out = TrimEnd::new(out, flavour.is_some());
         let start = match flavour {
             None => {
@@ -341,7 +386,10 @@ impl DocWriter<'_> {
                     .map(Slug::as_str)
                     .zip(titles.iter().map(String::as_str))
                     .collect();
-                html::start(doc, &toc)
+                match print {
+                    Some(paper) => pdf::start(doc, &toc, paper),
+                    None => html::start(doc, &toc),
+                }
             }
             Some(flavour) => {
                 let toc: Vec<&str> = titles.iter().map(String::as_str).collect();
@@ -354,9 +402,10 @@ impl DocWriter<'_> {
             let rendered = map_ordered(chunk, |slug| {
                 let (article, _) =
                     build_article(self.ws, slug, self.chain, self.edition, &self.frame.l10n)?;
-                Ok(match flavour {
-                    None => html::article(doc, &article),
-                    Some(flavour) => plain::article(doc, 0, &article, flavour),
+                Ok(match (flavour, print) {
+                    (None, None) => html::article(doc, &article),
+                    (None, Some(_)) => pdf::article(&html::article(doc, &article)),
+                    (Some(flavour), _) => plain::article(doc, 0, &article, flavour),
                 })
             })?;
             for text in rendered {
@@ -378,6 +427,61 @@ impl DocWriter<'_> {
 }
 
 impl DocWriter<'_> {
+    /// Writes the PDF of `slugs` to `out`: their HTML with the print stylesheet, in a
+    /// temporary directory, typeset there by the engine, then copied.
+    fn write_pdf(
+        &self,
+        out: &mut dyn Write,
+        doc: &Document,
+        slugs: &[Slug],
+        titles: &[String],
+        path: &Path,
+    ) -> Result<()> {
+        let io = |source| Error::Write {
+            path: path.to_owned(),
+            source,
+        };
+        let engine = self
+            .engine
+            .map_or_else(|| pdf::find_engine(None), |e| Ok(e.to_owned()))?;
+        let dir = tempfile::Builder::new()
+            .prefix("bitext-pdf-")
+            .tempdir()
+            .map_err(io)?;
+        let input = dir.path().join("document.html");
+        let output = dir.path().join("document.pdf");
+        let staged = |source| Error::Write {
+            path: input.clone(),
+            source,
+        };
+        let file = std::fs::File::create(&input).map_err(staged)?;
+        let mut file = std::io::BufWriter::new(file);
+        self.write_body(
+            &mut file,
+            doc,
+            slugs,
+            titles,
+            &input,
+            None,
+            Some(self.paper),
+        )?;
+        file.into_inner()
+            .map_err(|e| staged(e.into_error()))?
+            .sync_all()
+            .map_err(staged)?;
+        pdf::typeset(
+            &engine,
+            dir.path(),
+            &input,
+            &output,
+            path,
+            pdf::timeout(slugs.len())?,
+        )?;
+        let mut typeset = std::fs::File::open(&output).map_err(io)?;
+        std::io::copy(&mut typeset, out).map_err(io)?;
+        out.flush().map_err(io)
+    }
+
     /// Writes the EPUB package of `slugs` to `out`. The container is built in a temporary
     /// file (a ZIP archive is finished by seeking back), article by article, then copied.
     fn write_epub(
@@ -556,6 +660,11 @@ pub fn execute(
         format: args.format,
         output: args.output,
         allow_incomplete: args.allow_incomplete,
+        paper: match args.paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        },
+        pdf_engine: args.pdf_engine,
     };
     let report = run_to(ws, &request, output.out)?;
     Ok(crate::Outcome {
@@ -597,6 +706,22 @@ pub struct ExportArgs {
     /// place, or when the glossary finds errors.
     #[arg(long)]
     pub allow_incomplete: bool,
+    /// The page size of a PDF.
+    #[arg(long, value_enum, value_name = "SIZE", default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// The program that typesets a PDF (WeasyPrint); by default the one the environment
+    /// variable `BITEXT_WEASYPRINT` names, else weasyprint on the PATH.
+    #[arg(long, value_name = "PATH")]
+    pub pdf_engine: Option<PathBuf>,
     #[command(flatten)]
     pub jobs: Jobs,
+}
+
+/// Page sizes of `--paper`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    // ISO A4, 210 × 297 mm.
+    A4,
+    // US Letter, 8.5 × 11 in.
+    Letter,
 }

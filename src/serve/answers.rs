@@ -12,6 +12,7 @@ use crate::serve::{Fail, Ui, hooks};
 use bitext_core::model::assess::State;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::slug::Slug;
+use bitext_core::render::pdf::Paper;
 use bitext_core::workspace::Workspace;
 
 /// What was wrong with a posted form.
@@ -192,6 +193,7 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
     let format = match request.param("format").unwrap_or("html") {
         "html" => ExportFormat::Html,
         "epub" => ExportFormat::Epub,
+        "pdf" => ExportFormat::Pdf,
         "md" => ExportFormat::Md,
         "txt" => ExportFormat::Txt,
         other => {
@@ -218,6 +220,8 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
             format,
             output: None,
             allow_incomplete: false,
+            paper: Paper::default(),
+            pdf_engine: None,
         },
     )?;
     if report.refused {
@@ -226,6 +230,7 @@ pub fn export(ws: &Workspace, ui: &Ui<'_>, request: &Request) -> Result<Response
     let (extension, content_type) = match format {
         ExportFormat::Html => ("html", "text/html; charset=utf-8"),
         ExportFormat::Epub => ("epub", "application/epub+zip"),
+        ExportFormat::Pdf => ("pdf", "application/pdf"),
         ExportFormat::Md => ("md", "text/markdown; charset=utf-8"),
         ExportFormat::Txt => ("txt", "text/plain; charset=utf-8"),
     };
@@ -343,6 +348,11 @@ pub fn failure(ui: &Ui<'_>, fail: &Fail) -> Response {
             | bitext_core::error::Error::StaleLock { .. }
             | bitext_core::error::Error::BrokenLock { .. }),
         ) => (503, error.to_string()),
+        // The PDF engine is a program the workbench's machine lacks: the page says which to
+        // install.
+        Fail::Workspace(error @ bitext_core::error::Error::PdfEngineMissing { .. }) => {
+            (503, error.to_string())
+        }
         Fail::Workspace(error) => (500, error.to_string()),
         Fail::Internal => (500, ui.t("serve-internal")),
         Fail::Http(status, message) => (*status, message.clone()),

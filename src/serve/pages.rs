@@ -256,6 +256,10 @@ pub fn dashboard(ws: &Workspace, ui: &Ui<'_>, rows: &[Row], view: DashboardView)
                                                     a href=(format!("/export?edition={}&lang={}&bilingual=1&format=epub", percent_encode(&edition.id), percent_encode(langs[i].as_str()))) download aria-label=(ui.t("serve-download-epub")) {
                                                         "EPUB"
                                                     }
+                                                    " "
+                                                    a href=(format!("/export?edition={}&lang={}&bilingual=1&format=pdf", percent_encode(&edition.id), percent_encode(langs[i].as_str()))) download aria-label=(ui.t("serve-download-pdf")) {
+                                                        "PDF"
+                                                    }
                                                 }
                                                 Some(left) => span.notready { (ui.ta("serve-edition-left", &[("count", left.into())])) },
                                                 None => span.notready { (ui.t("serve-edition-article-missing")) },
@@ -876,6 +880,7 @@ fn export_form(ui: &Ui<'_>, kind: &str, name: &str, lang: &Lang) -> Markup {
             select #format name="format" {
                 option value="html" { "HTML" }
                 option value="epub" { "EPUB" }
+                option value="pdf" { "PDF" }
                 option value="md" { "Markdown" }
                 option value="txt" { (ui.t("serve-format-txt")) }
             }

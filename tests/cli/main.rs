@@ -30,6 +30,7 @@ mod memory;
 mod pages;
 mod parallel;
 mod paths;
+mod pdf;
 mod qa;
 mod region;
 mod review;

@@ -781,7 +781,7 @@ fn unknown_articles_languages_segments_and_pages_are_404_with_a_message() {
     assert_eq!(s.post(&format!("{WORKBENCH}/6"), &no_id).status, 400);
     assert_eq!(s.get("/export?lang=fr").status, 400);
     assert_eq!(
-        s.get("/export?article=harbour&lang=fr&format=pdf").status,
+        s.get("/export?article=harbour&lang=fr&format=docx").status,
         400
     );
     let origin = format!("http://{}", s.host);

@@ -191,6 +191,22 @@ pub enum Error {
     ExportNeedsDirectory { count: usize },
     /// An edition's EPUB cover is not a JPEG, PNG or GIF file inside the workspace.
     EpubCover { edition: String, path: PathBuf },
+    /// The PDF engine (WeasyPrint) is not installed, or not where it was said to be.
+    PdfEngineMissing { program: PathBuf },
+    /// The PDF engine failed on a document; `stderr` is what it said.
+    PdfEngineFailed {
+        program: PathBuf,
+        path: PathBuf,
+        stderr: String,
+    },
+    /// `BITEXT_PDF_TIMEOUT` is not a whole number of seconds above zero.
+    PdfTimeoutSetting { value: String },
+    /// The PDF engine ran past its time limit and was stopped.
+    PdfEngineTimeout {
+        program: PathBuf,
+        path: PathBuf,
+        seconds: u64,
+    },
     /// `export` was given neither articles nor `--edition`.
     ExportNeedsSelection { lang: String, editions: String },
     /// The export destination exists and is not a directory, but several files are to be
@@ -553,6 +569,32 @@ impl fmt::Display for Error {
             Self::EpubCover { edition, path } => {
                 t!("error-epub-cover", edition = edition, path = &disp(path))
             }
+            Self::PdfEngineMissing { program } => {
+                t!("error-pdf-engine-missing", program = &disp(program))
+            }
+            Self::PdfEngineFailed {
+                program,
+                path,
+                stderr,
+            } => t!(
+                "error-pdf-engine-failed",
+                program = &disp(program),
+                path = &disp(path),
+                stderr = stderr
+            ),
+            Self::PdfTimeoutSetting { value } => {
+                t!("error-pdf-timeout-setting", value = value)
+            }
+            Self::PdfEngineTimeout {
+                program,
+                path,
+                seconds,
+            } => t!(
+                "error-pdf-engine-timeout",
+                program = &disp(program),
+                path = &disp(path),
+                seconds = usize::try_from(*seconds).unwrap_or(usize::MAX)
+            ),
             Self::NotADirectory { path } => t!("error-not-a-directory", path = &disp(path)),
             Self::LockTimeout { path, pid, seconds } => t!(
                 "error-lock-timeout",

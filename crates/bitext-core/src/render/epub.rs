@@ -302,7 +302,7 @@ fn push_tag(out: &mut String, tag: &str) {
 }
 
 /// The value of `name` in `tag`, as written (escaped).
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+pub(crate) fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=\"");
     let start = tag.find(&key)? + key.len();
     let len = tag[start..].find('"')?;

@@ -41,3 +41,13 @@ detail-xml = malformed XML
 ## EPUB export (bitext export --format epub)
 
 error-epub-cover = the cover { $path } of edition { $edition } is not a JPEG, PNG or GIF file inside the workspace (cover = "images/cover.jpg" in bitext.toml, relative to the workspace's root)
+
+## PDF export (bitext export --format pdf)
+
+error-pdf-engine-missing = no PDF engine: { $program } was not found. Install WeasyPrint (the weasyprint package on Debian and Ubuntu, `brew install weasyprint` on macOS, `pipx install weasyprint` elsewhere), or name the program with --pdf-engine PATH or the environment variable BITEXT_WEASYPRINT
+error-pdf-engine-failed = the PDF engine { $program } could not typeset { $path }: { $stderr }
+error-pdf-engine-timeout = the PDF engine { $program } took more than { $seconds } { $seconds ->
+    [one] second
+   *[other] seconds
+  } to typeset { $path } and was stopped; nothing was written
+error-pdf-timeout-setting = BITEXT_PDF_TIMEOUT must be a whole number of seconds above zero, not “{ $value }”

@@ -266,6 +266,8 @@ help-export-bilingual = Source and translation side by side, segment by segment
 help-export-format = Output format
 help-export-output = Write to PATH (a file; a directory for several articles) instead of stdout
 help-export-allow-incomplete = Export even when segments are stale or missing, with the source text marked in their place, or when the glossary finds errors
+help-export-paper = The page size of a PDF
+help-export-pdf-engine = The program that typesets a PDF (WeasyPrint); by default the one the environment variable BITEXT_WEASYPRINT names, else weasyprint on the PATH
 
 ## exchange formats (PO, XLIFF, TMX) and import
 

@@ -181,6 +181,7 @@ serve-back-dashboard = Back to the dashboard
 ## EPUB export: the dashboard's download of an edition as EPUB
 
 serve-download-epub = Download the EPUB edition
+serve-download-pdf = Download the print-ready PDF edition
 
 ## Unsaved text in the workbench: Accept with typed text asks (issue 25)
 

@@ -40,3 +40,13 @@ detail-xml = XML mal formado
 ## Exportación EPUB (bitext export --format epub)
 
 error-epub-cover = la portada { $path } de la edición { $edition } no es un archivo JPEG, PNG o GIF del espacio de trabajo (cover = "images/cover.jpg" en bitext.toml, relativo a la raíz del espacio de trabajo)
+
+## Exportación PDF (bitext export --format pdf)
+
+error-pdf-engine-missing = no hay motor PDF: no se encuentra { $program }. Instale WeasyPrint (el paquete weasyprint de Debian y Ubuntu, `brew install weasyprint` en macOS, `pipx install weasyprint` en otros sistemas), o indique el programa con --pdf-engine RUTA o la variable de entorno BITEXT_WEASYPRINT
+error-pdf-engine-failed = el motor PDF { $program } no pudo componer { $path }: { $stderr }
+error-pdf-engine-timeout = el motor PDF { $program } tardó más de { $seconds } { $seconds ->
+    [one] segundo
+   *[other] segundos
+  } en componer { $path } y se detuvo; no se escribió nada
+error-pdf-timeout-setting = BITEXT_PDF_TIMEOUT debe ser un número entero de segundos mayor que cero, no «{ $value }»

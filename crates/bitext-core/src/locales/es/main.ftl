@@ -284,6 +284,8 @@ help-export-bilingual = Fuente y traducción lado a lado, segmento por segmento
 help-export-format = Formato de salida
 help-export-output = Escribe en PATH (un archivo; un directorio para varios artículos) en lugar de la salida estándar
 help-export-allow-incomplete = Exporta aunque haya segmentos desactualizados o pendientes, poniendo en su lugar el texto fuente marcado, o errores de glosario
+help-export-paper = El tamaño de página de un PDF
+help-export-pdf-engine = El programa que compone un PDF (WeasyPrint); por omisión el que indica la variable de entorno BITEXT_WEASYPRINT, si no weasyprint en el PATH
 
 ## formatos de intercambio (PO, XLIFF, TMX) e importación
 

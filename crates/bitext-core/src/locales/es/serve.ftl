@@ -190,6 +190,7 @@ serve-back-dashboard = Volver al panel
 ## Exportación EPUB: la descarga de una edición en EPUB desde el panel
 
 serve-download-epub = Descargar la edición EPUB
+serve-download-pdf = Descargar la edición PDF lista para imprimir
 
 ## Unsaved text in the workbench: Accept with typed text asks (issue 25)
 

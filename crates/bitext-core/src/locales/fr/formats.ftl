@@ -40,3 +40,13 @@ detail-xml = XML mal formé
 ## Export EPUB (bitext export --format epub)
 
 error-epub-cover = la couverture { $path } de l’édition { $edition } n’est pas un fichier JPEG, PNG ou GIF de l’espace de travail (cover = "images/cover.jpg" dans bitext.toml, relatif à la racine de l’espace de travail)
+
+## Export PDF (bitext export --format pdf)
+
+error-pdf-engine-missing = aucun moteur PDF : { $program } est introuvable. Installez WeasyPrint (le paquet weasyprint de Debian et d’Ubuntu, `brew install weasyprint` sous macOS, `pipx install weasyprint` ailleurs), ou nommez le programme avec --pdf-engine CHEMIN ou la variable d’environnement BITEXT_WEASYPRINT
+error-pdf-engine-failed = le moteur PDF { $program } n’a pas pu composer { $path } : { $stderr }
+error-pdf-engine-timeout = le moteur PDF { $program } a mis plus de { $seconds } { $seconds ->
+    [one] seconde
+   *[other] secondes
+  } à composer { $path } et a été arrêté ; rien n’a été écrit
+error-pdf-timeout-setting = BITEXT_PDF_TIMEOUT doit être un nombre entier de secondes supérieur à zéro, pas « { $value } »

@@ -284,6 +284,8 @@ help-export-bilingual = Source et traduction côte à côte, segment par segment
 help-export-format = Format de sortie
 help-export-output = Écrire dans PATH (un fichier ; un répertoire pour plusieurs articles) au lieu de la sortie standard
 help-export-allow-incomplete = Exporter même si des segments sont périmés ou manquants, en mettant à leur place le texte source signalé, ou si le glossaire trouve des erreurs
+help-export-paper = Le format de page d’un PDF
+help-export-pdf-engine = Le programme qui compose un PDF (WeasyPrint) ; par défaut celui que nomme la variable d’environnement BITEXT_WEASYPRINT, sinon weasyprint dans le PATH
 
 ## formats d’échange (PO, XLIFF, TMX) et import
 

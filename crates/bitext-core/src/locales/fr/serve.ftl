@@ -190,6 +190,7 @@ serve-back-dashboard = Retour au tableau de bord
 ## Export EPUB : le téléchargement d’une édition en EPUB sur le tableau de bord
 
 serve-download-epub = Télécharger l’édition EPUB
+serve-download-pdf = Télécharger l’édition PDF prête à imprimer
 
 ## Unsaved text in the workbench: Accept with typed text asks (issue 25)
 
