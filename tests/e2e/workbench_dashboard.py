@@ -75,4 +75,31 @@ def test_dashboard_pages_in_french(browser, ws, _shots):
     expect(page.locator("table.articles tbody tr")).to_have_count(ARTICLES + 2 - 100)
 
 
-TESTS = [test_dashboard_pages_and_unfinished_view, test_dashboard_pages_in_french]
+
+
+def test_counts_agree_with_their_word(browser, ws, _shots):
+    """One stale paragraph, then three: the French and Spanish dashboards and workbenches say
+    “1 périmé”, “3 périmés”, “1 desactualizado”, “3 desactualizados”, never a singular word
+    after a plural count."""
+    from serve import SLUG
+    ws.edit_source("At least 14 countries", "At least 15 countries")
+    ws.start()
+    checks = {"fr": ("périmé", "périmés"), "es": ("desactualizado", "desactualizados")}
+    for ui, (one, many) in checks.items():
+        page = open_page(browser, ws, f"/?ui={ui}")
+        row = page.locator(f"table.articles tr[data-article='{SLUG}']")
+        expect(row.locator(".c-stale").first).to_have_text(f"1 {one}")
+        page.context.close()
+    ws.edit_source("Canada was quick to recognize", "Canada was quick to recognise")
+    ws.edit_source("over 60 deaths", "over 70 deaths")
+    for ui, (one, many) in checks.items():
+        page = open_page(browser, ws, f"/?ui={ui}")
+        row = page.locator(f"table.articles tr[data-article='{SLUG}']")
+        expect(row.locator(".c-stale").first).to_have_text(f"3 {many}")
+        page.goto(ws.base + f"/article/{SLUG}/{ui}")
+        expect(page.locator("p.summary .c-stale")).to_have_text(f"3 {many}")
+        page.context.close()
+
+
+TESTS = [test_dashboard_pages_and_unfinished_view, test_dashboard_pages_in_french,
+         test_counts_agree_with_their_word]
