@@ -653,6 +653,9 @@ impl Edition {
     #[must_use]
     pub fn resolve(&self, all: &[Slug]) -> Vec<Slug> {
         let mut out: Vec<Slug> = Vec::new();
+        // Each article once, at its first place: a set, not a search of the list, since an
+        // edition may name tens of thousands.
+        let mut seen = std::collections::HashSet::new();
         for entry in &self.articles {
             let found: Vec<Slug> = if is_pattern(entry) {
                 all.iter()
@@ -663,7 +666,7 @@ impl Edition {
                 Slug::parse(entry).into_iter().collect()
             };
             for slug in found {
-                if !out.contains(&slug) {
+                if seen.insert(slug.clone()) {
                     out.push(slug);
                 }
             }
