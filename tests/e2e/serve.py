@@ -119,7 +119,11 @@ def test_main_flow(browser, ws, shots):
     expect(stale.nth(1).locator(".diff del")).to_contain_text("z")
     expect(stale.nth(1).locator(".diff ins")).to_contain_text("s")
     if shots:
+        # The first stale card at the top: its diff, text box and suggestions, not the
+        # page's header and forms.
+        stale.nth(0).evaluate("card => card.scrollIntoView()")
         page.screenshot(path=os.path.join(shots, "serve-workbench.png"))
+        page.evaluate("window.scrollTo(0, 0)")
     typo_n = int(stale.nth(1).get_attribute("data-n"))
     number_n = int(stale.nth(0).get_attribute("data-n"))
     old_typo_target = ws.units()[typo_n - 1]["target"]
