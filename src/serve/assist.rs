@@ -17,11 +17,14 @@ use serde_json::json;
 use crate::serve::http::{Request, Response, lookup, percent_encode};
 use crate::serve::pages::{article_url, lang_name, layout};
 use crate::serve::{App, Fail, Ui, hooks, resolve};
+// Text folded as the glossary check folds it (case, the kind of apostrophe), with each
+// folded position mapped back to the text.
 use bitext_core::memory::index::{Entry, Origin};
 use bitext_core::memory::store;
 use bitext_core::model::lang::Lang;
 use bitext_core::model::worddiff::{Op, word_diff};
 use bitext_core::qa::glossary::{Glossary, Mark};
+use bitext_core::qa::glossary::{fold, fold_mapped as folded_with_offsets};
 use bitext_core::qa::{Place, check_segment_at, length};
 use bitext_core::workspace::Workspace;
 use bitext_core::workspace::plan::FilePlan;
@@ -404,30 +407,6 @@ fn origin(ui: &Ui<'_>, ws: &Workspace, lang: &Lang, origin: &Origin) -> Markup {
             (ui.ta("assist-origin-tmx", &[("file", file.as_str().into())]))
         },
     }
-}
-
-/// `text` folded for a search that ignores case and the kind of apostrophe, character by
-/// character, so that positions map back ([`folded_with_offsets`]).
-fn fold(text: &str) -> String {
-    folded_with_offsets(text).0
-}
-
-/// [`fold`]ed `text`, and for each of its bytes the byte of `text` it came from (one more
-/// for the end).
-fn folded_with_offsets(text: &str) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut from = Vec::with_capacity(text.len() + 1);
-    for (at, c) in text.char_indices() {
-        let start = folded.len();
-        if c == '’' {
-            folded.push('\'');
-        } else {
-            folded.extend(c.to_lowercase());
-        }
-        from.extend(std::iter::repeat_n(at, folded.len() - start));
-    }
-    from.push(text.len());
-    (folded, from)
 }
 
 /// Returns true if and only if `text` holds each of the folded `words`.

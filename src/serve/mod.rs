@@ -424,42 +424,25 @@ impl App {
             (["article", slug, lang, "review"], _, true) => {
                 let ws = self.workspace()?;
                 let (slug, lang) = resolve(&ws, slug, lang)?;
-                let _one_at_a_time = self
-                    .writes
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let answer = review::act_range(&ws, ui, &slug, &lang, &request.form());
-                self.dashboard.forget(&slug);
-                answer
+                self.write(&slug, || {
+                    review::act_range(&ws, ui, &slug, &lang, &request.form())
+                })
             }
             (["article", slug, lang, n, "comment"], _, true) => {
                 let ws = self.workspace()?;
                 let (slug, lang) = resolve(&ws, slug, lang)?;
-                let n = n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
-                    Fail::NotFound(ui.ta("serve-no-segment", &[("segment", (*n).into())]))
-                })?;
-                let _one_at_a_time = self
-                    .writes
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let answer = review::act_comment(&ws, ui, &slug, &lang, n, &request.form());
-                self.dashboard.forget(&slug);
-                answer
+                let n = position(ui, n)?;
+                self.write(&slug, || {
+                    review::act_comment(&ws, ui, &slug, &lang, n, &request.form())
+                })
             }
             (["article", slug, lang, n], _, true) => {
                 let ws = self.workspace()?;
                 let (slug, lang) = resolve(&ws, slug, lang)?;
-                let n = n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
-                    Fail::NotFound(ui.ta("serve-no-segment", &[("segment", (*n).into())]))
-                })?;
-                let _one_at_a_time = self
-                    .writes
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let answer = actions::act(&ws, ui, &slug, &lang, n, &request.form());
-                // Its stamps would tell too; forgetting it costs less than trusting them.
-                self.dashboard.forget(&slug);
-                answer
+                let n = position(ui, n)?;
+                self.write(&slug, || {
+                    actions::act(&ws, ui, &slug, &lang, n, &request.form())
+                })
             }
             (["search"], true, _) => {
                 let ws = self.workspace()?;
@@ -479,13 +462,9 @@ impl App {
                 let ws = self.workspace()?;
                 let (slug, lang) = resolve(&ws, slug, lang)?;
                 let n = position(ui, n)?;
-                let _one_at_a_time = self
-                    .writes
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let answer = history::restore(&ws, ui, &slug, &lang, n, &request.form());
-                self.dashboard.forget(&slug);
-                answer
+                self.write(&slug, || {
+                    history::restore(&ws, ui, &slug, &lang, n, &request.form())
+                })
             }
             (["export"], true, _) => {
                 let ws = self.workspace()?;
@@ -537,6 +516,23 @@ impl App {
             html: html.clone(),
         });
         html
+    }
+
+    /// Runs `write`, a change to `slug`'s files, while no other write runs, then forgets the
+    /// article's dashboard row: its stamps would tell too, but forgetting it costs less than
+    /// trusting them.
+    fn write(
+        &self,
+        slug: &Slug,
+        write: impl FnOnce() -> Result<Response, Fail>,
+    ) -> Result<Response, Fail> {
+        let _one_at_a_time = self
+            .writes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let answer = write();
+        self.dashboard.forget(slug);
+        answer
     }
 
     fn workspace(&self) -> Result<Workspace, Fail> {

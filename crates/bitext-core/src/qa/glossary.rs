@@ -61,13 +61,15 @@ pub struct Glossary {
 
 /// `text` with typographic apostrophes straightened and each character lowercased on its
 /// own, so that a position in the folded text maps back to one in `text` ([`fold_mapped`]).
-fn fold(text: &str) -> String {
+#[must_use]
+pub fn fold(text: &str) -> String {
     fold_mapped(text).0
 }
 
 /// [`fold`]ed `text`, and for each byte of the folded text the byte of `text` its character
 /// came from (with one more entry, `text.len()`, for the end).
-fn fold_mapped(text: &str) -> (String, Vec<usize>) {
+#[must_use]
+pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
     let mut from = Vec::with_capacity(text.len() + 1);
     for (at, c) in text.char_indices() {
