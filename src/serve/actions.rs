@@ -197,11 +197,7 @@ pub fn act(
     n: usize,
     form: &[(String, String)],
 ) -> Result<Response, Fail> {
-    let field = |name: &str| {
-        lookup(form, name).ok_or_else(|| {
-            Fail::BadRequest(ui.ta("serve-missing-field", &[("field", name.into())]))
-        })
-    };
+    let field = |name: &str| required(ui, form, name);
     let action = field("action")?;
     let action = Action::parse(action)
         .ok_or_else(|| Fail::BadRequest(ui.ta("serve-bad-action", &[("action", action.into())])))?;
@@ -476,4 +472,17 @@ fn next_unfinished(
     Ok(after
         .or_else(|| (0..n.min(states.len())).find(wanted))
         .map(|i| i + 1))
+}
+
+/// The value of the form field `name`; a 400 naming it when the form lacks it.
+///
+/// # Errors
+/// [`Fail::BadRequest`] when there is no such field.
+pub fn required<'f>(
+    ui: &Ui<'_>,
+    form: &'f [(String, String)],
+    name: &str,
+) -> Result<&'f str, Fail> {
+    lookup(form, name)
+        .ok_or_else(|| Fail::BadRequest(ui.ta("serve-missing-field", &[("field", name.into())])))
 }

@@ -9,7 +9,7 @@
 
 use maud::html;
 
-use crate::serve::http::{Response, lookup, percent_encode};
+use crate::serve::http::{Response, percent_encode};
 use crate::serve::pages::{article_url, lang_name, layout, state_name};
 use crate::serve::{Fail, Ui};
 use bitext_core::model::lang::Lang;
@@ -90,11 +90,7 @@ pub fn restore(
     n: usize,
     form: &[(String, String)],
 ) -> Result<Response, Fail> {
-    let field = |name: &str| {
-        lookup(form, name).ok_or_else(|| {
-            Fail::BadRequest(ui.ta("serve-missing-field", &[("field", name.into())]))
-        })
-    };
+    let field = |name: &str| crate::serve::actions::required(ui, form, name);
     let (id, base, commit) = (field("id")?, field("base")?, field("commit")?);
     let lock = Lock::acquire(&ws.root)?;
     let (_, history) = read(ws, ui, slug, lang, n)?;
