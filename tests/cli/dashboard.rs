@@ -237,3 +237,40 @@ fn a_dashboard_load_stamps_only_the_files_changed_since_the_last() {
     assert_eq!(after[slug].1[0][2], counts[0][2] - 1);
     assert_eq!(after[slug].1[0][0], counts[0][0] + 1);
 }
+
+#[test]
+fn an_article_in_a_folder_made_while_serving_shows_and_so_do_its_later_edits() {
+    let ws = Ws::translated();
+    let s = Served::start(&ws);
+    assert_eq!(
+        dashboard_rows_at(&s, "/").keys().collect::<Vec<_>>(),
+        ["harbour"]
+    );
+    // A folder the server did not watch yet, with an article in it.
+    ws.write("sources/2025/spring.md", "# Spring\n\nThe ferry returns.\n");
+    let rows = dashboard_rows_at(&s, "/");
+    assert_eq!(rows["2025/spring"], (2, vec![[0, 0, 2, 0], [0, 0, 2, 0]]));
+    // Edited in place inside it, then translated by another process: both are seen, so the
+    // new folder is watched too.
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(ws.path("sources/2025/spring.md"))
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"\nIt sails at dawn.\n"))
+        .expect("append");
+    assert_eq!(
+        dashboard_rows_at(&s, "/")["2025/spring"],
+        (3, vec![[0, 0, 3, 0], [0, 0, 3, 0]])
+    );
+    ws.run(&["set", "2025/spring", "1", "-l", "fr", "--text", "Printemps"])
+        .success();
+    assert_eq!(
+        dashboard_rows_at(&s, "/")["2025/spring"],
+        (3, vec![[1, 0, 2, 0], [0, 0, 3, 0]])
+    );
+    // The folder removed: the article goes.
+    std::fs::remove_dir_all(ws.path("sources/2025")).expect("remove");
+    assert_eq!(
+        dashboard_rows_at(&s, "/").keys().collect::<Vec<_>>(),
+        ["harbour"]
+    );
+}
