@@ -144,27 +144,42 @@ fn key_of(ws: &Workspace, slug: &Slug, langs: &[Lang]) -> Result<Key> {
     })
 }
 
+/// Each folder of the dashboard's files, root-relative with `/`, with the extensions its
+/// files have and whether it holds the sources: what [`owner`] looks a changed file up in.
+type Places = Vec<(String, &'static [&'static str], bool)>;
+
+fn places(ws: &Workspace, langs: &[Lang]) -> Places {
+    std::iter::once((ws.sources_dir().to_owned(), SOURCE_EXTENSIONS, true))
+        .chain(
+            translation_places(ws, langs)
+                .into_iter()
+                .map(|(dir, exts)| (dir, exts, false)),
+        )
+        .filter_map(|(dir, exts, source)| {
+            Some((
+                dir.to_str()?.replace(std::path::MAIN_SEPARATOR, "/"),
+                exts,
+                source,
+            ))
+        })
+        .collect()
+}
+
 /// The article a changed file (root-relative, with `/`) belongs to, if it is one of the
-/// dashboard's files, and whether it is a source file.
-fn owner(ws: &Workspace, langs: &[Lang], file: &str) -> Option<(Slug, bool)> {
-    let places = std::iter::once((ws.sources_dir().to_owned(), SOURCE_EXTENSIONS, true)).chain(
-        translation_places(ws, langs)
-            .into_iter()
-            .map(|(dir, exts)| (dir, exts, false)),
-    );
+/// dashboard's files in `places`, and whether it is a source file.
+fn owner(places: &Places, file: &str) -> Option<(Slug, bool)> {
     for (dir, exts, source) in places {
-        let dir = dir.to_str()?.replace(std::path::MAIN_SEPARATOR, "/");
         let Some(below) = file
             .strip_prefix(dir.as_str())
             .and_then(|rest| rest.strip_prefix('/'))
         else {
             continue;
         };
-        for ext in exts {
+        for ext in *exts {
             if let Some(stem) = below.strip_suffix(&format!(".{ext}"))
                 && let Ok(slug) = Slug::parse(stem)
             {
-                return Some((slug, source));
+                return Some((slug, *source));
             }
         }
     }
@@ -245,8 +260,6 @@ struct State {
     /// True once every file was stamped since the watcher was made: from then on, only
     /// the files it names need stamping.
     synced: bool,
-    /// The articles listed by the last full pass.
-    listed: std::collections::HashSet<Slug>,
     /// Articles whose rows were forgotten since the last pass.
     forgotten: Vec<Slug>,
 }
@@ -277,6 +290,13 @@ struct SavedRow {
 }
 
 impl State {
+    /// The articles of the last listing, in name order.
+    fn listed(&self) -> &[Slug] {
+        self.listing
+            .as_ref()
+            .map_or(&[], |(_, slugs)| slugs.as_slice())
+    }
+
     /// What the watcher names as changed since the last call; [`Changes::Unknown`] where
     /// there is no watcher, or a new one was just made (for other roots, or after a change
     /// it could not name, which may be a folder it does not watch yet).
@@ -304,11 +324,9 @@ impl State {
         {
             return (generation, Arc::clone(rows));
         }
-        let mut slugs: Vec<&Slug> = self.listed.iter().collect();
-        slugs.sort_unstable();
         let rows: Arc<Vec<Row>> = Arc::new(
-            slugs
-                .into_iter()
+            self.listed()
+                .iter()
                 .filter_map(|slug| self.rows.get(slug).map(|kept| kept.row.clone()))
                 .collect(),
         );
@@ -327,19 +345,20 @@ impl State {
         files: &[String],
     ) -> Result<Option<(u64, Arc<Vec<Row>>)>> {
         let mut slugs: Vec<Slug> = std::mem::take(&mut self.forgotten);
+        let places = places(ws, langs);
         for file in files {
-            let Some((slug, source)) = owner(ws, langs, file) else {
+            let Some((slug, source)) = owner(&places, file) else {
                 // Not a file the dashboard counts from (a temporary file, another kind).
                 continue;
             };
             if source {
                 // A source file that came or went changes the listing.
                 let there = ws.abs(Path::new(file)).is_file();
-                if !there || !self.listed.contains(&slug) {
+                if !there || !self.listed().contains(&slug) {
                     return Ok(None);
                 }
             }
-            if self.listed.contains(&slug) {
+            if self.listed().contains(&slug) {
                 slugs.push(slug);
             }
         }
@@ -584,7 +603,6 @@ impl Dashboard {
             state.generation += 1;
         }
         state.synced = state.watcher.is_some();
-        state.listed = slugs.iter().cloned().collect();
         state.forgotten.clear();
         Ok(state.snapshot())
     }

@@ -616,34 +616,6 @@ fn a_cover_must_be_an_image_inside_the_workspace() {
     }
 }
 
-/// A GET of `path` from the workbench `s`, its status, headers and body as bytes.
-fn get_bytes(s: &crate::serve::Served, path: &str) -> (u16, String, Vec<u8>) {
-    use std::io::Write as _;
-    let mut stream = std::net::TcpStream::connect(&s.host).expect("connect");
-    stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(60)))
-        .expect("timeout");
-    let request = format!(
-        "GET {path} HTTP/1.1\r\nConnection: close\r\nHost: {}\r\nCookie: {}\r\n\r\n",
-        s.host,
-        s.cookie()
-    );
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("receive");
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("head and body");
-    let head = String::from_utf8(raw[..split].to_vec()).expect("UTF-8 head");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    (status, head, raw[split + 4..].to_vec())
-}
-
 #[test]
 fn the_serve_dashboard_offers_the_epub_beside_the_html() {
     let ws = sample_copy();
@@ -660,8 +632,7 @@ fn the_serve_dashboard_offers_the_epub_beside_the_html() {
             );
         }
     }
-    let (status, head, body) =
-        get_bytes(&s, "/export?edition=53-2&lang=fr&bilingual=1&format=epub");
+    let (status, head, body) = s.get_bytes("/export?edition=53-2&lang=fr&bilingual=1&format=epub");
     assert_eq!(status, 200, "{head}");
     assert!(
         head.contains("Content-Type: application/epub+zip"),

@@ -133,6 +133,34 @@ impl Served {
         }
     }
 
+    /// A GET of `path` on a connection of its own: status, head and body as bytes (an
+    /// EPUB or a PDF is no text).
+    pub(crate) fn get_bytes(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.host).expect("connect");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(120)))
+            .expect("timeout");
+        let request = format!(
+            "GET {path} HTTP/1.1\r\nConnection: close\r\nHost: {}\r\nCookie: {}\r\n\r\n",
+            self.host,
+            self.cookie()
+        );
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("receive");
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("head and body");
+        let head = String::from_utf8(raw[..split].to_vec()).expect("UTF-8 head");
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("status");
+        (status, head, raw[split + 4..].to_vec())
+    }
+
     /// The server's process id.
     pub(crate) fn pid(&self) -> u32 {
         self.child.as_ref().expect("running").id()
